@@ -1,0 +1,66 @@
+package org.patchpinn.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+
+/** Opens a recording file with the reader that recognises it. */
+public final class Recordings {
+    private static final List<RecordingReader> READERS = List.of(
+            // Readers are tried in order; magic-number formats first, text formats last.
+    );
+
+    private Recordings() {
+    }
+
+    public static List<RecordingReader> readers() {
+        return READERS;
+    }
+
+    public static Recording open(Path file) {
+        return open(file, Progress.NONE);
+    }
+
+    public static Recording open(Path file, Progress progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new RecordingFormatException(file, Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        byte[] head = readHead(file);
+        if (head.length == 0) {
+            throw new RecordingFormatException(file, "file is empty");
+        }
+        for (RecordingReader reader : READERS) {
+            if (reader.accepts(file, head)) {
+                return reader.read(file, progress);
+            }
+        }
+        throw new RecordingFormatException(file, "unrecognised format (expected ABF1/ABF2, ATF, CSV/TSV or NWB)");
+    }
+
+    /** Opens a file and attaches user-supplied metadata (e.g. {@code glucose_mM}). */
+    public static Recording open(Path file, Map<String, String> metadata, Progress progress) {
+        Recording r = open(file, progress);
+        if (metadata.isEmpty()) {
+            return r;
+        }
+        Recording.Builder b = r.toBuilder();
+        metadata.forEach(b::metadata);
+        return b.build();
+    }
+
+    private static byte[] readHead(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[512];
+            int n = in.readNBytes(buf, 0, buf.length);
+            return Arrays.copyOf(buf, n);
+        } catch (IOException e) {
+            throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

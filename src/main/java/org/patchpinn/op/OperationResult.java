@@ -1,0 +1,100 @@
+package org.patchpinn.op;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.patchpinn.report.OutputFolder;
+import org.patchpinn.report.Table;
+
+/**
+ * What an operation produced, before any host decides how to show it: result.json, tables (CSV files and
+ * ResultsTables), charts (PNG files and windows) and other text files (e.g. a model file).
+ */
+public final class OperationResult {
+    /** A table and the CSV file it is saved as. */
+    public record TableOutput(Table table, String fileName, boolean show) { }
+
+    /** A chart and the PNG it is saved as. */
+    public record ChartOutput(JFreeChart chart, String fileName, int width, int height) { }
+
+    private final JsonObject json;
+    private final String summary;
+    private final List<TableOutput> tables = new ArrayList<>();
+    private final List<ChartOutput> charts = new ArrayList<>();
+    private final Map<String, String> textFiles = new LinkedHashMap<>();
+    private final Map<String, OutputFolder.Body> streamedFiles = new LinkedHashMap<>();
+
+    public OperationResult(JsonObject json, String summary) {
+        this.json = json;
+        this.summary = summary;
+    }
+
+    /** A table written as {@code fileName} and shown in Fiji. */
+    public OperationResult table(Table table, String fileName) {
+        tables.add(new TableOutput(table, fileName, true));
+        return this;
+    }
+
+    /** A table only written to a file (e.g. per-sweep sample data, too large to show). */
+    public OperationResult fileTable(Table table, String fileName) {
+        tables.add(new TableOutput(table, fileName, false));
+        return this;
+    }
+
+    public OperationResult chart(JFreeChart chart, String fileName) {
+        charts.add(new ChartOutput(chart, fileName, 1000, 600));
+        return this;
+    }
+
+    public OperationResult textFile(String fileName, String content) {
+        textFiles.put(fileName, content);
+        return this;
+    }
+
+    /** A file too large to hold as text, written by streaming (e.g. exported sweeps). */
+    public OperationResult streamedFile(String fileName, OutputFolder.Body body) {
+        streamedFiles.put(fileName, body);
+        return this;
+    }
+
+    /** The machine-readable result (result.json), or null when the operation has none. */
+    public JsonObject json() {
+        return json;
+    }
+
+    /** One line for the user. */
+    public String summary() {
+        return summary;
+    }
+
+    public List<TableOutput> tables() {
+        return Collections.unmodifiableList(tables);
+    }
+
+    public List<ChartOutput> charts() {
+        return Collections.unmodifiableList(charts);
+    }
+
+    public Map<String, String> textFiles() {
+        return Collections.unmodifiableMap(textFiles);
+    }
+
+    /** Writes every output into {@code folder}, each file atomically. */
+    public void writeTo(OutputFolder folder) {
+        if (json != null) {
+            folder.writeJson("result.json", json);
+        }
+        for (TableOutput t : tables) {
+            folder.writeCsv(t.fileName(), t.table());
+        }
+        for (ChartOutput c : charts) {
+            folder.writePng(c.fileName(), c.chart(), c.width(), c.height());
+        }
+        textFiles.forEach(folder::writeText);
+        streamedFiles.forEach(folder::write);
+    }
+}
