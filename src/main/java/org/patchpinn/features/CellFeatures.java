@@ -16,7 +16,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * <li>rheobase: the smallest depolarising step that evokes at least one spike in the window;</li>
  * <li>input resistance (MOhm): slope of voltage_deflection against step amplitude over hyperpolarising
  *     sweeps without spikes (a single such sweep: their ratio, eFEL's ohmic_input_resistance);</li>
- * <li>membrane time constant (ms): mean of the per-sweep time_constant of those sweeps;</li>
+ * <li>membrane time constant (ms): mean over those sweeps of time_constant_fit, a least-squares exponential
+ *     fit (Commons Math) on AllenSDK's interval;</li>
  * <li>sag ratio: eFEL's sag_ratio1 on the most hyperpolarising sweep.</li>
  * </ul>
  */
@@ -108,7 +109,7 @@ public final class CellFeatures {
                 vi.addData(amp, vd);
                 lastRatio = vd / amp;
             }
-            double tau = f.get(FeatureNames.TIME_CONSTANT);
+            double tau = f.get(FeatureNames.TIME_CONSTANT_FIT);
             if (!Double.isNaN(tau)) {
                 tauSum += tau;
                 tauCount++;
