@@ -57,6 +57,9 @@ class EfelAbfComparisonTest {
         StimulusWindow override = windowSource.equals("json") ? efelWindow : null;
         RecordingFeatures rf = RecordingFeatures.analyse(r, List.of(), SpikeDetectionSettings.efel(), override,
                 Progress.NONE);
+        // Our default detection (AllenSDK: 20 V/s, -30 mV) counts the same spikes on these recordings.
+        RecordingFeatures allen = RecordingFeatures.analyse(r, List.of(), SpikeDetectionSettings.defaults(),
+                override, Progress.NONE);
         // The window found in the command waveform is the epoch eFEL was given.
         assertEquals(efelWindow.startMs(), rf.window().startMs(), r.dtMs() + 1e-9, "stim start");
         assertEquals(efelWindow.endMs(), rf.window().endMs(), r.dtMs() + 1e-9, "stim end");
@@ -70,6 +73,7 @@ class EfelAbfComparisonTest {
                 assertEquals(stimPa, rf.stimulusPa()[k], 0.5, at + "step amplitude");
             }
             assertEquals(scalar(e, "Spikecount"), f.get("Spikecount"), at + "Spikecount");
+            assertEquals(scalar(e, "Spikecount"), allen.sweeps().get(k).get("Spikecount"), at + "Spikecount (Allen)");
             assertEquals(scalar(e, "Spikecount_stimint"), f.get("Spikecount_stimint"), at + "Spikecount_stimint");
             relative("AP_amplitude", array(e, "AP_amplitude"), f.array("AP_amplitude"), 0.05, at);
             relative("spike_half_width", array(e, "spike_half_width"), f.array("spike_half_width"), 0.05, at);
@@ -103,6 +107,61 @@ class EfelAbfComparisonTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "171116sh_0018.abf, efel_171116sh_0018.json, 50",
+            "18711001.abf, efel_18711001.json, 70",
+            "File_axon_5.abf, efel_File_axon_5.json, 200"})
+    void cellPropertiesAgreeWithTheCommandLevelsAndEfel(String abf, String efelJson, double rheobasePa)
+            throws IOException {
+        Recording r = Recordings.open(SharedData.path("data/abf/" + abf));
+        JsonObject ref = JsonParser.parseString(Files.readString(SharedData.path("data/efel/" + efelJson)))
+                .getAsJsonObject();
+        RecordingFeatures rf = RecordingFeatures.analyse(r, List.of(), SpikeDetectionSettings.defaults(), null,
+                Progress.NONE);
+        CellFeatures cell = rf.cell();
+        // Rheobase: the smallest step whose sweep fires in the window, one of the command levels.
+        assertEquals(rheobasePa, cell.rheobasePa(), 0.5);
+        double[] steps = rf.stimulusPa();
+        for (int k = 0; k < steps.length; k++) {
+            boolean fires = rf.sweeps().get(k).get("Spikecount_stimint") > 0;
+            assertEquals(steps[k] >= rheobasePa - 0.5, fires, abf + " sweep " + k + " at " + steps[k] + " pA");
+        }
+        List<CellFeatures.FiPoint> fi = cell.fiCurve();
+        for (int i = 1; i < fi.size(); i++) {
+            assertTrue(fi.get(i).rateHz() >= fi.get(i - 1).rateHz(), abf + ": F-I curve is monotone");
+        }
+        assertTrue(cell.fiSlopeHzPerPa() > 0, abf + ": F-I slope " + cell.fiSlopeHzPerPa());
+        // Input resistance: slope of eFEL's voltage_deflection against the step over hyperpolarising sweeps.
+        org.apache.commons.math3.stat.regression.SimpleRegression efelVi =
+                new org.apache.commons.math3.stat.regression.SimpleRegression();
+        ref.getAsJsonArray("sweeps").forEach(e -> {
+            JsonObject o = e.getAsJsonObject();
+            if (stimulusPa(o) < 0 && scalar(o, "Spikecount_stimint") == 0) {
+                efelVi.addData(stimulusPa(o), scalar(o, "voltage_deflection"));
+            }
+        });
+        if (efelVi.getN() >= 2) {
+            double efelRin = efelVi.getSlope() * 1000;
+            record("cell input_resistance (relative)", Math.abs(cell.inputResistanceMOhm() - efelRin) / efelRin);
+            assertEquals(efelRin, cell.inputResistanceMOhm(), 0.05 * efelRin, abf + " input resistance");
+            assertTrue(cell.timeConstantMs() > 5 && cell.timeConstantMs() < 200, "tau " + cell.timeConstantMs());
+            assertTrue(cell.sagRatio() > 0 && cell.sagRatio() < 1, "sag " + cell.sagRatio());
+        } else {
+            assertTrue(Double.isNaN(cell.inputResistanceMOhm()), abf + ": no hyperpolarising step in the window");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void voltageClampFileIsRefused() {
+        Recording vc = Recordings.open(SharedData.path("data/abf/17o05024_vc_steps.abf"));
+        NotCurrentClampException e = org.junit.jupiter.api.Assertions.assertThrows(NotCurrentClampException.class,
+                () -> RecordingFeatures.analyse(vc, List.of(), SpikeDetectionSettings.defaults(), null,
+                        Progress.NONE));
+        assertTrue(e.getMessage().contains("17o05024_vc_steps.abf") && e.getMessage().contains("voltage-clamp"),
+                e.getMessage());
     }
 
     /** Step amplitude (pA) eFEL was told: stim_pA, or the epoch level, or stim_nA. */
