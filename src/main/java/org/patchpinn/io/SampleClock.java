@@ -26,12 +26,13 @@ final class SampleClock {
             throw new RecordingFormatException(text.file(), "time column does not increase (line " + firstLine
                     + " to line " + (firstLine + rows - 1) + ")");
         }
+        double first = time[1] - time[0];
         for (int i = 1; i < rows; i++) {
             double step = time[i] - time[i - 1];
-            if (Math.abs(step - dt) > TOLERANCE * dt) {
+            if (Math.abs(step - first) > TOLERANCE * Math.abs(first)) {
                 throw new RecordingFormatException(text.file(), "line " + (firstLine + i)
                         + ": time column is not evenly spaced (a step of " + (float) step + " " + unit
-                        + " where the others average " + (float) dt + " " + unit + "); resample the data first");
+                        + " after steps of " + (float) first + " " + unit + "); resample the data first");
             }
         }
         for (int i = 0; i < rows; i++) {
