@@ -89,8 +89,8 @@ final class AbfCommand {
                     ? AbfEpochWaveform.segments(dac, h.sweepPoints(), s) : List.of();
             final int sweep = s;
             Trace t = shared.computeIfAbsent(key, k -> {
-                float[] c = fromHeader(h, dac, sweep);
-                return hasNaN(c) ? null : Trace.wrap(c);
+                boolean ok = dac.waveformEnabled() ? AbfEpochWaveform.defined(k) : Double.isFinite(dac.holdingLevel());
+                return ok ? Trace.wrap(fromHeader(h, dac, sweep)) : null;
             });
             undefined |= t == null;
             traces.add(t);
@@ -120,17 +120,5 @@ final class AbfCommand {
                     + e.getMessage() + "); the recording has no command waveform");
             return null;
         }
-    }
-
-    private static boolean hasNaN(float[] c) {
-        if (c == null) {
-            return true;
-        }
-        for (float v : c) {
-            if (v != v) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -49,13 +49,31 @@ final class AbfEpochWaveform {
     }
 
     /**
+     * True when every stretch of the sweep has a known shape and finite levels, i.e. {@link #render} gives
+     * no NaN. (The stretches always cover the whole sweep: they chain from 0 to its end.)
+     */
+    static boolean defined(List<Segment> segments) {
+        for (Segment s : segments) {
+            if (s.p2() > s.p1() && (!Double.isFinite(s.level()) || !known(s.type()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean known(int type) {
+        return type == AbfEpoch.STEP || type == AbfEpoch.RAMP || type == AbfEpoch.PULSE || type == AbfEpoch.TRIANGLE
+                || type == AbfEpoch.COSINE || type == AbfEpoch.BIPHASIC;
+    }
+
+    /**
      * Samples of the waveform, NaN where pyABF leaves it undefined (an unknown epoch type). The shapes of
      * pulse, triangle, cosine and biphasic trains follow pyABF: the level before an epoch is the previous
-     * epoch's level, trains repeat every pulsePeriod samples.
+     * epoch's level, trains repeat every pulsePeriod samples. One pass: the stretches chain from the first
+     * sample to the last, so every sample is written.
      */
     static float[] render(List<Segment> segments, int sweepPoints) {
         float[] c = new float[sweepPoints];
-        Arrays.fill(c, Float.NaN);
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
             double level = s.level();
@@ -115,7 +133,8 @@ final class AbfEpochWaveform {
                     break;
                 }
                 default:
-                    break; // unsupported type: stays NaN, as in pyABF
+                    Arrays.fill(c, p1, p2, Float.NaN); // unsupported type: undefined, as in pyABF
+                    break;
             }
         }
         return c;
