@@ -3,71 +3,58 @@ package org.patchpinn.sim;
 import org.patchpinn.model.GateKinetics;
 
 /**
- * Rush–Larsen update coefficients of one gate tabulated over V for a fixed step: over a step of length
- * s with V held, x ← A(V) + E(V)·x with E = e^(−s/τ(V)) and A = x∞(V)·(1 − E), the exact solution of the
- * gate's linear ODE. Stored for the full step and the half step (the midpoint scheme needs both), linearly
- * interpolated on a fine grid, so the inner loop needs no exp() and no rate-law evaluation. Removable
- * singularities never hit a node: the grid is offset from round voltages. Outside the grid (rare) the
- * kinetics are evaluated directly.
+ * A gate's steady state x∞(V) and rate 1/τ(V) tabulated on a fine voltage grid shared by all gates, so
+ * the integrator's inner loop does two linear interpolations per gate instead of evaluating rate laws (and
+ * their exp() calls). The grid is offset from round voltages so that removable singularities of rate laws
+ * (x/(1−e^(−x/k)) at x = 0) never fall on a node. Outside the grid the kinetics are evaluated directly.
  */
 final class GateTable {
     static final double V_MIN = -160.00731;
     static final double V_MAX = 120.0;
     static final double H = 0.025;
-    private static final int N = (int) Math.ceil((V_MAX - V_MIN) / H) + 1;
+    static final double INV_H = 1 / H;
+    /** Nodes on the grid. */
+    static final int N = (int) Math.ceil((V_MAX - V_MIN) / H) + 1;
 
     private final GateKinetics kinetics;
-    private final double step;
-    /** Per node k: [E_full, A_full, E_half, A_half] at 4k..4k+3. */
-    private final double[] t;
+    /** Per node k: x∞ at 2k, 1/τ (1/ms) at 2k+1. */
+    final double[] t;
 
-    GateTable(GateKinetics kinetics, double stepMs) {
+    GateTable(GateKinetics kinetics) {
         this.kinetics = kinetics;
-        this.step = stepMs;
-        this.t = new double[4 * N];
+        this.t = new double[2 * N];
         for (int k = 0; k < N; k++) {
             double v = V_MIN + k * H;
-            double inf = inf(v);
-            double tau = tau(v);
-            double e1 = Math.exp(-stepMs / tau);
-            double eh = Math.exp(-0.5 * stepMs / tau);
-            t[4 * k] = e1;
-            t[4 * k + 1] = inf * (1 - e1);
-            t[4 * k + 2] = eh;
-            t[4 * k + 3] = inf * (1 - eh);
+            t[2 * k] = inf(v);
+            t[2 * k + 1] = 1 / tau(v);
         }
     }
 
-    /** x∞ clipped to [0, 1]; a learned or discovered law may stray outside far from its data. */
+    /** x∞ clipped to [0, 1]: a learned or discovered law may stray outside far from its data. */
     double inf(double v) {
         double x = kinetics.inf().value(v);
         return Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, x));
     }
 
-    /** τ kept positive and finite for the same reason (1 µs to 1e6 ms). */
+    /** τ (ms) kept within 1 µs … 1e6 ms for the same reason. */
     double tau(double v) {
         double tau = kinetics.tauMs().value(v);
         return Double.isNaN(tau) ? 1 : Math.max(1e-3, Math.min(1e6, tau));
     }
 
-    /** x after a full step ({@code half} false) or half step from x at voltage v. */
-    double advance(double x, double v, boolean half) {
-        double pos = (v - V_MIN) * (1 / H);
+    /** dx/dt at voltage v, away from the grid (rare: only beyond −160 or +120 mV). */
+    double derivativeOffGrid(double x, double v) {
+        return (inf(v) - x) / tau(v);
+    }
+
+    /** 1/τ at v (for stiffness estimates), from the table when on the grid. */
+    double rate(double v) {
+        double pos = (v - V_MIN) * INV_H;
         int k = (int) pos;
-        int o = half ? 2 : 0;
         if (pos >= 0 && k < N - 1) {
             double f = pos - k;
-            int i = 4 * k + o;
-            double e = t[i] + (t[i + 4] - t[i]) * f;
-            double a = t[i + 1] + (t[i + 5] - t[i + 1]) * f;
-            return a + e * x;
+            return t[2 * k + 1] + (t[2 * k + 3] - t[2 * k + 1]) * f;
         }
-        if (Double.isNaN(v)) {
-            return Double.NaN;
-        }
-        double tau = tau(v);
-        double inf = inf(v);
-        double e = Math.exp(-(half ? 0.5 * step : step) / tau);
-        return inf + (x - inf) * e;
+        return 1 / tau(v);
     }
 }

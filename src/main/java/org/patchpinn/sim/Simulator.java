@@ -1,5 +1,6 @@
 package org.patchpinn.sim;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,17 +11,11 @@ import org.patchpinn.model.GateSpec;
 import org.patchpinn.model.ModelSpec;
 
 /**
- * Integrates a {@link ModelSpec} with an exponential midpoint scheme (second order):
- * <ol>
- *   <li>half step: every gate by Rush–Larsen (exact for V held) and V by exponential Euler, since for
- *       fixed gates C dV/dt = I − G(V − V∞) is linear in V;</li>
- *   <li>full step from the start, with gate coefficients taken at the midpoint voltage and the membrane
- *       conductance at the midpoint gates.</li>
- * </ol>
- * Both sub-updates are unconditionally stable, so stiff spikes cannot blow up, and the midpoint makes the
- * method second-order accurate (Rush–Larsen alone is first order; cf. Perego &amp; Veneziani 2009, the
- * second-order Rush–Larsen schemes). Gate coefficients come from {@link GateTable}s, so a step costs two
- * table look-ups per gate and two exp() calls. Thread-safe: one instance can serve parallel fits.
+ * Simulates a {@link ModelSpec}: classical RK4 on [V, gates] with rate laws tabulated over V
+ * ({@link Rk4Stepper}, which also splits steps where a parameter set makes the system stiff), sampled at
+ * the caller's output interval (e.g. a recording's). Starts from the resting state for the stimulus at
+ * t = 0 unless an initial state is given. Thread-safe: one instance serves parallel fits, sharing a cache
+ * of gate tables.
  */
 public final class Simulator {
     /** Default integration step (ms). */
@@ -59,7 +54,7 @@ public final class Simulator {
                                      boolean recordStates) {
         int nOut = checkTiming(stim, durationMs, outputDtMs, stepMs);
         int sub = Math.max(1, (int) Math.ceil(outputDtMs / stepMs - 1e-9));
-        PreparedModel pm = new PreparedModel(m, params, outputDtMs / sub, cache);
+        PreparedModel pm = new PreparedModel(m, params, cache);
         return run(pm, stim, nOut, outputDtMs, sub, initialState, recordStates);
     }
 
@@ -106,7 +101,7 @@ public final class Simulator {
 
     /** [V, gates] at rest for a constant current iPa (see {@link RestingState}). */
     public double[] restingState(ModelSpec m, double[] params, double iPa) {
-        PreparedModel pm = new PreparedModel(m, params, DEFAULT_STEP_MS, cache);
+        PreparedModel pm = new PreparedModel(m, params, cache);
         return RestingState.find(pm, iPa);
     }
 
@@ -119,30 +114,25 @@ public final class Simulator {
         if (init == null) {
             double[] s = RestingState.find(pm, stim.currentPa(0));
             v = s[0];
-            x = java.util.Arrays.copyOfRange(s, 1, s.length);
+            x = Arrays.copyOfRange(s, 1, s.length);
         } else {
             if (init.length != ng + 1) {
                 throw new SimulationException("initial state needs " + (ng + 1) + " values (V and " + ng
                         + " gates), got " + init.length);
             }
             v = init[0];
-            x = java.util.Arrays.copyOfRange(init, 1, init.length);
+            x = Arrays.copyOfRange(init, 1, init.length);
         }
-        double[] xh = new double[ng];
+        Rk4Stepper stepper = new Rk4Stepper(pm);
         double[] out = new double[nOut];
         double[] stimOut = new double[nOut];
         double[][] gatesOut = record ? new double[ng][nOut] : null;
         double[][] curOut = record ? new double[nc][nOut] : null;
-        GateTable[] tables = pm.tables;
-        double[] g = pm.g;
-        double[] e = pm.e;
-        double h = pm.stepMs;
-        double invC = 1 / pm.cm;
-        double t = 0;
+        double h = outDt / sub;
         for (int i = 0; i < nOut; i++) {
             out[i] = v;
-            stimOut[i] = stim.currentPa(i * outDt);
             if (record) {
+                stimOut[i] = stim.currentPa(i * outDt);
                 for (int j = 0; j < ng; j++) {
                     gatesOut[j][i] = x[j];
                 }
@@ -154,36 +144,10 @@ public final class Simulator {
                 break;
             }
             for (int s = 0; s < sub; s++) {
-                t = (i * sub + s) * h;
-                double iMid = stim.currentPa(t + 0.5 * h);
-                // Half step for the midpoint state.
-                double gs = 0;
-                double ge = 0;
-                for (int k = 0; k < nc; k++) {
-                    double gk = g[k] * pm.openFraction(k, x);
-                    gs += gk;
-                    ge += gk * e[k];
-                }
-                double vh = expEuler(v, gs, ge, iMid, invC, 0.5 * h);
-                for (int j = 0; j < ng; j++) {
-                    xh[j] = tables[j].advance(x[j], v, true);
-                }
-                // Full step with midpoint coefficients.
-                gs = 0;
-                ge = 0;
-                for (int k = 0; k < nc; k++) {
-                    double gk = g[k] * pm.openFraction(k, xh);
-                    gs += gk;
-                    ge += gk * e[k];
-                }
-                double vNew = expEuler(v, gs, ge, iMid, invC, h);
-                for (int j = 0; j < ng; j++) {
-                    x[j] = tables[j].advance(x[j], vh, false);
-                }
-                v = vNew;
+                v = stepper.step(v, x, (i * sub + s) * h, h, stim);
             }
-            if (!Double.isFinite(v)) {
-                java.util.Arrays.fill(out, i + 1, nOut, Double.NaN);
+            if (!Double.isFinite(v) || Math.abs(v) > 1e4) {
+                Arrays.fill(out, i + 1, nOut, Double.NaN);
                 break;
             }
         }
@@ -200,17 +164,5 @@ public final class Simulator {
             }
         }
         return new SimulationResult(outDt, out, stimOut, gates, currents);
-    }
-
-    /**
-     * Exact solution over {@code dt} of C dV/dt = I − gs·V + ge for constant gs (total conductance, nS) and
-     * ge (Σ g·E, pA): V relaxes to (ge + I)/gs with time constant C/gs.
-     */
-    static double expEuler(double v, double gs, double ge, double iPa, double invC, double dt) {
-        if (gs < 1e-12) {
-            return v + dt * invC * (iPa + ge - gs * v);
-        }
-        double vInf = (ge + iPa) / gs;
-        return vInf + (v - vInf) * Math.exp(-dt * gs * invC);
     }
 }
