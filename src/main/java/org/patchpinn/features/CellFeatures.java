@@ -59,6 +59,14 @@ public final class CellFeatures {
             throw new IllegalArgumentException(sweeps.size() + " sweeps but " + stimulusPa.length
                     + " step amplitudes");
         }
+        // Steps within 0.1 % of the largest one count as zero (float rounding of a 0 pA level).
+        double largest = 0;
+        for (double a : stimulusPa) {
+            if (!Double.isNaN(a)) {
+                largest = Math.max(largest, Math.abs(a));
+            }
+        }
+        double zero = 1e-3 * largest;
         List<FiPoint> fi = new ArrayList<>();
         for (int i = 0; i < sweeps.size(); i++) {
             SweepFeatures f = sweeps.get(i);
@@ -80,7 +88,7 @@ public final class CellFeatures {
             if (p.spikes() > 0) {
                 spiking++;
                 fiFit.addData(p.currentPa(), p.rateHz());
-                if (p.currentPa() > 0 && Double.isNaN(rheobase)) {
+                if (p.currentPa() > zero && Double.isNaN(rheobase)) {
                     rheobase = p.currentPa();
                 }
             }
@@ -100,7 +108,7 @@ public final class CellFeatures {
         for (int i = 0; i < sweeps.size(); i++) {
             SweepFeatures f = sweeps.get(i);
             double amp = stimulusPa[i];
-            if (!(amp < 0) || f.get(FeatureNames.SPIKECOUNT_STIMINT) > 0) {
+            if (!(amp < -zero) || f.get(FeatureNames.SPIKECOUNT_STIMINT) > 0) {
                 continue;
             }
             hyper++;

@@ -26,6 +26,7 @@ final class MembraneTimeConstant {
     private static final double MIN_DERIVATIVE = 5e-3; // mV/ms
     private static final int MIN_LENGTH = 10;
     private static final double FLAT_LENGTH_MS = 70;
+    private static final double MIN_SNR = 20;
 
     private MembraneTimeConstant() {
     }
@@ -55,6 +56,14 @@ final class MembraneTimeConstant {
             return Double.NaN;
         }
         int peak = TraceMath.argMin(v, start, end);
+        // IPFX's signal-to-noise test: the deflection must be 20 times the baseline's standard deviation.
+        int b0 = TraceMath.indexAtOrAfter(0.9 * stimStartMs, h, n);
+        if (start - b0 >= 2) {
+            double noise = Stats.populationStd(v, b0, start);
+            if (baselineMv - v[peak] < MIN_SNR * noise) {
+                return Double.NaN;
+            }
+        }
         double level = baselineMv + 0.1 * (v[peak] - baselineMv);
         int from = start;
         while (from < peak && v[from] > level) {
@@ -63,7 +72,9 @@ final class MembraneTimeConstant {
         if (peak + 1 - from < MIN_LENGTH) {
             return Double.NaN;
         }
-        return fitExponential(v, h, from, peak + 1);
+        double tau = fitExponential(v, h, from, peak + 1);
+        // A time constant much longer than the interval it was fitted on is not measured by it.
+        return tau <= 2 * (peak + 1 - from) * h ? tau : Double.NaN;
     }
 
     /** [from, to) of the decay on the sample grid, or null. */

@@ -111,6 +111,14 @@ class SweepFeatureExtractorTest {
     }
 
     @Test
+    void noTimeConstantFromADeflectionLostInNoise() {
+        // IPFX's rule: the deflection must be 20 x the baseline noise, else no fitted time constant.
+        SyntheticTrace tr = new SyntheticTrace(1000, DT, -65).step(200, 700, -1, 20).noise(0.3, 21);
+        SweepFeatures f = extractor.extract(tr.v, DT, new StimulusWindow(200, 700), -5);
+        assertTrue(Double.isNaN(f.get("time_constant_fit")), "fit " + f.get("time_constant_fit"));
+    }
+
+    @Test
     void timeConstantOnlyForHyperpolarisingResponses() {
         SyntheticTrace tr = new SyntheticTrace(1000, DT, -65).step(200, 700, 8, 20);
         SweepFeatures f = extractor.extract(tr.v, DT, new StimulusWindow(200, 700), 50);
