@@ -148,7 +148,8 @@ final class Abf2HeaderParser {
         long start = block * BLOCK;
         if (block == 0 || start + entrySize * count > f.size() || entrySize * count / count != entrySize) {
             throw f.error(name + " section (block " + block + ", " + count + " × " + entrySize
-                    + " bytes) lies beyond the end of the file (" + f.size() + " bytes)");
+                    + " bytes) lies beyond the end of the file (" + f.size()
+                    + " bytes): the file is truncated or its header is corrupt");
         }
         return new Section(name, start, entrySize, (int) count);
     }

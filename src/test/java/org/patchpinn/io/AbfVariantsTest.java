@@ -1,0 +1,81 @@
+package org.patchpinn.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.patchpinn.testing.SharedData;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Trace;
+
+/** Layouts the sample files do not cover: float32 data, and a stimulus file that is present. */
+class AbfVariantsTest {
+    @TempDir
+    Path tmp;
+
+    /** The same recording rewritten with float32 samples (nDataFormat 1) reads back to the same values. */
+    @ParameterizedTest
+    @ValueSource(strings = {"data/abf/18711001.abf", "data/abf/pclamp11_4ch.abf"})
+    void float32DataAreReadUnscaled(String relative) throws IOException {
+        Path source = SharedData.path(relative);
+        Recording original = Recordings.open(source);
+        byte[] b = Files.readAllBytes(source);
+        ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int start = h.getInt(236) * 512;
+        int channels = original.channelCount();
+        ByteBuffer data = ByteBuffer.allocate(original.sweepCount() * original.sweepLength() * channels * 4)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        for (int s = 0; s < original.sweepCount(); s++) {
+            for (int i = 0; i < original.sweepLength(); i++) {
+                for (int c = 0; c < channels; c++) {
+                    data.putFloat((float) original.sweep(s).channel(c).get(i));
+                }
+            }
+        }
+        byte[] out = Arrays.copyOf(b, start + data.capacity());
+        ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        o.putShort(30, (short) 1); // nDataFormat: float32
+        o.putInt(236 + 4, 4);      // data entry size
+        o.putLong(252 + 8, 0);     // drop tags (they followed the int16 data)
+        System.arraycopy(data.array(), 0, out, start, data.capacity());
+        Path file = tmp.resolve("float.abf");
+        Files.write(file, out);
+        Recording r = Recordings.open(file);
+        assertEquals(original.sweepCount(), r.sweepCount());
+        for (int s = 0; s < r.sweepCount(); s++) {
+            for (int c = 0; c < channels; c++) {
+                assertEquals(original.sweep(s).channel(c), r.sweep(s).channel(c), "sweep " + s + " channel " + c);
+            }
+            assertEquals(original.sweep(s).command(), r.sweep(s).command());
+        }
+    }
+
+    /** With the stimulus file next to the recording, its first sweep becomes the command of every sweep. */
+    @Test
+    void presentStimulusFileGivesTheCommand() throws IOException {
+        Path abf = tmp.resolve("171116sh_0015-ATFwaveform.abf");
+        Files.copy(SharedData.path("data/abf/171116sh_0015-ATFwaveform.abf"), abf);
+        // The header names "...\waveform stimulus\sine sweep magnitude 20.atf"; any recording will do as its content.
+        Path stimulus = tmp.resolve("sine sweep magnitude 20.atf");
+        Files.copy(SharedData.path("data/abf/17o05027_ic_ramp.abf"), stimulus);
+        Recording stim = Recordings.open(stimulus);
+        Recording r = Recordings.open(abf);
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        assertTrue(r.hasCommand());
+        assertEquals("mV", r.commandUnit());
+        float[] expected = Arrays.copyOf(stim.sweep(0).channel(0).toFloatArray(), r.sweepLength());
+        Arrays.fill(expected, stim.sweepLength(), expected.length, expected[stim.sweepLength() - 1]);
+        for (int s = 0; s < r.sweepCount(); s++) {
+            assertEquals(Trace.wrap(expected), r.sweep(s).command(), "sweep " + s);
+        }
+    }
+}
