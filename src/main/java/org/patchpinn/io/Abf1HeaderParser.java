@@ -102,9 +102,10 @@ final class Abf1HeaderParser {
 
         List<Tag> tags = new ArrayList<>();
         long headerSize = extended ? EXTENDED_HEADER : 2048;
-        if (tagCount < 0 || (tagCount > 0 && (tagBlock * BLOCK < headerSize || tagBlock * BLOCK + 64L * tagCount > f.size()))) {
-            throw f.error("tag section (" + tagCount + " tags at block " + tagBlock + ") lies outside the file (" + f.size()
-                    + " bytes) or inside its header");
+        boolean tagsOutside = tagBlock * BLOCK < headerSize || tagBlock * BLOCK + 64L * tagCount > f.size();
+        if (tagCount < 0 || (tagCount > 0 && tagsOutside)) {
+            throw f.error("tag section (" + tagCount + " tags at block " + tagBlock + ") lies outside the file ("
+                    + f.size() + " bytes) or inside its header");
         }
         double tagTick = interval / 1e6 / channels; // pyABF's conversion of lTagTime to seconds
         for (int i = 0; i < tagCount; i++) {

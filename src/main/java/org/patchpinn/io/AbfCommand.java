@@ -65,7 +65,7 @@ final class AbfCommand {
             return new Result(null, traces, warnings);
         }
         AbfDac dac = h.dacs().get(index);
-        String label = "DAC " + dac.index() + " (" + dac.name() + ")";
+        String label = "DAC " + dac.index() + " '" + dac.name() + "'";
         if (dac.waveformEnabled() && dac.waveformSource() == AbfDac.SOURCE_FILE) {
             Trace t = fromFile(file, h, dac, label, resolveStimulusFiles, warnings);
             for (int s = 0; s < sweeps; s++) {

@@ -39,7 +39,8 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
         long bytes = samples * size;
         if (samples > Long.MAX_VALUE / size || dataByteStart + bytes > f.size()) {
             throw f.error("data section of " + samples + " samples (" + bytes + " bytes from byte " + dataByteStart
-                    + ") runs past the end of the file (" + f.size() + " bytes): the file is truncated or its header is corrupt");
+                    + ") runs past the end of the file (" + f.size()
+                    + " bytes): the file is truncated or its header is corrupt");
         }
         if (samples % channelCount != 0) {
             throw f.error("data section holds " + samples + " samples, not a multiple of " + channelCount

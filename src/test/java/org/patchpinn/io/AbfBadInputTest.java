@@ -66,7 +66,8 @@ class AbfBadInputTest {
     void truncatedFiles() throws IOException {
         byte[] abf2 = Files.readAllBytes(SharedData.path(ABF2));
         assertRejected(Arrays.copyOf(abf2, 100), "beyond the end of the file");
-        assertRejected(Arrays.copyOf(abf2, abf2.length / 2), "data section (block 13, 40000 × 2 bytes) lies beyond the end");
+        assertRejected(Arrays.copyOf(abf2, abf2.length / 2),
+                "data section (block 13, 40000 × 2 bytes) lies beyond the end");
         byte[] abf1 = Files.readAllBytes(SharedData.path(ABF1));
         assertRejected(Arrays.copyOf(abf1, 3000), "shorter than an ABF");
         assertRejected(Arrays.copyOf(abf1, abf1.length - 1000), "truncated");
