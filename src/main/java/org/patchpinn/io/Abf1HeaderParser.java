@@ -64,6 +64,10 @@ final class Abf1HeaderParser {
             throw f.error("data section (byte " + dataStart + ") overlaps the header");
         }
         AbfLayout layout = AbfLayout.of(f, operationMode, episodes, channels, dataStart, samples, floatData);
+        if (operationMode == AbfLayout.VARIABLE_LENGTH && layout.sweepCount() == 1 && episodes > 1) {
+            warnings.add("the " + episodes + " event-driven sweeps differ in length; they are read as one "
+                    + "continuous sweep");
+        }
         // ABF1 stores the interval between multiplexed samples: per channel it is channels times longer.
         double rate = AbfHeader.rateFromInterval(f, (double) interval * channels);
 

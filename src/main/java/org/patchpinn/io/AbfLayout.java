@@ -6,6 +6,8 @@ package org.patchpinn.io;
  * other. Built only through {@link #of}, which checks every count against the file size.
  */
 record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sweepCount, int sweepPoints) {
+    /** Event-driven acquisition with sweeps of varying length (nOperationMode 1). */
+    static final int VARIABLE_LENGTH = 1;
     /** Gap-free acquisition (nOperationMode 3): pyABF and Clampfit show it as one sweep. */
     static final int GAP_FREE = 3;
 
@@ -52,6 +54,11 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
                     + " samples per channel");
         }
         long perSweep = samples / channelCount / sweeps;
+        if (perSweep * sweeps * channelCount != samples && operationMode == VARIABLE_LENGTH) {
+            // Sweeps of different lengths: kept whole as one continuous sweep (the caller warns).
+            sweeps = 1;
+            perSweep = samples / channelCount;
+        }
         if (perSweep * sweeps * channelCount != samples) {
             throw f.error("data section holds " + samples + " samples, not " + sweeps + " sweeps × " + channelCount
                     + " channels of equal length");

@@ -78,4 +78,19 @@ class AbfVariantsTest {
             assertEquals(Trace.wrap(expected), r.sweep(s).command(), "sweep " + s);
         }
     }
+
+    /** Event-driven sweeps of unequal length are kept whole, as one sweep, with a warning. */
+    @Test
+    void unequalEventDrivenSweepsBecomeOneSweep() throws IOException {
+        byte[] b = Files.readAllBytes(SharedData.path("data/abf/17o05027_ic_ramp.abf"));
+        ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        h.putShort(512, (short) 1); // nOperationMode: event-driven, variable length
+        h.putInt(12, 3);            // 3 sweeps: 40000 samples do not split evenly
+        Path file = tmp.resolve("events.abf");
+        Files.write(file, b);
+        Recording r = Recordings.open(file);
+        assertEquals(1, r.sweepCount());
+        assertEquals(40000, r.sweepLength());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("one continuous sweep")), r.warnings().toString());
+    }
 }
