@@ -149,7 +149,8 @@ final class Abf1HeaderParser {
                 // Old headers: the waveform source lives at byte 1438 for the active DAC only; no epochs read.
                 boolean oldWaveform = !extended && d == f.i16(1440, "nActiveDACChannel")
                         && f.i16(1438, "nWaveformSource") != 0;
-                out.add(new AbfDac(d, name, unit, holding, oldWaveform, oldWaveform ? -1 : 0, false, List.of(), ""));
+                out.add(new AbfDac(d, name, unit, holding, oldWaveform, oldWaveform ? AbfDac.SOURCE_UNREAD : 0, false,
+                        List.of(), ""));
                 continue;
             }
             List<AbfEpoch> epochs = new ArrayList<>();

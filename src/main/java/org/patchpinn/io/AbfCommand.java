@@ -74,8 +74,10 @@ final class AbfCommand {
             return new Result(dac, traces, warnings);
         }
         if (dac.waveformEnabled() && dac.waveformSource() != 0 && dac.waveformSource() != AbfDac.SOURCE_EPOCHS) {
-            warnings.add(label + " plays a waveform from source " + dac.waveformSource()
-                    + ", which this reader cannot rebuild; the recording has no command waveform");
+            warnings.add(label + (dac.waveformSource() == AbfDac.SOURCE_UNREAD
+                    ? " plays a waveform from an epoch table this reader does not read (ABF older than 1.6)"
+                    : " plays a waveform from source " + dac.waveformSource() + ", which this reader cannot rebuild")
+                    + "; the recording has no command waveform");
             for (int s = 0; s < sweeps; s++) {
                 traces.add(null);
             }

@@ -93,4 +93,21 @@ class AbfVariantsTest {
         assertEquals(40000, r.sweepLength());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("one continuous sweep")), r.warnings().toString());
     }
+
+    /** ABF older than 1.6 has a 2048-byte header: the extended fields (telegraph, epochs, protocol) are not read. */
+    @Test
+    void oldAbf1HeadersIgnoreTheExtendedFields() throws IOException {
+        Path source = SharedData.path("data/other/myokit/abf-v1.abf"); // ABF 1.65 with a telegraph gain of 0.5
+        Recording modern = Recordings.open(source);
+        byte[] b = Files.readAllBytes(source);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putFloat(4, 1.5f);
+        Path file = tmp.resolve("old.abf");
+        Files.write(file, b);
+        Recording old = Recordings.open(file);
+        assertEquals("1.5.0.0", old.formatVersion());
+        assertEquals("", old.protocol());
+        assertEquals(modern.sweepCount(), old.sweepCount());
+        assertEquals(modern.sweep(3).channel(0).get(100) * 0.5, old.sweep(3).channel(0).get(100), 1e-4);
+        AbfFuzzTest.assertConsistent(old, "ABF 1.5");
+    }
 }
