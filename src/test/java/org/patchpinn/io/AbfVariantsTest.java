@@ -110,4 +110,31 @@ class AbfVariantsTest {
         assertEquals(modern.sweep(3).channel(0).get(100) * 0.5, old.sweep(3).channel(0).get(100), 1e-4);
         AbfFuzzTest.assertConsistent(old, "ABF 1.5");
     }
+
+    /** A file above the in-memory limit is memory-mapped: same values as the small original, repeated. */
+    @Test
+    void largeFilesAreMappedAndReadTheSame() throws IOException {
+        Path source = SharedData.path("data/abf/18711001.abf");
+        Recording original = Recordings.open(source);
+        byte[] b = Files.readAllBytes(source);
+        ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int start = h.getInt(236) * 512;
+        int dataBytes = (int) h.getLong(236 + 8) * 2;
+        int copies = 6; // 6 × 1.8 MB: beyond the 8 MB read into memory
+        byte[] out = Arrays.copyOf(b, start + copies * dataBytes);
+        for (int k = 1; k < copies; k++) {
+            System.arraycopy(b, start, out, start + k * dataBytes, dataBytes);
+        }
+        ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        o.putInt(12, copies * original.sweepCount());
+        o.putLong(236 + 8, (long) copies * dataBytes / 2);
+        o.putLong(252 + 8, 0);
+        Path file = tmp.resolve("large.abf");
+        Files.write(file, out);
+        Recording r = Recordings.open(file);
+        assertEquals(copies * original.sweepCount(), r.sweepCount());
+        for (int s = 0; s < r.sweepCount(); s += 7) {
+            assertEquals(original.sweep(s % original.sweepCount()).channel(0), r.sweep(s).channel(0), "sweep " + s);
+        }
+    }
 }
