@@ -38,8 +38,9 @@ final class TextSamples {
         int rows = 0;
         int firstLine = -1;
         boolean sized = false;
-        while (text.nextLine()) {
-            if (text.isBlank()) {
+        int n;
+        while ((n = text.nextRow(sep, row)) >= 0) {
+            if (n == 0) {
                 if (text.restIsBlank()) {
                     break;
                 }
@@ -48,7 +49,6 @@ final class TextSamples {
             if (firstLine < 0) {
                 firstLine = text.lineNumber();
             }
-            int n = text.numbers(sep, row);
             if (n != columnCount) {
                 throw text.error(0, "row has " + n + " fields, the header declares " + columnCount
                         + (n < columnCount ? " (file truncated?)" : ""));
