@@ -246,9 +246,11 @@ public final class NwbReader implements RecordingReader {
         if (g.getChild("starting_time") instanceof Dataset st) {
             start = toDouble(st.getData());
             rate = numberAttr(st, "rate", Double.NaN);
+        } else if (g.getChild("timestamps") instanceof Dataset ts && ts.getData() instanceof double[] t) {
+            start = t.length > 0 ? t[0] : 0;
+            rate = evenRate(file, where, t);
         } else {
-            throw new RecordingFormatException(file, where + ": no starting_time with a rate (series with "
-                    + "timestamps are not supported)");
+            throw new RecordingFormatException(file, where + ": neither starting_time with a rate nor timestamps");
         }
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new RecordingFormatException(file, where + "/starting_time: rate " + rate + " is not a sample rate");
@@ -263,6 +265,20 @@ public final class NwbReader implements RecordingReader {
         }
         return new Series(g.getName(), type, electrode, sweepNumber, !Double.isNaN(sweepNumber), rate, start,
                 working, values, stringAttr(g, "stimulus_description"));
+    }
+
+    /** The rate of evenly spaced timestamps (s); uneven ones are refused, as in the text readers. */
+    private static double evenRate(Path file, String where, double[] t) {
+        if (t.length < 2) {
+            throw new RecordingFormatException(file, where + "/timestamps: fewer than two samples");
+        }
+        double dt = (t[t.length - 1] - t[0]) / (t.length - 1);
+        for (int i = 1; i < t.length; i++) {
+            if (!(Math.abs(t[i] - t[i - 1] - dt) <= 0.05 * dt)) {
+                throw new RecordingFormatException(file, where + "/timestamps: not evenly spaced at sample " + i);
+            }
+        }
+        return 1.0 / dt;
     }
 
     private static float[] toFloats(Object data, double conversion, double offset, double scale, Path file,

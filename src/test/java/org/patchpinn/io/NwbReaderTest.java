@@ -89,6 +89,32 @@ class NwbReaderTest {
         assertThrows(RecordingFormatException.class, () -> Recordings.open(notNwb));
     }
 
+    /** Random bytes changed anywhere in the file: a clean error or a complete recording, nothing else. */
+    @Test
+    void corruptedBytesGiveCleanErrors() throws IOException {
+        byte[] good = Files.readAllBytes(SharedData.path("data/nwb/squid_steps.nwb"));
+        java.util.Random random = new java.util.Random(7);
+        Path f = tmp.resolve("corrupt.nwb");
+        int errors = 0;
+        for (int v = 0; v < 80; v++) {
+            byte[] bad = good.clone();
+            // mostly in the metadata near the start, where the structure lives
+            int pos = random.nextInt(random.nextBoolean() ? 4096 : bad.length);
+            for (int k = 0; k < 4 && pos + k < bad.length; k++) {
+                bad[pos + k] = (byte) random.nextInt(256);
+            }
+            Files.write(f, bad);
+            try {
+                Recording r = Recordings.open(f);
+                assertTrue(r.sweepCount() >= 1);
+            } catch (RecordingFormatException e) {
+                assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+                errors++;
+            }
+        }
+        assertTrue(errors > 0, "some corruptions must be detected");
+    }
+
     private static void assertClose(Trace expected, Trace actual, String what) {
         assertEquals(expected.length(), actual.length(), what);
         for (int i = 0; i < expected.length(); i++) {
