@@ -89,6 +89,44 @@ class NwbReaderTest {
         assertThrows(RecordingFormatException.class, () -> Recordings.open(notNwb));
     }
 
+    /** A voltage-clamp file written here with jHDF: pA response with timestamps, mV command with a rate. */
+    @Test
+    void voltageClampSeriesWithTimestamps() {
+        Path f = tmp.resolve("vc.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
+            w.putAttribute("nwb_version", "2.6.0");
+            var acq = w.putGroup("acquisition");
+            var stim = w.putGroup("stimulus").putGroup("presentation");
+            for (int k = 0; k < 2; k++) {
+                var g = acq.putGroup("VoltageClampSeries_" + k);
+                g.putAttribute("neurodata_type", "VoltageClampSeries");
+                g.putAttribute("stimulus_description", "vsteps");
+                var data = g.putDataset("data", new float[] {1, 2, 3, 4});
+                data.putAttribute("unit", "amperes");
+                data.putAttribute("conversion", 1e-9); // nA
+                g.putDataset("timestamps", new double[] {k, k + 0.001, k + 0.002, k + 0.003});
+                var s = stim.putGroup("VoltageClampStimulusSeries_" + k);
+                s.putAttribute("neurodata_type", "VoltageClampStimulusSeries");
+                var cmd = s.putDataset("data", new double[] {-70, -70, -10 * k, -70});
+                cmd.putAttribute("unit", "volts");
+                cmd.putAttribute("conversion", 1e-3);
+                var st = s.putDataset("starting_time", new double[] {k});
+                st.putAttribute("rate", 1000.0);
+            }
+        }
+        Recording r = Recordings.open(f);
+        assertEquals("NWB", r.format());
+        assertEquals("2.6.0", r.formatVersion());
+        assertEquals(1000.0, r.sampleRateHz(), 1e-6);
+        assertEquals(2, r.sweepCount());
+        assertEquals("pA", r.channel(0).unit());
+        assertEquals(3000.0, r.sweep(1).channel(0).get(2), 1e-3);
+        assertEquals("mV", r.commandUnit());
+        assertEquals(-10.0, r.sweep(1).command().get(2), 1e-6);
+        assertEquals(ClampMode.VOLTAGE_CLAMP, r.clampMode());
+        assertEquals("vsteps", r.protocol());
+    }
+
     /** Random bytes changed anywhere in the file: a clean error or a complete recording, nothing else. */
     @Test
     void corruptedBytesGiveCleanErrors() throws IOException {
