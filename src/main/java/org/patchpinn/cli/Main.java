@@ -53,7 +53,7 @@ public final class Main {
             out.print(Help.verb(operation));
             return 0;
         }
-        CliProgress progress = new CliProgress(err, cancel);
+        CliProgress progress = new CliProgress(err, cancel, err == System.err && System.console() != null);
         try {
             ParamValues values = new ParamValues(operation.params(), given);
             OperationResult result = operation.run(values, progress);
