@@ -97,6 +97,17 @@ class CsvReaderTest {
         assertEquals(600_000, back.sweepLength());
     }
 
+    /** 30 kHz written with two decimals in ms: uneven text steps (0.03, 0.04) but even sampling. */
+    @Test
+    void coarselyRoundedTimesAreNotUnevenSampling() throws IOException {
+        StringBuilder sb = new StringBuilder("time (ms),V (mV)\n");
+        for (int i = 0; i < 3000; i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "%.2f,%d%n", i / 30.0, i));
+        }
+        Recording r = Recordings.open(write("coarse.csv", sb.toString()));
+        assertEquals(30000.0, r.sampleRateHz(), 30000 * 1e-4); // 0.005 ms rounding over 100 ms
+    }
+
     @Test
     void badInputNamesFileLineAndReason() throws IOException {
         expect("empty.csv", "", "file is empty");
