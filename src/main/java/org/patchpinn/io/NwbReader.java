@@ -158,6 +158,8 @@ public final class NwbReader implements RecordingReader {
             } else if (stim.values().length != group.get(0).values().length) {
                 missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus " + stim.values().length
                         + " samples, response " + group.get(0).values().length + ")");
+            } else if (Math.abs(stim.rateHz() - rate) > 1e-9 * rate) {
+                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus at " + stim.rateHz() + " Hz)");
             } else if (commandUnit == null) {
                 commandUnit = stim.unit();
             } else if (!commandUnit.equals(stim.unit())) {
