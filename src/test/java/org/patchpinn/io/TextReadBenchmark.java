@@ -48,6 +48,31 @@ class TextReadBenchmark {
         }
     }
 
+    /** The benchmark files as they are (fixed 4-decimal text), all read together, best of 5. */
+    @Test
+    void benchmarkFiles() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("bench/public", "bench/public/glucose")) {
+            try (var list = Files.list(org.patchpinn.testing.SharedData.path(dir))) {
+                list.filter(p -> p.toString().endsWith(".atf")).forEach(files::add);
+            }
+        }
+        double mb = 0;
+        for (Path f : files) {
+            mb += Files.size(f) / 1e6;
+        }
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            for (Path f : files) {
+                Recordings.open(f);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.printf("%d benchmark ATF files, %.1f MB, read in %.3f s = %.0f MB/s%n", files.size(), mb, best,
+                mb / best);
+    }
+
     /** Noisy voltage traces with a current step, values with float32's full digits (worst case text). */
     private static Recording synthetic(int sweeps, int samples) {
         Random random = new Random(1);
