@@ -31,7 +31,8 @@ final class TextSamples {
     static TextSamples read(DelimitedText text, char sep, double[] scales, Progress progress) {
         int columnCount = scales.length + 1;
         int totalBytes = text.remainingBytes();
-        int capacity = 1024;
+        // every field takes at least two bytes, so this never allocates much more than the file holds
+        int capacity = (int) Math.min(1024, totalBytes / (2L * columnCount) + 16);
         double[] time = new double[capacity];
         float[][] data = new float[columnCount - 1][capacity];
         double[] row = new double[columnCount];
