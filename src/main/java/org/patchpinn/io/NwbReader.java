@@ -210,7 +210,7 @@ public final class NwbReader implements RecordingReader {
     }
 
     private Series series(Path file, Group g, String type, long fileSize) {
-        String where = g.getPath();
+        String where = g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
         if (!(g.getChild("data") instanceof Dataset data)) {
             throw new RecordingFormatException(file, where + ": no 'data' dataset");
         }

@@ -127,6 +127,47 @@ class NwbReaderTest {
         assertEquals("vsteps", r.protocol());
     }
 
+    @Test
+    void hdf5FilesThatAreNotIntracellularNwbAreRefused() throws IOException {
+        Path plain = tmp.resolve("plain.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(plain)) {
+            w.putGroup("images").putDataset("data", new float[] {1, 2});
+        }
+        assertMessage(plain, "HDF5 file without /acquisition: not an NWB 2 recording");
+
+        Path noSeries = tmp.resolve("noseries.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noSeries)) {
+            w.putGroup("acquisition").putGroup("running").putAttribute("neurodata_type", "TimeSeries");
+        }
+        assertMessage(noSeries, "no intracellular series");
+
+        Path badUnit = tmp.resolve("unit.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(badUnit)) {
+            var g = w.putGroup("acquisition").putGroup("CurrentClampSeries_0");
+            g.putAttribute("neurodata_type", "CurrentClampSeries");
+            g.putDataset("data", new float[] {1, 2}).putAttribute("unit", "furlongs");
+            g.putDataset("starting_time", new double[] {0}).putAttribute("rate", 1000.0);
+        }
+        assertMessage(badUnit, "/acquisition/CurrentClampSeries_0/data: unit 'furlongs' is neither a voltage nor a current");
+
+        Path noRate = tmp.resolve("norate.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noRate)) {
+            var g = w.putGroup("acquisition").putGroup("CurrentClampSeries_0");
+            g.putAttribute("neurodata_type", "CurrentClampSeries");
+            g.putDataset("data", new float[] {1, 2}).putAttribute("unit", "volts");
+        }
+        assertMessage(noRate, "neither starting_time with a rate nor timestamps");
+
+        Path empty = tmp.resolve("empty.nwb");
+        Files.write(empty, new byte[0]);
+        assertMessage(empty, "file is empty");
+    }
+
+    private static void assertMessage(Path f, String expected) {
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(f));
+        assertTrue(e.getMessage().startsWith(f + ": ") && e.getMessage().contains(expected), e.getMessage());
+    }
+
     /** Random bytes changed anywhere in the file: a clean error or a complete recording, nothing else. */
     @Test
     void corruptedBytesGiveCleanErrors() throws IOException {
