@@ -5,12 +5,18 @@ import java.util.List;
 /**
  * Samples of y = f(x₁, …, x_k) to regress on: {@code x[variable][sample]}, the names of the variables as
  * they appear in exported expressions (identifiers such as {@code V}, {@code G}), the name of y, and where
- * the data came from (for error messages).
+ * the data came from (for error messages), and the units read from headers such as {@code "V (mV)"} ("" when
+ * none).
  */
-public record Dataset(double[][] x, double[] y, List<String> variables, String target, String source) {
+public record Dataset(double[][] x, double[] y, List<String> variables, String target, String source,
+                      List<String> units, String targetUnit) {
 
     public Dataset {
         variables = List.copyOf(variables);
+        units = List.copyOf(units);
+        if (units.size() != variables.size()) {
+            throw new IllegalArgumentException("one unit per variable");
+        }
         if (x.length != variables.size()) {
             throw new IllegalArgumentException("one name per variable");
         }
@@ -19,6 +25,16 @@ public record Dataset(double[][] x, double[] y, List<String> variables, String t
                 throw new IllegalArgumentException("columns of different lengths");
             }
         }
+    }
+
+    /** Data without units (units "" for every column). */
+    public Dataset(double[][] x, double[] y, List<String> variables, String target, String source) {
+        this(x, y, variables, target, source, java.util.Collections.nCopies(variables.size(), ""), "");
+    }
+
+    /** The same kind of data with other samples. */
+    public Dataset withSamples(double[][] newX, double[] newY) {
+        return new Dataset(newX, newY, variables, target, source, units, targetUnit);
     }
 
     public int size() {

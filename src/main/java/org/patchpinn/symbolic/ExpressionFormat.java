@@ -76,6 +76,11 @@ public final class ExpressionFormat {
                 }
                 return new Printed(operand(a, PRODUCT, false) + "/" + operand(b, PRODUCT, true), PRODUCT);
             case POW:
+                if (a.isConstant() && a.value() > 0 && !b.isConstantSubtree()) {
+                    // c^u is an exponential: written as exp(log(c)·u), in HH form when u is affine
+                    return print(Node.unary(Op.EXP,
+                            Simplifier.simplify(Node.binary(Op.MUL, Node.constant(Math.log(a.value())), b))));
+                }
                 switch (style) {
                     case JAVA: return new Printed("Math.pow(" + print(a).text + ", " + print(b).text + ")", ATOM);
                     case LATEX: return new Printed("{" + operand(a, ATOM, false) + "}^{" + print(b).text + "}",
@@ -105,13 +110,21 @@ public final class ExpressionFormat {
         return new Printed(one() + "/(" + one() + " + " + e + ")", PRODUCT);
     }
 
-    /** u/(1 − e^(−u)). */
+    /**
+     * u/(1 − e^(−u)). Java gets the series 1 + u/2 near u = 0, where the quotient is 0/0 in floating point;
+     * the other dialects keep the exact form (a CAS knows its limit).
+     */
     private Printed linoid(Node u) {
         String e = exp(negated(u));
         if (style == Style.LATEX) {
             return new Printed("\\frac{" + argument(u) + "}{1 - " + e + "}", ATOM);
         }
-        return new Printed("(" + argument(u) + ")/(" + one() + " - " + e + ")", PRODUCT);
+        String quotient = "(" + argument(u) + ")/(" + one() + " - " + e + ")";
+        if (style == Style.JAVA) {
+            String v = "(" + print(u).text + ")";
+            return new Printed("(Math.abs" + v + " < 1e-6 ? 1.0 + " + v + "/2.0 : " + quotient + ")", ATOM);
+        }
+        return new Printed(quotient, PRODUCT);
     }
 
     private String one() {
@@ -147,7 +160,7 @@ public final class ExpressionFormat {
         if (f != null) {
             return f.text(-1);
         }
-        return "-" + operand(u, PRODUCT, true);
+        return print(Simplifier.simplify(Node.binary(Op.MUL, Node.constant(-1), u))).text;
     }
 
     private String operand(Node n, int context, boolean right) {
@@ -160,12 +173,17 @@ public final class ExpressionFormat {
     }
 
     String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            String t = Long.toString((long) v);
+        if (!Double.isFinite(v)) {
+            return style == Style.JAVA ? "Double.NaN" : "nan";
+        }
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+        double r = rounded.doubleValue();
+        if (r == Math.rint(r) && Math.abs(r) < 1e9) {
+            String t = Long.toString((long) r);
             return style == Style.JAVA ? t + ".0" : t;
         }
-        String t = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toString();
-        t = t.replace("E+", "e").replace("E", "e");
+        String t = Math.abs(r) >= 1e-4 && Math.abs(r) < 1e9 ? rounded.toPlainString()
+                : rounded.toString().replace("E+", "e").replace("E", "e");
         if (style == Style.LATEX && t.contains("e")) {
             String[] parts = t.split("e");
             return parts[0] + " \\cdot 10^{" + parts[1] + "}";

@@ -134,10 +134,6 @@ public final class Simplifier {
             // c·(d + x) → c·d + c·x: the canonical affine form k·x + m
             return rewrite(ADD, c(a.value() * b.left().value()), rewrite(MUL, a, b.right()));
         }
-        if (op == Op.POW && a.isConstant() && a.value() > 0 && !b.isConstant()) {
-            // c^u → exp(log(c)·u): one spelling for exponentials
-            return Node.unary(Op.EXP, rewrite(MUL, c(Math.log(a.value())), b));
-        }
         if (op == Op.POW && b.isConstant(1)) {
             return a;
         }

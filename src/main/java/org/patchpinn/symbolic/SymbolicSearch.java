@@ -106,14 +106,16 @@ public final class SymbolicSearch {
     }
 
     /**
-     * Whether the epoch mattered for the choice: the chosen law changed or improved by 2 %. Gains of complex
-     * laws below the noise level are overfitting and do not keep a run going.
+     * Whether the epoch mattered for the choice: the chosen law's complexity changed or its loss fell by 2 %.
+     * Gains of complex laws below the noise level are overfitting, and a different spelling of an equally good
+     * law is no progress; neither keeps a run going.
      */
     private static boolean improved(ModelSelector.Choice before, ModelSelector.Choice after) {
         if (before == null) {
             return true;
         }
-        return !before.law().key().equals(after.law().key()) || after.law().loss() < before.law().loss() * 0.98;
+        return before.law().complexity() != after.law().complexity()
+                || after.law().loss() < before.law().loss() * 0.98;
     }
 
     /** Every k-th row so that at most {@code rows} remain, in file order. */
@@ -131,7 +133,7 @@ public final class SymbolicSearch {
             }
             y[i] = data.y()[row];
         }
-        return new Dataset(x, y, data.variables(), data.target(), data.source());
+        return data.withSamples(x, y);
     }
 
     /** Ring migration from snapshots taken before anyone receives, plus a random member of the global front. */

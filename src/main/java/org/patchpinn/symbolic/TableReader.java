@@ -95,10 +95,17 @@ public final class TableReader {
             }
         }
         List<String> names = new ArrayList<>();
+        List<String> units = new ArrayList<>();
         for (int c : xIndex) {
-            names.add(identifier(header.get(c), names.size()));
+            String name = identifier(header.get(c), names.size());
+            if (names.contains(name)) {
+                throw new SymbolicDataException(file + ": two input columns are both called '" + name + "'");
+            }
+            names.add(name);
+            units.add(unitOf(header.get(c)));
         }
-        return new Dataset(x, y, names, bareName(header.get(yIndex)), file.toString());
+        return new Dataset(x, y, names, bareName(header.get(yIndex)), file.toString(), units,
+                unitOf(header.get(yIndex)));
     }
 
     private static String separatorOf(String headerLine) {
@@ -123,6 +130,13 @@ public final class TableReader {
     static String bareName(String header) {
         int paren = header.indexOf(" (");
         return paren > 0 ? header.substring(0, paren).trim() : header.trim();
+    }
+
+    /** The unit in a header such as "V (mV)", or "". */
+    static String unitOf(String header) {
+        int open = header.indexOf(" (");
+        int close = header.lastIndexOf(')');
+        return open > 0 && close > open ? header.substring(open + 2, close).trim() : "";
     }
 
     private static int column(Path file, List<String> header, String name) {
