@@ -135,7 +135,7 @@ public final class ExpressionFormat {
         if (style == Style.LATEX) {
             return "e^{" + argument + "}";
         }
-        return function(style == Style.JAVA ? "Math.exp" : "exp", argument);
+        return function("exp", argument);
     }
 
     private String function(String name, String argument) {
