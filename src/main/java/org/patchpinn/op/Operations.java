@@ -10,7 +10,8 @@ public final class Operations {
             new ExportOperation(),
             new FeaturesOperation(),
             new DemoOperation(),
-            new SymbolicRegressionOperation()
+            new SymbolicRegressionOperation(),
+            new LawIntoModelOperation()
     );
 
     private Operations() {

@@ -103,7 +103,9 @@ public final class SymbolicCharts {
         yAxis.setSmallestValue(1e-300);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesLinesVisible(1, false);
+        renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
         XYPlot plot = new XYPlot(data, new NumberAxis("complexity (nodes)"), yAxis, renderer);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         style(plot);
         JFreeChart chart = new JFreeChart("Pareto front: " + r.data().target(), JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);

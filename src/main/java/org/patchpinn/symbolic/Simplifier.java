@@ -130,6 +130,10 @@ public final class Simplifier {
             // a − c·x → a + (−c)·x
             return rewrite(ADD, a, rewrite(MUL, c(-b.left().value()), b.right()));
         }
+        if (op == SUB && (b.op() == MUL || b.op() == DIV) && b.left().isConstant() && b.left().value() < 0) {
+            // a − (−c)/x → a + c/x
+            return rewrite(ADD, a, rewrite(b.op(), c(-b.left().value()), b.right()));
+        }
         if (op == MUL && a.isConstant() && b.op() == ADD && b.left().isConstant()) {
             // c·(d + x) → c·d + c·x: the canonical affine form k·x + m
             return rewrite(ADD, c(a.value() * b.left().value()), rewrite(MUL, a, b.right()));
