@@ -6,8 +6,12 @@ import java.util.List;
  * Picks the law to report from a Pareto front. The lowest training error belongs to the most complex law,
  * which fits the noise and extrapolates worst; the law wanted is the simplest whose error is already at
  * the noise level. The noise level comes from the data themselves (fourth differences along a uniformly
- * sampled single input, whose smooth-signal part is negligible); without it, the simplest law within 50 %
- * of the lowest loss is taken, like PySR's "best" choice.
+ * sampled single input, whose smooth-signal part is negligible).
+ *
+ * <p>When the noise level is unknown (several inputs, irregular sampling) or no law comes near it (the
+ * residuals are systematic, e.g. a network's smooth approximation error), the knee of the front is taken
+ * instead: the law with the steepest fall of log-loss per added node, among the laws within a factor 4 of
+ * the lowest loss (PySR's "best" rule with a wider margin).
  */
 public final class ModelSelector {
     /** The chosen law and why. */
@@ -18,6 +22,9 @@ public final class ModelSelector {
                     .findFirst().orElse(Double.POSITIVE_INFINITY);
         }
     }
+
+    private static final double KNEE_MARGIN = 4;
+    private static final double TINY = 1e-300;
 
     private ModelSelector() {
     }
@@ -33,21 +40,32 @@ public final class ModelSelector {
         }
         double minLoss = front.stream().mapToDouble(Candidate::loss).min().orElseThrow();
         int n = objective.data().size();
-        double threshold;
-        String rule;
-        if (Double.isFinite(noise) && noise > 0) {
-            threshold = Math.max(noise * (1 + 3 * Math.sqrt(2.0 / n)), minLoss * 1.02);
-            rule = "simplest law within the noise level";
-        } else {
-            threshold = minLoss * 1.5;
-            rule = "simplest law within 1.5 x the lowest loss";
-        }
-        for (Candidate c : front) {
-            if (c.loss() <= threshold) {
-                return new Choice(c, threshold, noise, rule, front);
+        if (Double.isFinite(noise) && noise > 0 && minLoss <= 2 * noise) {
+            double threshold = Math.max(noise * (1 + 3 * Math.sqrt(2.0 / n)), minLoss * 1.02);
+            for (Candidate c : front) {
+                if (c.loss() <= threshold) {
+                    return new Choice(c, threshold, noise, "simplest law within the noise level", front);
+                }
             }
         }
-        return new Choice(front.get(front.size() - 1), threshold, noise, rule, front);
+        double cap = KNEE_MARGIN * minLoss;
+        Candidate best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < front.size(); i++) {
+            Candidate c = front.get(i);
+            if (c.loss() > cap) {
+                continue;
+            }
+            double score = i == 0 ? Double.POSITIVE_INFINITY
+                    : -(Math.log(c.loss() + TINY) - Math.log(front.get(i - 1).loss() + TINY))
+                            / (c.complexity() - front.get(i - 1).complexity());
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return new Choice(best, cap, noise, "knee of the Pareto front (steepest loss fall per node within "
+                + KNEE_MARGIN + " x the lowest loss)", front);
     }
 
     /**
