@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class ExpressionFormat {
     /** The dialects. */
-    public enum Style { EXPRESSION, SYMPY, JAVA, LATEX, PARSINGTON }
+    public enum Style { EXPRESSION, SYMPY, JAVA, LATEX }
 
     private static final int SUM = 1;
     private static final int PRODUCT = 2;

@@ -10,8 +10,10 @@ import java.util.List;
  *
  * <p>When the noise level is unknown (several inputs, irregular sampling) or no law comes near it (the
  * residuals are systematic, e.g. a network's smooth approximation error), the knee of the front is taken
- * instead: the law with the steepest fall of log-loss per added node, among the laws within a factor 4 of
- * the lowest loss (PySR's "best" rule with a wider margin).
+ * instead: the law with the steepest fall of log-loss per added node, among the laws whose loss is within a
+ * factor 100 of the lowest (RMS error within 10×). This is PySR's "best" rule with a much wider margin: a
+ * network's smooth approximation error is fitted ever better by ever larger laws, so the right law may sit
+ * well above the lowest loss, while the margin still keeps rough early laws out.
  */
 public final class ModelSelector {
     /** The chosen law and why. */
@@ -23,7 +25,7 @@ public final class ModelSelector {
         }
     }
 
-    private static final double KNEE_MARGIN = 4;
+    private static final double KNEE_MARGIN = 100;
     private static final double TINY = 1e-300;
 
     private ModelSelector() {

@@ -18,6 +18,14 @@ package org.patchpinn.symbolic;
 public record SearchSettings(long seed, int populations, int populationSize, int generations, int maxComplexity,
                              int threads, double maxTimeS, Objective.Weighting weighting, boolean templates) {
 
+    public SearchSettings {
+        if (populations < 1 || populationSize < 4 || generations < 1 || maxComplexity < 3 || !(maxTimeS > 0)) {
+            throw new IllegalArgumentException("search settings out of range: " + populations + " populations of "
+                    + populationSize + ", " + generations + " generations, complexity " + maxComplexity + ", "
+                    + maxTimeS + " s");
+        }
+    }
+
     /** Generations between migrations. */
     public static final int EPOCH = 10;
     /** Epochs without a change of the chosen law (or a 2 % gain) before a run stops. */
@@ -27,23 +35,8 @@ public record SearchSettings(long seed, int populations, int populationSize, int
         return new SearchSettings(seed, 4, 100, 400, 25, 0, 60, null, true);
     }
 
-    public SearchSettings withGenerations(int g) {
-        return new SearchSettings(seed, populations, populationSize, g, maxComplexity, threads, maxTimeS, weighting,
-                templates);
-    }
-
     public SearchSettings withThreads(int t) {
         return new SearchSettings(seed, populations, populationSize, generations, maxComplexity, t, maxTimeS,
                 weighting, templates);
-    }
-
-    public SearchSettings withPopulationSize(int p) {
-        return new SearchSettings(seed, populations, p, generations, maxComplexity, threads, maxTimeS, weighting,
-                templates);
-    }
-
-    public SearchSettings withPopulations(int p) {
-        return new SearchSettings(seed, p, populationSize, generations, maxComplexity, threads, maxTimeS, weighting,
-                templates);
     }
 }

@@ -44,6 +44,11 @@ class ModelSelectorTest {
         ModelSelector.Choice c = ModelSelector.choose(front, o, 1e-12);
         assertEquals(7, c.law().complexity());
         assertTrue(c.rule().contains("knee"));
+        // a network's 1 % systematic error: larger laws keep fitting it, the right law is 45x above the lowest
+        // loss; a rough early law with a steep fall is kept out by the margin
+        List<Candidate> learned = List.of(law(1, 0.5), law(4, 1e-2), law(13, 5e-5), law(17, 9e-6), law(22, 1.9e-6),
+                law(25, 1.1e-6));
+        assertEquals(13, ModelSelector.choose(learned, o, 1e-12).law().complexity());
     }
 
     /** 1/(1+e^(−(V+35)/10)) on a uniform grid with multiplicative noise. */

@@ -50,7 +50,7 @@ class SymbolicRegressionBenchmark {
                 double[] t = new CompiledExpression(truthLaw).evaluate(new double[][] {v});
                 double err = Objective.maxRelativeError(f, t);
                 ok = err < 0.02;
-                verdict = String.format("max rel error on -130..70 mV = %.4f %%", 100 * err);
+                verdict = String.format("max rel error on -130..70 mV = %.2e %%", 100 * err);
             } else {
                 List<double[]> pts = new ArrayList<>();
                 for (double v = data.min(0); v <= data.max(0) + 1e-9; v += 2.5) {
