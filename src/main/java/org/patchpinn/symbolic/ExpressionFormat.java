@@ -103,11 +103,54 @@ public final class ExpressionFormat {
 
     /** 1/(1 + e^(−u)). */
     private Printed sigmoid(Node u) {
+        Printed hill = hill(u);
+        if (hill != null) {
+            return hill;
+        }
         String e = exp(negated(u));
         if (style == Style.LATEX) {
             return new Printed("\\frac{1}{1 + " + e + "}", ATOM);
         }
         return new Printed(one() + "/(" + one() + " + " + e + ")", PRODUCT);
+    }
+
+    /**
+     * sig(k·log(x) + m) is the Hill shape 1/(1 + (x/K)^h) with h = −k and K = e^(m/h), written that way
+     * (equal for x > 0, and in the limit x → 0); null for other arguments.
+     */
+    private Printed hill(Node u) {
+        double m = 0;
+        Node rest = u;
+        if (u.op() == Op.ADD && u.left().isConstant()) {
+            m = u.left().value();
+            rest = u.right();
+        }
+        if (rest.op() != Op.MUL || !rest.left().isConstant() || rest.right().op() != Op.LOG
+                || !rest.right().left().isVariable() || rest.left().value() == 0) {
+            return null;
+        }
+        double h = -rest.left().value();
+        double k = Math.exp(m / h);
+        if (!Double.isFinite(k) || k == 0) {
+            return null;
+        }
+        String x = names.get(rest.right().left().variableIndex());
+        String ratio = x + "/" + number(k);
+        switch (style) {
+            case LATEX:
+                return new Printed("\\frac{1}{1 + \\left(\\frac{" + x + "}{" + number(k) + "}\\right)^{" + number(h)
+                        + "}}", ATOM);
+            case JAVA:
+                return new Printed("1.0/(1.0 + Math.pow(" + ratio + ", " + number(h) + "))", PRODUCT);
+            case SYMPY:
+                return new Printed("1/(1 + (" + ratio + ")**" + operandNumber(h) + ")", PRODUCT);
+            default:
+                return new Printed("1/(1 + (" + ratio + ")^" + operandNumber(h) + ")", PRODUCT);
+        }
+    }
+
+    private String operandNumber(double v) {
+        return v < 0 ? "(" + number(v) + ")" : number(v);
     }
 
     /**

@@ -152,6 +152,12 @@ class ExpressionsTest {
                 Simplifier.simplify(ExpressionParser.parse("(V+55)/10", NAMES))));
         assertEquals("0.1*(((V + 55)/10)/(1 - exp(-(V + 55)/10)))",
                 ExpressionFormat.format(linoid, ExpressionFormat.Style.EXPRESSION, NAMES));
+        Node hill = Node.unary(Op.SIG, Simplifier.simplify(ExpressionParser.parse("-2*log(G) + 2*log(1.5)", NAMES)));
+        assertEquals("1/(1 + (G/1.5)^2)", ExpressionFormat.format(hill, ExpressionFormat.Style.EXPRESSION, NAMES));
+        assertEquals("1/(1 + (G/1.5)**2)", ExpressionFormat.format(hill, ExpressionFormat.Style.SYMPY, NAMES));
+        double[][] g = {{0, 0, 0}, {0.5, 1.5, 10}};
+        assertSameValues(new CompiledExpression(ExpressionParser.parse("1/(1+(G/1.5)**2)", NAMES)).evaluate(g),
+                new CompiledExpression(hill).evaluate(g), 1e-12, "hill");
         String latex = ExpressionFormat.format(sig, ExpressionFormat.Style.LATEX, NAMES);
         assertEquals("\\frac{1}{1 + e^{-\\frac{V + 35}{10}}}", latex);
     }
