@@ -9,7 +9,9 @@ public final class Operations {
             new InfoOperation(),
             new ExportOperation(),
             new FeaturesOperation(),
-            new DemoOperation()
+            new DemoOperation(),
+            new SymbolicRegressionOperation(),
+            new LawIntoModelOperation()
     );
 
     private Operations() {
