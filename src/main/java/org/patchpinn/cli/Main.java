@@ -26,8 +26,12 @@ public final class Main {
     private Main() {
     }
 
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, installCtrlC()));
+        int code = run(args, System.out, System.err, installCtrlC());
+        finished = true;
+        System.exit(code);
     }
 
     /** Runs one command line; returns the exit code. Used directly by tests. */
@@ -134,6 +138,9 @@ public final class Main {
         CancelFlag flag = new CancelFlag();
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished) {
+                return;
+            }
             flag.cancel();
             try {
                 main.join(3000); // let the worker notice and clean up its temporary files

@@ -14,6 +14,9 @@ import org.patchpinn.trace.Recording;
 public final class Recordings {
     private static final List<RecordingReader> READERS = List.of(
             // Readers are tried in order; magic-number formats first, text formats last.
+            new NwbReader(),
+            new AtfReader(),
+            new CsvReader()
     );
 
     private Recordings() {

@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class Operations {
     private static final List<Operation> ALL = List.of(
             new InfoOperation(),
-            new ExportOperation()
+            new ExportOperation(),
+            new DemoOperation()
     );
 
     private Operations() {

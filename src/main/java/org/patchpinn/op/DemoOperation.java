@@ -1,0 +1,109 @@
+package org.patchpinn.op;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.report.OutputFolder;
+import org.patchpinn.task.Progress;
+
+/**
+ * The main job on the bundled example data: runs the other operations in turn (import, summary statistics,
+ * fitting, ...) on the recordings in {@code test-data/}, each step writing into its own sub-folder of out.
+ * A step is a verb with its options, exactly what a user would type, so the demo doubles as documentation.
+ */
+public final class DemoOperation implements Operation {
+    private static final List<String> RECORDING_EXTENSIONS = List.of(".abf", ".atf", ".csv", ".tsv", ".nwb");
+
+    @Override public String verb() { return "demo"; }
+
+    @Override public String title() { return "PatchPINN Demo"; }
+
+    @Override public String description() {
+        return "Runs the PatchPINN pipeline on the example recordings in test-data/: for each recording its "
+                + "summary and trace plot, then the later steps listed in result.json.";
+    }
+
+    @Override public List<ParamSpec> params() {
+        return List.of(new ParamSpec("data", ParamType.DIR, "test-data", false,
+                        "folder with the example recordings", Double.NaN, Double.NaN, List.of()),
+                ParamSpec.outDir(true));
+    }
+
+    /** One step: a verb, its options and the sub-folder it writes to. */
+    record Step(String verb, Map<String, String> options, String folder) { }
+
+    @Override public OperationResult run(ParamValues values, Progress progress) {
+        Path data = values.path("data");
+        Path out = values.path("out");
+        List<Step> steps = plan(data);
+        JsonArray done = new JsonArray();
+        for (int i = 0; i < steps.size(); i++) {
+            progress.checkCancelled();
+            Step step = steps.get(i);
+            progress.status("demo: " + step.verb() + " " + step.folder());
+            JsonObject record = new JsonObject();
+            record.addProperty("verb", step.verb());
+            record.addProperty("folder", step.folder());
+            JsonObject opts = new JsonObject();
+            step.options().forEach(opts::addProperty);
+            record.add("options", opts);
+            Operation op = Operations.byVerb(step.verb()).orElseThrow();
+            Map<String, String> options = new LinkedHashMap<>(step.options());
+            options.put("out", out.resolve(step.folder()).toString());
+            long t0 = System.nanoTime();
+            OperationResult r = op.run(new ParamValues(op.params(), options),
+                    progress.range(i / (double) steps.size(), (i + 1) / (double) steps.size()));
+            r.writeTo(new OutputFolder(out.resolve(step.folder())));
+            record.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
+            record.addProperty("summary", r.summary());
+            done.add(record);
+            progress.log(step.verb() + " " + step.folder() + ": " + r.summary());
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("data", data.toAbsolutePath().toString());
+        json.add("steps", done);
+        return new OperationResult(json, "demo: " + steps.size() + " steps");
+    }
+
+    static List<Step> plan(Path data) {
+        List<Path> recordings = recordings(data);
+        List<Step> steps = new ArrayList<>();
+        for (Path rec : recordings) {
+            String stem = stem(rec);
+            steps.add(new Step("info", Map.of("file", rec.toString()), "recordings/" + stem));
+        }
+        return steps;
+    }
+
+    private static List<Path> recordings(Path data) {
+        if (!Files.isDirectory(data)) {
+            throw new PatchPinnException(data + ": example data folder not found (run from the project folder)");
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            List<Path> list = files.filter(p -> RECORDING_EXTENSIONS.stream()
+                    .anyMatch(ext -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)))
+                    .sorted().toList();
+            if (list.isEmpty()) {
+                throw new PatchPinnException(data + ": no recordings (.abf, .atf, .csv, .tsv, .nwb) in the folder");
+            }
+            return list;
+        } catch (IOException e) {
+            throw new PatchPinnException(data + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
