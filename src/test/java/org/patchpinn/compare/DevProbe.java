@@ -19,7 +19,7 @@ class DevProbe {
         for (var en : byCell.entrySet()) {
             List<SubthresholdSystem> sys = new ArrayList<>();
             for (ManifestEntry e : en.getValue()) {
-                sys.add(SubthresholdSystem.build(ClampedSweep.of(SimpleAtf.read(e.file())), SubthresholdSettings.DEFAULT));
+                sys.add(SubthresholdSystem.build(ClampedSweep.of(org.patchpinn.io.Recordings.open(e.file())), SubthresholdSettings.DEFAULT));
                 LinearMembrane one = LinearMembraneSolver.solve(sys.get(sys.size() - 1));
                 System.out.printf("single %s C=%.1f g=%.3f±%.3f E=%.2f±%.3f gM=%.2f n=%d%n", e.name(), one.cPf(), one.gNs(), one.seG(), one.eMv(), one.seE(), one.gMNs(), one.windows());
             }
