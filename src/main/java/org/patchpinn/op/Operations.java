@@ -8,7 +8,8 @@ public final class Operations {
     private static final List<Operation> ALL = List.of(
             new InfoOperation(),
             new ExportOperation(),
-            new DemoOperation()
+            new DemoOperation(),
+            new CompareOperation()
     );
 
     private Operations() {
