@@ -107,7 +107,7 @@ public final class CandidateLawFinder implements LawFinder {
                 p -> r -> new HillLaw(Math.exp(p[0]), Math.exp(p[1]), p[2]).value(r[1]) * (r[0] - p[3]),
                 p -> {
                     HillLaw h = new HillLaw(Math.exp(p[0]), Math.exp(p[1]), p[2]);
-                    String e = String.format(Locale.ROOT, "(%s - %.4g)", volt, p[3]);
+                    String e = HillLaw.drivingForce(volt, p[3]);
                     return new String[] {h.expression(v) + "*" + e, "(" + h.sympy(v) + ")*" + e};
                 }));
     }

@@ -97,6 +97,10 @@ public final class ComparisonReport {
             if (s != null) {
                 p.add("gX_nS", s.toJson("nS"));
             }
+            Estimate lv = d.perLevel().get(level);
+            if (lv != null) {
+                p.add("gX_fit_nS", lv.toJson());
+            }
             p.add("law_nS", Json.number(d.law().value(level)));
             per.add(p);
         });

@@ -89,6 +89,10 @@ public final class ConditionComparison {
                 row.put("g_lin", new Quantity(m.gNs(), m.seG(), "nS"));
                 row.put("E_lin", new Quantity(m.eMv(), m.seE(), "mV"));
                 row.put("gM", new Quantity(m.gMNs(), m.seGM(), "nS"));
+                // The recording's own C and gM, to check the pooling assumption with the same trend test.
+                Map<String, Estimate> own = row.result().fits().get(SubthresholdFitter.NAME).parameters();
+                row.put("C_single", new Quantity(own.get("C").value(), own.get("C").se(), "pF"));
+                row.put("gM_single", new Quantity(own.get("gM").value(), own.get("gM").se(), "nS"));
                 row.put("input_resistance", new Quantity(1000.0 / m.gNs(), m.seG() * 1000.0 / (m.gNs() * m.gNs()),
                         "MOhm"));
             }
@@ -223,7 +227,7 @@ public final class ConditionComparison {
         HillLaw h = d.law();
         double ex = d.ex().value();
         double[] fit = java.util.Arrays.stream(x).mapToDouble(p -> h.value(p[1]) * (p[0] - ex)).toArray();
-        String e = String.format(java.util.Locale.ROOT, "(V - %.4g)", ex);
+        String e = HillLaw.drivingForce("V", ex);
         return new Law("I_X (pA)", List.of("V", "G"), h.expression("G") + "*" + e, "(" + h.sympy("G") + ")*" + e,
                 ConductanceDecomposition.r2(y, fit), "leak / extra-conductance decomposition",
                 p -> h.value(p[1]) * (p[0] - ex));

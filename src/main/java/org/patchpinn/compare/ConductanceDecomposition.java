@@ -46,7 +46,7 @@ public final class ConductanceDecomposition {
 
     public record Result(Estimate ex, HillLaw law, Estimate gmax, Estimate k, Estimate h, List<CellLeak> cells,
                          List<Estimate> gx, double lawR2, List<HeldOut> heldOut, double[][] lawBand,
-                         String gauge) { }
+                         Map<Double, Estimate> perLevel, String gauge) { }
 
     private final List<Observation> obs;
     private final List<String> cells;
@@ -114,7 +114,25 @@ public final class ConductanceDecomposition {
         double[] fitted = obs.stream().mapToDouble(o -> law.value(o.condition())).toArray();
         return new Result(ex, law, d.est(point, boots, 1, "nS"), d.est(point, boots, 2, "condition unit"),
                 d.est(point, boots, 3, ""), leaks, gx, r2(gxv, fitted), d.heldOut(best),
-                d.band(boots), "extra conductance → 0 at one end of the condition axis (Hill law)");
+                d.band(boots), d.perLevel(point, boots), "extra conductance → 0 at one end of the condition axis (Hill law)");
+    }
+
+    /**
+     * Mean extra conductance of the recordings at each condition level, with the bootstrap interval of that
+     * mean: the measurement uncertainty, which a between-recording interval from two recordings cannot show.
+     */
+    private Map<Double, Estimate> perLevel(double[] point, List<double[]> boots) {
+        int off = 4 + 2 * cells.size();
+        Map<Double, Estimate> out = new java.util.TreeMap<>();
+        for (double level : obs.stream().mapToDouble(Observation::condition).distinct().sorted().toArray()) {
+            int[] idx = java.util.stream.IntStream.range(0, obs.size())
+                    .filter(i -> obs.get(i).condition() == level).toArray();
+            double[] pt = {java.util.Arrays.stream(idx).mapToDouble(i -> point[off + i]).average().orElse(Double.NaN)};
+            List<double[]> bm = boots.stream().map(b -> new double[] {java.util.Arrays.stream(idx)
+                    .mapToDouble(i -> b[off + i]).average().orElse(Double.NaN)}).toList();
+            out.put(level, est(pt, bm, 0, "nS"));
+        }
+        return out;
     }
 
     /** 2.5 / 97.5 % of the law over the observed condition range, 50 points, from the bootstrap. */

@@ -23,4 +23,9 @@ public record HillLaw(double gmax, double k, double h) {
     public String sympy(String x) {
         return String.format(Locale.ROOT, "%.6g/(1 + (%s/%.6g)**%.6g)", gmax, x, k, h);
     }
+
+    /** "(V - E)" written without a double sign: (V + 90) for E = -90. */
+    public static String drivingForce(String v, double e) {
+        return e < 0 ? String.format(Locale.ROOT, "(%s + %.4g)", v, -e) : String.format(Locale.ROOT, "(%s - %.4g)", v, e);
+    }
 }

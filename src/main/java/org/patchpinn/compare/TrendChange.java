@@ -7,7 +7,10 @@ package org.patchpinn.compare;
 public record TrendChange(String name, String unit, double rho, double p, double pHolm, boolean significant,
                           int n) {
     public String direction(String condition) {
-        if (!Double.isFinite(rho) || rho == 0) {
+        if (!Double.isFinite(rho)) {
+            return "not testable (no variation within cells: shared by each cell's recordings)";
+        }
+        if (rho == 0) {
             return "no trend";
         }
         return (rho > 0 ? "increases" : "decreases") + " with " + condition;
