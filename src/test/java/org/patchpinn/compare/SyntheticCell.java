@@ -9,7 +9,7 @@ import org.patchpinn.trace.Trace;
 /**
  * Test recordings with a known answer: a passive cell with the M-current and an extra linear conductance,
  * C dV/dt = I − gL(V−EL) − gX(V−EX) − gM·p(V−EK), integrated with small Euler steps (4 per sample) and
- * sampled at 20 kHz with Gaussian noise. Sweeps: 100 ms at 0 pA, a step, 100 ms at 0 pA.
+ * sampled at 20 kHz with Gaussian noise; the injected current is the command waveform. Sweeps: 100 ms at 0 pA, a step, 100 ms at 0 pA.
  */
 record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, double gX, double ex) {
     static final double DT = 0.05;
@@ -17,7 +17,7 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
     Recording record(double[] stepsPa, double stepMs, double noiseMv, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000.0 / DT)
-                .channel("Vm", "mV").channel("Im", "pA");
+                .channel("Vm", "mV").commandUnit("pA");
         for (double step : stepsPa) {
             int n = (int) Math.round((200 + stepMs) / DT);
             double[] v = new double[n];
@@ -36,7 +36,7 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
                     vm += h * dv;
                 }
             }
-            b.sweep(new Sweep(List.of(Trace.of(v), Trace.of(i)), null));
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(i)));
         }
         return b.build();
     }
