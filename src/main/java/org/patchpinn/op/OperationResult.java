@@ -83,18 +83,23 @@ public final class OperationResult {
         return Collections.unmodifiableMap(textFiles);
     }
 
-    /** Writes every output into {@code folder}, each file atomically. */
+    /**
+     * Writes every output into {@code folder}: all files or none (an error or a cancellation while writing
+     * leaves nothing partial behind).
+     */
     public void writeTo(OutputFolder folder) {
+        Map<String, OutputFolder.Body> files = new LinkedHashMap<>();
         if (json != null) {
-            folder.writeJson("result.json", json);
+            files.put("result.json", OutputFolder.text(org.patchpinn.report.Json.toJson(json) + "\n"));
         }
         for (TableOutput t : tables) {
-            folder.writeCsv(t.fileName(), t.table());
+            files.put(t.fileName(), OutputFolder.csv(t.table()));
         }
         for (ChartOutput c : charts) {
-            folder.writePng(c.fileName(), c.chart(), c.width(), c.height());
+            files.put(c.fileName(), OutputFolder.png(c.chart(), c.width(), c.height()));
         }
-        textFiles.forEach(folder::writeText);
-        streamedFiles.forEach(folder::write);
+        textFiles.forEach((name, text) -> files.put(name, OutputFolder.text(text)));
+        files.putAll(streamedFiles);
+        folder.writeAll(files);
     }
 }
