@@ -93,7 +93,7 @@ public final class ConditionComparison {
                 Map<String, Estimate> own = row.result().fits().get(SubthresholdFitter.NAME).parameters();
                 row.put("C_single", new Quantity(own.get("C").value(), own.get("C").se(), "pF"));
                 row.put("gM_single", new Quantity(own.get("gM").value(), own.get("gM").se(), "nS"));
-                row.put("input_resistance", new Quantity(1000.0 / m.gNs(), m.seG() * 1000.0 / (m.gNs() * m.gNs()),
+                row.put("input_resistance_lin", new Quantity(1000.0 / m.gNs(), m.seG() * 1000.0 / (m.gNs() * m.gNs()),
                         "MOhm"));
             }
         }

@@ -9,7 +9,7 @@ import org.patchpinn.compare.ComparisonResult;
 import org.patchpinn.compare.ComparisonSettings;
 import org.patchpinn.compare.ConditionComparison;
 import org.patchpinn.compare.Law;
-import org.patchpinn.compare.StepFeatureExtractor;
+import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
 import org.patchpinn.io.Recordings;
@@ -52,7 +52,7 @@ public final class CompareOperation implements Operation {
             deleteSaved(out);
         }
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, List.of(),
-                new StepFeatureExtractor(), new CandidateLawFinder()).run(values.path("manifest"), out, progress);
+                new EfelFeatureExtractor(), new CandidateLawFinder()).run(values.path("manifest"), out, progress);
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
