@@ -68,6 +68,9 @@ public final class ComparisonReport {
         if (c.model() != null) {
             o.addProperty("model_file", "condition_model.json");
         }
+        if (!c.heldOutSimulation().isEmpty()) {
+            o.add("held_out_simulation", validation(c));
+        }
         JsonArray w = new JsonArray();
         c.warnings().forEach(w::add);
         o.add("warnings", w);
@@ -125,6 +128,36 @@ public final class ComparisonReport {
         }
         x.add("held_out_cells", held);
         return x;
+    }
+
+    private static JsonObject validation(ComparisonResult c) {
+        JsonObject v = new JsonObject();
+        v.addProperty("method", "leave one cell out: law and EX from the other cells, the cell's leak from its "
+                + "own g_lin/E_lin with the law fixed, then its recorded stimuli simulated with "
+                + ConditionModel.BASE_MODEL + " + gX(G)*(V - EX)");
+        double se = 0;
+        double spikes = 0;
+        for (HeldOutSimulation.Check ch : c.heldOutSimulation()) {
+            se += (ch.restSimulatedMv() - ch.restMeasuredMv()) * (ch.restSimulatedMv() - ch.restMeasuredMv());
+            spikes += Math.abs(ch.spikesSimulated() - ch.spikesMeasured());
+        }
+        int n = c.heldOutSimulation().size();
+        v.add("rest_rmse_mV", Json.number(Math.sqrt(se / n)));
+        v.add("spike_count_mean_abs_error", Json.number(spikes / n));
+        v.addProperty("sweeps", n);
+        return v;
+    }
+
+    public static Table validationTable(ComparisonResult c) {
+        Table t = new Table("PatchPINN Compare Validation");
+        for (HeldOutSimulation.Check ch : c.heldOutSimulation()) {
+            t.addRow().set("file", ch.recording()).set("cell", ch.cell())
+                    .set(c.settings().conditionColumn(), ch.condition()).set("sweep", ch.sweep())
+                    .set("step (pA)", ch.stepPa()).set("rest measured (mV)", ch.restMeasuredMv())
+                    .set("rest simulated (mV)", ch.restSimulatedMv()).set("spikes measured", ch.spikesMeasured())
+                    .set("spikes simulated", ch.spikesSimulated());
+        }
+        return t;
     }
 
     private static boolean isFeature(ComparisonResult c, String name) {

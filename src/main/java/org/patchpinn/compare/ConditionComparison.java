@@ -62,8 +62,10 @@ public final class ConditionComparison {
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition);
         ConditionModel model = decomposition == null ? null : model(ok, decomposition);
+        List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
+                : simulateHeldOut(ok, decomposition, warnings);
         return new ComparisonResult(settings, manifest, rows, names, perCondition, changes, decomposition, laws,
-                model, warnings, (System.nanoTime() - t0) / 1e9);
+                model, simulated, warnings, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Membrane parameters from all recordings of a cell together (shared C and gM). */
@@ -231,6 +233,32 @@ public final class ConditionComparison {
         return new Law("I_X (pA)", List.of("V", "G"), h.expression("G") + "*" + e, "(" + h.sympy("G") + ")*" + e,
                 ConductanceDecomposition.r2(y, fit), "leak / extra-conductance decomposition",
                 p -> h.value(p[1]) * (p[0] - ex));
+    }
+
+    /** Each held-out cell's model (law from the other cells) simulated with the cell's own stimuli. */
+    private List<HeldOutSimulation.Check> simulateHeldOut(List<RecordingRow> ok, ConductanceDecomposition.Result d,
+                                                          List<String> warnings) {
+        List<HeldOutSimulation.Check> out = new ArrayList<>();
+        org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+        for (ConductanceDecomposition.HeldOut h : d.heldOut()) {
+            if (!h.ok()) {
+                continue;
+            }
+            List<RecordingRow> cell = ok.stream().filter(r -> r.entry().cell().equals(h.cell())).toList();
+            double c = cell.stream().mapToDouble(r -> r.value("C")).average().orElse(Double.NaN);
+            double gm = cell.stream().mapToDouble(r -> r.value("gM")).average().orElse(Double.NaN);
+            ConditionModel m = new ConditionModel(settings.conditionColumn(), c, h.gLNs(), h.eLMv(), gm,
+                    settings.subthreshold().ekMv(), h.exMv(), h.law(), "held-out cell " + h.cell());
+            for (RecordingRow r : cell) {
+                try {
+                    out.addAll(HeldOutSimulation.run(m, base, loader.apply(r.entry().file()), h.cell(),
+                            r.entry().condition()));
+                } catch (RuntimeException x) {
+                    warnings.add("held-out simulation of " + r.entry().name() + " failed: " + x.getMessage());
+                }
+            }
+        }
+        return out;
     }
 
     private ConditionModel model(List<RecordingRow> ok, ConductanceDecomposition.Result d) {

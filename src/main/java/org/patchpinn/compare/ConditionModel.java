@@ -3,6 +3,11 @@ package org.patchpinn.compare;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import java.util.List;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.CurrentSpec;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
 import org.patchpinn.report.Json;
 
 /**
@@ -14,6 +19,8 @@ import org.patchpinn.report.Json;
 public record ConditionModel(String condition, double cPf, double gLNs, double eLMv, double gMNs, double ekMv,
                              double exMv, HillLaw gx, String structure) {
     public static final String FORMAT = "patchpinn-condition-model";
+    /** The shared model structure every recording is described by. */
+    public static final String BASE_MODEL = "traub-rs-m";
 
     public double linearConductance(double g) {
         return gLNs + gx.value(g);
@@ -31,11 +38,32 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
                 + gMNs * SlowPotassiumGate.steadyState(v) * (v - ekMv), -120, 0);
     }
 
+    /**
+     * The model at one condition level in the project's model format: the built-in traub-rs-m structure
+     * with this model's capacitance, leak and M-current, plus {@code current IX = gX * (V - EX)} with gX
+     * from the law. Spike-generating parameters stay at their built-in values unless {@code base} has others.
+     */
+    public ModelSpec spec(double g, ModelSpec base) {
+        ModelSpec m = base.withValue(base.capacitance(), cPf).withValue("gL", gLNs).withValue("EL", eLMv)
+                .withValue("gM", gMNs).withValue("EK", ekMv);
+        double x = gx.value(g);
+        return m.withCurrent(new CurrentSpec("IX", "gX", "EX", List.of()),
+                List.of(new Parameter("gX", x, "nS", 0, Math.max(100, 10 * x), true),
+                        new Parameter("EX", exMv, "mV", -150, 0, true)), List.of())
+                .withName(base.name() + "-" + condition + "-" + String.format(java.util.Locale.ROOT, "%g", g),
+                        "condition model at " + condition + " = " + g + ": " + structure);
+    }
+
+    public static ModelSpec baseStructure() {
+        return BuiltinModels.get(BASE_MODEL);
+    }
+
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("format", FORMAT);
         o.addProperty("version", 1);
         o.addProperty("structure", structure);
+        o.addProperty("base_model", BASE_MODEL);
         JsonObject c = new JsonObject();
         c.addProperty("name", condition);
         c.addProperty("symbol", "G");

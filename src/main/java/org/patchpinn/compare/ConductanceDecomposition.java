@@ -41,8 +41,16 @@ public final class ConductanceDecomposition {
     /** A cell's own leak. */
     public record CellLeak(String cell, Estimate gL, Estimate eL) { }
 
-    /** Held-out check for one cell: the law fitted without it, its leak fitted with the law fixed. */
-    public record HeldOut(String cell, double rmseGNs, double rmseEMv, double maxGxErrorNs) { }
+    /**
+     * Held-out check for one cell: the law and EX fitted without it, then only its leak (gL, EL) fitted with
+     * the law fixed; errors of the predicted g_lin, E_lin and of the law against the cell's own gX.
+     */
+    public record HeldOut(String cell, double rmseGNs, double rmseEMv, double maxGxErrorNs, double gLNs,
+                          double eLMv, double exMv, HillLaw law) {
+        public boolean ok() {
+            return Double.isFinite(rmseGNs);
+        }
+    }
 
     public record Result(Estimate ex, HillLaw law, Estimate gmax, Estimate k, Estimate h, List<CellLeak> cells,
                          List<Estimate> gx, double lawR2, List<HeldOut> heldOut, double[][] lawBand,
@@ -369,9 +377,11 @@ public final class ConductanceDecomposition {
                     double own = extraConductance(leak[0], leak[1], ex, o.gNs(), o.eMv(), dh.seG(i), dh.seE(i));
                     maxGx = Math.max(maxGx, Math.abs(own - gx));
                 }
-                out.add(new HeldOut(cell, Math.sqrt(sg2 / test.size()), Math.sqrt(se2 / test.size()), maxGx));
+                out.add(new HeldOut(cell, Math.sqrt(sg2 / test.size()), Math.sqrt(se2 / test.size()), maxGx, leak[0],
+                        leak[1], ex, law));
             } catch (RuntimeException e) {
-                out.add(new HeldOut(cell, Double.NaN, Double.NaN, Double.NaN));
+                out.add(new HeldOut(cell, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        null));
             }
         }
         return out;

@@ -8,6 +8,7 @@ import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
 import org.patchpinn.compare.ComparisonSettings;
 import org.patchpinn.compare.ConditionComparison;
+import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.Law;
 import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.SubthresholdSettings;
@@ -69,6 +70,14 @@ public final class CompareOperation implements Operation {
         if (c.model() != null) {
             r.fileTable(ComparisonReport.modelPredictions(c), "model_predictions.csv");
             r.textFile("condition_model.json", Json.toJson(c.model().toJson()) + "\n");
+            org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+            for (double level : c.perCondition().keySet()) {
+                r.textFile("model_" + settings.conditionColumn().replaceAll("[^A-Za-z0-9_.-]", "_") + "_"
+                        + level + ".model", org.patchpinn.model.ModelFileWriter.write(c.model().spec(level, base)));
+            }
+        }
+        if (!c.heldOutSimulation().isEmpty()) {
+            r.table(ComparisonReport.validationTable(c), "validation.csv");
         }
         if (!c.okRows().isEmpty()) {
             charts(c, r);
