@@ -137,8 +137,9 @@ public final class ComparisonCharts {
     private static ValueAxis conditionAxis(ComparisonResult c, double[] range) {
         String label = c.settings().conditionColumn();
         if (range[0] > 0 && range[1] / range[0] >= 10) {
-            LogAxis log = new LogAxis(label);
+            LogAxis log = new LogAxis(label + " (log scale)");
             log.setSmallestValue(range[0] / 2);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
             return log;
         }
         return new NumberAxis(label);
