@@ -59,6 +59,17 @@ public final class ComparisonReport {
             changes.add(ch);
         }
         o.add("changes", changes);
+        JsonArray covs = new JsonArray();
+        for (TrendChange t : c.covariateEffects()) {
+            JsonObject ch = new JsonObject();
+            ch.addProperty("name", t.name());
+            ch.addProperty("test", "within-cell Spearman rho of gX minus the law against the covariate");
+            ch.add("statistic", Json.number(t.rho()));
+            ch.add("p", Json.number(t.p()));
+            ch.addProperty("n", t.n());
+            covs.add(ch);
+        }
+        o.add("covariates", covs);
         JsonArray laws = new JsonArray();
         c.laws().forEach(l -> laws.add(l.toJson()));
         o.add("laws", laws);

@@ -38,8 +38,13 @@ public final class ConditionComparison {
 
     /** Runs the comparison; with {@code outDir} each recording's result is saved there and reused on re-runs. */
     public ComparisonResult run(Path manifestFile, Path outDir, Progress progress) {
+        return run(manifestFile, null, outDir, progress);
+    }
+
+    /** @param dataDir folder the manifest's file names are relative to; null: the manifest's folder */
+    public ComparisonResult run(Path manifestFile, Path dataDir, Path outDir, Progress progress) {
         long t0 = System.nanoTime();
-        Manifest manifest = ManifestReader.read(manifestFile, settings.conditionColumn());
+        Manifest manifest = ManifestReader.read(manifestFile, settings.conditionColumn(), dataDir);
         List<RecordingFitter> fitters = new ArrayList<>();
         fitters.add(new SubthresholdFitter(settings.subthreshold()));
         fitters.addAll(extraFitters);
@@ -64,8 +69,9 @@ public final class ConditionComparison {
         ConditionModel model = decomposition == null ? null : model(ok, decomposition);
         List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
                 : simulateHeldOut(ok, decomposition, warnings);
+        List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
         return new ComparisonResult(settings, manifest, rows, names, perCondition, changes, decomposition, laws,
-                model, simulated, warnings, (System.nanoTime() - t0) / 1e9);
+                model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Membrane parameters from all recordings of a cell together (shared C and gM). */
@@ -233,6 +239,33 @@ public final class ConditionComparison {
         return new Law("I_X (pA)", List.of("V", "G"), h.expression("G") + "*" + e, "(" + h.sympy("G") + ")*" + e,
                 ConductanceDecomposition.r2(y, fit), "leak / extra-conductance decomposition",
                 p -> h.value(p[1]) * (p[0] - ex));
+    }
+
+    /**
+     * Whether a numeric covariate (e.g. minutes since the change of condition) explains what the law does not:
+     * the within-cell trend test of each recording's gX minus the law's value against the covariate.
+     */
+    private List<TrendChange> covariateEffects(List<RecordingRow> ok, Manifest manifest,
+                                               ConductanceDecomposition.Result d) {
+        List<TrendChange> out = new ArrayList<>();
+        for (String cov : manifest.covariateColumns()) {
+            List<TrendTest.Point> pts = new ArrayList<>();
+            for (RecordingRow r : ok) {
+                try {
+                    double x = Double.parseDouble(r.entry().covariates().getOrDefault(cov, ""));
+                    pts.add(new TrendTest.Point(r.entry().cell(), x, r.value(GX) - d.law().value(r.entry().condition())));
+                } catch (NumberFormatException notNumeric) {
+                    // a text covariate (e.g. a date) is kept in the tables but not tested
+                }
+            }
+            if (pts.size() < 3) {
+                continue;
+            }
+            TrendTest.Result t = TrendTest.test(pts, settings.permutations(), settings.seed() + 7919);
+            out.add(new TrendChange(GX + " residual vs " + cov, "nS", t.rho(), t.p(), t.p(),
+                    Double.isFinite(t.p()) && t.p() < settings.alpha(), t.n()));
+        }
+        return out;
     }
 
     /** Each held-out cell's model (law from the other cells) simulated with the cell's own stimuli. */

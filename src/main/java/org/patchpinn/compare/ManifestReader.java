@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import org.patchpinn.InvalidParameterException;
 
 /**
- * Reads a comparison manifest: a CSV with a {@code file} column (paths relative to the manifest's folder),
+ * Reads a comparison manifest: a CSV with a {@code file} column (paths relative to the manifest's folder or
+ * a given folder),
  * the condition column, an optional {@code cell} column, and any other columns as covariates. Problems of
  * single rows (a missing file, a condition that is not a number) are attached to those rows so the rest
  * is still analysed; a missing column stops the whole comparison with a message listing the columns found.
@@ -25,6 +26,11 @@ public final class ManifestReader {
     }
 
     public static Manifest read(Path manifest, String conditionColumn) {
+        return read(manifest, conditionColumn, null);
+    }
+
+    /** @param baseDir folder that relative file names are resolved against; null: the manifest's folder */
+    public static Manifest read(Path manifest, String conditionColumn, Path baseDir) {
         List<String> lines;
         try {
             lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
@@ -57,7 +63,7 @@ public final class ManifestReader {
                 covariates.add(header.get(c));
             }
         }
-        Path base = manifest.toAbsolutePath().getParent();
+        Path base = baseDir != null ? baseDir.toAbsolutePath() : manifest.toAbsolutePath().getParent();
         List<ManifestEntry> entries = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> f = split(lines.get(i));

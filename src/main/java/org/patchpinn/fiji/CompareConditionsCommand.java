@@ -13,6 +13,9 @@ public class CompareConditionsCommand extends OperationCommand {
     @Parameter(label = "Manifest (CSV: file, condition, cell)", style = "open")
     private File manifest;
 
+    @Parameter(label = "Recordings folder (default: the manifest's folder)", style = "directory", required = false)
+    private File folder;
+
     @Parameter(label = "Condition column")
     private String condition = "glucose_mM";
 

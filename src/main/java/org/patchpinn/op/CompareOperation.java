@@ -35,6 +35,8 @@ public final class CompareOperation implements Operation {
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.file("manifest", "manifest CSV: file, condition column, cell, covariates"),
                 ParamSpec.string("condition", "glucose_mM", "name of the condition column"),
+                new ParamSpec("folder", ParamType.DIR, "", false, "folder the manifest's file names are relative to "
+                        + "(default: the manifest's folder)", Double.NaN, Double.NaN, List.of()),
                 ParamSpec.outDir(false),
                 ParamSpec.integer("threads", 0, 0, 1024, "worker threads (0: all cores)"),
                 ParamSpec.integer("bootstrap", 1000, 0, 100000, "bootstrap resamples for intervals"),
@@ -49,11 +51,16 @@ public final class CompareOperation implements Operation {
                 values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
                 values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT);
         Path out = values.path("out");
+        Path folder = values.path("folder");
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new org.patchpinn.InvalidParameterException("folder", "no such folder: " + folder);
+        }
         if (out != null && !values.bool("resume")) {
             deleteSaved(out);
         }
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, List.of(),
-                new EfelFeatureExtractor(), new CandidateLawFinder()).run(values.path("manifest"), out, progress);
+                new EfelFeatureExtractor(), new CandidateLawFinder())
+                .run(values.path("manifest"), values.path("folder"), out, progress);
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "

@@ -100,6 +100,8 @@ class CompareBatchTest {
         assertTrue(Double.isNaN(first.perCondition().get(4.0).get("g_lin").sem()));
         assertEquals(2, first.perCondition().get(0.5).get("gX").n());
         assertTrue(first.changes().stream().anyMatch(c -> c.name().equals("E_lin") && c.rho() > 0));
+        assertEquals(1, first.covariateEffects().size(), "the numeric covariate 'minutes' is tested");
+        assertEquals("gX residual vs minutes", first.covariateEffects().get(0).name());
 
         // second run: nothing is analysed again except the recording that failed
         loads.clear();

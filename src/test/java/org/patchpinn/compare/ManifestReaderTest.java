@@ -65,6 +65,14 @@ class ManifestReaderTest {
     }
 
     @Test
+    void fileNamesCanBeRelativeToAnotherFolder() throws Exception {
+        Path m = manifest("file,glucose_mM,cell", "a.atf,1,1");
+        assertTrue(ManifestReader.read(m, "glucose_mM").entries().get(0).problem().startsWith("file not found"));
+        Manifest man = ManifestReader.read(m, "glucose_mM", dir.resolve("data"));
+        assertEquals(1, man.usable().size());
+    }
+
+    @Test
     void anEmptyManifestIsAnError() throws Exception {
         Path m = manifest("# nothing");
         assertThrows(InvalidParameterException.class, () -> ManifestReader.read(m, "glucose_mM"));
