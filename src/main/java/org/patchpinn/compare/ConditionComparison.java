@@ -89,6 +89,7 @@ public final class ConditionComparison {
                         + "); using each recording's own fit");
                 membranes = cell.stream().map(r -> LinearMembraneSolver.solve(
                         SubthresholdFitter.system(r.result().fits().get(SubthresholdFitter.NAME)))).toList();
+                // each recording's own fit succeeded in the batch, so this cannot fail
             }
             for (int i = 0; i < cell.size(); i++) {
                 LinearMembrane m = membranes.get(i);
