@@ -132,10 +132,11 @@ public final class ConditionComparison {
             warnings.add("no leak / extra-conductance decomposition: " + why);
             return null;
         }
-        progress.status("decomposing the linear conductance (" + settings.bootstrap() + " bootstrap fits)");
+        // each bootstrap replicate is a full non-linear refit: 500 are plenty for 95 % percentiles
+        int reps = Math.min(settings.bootstrap(), 500);
+        progress.status("decomposing the linear conductance (" + reps + " bootstrap fits)");
         try {
-            ConductanceDecomposition.Result d = ConductanceDecomposition.fit(obs, Math.min(settings.bootstrap(), 500),
-                    settings.seed());
+            ConductanceDecomposition.Result d = ConductanceDecomposition.fit(obs, reps, settings.seed());
             for (int i = 0; i < ok.size(); i++) {
                 Estimate gx = d.gx().get(i);
                 ok.get(i).put(GX, new Quantity(gx.value(), gx.se(), "nS"));

@@ -27,7 +27,14 @@ public final class SubthresholdFitter implements RecordingFitter {
     @Override public FitOutcome fit(Recording recording, Progress progress) {
         progress.checkCancelled();
         SubthresholdSystem system = SubthresholdSystem.build(ClampedSweep.of(recording), settings);
-        LinearMembrane m = LinearMembraneSolver.solve(system);
+        LinearMembrane m;
+        try {
+            m = LinearMembraneSolver.solve(system);
+        } catch (org.patchpinn.PatchPinnException e) {
+            throw new org.patchpinn.PatchPinnException(recording.name() + ": " + e.getMessage() + " (windows of "
+                    + settings.windowMs() + " ms below " + settings.thresholdMv() + " mV, " + settings.marginMs()
+                    + " ms from any crossing)", e);
+        }
         JsonObject details = new JsonObject();
         details.add("system", system.toJson());
         return new FitOutcome(parameters(m), details);
