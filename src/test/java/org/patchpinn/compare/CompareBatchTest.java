@@ -173,4 +173,22 @@ class CompareBatchTest {
         assertEquals(model.gx().value(0.5), at.values()[at.indexOf("gX")], 1e-6);
         assertTrue(j.getAsJsonObject("held_out_simulation").get("sweeps").getAsInt() > 0);
     }
+
+    @Test
+    void theCommandLineRunsTheVerbAndReportsAnUnknownColumn() throws Exception {
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        int rc = org.patchpinn.cli.Main.run(new String[] {"compare", manifest.toString(), "--out", out.toString(),
+                "--threads", "2", "--bootstrap", "50", "--permutations", "200"}, new java.io.PrintStream(o),
+                new java.io.PrintStream(e), new org.patchpinn.task.CancelFlag());
+        assertEquals(0, rc, e.toString());
+        assertTrue(Files.isRegularFile(out.resolve("result.json")));
+        e.reset();
+        rc = org.patchpinn.cli.Main.run(new String[] {"compare", manifest.toString(), "--condition", "glucose",
+                "--out", out.toString()}, new java.io.PrintStream(o), new java.io.PrintStream(e),
+                new org.patchpinn.task.CancelFlag());
+        assertTrue(rc != 0);
+        assertTrue(e.toString().contains("unknown column 'glucose'") && e.toString().contains("glucose_mM"),
+                e.toString());
+    }
 }
