@@ -57,7 +57,7 @@ public final class Main {
             out.print(Help.verb(operation));
             return 0;
         }
-        CliProgress progress = new CliProgress(err, cancel);
+        CliProgress progress = new CliProgress(err, cancel, err == System.err && System.console() != null);
         try {
             ParamValues values = new ParamValues(operation.params(), given);
             OperationResult result = operation.run(values, progress);
@@ -109,7 +109,8 @@ public final class Main {
                     value = key.substring(eq + 1);
                     key = key.substring(0, eq);
                 } else {
-                    ParamSpec spec = op.params().stream().filter(p -> p.key().equals(a.substring(2)))
+                    String lookup = key.replace('-', '_');
+                    ParamSpec spec = op.params().stream().filter(p -> p.key().equals(lookup))
                             .findFirst().orElse(null);
                     boolean flag = spec != null && spec.type() == ParamType.BOOLEAN
                             && (i + 1 >= args.length || args[i + 1].startsWith("--"));

@@ -36,7 +36,8 @@ public final class FeaturesOperation implements Operation {
                 + "voltage_deflection, time_constant, ohmic_input_resistance, sag_ratio1) and the sbi statistics "
                 + "(rest_mean, rest_std, stim_mean, stim_variance, stim_skewness, stim_kurtosis); per cell the F-I "
                 + "slope, rheobase, input resistance, membrane time constant and sag ratio. The stimulus window "
-                + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Writes "
+                + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Per-spike "
+                + "features are averaged in the tables; result.json lists every value and every spike. Writes "
                 + "features.csv, cell.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).";
     }
 
