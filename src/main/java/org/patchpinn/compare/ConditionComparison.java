@@ -136,7 +136,8 @@ public final class ConditionComparison {
         int reps = Math.min(settings.bootstrap(), 500);
         progress.status("decomposing the linear conductance (" + reps + " bootstrap fits)");
         try {
-            ConductanceDecomposition.Result d = ConductanceDecomposition.fit(obs, reps, settings.seed());
+            ConductanceDecomposition.Result d = ConductanceDecomposition.fit(obs, settings.fixedExMv(), reps,
+                    settings.seed());
             for (int i = 0; i < ok.size(); i++) {
                 Estimate gx = d.gx().get(i);
                 ok.get(i).put(GX, new Quantity(gx.value(), gx.se(), "nS"));

@@ -60,7 +60,11 @@ public final class ConductanceDecomposition {
     private final List<String> cells;
     private final int[] cellOf;
 
-    private ConductanceDecomposition(List<Observation> obs) {
+    /** A known reversal of the extra conductance (mV), or NaN to fit it. */
+    private final double fixedEx;
+
+    private ConductanceDecomposition(List<Observation> obs, double fixedEx) {
+        this.fixedEx = fixedEx;
         this.obs = List.copyOf(obs);
         this.cells = obs.stream().map(Observation::cell).distinct().toList();
         this.cellOf = obs.stream().mapToInt(o -> cells.indexOf(o.cell())).toArray();
@@ -81,11 +85,19 @@ public final class ConductanceDecomposition {
     }
 
     public static Result fit(List<Observation> obs, int bootstrap, long seed) {
+        return fit(obs, Double.NaN, bootstrap, seed);
+    }
+
+    /**
+     * @param fixedEx the extra conductance's reversal when it is known (e.g. EK from the solutions), NaN to
+     *                fit it; fixing it removes the main trade-off left in the leak / extra split
+     */
+    public static Result fit(List<Observation> obs, double fixedEx, int bootstrap, long seed) {
         String why = whyNot(obs);
         if (!why.isEmpty()) {
             throw new IllegalArgumentException(why);
         }
-        ConductanceDecomposition d = new ConductanceDecomposition(obs);
+        ConductanceDecomposition d = new ConductanceDecomposition(obs, fixedEx);
         double[] best = d.fitBest(d.measuredG(), d.measuredE(), null);
         HillLaw law = d.law(best);
         List<double[]> boots = new ArrayList<>();
@@ -263,7 +275,7 @@ public final class ConductanceDecomposition {
     private double[] start(double[] g, double[] e, double h0, double k0) {
         int nc = cells.size();
         double[] p = new double[4 + 2 * nc];
-        p[0] = -90;
+        p[0] = Double.isNaN(fixedEx) ? -90 : fixedEx;
         double spread = 0;
         for (int c = 0; c < nc; c++) {
             double gHi = Double.NaN, eHi = Double.NaN, cHi = h0 > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -293,7 +305,7 @@ public final class ConductanceDecomposition {
 
     private double[] residuals(double[] p, double[] g, double[] e) {
         HillLaw law = law(p);
-        double[] r = new double[2 * obs.size()];
+        double[] r = new double[2 * obs.size() + 1];
         for (int i = 0; i < obs.size(); i++) {
             int c = cellOf[i];
             double gL = p[4 + 2 * c];
@@ -304,6 +316,8 @@ public final class ConductanceDecomposition {
             r[2 * i] = (gt - g[i]) / seG(i);
             r[2 * i + 1] = (et - e[i]) / seE(i);
         }
+        // a known reversal holds EX in place (a stiff prior; 0 when EX is free)
+        r[2 * obs.size()] = Double.isNaN(fixedEx) ? 0 : (p[0] - fixedEx) / 1e-3;
         return r;
     }
 
@@ -332,7 +346,7 @@ public final class ConductanceDecomposition {
             return new Pair<>(new ArrayRealVector(r0, false), new Array2DRowRealMatrix(jac, false));
         };
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                .model(f).target(new double[2 * obs.size()]).start(start)
+                .model(f).target(new double[2 * obs.size() + 1]).start(start)
                 .maxEvaluations(5000).maxIterations(2000).build());
         RealVector p = opt.getPoint();
         double[] out = p.toArray();
@@ -355,11 +369,11 @@ public final class ConductanceDecomposition {
                 continue;
             }
             try {
-                ConductanceDecomposition dt = new ConductanceDecomposition(train);
+                ConductanceDecomposition dt = new ConductanceDecomposition(train, fixedEx);
                 double[] p = dt.fitBest(dt.measuredG(), dt.measuredE(), null);
                 HillLaw law = dt.law(p);
                 double ex = p[0];
-                ConductanceDecomposition dh = new ConductanceDecomposition(test);
+                ConductanceDecomposition dh = new ConductanceDecomposition(test, fixedEx);
                 double[] q = new double[6];
                 q[0] = ex;
                 q[1] = p[1];
@@ -410,7 +424,7 @@ public final class ConductanceDecomposition {
             return new Pair<>(new ArrayRealVector(r0, false), new Array2DRowRealMatrix(jac, false));
         };
         return new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder().model(f)
-                .target(new double[2 * obs.size()]).start(new double[] {s[4], s[5]})
+                .target(new double[2 * obs.size() + 1]).start(new double[] {s[4], s[5]})
                 .maxEvaluations(2000).maxIterations(1000).build()).getPoint().toArray();
     }
 

@@ -35,6 +35,9 @@ public class CompareConditionsCommand extends OperationCommand {
     @Parameter(label = "Significance level (Holm)", min = "0.000001", max = "0.5")
     private double alpha = 0.05;
 
+    @Parameter(label = "Reversal of the extra conductance if known (mV; empty: fitted)", required = false)
+    private String ex_mv = "";
+
     @Parameter(label = "Random seed", min = "0")
     private int seed = 1;
 

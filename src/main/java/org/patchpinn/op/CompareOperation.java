@@ -42,6 +42,8 @@ public final class CompareOperation implements Operation {
                 ParamSpec.integer("bootstrap", 1000, 0, 100000, "bootstrap resamples for intervals"),
                 ParamSpec.integer("permutations", 10000, 100, 1000000, "permutations of the trend test"),
                 ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
+                new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
+                        + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
                 ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"));
     }
@@ -49,7 +51,8 @@ public final class CompareOperation implements Operation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         ComparisonSettings settings = new ComparisonSettings(values.string("condition").trim(),
                 values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
-                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT);
+                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
+                values.number("ex_mv"));
         Path out = values.path("out");
         Path folder = values.path("folder");
         if (folder != null && !java.nio.file.Files.isDirectory(folder)) {

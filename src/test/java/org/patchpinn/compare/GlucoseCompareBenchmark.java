@@ -40,8 +40,9 @@ class GlucoseCompareBenchmark {
         Path manifest = SharedData.path("bench/public/glucose/manifest.csv");
         CompareOperation op = new CompareOperation();
         long t0 = System.nanoTime();
+        // -Dcompare.ex=-90 measures the variant with the extra conductance's reversal known
         OperationResult r = op.run(ParamValues.of(op.params(), "manifest", manifest.toString(), "out",
-                out.toString(), "threads", "2"), Progress.NONE);
+                out.toString(), "threads", "2", "ex_mv", System.getProperty("compare.ex", "")), Progress.NONE);
         r.writeTo(new OutputFolder(out));
         double wall = (System.nanoTime() - t0) / 1e9;
         System.out.println("summary: " + r.summary());
