@@ -29,6 +29,10 @@ public final class Main {
     private static volatile boolean finished;
 
     public static void main(String[] args) {
+        // PyTorch's native library is bundled in the jar: never try to download one.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         int code = run(args, System.out, System.err, installCtrlC());
         finished = true;
         System.exit(code);

@@ -28,8 +28,12 @@ import java.util.Objects;
  * <li>Spikes whose peak precedes the stimulus onset get an AP_begin_voltage too (eFEL skips them).</li>
  * </ul>
  * Per-spike features keep eFEL's selection: AP_amplitude for spikes peaking inside the window,
- * AP_begin_voltage for spikes after the onset (see above), spike_half_width and AHP_depth for every spike
- * with a trough, ISI_values for all inter-spike intervals but the first (eFEL's ignore_first_ISI).
+ * AP_begin_voltage for every spike (see above), spike_half_width and AHP_depth for every spike with a
+ * trough, ISI_values for all inter-spike intervals but the first (eFEL's ignore_first_ISI). The sbi set
+ * (rest_mean, rest_std, stim_mean, stim_variance, stim_skewness, stim_kurtosis) follows the sbi
+ * Hodgkin-Huxley example's calculate_summary_statistics.
+ *
+ * <p>Immutable and thread-safe: one extractor can serve parallel fits.
  */
 public final class SweepFeatureExtractor {
     /** eFEL's default interp_step (ms). */

@@ -149,26 +149,6 @@ final class DelimitedText {
     }
 
     /**
-     * Parses the current line as numbers separated by {@code sep} into {@code out}; returns how many fields
-     * the line has (which may exceed {@code out.length}: the caller reports the ragged row). A field that
-     * is not a number raises an error naming the line and the column.
-     */
-    int numbers(char sep, double[] out) {
-        int field = 0;
-        int s = lineStart;
-        for (int i = lineStart; i <= lineEnd; i++) {
-            if (i == lineEnd || bytes[i] == sep) {
-                if (field < out.length) {
-                    out[field] = number(s, i, field);
-                }
-                field++;
-                s = i + 1;
-            }
-        }
-        return field;
-    }
-
-    /**
      * Reads the next line as numbers in a single pass over its bytes (the hot loop of the text readers):
      * plain decimals are converted on the fly, anything else (exponents, quotes, spaces, errors) goes
      * through the careful path. Returns the number of fields (possibly more than {@code out.length}),

@@ -79,8 +79,13 @@ public final class FeaturesOperation implements Operation {
             for (int j = 0; j < v.length; j++) {
                 v[j] *= mvScale;
             }
-            result.chart(SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i)),
-                    "sweep_" + idx.get(i) + ".png");
+            // Every sweep's plot is saved; only the last (usually the strongest step) opens a window in Fiji.
+            var chart = SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i));
+            if (i == idx.size() - 1) {
+                result.chart(chart, "sweep_" + idx.get(i) + ".png");
+            } else {
+                result.fileChart(chart, "sweep_" + idx.get(i) + ".png");
+            }
         }
         return result;
     }

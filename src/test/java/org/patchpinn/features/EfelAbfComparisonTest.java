@@ -83,6 +83,16 @@ class EfelAbfComparisonTest {
             absolute("voltage_base", array(e, "voltage_base"), new double[] {f.get("voltage_base")}, 1.0, at);
             absolute("steady_state_voltage_stimend", array(e, "steady_state_voltage_stimend"),
                     new double[] {f.get("steady_state_voltage_stimend")}, 1.0, at);
+            double[] ttfs = array(e, "time_to_first_spike");
+            double[] inWindow = f.spikeTimesInWindowMs();
+            if (ttfs.length == 1 && inWindow.length > 0 && f.spikeTimesMs()[0] == inWindow[0]) {
+                // Same definition when the first spike is in the window (ours ignores earlier spikes).
+                absolute("time_to_first_spike", ttfs, new double[] {f.get("time_to_first_spike")}, 1e-6, at);
+            }
+            double[] ai = array(e, "adaptation_index2");
+            if (ai.length == 1) {
+                absolute("adaptation_index2", ai, new double[] {f.get("adaptation_index2")}, 1e-6, at);
+            }
             double[] mf = array(e, "mean_frequency");
             if (mf.length == 1 && mf[0] != 0) {
                 relative("mean_frequency", mf, new double[] {f.get("mean_frequency")}, 0.05, at);
@@ -201,7 +211,7 @@ class EfelAbfComparisonTest {
         assertEquals(want.length, got.length, at + name + " count");
         for (int i = 0; i < want.length; i++) {
             double dev = Math.abs(got[i] - want[i]);
-            record(name + " (mV)", dev);
+            record(name + " (absolute)", dev);
             assertTrue(dev <= tol, at + name + "[" + i + "]: eFEL " + want[i] + ", ours " + got[i]);
         }
     }
