@@ -105,7 +105,8 @@ public final class CompareOperation implements Operation {
             if (ch.significant() && !ch.name().equals(ConditionComparison.GX)) {
                 Law law = c.laws().stream().filter(l -> l.target().startsWith(ch.name() + " (")).findFirst()
                         .orElse(null);
-                r.chart(ComparisonCharts.quantityVsCondition(c, ch.name(), law, null),
+                // one file per changing quantity; only the main three plots open as windows in Fiji
+                r.fileChart(ComparisonCharts.quantityVsCondition(c, ch.name(), law, null),
                         ch.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "_vs_condition.png");
             }
         }
