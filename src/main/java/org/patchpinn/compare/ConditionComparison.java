@@ -208,15 +208,47 @@ public final class ConditionComparison {
             laws.add(extraCurrentLaw(ok, d));
         }
         for (TrendChange c : changes) {
-            if (!c.significant() || c.name().equals(GX)) {
+            if (!c.significant()) {
                 continue;
             }
             List<RecordingRow> with = ok.stream().filter(r -> Double.isFinite(r.value(c.name()))).toList();
             double[][] x = with.stream().map(r -> new double[] {r.entry().condition()}).toArray(double[][]::new);
             double[] y = with.stream().mapToDouble(r -> r.value(c.name())).toArray();
-            lawFinder.find(c.name() + " (" + c.unit() + ")", List.of(g), x, y).ifPresent(laws::add);
+            String target = c.name() + " (" + c.unit() + ")";
+            if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
+                continue; // the decomposition's Hill law already is the candidate answer
+            }
+            find(target, List.of(g), x, y).ifPresent(laws::add);
         }
         return laws;
+    }
+
+    /**
+     * The configured law finder's law, unless the candidate forms fit clearly better (R² higher by more than
+     * 0.001): with a handful of recordings a general search may settle on a constant or an odd shape, while
+     * the candidate forms are the shapes physiology expects. The source says which won.
+     */
+    private Optional<Law> find(String target, List<String> variables, double[][] x, double[] y) {
+        Optional<Law> candidate = new CandidateLawFinder().find(target, variables, x, y);
+        if (lawFinder instanceof CandidateLawFinder) {
+            return candidate;
+        }
+        Optional<Law> found;
+        try {
+            found = lawFinder.find(target, variables, x, y);
+        } catch (RuntimeException e) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return candidate;
+        }
+        if (candidate.isPresent() && candidate.get().r2() > found.get().r2() + 0.001) {
+            Law c = candidate.get();
+            return Optional.of(new Law(c.target(), c.variables(), c.expression(), c.sympy(), c.r2(), c.source()
+                    + String.format(java.util.Locale.ROOT, "; better than %s (R² %.4f)", found.get().source(),
+                    found.get().r2()), c.function()));
+        }
+        return found;
     }
 
     /** The learned extra current I_X(V, G) = gX(G)·(V − EX) as a law of V and the condition. */
@@ -231,7 +263,7 @@ public final class ConditionComparison {
         }
         double[][] x = xs.toArray(double[][]::new);
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        Optional<Law> found = lawFinder.find("I_X (pA)", List.of("V", "G"), x, y);
+        Optional<Law> found = find("I_X (pA)", List.of("V", "G"), x, y);
         if (found.isPresent()) {
             return found.get();
         }

@@ -10,6 +10,8 @@ import org.patchpinn.compare.ComparisonSettings;
 import org.patchpinn.compare.ConditionComparison;
 import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.Law;
+import org.patchpinn.compare.LawFinder;
+import org.patchpinn.compare.SymbolicLawFinder;
 import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
@@ -19,6 +21,9 @@ import org.patchpinn.task.Progress;
 
 /** Compare Conditions: fits a manifest of recordings and derives how the model depends on the condition. */
 public final class CompareOperation implements Operation {
+    /** Time cap of one symbolic search: a handful of changing quantities then take a few minutes. */
+    static final double SYMBOLIC_SECONDS = 20;
+
     @Override public String verb() { return "compare"; }
 
     @Override public String title() { return "Compare Conditions"; }
@@ -44,6 +49,8 @@ public final class CompareOperation implements Operation {
                 ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
+                ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
+                        + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
                 ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"));
     }
@@ -61,8 +68,10 @@ public final class CompareOperation implements Operation {
         if (out != null && !values.bool("resume")) {
             deleteSaved(out);
         }
+        LawFinder laws = values.string("laws").equals("symbolic")
+                ? new SymbolicLawFinder(settings.seed(), settings.threads(), SYMBOLIC_SECONDS) : new CandidateLawFinder();
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, List.of(),
-                new EfelFeatureExtractor(), new CandidateLawFinder())
+                new EfelFeatureExtractor(), laws)
                 .run(values.path("manifest"), values.path("folder"), out, progress);
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
