@@ -16,7 +16,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * <li>rheobase: the smallest depolarising step that evokes at least one spike in the window;</li>
  * <li>input resistance (MOhm): slope of voltage_deflection against step amplitude over hyperpolarising
  *     sweeps without spikes (a single such sweep: their ratio, eFEL's ohmic_input_resistance);</li>
- * <li>membrane time constant (ms): mean of the per-sweep time_constant of those sweeps;</li>
+ * <li>membrane time constant (ms): mean over those sweeps of time_constant_fit, a least-squares exponential
+ *     fit (Commons Math) on AllenSDK's interval;</li>
  * <li>sag ratio: eFEL's sag_ratio1 on the most hyperpolarising sweep.</li>
  * </ul>
  */
@@ -58,6 +59,14 @@ public final class CellFeatures {
             throw new IllegalArgumentException(sweeps.size() + " sweeps but " + stimulusPa.length
                     + " step amplitudes");
         }
+        // Steps within 0.1 % of the largest one count as zero (float rounding of a 0 pA level).
+        double largest = 0;
+        for (double a : stimulusPa) {
+            if (!Double.isNaN(a)) {
+                largest = Math.max(largest, Math.abs(a));
+            }
+        }
+        double zero = 1e-3 * largest;
         List<FiPoint> fi = new ArrayList<>();
         for (int i = 0; i < sweeps.size(); i++) {
             SweepFeatures f = sweeps.get(i);
@@ -79,7 +88,7 @@ public final class CellFeatures {
             if (p.spikes() > 0) {
                 spiking++;
                 fiFit.addData(p.currentPa(), p.rateHz());
-                if (p.currentPa() > 0 && Double.isNaN(rheobase)) {
+                if (p.currentPa() > zero && Double.isNaN(rheobase)) {
                     rheobase = p.currentPa();
                 }
             }
@@ -99,7 +108,7 @@ public final class CellFeatures {
         for (int i = 0; i < sweeps.size(); i++) {
             SweepFeatures f = sweeps.get(i);
             double amp = stimulusPa[i];
-            if (!(amp < 0) || f.get(FeatureNames.SPIKECOUNT_STIMINT) > 0) {
+            if (!(amp < -zero) || f.get(FeatureNames.SPIKECOUNT_STIMINT) > 0) {
                 continue;
             }
             hyper++;
@@ -108,7 +117,7 @@ public final class CellFeatures {
                 vi.addData(amp, vd);
                 lastRatio = vd / amp;
             }
-            double tau = f.get(FeatureNames.TIME_CONSTANT);
+            double tau = f.get(FeatureNames.TIME_CONSTANT_FIT);
             if (!Double.isNaN(tau)) {
                 tauSum += tau;
                 tauCount++;

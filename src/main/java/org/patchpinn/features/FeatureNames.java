@@ -26,6 +26,8 @@ public final class FeatureNames {
     public static final String SAG_AMPLITUDE = "sag_amplitude";
     public static final String SAG_RATIO1 = "sag_ratio1";
     public static final String TIME_CONSTANT = "time_constant";
+    /** Not eFEL: least-squares exponential fit on AllenSDK's interval (see MembraneTimeConstant). */
+    public static final String TIME_CONSTANT_FIT = "time_constant_fit";
     public static final String OHMIC_INPUT_RESISTANCE = "ohmic_input_resistance";
     public static final String STIMULUS_CURRENT = "stimulus_current";
     // The sbi Hodgkin-Huxley example's summary statistics (Goncalves et al. 2020; sbi tutorial).
@@ -40,8 +42,8 @@ public final class FeatureNames {
     public static final List<String> SWEEP = List.of(SPIKECOUNT, SPIKECOUNT_STIMINT, TIME_TO_FIRST_SPIKE,
             MEAN_FREQUENCY, ISI_VALUES, ISI_CV, ADAPTATION_INDEX2, AP_AMPLITUDE, AP_BEGIN_VOLTAGE, SPIKE_HALF_WIDTH,
             AHP_DEPTH, VOLTAGE_BASE, STEADY_STATE_VOLTAGE_STIMEND, VOLTAGE_DEFLECTION, VOLTAGE_DEFLECTION_VB_SSSE,
-            MINIMUM_VOLTAGE, SAG_AMPLITUDE, SAG_RATIO1, TIME_CONSTANT, OHMIC_INPUT_RESISTANCE, STIMULUS_CURRENT,
-            REST_MEAN, REST_STD, STIM_MEAN, STIM_VARIANCE, STIM_SKEWNESS, STIM_KURTOSIS);
+            MINIMUM_VOLTAGE, SAG_AMPLITUDE, SAG_RATIO1, TIME_CONSTANT, TIME_CONSTANT_FIT, OHMIC_INPUT_RESISTANCE,
+            STIMULUS_CURRENT, REST_MEAN, REST_STD, STIM_MEAN, STIM_VARIANCE, STIM_SKEWNESS, STIM_KURTOSIS);
 
     /** Features with one value per spike (or per ISI). */
     public static final List<String> PER_SPIKE = List.of(AP_AMPLITUDE, AP_BEGIN_VOLTAGE, SPIKE_HALF_WIDTH,
@@ -55,7 +57,7 @@ public final class FeatureNames {
                 SAG_AMPLITUDE, REST_MEAN, REST_STD, STIM_MEAN)) {
             UNITS.put(n, "mV");
         }
-        for (String n : List.of(TIME_TO_FIRST_SPIKE, ISI_VALUES, SPIKE_HALF_WIDTH, TIME_CONSTANT)) {
+        for (String n : List.of(TIME_TO_FIRST_SPIKE, ISI_VALUES, SPIKE_HALF_WIDTH, TIME_CONSTANT, TIME_CONSTANT_FIT)) {
             UNITS.put(n, "ms");
         }
         UNITS.put(MEAN_FREQUENCY, "Hz");

@@ -10,30 +10,71 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Membrane time constant from the voltage relaxation at the onset of a hyperpolarising step.
+ * Membrane time constant from the voltage relaxation at the onset of a hyperpolarising step, two ways:
+ * eFEL's (for eFEL's time_constant) and a least-squares exponential fit on AllenSDK's interval (the cell's
+ * membrane time constant).
  *
- * <p>The decay interval is eFEL's (Subthreshold.cpp, time_constant): from 10 samples after the onset, the
+ * <p>eFEL's decay interval is (Subthreshold.cpp, time_constant): from 10 samples after the onset, the
  * first point where dV/dt (five-point stencil) stays below -0.005 mV/ms for 5 samples, up to the first
  * "flat" point where dV/dt and its mean over the next 70 ms exceed -0.005 mV/ms, searched in the first half
- * of the step. eFEL then fits log(V - V_end + c) by a line while searching c by golden section; we fit
- * V(t) = V_inf + A·exp(-t/tau) directly by Levenberg-Marquardt (Commons Math), started from a log-linear
- * estimate, which weights every sample equally rather than the small tail of the decay.
+ * of the step; it then fits log(V - V_end + c) by a line while searching c by golden section. The
+ * derivative test makes that interval fragile on noisy traces (it ends at the first noise-flat stretch).
+ * {@link #fit} instead fits V(t) = V_inf + A·exp(-t/tau) by Levenberg-Marquardt (Commons Math), started from
+ * a log-linear estimate, between 10 % of the deflection and the largest deflection (IPFX's interval).
  */
 final class MembraneTimeConstant {
     private static final double MIN_DERIVATIVE = 5e-3; // mV/ms
     private static final int MIN_LENGTH = 10;
     private static final double FLAT_LENGTH_MS = 70;
+    private static final double MIN_SNR = 20;
 
     private MembraneTimeConstant() {
     }
 
-    /** tau (ms), or NaN when no decay can be found or the fit fails. */
-    static double fit(double[] v, double h, double stimStartMs, double stimEndMs) {
+    /** eFEL's time_constant (ms): its decay interval and its fit; NaN when no decay is found. */
+    static double efel(double[] v, double h, double stimStartMs, double stimEndMs) {
         int[] interval = decayInterval(v, h, stimStartMs, stimEndMs);
         if (interval == null) {
             return Double.NaN;
         }
-        return fitExponential(v, h, interval[0], interval[1]);
+        return efelFit(v, h, interval[0], interval[1]);
+    }
+
+    /**
+     * Membrane time constant (ms) by a least-squares exponential fit on AllenSDK / IPFX's interval (their
+     * time_constant): from where V has moved 10 % of the way from baseline to the largest deflection, to the
+     * time of that largest deflection in the step. Robust to recording noise, where eFEL's derivative-based
+     * interval is not. NaN when the fit fails.
+     *
+     * @param baselineMv V before the step (voltage_base)
+     */
+    static double fit(double[] v, double h, double stimStartMs, double stimEndMs, double baselineMv) {
+        int n = v.length;
+        int start = TraceMath.indexAtOrAfter(stimStartMs, h, n);
+        int end = Math.min(n, TraceMath.indexAtOrAfter(stimEndMs, h, n));
+        if (end - start < MIN_LENGTH || Double.isNaN(baselineMv)) {
+            return Double.NaN;
+        }
+        int peak = TraceMath.argMin(v, start, end);
+        // IPFX's signal-to-noise test: the deflection must be 20 times the baseline's standard deviation.
+        int b0 = TraceMath.indexAtOrAfter(0.9 * stimStartMs, h, n);
+        if (start - b0 >= 2) {
+            double noise = Stats.populationStd(v, b0, start);
+            if (baselineMv - v[peak] < MIN_SNR * noise) {
+                return Double.NaN;
+            }
+        }
+        double level = baselineMv + 0.1 * (v[peak] - baselineMv);
+        int from = start;
+        while (from < peak && v[from] > level) {
+            from++;
+        }
+        if (peak + 1 - from < MIN_LENGTH) {
+            return Double.NaN;
+        }
+        double tau = fitExponential(v, h, from, peak + 1);
+        // A time constant much longer than the interval it was fitted on is not measured by it.
+        return tau <= 2 * (peak + 1 - from) * h ? tau : Double.NaN;
     }
 
     /** [from, to) of the decay on the sample grid, or null. */
@@ -170,5 +211,79 @@ final class MembraneTimeConstant {
         }
         double slope = (count * sxy - sx * sy) / (count * sxx - sx * sx);
         return -1 / slope;
+    }
+
+    /**
+     * eFEL's own fit on the decay interval: log(V - V_end + c) against t by least squares, the offset c in
+     * (0, 5] mV chosen by golden-section search on the normalised residual; tau = -1/slope of the last line
+     * fitted (as eFEL returns it).
+     */
+    static double efelFit(double[] v, double h, int from, int to) {
+        int m = to - from;
+        double[] t = new double[m];
+        double[] logV = new double[m];
+        double vEnd = v[to - 1];
+        for (int i = 0; i < m; i++) {
+            t[i] = (from + i) * h;
+        }
+        final double phi = 1.618033988;
+        double x0 = 0;
+        double x2 = MIN_DERIVATIVE * 1000.;
+        double x1 = (x0 * phi + x2) / (1. + phi);
+        double[] fit = logLine(v, from, vEnd, x1, t, logV);
+        double residuum = fit[1];
+        boolean right = true;
+        while (x2 - x0 > .01) {
+            double newX = right ? (x1 * phi + x2) / (1. + phi) : (x0 + phi * x1) / (1. + phi);
+            fit = logLine(v, from, vEnd, newX, t, logV);
+            if (fit[1] < residuum) {
+                if (right) {
+                    x0 = x1;
+                } else {
+                    x2 = x1;
+                }
+                x1 = newX;
+                residuum = fit[1];
+            } else {
+                if (right) {
+                    x2 = newX;
+                } else {
+                    x0 = newX;
+                }
+                right = !right;
+            }
+        }
+        return -1. / fit[0];
+    }
+
+    /** {slope, residual sum of squares / range^2} of log(v - vEnd + c) against t (eFEL's straight-line fit). */
+    private static double[] logLine(double[] v, int from, double vEnd, double c, double[] t, double[] logV) {
+        int m = t.length;
+        for (int i = 0; i < m; i++) {
+            logV[i] = Math.log(v[from + i] - vEnd + c);
+        }
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < m; i++) {
+            sx += t[i];
+            sy += logV[i];
+            sxx += t[i] * t[i];
+            sxy += t[i] * logV[i];
+        }
+        double delta = m * sxx - sx * sx;
+        double slope = (m * sxy - sx * sy) / delta;
+        double intercept = (sy - slope * sx) / m;
+        double rss = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < m; i++) {
+            double r = logV[i] - intercept - slope * t[i];
+            rss += r * r;
+            min = Math.min(min, logV[i]);
+            max = Math.max(max, logV[i]);
+        }
+        return new double[] {slope, rss / ((max - min) * (max - min))};
     }
 }

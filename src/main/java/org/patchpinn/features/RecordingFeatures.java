@@ -100,9 +100,10 @@ public final class RecordingFeatures {
     /** The voltage channel to measure; refuses voltage-clamp recordings with a message saying why. */
     static int checkCurrentClamp(Recording r) {
         if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
-            throw new NotCurrentClampException(r.name() + " is a voltage-clamp recording (it records "
-                    + r.channel(0).unit() + " under a " + r.commandUnit() + " command); summary statistics "
-                    + "need a current-clamp recording of the membrane voltage");
+            String how = r.commandUnit().isEmpty() ? "it records " + r.channel(0).unit()
+                    : "it records " + r.channel(0).unit() + " under a " + r.commandUnit() + " command";
+            throw new NotCurrentClampException(r.name() + " is a voltage-clamp recording (" + how + "); summary "
+                    + "statistics need a current-clamp recording of the membrane voltage");
         }
         int channel = r.firstVoltageChannel();
         if (channel < 0) {

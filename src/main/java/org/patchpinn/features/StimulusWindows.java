@@ -7,7 +7,7 @@ import java.util.Map;
  * Finds the stimulus window in a command (stimulus) waveform: the longest stretch at a level other than
  * the holding level, the first one if several are equally long. The holding level is the level the sweep
  * starts at (ABF files begin with a holding stretch of 1/64 of the sweep). Consecutive epochs at different
- * levels (a prepulse running straight into a step) are separate stretches.
+ * levels (a prepulse running straight into a step) are separate stretches; a ramp is one stretch.
  */
 public final class StimulusWindows {
     /** Level changes smaller than this fraction of the command's range are noise. */
@@ -59,19 +59,29 @@ public final class StimulusWindows {
         return best;
     }
 
-    /** Mean of the initial stretch at the first sample's level. */
+    /**
+     * Mean of the first half of the initial stretch at the first sample's level (the second half may already
+     * be the slow start of a ramp).
+     */
     static double holding(double[] c) {
         if (c.length == 0) {
             return Double.NaN;
         }
-        double tol = tolerance(c);
+        int k = initialStretch(c, tolerance(c));
+        int m = Math.max(1, k / 2);
         double sum = 0;
+        for (int i = 0; i < m; i++) {
+            sum += c[i];
+        }
+        return sum / m;
+    }
+
+    private static int initialStretch(double[] c, double tol) {
         int k = 0;
         while (k < c.length && Math.abs(c[k] - c[0]) <= tol) {
-            sum += c[k];
             k++;
         }
-        return sum / k;
+        return k;
     }
 
     /** [from, to) of the longest non-holding stretch, or null. */
@@ -82,6 +92,7 @@ public final class StimulusWindows {
         }
         double tol = tolerance(c);
         double hold = holding(c);
+        double eps = exactness(c, tol, hold);
         int[] best = null;
         int i = 0;
         while (i < n) {
@@ -90,15 +101,36 @@ public final class StimulusWindows {
                 continue;
             }
             int from = i;
-            double level = c[i];
-            while (i < n && Math.abs(c[i] - level) <= tol) {
+            i++;
+            // A stretch ends at holding or at a jump (a ramp changes gradually and stays one stretch).
+            while (i < n && Math.abs(c[i] - hold) > tol && Math.abs(c[i] - c[i - 1]) <= tol) {
                 i++;
             }
-            if (best == null || i - from > best[1] - best[0]) {
-                best = new int[] {from, i};
+            // A ramp leaves holding gradually: include its first samples that differ from holding by less than
+            // the step tolerance but more than the holding level's own noise.
+            while (from > 0 && Math.abs(c[from - 1] - hold) > eps && Math.abs(c[from - 1] - c[from]) <= tol) {
+                from--;
             }
+            int to = i;
+            while (to < n && Math.abs(c[to] - hold) > eps && Math.abs(c[to] - c[to - 1]) <= tol) {
+                to++;
+            }
+            if (best == null || to - from > best[1] - best[0]) {
+                best = new int[] {from, to};
+            }
+            i = Math.max(i, to);
         }
         return best;
+    }
+
+    /** How far from holding a sample must be to count as stimulus: twice the holding level's noise. */
+    private static double exactness(double[] c, double tol, double hold) {
+        int k = initialStretch(c, tol);
+        double noise = 0;
+        for (int i = 0; i < Math.max(1, k / 2); i++) {
+            noise = Math.max(noise, Math.abs(c[i] - hold));
+        }
+        return Math.max(1e-6 * tol, 2 * noise);
     }
 
     private static double tolerance(double[] c) {

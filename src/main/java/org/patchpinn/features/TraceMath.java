@@ -28,24 +28,45 @@ final class TraceMath {
     }
 
     /**
-     * Linear interpolation onto a grid of {@code stepMs}, as eFEL's LinearInterpolation: points at 0, step,
-     * 2·step, ... up to the first one at or after the last sample, which takes the last sample's value.
+     * Linear interpolation onto a grid of {@code stepMs}, reproducing eFEL's LinearInterpolation bit for bit on
+     * traces read as pyABF and eFEL read them: sample j at time (j x seconds-per-point) x 1000 ms, output
+     * times accumulated by repeated addition of the step from 0, up to the first one at or after the last
+     * sample, which takes the last sample's value. Exactness matters: recorded samples are quantised, so
+     * equal neighbours are common, and eFEL's first-minimum search for the AHP breaks such ties by the last
+     * bits of the interpolated values.
      */
-    static double[] resample(double[] v, double dtMs, double stepMs) {
-        int n = v.length;
-        double stop = (n - 1) * dtMs;
-        int m = Math.max(0, (int) Math.ceil(stop / stepMs - GRID_TOLERANCE)) + 1;
+    static double[] resample(double[] y, double dtMs, double stepMs) {
+        int n = y.length;
+        double rate = 1000.0 / dtMs;
+        if (Math.abs(rate - Math.rint(rate)) < 1e-6) {
+            rate = Math.rint(rate); // pyABF keeps the sample rate as a whole number of Hz
+        }
+        double secPerPoint = 1.0 / rate;
+        double stop = ((n - 1) * secPerPoint) * 1000.0;
+        int size = Math.max(1, (int) Math.ceil(stop / stepMs));
+        double lastX = 0;
+        for (int i = 1; i < size; i++) {
+            lastX += stepMs;
+        }
+        int m = lastX < stop ? size + 1 : size;
         double[] out = new double[m];
-        double ratio = stepMs / dtMs;
+        double x = 0;
+        int j = 0;
+        double xj = 0;
+        double xj1 = secPerPoint * 1000.0;
         for (int i = 0; i < m; i++) {
-            double pos = i * ratio;
-            int j = (int) pos;
-            if (j >= n - 1) {
-                out[i] = v[n - 1];
-            } else {
-                double f = pos - j;
-                out[i] = v[j] + (v[j + 1] - v[j]) * f;
+            while (j + 1 < n && xj1 < x) {
+                j++;
+                xj = xj1;
+                xj1 = ((j + 1) * secPerPoint) * 1000.0;
             }
+            if (j + 1 >= n) {
+                out[i] = y[n - 1];
+            } else {
+                double dydx = (y[j + 1] - y[j]) / (xj1 - xj);
+                out[i] = y[j] + dydx * (x - xj);
+            }
+            x += stepMs;
         }
         return out;
     }

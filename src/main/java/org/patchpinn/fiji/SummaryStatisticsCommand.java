@@ -19,11 +19,12 @@ public class SummaryStatisticsCommand extends OperationCommand {
     @Parameter(label = "Sweeps (e.g. 0,2,5-9; empty: all)", required = false)
     private String sweeps = "";
 
+    // Text, not Double: an empty field must mean "from the command", which a number widget cannot show.
     @Parameter(label = "Stimulus start (ms; empty: from command)", required = false)
-    private Double stim_start_ms;
+    private String stim_start_ms = "";
 
     @Parameter(label = "Stimulus end (ms; empty: from command)", required = false)
-    private Double stim_end_ms;
+    private String stim_end_ms = "";
 
     @Parameter(label = "dV/dt threshold (V/s)", min = "0.1")
     private double dvdt_threshold = 20;

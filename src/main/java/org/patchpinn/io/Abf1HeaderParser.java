@@ -64,6 +64,10 @@ final class Abf1HeaderParser {
             throw f.error("data section (byte " + dataStart + ") overlaps the header");
         }
         AbfLayout layout = AbfLayout.of(f, operationMode, episodes, channels, dataStart, samples, floatData);
+        if (operationMode == AbfLayout.VARIABLE_LENGTH && layout.sweepCount() == 1 && episodes > 1) {
+            warnings.add("the " + episodes + " event-driven sweeps differ in length; they are read as one "
+                    + "continuous sweep");
+        }
         // ABF1 stores the interval between multiplexed samples: per channel it is channels times longer.
         double rate = AbfHeader.rateFromInterval(f, (double) interval * channels);
 
@@ -101,8 +105,11 @@ final class Abf1HeaderParser {
         }
 
         List<Tag> tags = new ArrayList<>();
-        if (tagCount < 0 || tagBlock < 0 || (tagCount > 0 && tagBlock * BLOCK + 64L * tagCount > f.size())) {
-            throw f.error("tag section (" + tagCount + " tags at block " + tagBlock + ") lies beyond the end of the file");
+        long headerSize = extended ? EXTENDED_HEADER : 2048;
+        boolean tagsOutside = tagBlock * BLOCK < headerSize || tagBlock * BLOCK + 64L * tagCount > f.size();
+        if (tagCount < 0 || (tagCount > 0 && tagsOutside)) {
+            throw f.error("tag section (" + tagCount + " tags at block " + tagBlock + ") lies outside the file ("
+                    + f.size() + " bytes) or inside its header");
         }
         double tagTick = interval / 1e6 / channels; // pyABF's conversion of lTagTime to seconds
         for (int i = 0; i < tagCount; i++) {
@@ -142,7 +149,8 @@ final class Abf1HeaderParser {
                 // Old headers: the waveform source lives at byte 1438 for the active DAC only; no epochs read.
                 boolean oldWaveform = !extended && d == f.i16(1440, "nActiveDACChannel")
                         && f.i16(1438, "nWaveformSource") != 0;
-                out.add(new AbfDac(d, name, unit, holding, oldWaveform, oldWaveform ? -1 : 0, false, List.of(), ""));
+                out.add(new AbfDac(d, name, unit, holding, oldWaveform, oldWaveform ? AbfDac.SOURCE_UNREAD : 0, false,
+                        List.of(), ""));
                 continue;
             }
             List<AbfEpoch> epochs = new ArrayList<>();

@@ -74,6 +74,10 @@ final class Abf2HeaderParser {
 
         int channels = adc.count();
         AbfLayout layout = AbfLayout.of(f, operationMode, episodes, channels, data.start(), data.count(), floatData);
+        if (operationMode == AbfLayout.VARIABLE_LENGTH && layout.sweepCount() == 1 && episodes > 1) {
+            warnings.add("the " + episodes + " event-driven sweeps differ in length; they are read as one "
+                    + "continuous sweep");
+        }
         if (operationMode == 5 && samplesPerEpisode > 0
                 && samplesPerEpisode != (long) layout.sweepPoints() * channels) {
             warnings.add("the header's samples per episode (" + samplesPerEpisode + ") differ from the data layout ("
@@ -148,7 +152,8 @@ final class Abf2HeaderParser {
         long start = block * BLOCK;
         if (block == 0 || start + entrySize * count > f.size() || entrySize * count / count != entrySize) {
             throw f.error(name + " section (block " + block + ", " + count + " × " + entrySize
-                    + " bytes) lies beyond the end of the file (" + f.size() + " bytes)");
+                    + " bytes) lies beyond the end of the file (" + f.size()
+                    + " bytes): the file is truncated or its header is corrupt");
         }
         return new Section(name, start, entrySize, (int) count);
     }

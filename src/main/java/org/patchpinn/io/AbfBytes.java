@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * {@link RecordingFormatException}, never a buffer underflow. Small files are read onto the heap; large
  * ones are memory-mapped (in windows of at most {@link #MAX_WINDOW} bytes) for the bulk sample reads.
  */
-final class AbfBytes {
+final class AbfBytes implements AutoCloseable {
     /** Files up to this size are read into memory; larger ones are mapped. */
     private static final long HEAP_LIMIT = 8L << 20;
     /** Largest region one mapping covers (a ByteBuffer is int-indexed). */
@@ -58,7 +58,7 @@ final class AbfBytes {
         }
     }
 
-    void close() {
+    @Override public void close() {
         try {
             channel.close();
         } catch (IOException e) {
@@ -138,7 +138,8 @@ final class AbfBytes {
      */
     ByteBuffer region(long offset, long length) {
         if (offset < 0 || length < 0 || offset + length > size) {
-            throw error("data region (bytes " + offset + ".." + (offset + length) + ") lies beyond the end of the file ("
+            throw error("data region (bytes " + offset + ".." + (offset + length)
+                    + ") lies beyond the end of the file ("
                     + size + " bytes): the file is truncated");
         }
         if (length > Integer.MAX_VALUE) {

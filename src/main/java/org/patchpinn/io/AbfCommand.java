@@ -2,6 +2,7 @@ package org.patchpinn.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,34 +55,34 @@ final class AbfCommand {
     }
 
     static Result build(Path file, AbfHeader h, boolean resolveStimulusFiles) {
-        int index = chooseDac(h);
         int sweeps = h.layout().sweepCount();
-        List<Trace> traces = new ArrayList<>(sweeps);
-        List<String> warnings = new ArrayList<>();
+        int index = chooseDac(h);
         if (index < 0) {
-            for (int s = 0; s < sweeps; s++) {
-                traces.add(null);
-            }
-            return new Result(null, traces, warnings);
+            return new Result(null, Collections.nCopies(sweeps, null), List.of());
         }
         AbfDac dac = h.dacs().get(index);
-        String label = "DAC " + dac.index() + " (" + dac.name() + ")";
+        String label = "DAC " + dac.index() + " '" + dac.name() + "'";
+        List<String> warnings = new ArrayList<>();
+        List<Trace> traces;
         if (dac.waveformEnabled() && dac.waveformSource() == AbfDac.SOURCE_FILE) {
-            Trace t = fromFile(file, h, dac, label, resolveStimulusFiles, warnings);
-            for (int s = 0; s < sweeps; s++) {
-                traces.add(t);
-            }
-            return new Result(dac, traces, warnings);
+            traces = Collections.nCopies(sweeps, fromFile(file, h, dac, label, resolveStimulusFiles, warnings));
+        } else if (dac.waveformEnabled() && dac.waveformSource() != 0
+                && dac.waveformSource() != AbfDac.SOURCE_EPOCHS) {
+            warnings.add(label + (dac.waveformSource() == AbfDac.SOURCE_UNREAD
+                    ? " plays a waveform from an epoch table this reader does not read (ABF older than 1.6)"
+                    : " plays a waveform from source " + dac.waveformSource() + ", which this reader cannot rebuild")
+                    + "; the recording has no command waveform");
+            traces = Collections.nCopies(sweeps, null);
+        } else {
+            traces = fromEpochs(h, dac, label, warnings);
         }
-        if (dac.waveformEnabled() && dac.waveformSource() != 0 && dac.waveformSource() != AbfDac.SOURCE_EPOCHS) {
-            warnings.add(label + " plays a waveform from source " + dac.waveformSource()
-                    + ", which this reader cannot rebuild; the recording has no command waveform");
-            for (int s = 0; s < sweeps; s++) {
-                traces.add(null);
-            }
-            return new Result(dac, traces, warnings);
-        }
-        // Epoch tables without per-sweep changes give the same waveform every sweep: keep one copy.
+        return new Result(dac, traces, warnings);
+    }
+
+    /** Epoch-table (or holding-level) waveforms; sweeps without per-sweep changes share one trace. */
+    private static List<Trace> fromEpochs(AbfHeader h, AbfDac dac, String label, List<String> warnings) {
+        int sweeps = h.layout().sweepCount();
+        List<Trace> traces = new ArrayList<>(sweeps);
         Map<List<AbfEpochWaveform.Segment>, Trace> shared = new HashMap<>();
         boolean undefined = false;
         for (int s = 0; s < sweeps; s++) {
@@ -99,13 +100,18 @@ final class AbfCommand {
             warnings.add(label + ": the command waveform is undefined for some sweeps (unreadable holding level "
                     + "or an epoch type this reader does not know); those sweeps have no command waveform");
         }
-        return new Result(dac, traces, warnings);
+        return traces;
     }
 
     private static Trace fromFile(Path file, AbfHeader h, AbfDac dac, String label, boolean resolve,
                                   List<String> warnings) {
         String stored = dac.stimulusFile();
-        Optional<Path> found = resolve ? AbfStimulusFile.locate(file, stored) : Optional.empty();
+        if (!resolve) {
+            warnings.add("stimulus waveform file '" + stored + "' (" + label + ") not loaded: this file is itself a "
+                    + "stimulus file");
+            return null;
+        }
+        Optional<Path> found = AbfStimulusFile.locate(file, stored);
         if (found.isEmpty()) {
             Path folder = file.toAbsolutePath().getParent();
             warnings.add("stimulus waveform file '" + stored + "' (" + label + ") is missing: looked at that path"

@@ -13,6 +13,8 @@ record AbfDac(int index, String name, String unit, double holdingLevel, boolean 
               int waveformSource, boolean keepLastLevel, List<AbfEpoch> epochs, String stimulusFile) {
     static final int SOURCE_EPOCHS = 1;
     static final int SOURCE_FILE = 2;
+    /** Marks a waveform whose epoch table lies in a header layout this reader does not parse (ABF < 1.6). */
+    static final int SOURCE_UNREAD = -1;
 
     AbfDac {
         epochs = List.copyOf(epochs);

@@ -39,7 +39,7 @@ record AbfHeader(String version, AbfLayout layout, double sampleRateHz, List<Str
         if (!protocolPath.endsWith(".pro")) {
             return "";
         }
-        String name = protocolPath.substring(Math.max(protocolPath.lastIndexOf('\\'), protocolPath.lastIndexOf('/')) + 1);
+        String name = AbfStimulusFile.baseName(protocolPath);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -6,6 +6,8 @@ package org.patchpinn.io;
  * other. Built only through {@link #of}, which checks every count against the file size.
  */
 record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sweepCount, int sweepPoints) {
+    /** Event-driven acquisition with sweeps of varying length (nOperationMode 1). */
+    static final int VARIABLE_LENGTH = 1;
     /** Gap-free acquisition (nOperationMode 3): pyABF and Clampfit show it as one sweep. */
     static final int GAP_FREE = 3;
 
@@ -39,7 +41,8 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
         long bytes = samples * size;
         if (samples > Long.MAX_VALUE / size || dataByteStart + bytes > f.size()) {
             throw f.error("data section of " + samples + " samples (" + bytes + " bytes from byte " + dataByteStart
-                    + ") runs past the end of the file (" + f.size() + " bytes): the file is truncated");
+                    + ") runs past the end of the file (" + f.size()
+                    + " bytes): the file is truncated or its header is corrupt");
         }
         if (samples % channelCount != 0) {
             throw f.error("data section holds " + samples + " samples, not a multiple of " + channelCount
@@ -51,6 +54,11 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
                     + " samples per channel");
         }
         long perSweep = samples / channelCount / sweeps;
+        if (perSweep * sweeps * channelCount != samples && operationMode == VARIABLE_LENGTH) {
+            // Sweeps of different lengths: kept whole as one continuous sweep (the caller warns).
+            sweeps = 1;
+            perSweep = samples / channelCount;
+        }
         if (perSweep * sweeps * channelCount != samples) {
             throw f.error("data section holds " + samples + " samples, not " + sweeps + " sweeps × " + channelCount
                     + " channels of equal length");

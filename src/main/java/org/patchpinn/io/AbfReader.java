@@ -45,8 +45,7 @@ public final class AbfReader implements RecordingReader {
     }
 
     @Override public Recording read(Path file, Progress progress) {
-        AbfBytes f = AbfBytes.open(file);
-        try {
+        try (AbfBytes f = AbfBytes.open(file)) {
             AbfHeader h = header(f);
             progress.status("reading " + file.getFileName());
             float[][][] samples = new AbfSampleDecoder(f, h).decodeAll(progress);
@@ -56,8 +55,6 @@ public final class AbfReader implements RecordingReader {
         } catch (RuntimeException e) {
             // A safety net: validation should catch every corrupt header before it gets here.
             throw new RecordingFormatException(file, "unreadable ABF header (internal error: " + e + ")", e);
-        } finally {
-            f.close();
         }
     }
 

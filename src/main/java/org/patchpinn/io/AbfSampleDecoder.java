@@ -11,7 +11,7 @@ import org.patchpinn.task.Progress;
  * as pyABF does in float32 ({@code value = raw × gain + offset}). No per-sample objects.
  */
 final class AbfSampleDecoder {
-    /** Values copied out of the buffer per step; a multiple of every channel count up to 16 is not needed. */
+    /** Frames (one sample of every channel) copied out of the buffer per step. */
     private static final int BLOCK_FRAMES = 1 << 15;
 
     private final AbfBytes f;

@@ -50,12 +50,11 @@ final class AbfStimulusFile {
 
     /**
      * The first sweep's first channel of the stimulus file, cut or extended (with its last value) to
-     * {@code points} samples. An ABF stimulus is read without resolving its own stimulus files.
+     * {@code points} samples. An ABF stimulus (told by its magic, whatever its name) is read without
+     * resolving stimulus files of its own, so files naming each other cannot recurse.
      */
     static float[] load(Path stimulus, int points) {
-        Recording r = stimulus.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".abf")
-                ? new AbfReader(false).read(stimulus, Progress.NONE)
-                : Recordings.open(stimulus);
+        Recording r = isAbf(stimulus) ? new AbfReader(false).read(stimulus, Progress.NONE) : Recordings.open(stimulus);
         if (r.sweepCount() == 0 || r.channelCount() == 0 || r.sweepLength() == 0) {
             throw new RecordingFormatException(stimulus, "stimulus file holds no samples");
         }
@@ -65,5 +64,14 @@ final class AbfStimulusFile {
             java.util.Arrays.fill(out, samples.length, points, samples[samples.length - 1]);
         }
         return out;
+    }
+
+    private static boolean isAbf(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            String magic = AbfBytes.ascii(in.readNBytes(4));
+            return magic.equals("ABF ") || magic.equals("ABF2");
+        } catch (java.io.IOException e) {
+            throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
+        }
     }
 }

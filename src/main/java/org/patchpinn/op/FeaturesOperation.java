@@ -36,7 +36,8 @@ public final class FeaturesOperation implements Operation {
                 + "voltage_deflection, time_constant, ohmic_input_resistance, sag_ratio1) and the sbi statistics "
                 + "(rest_mean, rest_std, stim_mean, stim_variance, stim_skewness, stim_kurtosis); per cell the F-I "
                 + "slope, rheobase, input resistance, membrane time constant and sag ratio. The stimulus window "
-                + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Writes "
+                + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Per-spike "
+                + "features are averaged in the tables; result.json lists every value and every spike. Writes "
                 + "features.csv, cell.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).";
     }
 
@@ -78,8 +79,13 @@ public final class FeaturesOperation implements Operation {
             for (int j = 0; j < v.length; j++) {
                 v[j] *= mvScale;
             }
-            result.chart(SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i)),
-                    "sweep_" + idx.get(i) + ".png");
+            // Every sweep's plot is saved; only the last (usually the strongest step) opens a window in Fiji.
+            var chart = SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i));
+            if (i == idx.size() - 1) {
+                result.chart(chart, "sweep_" + idx.get(i) + ".png");
+            } else {
+                result.fileChart(chart, "sweep_" + idx.get(i) + ".png");
+            }
         }
         return result;
     }

@@ -19,7 +19,7 @@ public final class OperationResult {
     public record TableOutput(Table table, String fileName, boolean show) { }
 
     /** A chart and the PNG it is saved as. */
-    public record ChartOutput(JFreeChart chart, String fileName, int width, int height) { }
+    public record ChartOutput(JFreeChart chart, String fileName, int width, int height, boolean show) { }
 
     private final JsonObject json;
     private final String summary;
@@ -45,8 +45,15 @@ public final class OperationResult {
         return this;
     }
 
+    /** A chart written as {@code fileName} and opened as a window in Fiji. */
     public OperationResult chart(JFreeChart chart, String fileName) {
-        charts.add(new ChartOutput(chart, fileName, 1000, 600));
+        charts.add(new ChartOutput(chart, fileName, 1000, 600, true));
+        return this;
+    }
+
+    /** A chart only written to a file (e.g. one per sweep: a window each would flood the screen). */
+    public OperationResult fileChart(JFreeChart chart, String fileName) {
+        charts.add(new ChartOutput(chart, fileName, 1000, 600, false));
         return this;
     }
 

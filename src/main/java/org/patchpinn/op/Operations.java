@@ -9,9 +9,10 @@ public final class Operations {
             new InfoOperation(),
             new ExportOperation(),
             new FeaturesOperation(),
-            new DemoOperation(),
             new SymbolicRegressionOperation(),
-            new LawIntoModelOperation()
+            new LawIntoModelOperation(),
+            new CompareOperation(),
+            new DemoOperation()
     );
 
     private Operations() {

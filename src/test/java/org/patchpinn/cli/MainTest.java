@@ -138,6 +138,9 @@ class MainTest {
         assertFalse(Files.exists(dir), "nothing written");
         assertEquals(before, hash(bad));
 
+        assertNotEquals(0, run("info", bad.toString()));
+        assertTrue(err().startsWith("error: " + bad) && err().indexOf('\n') == err().length() - 1, err());
+
         assertNotEquals(0, run("info", tmp.resolve("missing.abf").toString()));
         assertTrue(err().strip().contains("missing.abf") && !err().strip().contains("\n"), err());
 

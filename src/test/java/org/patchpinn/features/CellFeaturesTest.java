@@ -44,6 +44,20 @@ class CellFeaturesTest {
     }
 
     @Test
+    void aZeroStepStoredWithRoundingIsNotTheRheobase() {
+        // A spontaneously firing cell: the "0 pA" step read back as 3e-5 pA must not become the rheobase.
+        SweepFeatureExtractor ex = new SweepFeatureExtractor(SpikeDetectionSettings.defaults());
+        StimulusWindow w = new StimulusWindow(StepProtocol.START_MS, StepProtocol.END_MS);
+        SyntheticTrace spontaneous = new SyntheticTrace(800, StepProtocol.DT, -65).spike(300).noise(0.05, 3);
+        double[] steps = {-100, 2.98e-5, 200};
+        List<SweepFeatures> sweeps = List.of(
+                ex.extract(StepProtocol.sweep(-100, 1).v, StepProtocol.DT, w, steps[0]),
+                ex.extract(spontaneous.v, StepProtocol.DT, w, steps[1]),
+                ex.extract(StepProtocol.sweep(200, 2).v, StepProtocol.DT, w, steps[2]));
+        assertEquals(200, CellFeatures.of(sweeps, steps).rheobasePa());
+    }
+
+    @Test
     void noSpikesMeansNoRheobase() {
         SweepFeatureExtractor ex = new SweepFeatureExtractor(SpikeDetectionSettings.defaults());
         StimulusWindow w = new StimulusWindow(StepProtocol.START_MS, StepProtocol.END_MS);

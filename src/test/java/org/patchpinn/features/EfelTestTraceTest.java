@@ -2,6 +2,7 @@ package org.patchpinn.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,6 +18,7 @@ import org.patchpinn.testing.SharedData;
 /** eFEL's own regression trace (allfeatures_testdata.txt, stimulus 700-2700 ms) against eFEL's stored values. */
 class EfelTestTraceTest {
     private static SweepFeatures features;
+    private static SweepFeatures allenFeatures;
     private static JsonObject expected;
 
     @BeforeAll
@@ -33,6 +35,8 @@ class EfelTestTraceTest {
         double dt = t[1] - t[0];
         assertEquals(0.25, dt, 1e-6);
         features = new SweepFeatureExtractor(SpikeDetectionSettings.efel())
+                .extract(v, dt, new StimulusWindow(700, 2700));
+        allenFeatures = new SweepFeatureExtractor(SpikeDetectionSettings.defaults())
                 .extract(v, dt, new StimulusWindow(700, 2700));
         expected = JsonParser.parseString(Files.readString(dir.resolve("allfeatures_expectedresults.json")))
                 .getAsJsonObject();
@@ -64,6 +68,18 @@ class EfelTestTraceTest {
         assertArrayEquals(efel("peak_time"), features.spikeTimesMs(), 1e-6);
         assertArrayEquals(efel("AP_begin_time"),
                 features.spikes().stream().mapToDouble(Spike::thresholdTimeMs).toArray(), 1e-6);
+    }
+
+    @Test
+    void defaultSettingsFindTheSameSpikesWithHigherOnsets() {
+        // AllenSDK's 20 V/s onset criterion (our default) against eFEL's 10 V/s: same spikes, each onset at or
+        // after eFEL's, hence a threshold voltage at or above it (documented difference).
+        assertArrayEquals(features.spikeTimesMs(), allenFeatures.spikeTimesMs(), 1e-9);
+        double[] efelOnsets = efel("AP_begin_voltage");
+        double[] ours = allenFeatures.array("AP_begin_voltage");
+        for (int i = 0; i < ours.length; i++) {
+            assertTrue(ours[i] >= efelOnsets[i] - 1e-9, "onset " + i + ": " + ours[i] + " < " + efelOnsets[i]);
+        }
     }
 
     @Test

@@ -39,6 +39,17 @@ class StimulusWindowsTest {
     }
 
     @Test
+    void aRampIsOneStretch() {
+        double[] c = new double[3000];
+        for (int i = 500; i < 2500; i++) {
+            c[i] = (i - 500) * 0.2; // 0 to 400 pA over 2000 samples
+        }
+        StimulusWindow w = StimulusWindows.fromCommand(c, 0.1);
+        assertEquals(50.1, w.startMs(), 1e-9); // sample 500 is still at holding
+        assertEquals(250, w.endMs(), 1e-9);
+    }
+
+    @Test
     void holdingOnlyHasNoWindowAndTheCommonWindowIgnoresIt() {
         double[] flat = new double[500];
         assertNull(StimulusWindows.fromCommand(flat, 0.1));

@@ -37,7 +37,8 @@ class AbfCrossFormatTest {
         }
         JsonArray first = ref.getAsJsonArray("sweep0_first5");
         for (int i = 0; i < 5; i++) {
-            assertEquals(first.get(i).getAsDouble(), r.sweep(0).channel(0).get(i), 1e-4 * Math.abs(first.get(i).getAsDouble()) + 1e-6);
+            double v = first.get(i).getAsDouble();
+            assertEquals(v, r.sweep(0).channel(0).get(i), 1e-4 * Math.abs(v) + 1e-6);
         }
         double mean = ref.get("sweep0_mean").getAsDouble();
         assertEquals(mean, r.sweep(0).channel(0).mean(), 1e-4 * Math.abs(mean));

@@ -94,7 +94,8 @@ class AbfDacTruthTest {
                 }
                 TreeSet<Double> expected = new TreeSet<>();
                 w.getAsJsonArray("distinctLevels").forEach(x -> expected.add(x.getAsDouble()));
-                assertEquals(expected, new TreeSet<>(AbfReferenceTest.distinct(c, Integer.MAX_VALUE)), what + " levels");
+                assertEquals(expected, new TreeSet<>(AbfReferenceTest.distinct(c, Integer.MAX_VALUE)),
+                        what + " levels");
                 if (d == commandDac && sweep < r.sweepCount()) {
                     assertEquals(Trace.wrap(c), r.sweep(sweep).command(), what + " in the recording");
                 }

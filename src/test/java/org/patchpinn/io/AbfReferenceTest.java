@@ -42,11 +42,8 @@ class AbfReferenceTest {
     }
 
     static AbfHeader header(Path file) {
-        AbfBytes f = AbfBytes.open(file);
-        try {
+        try (AbfBytes f = AbfBytes.open(file)) {
             return AbfReader.header(f);
-        } finally {
-            f.close();
         }
     }
 
@@ -183,7 +180,8 @@ class AbfReferenceTest {
         JsonArray last = ref.getAsJsonArray("last5");
         double scale = 0;
         for (int i = 0; i < 5; i++) {
-            scale = Math.max(scale, Math.max(Math.abs(first.get(i).getAsDouble()), Math.abs(last.get(i).getAsDouble())));
+            scale = Math.max(scale, Math.abs(first.get(i).getAsDouble()));
+            scale = Math.max(scale, Math.abs(last.get(i).getAsDouble()));
         }
         for (int i = 0; i < 5; i++) {
             assertClose(first.get(i).getAsDouble(), ours[i], scale, what + " sample " + i);

@@ -82,6 +82,32 @@ class CsvReaderTest {
         assertEquals(r.sweep(2).command(), back.sweep(0).command());
     }
 
+    /** Float time columns lose the 0.05 ms spacing after ~26 s; the exporter must write exact times. */
+    @Test
+    void longExportKeepsEvenTimeSpacing() throws IOException {
+        float[] v = new float[600_000];
+        Recording r = Recording.builder().format("simulated", "").sampleRateHz(20000).channel("Vm", "mV")
+                .sweep(new org.patchpinn.trace.Sweep(java.util.List.of(org.patchpinn.trace.Trace.wrap(v)), null)).build();
+        Path f = tmp.resolve("long.csv");
+        try (OutputStream out = Files.newOutputStream(f)) {
+            SweepCsvExporter.write(r, 0, out);
+        }
+        Recording back = Recordings.open(f);
+        assertEquals(20000.0, back.sampleRateHz());
+        assertEquals(600_000, back.sweepLength());
+    }
+
+    /** 30 kHz written with two decimals in ms: uneven text steps (0.03, 0.04) but even sampling. */
+    @Test
+    void coarselyRoundedTimesAreNotUnevenSampling() throws IOException {
+        StringBuilder sb = new StringBuilder("time (ms),V (mV)\n");
+        for (int i = 0; i < 3000; i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "%.2f,%d%n", i / 30.0, i));
+        }
+        Recording r = Recordings.open(write("coarse.csv", sb.toString()));
+        assertEquals(30000.0, r.sampleRateHz(), 30000 * 1e-4); // 0.005 ms rounding over 100 ms
+    }
+
     @Test
     void badInputNamesFileLineAndReason() throws IOException {
         expect("empty.csv", "", "file is empty");

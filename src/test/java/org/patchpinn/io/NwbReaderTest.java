@@ -89,6 +89,111 @@ class NwbReaderTest {
         assertThrows(RecordingFormatException.class, () -> Recordings.open(notNwb));
     }
 
+    /** A voltage-clamp file written here with jHDF: pA response with timestamps, mV command with a rate. */
+    @Test
+    void voltageClampSeriesWithTimestamps() {
+        Path f = tmp.resolve("vc.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
+            w.putAttribute("nwb_version", "2.6.0");
+            var acq = w.putGroup("acquisition");
+            var stim = w.putGroup("stimulus").putGroup("presentation");
+            for (int k = 0; k < 2; k++) {
+                var g = acq.putGroup("VoltageClampSeries_" + k);
+                g.putAttribute("neurodata_type", "VoltageClampSeries");
+                g.putAttribute("stimulus_description", "vsteps");
+                var data = g.putDataset("data", new float[] {1, 2, 3, 4});
+                data.putAttribute("unit", "amperes");
+                data.putAttribute("conversion", 1e-9); // nA
+                g.putDataset("timestamps", new double[] {k, k + 0.001, k + 0.002, k + 0.003});
+                var s = stim.putGroup("VoltageClampStimulusSeries_" + k);
+                s.putAttribute("neurodata_type", "VoltageClampStimulusSeries");
+                var cmd = s.putDataset("data", new double[] {-70, -70, -10 * k, -70});
+                cmd.putAttribute("unit", "volts");
+                cmd.putAttribute("conversion", 1e-3);
+                var st = s.putDataset("starting_time", new double[] {k});
+                st.putAttribute("rate", 1000.0);
+            }
+        }
+        Recording r = Recordings.open(f);
+        assertEquals("NWB", r.format());
+        assertEquals("2.6.0", r.formatVersion());
+        assertEquals(1000.0, r.sampleRateHz(), 1e-6);
+        assertEquals(2, r.sweepCount());
+        assertEquals("pA", r.channel(0).unit());
+        assertEquals(3000.0, r.sweep(1).channel(0).get(2), 1e-3);
+        assertEquals("mV", r.commandUnit());
+        assertEquals(-10.0, r.sweep(1).command().get(2), 1e-6);
+        assertEquals(ClampMode.VOLTAGE_CLAMP, r.clampMode());
+        assertEquals("vsteps", r.protocol());
+    }
+
+    @Test
+    void hdf5FilesThatAreNotIntracellularNwbAreRefused() throws IOException {
+        Path plain = tmp.resolve("plain.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(plain)) {
+            w.putGroup("images").putDataset("data", new float[] {1, 2});
+        }
+        assertMessage(plain, "HDF5 file without /acquisition: not an NWB 2 recording");
+
+        Path noSeries = tmp.resolve("noseries.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noSeries)) {
+            w.putGroup("acquisition").putGroup("running").putAttribute("neurodata_type", "TimeSeries");
+        }
+        assertMessage(noSeries, "no intracellular series");
+
+        Path badUnit = tmp.resolve("unit.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(badUnit)) {
+            var g = w.putGroup("acquisition").putGroup("CurrentClampSeries_0");
+            g.putAttribute("neurodata_type", "CurrentClampSeries");
+            g.putDataset("data", new float[] {1, 2}).putAttribute("unit", "furlongs");
+            g.putDataset("starting_time", new double[] {0}).putAttribute("rate", 1000.0);
+        }
+        assertMessage(badUnit, "/acquisition/CurrentClampSeries_0/data: unit 'furlongs' is neither a voltage nor a current");
+
+        Path noRate = tmp.resolve("norate.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noRate)) {
+            var g = w.putGroup("acquisition").putGroup("CurrentClampSeries_0");
+            g.putAttribute("neurodata_type", "CurrentClampSeries");
+            g.putDataset("data", new float[] {1, 2}).putAttribute("unit", "volts");
+        }
+        assertMessage(noRate, "neither starting_time with a rate nor timestamps");
+
+        Path empty = tmp.resolve("empty.nwb");
+        Files.write(empty, new byte[0]);
+        assertMessage(empty, "file is empty");
+    }
+
+    private static void assertMessage(Path f, String expected) {
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(f));
+        assertTrue(e.getMessage().startsWith(f + ": ") && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /** Random bytes changed anywhere in the file: a clean error or a complete recording, nothing else. */
+    @Test
+    void corruptedBytesGiveCleanErrors() throws IOException {
+        byte[] good = Files.readAllBytes(SharedData.path("data/nwb/squid_steps.nwb"));
+        java.util.Random random = new java.util.Random(7);
+        Path f = tmp.resolve("corrupt.nwb");
+        int errors = 0;
+        for (int v = 0; v < 80; v++) {
+            byte[] bad = good.clone();
+            // mostly in the metadata near the start, where the structure lives
+            int pos = random.nextInt(random.nextBoolean() ? 4096 : bad.length);
+            for (int k = 0; k < 4 && pos + k < bad.length; k++) {
+                bad[pos + k] = (byte) random.nextInt(256);
+            }
+            Files.write(f, bad);
+            try {
+                Recording r = Recordings.open(f);
+                assertTrue(r.sweepCount() >= 1);
+            } catch (RecordingFormatException e) {
+                assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+                errors++;
+            }
+        }
+        assertTrue(errors > 0, "some corruptions must be detected");
+    }
+
     private static void assertClose(Trace expected, Trace actual, String what) {
         assertEquals(expected.length(), actual.length(), what);
         for (int i = 0; i < expected.length(); i++) {
