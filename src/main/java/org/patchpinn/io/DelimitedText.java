@@ -149,22 +149,96 @@ final class DelimitedText {
     }
 
     /**
-     * Parses the current line as numbers separated by {@code sep} into {@code out}; returns how many fields
-     * the line has (which may exceed {@code out.length}: the caller reports the ragged row). A field that
-     * is not a number raises an error naming the line and the column.
+     * Reads the next line as numbers in a single pass over its bytes (the hot loop of the text readers):
+     * plain decimals are converted on the fly, anything else (exponents, quotes, spaces, errors) goes
+     * through the careful path. Returns the number of fields (possibly more than {@code out.length}),
+     * 0 for an empty line, -1 at the end of the file.
      */
-    int numbers(char sep, double[] out) {
+    int nextRow(char sep, double[] out) {
+        final byte[] b = bytes;
+        final int n = b.length;
+        int i = next;
+        if (i >= n) {
+            return -1;
+        }
+        lineStart = i;
+        lineNumber++;
         int field = 0;
-        int s = lineStart;
-        for (int i = lineStart; i <= lineEnd; i++) {
-            if (i == lineEnd || bytes[i] == sep) {
+        if (b[i] != '\n' && b[i] != '\r') {
+            while (true) {
+                int fs = i;
+                boolean negative = false;
+                if (i < n && (b[i] == '-' || b[i] == '+')) {
+                    negative = b[i] == '-';
+                    i++;
+                }
+                long mantissa = 0;
+                int significant = 0;
+                int digits = 0;
+                int fraction = 0;
+                boolean point = false;
+                for (; i < n; i++) {
+                    int c = b[i];
+                    if (c >= '0' && c <= '9') {
+                        digits++;
+                        if (point) {
+                            fraction++;
+                        }
+                        if (significant > 0 || c != '0') {
+                            significant++;
+                            mantissa = mantissa * 10 + (c - '0');
+                        }
+                    } else if (c == '.' && !point) {
+                        point = true;
+                    } else {
+                        break;
+                    }
+                }
+                int term = i < n ? b[i] : '\n';
+                double v;
+                if (digits > 0 && significant <= 15 && fraction <= 22
+                        && (term == sep || term == '\n' || term == '\r')) {
+                    v = mantissa == 0 ? 0.0 : mantissa / POW10[fraction];
+                    if (negative) {
+                        v = -v;
+                    }
+                } else {
+                    if (field == 0) {
+                        int le = i;
+                        while (le < n && b[le] != '\n' && b[le] != '\r') {
+                            le++;
+                        }
+                        lineEnd = le;
+                        if (isBlank()) {
+                            i = le; // a line of only spaces or separators, as spreadsheets leave at the end
+                            break;
+                        }
+                    }
+                    int e = i;
+                    while (e < n && b[e] != sep && b[e] != '\n' && b[e] != '\r') {
+                        e++;
+                    }
+                    v = number(fs, e, field);
+                    i = e;
+                }
                 if (field < out.length) {
-                    out[field] = number(s, i, field);
+                    out[field] = v;
                 }
                 field++;
-                s = i + 1;
+                if (i >= n || b[i] != sep) {
+                    break;
+                }
+                i++;
             }
         }
+        lineEnd = i;
+        if (i < n && b[i] == '\r') {
+            i++;
+        }
+        if (i < n && b[i] == '\n' && (i == lineEnd || b[i - 1] == '\r')) {
+            i++;
+        }
+        next = i;
         return field;
     }
 

@@ -158,6 +158,8 @@ public final class NwbReader implements RecordingReader {
             } else if (stim.values().length != group.get(0).values().length) {
                 missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus " + stim.values().length
                         + " samples, response " + group.get(0).values().length + ")");
+            } else if (Math.abs(stim.rateHz() - rate) > 1e-9 * rate) {
+                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus at " + stim.rateHz() + " Hz)");
             } else if (commandUnit == null) {
                 commandUnit = stim.unit();
             } else if (!commandUnit.equals(stim.unit())) {
@@ -208,7 +210,7 @@ public final class NwbReader implements RecordingReader {
     }
 
     private Series series(Path file, Group g, String type, long fileSize) {
-        String where = g.getPath();
+        String where = g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
         if (!(g.getChild("data") instanceof Dataset data)) {
             throw new RecordingFormatException(file, where + ": no 'data' dataset");
         }
@@ -246,9 +248,11 @@ public final class NwbReader implements RecordingReader {
         if (g.getChild("starting_time") instanceof Dataset st) {
             start = toDouble(st.getData());
             rate = numberAttr(st, "rate", Double.NaN);
+        } else if (g.getChild("timestamps") instanceof Dataset ts && ts.getData() instanceof double[] t) {
+            start = t.length > 0 ? t[0] : 0;
+            rate = evenRate(file, where, t);
         } else {
-            throw new RecordingFormatException(file, where + ": no starting_time with a rate (series with "
-                    + "timestamps are not supported)");
+            throw new RecordingFormatException(file, where + ": neither starting_time with a rate nor timestamps");
         }
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new RecordingFormatException(file, where + "/starting_time: rate " + rate + " is not a sample rate");
@@ -263,6 +267,20 @@ public final class NwbReader implements RecordingReader {
         }
         return new Series(g.getName(), type, electrode, sweepNumber, !Double.isNaN(sweepNumber), rate, start,
                 working, values, stringAttr(g, "stimulus_description"));
+    }
+
+    /** The rate of evenly spaced timestamps (s); uneven ones are refused, as in the text readers. */
+    private static double evenRate(Path file, String where, double[] t) {
+        if (t.length < 2) {
+            throw new RecordingFormatException(file, where + "/timestamps: fewer than two samples");
+        }
+        double dt = (t[t.length - 1] - t[0]) / (t.length - 1);
+        for (int i = 1; i < t.length; i++) {
+            if (!(Math.abs(t[i] - t[i - 1] - dt) <= 0.05 * dt)) {
+                throw new RecordingFormatException(file, where + "/timestamps: not evenly spaced at sample " + i);
+            }
+        }
+        return 1.0 / dt;
     }
 
     private static float[] toFloats(Object data, double conversion, double offset, double scale, Path file,

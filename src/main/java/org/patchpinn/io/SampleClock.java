@@ -11,6 +11,26 @@ final class SampleClock {
     }
 
     /**
+     * The decimal step the times were rounded to when written (0.01 for "0.03, 0.07, 0.10"), judged from
+     * the first rows: coarse text of a fine sampling interval must not read as uneven sampling.
+     */
+    static double roundingUnit(double[] time, int rows) {
+        int n = Math.min(rows, 200);
+        for (int d = 0; d <= 9; d++) {
+            double scale = Math.pow(10, d);
+            boolean all = true;
+            for (int i = 0; i < n && all; i++) {
+                double x = time[i] * scale;
+                all = Math.abs(x - Math.rint(x)) < 1e-6 * Math.max(1, Math.abs(x));
+            }
+            if (all) {
+                return 1 / scale;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * @param time      the time column as written, {@code rows} values
      * @param unit      its unit (s, ms, us)
      * @param firstLine line number of the first data row, for the error message
@@ -27,9 +47,13 @@ final class SampleClock {
                     + " to line " + (firstLine + rows - 1) + ")");
         }
         double first = time[1] - time[0];
+        double quantum = roundingUnit(time, rows);
+        if (quantum >= Math.abs(first) / 2) {
+            quantum = 0; // times on a grid as coarse as the interval itself: no rounding slack
+        }
         for (int i = 1; i < rows; i++) {
             double step = time[i] - time[i - 1];
-            if (Math.abs(step - first) > TOLERANCE * Math.abs(first)) {
+            if (Math.abs(step - first) > TOLERANCE * Math.abs(first) + quantum) {
                 throw new RecordingFormatException(text.file(), "line " + (firstLine + i)
                         + ": time column is not evenly spaced (a step of " + (float) step + " " + unit
                         + " after steps of " + (float) first + " " + unit + "); resample the data first");
@@ -37,7 +61,7 @@ final class SampleClock {
         }
         for (int i = 0; i < rows; i++) {
             double expected = time[0] + i * dt;
-            if (Math.abs(time[i] - expected) > TOLERANCE * dt) {
+            if (Math.abs(time[i] - expected) > TOLERANCE * dt + quantum) {
                 throw new RecordingFormatException(text.file(), "line " + (firstLine + i)
                         + ": time column is not evenly spaced (" + time[i] + " " + unit + " where the interval of "
                         + (float) dt + " " + unit + " puts " + (float) expected + "); resample the data first");

@@ -31,15 +31,17 @@ final class TextSamples {
     static TextSamples read(DelimitedText text, char sep, double[] scales, Progress progress) {
         int columnCount = scales.length + 1;
         int totalBytes = text.remainingBytes();
-        int capacity = 1024;
+        // every field takes at least two bytes, so this never allocates much more than the file holds
+        int capacity = (int) Math.min(1024, totalBytes / (2L * columnCount) + 16);
         double[] time = new double[capacity];
         float[][] data = new float[columnCount - 1][capacity];
         double[] row = new double[columnCount];
         int rows = 0;
         int firstLine = -1;
         boolean sized = false;
-        while (text.nextLine()) {
-            if (text.isBlank()) {
+        int n;
+        while ((n = text.nextRow(sep, row)) >= 0) {
+            if (n == 0) {
                 if (text.restIsBlank()) {
                     break;
                 }
@@ -48,7 +50,6 @@ final class TextSamples {
             if (firstLine < 0) {
                 firstLine = text.lineNumber();
             }
-            int n = text.numbers(sep, row);
             if (n != columnCount) {
                 throw text.error(0, "row has " + n + " fields, the header declares " + columnCount
                         + (n < columnCount ? " (file truncated?)" : ""));

@@ -80,6 +80,7 @@ public final class DemoOperation implements Operation {
         for (Path rec : recordings) {
             String stem = stem(rec);
             steps.add(new Step("info", Map.of("file", rec.toString()), "recordings/" + stem));
+            steps.add(new Step("features", Map.of("file", rec.toString()), "features/" + stem));
         }
         return steps;
     }

@@ -8,6 +8,10 @@ public final class Operations {
     private static final List<Operation> ALL = List.of(
             new InfoOperation(),
             new ExportOperation(),
+            new FeaturesOperation(),
+            new SymbolicRegressionOperation(),
+            new LawIntoModelOperation(),
+            new CompareOperation(),
             new DemoOperation()
     );
 
