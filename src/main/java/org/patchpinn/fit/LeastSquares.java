@@ -76,7 +76,7 @@ final class LeastSquares {
                 break;
             }
             double gain = (rss - newRss) / rss;
-            progress.log(String.format(java.util.Locale.ROOT, "least squares: iteration %d, RSS %.6g, lambda %.2g",
+            progress.status(String.format(java.util.Locale.ROOT, "least squares: iteration %d, RSS %.6g, lambda %.2g",
                     it + 1, newRss, lambda));
             u = uNew;
             r = rNew;
