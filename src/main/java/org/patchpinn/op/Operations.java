@@ -9,6 +9,8 @@ public final class Operations {
             new InfoOperation(),
             new ExportOperation(),
             new FeaturesOperation(),
+            new SimulateOperation(),
+            new FitOperation(),
             new SymbolicRegressionOperation(),
             new LawIntoModelOperation(),
             new CompareOperation(),

@@ -25,6 +25,8 @@ import org.patchpinn.symbolic.SearchResult;
  */
 public final class SymbolicCharts {
     private static final int MAX_LEVELS = 8;
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
     private SymbolicCharts() {
     }
@@ -70,10 +72,15 @@ public final class SymbolicCharts {
         NumberAxis xAxis = new NumberAxis(d.variables().get(0) + unit0);
         NumberAxis yAxis = new NumberAxis(d.target() + unitY);
         yAxis.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(points, xAxis, yAxis, new XYLineAndShapeRenderer(false, true));
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        XYPlot plot = new XYPlot(points, xAxis, yAxis, dots);
         plot.setDataset(1, curves);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         for (int s = 0; s < curves.getSeriesCount(); s++) {
+            // a level's data and law in one colour
+            Color colour = PALETTE[s % PALETTE.length];
+            dots.setSeriesPaint(s, colour);
+            lines.setSeriesPaint(s, colour);
             lines.setSeriesStroke(s, new BasicStroke(2f));
         }
         plot.setRenderer(1, lines);

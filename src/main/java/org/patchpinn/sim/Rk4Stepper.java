@@ -51,7 +51,7 @@ final class Rk4Stepper {
 
     /**
      * Advances the state by h from time t; the stimulus is read at t, t + h/2 and just before t + h so a
-     * sample-and-hold command that changes at t + h is not seen early. Returns the new V; x is updated.
+     * sample-and-hold command that changes at t + h is not seen early (the margin, 1e-6 h, is far above the rounding slack of {@link Stimuli#sampled}). Returns the new V; x is updated.
      */
     double step(double v, double[] x, double t, double h, Stimulus stim) {
         double i1 = stim.currentPa(t);
@@ -86,7 +86,7 @@ final class Rk4Stepper {
         for (int j = 0; j < ng; j++) {
             tmp[j] = x[j] + h * k3[j];
         }
-        double dv4 = derivative(v + h * dv3, tmp, stim.currentPa(t + h * (1 - 1e-9)), k4);
+        double dv4 = derivative(v + h * dv3, tmp, stim.currentPa(t + h * (1 - 1e-6)), k4);
         double h6 = h / 6;
         for (int j = 0; j < ng; j++) {
             x[j] += h6 * (k1[j] + 2 * (k2[j] + k3[j]) + k4[j]);

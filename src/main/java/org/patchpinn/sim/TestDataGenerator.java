@@ -27,10 +27,10 @@ import org.patchpinn.trace.Recording;
  * org.patchpinn.sim.TestDataGenerator test-data} (see README).
  */
 public final class TestDataGenerator {
-    /** One bundled data set. */
+    /** One bundled data set; {@code demoFit} lists the parameters the demo verb fits (null: not fitted). */
     public record DataSet(String name, String description, ModelSpec model, Map<String, Double> changes,
                           double[] amplitudesPa, double stepStartMs, double stepMs, double durationMs, double dtMs,
-                          NoiseModel noise, long seed) {
+                          NoiseModel noise, long seed, String demoFit) {
         /** The model's parameter values with the changes applied (the ground truth). */
         public double[] params() {
             ModelSpec m = model;
@@ -63,11 +63,12 @@ public final class TestDataGenerator {
                         "squid axon (hh-squid) with changed conductances and reversals; 3 current steps",
                         BuiltinModels.get("hh-squid"),
                         Map.of("gNa", 13000.0, "gK", 3300.0, "gL", 33.0, "ENa", 52.0, "EK", -75.0, "EL", -54.0),
-                        new double[] {250, 600, 1000}, 50, 200, 300, 0.1, NoiseModel.white(0.5), 4001),
+                        new double[] {250, 600, 1000}, 50, 200, 300, 0.1, NoiseModel.white(0.5), 4001,
+                        "gNa,gK,gL,ENa,EK,EL"),
                 new DataSet("rs_adapting_steps",
                         "regular-spiking cortical cell with M-current (traub-rs-m): adaptation; 3 current steps",
                         BuiltinModels.get("traub-rs-m"), Map.of(),
-                        new double[] {150, 250, 400}, 50, 300, 400, 0.05, new NoiseModel(0.3, 5, 3), 4002));
+                        new double[] {150, 250, 400}, 50, 300, 400, 0.05, new NoiseModel(0.3, 5, 3), 4002, null));
     }
 
     /** The truth record written beside a data set's ATF file. */
@@ -103,6 +104,13 @@ public final class TestDataGenerator {
         o.add("noise", noise);
         o.addProperty("seed", d.seed());
         o.addProperty("generator", TestDataGenerator.class.getName());
+        if (d.demoFit() != null) {
+            // The demo verb fits recordings that say how: the model and the parameters to fit.
+            JsonObject fit = new JsonObject();
+            fit.addProperty("model", d.model().name());
+            fit.addProperty("fit", d.demoFit());
+            o.add("demo_fit", fit);
+        }
         return o;
     }
 

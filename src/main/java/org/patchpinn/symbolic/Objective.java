@@ -156,7 +156,8 @@ public final class Objective {
 
     /**
      * Largest |f − y| / |y| over the samples, ignoring samples where |y| is below 0.1 % of max |y| (a law
-     * crossing zero has no meaningful relative error there).
+     * crossing zero has no meaningful relative error there) and samples where y is not finite (a reference
+     * law evaluated at its removable singularity); a non-finite f counts as an infinite error.
      */
     public double maxRelativeError(double[] prediction) {
         return maxRelativeError(prediction, data.y());
@@ -165,11 +166,13 @@ public final class Objective {
     public static double maxRelativeError(double[] prediction, double[] y) {
         double scale = 0;
         for (double v : y) {
-            scale = Math.max(scale, Math.abs(v));
+            if (Double.isFinite(v)) {
+                scale = Math.max(scale, Math.abs(v));
+            }
         }
         double worst = 0;
         for (int i = 0; i < y.length; i++) {
-            if (Math.abs(y[i]) >= 1e-3 * scale) {
+            if (Double.isFinite(y[i]) && Math.abs(y[i]) >= 1e-3 * scale) {
                 double e = Math.abs(prediction[i] - y[i]) / Math.abs(y[i]);
                 worst = Double.isNaN(e) ? Double.POSITIVE_INFINITY : Math.max(worst, e);
             }

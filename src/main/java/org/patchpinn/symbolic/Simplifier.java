@@ -46,6 +46,27 @@ public final class Simplifier {
         return Node.binary(op, a, b);
     }
 
+    /** A product chain with one factor k + s·y (s < 0) negated, or null when it has none. */
+    private static Node negateFallingFactor(Node n) {
+        if (n.op() == ADD && n.left().isConstant() && n.right().op() == MUL && n.right().left().isConstant()
+                && n.right().left().value() < 0) {
+            Node y = n.right().right();
+            double s = -n.right().left().value();
+            return bin(ADD, c(-n.left().value()), s == 1 ? y : bin(MUL, c(s), y));
+        }
+        if (n.op() == MUL) {
+            Node left = negateFallingFactor(n.left());
+            if (left != null) {
+                return bin(MUL, left, n.right());
+            }
+            Node right = negateFallingFactor(n.right());
+            if (right != null) {
+                return bin(MUL, n.left(), right);
+            }
+        }
+        return null;
+    }
+
     private static Node rewrite(Op op, Node a, Node b) {
         // Constant folding.
         if (a.isConstant() && (b == null || b.isConstant())) {
@@ -116,6 +137,13 @@ public final class Simplifier {
             }
             if (op == DIV && b.op() == MUL && b.left().isConstant() && b.left().value() != 0) {
                 return rewrite(DIV, c(k / b.left().value()), b.right());
+            }
+        }
+        if (op == MUL && a.isConstant() && a.value() < 0) {
+            // −c·(…·(k − y)) → c·(…·(y − k)): the sign goes into a falling affine factor, if there is one
+            Node flipped = negateFallingFactor(b);
+            if (flipped != null) {
+                return rewrite(MUL, c(-a.value()), flipped);
             }
         }
         if (op == DIV && a.op() == MUL && a.left().isConstant()) {

@@ -1,0 +1,154 @@
+package org.patchpinn.fit;
+
+import com.google.gson.JsonObject;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.patchpinn.report.Json;
+import org.patchpinn.task.Progress;
+
+/**
+ * 95 % confidence intervals by profile likelihood (e.g. Raue et al. 2009, Bioinformatics 25:1923): with
+ * Gaussian noise of standard deviation σ (estimated from the residuals), a parameter value belongs to the
+ * interval while the best fit with that value fixed and every other free parameter re-optimised raises
+ * RSS/σ² by at most χ²₁(0.95) = 3.841. The Gauss–Newton covariance σ²(JᵀJ)⁻¹ gives the first trial step
+ * (two standard errors) and the first warm start of the other parameters. Intervals stop at the
+ * parameter bounds.
+ */
+final class ProfileLikelihood {
+    static final double CHI2_95 = 3.841458820694124;
+    private static final int MAX_STEPS = 6;
+    private static final int PROFILE_ITERATIONS = 6;
+
+    private final ParameterSpace space;
+    private final LeastSquares ls;
+    private final LeastSquares.Solution best;
+    private final double sigma2;
+    private final Progress progress;
+    private final double[][] cov;
+
+    ProfileLikelihood(ParameterSpace space, LeastSquares ls, LeastSquares.Solution best, double sigma,
+                      Progress progress) {
+        this.space = space;
+        this.ls = ls;
+        this.best = best;
+        this.sigma2 = sigma * sigma;
+        this.progress = progress;
+        this.cov = covariance(best.jtj(), sigma2);
+    }
+
+    private static double[][] covariance(double[][] jtj, double sigma2) {
+        int p = jtj.length;
+        try {
+            RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(jtj)).getSolver().getInverse();
+            double[][] c = inv.scalarMultiply(sigma2).getData();
+            return c;
+        } catch (RuntimeException e) {
+            double[][] c = new double[p][p];
+            for (int i = 0; i < p; i++) {
+                c[i][i] = Double.POSITIVE_INFINITY;
+            }
+            return c;
+        }
+    }
+
+    /** [free parameter][low, high] in parameter units. */
+    double[][] intervals() {
+        int p = space.dimension();
+        double[][] out = new double[p][2];
+        for (int i = 0; i < p; i++) {
+            progress.checkCancelled();
+            progress.status("profile likelihood: " + space.name(i));
+            progress.fraction(i / (double) p);
+            double se = Math.sqrt(cov[i][i]);
+            for (int side = 0; side < 2; side++) {
+                int sign = side == 0 ? -1 : 1;
+                double d = bound(i, sign, se);
+                out[i][side] = space.value(i, best.u()[i] + sign * d);
+            }
+            if (out[i][0] > out[i][1]) {
+                double t = out[i][0];
+                out[i][0] = out[i][1];
+                out[i][1] = t;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Distance in the cube from the optimum to where the profile crosses the threshold on one side: steps
+     * outwards (first two standard errors, then growing) re-optimising the other parameters from the
+     * previous profile point — the valley of a spiking model is long and curved, so the quadratic (Wald)
+     * guess alone is far off — and interpolates the crossing between the last two points.
+     */
+    private double bound(int i, int sign, double se) {
+        double ui = best.u()[i];
+        double room = sign < 0 ? ui : 1 - ui;
+        if (!(se > 0) || !Double.isFinite(se)) {
+            return room;
+        }
+        double prevD = 0;
+        double prevDelta = 0;
+        double[] warm = best.u().clone();
+        double d = Math.min(2 * se, room);
+        for (int iter = 0; iter < MAX_STEPS; iter++) {
+            if (d <= 0) {
+                return 0;
+            }
+            double[] point = profilePoint(i, sign * d, warm, iter == 0);
+            double delta = Math.max(0, (FitObjective.sumOfSquares(lsResiduals(point)) - best.rss()) / sigma2);
+            if (delta >= CHI2_95) {
+                // Crossing between prevD and d: interpolate in the square root of delta, near-linear in distance.
+                double a = Math.sqrt(prevDelta);
+                double b = Math.sqrt(delta);
+                double target = Math.sqrt(CHI2_95);
+                return prevD + (d - prevD) * (target - a) / Math.max(1e-12, b - a);
+            }
+            if (d >= room) {
+                return room;
+            }
+            prevD = d;
+            prevDelta = delta;
+            warm = point;
+            double grow = delta > 1e-9 ? Math.sqrt(CHI2_95 / delta) * 1.2 : 4;
+            d = Math.min(room, d * Math.max(1.3, Math.min(4, grow)));
+        }
+        return d;
+    }
+
+    /** The profile point with free parameter i at its optimum + du, the others re-optimised from warm. */
+    private double[] profilePoint(int i, double du, double[] warm, boolean linearStart) {
+        int p = space.dimension();
+        double[] u = warm.clone();
+        u[i] = Math.max(0, Math.min(1, best.u()[i] + du));
+        if (linearStart) {
+            for (int j = 0; j < p; j++) {
+                if (j != i && Double.isFinite(cov[i][i]) && cov[i][i] > 0) {
+                    u[j] = Math.max(0, Math.min(1, best.u()[j] + cov[j][i] / cov[i][i] * du));
+                }
+            }
+        }
+        if (p == 1) {
+            return u;
+        }
+        boolean[] active = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            active[j] = j != i;
+        }
+        return ls.minimise(u, active, PROFILE_ITERATIONS, 1e-7).u();
+    }
+
+    private double[] lsResiduals(double[] u) {
+        return ls.minimise(u, new boolean[u.length], 0, 0).residuals();
+    }
+
+    /** Gauss–Newton standard errors in parameter units, for the diagnostics. */
+    JsonObject waldJson() {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < space.dimension(); i++) {
+            double se = Math.sqrt(cov[i][i]) * space.derivative(i, best.u()[i]);
+            o.add(space.name(i), Json.number(se));
+        }
+        return o;
+    }
+}
