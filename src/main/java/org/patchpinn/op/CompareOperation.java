@@ -11,7 +11,6 @@ import org.patchpinn.compare.ConditionComparison;
 import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.Law;
 import org.patchpinn.compare.LawFinder;
-import org.patchpinn.compare.SymbolicLawFinder;
 import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
@@ -68,8 +67,7 @@ public final class CompareOperation implements Operation {
         if (out != null && !values.bool("resume")) {
             deleteSaved(out);
         }
-        LawFinder laws = values.string("laws").equals("symbolic")
-                ? new SymbolicLawFinder(settings.seed(), settings.threads(), SYMBOLIC_SECONDS) : new CandidateLawFinder();
+        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, List.of(),
                 new EfelFeatureExtractor(), laws)
                 .run(values.path("manifest"), values.path("folder"), out, progress);
@@ -102,6 +100,14 @@ public final class CompareOperation implements Operation {
             charts(c, r);
         }
         return r;
+    }
+
+    /** The project's symbolic regression, time-capped per law. */
+    private static LawFinder symbolic(ComparisonSettings settings) {
+        org.patchpinn.symbolic.SearchSettings d = org.patchpinn.symbolic.SearchSettings.defaults(settings.seed());
+        return new org.patchpinn.symbolic.SymbolicLawFinder(new org.patchpinn.symbolic.SearchSettings(d.seed(),
+                d.populations(), d.populationSize(), d.generations(), d.maxComplexity(), settings.threads(),
+                SYMBOLIC_SECONDS, d.weighting(), d.templates()));
     }
 
     private static void charts(ComparisonResult c, OperationResult r) {
