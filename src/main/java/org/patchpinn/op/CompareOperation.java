@@ -3,6 +3,7 @@ package org.patchpinn.op;
 import java.nio.file.Path;
 import java.util.List;
 import org.patchpinn.compare.CandidateLawFinder;
+import org.patchpinn.compare.ClassicRecordingFitter;
 import org.patchpinn.compare.ComparisonCharts;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
@@ -48,6 +49,8 @@ public final class CompareOperation implements Operation {
                 ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
+                ParamSpec.bool("classic", true, "also fit the whole shared structure (traub-rs-m: gNa, gK, gL, EL, gM) "
+                        + "to each recording with the classic method (about 15 s per recording, no intervals)"),
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
@@ -68,7 +71,11 @@ public final class CompareOperation implements Operation {
             deleteSaved(out);
         }
         LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
-        ComparisonResult c = new ConditionComparison(settings, Recordings::open, List.of(),
+        List<org.patchpinn.compare.RecordingFitter> extra = values.bool("classic")
+                ? List.of(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults()
+                        .withSeed(settings.seed()).withConfidenceIntervals(false)))
+                : List.of();
+        ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
                 new EfelFeatureExtractor(), laws)
                 .run(values.path("manifest"), values.path("folder"), out, progress);
         long ok = c.okRows().size();
