@@ -188,7 +188,7 @@ public final class ComparisonReport {
             r.entry().covariates().forEach(row::set);
             String msg = r.result().message();
             if (r.result().ok() && counts.getOrDefault(r.entry().condition(), 0L) == 1) {
-                msg = "only recording at " + cond + " = " + ManifestReader.fmt(r.entry().condition())
+                msg = (msg.isEmpty() ? "" : msg + "; ") + "only recording at " + cond + " = " + ManifestReader.fmt(r.entry().condition())
                         + ": no s.e.m. or interval for this condition";
             }
             row.set("status", r.result().status().name().toLowerCase()).set("message", msg)

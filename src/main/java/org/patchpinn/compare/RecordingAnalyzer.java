@@ -1,11 +1,13 @@
 package org.patchpinn.compare;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -31,17 +33,40 @@ public final class RecordingAnalyzer {
                 + " features[" + features.fingerprint() + "]";
     }
 
-    /** Throws whatever the reader or a fitter throws; the batch turns that into a failed row. */
+    /**
+     * Throws whatever the reader or the first (primary) fitter throws; the batch turns that into a failed
+     * row. Later fitters and the features are extras: when they fail the recording is still analysed and
+     * the row's message says what is missing and why.
+     */
     public RecordingResult analyse(ManifestEntry entry, String fingerprint, Progress progress) {
         long t0 = System.nanoTime();
         Recording r = loader.apply(entry.file());
         Map<String, FitOutcome> fits = new LinkedHashMap<>();
-        for (RecordingFitter f : fitters) {
+        List<String> notes = new ArrayList<>();
+        for (int k = 0; k < fitters.size(); k++) {
+            RecordingFitter f = fitters.get(k);
             progress.checkCancelled();
-            fits.put(f.name(), f.fit(r, progress));
+            if (k == 0) {
+                fits.put(f.name(), f.fit(r, progress));
+                continue;
+            }
+            try {
+                fits.put(f.name(), f.fit(r, progress));
+            } catch (PatchPinnException | IllegalArgumentException | IllegalStateException e) {
+                if (e instanceof org.patchpinn.task.CancelledException c) {
+                    throw c;
+                }
+                notes.add(f.name() + " fit failed: " + e.getMessage());
+            }
         }
-        RecordingFeatures feats = features.extract(r);
-        return new RecordingResult(entry, RecordingResult.Status.OK, "", fingerprint, fits, feats,
-                (System.nanoTime() - t0) / 1e9, false);
+        RecordingFeatures feats;
+        try {
+            feats = features.extract(r);
+        } catch (PatchPinnException | IllegalArgumentException | IllegalStateException e) {
+            feats = new RecordingFeatures(Map.of(), List.of());
+            notes.add("features failed: " + e.getMessage());
+        }
+        return new RecordingResult(entry, RecordingResult.Status.OK, String.join("; ", notes), fingerprint, fits,
+                feats, (System.nanoTime() - t0) / 1e9, false);
     }
 }

@@ -7,6 +7,9 @@ package org.patchpinn.compare;
 public record TrendChange(String name, String unit, double rho, double p, double pHolm, boolean significant,
                           int n) {
     public String direction(String condition) {
+        if (n == 0) {
+            return "no values";
+        }
         if (!Double.isFinite(rho)) {
             return "not testable (no variation within cells: shared by each cell's recordings)";
         }

@@ -38,6 +38,9 @@ public class CompareConditionsCommand extends OperationCommand {
     @Parameter(label = "Reversal of the extra conductance if known (mV; empty: fitted)", required = false)
     private String ex_mv = "";
 
+    @Parameter(label = "Also fit spike-generating conductances per recording (classic, ~15 s each)")
+    private boolean classic = true;
+
     @Parameter(label = "Laws found by", choices = {"symbolic", "candidates"})
     private String laws = "symbolic";
 

@@ -3,6 +3,7 @@ package org.patchpinn.op;
 import java.nio.file.Path;
 import java.util.List;
 import org.patchpinn.compare.CandidateLawFinder;
+import org.patchpinn.compare.ClassicRecordingFitter;
 import org.patchpinn.compare.ComparisonCharts;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
@@ -11,7 +12,6 @@ import org.patchpinn.compare.ConditionComparison;
 import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.Law;
 import org.patchpinn.compare.LawFinder;
-import org.patchpinn.compare.SymbolicLawFinder;
 import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
@@ -49,6 +49,8 @@ public final class CompareOperation implements Operation {
                 ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
+                ParamSpec.bool("classic", true, "also fit the whole shared structure (traub-rs-m: gNa, gK, gL, EL, gM) "
+                        + "to each recording with the classic method (about 15 s per recording, no intervals)"),
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
@@ -68,9 +70,12 @@ public final class CompareOperation implements Operation {
         if (out != null && !values.bool("resume")) {
             deleteSaved(out);
         }
-        LawFinder laws = values.string("laws").equals("symbolic")
-                ? new SymbolicLawFinder(settings.seed(), settings.threads(), SYMBOLIC_SECONDS) : new CandidateLawFinder();
-        ComparisonResult c = new ConditionComparison(settings, Recordings::open, List.of(),
+        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
+        List<org.patchpinn.compare.RecordingFitter> extra = values.bool("classic")
+                ? List.of(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults()
+                        .withSeed(settings.seed()).withConfidenceIntervals(false)))
+                : List.of();
+        ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
                 new EfelFeatureExtractor(), laws)
                 .run(values.path("manifest"), values.path("folder"), out, progress);
         long ok = c.okRows().size();
@@ -102,6 +107,14 @@ public final class CompareOperation implements Operation {
             charts(c, r);
         }
         return r;
+    }
+
+    /** The project's symbolic regression, time-capped per law. */
+    private static LawFinder symbolic(ComparisonSettings settings) {
+        org.patchpinn.symbolic.SearchSettings d = org.patchpinn.symbolic.SearchSettings.defaults(settings.seed());
+        return new org.patchpinn.symbolic.SymbolicLawFinder(new org.patchpinn.symbolic.SearchSettings(d.seed(),
+                d.populations(), d.populationSize(), d.generations(), d.maxComplexity(), settings.threads(),
+                SYMBOLIC_SECONDS, d.weighting(), d.templates()));
     }
 
     private static void charts(ComparisonResult c, OperationResult r) {

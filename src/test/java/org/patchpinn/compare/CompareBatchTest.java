@@ -144,7 +144,7 @@ class CompareBatchTest {
     void theOperationWritesResultTablesModelAndPlots() throws Exception {
         CompareOperation op = new CompareOperation();
         OperationResult r = op.run(ParamValues.of(op.params(), "manifest", manifest.toString(), "out", out.toString(),
-                "threads", "2", "bootstrap", "100", "permutations", "500", "laws", "candidates"), Progress.NONE);
+                "threads", "2", "bootstrap", "100", "permutations", "500", "laws", "candidates", "classic", "false"), Progress.NONE);
         r.writeTo(new OutputFolder(out));
         JsonObject j = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
         assertEquals(4, j.getAsJsonArray("conditions").size());
@@ -179,7 +179,7 @@ class CompareBatchTest {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
         int rc = org.patchpinn.cli.Main.run(new String[] {"compare", manifest.toString(), "--out", out.toString(),
-                "--threads", "2", "--bootstrap", "50", "--permutations", "200", "--laws", "candidates"}, new java.io.PrintStream(o),
+                "--threads", "2", "--bootstrap", "50", "--permutations", "200", "--laws", "candidates", "--classic", "false"}, new java.io.PrintStream(o),
                 new java.io.PrintStream(e), new org.patchpinn.task.CancelFlag());
         assertEquals(0, rc, e.toString());
         assertTrue(Files.isRegularFile(out.resolve("result.json")));
