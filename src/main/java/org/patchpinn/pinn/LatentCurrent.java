@@ -8,7 +8,9 @@ import java.util.Random;
  * The new state a fit learns: I_z = g·z·(V−E) with dz/dt = (z∞(V) − z)/τz(V), where z∞ and τz are small
  * networks of V (the form of Beck et al. 2026: interpretable as a gate, smooth for symbolic regression).
  * Bounds are built into the parameterisation: g = gScale·softplus(ρg) &gt; 0, E = EMIN + (EMAX−EMIN)·σ(ρE),
- * z∞ = σ(net), τz = TAU_MIN + TAU_SCALE·softplus(net) ms.
+ * z∞ = σ(s·x + net(x)), τz = TAU_MIN + TAU_SCALE·exp(ρτ)·softplus(net(x)) ms with x = (V+40)/30. The
+ * scalar slope s and time scale ρτ learn fast (a Boltzmann gate with one time constant, the usual first
+ * guess); the networks start at zero output and add the shape the data asks for.
  */
 final class LatentCurrent {
     static final double E_MIN = -110;
@@ -31,6 +33,8 @@ final class LatentCurrent {
         double frac = (eInit - E_MIN) / (E_MAX - E_MIN);
         set.add(name + ".rhoE", set.manager().create(new float[] {(float) Math.log(frac / (1 - frac))}),
                 scalarRate);
+        set.add(name + ".slope", set.manager().create(new float[] {0f}), scalarRate);
+        set.add(name + ".rhoTau", set.manager().create(new float[] {0f}), scalarRate);
         int[] widths = {1, 16, 16, 1};
         zInf = new Mlp(set, name + ".zinf", widths, netRate, rng);
         tauZ = new Mlp(set, name + ".tau", widths, netRate, rng);
@@ -50,12 +54,14 @@ final class LatentCurrent {
 
     /** z∞ at voltages v of shape [N]; result [N]. */
     NDArray zInf(TrainableSet set, NDArray v) {
-        return Nd.sigmoid(zInf.forward(set, input(v)).reshape(-1));
+        NDArray x = input(v);
+        return Nd.sigmoid(zInf.forward(set, x).add(x.mul(set.get(name + ".slope"))).reshape(-1));
     }
 
     /** τz in ms at voltages v of shape [N]; result [N]. */
     NDArray tauZ(TrainableSet set, NDArray v) {
-        return Nd.add(Nd.mul(Nd.softplus(tauZ.forward(set, input(v)).reshape(-1)), TAU_SCALE), TAU_MIN);
+        NDArray scale = Nd.mul(set.get(name + ".rhoTau").exp(), TAU_SCALE);
+        return Nd.add(Nd.softplus(tauZ.forward(set, input(v)).reshape(-1)).mul(scale), TAU_MIN);
     }
 
     private static NDArray input(NDArray v) {
@@ -73,11 +79,13 @@ final class LatentCurrent {
     }
 
     double zInfValue(Map<String, double[]> p, double v) {
-        return sigmoid(zInf.evaluate(p, new double[] {(v - V_CENTRE) / V_WIDTH})[0]);
+        double x = (v - V_CENTRE) / V_WIDTH;
+        return sigmoid(zInf.evaluate(p, new double[] {x})[0] + p.get(name + ".slope")[0] * x);
     }
 
     double tauValue(Map<String, double[]> p, double v) {
-        return TAU_MIN + TAU_SCALE * softplus(tauZ.evaluate(p, new double[] {(v - V_CENTRE) / V_WIDTH})[0]);
+        return TAU_MIN + TAU_SCALE * Math.exp(p.get(name + ".rhoTau")[0])
+                * softplus(tauZ.evaluate(p, new double[] {(v - V_CENTRE) / V_WIDTH})[0]);
     }
 
     static double sigmoid(double x) {
