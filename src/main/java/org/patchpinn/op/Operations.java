@@ -8,6 +8,7 @@ public final class Operations {
     private static final List<Operation> ALL = List.of(
             new InfoOperation(),
             new ExportOperation(),
+            new PinnFitOperation(),
             new DemoOperation()
     );
 

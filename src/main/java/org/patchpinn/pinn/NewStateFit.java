@@ -109,7 +109,7 @@ public final class NewStateFit {
             loss = r.lossCurve();
             device = r.device();
             model = r.model();
-            if (k > 0 && s.refineEvaluations() > 0) {
+            if (s.refineEvaluations() > 0) {
                 SummaryRefiner.Result ref = new SummaryRefiner().refine(model, train, s.seed(),
                         s.refineEvaluations(), logging.range(0.7, 1));
                 logging.log(String.format(Locale.ROOT, "summary-statistic refinement: training loss %.3f -> %.3f "

@@ -86,4 +86,23 @@ public final class SpikeStats {
         double norm = 1 - 2 * rate * windowMs;
         return (coinc - expected) / (0.5 * (data.length + model.length)) / norm;
     }
+
+    /**
+     * Van Rossum distance² between two spike trains (exponential kernel τ, van Rossum 2001), in units of
+     * spikes: continuous in the spike times, so a derivative-free optimiser sees a smooth landscape where Γ
+     * and spike counts are steps.
+     */
+    public static double vanRossum(double[] a, double[] b, double tauMs) {
+        return 0.5 * (kernelSum(a, a, tauMs) + kernelSum(b, b, tauMs)) - kernelSum(a, b, tauMs);
+    }
+
+    private static double kernelSum(double[] x, double[] y, double tau) {
+        double s = 0;
+        for (double xi : x) {
+            for (double yj : y) {
+                s += Math.exp(-Math.abs(xi - yj) / tau);
+            }
+        }
+        return s;
+    }
 }

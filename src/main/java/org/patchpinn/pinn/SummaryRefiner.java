@@ -18,7 +18,9 @@ import org.patchpinn.task.Progress;
  * that acts over 100 ms, so the latent currents are refined by CMA-ES on summary statistics of free-running
  * simulations of the training sweeps (coincidence factor, spike count, the interspike-interval sequence
  * that carries adaptation, subthreshold voltage). The search space is low-dimensional: per latent current
- * log g, E, a voltage shift of z∞ and a log scale of τz; the shapes learned by the networks are kept.
+ * log g, E, an offset a and an extra slope b of logit z∞ (z∞' = σ(logit z∞(V) + a + b·(V+40)/10)) and a log
+ * scale c of τz; the shapes learned by the networks are kept. The base conductances (log gNa, gK, gL) are
+ * polished in the same search, within ±0.5 in log of the window fit.
  */
 public final class SummaryRefiner {
 
@@ -27,43 +29,48 @@ public final class SummaryRefiner {
                          double[] parameters) { }
 
     private static final int SUBSTEPS = 2;
+    /** Search dimensions per latent current: log g, E, logit offset, extra slope, log τ scale. */
+    static final int DIMS = 5;
+    /** Base dimensions searched too: log gNa, log gK, log gL (windows fit them, spike timing polishes them). */
+    static final int BASE_DIMS = 3;
 
     public Result refine(FittedModel start, CurrentClampData train, long seed, int maxEvaluations,
                          Progress progress) {
         int nl = start.latents().size();
-        if (nl == 0) {
-            double l = loss(start, train);
-            return new Result(start, l, l, 1, new double[0]);
+        int nd = DIMS * nl + BASE_DIMS;
+        double[] x0 = new double[nd];
+        double[] lo = new double[nd];
+        double[] hi = new double[nd];
+        double[] sigma = new double[nd];
+        double[] bp = start.parameters();
+        for (int i = 0; i < BASE_DIMS; i++) {
+            int o = DIMS * nl + i;
+            x0[o] = Math.log(bp[1 + i]);
+            lo[o] = x0[o] - 0.5;
+            hi[o] = x0[o] + 0.5;
+            sigma[o] = 0.05;
         }
-        double[] x0 = new double[4 * nl];
-        double[] lo = new double[4 * nl];
-        double[] hi = new double[4 * nl];
-        double[] sigma = new double[4 * nl];
         for (int j = 0; j < nl; j++) {
             FittedModel.Latent l = start.latents().get(j);
-            x0[4 * j] = Math.log(Math.max(l.gNs(), 1e-3));
-            x0[4 * j + 1] = Math.max(LatentCurrent.E_MIN + 1, Math.min(LatentCurrent.E_MAX - 1, l.eMv()));
-            lo[4 * j] = x0[4 * j] - 3;
-            hi[4 * j] = x0[4 * j] + 3;
-            lo[4 * j + 1] = LatentCurrent.E_MIN;
-            hi[4 * j + 1] = LatentCurrent.E_MAX;
-            lo[4 * j + 2] = -30;
-            hi[4 * j + 2] = 30;
-            lo[4 * j + 3] = -2;
-            hi[4 * j + 3] = 2;
-            sigma[4 * j] = 0.3;
-            sigma[4 * j + 1] = 5;
-            sigma[4 * j + 2] = 5;
-            sigma[4 * j + 3] = 0.3;
+            int o = DIMS * j;
+            x0[o] = Math.log(Math.max(l.gNs(), 1e-3));
+            x0[o + 1] = Math.max(LatentCurrent.E_MIN + 1, Math.min(LatentCurrent.E_MAX - 1, l.eMv()));
+            double[] l0 = {x0[o] - 3, LatentCurrent.E_MIN, -8, -3, -3};
+            double[] h0 = {x0[o] + 3, LatentCurrent.E_MAX, 8, 8, 3};
+            double[] s0 = {0.3, 8, 1, 1, 0.5};
+            System.arraycopy(l0, 0, lo, o, DIMS);
+            System.arraycopy(h0, 0, hi, o, DIMS);
+            System.arraycopy(s0, 0, sigma, o, DIMS);
         }
         int[] count = {0};
-        double before = loss(start, train);
+        QuietWindowLoss quiet = new QuietWindowLoss(train, start.base());
+        double before = loss(start, train, quiet);
         ObjectiveFunction f = new ObjectiveFunction(x -> {
             if (progress.isCancelled()) {
                 throw new CancelledException();
             }
             count[0]++;
-            double l = loss(apply(start, x), train);
+            double l = loss(apply(start, x), train, quiet);
             if (count[0] % 20 == 0) {
                 progress.status(String.format("summary-statistic refinement: evaluation %d/%d, loss %.3f",
                         count[0], maxEvaluations, l));
@@ -90,18 +97,38 @@ public final class SummaryRefiner {
         return new Result(apply(start, x), before, after, count[0], x);
     }
 
-    /** The model with latent currents adjusted by x = (log g, E, z∞ shift, log τ scale) per latent. */
+    /** The model with latent currents adjusted by x = (log g, E, a, b, log τ scale) per latent. */
     static FittedModel apply(FittedModel m, double[] x) {
         List<FittedModel.Latent> ls = new ArrayList<>();
         for (int j = 0; j < m.latents().size(); j++) {
             FittedModel.Latent l = m.latents().get(j);
-            double g = Math.exp(x[4 * j]);
-            double e = x[4 * j + 1];
-            double shift = x[4 * j + 2];
-            double tauScale = Math.exp(x[4 * j + 3]);
-            ls.add(FittedModel.Latent.of(g, e, v -> l.zInfAt(v - shift), v -> l.tauAt(v) * tauScale));
+            int o = DIMS * j;
+            double g = Math.exp(x[o]);
+            double e = x[o + 1];
+            double a = x[o + 2];
+            double b = x[o + 3];
+            double tauScale = Math.exp(x[o + 4]);
+            ls.add(FittedModel.Latent.of(g, e, v -> {
+                double z = Math.min(1 - 1e-9, Math.max(1e-9, l.zInfAt(v)));
+                return LatentCurrent.sigmoid(Math.log(z / (1 - z)) + a + b * (v + 40) / 10);
+            }, v -> l.tauAt(v) * tauScale));
         }
-        return new FittedModel(m.base(), m.parameters(), ls);
+        double[] p = m.parameters();
+        int o = DIMS * m.latents().size();
+        if (x.length >= o + BASE_DIMS) {
+            for (int i = 0; i < BASE_DIMS; i++) {
+                p[1 + i] = Math.exp(x[o + i]);
+            }
+        }
+        return new FittedModel(m.base(), p, ls);
+    }
+
+    /** Weight of the quiet-window voltage error (per mV²) against the spike-train terms. */
+    static final double QUIET_WEIGHT = 0.1;
+
+    /** Spike-train discrepancy plus the quiet-window voltage error. */
+    static double loss(FittedModel m, CurrentClampData data, QuietWindowLoss quiet) {
+        return loss(m, data) + QUIET_WEIGHT * quiet.loss(m);
     }
 
     /** Summary-statistic discrepancy over the sweeps (0 = identical statistics). */
@@ -115,20 +142,14 @@ public final class SummaryRefiner {
         return total / data.sweepCount();
     }
 
+    /** Kernel time constant of the van Rossum distance (ms): about one interspike interval. */
+    static final double VAN_ROSSUM_MS = 20;
+
     static double discrepancy(double[] data, double[] model, double dt) {
         double[] td = SpikeStats.spikeTimes(data, dt);
         double[] tm = SpikeStats.spikeTimes(model, dt);
+        double vr = SpikeStats.vanRossum(td, tm, VAN_ROSSUM_MS) / Math.max(1, td.length);
         double gamma = SpikeStats.coincidence(td, tm, SweepScore.WINDOW_MS, data.length * dt);
-        double countErr = Math.min(1, Math.abs(td.length - tm.length) / (double) Math.max(1, td.length));
-        double[] id = SpikeStats.isis(td);
-        double[] im = SpikeStats.isis(tm);
-        double isiErr = 0;
-        if (id.length > 0) {
-            for (int i = 0; i < id.length; i++) {
-                isiErr += i < im.length ? Math.min(1, Math.abs(im[i] - id[i]) / id[i]) : 1;
-            }
-            isiErr /= id.length;
-        }
         double sub = 0;
         int n = 0;
         for (int k = 0; k < data.length; k++) {
@@ -139,6 +160,6 @@ public final class SummaryRefiner {
             }
         }
         double subRmse = n == 0 ? 10 : Math.sqrt(sub / n);
-        return (1 - gamma) + countErr + 2 * isiErr + 0.05 * subRmse;
+        return vr + 0.2 * (1 - gamma) + 0.02 * subRmse;
     }
 }
