@@ -112,7 +112,10 @@ public final class HybridFitter {
                     double lastLoss = lossCurve.isEmpty() ? Double.NaN : lossCurve.get(lossCurve.size() - 1)[1];
                     Checkpoint cp = evaluate(step, lastLoss, fm, validation);
                     checkpoints.add(cp);
-                    if (best == null || cp.agreement() > best.agreement()) {
+                    // early stopping among the checkpoints of the second half of training (the first
+                    // ones have not fitted the windows yet; free-run scores of untrained models are noise)
+                    boolean eligible = step >= o.steps() / 2;
+                    if (eligible && (best == null || cp.agreement() > best.agreement())) {
                         best = cp;
                     }
                     progress.log(describe(cp));

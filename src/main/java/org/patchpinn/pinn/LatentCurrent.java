@@ -33,7 +33,9 @@ final class LatentCurrent {
         double frac = (eInit - E_MIN) / (E_MAX - E_MIN);
         set.add(name + ".rhoE", set.manager().create(new float[] {(float) Math.log(frac / (1 - frac))}),
                 scalarRate);
-        set.add(name + ".slope", set.manager().create(new float[] {0f}), scalarRate);
+        // a weak prior for an activating gate (z∞ rising with V, slope 30 mV): from a flat z∞ the window
+        // loss barely feels the voltage dependence (it stayed flat on rs_adapting.atf); the data may reverse it
+        set.add(name + ".slope", set.manager().create(new float[] {1f}), scalarRate);
         set.add(name + ".rhoTau", set.manager().create(new float[] {0f}), scalarRate);
         int[] widths = {1, 16, 16, 1};
         zInf = new Mlp(set, name + ".zinf", widths, netRate, rng);

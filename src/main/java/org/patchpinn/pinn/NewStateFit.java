@@ -110,7 +110,7 @@ public final class NewStateFit {
             device = r.device();
             model = r.model();
             if (s.refineEvaluations() > 0) {
-                SummaryRefiner.Result ref = new SummaryRefiner().refine(model, train, s.seed(),
+                SummaryRefiner.Result ref = new SummaryRefiner().refineMultiStart(model, train, s.seed(),
                         s.refineEvaluations(), logging.range(0.7, 1));
                 logging.log(String.format(Locale.ROOT, "summary-statistic refinement: training loss %.3f -> %.3f "
                         + "(%d simulations)", ref.lossBefore(), ref.lossAfter(), ref.evaluations()));

@@ -32,7 +32,7 @@ public final class PinnFitter {
                           double windowMs, int fourier, int hidden, double netRate, double paramRate, int evalEvery,
                           double causalEpsilon, double[] init) {
         public static Options defaults(BaseModel base, int latentCount) {
-            return new Options(base, latentCount, 1, "auto", 600, 300, 5.0, 8, 32, 2e-3, 0.01, 50, 0.1,
+            return new Options(base, latentCount, 1, "auto", 600, 300, 5.0, 8, 32, 2e-3, 2e-3, 50, 0.1,
                     base.defaults());
         }
 
@@ -156,10 +156,27 @@ public final class PinnFitter {
             }
             double[] weights = {1, 1, 1, 1, 1, 1};
             int total = o.pretrainSteps() + o.steps();
+            List<String> paramNames = new ArrayList<>();
+            for (String name : set.names()) {
+                if (!name.startsWith("net.")) {
+                    paramNames.add(name);
+                }
+            }
+            Map<String, Double> paramRates = new LinkedHashMap<>();
+            for (String name : paramNames) {
+                paramRates.put(name, set.learningRate(name));
+                set.setLearningRate(name, 0);
+            }
             for (int step = 0; step < total; step++) {
                 progress.checkCancelled();
                 boolean pre = step < o.pretrainSteps();
                 int physStep = step - o.pretrainSteps();
+                if (physStep == o.steps() / 3) {
+                    // physics warm-up is over: the networks now satisfy the equations with the starting
+                    // parameters, and only then may the parameters move (released at once they ran away:
+                    // gNa 12000 -> 4600 nS on squid_steps.atf while the residuals fell)
+                    paramRates.forEach(set::setLearningRate);
+                }
                 if (!pre && (physStep % o.evalEvery() == 0)) {
                     FittedModel fm = model.fitted();
                     HybridFitter.Checkpoint cp = HybridFitter.evaluate(physStep, curve.isEmpty() ? Double.NaN

@@ -60,6 +60,10 @@ final class TrainableSet {
         return new ArrayList<>(arrays.keySet());
     }
 
+    double learningRate(String name) {
+        return rates.get(name);
+    }
+
     void setLearningRate(String name, double rate) {
         rates.put(name, rate);
     }
