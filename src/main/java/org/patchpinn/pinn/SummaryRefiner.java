@@ -28,6 +28,22 @@ public final class SummaryRefiner {
                          double[] parameters) { }
 
     private static final int SUBSTEPS = 2;
+    private final double vanRossumMs;
+    private final double baseRange;
+
+    /** A refiner whose spike-train distance uses the default kernel ({@link #VAN_ROSSUM_MS}). */
+    public SummaryRefiner() {
+        this(VAN_ROSSUM_MS, 0.5);
+    }
+
+    /**
+     * A refiner whose van Rossum kernel is {@code vanRossumMs} (smaller: sharper spike timing) and whose
+     * base conductances may move by ±{@code baseRange} in natural log.
+     */
+    public SummaryRefiner(double vanRossumMs, double baseRange) {
+        this.vanRossumMs = vanRossumMs;
+        this.baseRange = baseRange;
+    }
     /** Search dimensions per latent current: log g, E, logit offset, extra slope, log τ scale. */
     static final int DIMS = 5;
     /** Base dimensions searched too: log gNa, log gK, log gL (windows fit them, spike timing polishes them). */
@@ -71,8 +87,8 @@ public final class SummaryRefiner {
         for (int i = 0; i < BASE_DIMS; i++) {
             int o = DIMS * nl + i;
             x0[o] = Math.log(bp[1 + i]);
-            lo[o] = x0[o] - 0.5;
-            hi[o] = x0[o] + 0.5;
+            lo[o] = x0[o] - baseRange;
+            hi[o] = x0[o] + baseRange;
             sigma[o] = 0.05;
         }
         for (int j = 0; j < nl; j++) {
@@ -155,17 +171,21 @@ public final class SummaryRefiner {
     static final double QUIET_WEIGHT = 0.1;
 
     /** Spike-train discrepancy plus the quiet-window voltage error. */
-    static double loss(FittedModel m, CurrentClampData data, QuietWindowLoss quiet) {
-        return loss(m, data) + QUIET_WEIGHT * quiet.loss(m);
+    double loss(FittedModel m, CurrentClampData data, QuietWindowLoss quiet) {
+        return loss(m, data, vanRossumMs) + QUIET_WEIGHT * quiet.loss(m);
     }
 
     /** Summary-statistic discrepancy over the sweeps (0 = identical statistics). */
     static double loss(FittedModel m, CurrentClampData data) {
+        return loss(m, data, VAN_ROSSUM_MS);
+    }
+
+    static double loss(FittedModel m, CurrentClampData data, double vanRossumMs) {
         double total = 0;
         for (CurrentClampData.SweepData sw : data.sweeps()) {
             FittedModel.Simulation sim = m.simulate(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
                     data.dtMs()), SUBSTEPS);
-            total += discrepancy(sw.vMv(), sim.v(), data.dtMs());
+            total += discrepancy(sw.vMv(), sim.v(), data.dtMs(), vanRossumMs);
         }
         return total / data.sweepCount();
     }
@@ -174,9 +194,13 @@ public final class SummaryRefiner {
     static final double VAN_ROSSUM_MS = 20;
 
     static double discrepancy(double[] data, double[] model, double dt) {
+        return discrepancy(data, model, dt, VAN_ROSSUM_MS);
+    }
+
+    static double discrepancy(double[] data, double[] model, double dt, double vanRossumMs) {
         double[] td = SpikeStats.spikeTimes(data, dt);
         double[] tm = SpikeStats.spikeTimes(model, dt);
-        double vr = SpikeStats.vanRossum(td, tm, VAN_ROSSUM_MS) / Math.max(1, td.length);
+        double vr = SpikeStats.vanRossum(td, tm, vanRossumMs) / Math.max(1, td.length);
         double gamma = SpikeStats.coincidence(td, tm, SweepScore.WINDOW_MS, data.length * dt);
         double sub = 0;
         int n = 0;
