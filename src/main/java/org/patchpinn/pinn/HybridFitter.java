@@ -137,7 +137,8 @@ public final class HybridFitter {
     /** One Adam step on the mean squared window error; returns the loss (mV²). */
     static double trainStep(HybridModel model, WindowBatch batch, WindowBatch quiet, NDArray vAll, double dt,
                             int chunk, int substeps) {
-        try (NDManager step = model.set.manager().newSubManager()) {
+        NDManager step = model.set.manager().newSubManager();
+        try (step) {
             model.set.attachForStep(step);
             batch.attachForStep(step);
             if (quiet != null) {
@@ -167,8 +168,9 @@ public final class HybridFitter {
                 lossValue = loss.getFloat();
             }
             model.set.adamStep(1.0);
-            Nd.release(step);
             return lossValue;
+        } finally {
+            Nd.release(step);
         }
     }
 

@@ -187,7 +187,8 @@ public final class PinnFitter {
                     progress.log("pinn " + HybridFitter.describe(cp) + " | terms " + format(last));
                 }
                 double[] terms;
-                try (NDManager sm = manager.newSubManager()) {
+                NDManager sm = manager.newSubManager();
+                try (sm) {
                     set.attachForStep(sm);
                     for (NDArray c : constants) {
                         c.tempAttach(sm);
@@ -209,6 +210,7 @@ public final class PinnFitter {
                         gc.backward(loss);
                     }
                     set.adamStep(1.0);
+                } finally {
                     Nd.release(sm);
                 }
                 if (!pre) {
