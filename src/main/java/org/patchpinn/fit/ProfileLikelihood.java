@@ -165,6 +165,19 @@ final class ProfileLikelihood {
         return ls.minimise(u, new boolean[u.length], 0, 0).residuals();
     }
 
+    /** Wald intervals (±1.96 Gauss–Newton standard errors in the cube), the fallback when profiling fails. */
+    double[][] waldIntervals() {
+        int p = space.dimension();
+        double[][] out = new double[p][2];
+        for (int i = 0; i < p; i++) {
+            double d = 1.959963984540054 * Math.sqrt(cov[i][i]);
+            double ui = best.u()[i];
+            out[i][0] = Double.isFinite(d) ? space.value(i, ui - d) : space.value(i, 0);
+            out[i][1] = Double.isFinite(d) ? space.value(i, ui + d) : space.value(i, 1);
+        }
+        return out;
+    }
+
     /** Gauss–Newton standard errors in parameter units, for the diagnostics. */
     JsonObject waldJson() {
         JsonObject o = new JsonObject();
