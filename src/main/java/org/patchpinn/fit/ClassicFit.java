@@ -185,6 +185,13 @@ public final class ClassicFit implements FitMethod {
                     local.addProperty("profile_restarts", restarts);
                 }
             }
+            double[] seen = pl.bestSeen();
+            double seenRss = FitObjective.sumOfSquares(objective.residuals(space.toFull(seen), FINE_STEP_MS));
+            if (seenRss < sol.rss()) {
+                // A profile point beat the optimum by a fraction of a χ² unit: it is the better estimate.
+                full = space.toFull(seen);
+                local.addProperty("rmse_mV", Math.sqrt(seenRss / objective.sampleCount()));
+            }
             // Numerical part: how far the optimum moves when the simulation is less exact (step 0.025 instead
             // of 0.01 ms). The data's own simulator (or the cell) differs from ours by at least this much, and at
             // microsecond resolution of spike times this, not the noise, can dominate the uncertainty.

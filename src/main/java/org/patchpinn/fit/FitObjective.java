@@ -112,7 +112,7 @@ public final class FitObjective {
         double[][] out = new double[sweeps.size()][];
         IntStream.range(0, sweeps.size()).parallel().forEach(s -> {
             FitSweep sw = sweeps.get(s);
-            out[s] = Simulator.shared().simulate(spec, full, sw.stim(), sw.durationMs(), sw.dtMs(),
+            out[s] = Simulator.precise().simulate(spec, full, sw.stim(), sw.durationMs(), sw.dtMs(),
                     Math.min(stepMs, sw.dtMs()), null, false).v();
             simulations.incrementAndGet();
         });
