@@ -152,6 +152,7 @@ public final class ClassicFit implements FitMethod {
             progress.status("fit (classic): confidence intervals (profile likelihood)");
             ProfileLikelihood pl = null;
             double[][] statistical = null;
+            String ciMethod = "profile likelihood";
             int restarts = 0;
             while (statistical == null) {
                 pl = new ProfileLikelihood(space, ls, sol, sigma, progress.range(0.7, 0.95));
@@ -159,8 +160,19 @@ public final class ClassicFit implements FitMethod {
                     statistical = pl.intervals();
                 } catch (ProfileLikelihood.BetterOptimum better) {
                     if (restarts++ == MAX_PROFILE_RESTARTS) {
-                        throw new FitException("the profile likelihood keeps finding clearly better fits; the "
-                                + "optimum is not determined (try more sweeps, fewer free parameters, or ci=false)");
+                        // The likelihood keeps descending: the model probably cannot describe the data. Report
+                        // the local (Wald) intervals at the best point and say so.
+                        progress.log("fit (classic): profiling keeps finding better fits; reporting Wald "
+                                + "intervals (the model may not describe the data)");
+                        sol = ls.minimise(better.u, all, 30, 1e-7);
+                        sigma = Math.sqrt(sol.rss() / dof);
+                        full = space.toFull(sol.u());
+                        pl = new ProfileLikelihood(space, ls, sol, sigma, progress.range(0.7, 0.95));
+                        statistical = pl.waldIntervals();
+                        ciMethod = "Wald (profile likelihood did not settle)";
+                        local.addProperty("rmse_mV", Math.sqrt(sol.rss() / objective.sampleCount()));
+                        local.addProperty("noise_sd_estimate_mV", sigma);
+                        break;
                     }
                     double before = sol.rss();
                     sol = ls.minimise(better.u, all, 30, 1e-7);
@@ -172,6 +184,13 @@ public final class ClassicFit implements FitMethod {
                     local.addProperty("noise_sd_estimate_mV", sigma);
                     local.addProperty("profile_restarts", restarts);
                 }
+            }
+            double[] seen = pl.bestSeen();
+            double seenRss = FitObjective.sumOfSquares(objective.residuals(space.toFull(seen), FINE_STEP_MS));
+            if (seenRss < sol.rss()) {
+                // A profile point beat the optimum by a fraction of a χ² unit: it is the better estimate.
+                full = space.toFull(seen);
+                local.addProperty("rmse_mV", Math.sqrt(seenRss / objective.sampleCount()));
             }
             // Numerical part: how far the optimum moves when the simulation is less exact (step 0.025 instead
             // of 0.01 ms). The data's own simulator (or the cell) differs from ours by at least this much, and at
@@ -195,7 +214,7 @@ public final class ClassicFit implements FitMethod {
                 numJson.add(space.name(i), Json.number(allowance));
             }
             JsonObject c = new JsonObject();
-            c.addProperty("method", "profile likelihood (chi2(1) 95% = 3.841, noise sd from residuals), widened on "
+            c.addProperty("method", ciMethod + " (chi2(1) 95% = 3.841, noise sd from residuals), widened on "
                     + "each side by the numerical allowance |optimum(step " + FINE_STEP_MS + " ms) - optimum(step "
                     + CHECK_STEP_MS + " ms)|");
             c.addProperty("sigma_mV", sigma);

@@ -13,7 +13,7 @@ import org.patchpinn.task.Progress;
  * coarsely or finely.
  *
  * <p>The coarse measure is built to stay smooth where a trace loss is rugged (a spike 1 ms early makes two
- * large errors): per sweep, (a) order-matched spike-time differences, (b) the data from 1 ms before each
+ * large errors): per sweep, (a) order-matched spike-time differences and the relative spike-count error, (b) the data from 1 ms before each
  * spike up to the next one (at most 30 ms) against the model shifted so that its matching spike coincides
  * — spike shape and interspike trajectory without the phase error — and (c) the subthreshold trace away from
  * spikes, clipped at −30 mV. It is a fixed-length residual vector, so CMA-ES minimises its sum of squares
@@ -57,7 +57,7 @@ public final class FitObjective {
         for (FitSweep sw : sweeps) {
             Layout l = layout(sw);
             layouts.add(l);
-            n += sw.spikeTimesMs().length + 1 + l.totalWindow() + l.quiet().length;
+            n += sw.spikeTimesMs().length + 2 + l.totalWindow() + l.quiet().length;
         }
         this.coarseLength = n;
     }
@@ -112,7 +112,7 @@ public final class FitObjective {
         double[][] out = new double[sweeps.size()][];
         IntStream.range(0, sweeps.size()).parallel().forEach(s -> {
             FitSweep sw = sweeps.get(s);
-            out[s] = Simulator.shared().simulate(spec, full, sw.stim(), sw.durationMs(), sw.dtMs(),
+            out[s] = Simulator.precise().simulate(spec, full, sw.stim(), sw.durationMs(), sw.dtMs(),
                     Math.min(stepMs, sw.dtMs()), null, false).v();
             simulations.incrementAndGet();
         });
@@ -144,6 +144,9 @@ public final class FitObjective {
                 out[k++] = Math.max(-CAP, Math.min(CAP, z)) * spikeNorm;
             }
             out[k++] = CAP * Math.sqrt(Math.max(0, ms.length - nd)) * spikeNorm;
+            // Firing rate: smooth in the count, so a model that fires about right is always better than one
+            // that stays silent (or bursts), even when the times themselves cannot be matched (wrong model).
+            out[k++] = CAP * (ms.length - nd) / (nd + 1.0) * sweepNorm;
             double windowNorm = sweepNorm / (COARSE_SCALE_MV * Math.sqrt(Math.max(1, l.totalWindow())));
             for (int i = 0; i < nd; i++) {
                 boolean matched = i < ms.length;

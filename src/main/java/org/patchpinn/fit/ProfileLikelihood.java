@@ -45,6 +45,8 @@ final class ProfileLikelihood {
     private final double sigma2;
     private final Progress progress;
     private final double[][] cov;
+    private double bestSeenRss = Double.POSITIVE_INFINITY;
+    private double[] bestSeenU;
 
     ProfileLikelihood(ParameterSpace space, LeastSquares ls, LeastSquares.Solution best, double sigma,
                       Progress progress) {
@@ -71,10 +73,16 @@ final class ProfileLikelihood {
         }
     }
 
-    /** [free parameter][low, high] in parameter units. */
+    /**
+     * [free parameter][low, high] in parameter units. The likelihood ratio is taken against the lowest RSS
+     * met anywhere (the optimum, or a slightly better profile point: in a flat valley the local method
+     * stops short by a fraction of a χ² unit), from the profile samples stored on the way.
+     */
     double[][] intervals() {
         int p = space.dimension();
         double[][] out = new double[p][2];
+        double[][][] samples = new double[p][2][];
+        double[][] rooms = new double[p][2];
         for (int i = 0; i < p; i++) {
             progress.checkCancelled();
             progress.status("profile likelihood: " + space.name(i));
@@ -82,7 +90,15 @@ final class ProfileLikelihood {
             double se = Math.sqrt(cov[i][i]);
             for (int side = 0; side < 2; side++) {
                 int sign = side == 0 ? -1 : 1;
-                double d = bound(i, sign, se);
+                rooms[i][side] = sign < 0 ? best.u()[i] : 1 - best.u()[i];
+                samples[i][side] = trace(i, sign, se);
+            }
+        }
+        double ref = Math.min(best.rss(), bestSeenRss);
+        for (int i = 0; i < p; i++) {
+            for (int side = 0; side < 2; side++) {
+                int sign = side == 0 ? -1 : 1;
+                double d = crossing(samples[i][side], ref, rooms[i][side]);
                 out[i][side] = space.value(i, best.u()[i] + sign * d);
             }
             if (out[i][0] > out[i][1]) {
@@ -94,49 +110,80 @@ final class ProfileLikelihood {
         return out;
     }
 
+    /** The lowest-RSS point met while profiling (the optimum itself when none was lower). */
+    double[] bestSeen() {
+        return bestSeenU == null ? best.u().clone() : bestSeenU.clone();
+    }
+
     /**
-     * Distance in the cube from the optimum to where the profile crosses the threshold on one side: steps
-     * outwards (first two standard errors, then growing) re-optimising the other parameters from the
-     * previous profile point — the valley of a spiking model is long and curved, so the quadratic (Wald)
-     * guess alone is far off — and interpolates the crossing between the last two points.
+     * Where Δ = (RSS − ref)/σ² reaches the threshold along stored samples {d0, rss0, d1, rss1, …} (d ascending,
+     * the optimum at d = 0 first), interpolating in √Δ; beyond the last sample it extrapolates, up to room.
      */
-    private double bound(int i, int sign, double se) {
+    private double crossing(double[] s, double ref, double room) {
+        int n = s.length / 2;
+        if (n < 2) {
+            return n == 1 ? s[0] : room;
+        }
+        double target = Math.sqrt(CHI2_95);
+        double prevD = s[0];
+        double prevQ = Math.sqrt(Math.max(0, (s[1] - ref) / sigma2));
+        for (int k = 1; k < n; k++) {
+            double d = s[2 * k];
+            double q = Math.sqrt(Math.max(0, (s[2 * k + 1] - ref) / sigma2));
+            if (q >= target) {
+                return prevD + (d - prevD) * (target - prevQ) / Math.max(1e-12, q - prevQ);
+            }
+            if (k == n - 1) {
+                if (d >= room) {
+                    return room;
+                }
+                double slope = (q - prevQ) / Math.max(1e-12, d - prevD);
+                return slope > 0 ? Math.min(room, d + (target - q) / slope) : room;
+            }
+            prevD = d;
+            prevQ = q;
+        }
+        return room;
+    }
+
+    /**
+     * Profile samples on one side: steps outwards (first two standard errors, then growing) re-optimising
+     * the other parameters from the previous profile point — the valley of a spiking model is long and
+     * curved, so the quadratic (Wald) guess alone is far off — until Δ passes the threshold or the bound.
+     * Returns {0, rss at optimum, d1, rss1, …}.
+     */
+    private double[] trace(int i, int sign, double se) {
         double ui = best.u()[i];
         double room = sign < 0 ? ui : 1 - ui;
-        if (!(se > 0) || !Double.isFinite(se)) {
-            return room;
+        java.util.List<Double> out = new java.util.ArrayList<>(java.util.List.of(0.0, best.rss()));
+        if (!(se > 0) || !Double.isFinite(se) || room <= 0) {
+            out.add(room);
+            out.add(Double.POSITIVE_INFINITY);
+            return out.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        double prevD = 0;
-        double prevDelta = 0;
         double[] warm = best.u().clone();
         double d = Math.min(2 * se, room);
         for (int iter = 0; iter < MAX_STEPS; iter++) {
-            if (d <= 0) {
-                return 0;
-            }
             double[] point = profilePoint(i, sign * d, warm, iter == 0);
             double rss = FitObjective.sumOfSquares(lsResiduals(point));
             if (rss < best.rss() - BETTER * sigma2) {
                 throw new BetterOptimum(point);
             }
+            if (rss < bestSeenRss) {
+                bestSeenRss = rss;
+                bestSeenU = point.clone();
+            }
+            out.add(d);
+            out.add(rss);
             double delta = Math.max(0, (rss - best.rss()) / sigma2);
-            if (delta >= CHI2_95) {
-                // Crossing between prevD and d: interpolate in the square root of delta, near-linear in distance.
-                double a = Math.sqrt(prevDelta);
-                double b = Math.sqrt(delta);
-                double target = Math.sqrt(CHI2_95);
-                return prevD + (d - prevD) * (target - a) / Math.max(1e-12, b - a);
+            if (delta >= CHI2_95 || d >= room) {
+                break;
             }
-            if (d >= room) {
-                return room;
-            }
-            prevD = d;
-            prevDelta = delta;
             warm = point;
             double grow = delta > 1e-9 ? Math.sqrt(CHI2_95 / delta) * 1.2 : 4;
             d = Math.min(room, d * Math.max(1.3, Math.min(4, grow)));
         }
-        return d;
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The profile point with free parameter i at its optimum + du, the others re-optimised from warm. */
@@ -163,6 +210,19 @@ final class ProfileLikelihood {
 
     private double[] lsResiduals(double[] u) {
         return ls.minimise(u, new boolean[u.length], 0, 0).residuals();
+    }
+
+    /** Wald intervals (±1.96 Gauss–Newton standard errors in the cube), the fallback when profiling fails. */
+    double[][] waldIntervals() {
+        int p = space.dimension();
+        double[][] out = new double[p][2];
+        for (int i = 0; i < p; i++) {
+            double d = 1.959963984540054 * Math.sqrt(cov[i][i]);
+            double ui = best.u()[i];
+            out[i][0] = Double.isFinite(d) ? space.value(i, ui - d) : space.value(i, 0);
+            out[i][1] = Double.isFinite(d) ? space.value(i, ui + d) : space.value(i, 1);
+        }
+        return out;
     }
 
     /** Gauss–Newton standard errors in parameter units, for the diagnostics. */

@@ -11,20 +11,24 @@ import org.patchpinn.model.GateKinetics;
 final class GateTable {
     static final double V_MIN = -160.00731;
     static final double V_MAX = 120.0;
-    static final double H = 0.025;
-    static final double INV_H = 1 / H;
-    /** Nodes on the grid. */
-    static final int N = (int) Math.ceil((V_MAX - V_MIN) / H) + 1;
+
+    /** Grid spacing (mV), its inverse, and the number of nodes. */
+    final double h;
+    final double invH;
+    final int n;
 
     private final GateKinetics kinetics;
     /** Per node k: x∞ at 2k, 1/τ (1/ms) at 2k+1. */
     final double[] t;
 
-    GateTable(GateKinetics kinetics) {
+    GateTable(GateKinetics kinetics, double h) {
         this.kinetics = kinetics;
-        this.t = new double[2 * N];
-        for (int k = 0; k < N; k++) {
-            double v = V_MIN + k * H;
+        this.h = h;
+        this.invH = 1 / h;
+        this.n = (int) Math.ceil((V_MAX - V_MIN) / h) + 1;
+        this.t = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            double v = V_MIN + k * h;
             t[2 * k] = inf(v);
             t[2 * k + 1] = 1 / tau(v);
         }
@@ -49,9 +53,9 @@ final class GateTable {
 
     /** 1/τ at v (for stiffness estimates), from the table when on the grid. */
     double rate(double v) {
-        double pos = (v - V_MIN) * INV_H;
+        double pos = (v - V_MIN) * invH;
         int k = (int) pos;
-        if (pos >= 0 && k < N - 1) {
+        if (pos >= 0 && k < n - 1) {
             double f = pos - k;
             return t[2 * k + 1] + (t[2 * k + 3] - t[2 * k + 1]) * f;
         }

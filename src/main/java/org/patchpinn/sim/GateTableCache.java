@@ -19,6 +19,36 @@ final class GateTableCache {
     private record Key(GateSpec gate, Map<String, String> definitions, String parameterValues) { }
 
     private final Map<Key, GateTable> tables = new ConcurrentHashMap<>();
+    private final double h;
+
+    /** @param h grid spacing of the tables (mV) */
+    GateTableCache(double h) {
+        this.h = h;
+    }
+    /** Interleaved tables of a model's gates (see {@link PreparedModel#combined}), by the gates' tables. */
+    private final Map<java.util.List<GateTable>, double[]> combined = new ConcurrentHashMap<>();
+
+    /** All gates' tables interleaved node by node ([node][gate][x∞, 1/τ]), built once per set of tables. */
+    double[] combined(GateTable[] gates) {
+        java.util.List<GateTable> key = java.util.List.of(gates);
+        double[] c = combined.get(key);
+        if (c == null) {
+            if (combined.size() >= MAX_ENTRIES) {
+                combined.clear();
+            }
+            int ng = gates.length;
+            int nodes = gates[0].n;
+            c = new double[2 * ng * nodes];
+            for (int k = 0; k < nodes; k++) {
+                for (int i = 0; i < ng; i++) {
+                    c[2 * (k * ng + i)] = gates[i].t[2 * k];
+                    c[2 * (k * ng + i) + 1] = gates[i].t[2 * k + 1];
+                }
+            }
+            combined.put(key, c);
+        }
+        return c;
+    }
 
     GateTable table(ModelSpec spec, CompiledGate gate, GateKinetics kinetics, double[] p) {
         int[] idx = gate.parameterIndices();
@@ -31,8 +61,9 @@ final class GateTableCache {
         if (t == null) {
             if (tables.size() >= MAX_ENTRIES) {
                 tables.clear();
+                combined.clear();
             }
-            t = new GateTable(kinetics);
+            t = new GateTable(kinetics, h);
             tables.put(key, t);
         }
         return t;

@@ -41,13 +41,7 @@ final class PreparedModel {
             kinetics[i] = cg.bind(p);
             tables[i] = cache.table(spec, cg, kinetics[i], p);
         }
-        combined = new double[2 * nGates * GateTable.N];
-        for (int k = 0; k < GateTable.N; k++) {
-            for (int i = 0; i < nGates; i++) {
-                combined[2 * (k * nGates + i)] = tables[i].t[2 * k];
-                combined[2 * (k * nGates + i) + 1] = tables[i].t[2 * k + 1];
-            }
-        }
+        combined = cache.combined(tables);
         List<CurrentSpec> cs = spec.currents();
         nCurrents = cs.size();
         g = new double[nCurrents];

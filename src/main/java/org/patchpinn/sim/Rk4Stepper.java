@@ -12,6 +12,8 @@ package org.patchpinn.sim;
 final class Rk4Stepper {
     private final PreparedModel pm;
     private final double[] table;
+    private final double invH;
+    private final int lastNode;
     private final GateTable[] tables;
     private final int ng;
     private final int nc;
@@ -36,6 +38,8 @@ final class Rk4Stepper {
         this.nc = pm.nCurrents;
         this.tables = pm.tables;
         this.table = pm.combined;
+        this.invH = ng > 0 ? pm.tables[0].invH : 1;
+        this.lastNode = ng > 0 ? pm.tables[0].n - 1 : 0;
         this.invC = 1 / pm.cm;
         this.g = pm.g;
         this.e = pm.e;
@@ -99,10 +103,10 @@ final class Rk4Stepper {
      * and the fastest gate rate (only the first stage needs them).
      */
     private double derivative(double v, double[] x, double iStim, double[] dx, boolean stiffness) {
-        double pos = (v - GateTable.V_MIN) * GateTable.INV_H;
+        double pos = (v - GateTable.V_MIN) * invH;
         int k = (int) pos;
         double maxRate = 0;
-        if (pos >= 0 && k < GateTable.N - 1) {
+        if (pos >= 0 && k < lastNode) {
             double f = pos - k;
             double[] t = table;
             int i = 2 * k * ng;
