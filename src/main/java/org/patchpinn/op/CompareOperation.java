@@ -92,7 +92,9 @@ public final class CompareOperation implements Operation {
         r.table(ComparisonReport.changes(c), "changes.csv");
         r.table(ComparisonReport.laws(c), "laws.csv");
         if (c.model() != null) {
-            r.fileTable(ComparisonReport.modelPredictions(c), "model_predictions.csv");
+            org.patchpinn.report.Table predictions = ComparisonReport.modelPredictions(c);
+            r.fileTable(predictions, "model_predictions.csv");
+            r.fileChart(ComparisonCharts.modelRates(c, predictions), "model_rates.png");
             r.textFile("condition_model.json", Json.toJson(c.model().toJson()) + "\n");
             org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
             for (double level : c.perCondition().keySet()) {
