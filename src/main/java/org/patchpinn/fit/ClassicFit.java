@@ -30,7 +30,11 @@ import org.patchpinn.task.Progress;
  *       the subthreshold trace), which has none of the ruggedness a trace loss gets from misaligned
  *       spikes;</li>
  *   <li>local: Levenberg–Marquardt on every sample of every fitted sweep (the Gaussian likelihood);</li>
- *   <li>95 % confidence intervals by profile likelihood ({@link ProfileLikelihood}).</li>
+ *   <li>95 % confidence intervals by profile likelihood ({@link ProfileLikelihood}); when profiling finds a
+ *       clearly better fit (the likelihood of a spiking model has long curved valleys where a local method
+ *       stops short), the fit restarts from it;</li>
+ *   <li>the intervals are widened by a numerical allowance: how far the optimum moves when the simulation
+ *       step is doubled.</li>
  * </ol>
  */
 public final class ClassicFit implements FitMethod {
@@ -46,6 +50,8 @@ public final class ClassicFit implements FitMethod {
     /** CMA-ES step size in the unit cube: small around the model's own values, wide from random starts. */
     static final double FIRST_SIGMA = 0.03;
     static final double RANDOM_SIGMA = 0.2;
+    /** How often profiling may move the optimum before the fit gives up on intervals. */
+    static final int MAX_PROFILE_RESTARTS = 3;
 
     @Override
     public String name() {
@@ -125,9 +131,12 @@ public final class ClassicFit implements FitMethod {
         LeastSquares ls = new LeastSquares(u -> objective.residuals(space.toFull(u), FINE_STEP_MS), progress);
         LeastSquares.Solution sol = ls.minimise(best.u(), all, 30, 1e-7);
         int dof = Math.max(1, objective.sampleCount() - space.dimension());
+        progress.log(String.format(java.util.Locale.ROOT, "fit (classic): trace RSS %.4f after least squares "
+                + "(%d samples)", sol.rss(), objective.sampleCount()));
         double sigma = Math.sqrt(sol.rss() / dof);
         JsonObject local = new JsonObject();
-        local.addProperty("optimizer", "Levenberg-Marquardt, forward-difference Jacobian");
+        local.addProperty("optimizer", "Levenberg-Marquardt, finite-difference Jacobian (central once forward "
+                + "differences stall)");
         local.addProperty("iterations", sol.iterations());
         local.addProperty("rmse_mV", Math.sqrt(sol.rss() / objective.sampleCount()));
         local.addProperty("noise_sd_estimate_mV", sigma);
@@ -141,8 +150,29 @@ public final class ClassicFit implements FitMethod {
         if (settings.confidenceIntervals()) {
             long t2 = System.nanoTime();
             progress.status("fit (classic): confidence intervals (profile likelihood)");
-            ProfileLikelihood pl = new ProfileLikelihood(space, ls, sol, sigma, progress.range(0.7, 0.95));
-            double[][] statistical = pl.intervals();
+            ProfileLikelihood pl = null;
+            double[][] statistical = null;
+            int restarts = 0;
+            while (statistical == null) {
+                pl = new ProfileLikelihood(space, ls, sol, sigma, progress.range(0.7, 0.95));
+                try {
+                    statistical = pl.intervals();
+                } catch (ProfileLikelihood.BetterOptimum better) {
+                    if (restarts++ == MAX_PROFILE_RESTARTS) {
+                        throw new FitException("the profile likelihood keeps finding clearly better fits; the "
+                                + "optimum is not determined (try more sweeps, fewer free parameters, or ci=false)");
+                    }
+                    double before = sol.rss();
+                    sol = ls.minimise(better.u, all, 30, 1e-7);
+                    progress.log(String.format(java.util.Locale.ROOT, "fit (classic): profiling found a better fit "
+                            + "(RSS %.4f -> %.4f), refining from it", before, sol.rss()));
+                    sigma = Math.sqrt(sol.rss() / dof);
+                    full = space.toFull(sol.u());
+                    local.addProperty("rmse_mV", Math.sqrt(sol.rss() / objective.sampleCount()));
+                    local.addProperty("noise_sd_estimate_mV", sigma);
+                    local.addProperty("profile_restarts", restarts);
+                }
+            }
             // Numerical part: how far the optimum moves when the simulation is less exact (step 0.025 instead
             // of 0.01 ms). The data's own simulator (or the cell) differs from ours by at least this much, and at
             // microsecond resolution of spike times this, not the noise, can dominate the uncertainty.

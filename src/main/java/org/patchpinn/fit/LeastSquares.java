@@ -13,8 +13,9 @@ import org.patchpinn.task.Progress;
 
 /**
  * Levenberg–Marquardt on the unit cube (coordinates clamped to [0, 1]) for residual functions that are
- * simulations: the Jacobian is taken by forward differences with its columns computed in parallel, and a
- * mask lets the profile likelihood re-optimise all parameters but one. Small problems only (a few tens of
+ * simulations: the Jacobian is taken by forward differences (central ones once forward ones stop making
+ * progress) with its columns computed in parallel, and a mask lets the profile likelihood re-optimise all
+ * parameters but one. Small problems only (a few tens of
  * parameters), many residuals.
  */
 final class LeastSquares {
@@ -42,7 +43,8 @@ final class LeastSquares {
         double rss = FitObjective.sumOfSquares(r);
         double lambda = 1e-3;
         int[] act = IntStream.range(0, u.length).filter(i -> active[i]).toArray();
-        double[][] jac = jacobian(u, r, act);
+        double[][] jac = jacobian(u, r, act, false);
+        boolean central = false;
         int it = 0;
         for (; it < maxIterations; it++) {
             progress.checkCancelled();
@@ -73,7 +75,14 @@ final class LeastSquares {
                 lambda *= 10;
             }
             if (!(newRss < rss)) {
-                break;
+                if (central) {
+                    break;
+                }
+                // Forward differences can be too coarse in a narrow curved valley: retry with central ones.
+                central = true;
+                jac = jacobian(u, r, act, true);
+                lambda = 1e-3;
+                continue;
             }
             double gain = (rss - newRss) / rss;
             progress.status(String.format(java.util.Locale.ROOT, "least squares: iteration %d, RSS %.6g, lambda %.2g",
@@ -82,7 +91,7 @@ final class LeastSquares {
             r = rNew;
             rss = newRss;
             lambda = Math.max(1e-7, lambda / 5);
-            jac = jacobian(u, r, act);
+            jac = jacobian(u, r, act, central);
             if (gain < relTolerance) {
                 it++;
                 break;
@@ -94,17 +103,29 @@ final class LeastSquares {
     }
 
     /** Forward-difference Jacobian columns for the active coordinates (stepping inwards at a bound). */
-    private double[][] jacobian(double[] u, double[] r, int[] act) {
+    private double[][] jacobian(double[] u, double[] r, int[] act, boolean central) {
         double[][] cols = new double[act.length][];
         IntStream.range(0, act.length).parallel().forEach(c -> {
             int i = act[c];
-            double h = u[i] + fdStep <= 1 ? fdStep : -fdStep;
-            double[] up = u.clone();
-            up[i] += h;
-            double[] rp = residuals.apply(up);
             double[] col = new double[r.length];
-            for (int k = 0; k < r.length; k++) {
-                col[k] = (rp[k] - r[k]) / h;
+            if (central && u[i] - fdStep >= 0 && u[i] + fdStep <= 1) {
+                double[] up = u.clone();
+                double[] um = u.clone();
+                up[i] += fdStep;
+                um[i] -= fdStep;
+                double[] rp = residuals.apply(up);
+                double[] rm = residuals.apply(um);
+                for (int k = 0; k < r.length; k++) {
+                    col[k] = (rp[k] - rm[k]) / (2 * fdStep);
+                }
+            } else {
+                double h = u[i] + fdStep <= 1 ? fdStep : -fdStep;
+                double[] up = u.clone();
+                up[i] += h;
+                double[] rp = residuals.apply(up);
+                for (int k = 0; k < r.length; k++) {
+                    col[k] = (rp[k] - r[k]) / h;
+                }
             }
             cols[c] = col;
         });

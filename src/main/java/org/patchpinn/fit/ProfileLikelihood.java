@@ -18,6 +18,25 @@ import org.patchpinn.task.Progress;
 final class ProfileLikelihood {
     static final double CHI2_95 = 3.841458820694124;
     private static final int MAX_STEPS = 6;
+    /**
+     * A profile point this much (in χ²) below the optimum means the optimum was not one; smaller improvements
+     * (a flat valley the optimiser stopped short in) only shift the interval ends by a fraction of their
+     * width and are counted as Δ = 0.
+     */
+    private static final double BETTER = 1.0;
+
+    /**
+     * Thrown when profiling finds a better fit than the optimum it started from (a long flat valley can
+     * stop a local method short); the caller refines from there and profiles again.
+     */
+    static final class BetterOptimum extends RuntimeException {
+        final double[] u;
+
+        BetterOptimum(double[] u) {
+            super(null, null, false, false);
+            this.u = u.clone();
+        }
+    }
     private static final int PROFILE_ITERATIONS = 6;
 
     private final ParameterSpace space;
@@ -96,7 +115,11 @@ final class ProfileLikelihood {
                 return 0;
             }
             double[] point = profilePoint(i, sign * d, warm, iter == 0);
-            double delta = Math.max(0, (FitObjective.sumOfSquares(lsResiduals(point)) - best.rss()) / sigma2);
+            double rss = FitObjective.sumOfSquares(lsResiduals(point));
+            if (rss < best.rss() - BETTER * sigma2) {
+                throw new BetterOptimum(point);
+            }
+            double delta = Math.max(0, (rss - best.rss()) / sigma2);
             if (delta >= CHI2_95) {
                 // Crossing between prevD and d: interpolate in the square root of delta, near-linear in distance.
                 double a = Math.sqrt(prevDelta);

@@ -57,7 +57,7 @@ public final class Validation {
                 cmd[k] = sw.stim().currentPa(k * sw.dtMs());
             }
             Map<String, Double> df = features(fx, d, sw.dtMs(), cmd);
-            Map<String, Double> mf = features(fx, Double.isFinite(se) ? m : d.clone(), sw.dtMs(), cmd);
+            Map<String, Double> mf = Double.isFinite(se) ? features(fx, m, sw.dtMs(), cmd) : undefined();
             out.add(new SweepValidation(sw, i >= fit.size(), sim, Math.sqrt(se / d.length), gamma,
                     sw.spikeTimesMs().length, modelSpikes.length, df, mf));
         }
@@ -77,9 +77,16 @@ public final class Validation {
             }
         } catch (RuntimeException e) {
             // No step in the command (e.g. a noise stimulus): no window, no windowed features.
-            for (String name : FEATURES) {
-                f.put(name, Double.NaN);
-            }
+            return undefined();
+        }
+        return f;
+    }
+
+    /** Every reported feature NaN (a diverged simulation, or no stimulus window). */
+    private static Map<String, Double> undefined() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        for (String name : FEATURES) {
+            f.put(name, Double.NaN);
         }
         return f;
     }

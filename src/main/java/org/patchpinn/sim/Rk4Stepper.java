@@ -55,7 +55,7 @@ final class Rk4Stepper {
      */
     double step(double v, double[] x, double t, double h, Stimulus stim) {
         double i1 = stim.currentPa(t);
-        double dv1 = derivative(v, x, i1, k1);
+        double dv1 = derivative(v, x, i1, k1, true);
         double lambda = Math.max(lastG * invC, lastRate);
         if (h * lambda > 2.0) {
             int m = (int) Math.ceil(h * lambda / 2.0);
@@ -71,22 +71,22 @@ final class Rk4Stepper {
     /** One RK4 step; dv1/k1 may already hold the first stage (pass NaN to compute it). */
     private double plainStep(double v, double[] x, double t, double h, Stimulus stim, double dv1) {
         if (Double.isNaN(dv1)) {
-            dv1 = derivative(v, x, stim.currentPa(t), k1);
+            dv1 = derivative(v, x, stim.currentPa(t), k1, false);
         }
         double half = 0.5 * h;
         double iMid = stim.currentPa(t + half);
         for (int j = 0; j < ng; j++) {
             tmp[j] = x[j] + half * k1[j];
         }
-        double dv2 = derivative(v + half * dv1, tmp, iMid, k2);
+        double dv2 = derivative(v + half * dv1, tmp, iMid, k2, false);
         for (int j = 0; j < ng; j++) {
             tmp[j] = x[j] + half * k2[j];
         }
-        double dv3 = derivative(v + half * dv2, tmp, iMid, k3);
+        double dv3 = derivative(v + half * dv2, tmp, iMid, k3, false);
         for (int j = 0; j < ng; j++) {
             tmp[j] = x[j] + h * k3[j];
         }
-        double dv4 = derivative(v + h * dv3, tmp, stim.currentPa(t + h * (1 - 1e-6)), k4);
+        double dv4 = derivative(v + h * dv3, tmp, stim.currentPa(t + h * (1 - 1e-6)), k4, false);
         double h6 = h / 6;
         for (int j = 0; j < ng; j++) {
             x[j] += h6 * (k1[j] + 2 * (k2[j] + k3[j]) + k4[j]);
@@ -94,8 +94,11 @@ final class Rk4Stepper {
         return v + h6 * (dv1 + 2 * (dv2 + dv3) + dv4);
     }
 
-    /** dV/dt (mV/ms); gate derivatives into dx. Also records the total conductance and fastest rate. */
-    private double derivative(double v, double[] x, double iStim, double[] dx) {
+    /**
+     * dV/dt (mV/ms); gate derivatives into dx. With {@code stiffness}, also records the total conductance
+     * and the fastest gate rate (only the first stage needs them).
+     */
+    private double derivative(double v, double[] x, double iStim, double[] dx, boolean stiffness) {
         double pos = (v - GateTable.V_MIN) * GateTable.INV_H;
         int k = (int) pos;
         double maxRate = 0;
@@ -108,7 +111,9 @@ final class Rk4Stepper {
                 double inf = t[i] + (t[i + next] - t[i]) * f;
                 double r = t[i + 1] + (t[i + 1 + next] - t[i + 1]) * f;
                 dx[j] = (inf - x[j]) * r;
-                maxRate = Math.max(maxRate, r);
+                if (stiffness && r > maxRate) {
+                    maxRate = r;
+                }
             }
         } else {
             for (int j = 0; j < ng; j++) {
@@ -117,7 +122,7 @@ final class Rk4Stepper {
             }
         }
         double gSum = 0;
-        double iIon = 0;
+        double gE = 0;
         int f = 0;
         for (int c = 0; c < nc; c++) {
             double gc = g[c];
@@ -135,10 +140,12 @@ final class Rk4Stepper {
                 }
             }
             gSum += gc;
-            iIon += gc * (v - e[c]);
+            gE += gc * e[c];
         }
-        lastG = gSum;
-        lastRate = maxRate;
-        return (iStim - iIon) * invC;
+        if (stiffness) {
+            lastG = gSum;
+            lastRate = maxRate;
+        }
+        return (iStim - gSum * v + gE) * invC;
     }
 }

@@ -28,7 +28,7 @@ class SquidFitBenchmark {
 
     @Test
     void squidStepsRecoversTheTruth() throws Exception {
-        long seed = Long.getLong("patchpinn.seed", 1);
+        long seed = Long.parseLong(System.getenv().getOrDefault("PATCHPINN_SEED", "1"));
         Recording r = Recordings.open(SharedData.path("bench/public/squid_steps.atf"));
         JsonObject truth = JsonParser.parseString(Files.readString(SharedData.path("bench/public/truth.json")))
                 .getAsJsonObject().getAsJsonObject("squid_steps.atf").getAsJsonObject("params");
@@ -38,7 +38,12 @@ class SquidFitBenchmark {
                 FitSettings.defaults().withSeed(seed));
         long cpu0 = cpu();
         long t0 = System.nanoTime();
-        FitOutcome out = new ClassicFit().fit(problem, Progress.NONE);
+        FitOutcome out = new ClassicFit().fit(problem, new Progress() {
+            @Override public void status(String message) { }
+            @Override public void fraction(double done) { }
+            @Override public void log(String message) { System.out.println(message); }
+            @Override public boolean isCancelled() { return false; }
+        });
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpu() - cpu0) / 1e9;
         System.out.printf("squid fit (seed " + seed + "): wall %.1f s, process CPU %.1f s, load average %.1f%n", wall, cpu,

@@ -1,0 +1,149 @@
+package org.patchpinn.pinn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.patchpinn.trace.ClampMode;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Units;
+
+/**
+ * Current-clamp sweeps in working units (V in mV, injected current in pA, dt in ms), checked for what a
+ * fit needs: current clamp, a stimulus, finite samples, physiological magnitudes.
+ */
+public final class CurrentClampData {
+    /** One sweep: membrane voltage and injected current, same length. */
+    public record SweepData(int index, double[] vMv, double[] iPa) {
+        public int length() {
+            return vMv.length;
+        }
+
+        /** Mean injected current while it differs from the holding level (the step amplitude), pA. */
+        public double stepAmplitude() {
+            double hold = iPa[0];
+            double sum = 0;
+            int n = 0;
+            for (double i : iPa) {
+                if (Math.abs(i - hold) > 1e-6) {
+                    sum += i - hold;
+                    n++;
+                }
+            }
+            return n == 0 ? 0 : sum / n;
+        }
+    }
+
+    private final String name;
+    private final double dtMs;
+    private final List<SweepData> sweeps;
+
+    public CurrentClampData(String name, double dtMs, List<SweepData> sweeps) {
+        this.name = name;
+        this.dtMs = dtMs;
+        this.sweeps = List.copyOf(sweeps);
+    }
+
+    public String name() { return name; }
+
+    public double dtMs() { return dtMs; }
+
+    public List<SweepData> sweeps() { return sweeps; }
+
+    public SweepData sweep(int i) { return sweeps.get(i); }
+
+    public int sweepCount() { return sweeps.size(); }
+
+    /** Checks and converts a recording; throws {@link PinnInputException} naming the problem. */
+    public static CurrentClampData of(Recording r) {
+        String file = r.name();
+        if (r.sweepCount() == 0) {
+            throw new PinnInputException(file + ": the recording has no sweeps");
+        }
+        if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
+            throw new PinnInputException(file + ": this is a voltage-clamp recording (signal in "
+                    + r.channel(0).unit() + ", command in " + r.commandUnit()
+                    + "); fitting new states needs current-clamp sweeps (membrane voltage under injected current)");
+        }
+        int vch = r.firstVoltageChannel();
+        if (vch < 0) {
+            throw new PinnInputException(file + ": no channel is a membrane voltage (units: "
+                    + r.channels().stream().map(c -> c.unit()).toList() + ")");
+        }
+        double vScale = Units.toMillivolts(r.channel(vch).unit());
+        double iScale = Double.NaN;
+        int ich = -1;
+        if (r.hasCommand() && Units.isCurrent(r.commandUnit())) {
+            iScale = Units.toPicoamperes(r.commandUnit());
+        } else {
+            ich = r.firstCurrentChannel();
+            if (ich < 0) {
+                throw new PinnInputException(file + ": the recording has no stimulus (no current command "
+                        + "waveform and no current channel); a fit needs the injected current");
+            }
+            iScale = Units.toPicoamperes(r.channel(ich).unit());
+        }
+        List<SweepData> out = new ArrayList<>();
+        boolean anyStimulus = false;
+        for (int s = 0; s < r.sweepCount(); s++) {
+            Sweep sw = r.sweep(s);
+            double[] v = sw.channel(vch).toDoubleArray();
+            double[] i = (ich < 0 ? sw.command() : sw.channel(ich)).toDoubleArray();
+            for (int k = 0; k < v.length; k++) {
+                v[k] *= vScale;
+                if (!Double.isFinite(v[k])) {
+                    throw new PinnInputException(file + ": sweep " + (s + 1) + " has a non-finite voltage ("
+                            + v[k] + ") at sample " + k);
+                }
+                if (Math.abs(v[k]) > 250) {
+                    throw new PinnInputException(file + ": sweep " + (s + 1) + " has a voltage of " + v[k]
+                            + " mV at sample " + k + "; membrane voltages beyond ±250 mV mean wrong units "
+                            + "or a broken recording");
+                }
+            }
+            for (int k = 0; k < i.length; k++) {
+                i[k] *= iScale;
+                if (!Double.isFinite(i[k])) {
+                    throw new PinnInputException(file + ": sweep " + (s + 1) + " has a non-finite stimulus ("
+                            + i[k] + ") at sample " + k);
+                }
+                if (Math.abs(i[k]) > 1e5) {
+                    throw new PinnInputException(file + ": sweep " + (s + 1) + " injects " + i[k]
+                            + " pA at sample " + k + "; currents beyond 100 nA mean wrong units");
+                }
+            }
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (double x : i) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            anyStimulus |= hi - lo > 1e-3;
+            out.add(new SweepData(s, v, i));
+        }
+        if (!anyStimulus) {
+            throw new PinnInputException(file + ": the stimulus is constant in every sweep; a fit needs "
+                    + "current steps (or another changing stimulus)");
+        }
+        double median = medianOf(out.get(0).vMv());
+        if (median < -150 || median > 60) {
+            throw new PinnInputException(file + ": median membrane voltage " + median
+                    + " mV is not physiological; check the voltage unit");
+        }
+        return new CurrentClampData(file, r.dtMs(), out);
+    }
+
+    /** The sweeps whose indices are given, as a new data set. */
+    public CurrentClampData select(List<Integer> indices) {
+        List<SweepData> sel = new ArrayList<>();
+        for (int i : indices) {
+            sel.add(sweeps.get(i));
+        }
+        return new CurrentClampData(name, dtMs, sel);
+    }
+
+    private static double medianOf(double[] x) {
+        double[] c = x.clone();
+        java.util.Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}

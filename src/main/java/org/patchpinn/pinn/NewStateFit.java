@@ -1,0 +1,178 @@
+package org.patchpinn.pinn;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.task.Progress;
+
+/**
+ * Learns new states from current-clamp sweeps: fits the base model with 0, 1 or 2 latent gated currents
+ * (method hybrid or pinn), validates each candidate by free simulation on held-out sweeps, and — for
+ * {@code latent auto} — keeps the smallest number of new states whose held-out agreement is within
+ * {@link #TOLERANCE} of the best, so a new state is reported as needed only when held-out sweeps say so.
+ */
+public final class NewStateFit {
+    /** Held-out agreement (see {@link SweepScore#agreement()}) a larger model must gain to be preferred. */
+    public static final double TOLERANCE = 0.05;
+    /** Van Rossum kernel (ms) and base-conductance range (± log) of the final spike-timing polish. */
+    static final double POLISH_KERNEL_MS = 5;
+    static final double POLISH_BASE_RANGE = 0.25;
+
+    /** What to run. */
+    public record Settings(String method, BaseModel base, String latent, List<Integer> trainSweeps,
+                           List<Integer> heldOutSweeps, int steps, long seed, String device, int refineEvaluations) {
+        public Settings {
+            String m = method.toLowerCase(Locale.ROOT);
+            if (!m.equals("hybrid") && !m.equals("pinn")) {
+                throw new InvalidParameterException("method", "'" + method + "' is not hybrid or pinn");
+            }
+            method = m;
+            latentCounts(latent);
+        }
+
+        /** Candidate numbers of new states for a {@code latent} value. */
+        public static List<Integer> latentCounts(String latent) {
+            String l = latent.trim().toLowerCase(Locale.ROOT);
+            return switch (l) {
+                case "auto" -> List.of(0, 1, 2);
+                case "0", "1", "2" -> List.of(Integer.parseInt(l));
+                default -> throw new InvalidParameterException("latent", "'" + latent + "' is not 0, 1, 2 or auto");
+            };
+        }
+    }
+
+    /** One fitted candidate. */
+    public record Candidate(int latentCount, FittedModel model, List<SweepScore> heldOut, List<SweepScore> train,
+                            double heldOutAgreement, List<double[]> lossCurve, List<String> log,
+                            double wallSeconds, String device) { }
+
+    /** Every candidate, the chosen one and why. */
+    public record Outcome(Settings settings, List<Candidate> candidates, Candidate chosen, String decision,
+                          boolean newStateNeeded, double wallSeconds, double cpuSeconds) { }
+
+    public Outcome run(CurrentClampData data, Settings s, Progress progress) {
+        long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        List<Integer> train = checkSweeps(data, s.trainSweeps(), "train_sweeps");
+        List<Integer> held = checkSweeps(data, s.heldOutSweeps(), "holdout_sweeps");
+        for (int h : held) {
+            if (train.contains(h)) {
+                throw new InvalidParameterException("holdout_sweeps", "sweep " + (h + 1) + " is also a training sweep");
+            }
+        }
+        CurrentClampData trainData = data.select(train);
+        CurrentClampData heldData = data.select(held);
+        List<Integer> counts = Settings.latentCounts(s.latent());
+        List<Candidate> candidates = new ArrayList<>();
+        for (int c = 0; c < counts.size(); c++) {
+            int k = counts.get(c);
+            Progress sub = progress.range(c / (double) counts.size(), (c + 1) / (double) counts.size());
+            candidates.add(fitOne(trainData, heldData, s, k, sub));
+        }
+        double best = candidates.stream().mapToDouble(Candidate::heldOutAgreement).max().orElse(Double.NaN);
+        Candidate chosen = candidates.stream().filter(c -> c.heldOutAgreement() >= best - TOLERANCE)
+                .findFirst().orElse(candidates.get(0));
+        String decision;
+        if (candidates.size() == 1) {
+            decision = "latent " + chosen.latentCount() + " requested";
+        } else {
+            StringBuilder b = new StringBuilder();
+            for (Candidate c : candidates) {
+                b.append(String.format(Locale.ROOT, "%d new state(s): held-out agreement %.3f; ", c.latentCount(),
+                        c.heldOutAgreement()));
+            }
+            b.append(String.format(Locale.ROOT, "chosen %d (smallest within %.2f of the best)", chosen.latentCount(),
+                    TOLERANCE));
+            b.append(chosen.latentCount() > 0 ? ": a new state is needed" : ": no new state is needed");
+            decision = b.toString();
+        }
+        progress.log(decision);
+        return new Outcome(s, candidates, chosen, decision, chosen.latentCount() > 0,
+                (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9);
+    }
+
+    private Candidate fitOne(CurrentClampData train, CurrentClampData held, Settings s, int k, Progress progress) {
+        long t0 = System.nanoTime();
+        List<String> log = new ArrayList<>();
+        Progress logging = new Progress() {
+            @Override public void status(String m) { progress.status(m); }
+            @Override public void fraction(double f) { progress.fraction(f); }
+            @Override public void log(String m) { log.add(m); progress.log(m); }
+            @Override public boolean isCancelled() { return progress.isCancelled(); }
+        };
+        FittedModel model;
+        List<double[]> loss;
+        String device;
+        if (s.method().equals("hybrid")) {
+            HybridFitter.Options o = HybridFitter.Options.defaults(s.base(), k).withSteps(s.steps())
+                    .withSeed(s.seed()).withDevice(s.device());
+            HybridFitter.Result r = new HybridFitter().fit(train, held, o, logging.range(0, 0.7));
+            loss = r.lossCurve();
+            device = r.device();
+            model = r.model();
+            if (s.refineEvaluations() > 0) {
+                // curriculum for the slow part: spike-train statistics with a 20 ms van Rossum kernel
+                // (multi-start), then a polish with a 5 ms kernel for spike timing; the held-out sweeps
+                // choose among the window fit, the refined and the polished model
+                SummaryRefiner.Result ref = new SummaryRefiner().refineMultiStart(model, train, s.seed(),
+                        s.refineEvaluations(), logging.range(0.7, 0.85));
+                SummaryRefiner.Result pol = new SummaryRefiner(POLISH_KERNEL_MS, POLISH_BASE_RANGE).refine(
+                        ref.model(), train, s.seed() + 7, s.refineEvaluations() / 2, logging.range(0.85, 1));
+                logging.log(String.format(Locale.ROOT, "summary-statistic refinement: training loss %.3f -> %.3f "
+                        + "(%d simulations); polish (%.0f ms kernel) %.3f -> %.3f (%d simulations)",
+                        ref.lossBefore(), ref.lossAfter(), ref.evaluations(), POLISH_KERNEL_MS, pol.lossBefore(),
+                        pol.lossAfter(), pol.evaluations()));
+                FittedModel[] options = {model, ref.model(), pol.model()};
+                String[] names = {"window fit", "refined", "polished"};
+                double[] scores = new double[3];
+                int pick = 0;
+                for (int i = 0; i < 3; i++) {
+                    scores[i] = agreement(HybridFitter.scoreAll(options[i], held));
+                    if (scores[i] > scores[pick]) {
+                        pick = i;
+                    }
+                }
+                logging.log(String.format(Locale.ROOT, "held-out agreement: window fit %.3f, refined %.3f, "
+                        + "polished %.3f; kept the %s model", scores[0], scores[1], scores[2], names[pick]));
+                model = options[pick];
+            }
+        } else {
+            PinnFitter.Result r = new PinnFitter().fit(train, held, PinnFitter.Options.defaults(s.base(), k)
+                    .withSteps(s.steps()).withSeed(s.seed()).withDevice(s.device()), logging);
+            loss = r.lossCurve();
+            device = r.device();
+            model = r.model();
+        }
+        List<SweepScore> heldScores = HybridFitter.scoreAll(model, held);
+        List<SweepScore> trainScores = HybridFitter.scoreAll(model, train);
+        return new Candidate(k, model, heldScores, trainScores, agreement(heldScores), loss, log,
+                (System.nanoTime() - t0) / 1e9, device);
+    }
+
+    static double agreement(List<SweepScore> scores) {
+        return scores.stream().mapToDouble(SweepScore::agreement).average().orElse(Double.NaN);
+    }
+
+    private static List<Integer> checkSweeps(CurrentClampData data, List<Integer> idx, String key) {
+        if (idx.isEmpty()) {
+            throw new InvalidParameterException(key, "no sweeps given");
+        }
+        for (int i : idx) {
+            if (i < 0 || i >= data.sweepCount()) {
+                throw new InvalidParameterException(key, "sweep " + (i + 1) + " does not exist (the recording has "
+                        + data.sweepCount() + " sweeps, numbered from 1)");
+            }
+        }
+        return idx;
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,308 @@
+package org.patchpinn.pinn;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.awt.Color;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.patchpinn.report.Json;
+import org.patchpinn.report.Table;
+
+/**
+ * Turns a {@link NewStateFit.Outcome} into result.json, tables (learned.csv, states.csv, loss.csv,
+ * selection.csv, validation.csv) and charts (learned functions, currents, voltages, loss), all plain
+ * data so every host can show or save them.
+ */
+public final class NewStateReport {
+    /** Voltage grid of the tabulated learned functions (mV). */
+    public static final double GRID_LOW = -100;
+    public static final double GRID_HIGH = 40;
+    public static final double GRID_STEP = 1;
+
+    private NewStateReport() {
+    }
+
+    public static JsonObject json(NewStateFit.Outcome o, CurrentClampData data) {
+        NewStateFit.Candidate c = o.chosen();
+        FittedModel m = c.model();
+        JsonObject root = new JsonObject();
+        root.addProperty("method", o.settings().method());
+        root.addProperty("base", o.settings().base().id());
+        root.addProperty("latent", o.settings().latent());
+        root.addProperty("seed", o.settings().seed());
+        root.addProperty("device", c.device());
+        root.add("train_sweeps", sweeps(o.settings().trainSweeps()));
+        root.add("holdout_sweeps", sweeps(o.settings().heldOutSweeps()));
+        JsonObject params = new JsonObject();
+        double[] p = m.parameters();
+        for (int i = 0; i < p.length; i++) {
+            JsonObject e = new JsonObject();
+            e.add("value", Json.number(p[i]));
+            e.addProperty("unit", BaseModel.UNITS[i]);
+            e.add("ci95", com.google.gson.JsonNull.INSTANCE);
+            e.addProperty("fixed", i == 0);
+            params.add(BaseModel.PARAMETERS[i], e);
+        }
+        params.add("ENa", fixed(o.settings().base().eNa(), "mV"));
+        params.add("EK", fixed(o.settings().base().eK(), "mV"));
+        params.add("EL", fixed(o.settings().base().eL(), "mV"));
+        root.add("parameters", params);
+        root.addProperty("parameters_note", "Cm and reversal potentials are fixed; ci95 is not estimated by the "
+                + "neural methods (null); currents are better identified than their factors");
+        JsonArray latent = new JsonArray();
+        for (int j = 0; j < m.latents().size(); j++) {
+            FittedModel.Latent l = m.latents().get(j);
+            JsonObject e = new JsonObject();
+            e.addProperty("name", "z" + (j + 1));
+            e.addProperty("form", "g*z*(V-E), dz/dt = (z_inf(V) - z)/tau_z(V)");
+            e.add("g_nS", Json.number(l.gNs()));
+            e.add("E_mV", Json.number(l.eMv()));
+            JsonArray v = new JsonArray();
+            JsonArray zi = new JsonArray();
+            JsonArray tau = new JsonArray();
+            for (double x = GRID_LOW; x <= GRID_HIGH + 1e-9; x += GRID_STEP) {
+                v.add(x);
+                zi.add(Json.number(l.zInfAt(x)));
+                tau.add(Json.number(l.tauAt(x)));
+            }
+            e.add("V_mV", v);
+            e.add("z_inf", zi);
+            e.add("tau_z_ms", tau);
+            latent.add(e);
+        }
+        root.add("latent", latent);
+        JsonObject sel = new JsonObject();
+        JsonObject scores = new JsonObject();
+        for (NewStateFit.Candidate k : o.candidates()) {
+            JsonObject s = new JsonObject();
+            s.add("heldout_agreement", Json.number(k.heldOutAgreement()));
+            s.add("heldout_gamma", Json.number(meanGamma(k.heldOut())));
+            s.add("train_agreement", Json.number(NewStateFit.agreement(k.train())));
+            s.add("wall_s", Json.number(k.wallSeconds()));
+            scores.add(Integer.toString(k.latentCount()), s);
+        }
+        sel.add("scores", scores);
+        sel.addProperty("chosen", c.latentCount());
+        sel.addProperty("new_state_needed", o.newStateNeeded());
+        sel.addProperty("decision", o.decision());
+        sel.add("tolerance", Json.number(NewStateFit.TOLERANCE));
+        root.add("selection", sel);
+        JsonObject val = new JsonObject();
+        JsonArray sweeps = new JsonArray();
+        for (SweepScore s : c.heldOut()) {
+            sweeps.add(scoreJson(s));
+        }
+        val.add("heldout", sweeps);
+        JsonArray tr = new JsonArray();
+        for (SweepScore s : c.train()) {
+            tr.add(scoreJson(s));
+        }
+        val.add("train", tr);
+        val.add("coincidence_window_ms", Json.number(SweepScore.WINDOW_MS));
+        root.add("validation", val);
+        JsonObject timing = new JsonObject();
+        timing.add("wall_s", Json.number(o.wallSeconds()));
+        timing.add("cpu_s", Json.number(o.cpuSeconds()));
+        root.add("timing", timing);
+        JsonArray log = new JsonArray();
+        c.log().forEach(log::add);
+        root.add("log", log);
+        return root;
+    }
+
+    private static JsonObject scoreJson(SweepScore s) {
+        JsonObject e = new JsonObject();
+        e.addProperty("sweep", s.sweep() + 1);
+        e.add("stimulus_pA", Json.number(s.stimulusPa()));
+        e.add("gamma", Json.number(s.gamma()));
+        e.add("rmse_mV", Json.number(s.rmseMv()));
+        e.add("subthreshold_rmse_mV", Json.number(s.subthresholdRmseMv()));
+        e.addProperty("spikecount_data", s.spikesData());
+        e.addProperty("spikecount_model", s.spikesModel());
+        e.add("adaptation_index2_data", Json.number(s.adaptationData()));
+        e.add("adaptation_index2_model", Json.number(s.adaptationModel()));
+        e.add("adaptation_index2_rel_error", Json.number(s.adaptationError()));
+        e.add("first_isi_data_ms", Json.number(s.firstIsiData()));
+        e.add("first_isi_model_ms", Json.number(s.firstIsiModel()));
+        e.add("last_isi_data_ms", Json.number(s.lastIsiData()));
+        e.add("last_isi_model_ms", Json.number(s.lastIsiModel()));
+        e.add("agreement", Json.number(s.agreement()));
+        return e;
+    }
+
+    private static JsonObject fixed(double v, String unit) {
+        JsonObject e = new JsonObject();
+        e.add("value", Json.number(v));
+        e.addProperty("unit", unit);
+        e.add("ci95", com.google.gson.JsonNull.INSTANCE);
+        e.addProperty("fixed", true);
+        return e;
+    }
+
+    private static JsonArray sweeps(List<Integer> idx) {
+        JsonArray a = new JsonArray();
+        idx.forEach(i -> a.add(i + 1));
+        return a;
+    }
+
+    static double meanGamma(List<SweepScore> s) {
+        return s.stream().mapToDouble(SweepScore::gamma).average().orElse(Double.NaN);
+    }
+
+    /** learned.csv for latent {@code j}: columns exactly "V (mV)", "z_inf", "tau_z (ms)". */
+    public static Table learned(FittedModel m, int j) {
+        Table t = new Table(j == 0 ? "PatchPINN Learned Functions" : "PatchPINN Learned Functions z" + (j + 1));
+        t.column("V (mV)").column("z_inf").column("tau_z (ms)");
+        FittedModel.Latent l = m.latents().get(j);
+        for (double x = GRID_LOW; x <= GRID_HIGH + 1e-9; x += GRID_STEP) {
+            t.addRow().set("V (mV)", x).set("z_inf", l.zInfAt(x)).set("tau_z (ms)", l.tauAt(x));
+        }
+        return t;
+    }
+
+    /** states.csv: free simulation of the chosen model on one sweep, next to the data. */
+    public static Table states(FittedModel m, CurrentClampData.SweepData sw, double dt) {
+        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt), 4);
+        Table t = new Table("PatchPINN States");
+        String[] g = {"m", "h", "n"};
+        for (int k = 0; k < sw.length(); k++) {
+            Table.Row r = t.addRow().set("time (ms)", k * dt).set("V data (mV)", sw.vMv()[k])
+                    .set("V model (mV)", sim.v()[k]).set("I stimulus (pA)", sw.iPa()[k]);
+            for (int q = 0; q < 3; q++) {
+                r.set(g[q], sim.gates()[q][k]);
+            }
+            for (int j = 0; j < m.latents().size(); j++) {
+                r.set("z" + (j + 1), sim.z()[j][k]);
+                r.set("I_z" + (j + 1) + " (pA)", sim.latentCurrentPa()[j][k]);
+            }
+        }
+        return t;
+    }
+
+    public static Table loss(NewStateFit.Outcome o) {
+        Table t = new Table("PatchPINN Loss");
+        for (NewStateFit.Candidate c : o.candidates()) {
+            for (double[] row : c.lossCurve()) {
+                t.addRow().set("latent states", c.latentCount()).set("step", row[0]).set("loss", row[1]);
+            }
+        }
+        return t;
+    }
+
+    public static Table selection(NewStateFit.Outcome o) {
+        Table t = new Table("PatchPINN State Selection");
+        for (NewStateFit.Candidate c : o.candidates()) {
+            t.addRow().set("latent states", c.latentCount()).set("held-out agreement", c.heldOutAgreement())
+                    .set("held-out gamma", meanGamma(c.heldOut()))
+                    .set("train agreement", NewStateFit.agreement(c.train()))
+                    .set("chosen", c == o.chosen() ? "yes" : "no").set("wall (s)", c.wallSeconds());
+        }
+        return t;
+    }
+
+    public static Table validation(NewStateFit.Outcome o) {
+        Table t = new Table("PatchPINN Validation");
+        for (SweepScore s : o.chosen().heldOut()) {
+            t.addRow().set("sweep", s.sweep() + 1).set("stimulus (pA)", s.stimulusPa()).set("gamma", s.gamma())
+                    .set("rmse (mV)", s.rmseMv()).set("spikes data", s.spikesData())
+                    .set("spikes model", s.spikesModel()).set("adaptation_index2 data", s.adaptationData())
+                    .set("adaptation_index2 model", s.adaptationModel());
+        }
+        return t;
+    }
+
+    public static JFreeChart learnedChart(FittedModel m) {
+        NumberAxis v = new NumberAxis("V (mV)");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(v);
+        XYSeriesCollection zc = new XYSeriesCollection();
+        XYSeriesCollection tc = new XYSeriesCollection();
+        XYSeriesCollection gc = new XYSeriesCollection();
+        for (int j = 0; j < m.latents().size(); j++) {
+            FittedModel.Latent l = m.latents().get(j);
+            XYSeries z = new XYSeries("z" + (j + 1) + " z_inf");
+            XYSeries t = new XYSeries("z" + (j + 1) + " tau_z");
+            XYSeries g = new XYSeries("z" + (j + 1) + " g·z_inf");
+            for (double x = GRID_LOW; x <= GRID_HIGH + 1e-9; x += GRID_STEP) {
+                z.add(x, l.zInfAt(x));
+                t.add(x, l.tauAt(x));
+                g.add(x, l.gNs() * l.zInfAt(x));
+            }
+            zc.addSeries(z);
+            tc.addSeries(t);
+            gc.addSeries(g);
+        }
+        plot.add(subplot(zc, "z_inf"), 1);
+        plot.add(subplot(tc, "tau_z (ms)"), 1);
+        plot.add(subplot(gc, "g·z_inf (nS)"), 1);
+        return chart("Learned gate functions", plot);
+    }
+
+    public static JFreeChart tracesChart(FittedModel m, CurrentClampData.SweepData sw, double dt) {
+        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt), 4);
+        NumberAxis time = new NumberAxis("time (ms)");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        XYSeriesCollection vc = new XYSeriesCollection();
+        vc.addSeries(series("data", sw.vMv(), dt));
+        vc.addSeries(series("model", sim.v(), dt));
+        plot.add(subplot(vc, "V (mV)"), 3);
+        if (!m.latents().isEmpty()) {
+            XYSeriesCollection ic = new XYSeriesCollection();
+            for (int j = 0; j < m.latents().size(); j++) {
+                ic.addSeries(series("I_z" + (j + 1), sim.latentCurrentPa()[j], dt));
+            }
+            plot.add(subplot(ic, "new current (pA)"), 2);
+        }
+        return chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot);
+    }
+
+    public static JFreeChart lossChart(NewStateFit.Outcome o) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        for (NewStateFit.Candidate k : o.candidates()) {
+            XYSeries s = new XYSeries(k.latentCount() + " new state(s)");
+            for (double[] row : k.lossCurve()) {
+                if (row[1] > 0 && Double.isFinite(row[1])) {
+                    s.add(row[0], row[1]);
+                }
+            }
+            c.addSeries(s);
+        }
+        NumberAxis step = new NumberAxis("step");
+        org.jfree.chart.axis.LogAxis loss = new org.jfree.chart.axis.LogAxis("loss");
+        XYPlot p = new XYPlot(c, step, loss, new XYLineAndShapeRenderer(true, false));
+        p.setBackgroundPaint(Color.WHITE);
+        JFreeChart ch = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, p, true);
+        ch.setBackgroundPaint(Color.WHITE);
+        return ch;
+    }
+
+    private static XYSeries series(String key, double[] y, double dt) {
+        XYSeries s = new XYSeries(key, false, true);
+        int step = Math.max(1, y.length / 6000);
+        for (int k = 0; k < y.length; k += step) {
+            s.add(k * dt, y[k]);
+        }
+        return s;
+    }
+
+    private static XYPlot subplot(XYSeriesCollection d, String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot p = new XYPlot(d, null, y, new XYLineAndShapeRenderer(true, false));
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return p;
+    }
+
+    private static JFreeChart chart(String title, CombinedDomainXYPlot plot) {
+        JFreeChart c = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        c.setBackgroundPaint(Color.WHITE);
+        return c;
+    }
+}

@@ -1,0 +1,97 @@
+package org.patchpinn.pinn;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.patchpinn.task.Progress;
+import org.patchpinn.testing.SharedData;
+
+/**
+ * Acceptance runs of issue 5 (minutes each on 2 shared cores): prints every measured number.
+ * {@code mvn -q -o test -Pbenchmark -Dtest=NewStateBenchmark#rsAdaptingHybrid}
+ */
+@Tag("benchmark")
+class NewStateBenchmark {
+    static final FittedModel.Latent TRUE_M = FittedModel.Latent.of(8.88275898024553, -90,
+            v -> 1 / (1 + Math.exp(-(v + 35) / 10)),
+            v -> 608.0 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20)));
+    static final double[] SQUID_TRUTH = {100, 11400, 3780, 30};
+
+    static CurrentClampData load(String name) {
+        Path p = SharedData.path("bench/public/" + name);
+        return CurrentClampData.of(PinnRecordings.open(p));
+    }
+
+    static Progress printing() {
+        long t0 = System.nanoTime();
+        return new Progress() {
+            @Override public void status(String m) { }
+            @Override public void fraction(double f) { }
+            @Override public void log(String m) {
+                System.out.printf(Locale.ROOT, "[%.0f s] %s%n", (System.nanoTime() - t0) / 1e9, m);
+            }
+            @Override public boolean isCancelled() { return false; }
+        };
+    }
+
+    static NewStateFit.Outcome run(String file, String method, BaseModel base, String latent, int steps) {
+        CurrentClampData d = load(file);
+        NewStateFit.Settings s = new NewStateFit.Settings(method, base, latent, List.of(0, 1, 3), List.of(2), steps,
+                1, "cpu", method.equals("hybrid") ? 2000 : 0);
+        NewStateFit.Outcome o = new NewStateFit().run(d, s, printing());
+        System.out.printf(Locale.ROOT, "%s %s latent %s: wall %.1f s, cpu %.1f s; %s%n", file, method, latent,
+                o.wallSeconds(), o.cpuSeconds(), o.decision());
+        for (NewStateFit.Candidate c : o.candidates()) {
+            for (SweepScore sc : c.heldOut()) {
+                System.out.printf(Locale.ROOT, "  latent %d held-out sweep %d: Γ %.3f, spikes %d/%d, AI %.4f/%.4f "
+                        + "(rel err %.2f), RMSE %.2f mV%n", c.latentCount(), sc.sweep() + 1, sc.gamma(),
+                        sc.spikesModel(), sc.spikesData(), sc.adaptationModel(), sc.adaptationData(),
+                        sc.adaptationError(), sc.rmseMv());
+            }
+            double[] p = c.model().parameters();
+            System.out.printf(Locale.ROOT, "  latent %d parameters: Cm %.1f gNa %.1f gK %.1f gL %.3f%n",
+                    c.latentCount(), p[0], p[1], p[2], p[3]);
+            if (file.startsWith("rs") && !c.model().latents().isEmpty()) {
+                CurrentComparison cc = CurrentComparison.of(c.model(), TRUE_M, d.sweep(2).vMv(), d.dtMs(), -75, -45);
+                System.out.printf(Locale.ROOT, "  latent %d vs true M-current on held-out sweep: r %.3f, RMS err %.2f "
+                        + "of RMS, |ΔE| %.1f mV, max|Δ g·z∞| over -75..-45 mV %.2f g_true; g %.2f nS, E %.1f mV%n",
+                        c.latentCount(), cc.correlation(), cc.relativeRmsError(), cc.reversalErrorMv(),
+                        cc.steadyStateError(), c.model().latents().get(0).gNs(), c.model().latents().get(0).eMv());
+            }
+            if (file.startsWith("squid")) {
+                System.out.printf(Locale.ROOT, "  latent %d squid conductance errors: gNa %.1f %%, gK %.1f %%, gL %.1f %%%n",
+                        c.latentCount(), 100 * (p[1] / SQUID_TRUTH[1] - 1), 100 * (p[2] / SQUID_TRUTH[2] - 1),
+                        100 * (p[3] / SQUID_TRUTH[3] - 1));
+            }
+        }
+        return o;
+    }
+
+    @Test
+    void rsAdaptingHybrid() {
+        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "1", 100);
+        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "0", 100);
+    }
+
+    @Test
+    void rsAdaptingAuto() {
+        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "auto", 100);
+    }
+
+    @Test
+    void squidAuto() {
+        run("squid_steps.atf", "hybrid", BaseModel.HH_SQUID, "auto", 100);
+    }
+
+    @Test
+    void squidPinn() {
+        run("squid_steps.atf", "pinn", BaseModel.HH_SQUID, "0", 600);
+    }
+
+    @Test
+    void rsAdaptingPinn() {
+        run("rs_adapting.atf", "pinn", BaseModel.TRAUB_RS, "1", 600);
+    }
+}

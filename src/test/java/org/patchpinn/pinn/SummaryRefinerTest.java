@@ -1,0 +1,46 @@
+package org.patchpinn.pinn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.patchpinn.task.Progress;
+
+class SummaryRefinerTest {
+    static FittedModel withLatent(double g) {
+        FittedModel.Latent l = FittedModel.Latent.of(g, -77, v -> 1 / (1 + Math.exp(-(v + 40) / 10)), v -> 50.0);
+        return new FittedModel(BaseModel.HH_SQUID, BaseModel.HH_SQUID.defaults(), List.of(l));
+    }
+
+    @Test
+    void neutralSearchPointReproducesTheStartingModel() {
+        FittedModel m = withLatent(40);
+        double[] x = {Math.log(40), -77, 0, 0, 0, Math.log(12000), Math.log(3600), Math.log(30)};
+        FittedModel same = SummaryRefiner.apply(m, x);
+        assertArrayEquals(m.parameters(), same.parameters(), 1e-9);
+        for (double v = -90; v <= 30; v += 7) {
+            assertEquals(m.latents().get(0).zInfAt(v), same.latents().get(0).zInfAt(v), 1e-6);
+            assertEquals(m.latents().get(0).tauAt(v), same.latents().get(0).tauAt(v), 1e-9);
+        }
+    }
+
+    @Test
+    void refinementNeverReturnsAWorseModelAndMovesTowardsTheTruth() {
+        // data from a squid cell with an extra slow K current of 40 nS; start from 10 nS
+        FittedModel truth = withLatent(40);
+        java.util.List<CurrentClampData.SweepData> sweeps = new java.util.ArrayList<>();
+        double[] i = new double[1600];
+        for (int k = 200; k < 1400; k++) {
+            i[k] = 700;
+        }
+        sweeps.add(new CurrentClampData.SweepData(0, truth.simulate(i, 0.05, -65, 4).v(), i));
+        CurrentClampData d = new CurrentClampData("synthetic", 0.05, sweeps);
+        SummaryRefiner.Result r = new SummaryRefiner().refine(withLatent(10), d, 3, 120, Progress.NONE);
+        assertTrue(r.lossAfter() <= r.lossBefore());
+        assertTrue(r.evaluations() > 0 && r.evaluations() <= 130, "budget respected: " + r.evaluations());
+        double g = r.model().latents().get(0).gNs();
+        assertTrue(Math.abs(Math.log(g / 40)) < Math.log(4), "g moved towards 40 nS: " + g);
+    }
+}
