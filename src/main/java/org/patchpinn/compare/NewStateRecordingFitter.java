@@ -22,11 +22,17 @@ import org.patchpinn.trace.Recording;
 public final class NewStateRecordingFitter implements RecordingFitter {
     public static final String NAME = "learn";
     /**
-     * DJL's PyTorch engine allows one gradient collector at a time per process, so two recordings cannot
-     * train at once ("A PtGradientCollector is already collecting"): learning runs one recording at a time
-     * while the batch's other work goes on in parallel.
+     * All learning runs on this one thread. DJL's PyTorch engine allows one gradient collector at a time per
+     * process ("A PtGradientCollector is already collecting"), and PyTorch's grad mode is per thread, so a
+     * fit on a second worker thread fails ("a leaf Variable that requires grad is being used in an in-place
+     * operation"). The batch's other work still runs in parallel.
      */
-    private static final Object ONE_AT_A_TIME = new Object();
+    private static final java.util.concurrent.ExecutorService LEARNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "patchpinn-learn");
+                t.setDaemon(true);
+                return t;
+            });
     private final String latent;
     private final int steps;
     private final long seed;
@@ -58,8 +64,16 @@ public final class NewStateRecordingFitter implements RecordingFitter {
         NewStateFit.Settings s = new NewStateFit.Settings("hybrid", BaseModel.byId("traub-rs"), latent, train,
                 List.of(0), steps, seed, "auto", 2000);
         NewStateFit.Outcome o;
-        synchronized (ONE_AT_A_TIME) {
-            o = new NewStateFit().run(data, s, progress);
+        try {
+            o = LEARNER.submit(() -> new NewStateFit().run(data, s, progress)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.patchpinn.task.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new org.patchpinn.PatchPinnException(recording.name() + ": learning failed: " + e.getCause(), e);
         }
         FittedModel m = o.chosen().model();
         Map<String, Estimate> p = new LinkedHashMap<>();
