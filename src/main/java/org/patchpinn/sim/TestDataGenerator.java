@@ -129,6 +129,23 @@ public final class TestDataGenerator {
                     StandardCharsets.UTF_8);
             System.out.println("wrote " + folder.resolve(d.name() + ".atf"));
         }
+        // the compare verb's example: recordings at several glucose levels with a manifest
+        Path glucose = folder.resolve(GlucoseTestData.FOLDER);
+        Files.createDirectories(glucose);
+        for (GlucoseTestData.Entry e : GlucoseTestData.entries()) {
+            Files.write(glucose.resolve(e.dataSet().name() + ".atf"), atf(e.dataSet()));
+            Files.writeString(glucose.resolve(e.dataSet().name() + ".truth.json"), Json.toJson(e.truth()) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        Files.writeString(glucose.resolve("manifest.csv"), GlucoseTestData.manifest(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + glucose);
+        // the sr verb's example: a known law sampled with noise
+        Path sr = folder.resolve(LawTestData.FOLDER);
+        Files.createDirectories(sr);
+        Files.writeString(sr.resolve(LawTestData.NAME + ".csv"), LawTestData.csv(), StandardCharsets.UTF_8);
+        Files.writeString(sr.resolve(LawTestData.NAME + ".truth.json"), Json.toJson(LawTestData.truth()) + "\n",
+                StandardCharsets.UTF_8);
+        System.out.println("wrote " + sr);
     }
 
     public static void main(String[] args) throws IOException {
