@@ -22,6 +22,10 @@ import org.patchpinn.task.Progress;
  */
 public final class DemoOperation implements Operation {
     private static final List<String> RECORDING_EXTENSIONS = List.of(".abf", ".atf", ".csv", ".tsv", ".nwb");
+    /** Manifest of the glucose-condition example (sub-folder, so the recording loop above never lists it). */
+    static final String GLUCOSE_MANIFEST = "glucose/manifest.csv";
+    /** Folder of tables for the symbolic regression example. */
+    static final String LAW_FOLDER = "sr";
 
     @Override public String verb() { return "demo"; }
 
@@ -29,7 +33,9 @@ public final class DemoOperation implements Operation {
 
     @Override public String description() {
         return "Runs the PatchPINN pipeline on the example recordings in test-data/: for each recording its "
-                + "summary and trace plot, then the later steps listed in result.json.";
+                + "summary, features and (where its truth file asks) a fit; then the condition comparison of "
+                + "glucose/manifest.csv and symbolic regression of the tables in sr/; each step is listed in "
+                + "result.json.";
     }
 
     @Override public List<ParamSpec> params() {
@@ -83,7 +89,39 @@ public final class DemoOperation implements Operation {
             steps.add(new Step("features", Map.of("file", rec.toString()), "features/" + stem));
             demoFit(rec).ifPresent(opts -> steps.add(new Step("fit", opts, "fit/" + stem)));
         }
+        Path manifest = data.resolve(GLUCOSE_MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            // condition comparison: the fast analysis (subthreshold fits, features, candidate laws); the
+            // classic whole-model fit per recording and symbolic laws would take minutes
+            Map<String, String> opts = new LinkedHashMap<>();
+            opts.put("manifest", manifest.toString());
+            opts.put("condition", "glucose_mM");
+            opts.put("classic", "false");
+            opts.put("laws", "candidates");
+            steps.add(new Step("compare", opts, "compare"));
+        }
+        for (Path table : files(data.resolve(LAW_FOLDER), ".csv")) {
+            // a 1-D law sampled with noise: symbolic regression with a short time cap
+            Map<String, String> opts = new LinkedHashMap<>();
+            opts.put("file", table.toString());
+            opts.put("max_time_s", "20");
+            opts.put("seed", "1");
+            steps.add(new Step("sr", opts, "sr/" + stem(table)));
+        }
         return steps;
+    }
+
+    /** Sorted files of a folder with the extension; none when the folder is missing. */
+    private static List<Path> files(Path folder, String extension) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new PatchPinnException(folder + ": cannot list: " + e.getMessage(), e);
+        }
     }
 
     /** Fit options from the recording's {@code <stem>.truth.json} "demo_fit" record, when it has one. */

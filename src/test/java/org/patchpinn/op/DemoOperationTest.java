@@ -1,0 +1,63 @@
+package org.patchpinn.op;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's plan on the bundled test-data (the steps themselves are not run here: minutes). */
+class DemoOperationTest {
+
+    @Test
+    void planCoversRecordingsComparisonAndSymbolicRegression() {
+        Path data = Path.of("test-data");
+        List<DemoOperation.Step> steps = DemoOperation.plan(data);
+        // top-level recordings only: the glucose folder's files belong to the compare step
+        for (DemoOperation.Step s : steps) {
+            if (s.verb().equals("info") || s.verb().equals("features")) {
+                assertEquals(data, Path.of(s.options().get("file")).getParent(), s.toString());
+            }
+        }
+        assertEquals(2, steps.stream().filter(s -> s.verb().equals("info")).count());
+        assertEquals(1, steps.stream().filter(s -> s.verb().equals("fit")).count());
+
+        DemoOperation.Step compare = only(steps, "compare");
+        assertEquals("compare", compare.folder());
+        assertEquals(data.resolve("glucose/manifest.csv"), Path.of(compare.options().get("manifest")));
+        assertEquals("false", compare.options().get("classic"));
+
+        DemoOperation.Step sr = only(steps, "sr");
+        assertEquals("sr/boltzmann_demo", sr.folder());
+        assertEquals(data.resolve("sr/boltzmann_demo.csv"), Path.of(sr.options().get("file")));
+        assertTrue(Double.parseDouble(sr.options().get("max_time_s")) <= 20);
+
+        // every step's options are valid for its verb, exactly as the demo passes them
+        for (DemoOperation.Step s : steps) {
+            Operation op = Operations.byVerb(s.verb()).orElseThrow();
+            Map<String, String> options = new LinkedHashMap<>(s.options());
+            options.put("out", "/tmp/unused");
+            new ParamValues(op.params(), options);
+        }
+    }
+
+    @Test
+    void foldersWithoutManifestOrTablesGiveOnlyRecordingSteps(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("test-data/rs_adapting_steps.atf"), dir.resolve("x.atf"));
+        List<DemoOperation.Step> steps = DemoOperation.plan(dir);
+        assertEquals(List.of("info", "features"), steps.stream().map(DemoOperation.Step::verb).toList());
+        assertFalse(steps.stream().anyMatch(s -> s.verb().equals("compare") || s.verb().equals("sr")));
+    }
+
+    private static DemoOperation.Step only(List<DemoOperation.Step> steps, String verb) {
+        List<DemoOperation.Step> found = steps.stream().filter(s -> s.verb().equals(verb)).toList();
+        assertEquals(1, found.size(), verb + " steps: " + found);
+        return found.get(0);
+    }
+}
