@@ -55,6 +55,29 @@ class DemoOperationTest {
         assertFalse(steps.stream().anyMatch(s -> s.verb().equals("compare") || s.verb().equals("sr")));
     }
 
+    /** The demo's compare step on the bundled glucose set finds the extra K conductance it was made with. */
+    @Test
+    void compareStepRecoversTheBundledGlucoseEffect(@TempDir Path out) {
+        DemoOperation.Step step = only(DemoOperation.plan(Path.of("test-data")), "compare");
+        Operation op = Operations.byVerb("compare").orElseThrow();
+        Map<String, String> options = new LinkedHashMap<>(step.options());
+        options.put("out", out.toString());
+        options.put("bootstrap", "200");
+        options.put("threads", "2");
+        OperationResult r = op.run(new ParamValues(op.params(), options), org.patchpinn.task.Progress.NONE);
+        var json = r.json();
+        assertEquals(6, json.getAsJsonObject("recordings").get("ok").getAsInt());
+        var extra = json.getAsJsonObject("extra_conductance");
+        double ex = extra.getAsJsonObject("EX_mV").get("value").getAsDouble();
+        assertEquals(-90, ex, 5, "EX");
+        var levels = extra.getAsJsonArray("per_condition");
+        double low = levels.get(0).getAsJsonObject().getAsJsonObject("gX_nS").get("mean").getAsDouble();
+        double high = levels.get(levels.size() - 1).getAsJsonObject().getAsJsonObject("gX_nS").get("mean")
+                .getAsDouble();
+        // truth: gX(0.5 mM) - gX(10 mM) = 4.50 - 0.11 nS
+        assertEquals(4.39, low - high, 0.5, "gX drop from 0.5 to 10 mM");
+    }
+
     private static DemoOperation.Step only(List<DemoOperation.Step> steps, String verb) {
         List<DemoOperation.Step> found = steps.stream().filter(s -> s.verb().equals(verb)).toList();
         assertEquals(1, found.size(), verb + " steps: " + found);
