@@ -98,4 +98,22 @@ class LawValidationTest {
         assertTrue(gWrong < gNet - 0.1, "wrong law Γ " + gWrong + " vs network " + gNet);
         assertTrue(wrong.getAsJsonObject("law_vs_network").get("tau_max_rel_diff").getAsDouble() > 0.7);
     }
+
+    @Test
+    void badHeldOutSweepsAndLearnedTablesAreNamed() throws IOException {
+        Path zinf = srResult("zinf", "1/(1 + exp(-(V + 35)/10))");
+        Path tau = srResult("tau", "608/(3.3*exp((V + 35)/20) + exp(-(V + 35)/20))");
+        LawIntoModelOperation op = new LawIntoModelOperation();
+        org.patchpinn.PatchPinnException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.patchpinn.PatchPinnException.class, () -> op.run(ParamValues.of(op.params(), "zinf",
+                        zinf.toString(), "tau", tau.toString(), "file", RECORDING.toString(), "holdout", "7"),
+                        Progress.NONE));
+        assertTrue(e.getMessage().contains("holdout") && e.getMessage().contains("0-2"), e.getMessage());
+        Path bad = dir.resolve("bad_learned.csv");
+        Files.writeString(bad, "V (mV),z\n-60,0.1\n-50,0.2\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.patchpinn.PatchPinnException.class,
+                () -> op.run(ParamValues.of(op.params(), "zinf", zinf.toString(), "tau", tau.toString(),
+                        "learned", bad.toString()), Progress.NONE));
+        assertTrue(e.getMessage().contains("bad_learned.csv"), e.getMessage());
+    }
 }
