@@ -31,6 +31,18 @@ public class LawIntoModelCommand extends OperationCommand {
     @Parameter(label = "Check step (pA)")
     private double step_pa = 200;
 
+    @Parameter(label = "Base parameter values (e.g. gNa=6600,gL=2.9)", required = false)
+    private String values = "";
+
+    @Parameter(label = "Recording for held-out validation (optional)", style = "open", required = false)
+    private File file;
+
+    @Parameter(label = "Held-out sweeps (from 0; auto = last)")
+    private String holdout = "auto";
+
+    @Parameter(label = "Network functions learned.csv (optional)", style = "open", required = false)
+    private File learned;
+
     @Parameter(label = "Output folder (optional)", style = "directory", required = false)
     private File out;
 

@@ -6,6 +6,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import java.util.List;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.fit.CoincidenceFactor;
+import org.patchpinn.fit.FitData;
+import org.patchpinn.fit.FitSweep;
+import org.patchpinn.fit.SweepValidation;
+import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileParser;
@@ -18,12 +25,18 @@ import org.patchpinn.sim.Simulator;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.symbolic.DiscoveredCurrent;
 import org.patchpinn.symbolic.FoundLaw;
+import org.patchpinn.symbolic.LawValidation;
+import org.patchpinn.symbolic.LearnedFunctions;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
 
 /**
  * Law Into Model: the last step of the loop fit → learned.csv → sr → model file → simulate. Adds a gated
  * current whose z∞(V) and τz(V) are the best laws of two Symbolic Regression results to a model, writes the
- * model file, reads it back and simulates one current step to show the model runs.
+ * model file, reads it back and simulates one current step to show the model runs. With a recording
+ * ({@code file}) it simulates the law model on the held-out sweeps' recorded commands and scores it (Γ ±2 ms,
+ * RMSE), and with the fit's {@code learned.csv} also the network model it came from, and how far the laws
+ * stray from the network functions (see {@link LawValidation}).
  */
 public final class LawIntoModelOperation implements Operation {
     private static final double STEP_START_MS = 50;
@@ -38,7 +51,10 @@ public final class LawIntoModelOperation implements Operation {
     @Override public String description() {
         return "Adds the current I<name> = g<name>*z<name>*(V - E<name>) to a model, with z_inf(V) and tau_z(V) "
                 + "(ms) taken from the best laws of two Symbolic Regression result.json files; writes the model "
-                + "file (<model>-<name>.model), reads it back and simulates a current step (simulation.png).";
+                + "file (<model>-<name>.model), reads it back and simulates a current step (simulation.png). "
+                + "With --file, simulates it on the held-out sweeps (--holdout) and reports Γ (±2 ms) and RMSE; "
+                + "with --learned (the learned.csv of learn/fit) also for the network model, and the laws' "
+                + "deviation from the network functions (validation.csv, validation.png, result.json validation).";
     }
 
     @Override public java.util.List<ParamSpec> params() {
@@ -52,16 +68,18 @@ public final class LawIntoModelOperation implements Operation {
                 ParamSpec.number("e", -90, -200, 200, "reversal potential of the new current (mV)"),
                 ParamSpec.number("step_pa", 200, -1e5, 1e5, "current step of the check simulation (pA), "
                         + "50-350 ms of 400 ms"),
+                ParamSpec.string("values", "", "base model parameter values to set first, e.g. gNa=6600,gL=2.9 "
+                        + "(e.g. those learned with the network)"),
+                ParamSpec.optionalFile("file", "recording whose held-out sweeps validate the law model (optional)"),
+                ParamSpec.string("holdout", "auto", "held-out sweeps of --file, numbered from 0, e.g. 2 "
+                        + "('auto': the last sweep)"),
+                ParamSpec.optionalFile("learned", "learned.csv of the network (V (mV), z_inf, tau_z (ms)): the "
+                        + "network model compared with the law model (optional)"),
                 ParamSpec.outDir(false));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
-        ModelSpec base;
-        try {
-            base = BuiltinModels.resolve(values.string("model"));
-        } catch (ModelException e) {
-            throw new org.patchpinn.InvalidParameterException("model", e.getMessage());
-        }
+        ModelSpec base = ModelParams.withValues(ModelParams.model(values, "model"), values, "values");
         String name = values.string("current").trim();
         FoundLaw zInf = FoundLaw.read(values.path("zinf"));
         FoundLaw tau = FoundLaw.read(values.path("tau"));
@@ -111,12 +129,133 @@ public final class LawIntoModelOperation implements Operation {
         table.addRow().set("item", "model file").set("value", modelName + ".model");
         table.addRow().set("item", "spikes in check step").set("value", Integer.toString(spikes));
 
-        OperationResult result = new OperationResult(json, modelName + ": I" + name + " added; check step "
-                + stepPa + " pA gives " + spikes + " spikes");
+        String summary = modelName + ": I" + name + " added; check step " + stepPa + " pA gives " + spikes
+                + " spikes";
+        LearnedFunctions net = values.isSet("learned") ? LearnedFunctions.read(values.path("learned")) : null;
+        LawValidation.Score lawScore = null;
+        LawValidation.Score netScore = null;
+        List<FitSweep> held = List.of();
+        if (values.isSet("file")) {
+            Recording r = Recordings.open(values.path("file"), progress);
+            held = FitData.sweeps(r, holdout(values, r));
+            lawScore = LawValidation.score("law", reread, held, progress);
+            if (net != null) {
+                ModelSpec network = LawValidation.networkModel(base, name, values.number("g"), values.number("e"),
+                        net);
+                netScore = LawValidation.score("network", network, held, progress);
+            }
+            summary += String.format(java.util.Locale.ROOT, "; held-out Γ law %.3f%s", lawScore.gamma(),
+                    netScore == null ? "" : String.format(java.util.Locale.ROOT, ", network %.3f", netScore.gamma()));
+        }
+        LawValidation.Deviation dev = net == null ? null : LawValidation.deviation(net, zInf, tau);
+        if (lawScore != null || dev != null) {
+            json.add("validation", validationJson(held, lawScore, netScore, dev));
+        }
+        OperationResult result = new OperationResult(json, summary);
+        if (lawScore != null) {
+            result.table(validationTable(lawScore, netScore), "validation.csv");
+            result.chart(heldOutChart(held.get(0), lawScore, netScore, modelName), "validation.png");
+        }
         result.textFile(modelName + ".model", text);
         result.table(table, "discovered_current.csv");
         result.chart(chart(sim, modelName, stepPa), "simulation.png");
         return result;
+    }
+
+    private static List<Integer> holdout(ParamValues values, Recording r) {
+        String h = values.string("holdout").trim();
+        List<Integer> idx = h.isEmpty() || h.equalsIgnoreCase("auto") ? List.of(r.sweepCount() - 1)
+                : values.indices("holdout");
+        for (int k : idx) {
+            if (k < 0 || k >= r.sweepCount()) {
+                throw new InvalidParameterException("holdout", r.name() + " has sweeps 0-" + (r.sweepCount() - 1)
+                        + ", not " + k);
+            }
+        }
+        if (idx.isEmpty()) {
+            throw new InvalidParameterException("holdout", "no held-out sweep given");
+        }
+        return idx;
+    }
+
+    private static JsonObject validationJson(List<FitSweep> held, LawValidation.Score law, LawValidation.Score net,
+                                             LawValidation.Deviation dev) {
+        JsonObject v = new JsonObject();
+        com.google.gson.JsonArray sweeps = new com.google.gson.JsonArray();
+        held.forEach(s -> sweeps.add(s.index()));
+        v.add("holdout_sweeps", sweeps);
+        v.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
+        if (law != null) {
+            v.add("law", scoreJson(law));
+        }
+        if (net != null) {
+            v.add("network", scoreJson(net));
+        }
+        if (dev != null) {
+            JsonObject d = new JsonObject();
+            d.add("v_from_mV", Json.number(dev.fromMv()));
+            d.add("v_to_mV", Json.number(dev.toMv()));
+            d.add("z_inf_max_abs_diff", Json.number(dev.zInfMaxAbs()));
+            d.add("z_inf_worst_at_mV", Json.number(dev.zInfWorstMv()));
+            d.add("tau_max_abs_diff_ms", Json.number(dev.tauMaxAbsMs()));
+            d.add("tau_max_rel_diff", Json.number(dev.tauMaxRel()));
+            d.add("tau_worst_at_mV", Json.number(dev.tauWorstMv()));
+            v.add("law_vs_network", d);
+        }
+        return v;
+    }
+
+    private static JsonObject scoreJson(LawValidation.Score s) {
+        JsonObject o = new JsonObject();
+        o.add("gamma", Json.number(s.gamma()));
+        o.add("rmse_mV", Json.number(s.rmseMv()));
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        for (SweepValidation sv : s.sweeps()) {
+            JsonObject e = new JsonObject();
+            e.addProperty("sweep", sv.sweep().index());
+            e.add("gamma", Json.number(sv.gamma()));
+            e.add("rmse_mV", Json.number(sv.rmseMv()));
+            e.addProperty("spikes_data", sv.dataSpikes());
+            e.addProperty("spikes_model", sv.modelSpikes());
+            a.add(e);
+        }
+        o.add("sweeps", a);
+        return o;
+    }
+
+    private static Table validationTable(LawValidation.Score law, LawValidation.Score net) {
+        Table t = new Table("PatchPINN Law Validation");
+        for (LawValidation.Score s : net == null ? List.of(law) : List.of(net, law)) {
+            for (SweepValidation sv : s.sweeps()) {
+                t.addRow().set("model", s.label()).set("sweep", sv.sweep().index()).set("gamma", sv.gamma())
+                        .set("RMSE (mV)", sv.rmseMv()).set("spikes data", sv.dataSpikes())
+                        .set("spikes model", sv.modelSpikes());
+            }
+        }
+        return t;
+    }
+
+    private static JFreeChart heldOutChart(FitSweep sweep, LawValidation.Score law, LawValidation.Score net,
+                                           String model) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        c.addSeries(series("data", sweep.vMv(), sweep.dtMs()));
+        if (net != null) {
+            c.addSeries(series("network model", net.sweeps().get(0).model().v(), sweep.dtMs()));
+        }
+        c.addSeries(series("law model", law.sweeps().get(0).model().v(), sweep.dtMs()));
+        JFreeChart chart = ChartFactory.createXYLineChart(model + ": held-out sweep " + sweep.index(), "time (ms)",
+                "V (mV)", c, PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        return chart;
+    }
+
+    private static XYSeries series(String name, double[] v, double dtMs) {
+        XYSeries s = new XYSeries(name, false, true);
+        for (int i = 0; i < v.length; i++) {
+            s.add(i * dtMs, v[i]);
+        }
+        return s;
     }
 
     /** Upward crossings of 0 mV. */
