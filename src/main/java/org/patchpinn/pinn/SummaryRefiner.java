@@ -30,19 +30,21 @@ public final class SummaryRefiner {
     private static final int SUBSTEPS = 2;
     private final double vanRossumMs;
     private final double baseRange;
+    private final double quietWeight;
 
     /** A refiner whose spike-train distance uses the default kernel ({@link #VAN_ROSSUM_MS}). */
     public SummaryRefiner() {
-        this(VAN_ROSSUM_MS, 0.5);
+        this(VAN_ROSSUM_MS, 0.5, QUIET_WEIGHT);
     }
 
     /**
      * A refiner whose van Rossum kernel is {@code vanRossumMs} (smaller: sharper spike timing) and whose
      * base conductances may move by ±{@code baseRange} in natural log.
      */
-    public SummaryRefiner(double vanRossumMs, double baseRange) {
+    public SummaryRefiner(double vanRossumMs, double baseRange, double quietWeight) {
         this.vanRossumMs = vanRossumMs;
         this.baseRange = baseRange;
+        this.quietWeight = quietWeight;
     }
     /** Search dimensions per latent current: log g, E, logit offset, extra slope, log τ scale. */
     static final int DIMS = 5;
@@ -172,7 +174,7 @@ public final class SummaryRefiner {
 
     /** Spike-train discrepancy plus the quiet-window voltage error. */
     double loss(FittedModel m, CurrentClampData data, QuietWindowLoss quiet) {
-        return loss(m, data, vanRossumMs) + QUIET_WEIGHT * quiet.loss(m);
+        return loss(m, data, vanRossumMs) + quietWeight * quiet.loss(m);
     }
 
     /** Summary-statistic discrepancy over the sweeps (0 = identical statistics). */
