@@ -168,10 +168,11 @@ public final class FitOperation implements Operation {
                     .set("ci95_low", e.ci95Low()).set("ci95_high", e.ci95High()).set("fixed", e.fixed() ? "yes" : "no");
         }
         json.add("parameters", params);
-        // methods that learn new states (hybrid, pinn) report them at the top level, as issue 5 specifies
+        // methods that learn new states (hybrid, pinn) report them at the top level (moved, not copied: the
+        // tabulated functions are long)
         for (String key : List.of("latent", "selection")) {
             if (outcome.diagnostics() != null && outcome.diagnostics().has(key)) {
-                json.add(key, outcome.diagnostics().get(key));
+                json.add(key, outcome.diagnostics().remove(key));
             }
         }
         json.add("validation", Validation.json(validation));
