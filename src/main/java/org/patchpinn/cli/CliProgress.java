@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import org.patchpinn.task.CancelFlag;
 import org.patchpinn.task.Progress;
 
-/** A progress line on stderr, rewritten in place at most a few times a second. */
+/**
+ * A progress line on stderr, rewritten in place at most a few times a second, only when stderr is a
+ * terminal: in pipes, logs and tests the escape codes would garble the one-line error messages.
+ */
 final class CliProgress implements Progress {
     private final PrintStream err;
     private final CancelFlag cancel;
@@ -13,9 +16,12 @@ final class CliProgress implements Progress {
     private long lastPrint;
     private boolean printed;
 
-    CliProgress(PrintStream err, CancelFlag cancel) {
+    private final boolean interactive;
+
+    CliProgress(PrintStream err, CancelFlag cancel, boolean interactive) {
         this.err = err;
         this.cancel = cancel;
+        this.interactive = interactive;
     }
 
     @Override
@@ -47,6 +53,9 @@ final class CliProgress implements Progress {
     }
 
     private void print(boolean force) {
+        if (!interactive) {
+            return;
+        }
         long now = System.nanoTime();
         if (!force && now - lastPrint < 200_000_000L) {
             return;

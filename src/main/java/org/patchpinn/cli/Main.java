@@ -29,6 +29,10 @@ public final class Main {
     private static volatile boolean finished;
 
     public static void main(String[] args) {
+        // PyTorch's native library is bundled in the jar: never try to download one.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         int code = run(args, System.out, System.err, installCtrlC());
         finished = true;
         System.exit(code);
@@ -57,7 +61,7 @@ public final class Main {
             out.print(Help.verb(operation));
             return 0;
         }
-        CliProgress progress = new CliProgress(err, cancel);
+        CliProgress progress = new CliProgress(err, cancel, err == System.err && System.console() != null);
         try {
             ParamValues values = new ParamValues(operation.params(), given);
             OperationResult result = operation.run(values, progress);
@@ -109,7 +113,8 @@ public final class Main {
                     value = key.substring(eq + 1);
                     key = key.substring(0, eq);
                 } else {
-                    ParamSpec spec = op.params().stream().filter(p -> p.key().equals(a.substring(2)))
+                    String lookup = key.replace('-', '_');
+                    ParamSpec spec = op.params().stream().filter(p -> p.key().equals(lookup))
                             .findFirst().orElse(null);
                     boolean flag = spec != null && spec.type() == ParamType.BOOLEAN
                             && (i + 1 >= args.length || args[i + 1].startsWith("--"));

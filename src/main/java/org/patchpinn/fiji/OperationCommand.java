@@ -45,7 +45,7 @@ public abstract class OperationCommand implements Command {
             log.info(op.title() + ": cancelled");
         } catch (PatchPinnException e) {
             log.error(op.title() + ": " + e.getMessage());
-            ij.IJ.error(op.title(), e.getMessage());
+            org.patchpinn.ij1.ErrorReporter.report(op.title(), e.getMessage());
         }
     }
 

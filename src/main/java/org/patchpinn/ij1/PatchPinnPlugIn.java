@@ -51,7 +51,7 @@ public class PatchPinnPlugIn implements PlugIn {
         } catch (CancelledException e) {
             IJ.showStatus(op.title() + ": cancelled");
         } catch (PatchPinnException e) {
-            IJ.error(op.title(), e.getMessage());
+            ErrorReporter.report(op.title(), e.getMessage());
         } finally {
             IJ.showProgress(1.0);
         }

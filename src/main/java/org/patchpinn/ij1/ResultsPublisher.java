@@ -21,6 +21,9 @@ public final class ResultsPublisher {
         }
         if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) {
             for (OperationResult.ChartOutput c : result.charts()) {
+                if (!c.show()) {
+                    continue;
+                }
                 javax.swing.SwingUtilities.invokeLater(() -> {
                     javax.swing.JFrame frame = new javax.swing.JFrame(c.chart().getTitle() == null
                             ? c.fileName() : c.chart().getTitle().getText());

@@ -14,6 +14,10 @@ import org.patchpinn.trace.Recording;
 public final class Recordings {
     private static final List<RecordingReader> READERS = List.of(
             // Readers are tried in order; magic-number formats first, text formats last.
+            new AbfReader(),
+            new NwbReader(),
+            new AtfReader(),
+            new CsvReader()
     );
 
     private Recordings() {

@@ -28,7 +28,8 @@ public final class SweepCsvExporter {
         double dt = r.dtMs();
         for (int i = 0; i < sweep.length(); i++) {
             line.setLength(0);
-            line.append((float) (i * dt));
+            // double, rounded to 1 ns: float time loses the sample spacing after a few minutes
+            line.append(Math.round(i * dt * 1e6) / 1e6);
             for (int c = 0; c < r.channelCount(); c++) {
                 line.append(',').append((float) sweep.channel(c).get(i));
             }

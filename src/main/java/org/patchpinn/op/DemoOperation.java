@@ -80,8 +80,33 @@ public final class DemoOperation implements Operation {
         for (Path rec : recordings) {
             String stem = stem(rec);
             steps.add(new Step("info", Map.of("file", rec.toString()), "recordings/" + stem));
+            steps.add(new Step("features", Map.of("file", rec.toString()), "features/" + stem));
+            demoFit(rec).ifPresent(opts -> steps.add(new Step("fit", opts, "fit/" + stem)));
         }
         return steps;
+    }
+
+    /** Fit options from the recording's {@code <stem>.truth.json} "demo_fit" record, when it has one. */
+    static java.util.Optional<Map<String, String>> demoFit(Path rec) {
+        Path truth = rec.resolveSibling(stem(rec) + ".truth.json");
+        if (!Files.isRegularFile(truth)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(truth))
+                    .getAsJsonObject();
+            if (!o.has("demo_fit")) {
+                return java.util.Optional.empty();
+            }
+            com.google.gson.JsonObject f = o.getAsJsonObject("demo_fit");
+            Map<String, String> opts = new java.util.LinkedHashMap<>();
+            opts.put("file", rec.toString());
+            opts.put("model", f.get("model").getAsString());
+            opts.put("fit", f.get("fit").getAsString());
+            return java.util.Optional.of(opts);
+        } catch (IOException | RuntimeException e) {
+            throw new PatchPinnException(truth + ": cannot read the demo fit record: " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> recordings(Path data) {

@@ -19,7 +19,7 @@ public final class OperationResult {
     public record TableOutput(Table table, String fileName, boolean show) { }
 
     /** A chart and the PNG it is saved as. */
-    public record ChartOutput(JFreeChart chart, String fileName, int width, int height) { }
+    public record ChartOutput(JFreeChart chart, String fileName, int width, int height, boolean show) { }
 
     private final JsonObject json;
     private final String summary;
@@ -45,8 +45,15 @@ public final class OperationResult {
         return this;
     }
 
+    /** A chart written as {@code fileName} and opened as a window in Fiji. */
     public OperationResult chart(JFreeChart chart, String fileName) {
-        charts.add(new ChartOutput(chart, fileName, 1000, 600));
+        charts.add(new ChartOutput(chart, fileName, 1000, 600, true));
+        return this;
+    }
+
+    /** A chart only written to a file (e.g. one per sweep: a window each would flood the screen). */
+    public OperationResult fileChart(JFreeChart chart, String fileName) {
+        charts.add(new ChartOutput(chart, fileName, 1000, 600, false));
         return this;
     }
 
@@ -83,18 +90,23 @@ public final class OperationResult {
         return Collections.unmodifiableMap(textFiles);
     }
 
-    /** Writes every output into {@code folder}, each file atomically. */
+    /**
+     * Writes every output into {@code folder}: all files or none (an error or a cancellation while writing
+     * leaves nothing partial behind).
+     */
     public void writeTo(OutputFolder folder) {
+        Map<String, OutputFolder.Body> files = new LinkedHashMap<>();
         if (json != null) {
-            folder.writeJson("result.json", json);
+            files.put("result.json", OutputFolder.text(org.patchpinn.report.Json.toJson(json) + "\n"));
         }
         for (TableOutput t : tables) {
-            folder.writeCsv(t.fileName(), t.table());
+            files.put(t.fileName(), OutputFolder.csv(t.table()));
         }
         for (ChartOutput c : charts) {
-            folder.writePng(c.fileName(), c.chart(), c.width(), c.height());
+            files.put(c.fileName(), OutputFolder.png(c.chart(), c.width(), c.height()));
         }
-        textFiles.forEach(folder::writeText);
-        streamedFiles.forEach(folder::write);
+        textFiles.forEach((name, text) -> files.put(name, OutputFolder.text(text)));
+        files.putAll(streamedFiles);
+        folder.writeAll(files);
     }
 }

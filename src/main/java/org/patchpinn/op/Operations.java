@@ -8,6 +8,12 @@ public final class Operations {
     private static final List<Operation> ALL = List.of(
             new InfoOperation(),
             new ExportOperation(),
+            new FeaturesOperation(),
+            new SimulateOperation(),
+            new FitOperation(),
+            new SymbolicRegressionOperation(),
+            new LawIntoModelOperation(),
+            new CompareOperation(),
             new PinnFitOperation(),
             new DemoOperation()
     );

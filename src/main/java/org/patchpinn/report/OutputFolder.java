@@ -9,6 +9,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.PatchPinnException;
@@ -87,6 +91,68 @@ public final class OutputFolder {
                 }
             }
         }
+    }
+
+    /**
+     * Writes several files so that either all of them appear or none: each is written to a temporary name
+     * first, and they are renamed into place only once every one is complete. A failure or a cancellation
+     * while writing leaves the folder as it was.
+     */
+    public List<Path> writeAll(Map<String, Body> files) {
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        String current = null;
+        try {
+            for (Map.Entry<String, Body> f : files.entrySet()) {
+                current = f.getKey();
+                Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".part");
+                staged.put(tmp, dir.resolve(f.getKey()));
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    f.getValue().writeTo(out);
+                }
+            }
+            current = null;
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<Path, Path> e : staged.entrySet()) {
+                try {
+                    Files.move(e.getKey(), e.getValue(), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException ex) {
+                    Files.move(e.getKey(), e.getValue(), StandardCopyOption.REPLACE_EXISTING);
+                }
+                written.add(e.getValue());
+            }
+            return written;
+        } catch (IOException e) {
+            throw new PatchPinnException(dir.resolve(current == null ? "" : current) + ": cannot write: "
+                    + e.getMessage(), e);
+        } finally {
+            for (Path tmp : staged.keySet()) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and harmless
+                }
+            }
+        }
+    }
+
+    /** The bytes of a CSV table. */
+    public static Body csv(Table table) {
+        return out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CsvWriter.write(table, w);
+            w.flush();
+        };
+    }
+
+    /** The bytes of a PNG rendering of a chart. */
+    public static Body png(JFreeChart chart, int width, int height) {
+        return out -> ImageIO.write(chart.createBufferedImage(width, height), "png", out);
+    }
+
+    /** The bytes of UTF-8 text. */
+    public static Body text(String text) {
+        return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** What to write into a file. */

@@ -1,0 +1,341 @@
+package org.patchpinn.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+
+/**
+ * Compares recordings made under different conditions (e.g. glucose levels): fits every recording with the
+ * shared structure (in parallel, resumable), pools each cell's recordings for its membrane, separates the
+ * condition-dependent extra conductance from each cell's leak, summarises every parameter and feature per
+ * condition, tests each for a monotonic trend, and finds laws for what changes.
+ */
+public final class ConditionComparison {
+    public static final String GX = "gX";
+
+    private final ComparisonSettings settings;
+    private final Function<Path, Recording> loader;
+    private final List<RecordingFitter> extraFitters;
+    private final FeatureExtractor features;
+    private final LawFinder lawFinder;
+
+    public ConditionComparison(ComparisonSettings settings, Function<Path, Recording> loader,
+                               List<RecordingFitter> extraFitters, FeatureExtractor features, LawFinder lawFinder) {
+        this.settings = settings;
+        this.loader = loader;
+        this.extraFitters = List.copyOf(extraFitters);
+        this.features = features;
+        this.lawFinder = lawFinder;
+    }
+
+    /** Runs the comparison; with {@code outDir} each recording's result is saved there and reused on re-runs. */
+    public ComparisonResult run(Path manifestFile, Path outDir, Progress progress) {
+        return run(manifestFile, null, outDir, progress);
+    }
+
+    /** @param dataDir folder the manifest's file names are relative to; null: the manifest's folder */
+    public ComparisonResult run(Path manifestFile, Path dataDir, Path outDir, Progress progress) {
+        long t0 = System.nanoTime();
+        Manifest manifest = ManifestReader.read(manifestFile, settings.conditionColumn(), dataDir);
+        List<RecordingFitter> fitters = new ArrayList<>();
+        fitters.add(new SubthresholdFitter(settings.subthreshold()));
+        fitters.addAll(extraFitters);
+        RecordingAnalyzer analyzer = new RecordingAnalyzer(loader, fitters, features);
+        ResultStore store = outDir == null ? null : new ResultStore(outDir);
+        progress.status("analysing " + manifest.usable().size() + " recordings");
+        List<RecordingResult> results = new BatchRunner(analyzer, store, settings.threads())
+                .run(manifest.entries(), progress.range(0, 0.85));
+        progress.status("comparing conditions");
+        List<String> warnings = new ArrayList<>(manifest.warnings());
+        List<RecordingRow> rows = results.stream().map(RecordingRow::new).toList();
+        List<RecordingRow> ok = rows.stream().filter(r -> r.result().ok()).toList();
+        poolCells(ok, warnings);
+        addFeatures(ok);
+        ConductanceDecomposition.Result decomposition = decompose(ok, warnings, progress);
+        progress.checkCancelled();
+        List<String> names = quantityNames(ok);
+        Map<Double, Map<String, Summary>> perCondition = summarise(ok, names);
+        List<TrendChange> changes = trends(ok, names);
+        progress.fraction(0.95);
+        List<Law> laws = laws(ok, changes, decomposition);
+        ConditionModel model = decomposition == null ? null : model(ok, decomposition);
+        List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
+                : simulateHeldOut(ok, decomposition, warnings);
+        List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
+        return new ComparisonResult(settings, manifest, rows, names, perCondition, changes, decomposition, laws,
+                model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Membrane parameters from all recordings of a cell together (shared C and gM). */
+    private void poolCells(List<RecordingRow> ok, List<String> warnings) {
+        Map<String, List<RecordingRow>> byCell = new LinkedHashMap<>();
+        ok.forEach(r -> byCell.computeIfAbsent(r.entry().cell(), k -> new ArrayList<>()).add(r));
+        for (Map.Entry<String, List<RecordingRow>> e : byCell.entrySet()) {
+            List<RecordingRow> cell = e.getValue();
+            List<LinearMembrane> membranes;
+            try {
+                membranes = LinearMembraneSolver.solveJoint(cell.stream()
+                        .map(r -> SubthresholdFitter.system(r.result().fits().get(SubthresholdFitter.NAME))).toList());
+            } catch (RuntimeException x) {
+                warnings.add("cell " + e.getKey() + ": pooled membrane fit failed (" + x.getMessage()
+                        + "); using each recording's own fit");
+                membranes = cell.stream().map(r -> LinearMembraneSolver.solve(
+                        SubthresholdFitter.system(r.result().fits().get(SubthresholdFitter.NAME)))).toList();
+                // each recording's own fit succeeded in the batch, so this cannot fail
+            }
+            for (int i = 0; i < cell.size(); i++) {
+                LinearMembrane m = membranes.get(i);
+                RecordingRow row = cell.get(i);
+                row.put("C", new Quantity(m.cPf(), m.seC(), "pF"));
+                row.put("g_lin", new Quantity(m.gNs(), m.seG(), "nS"));
+                row.put("E_lin", new Quantity(m.eMv(), m.seE(), "mV"));
+                row.put("gM", new Quantity(m.gMNs(), m.seGM(), "nS"));
+                // The recording's own C and gM, to check the pooling assumption with the same trend test.
+                Map<String, Estimate> own = row.result().fits().get(SubthresholdFitter.NAME).parameters();
+                row.put("C_single", new Quantity(own.get("C").value(), own.get("C").se(), "pF"));
+                row.put("gM_single", new Quantity(own.get("gM").value(), own.get("gM").se(), "nS"));
+                row.put("input_resistance_lin", new Quantity(1000.0 / m.gNs(), m.seG() * 1000.0 / (m.gNs() * m.gNs()),
+                        "MOhm"));
+            }
+        }
+    }
+
+    private void addFeatures(List<RecordingRow> ok) {
+        for (RecordingRow r : ok) {
+            for (RecordingFitter f : extraFitters) {
+                FitOutcome out = r.result().fits().get(f.name());
+                if (out != null) {
+                    out.parameters().forEach((k, v) -> r.put(f.name() + "." + k, new Quantity(v.value(), v.se(), v.unit())));
+                }
+            }
+            RecordingFeatures feats = r.result().features();
+            if (feats != null) {
+                feats.scalars().forEach((k, v) -> r.put(k, Quantity.of(v.value(), v.unit())));
+            }
+        }
+    }
+
+    private ConductanceDecomposition.Result decompose(List<RecordingRow> ok, List<String> warnings, Progress progress) {
+        List<ConductanceDecomposition.Observation> obs = ok.stream().map(r -> new ConductanceDecomposition.Observation(
+                r.entry().name(), r.entry().cell(), r.entry().condition(), r.value("g_lin"), r.value("E_lin"),
+                r.quantities().get("g_lin").se(), r.quantities().get("E_lin").se())).toList();
+        String why = ConductanceDecomposition.whyNot(obs);
+        if (!why.isEmpty()) {
+            warnings.add("no leak / extra-conductance decomposition: " + why);
+            return null;
+        }
+        // each bootstrap replicate is a full non-linear refit: 500 are plenty for 95 % percentiles
+        int reps = Math.min(settings.bootstrap(), 500);
+        progress.status("decomposing the linear conductance (" + reps + " bootstrap fits)");
+        try {
+            ConductanceDecomposition.Result d = ConductanceDecomposition.fit(obs, settings.fixedExMv(), reps,
+                    settings.seed());
+            for (int i = 0; i < ok.size(); i++) {
+                Estimate gx = d.gx().get(i);
+                ok.get(i).put(GX, new Quantity(gx.value(), gx.se(), "nS"));
+            }
+            return d;
+        } catch (RuntimeException x) {
+            warnings.add("leak / extra-conductance decomposition failed: " + x.getMessage());
+            return null;
+        }
+    }
+
+    static List<String> quantityNames(List<RecordingRow> ok) {
+        List<String> names = new ArrayList<>();
+        for (RecordingRow r : ok) {
+            for (String k : r.quantities().keySet()) {
+                if (!names.contains(k)) {
+                    names.add(k);
+                }
+            }
+        }
+        return names;
+    }
+
+    private Map<Double, Map<String, Summary>> summarise(List<RecordingRow> ok, List<String> names) {
+        Map<Double, Map<String, Summary>> out = new TreeMap<>();
+        TreeSet<Double> levels = new TreeSet<>();
+        ok.forEach(r -> levels.add(r.entry().condition()));
+        long seed = settings.seed();
+        for (double level : levels) {
+            Map<String, Summary> m = new LinkedHashMap<>();
+            for (String name : names) {
+                double[] v = ok.stream().filter(r -> r.entry().condition() == level).mapToDouble(r -> r.value(name))
+                        .toArray();
+                m.put(name, Summary.of(v, settings.bootstrap(), seed++));
+            }
+            out.put(level, m);
+        }
+        return out;
+    }
+
+    private List<TrendChange> trends(List<RecordingRow> ok, List<String> names) {
+        List<TrendTest.Result> results = new ArrayList<>();
+        for (String name : names) {
+            List<TrendTest.Point> pts = ok.stream().map(r -> new TrendTest.Point(r.entry().cell(),
+                    r.entry().condition(), r.value(name))).toList();
+            results.add(TrendTest.test(pts, settings.permutations(), settings.seed() + names.indexOf(name)));
+        }
+        double[] holm = TrendTest.holm(results.stream().mapToDouble(TrendTest.Result::p).toArray());
+        List<TrendChange> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            TrendTest.Result t = results.get(i);
+            String name = names.get(i);
+            String unit = ok.stream().map(r -> r.quantities().get(name)).filter(q -> q != null)
+                    .map(Quantity::unit).findFirst().orElse("");
+            out.add(new TrendChange(names.get(i), unit, t.rho(), t.p(), holm[i],
+                    Double.isFinite(holm[i]) && holm[i] < settings.alpha(), t.n()));
+        }
+        return out;
+    }
+
+    private List<Law> laws(List<RecordingRow> ok, List<TrendChange> changes, ConductanceDecomposition.Result d) {
+        List<Law> laws = new ArrayList<>();
+        String g = "G";
+        if (d != null) {
+            HillLaw h = d.law();
+            laws.add(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
+                    "leak / extra-conductance decomposition", x -> h.value(x[0])));
+            laws.add(extraCurrentLaw(ok, d));
+        }
+        for (TrendChange c : changes) {
+            if (!c.significant()) {
+                continue;
+            }
+            List<RecordingRow> with = ok.stream().filter(r -> Double.isFinite(r.value(c.name()))).toList();
+            double[][] x = with.stream().map(r -> new double[] {r.entry().condition()}).toArray(double[][]::new);
+            double[] y = with.stream().mapToDouble(r -> r.value(c.name())).toArray();
+            String target = c.name() + " (" + c.unit() + ")";
+            if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
+                continue; // the decomposition's Hill law already is the candidate answer
+            }
+            find(target, List.of(g), x, y).ifPresent(laws::add);
+        }
+        return laws;
+    }
+
+    /**
+     * The configured law finder's law, unless the candidate forms fit clearly better (R² higher by more than
+     * 0.001): with a handful of recordings a general search may settle on a constant or an odd shape, while
+     * the candidate forms are the shapes physiology expects. The source says which won.
+     */
+    private Optional<Law> find(String target, List<String> variables, double[][] x, double[] y) {
+        Optional<Law> candidate = new CandidateLawFinder().find(target, variables, x, y);
+        if (lawFinder instanceof CandidateLawFinder) {
+            return candidate;
+        }
+        Optional<Law> found;
+        try {
+            found = lawFinder.find(target, variables, x, y);
+        } catch (RuntimeException e) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return candidate;
+        }
+        if (candidate.isPresent() && candidate.get().r2() > found.get().r2() + 0.001) {
+            Law c = candidate.get();
+            return Optional.of(new Law(c.target(), c.variables(), c.expression(), c.sympy(), c.r2(), c.source()
+                    + String.format(java.util.Locale.ROOT, "; better than %s (R² %.4f)", found.get().source(),
+                    found.get().r2()), c.function()));
+        }
+        return found;
+    }
+
+    /** The learned extra current I_X(V, G) = gX(G)·(V − EX) as a law of V and the condition. */
+    private Law extraCurrentLaw(List<RecordingRow> ok, ConductanceDecomposition.Result d) {
+        List<double[]> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (RecordingRow r : ok) {
+            for (double v = -100; v <= -50; v += 5) {
+                xs.add(new double[] {v, r.entry().condition()});
+                ys.add(r.value(GX) * (v - d.ex().value()));
+            }
+        }
+        double[][] x = xs.toArray(double[][]::new);
+        double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+        Optional<Law> found = find("I_X (pA)", List.of("V", "G"), x, y);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        HillLaw h = d.law();
+        double ex = d.ex().value();
+        double[] fit = java.util.Arrays.stream(x).mapToDouble(p -> h.value(p[1]) * (p[0] - ex)).toArray();
+        String e = HillLaw.drivingForce("V", ex);
+        return new Law("I_X (pA)", List.of("V", "G"), h.expression("G") + "*" + e, "(" + h.sympy("G") + ")*" + e,
+                ConductanceDecomposition.r2(y, fit), "leak / extra-conductance decomposition",
+                p -> h.value(p[1]) * (p[0] - ex));
+    }
+
+    /**
+     * Whether a numeric covariate (e.g. minutes since the change of condition) explains what the law does not:
+     * the within-cell trend test of each recording's gX minus the law's value against the covariate.
+     */
+    private List<TrendChange> covariateEffects(List<RecordingRow> ok, Manifest manifest,
+                                               ConductanceDecomposition.Result d) {
+        List<TrendChange> out = new ArrayList<>();
+        for (String cov : manifest.covariateColumns()) {
+            List<TrendTest.Point> pts = new ArrayList<>();
+            for (RecordingRow r : ok) {
+                try {
+                    double x = Double.parseDouble(r.entry().covariates().getOrDefault(cov, ""));
+                    pts.add(new TrendTest.Point(r.entry().cell(), x, r.value(GX) - d.law().value(r.entry().condition())));
+                } catch (NumberFormatException notNumeric) {
+                    // a text covariate (e.g. a date) is kept in the tables but not tested
+                }
+            }
+            if (pts.size() < 3) {
+                continue;
+            }
+            TrendTest.Result t = TrendTest.test(pts, settings.permutations(), settings.seed() + 7919);
+            out.add(new TrendChange(GX + " residual vs " + cov, "nS", t.rho(), t.p(), t.p(),
+                    Double.isFinite(t.p()) && t.p() < settings.alpha(), t.n()));
+        }
+        return out;
+    }
+
+    /** Each held-out cell's model (law from the other cells) simulated with the cell's own stimuli. */
+    private List<HeldOutSimulation.Check> simulateHeldOut(List<RecordingRow> ok, ConductanceDecomposition.Result d,
+                                                          List<String> warnings) {
+        List<HeldOutSimulation.Check> out = new ArrayList<>();
+        org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+        for (ConductanceDecomposition.HeldOut h : d.heldOut()) {
+            if (!h.ok()) {
+                continue;
+            }
+            List<RecordingRow> cell = ok.stream().filter(r -> r.entry().cell().equals(h.cell())).toList();
+            double c = cell.stream().mapToDouble(r -> r.value("C")).average().orElse(Double.NaN);
+            double gm = cell.stream().mapToDouble(r -> r.value("gM")).average().orElse(Double.NaN);
+            ConditionModel m = new ConditionModel(settings.conditionColumn(), c, h.gLNs(), h.eLMv(), gm,
+                    settings.subthreshold().ekMv(), h.exMv(), h.law(), "held-out cell " + h.cell());
+            for (RecordingRow r : cell) {
+                try {
+                    out.addAll(HeldOutSimulation.run(m, base, loader.apply(r.entry().file()), h.cell(),
+                            r.entry().condition()));
+                } catch (RuntimeException x) {
+                    warnings.add("held-out simulation of " + r.entry().name() + " failed: " + x.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private ConditionModel model(List<RecordingRow> ok, ConductanceDecomposition.Result d) {
+        double c = ok.stream().mapToDouble(r -> r.value("C")).average().orElse(Double.NaN);
+        double gm = ok.stream().mapToDouble(r -> r.value("gM")).average().orElse(Double.NaN);
+        double gl = d.cells().stream().mapToDouble(x -> x.gL().value()).average().orElse(Double.NaN);
+        double el = d.cells().stream().mapToDouble(x -> x.eL().value()).average().orElse(Double.NaN);
+        return new ConditionModel(settings.conditionColumn(), c, gl, el, gm, settings.subthreshold().ekMv(),
+                d.ex().value(), d.law(), "traub-rs regular-spiking cell (Pospischil 2008) with M-current; "
+                + "subthreshold parameters averaged over cells; extra linear conductance gX(G)");
+    }
+}

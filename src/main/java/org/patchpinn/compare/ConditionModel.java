@@ -1,0 +1,116 @@
+package org.patchpinn.compare;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import java.util.List;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.CurrentSpec;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
+import org.patchpinn.report.Json;
+
+/**
+ * A neuron model whose extra conductance depends on the condition: the shared structure's subthreshold
+ * part (C, leak gL/EL, M-current gM/EK) plus gX(G)·(V−EX) with gX from the fitted law. It answers what
+ * the cell looks like at any condition level (linear conductance, its reversal, resting potential) and is
+ * written as condition_model.json for the simulator.
+ */
+public record ConditionModel(String condition, double cPf, double gLNs, double eLMv, double gMNs, double ekMv,
+                             double exMv, HillLaw gx, String structure) {
+    public static final String FORMAT = "patchpinn-condition-model";
+    /** The shared model structure every recording is described by. */
+    public static final String BASE_MODEL = "traub-rs-m";
+
+    public double linearConductance(double g) {
+        return gLNs + gx.value(g);
+    }
+
+    public double linearReversal(double g) {
+        double x = gx.value(g);
+        return (gLNs * eLMv + x * exMv) / (gLNs + x);
+    }
+
+    /** V where leak, extra and steady-state M-current cancel. */
+    public double restingPotential(double g) {
+        double x = gx.value(g);
+        return new BrentSolver(1e-9).solve(200, v -> gLNs * (v - eLMv) + x * (v - exMv)
+                + gMNs * SlowPotassiumGate.steadyState(v) * (v - ekMv), -120, 0);
+    }
+
+    /**
+     * The model at one condition level in the project's model format: the built-in traub-rs-m structure
+     * with this model's capacitance, leak and M-current, plus {@code current IX = gX * (V - EX)} with gX
+     * from the law. Spike-generating parameters stay at their built-in values unless {@code base} has others.
+     */
+    public ModelSpec spec(double g, ModelSpec base) {
+        ModelSpec m = base.withValue(base.capacitance(), cPf).withValue("gL", gLNs).withValue("EL", eLMv)
+                .withValue("gM", gMNs).withValue("EK", ekMv);
+        double x = gx.value(g);
+        return m.withCurrent(new CurrentSpec("IX", "gX", "EX", List.of()),
+                List.of(new Parameter("gX", x, "nS", 0, Math.max(100, 10 * x), true),
+                        new Parameter("EX", exMv, "mV", -150, 0, true)), List.of())
+                .withName(base.name() + "-" + condition + "-" + String.format(java.util.Locale.ROOT, "%g", g),
+                        "condition model at " + condition + " = " + g + ": " + structure);
+    }
+
+    /**
+     * Firing rate (Hz) of the model at condition level {@code g} during a 400 ms step of {@code stepPa}
+     * after 100 ms at rest, simulated with the project's simulator.
+     */
+    public double simulatedRate(double g, double stepPa, ModelSpec base) {
+        ModelSpec m = spec(g, base);
+        double dt = 0.05;
+        double[] v = org.patchpinn.sim.Simulator.shared().voltage(m, m.values(),
+                org.patchpinn.sim.Stimuli.step(100, 400, stepPa), 500, dt);
+        return StepFeatureExtractor.countSpikes(v, (int) (100 / dt), v.length, dt) / 0.4;
+    }
+
+    public static ModelSpec baseStructure() {
+        return BuiltinModels.get(BASE_MODEL);
+    }
+
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", FORMAT);
+        o.addProperty("version", 1);
+        o.addProperty("structure", structure);
+        o.addProperty("base_model", BASE_MODEL);
+        JsonObject c = new JsonObject();
+        c.addProperty("name", condition);
+        c.addProperty("symbol", "G");
+        o.add("condition", c);
+        JsonObject p = new JsonObject();
+        p.add("C_pF", Json.number(cPf));
+        p.add("gL_nS", Json.number(gLNs));
+        p.add("EL_mV", Json.number(eLMv));
+        p.add("gM_nS", Json.number(gMNs));
+        p.add("EK_mV", Json.number(ekMv));
+        o.add("parameters", p);
+        JsonArray extra = new JsonArray();
+        JsonObject x = new JsonObject();
+        x.addProperty("name", "gX");
+        x.addProperty("current", "gX(G)*(V - EX)");
+        x.addProperty("g_nS", gx.sympy("G"));
+        x.add("EX_mV", Json.number(exMv));
+        JsonObject law = new JsonObject();
+        law.add("gmax_nS", Json.number(gx.gmax()));
+        law.add("K", Json.number(gx.k()));
+        law.add("h", Json.number(gx.h()));
+        x.add("hill", law);
+        extra.add(x);
+        o.add("extra_currents", extra);
+        return o;
+    }
+
+    public static ConditionModel fromJson(JsonObject o) {
+        JsonObject p = o.getAsJsonObject("parameters");
+        JsonObject x = o.getAsJsonArray("extra_currents").get(0).getAsJsonObject();
+        JsonObject h = x.getAsJsonObject("hill");
+        return new ConditionModel(o.getAsJsonObject("condition").get("name").getAsString(),
+                p.get("C_pF").getAsDouble(), p.get("gL_nS").getAsDouble(), p.get("EL_mV").getAsDouble(),
+                p.get("gM_nS").getAsDouble(), p.get("EK_mV").getAsDouble(), x.get("EX_mV").getAsDouble(),
+                new HillLaw(h.get("gmax_nS").getAsDouble(), h.get("K").getAsDouble(), h.get("h").getAsDouble()),
+                o.get("structure").getAsString());
+    }
+}

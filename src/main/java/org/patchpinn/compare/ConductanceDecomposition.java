@@ -1,0 +1,440 @@
+package org.patchpinn.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.util.Pair;
+
+/**
+ * Splits each recording's total linear conductance into the cell's own leak and an extra conductance that
+ * depends on the condition. Within one recording the two are confounded (only g_lin and E_lin are seen);
+ * across a cell's conditions they are not: g_lin(G) = gL + gX(G) and g_lin·E_lin = gL·EL + gX(G)·EX with
+ * gL, EL shared by the cell's recordings and EX by all. That still leaves one direction free (any gL'
+ * with gL'(EL'−EX) = gL(EL−EX) fits equally), which the assumption that the extra conductance vanishes at
+ * one end of the condition axis removes: gX(G) = gmax/(1+(G/K)^h), fitted jointly with every cell's leak
+ * by weighted least squares. Intervals come from a parametric bootstrap of the measured (g_lin, E_lin).
+ */
+public final class ConductanceDecomposition {
+    /** Errors below these are not believed: the linear membrane is a model, and E_lin is very precise. */
+    static final double SE_G_FLOOR = 0.1;
+    static final double SE_E_FLOOR = 0.25;
+
+    /** One recording's linear membrane. */
+    public record Observation(String recording, String cell, double condition, double gNs, double eMv,
+                              double seG, double seE) { }
+
+    /** A cell's own leak. */
+    public record CellLeak(String cell, Estimate gL, Estimate eL) { }
+
+    /**
+     * Held-out check for one cell: the law and EX fitted without it, then only its leak (gL, EL) fitted with
+     * the law fixed; errors of the predicted g_lin, E_lin and of the law against the cell's own gX.
+     */
+    public record HeldOut(String cell, double rmseGNs, double rmseEMv, double maxGxErrorNs, double gLNs,
+                          double eLMv, double exMv, HillLaw law) {
+        public boolean ok() {
+            return Double.isFinite(rmseGNs);
+        }
+    }
+
+    public record Result(Estimate ex, HillLaw law, Estimate gmax, Estimate k, Estimate h, List<CellLeak> cells,
+                         List<Estimate> gx, double lawR2, List<HeldOut> heldOut, double[][] lawBand,
+                         Map<Double, Estimate> perLevel, String gauge) { }
+
+    private final List<Observation> obs;
+    private final List<String> cells;
+    private final int[] cellOf;
+
+    /** A known reversal of the extra conductance (mV), or NaN to fit it. */
+    private final double fixedEx;
+
+    private ConductanceDecomposition(List<Observation> obs, double fixedEx) {
+        this.fixedEx = fixedEx;
+        this.obs = List.copyOf(obs);
+        this.cells = obs.stream().map(Observation::cell).distinct().toList();
+        this.cellOf = obs.stream().mapToInt(o -> cells.indexOf(o.cell())).toArray();
+    }
+
+    /** Why the data cannot be decomposed, or "" when they can. */
+    public static String whyNot(List<Observation> obs) {
+        long levels = obs.stream().mapToDouble(Observation::condition).distinct().count();
+        if (levels < 3) {
+            return "needs at least 3 condition levels, got " + levels;
+        }
+        Map<String, Long> perCell = new LinkedHashMap<>();
+        obs.forEach(o -> perCell.merge(o.cell(), 1L, Long::sum));
+        if (perCell.values().stream().noneMatch(n -> n >= 2)) {
+            return "needs a cell recorded at two or more conditions (the leak is told apart within a cell)";
+        }
+        return "";
+    }
+
+    public static Result fit(List<Observation> obs, int bootstrap, long seed) {
+        return fit(obs, Double.NaN, bootstrap, seed);
+    }
+
+    /**
+     * @param fixedEx the extra conductance's reversal when it is known (e.g. EK from the solutions), NaN to
+     *                fit it; fixing it removes the main trade-off left in the leak / extra split
+     */
+    public static Result fit(List<Observation> obs, double fixedEx, int bootstrap, long seed) {
+        String why = whyNot(obs);
+        if (!why.isEmpty()) {
+            throw new IllegalArgumentException(why);
+        }
+        ConductanceDecomposition d = new ConductanceDecomposition(obs, fixedEx);
+        double[] best = d.fitBest(d.measuredG(), d.measuredE(), null);
+        HillLaw law = d.law(best);
+        List<double[]> boots = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int b = 0; b < bootstrap; b++) {
+            double[] g = d.measuredG();
+            double[] e = d.measuredE();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += d.seG(i) * rnd.nextGaussian();
+                e[i] += d.seE(i) * rnd.nextGaussian();
+            }
+            try {
+                double[] p = d.fitBest(g, e, best);
+                boots.add(d.derived(p, g, e));
+            } catch (RuntimeException ignored) {
+                // a failed resample widens nothing; the interval uses the ones that converged
+            }
+        }
+        double[] point = d.derived(best, d.measuredG(), d.measuredE());
+        int nc = d.cells.size();
+        int no = obs.size();
+        // derived layout: EX, gmax, K, h, (gL, EL) per cell, gX per observation
+        Estimate ex = d.est(point, boots, 0, "mV");
+        List<CellLeak> leaks = new ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            leaks.add(new CellLeak(d.cells.get(c), d.est(point, boots, 4 + 2 * c, "nS"),
+                    d.est(point, boots, 5 + 2 * c, "mV")));
+        }
+        List<Estimate> gx = new ArrayList<>();
+        for (int i = 0; i < no; i++) {
+            gx.add(d.est(point, boots, 4 + 2 * nc + i, "nS"));
+        }
+        double[] gxv = gx.stream().mapToDouble(Estimate::value).toArray();
+        double[] fitted = obs.stream().mapToDouble(o -> law.value(o.condition())).toArray();
+        return new Result(ex, law, d.est(point, boots, 1, "nS"), d.est(point, boots, 2, "condition unit"),
+                d.est(point, boots, 3, ""), leaks, gx, r2(gxv, fitted), d.heldOut(best),
+                d.band(boots), d.perLevel(point, boots), "extra conductance → 0 at one end of the condition axis (Hill law)");
+    }
+
+    /**
+     * Mean extra conductance of the recordings at each condition level, with the bootstrap interval of that
+     * mean: the measurement uncertainty, which a between-recording interval from two recordings cannot show.
+     */
+    private Map<Double, Estimate> perLevel(double[] point, List<double[]> boots) {
+        int off = 4 + 2 * cells.size();
+        Map<Double, Estimate> out = new java.util.TreeMap<>();
+        for (double level : obs.stream().mapToDouble(Observation::condition).distinct().sorted().toArray()) {
+            int[] idx = java.util.stream.IntStream.range(0, obs.size())
+                    .filter(i -> obs.get(i).condition() == level).toArray();
+            double[] pt = {java.util.Arrays.stream(idx).mapToDouble(i -> point[off + i]).average().orElse(Double.NaN)};
+            List<double[]> bm = boots.stream().map(b -> new double[] {java.util.Arrays.stream(idx)
+                    .mapToDouble(i -> b[off + i]).average().orElse(Double.NaN)}).toList();
+            out.put(level, est(pt, bm, 0, "nS"));
+        }
+        return out;
+    }
+
+    /** 2.5 / 97.5 % of the law over the observed condition range, 50 points, from the bootstrap. */
+    private double[][] band(List<double[]> boots) {
+        double lo = obs.stream().mapToDouble(Observation::condition).min().orElse(0);
+        double hi = obs.stream().mapToDouble(Observation::condition).max().orElse(1);
+        double[][] out = new double[50][3];
+        for (int j = 0; j < 50; j++) {
+            double x = lo + (hi - lo) * j / 49.0;
+            double[] v = boots.stream().mapToDouble(b -> new HillLaw(b[1], b[2], b[3]).value(x)).sorted().toArray();
+            out[j][0] = x;
+            out[j][1] = v.length == 0 ? Double.NaN : Summary.quantile(v, 0.025);
+            out[j][2] = v.length == 0 ? Double.NaN : Summary.quantile(v, 0.975);
+        }
+        return out;
+    }
+
+    private Estimate est(double[] point, List<double[]> boots, int k, String unit) {
+        double[] v = boots.stream().mapToDouble(b -> b[k]).filter(Double::isFinite).sorted().toArray();
+        if (v.length < 10) {
+            return Estimate.of(point[k], unit);
+        }
+        double mean = Arrays.stream(v).average().orElse(Double.NaN);
+        double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+        return new Estimate(point[k], sd, Summary.quantile(v, 0.025), Summary.quantile(v, 0.975), unit);
+    }
+
+    private double[] measuredG() {
+        return obs.stream().mapToDouble(Observation::gNs).toArray();
+    }
+
+    private double[] measuredE() {
+        return obs.stream().mapToDouble(Observation::eMv).toArray();
+    }
+
+    private double seG(int i) {
+        double s = obs.get(i).seG();
+        return Double.isFinite(s) ? Math.max(SE_G_FLOOR, s) : SE_G_FLOOR;
+    }
+
+    private double seE(int i) {
+        double s = obs.get(i).seE();
+        return Double.isFinite(s) ? Math.max(SE_E_FLOOR, s) : SE_E_FLOOR;
+    }
+
+    /** Parameter vector: EX, ln gmax, ln K, h, then gL, EL per cell. */
+    private HillLaw law(double[] p) {
+        return new HillLaw(Math.exp(p[1]), Math.exp(p[2]), p[3]);
+    }
+
+    private double[] derived(double[] p, double[] g, double[] e) {
+        int nc = cells.size();
+        double[] out = new double[4 + 2 * nc + obs.size()];
+        out[0] = p[0];
+        out[1] = Math.exp(p[1]);
+        out[2] = Math.exp(p[2]);
+        out[3] = p[3];
+        System.arraycopy(p, 4, out, 4, 2 * nc);
+        for (int i = 0; i < obs.size(); i++) {
+            int c = cellOf[i];
+            out[4 + 2 * nc + i] = extraConductance(p[4 + 2 * c], p[5 + 2 * c], p[0], g[i], e[i], seG(i), seE(i));
+        }
+        return out;
+    }
+
+    /**
+     * One recording's extra conductance given its cell's leak and EX: the x that best explains both its
+     * g_lin (= gL + x) and its E_lin (= (gL·EL + x·EX)/(gL + x)), weighted by their errors.
+     */
+    static double extraConductance(double gL, double eL, double ex, double g, double e, double sg, double se) {
+        BrentOptimizer brent = new BrentOptimizer(1e-10, 1e-12);
+        double lo = -0.95 * Math.max(gL, 1e-6);
+        double hi = 3 * Math.max(g, gL) + 10;
+        return brent.optimize(new MaxEval(500), GoalType.MINIMIZE, new SearchInterval(lo, hi),
+                new UnivariateObjectiveFunction(x -> {
+                    double gt = gL + x;
+                    double et = (gL * eL + x * ex) / gt;
+                    return sq((gt - g) / sg) + sq((et - e) / se);
+                })).getPoint();
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /** Best of several starts of a Levenberg–Marquardt fit (the Hill exponent makes the problem non-convex). */
+    private double[] fitBest(double[] g, double[] e, double[] warm) {
+        List<double[]> starts = new ArrayList<>();
+        if (warm != null) {
+            starts.add(warm.clone());
+        } else {
+            double[] conds = obs.stream().mapToDouble(Observation::condition).filter(c -> c > 0).sorted().toArray();
+            double kMid = conds.length == 0 ? 1 : conds[conds.length / 2];
+            for (double h0 : new double[] {1, 2, 4, -1, -2}) {
+                for (double k0 : new double[] {kMid, kMid / 3}) {
+                    starts.add(start(g, e, h0, k0));
+                }
+            }
+        }
+        double bestCost = Double.POSITIVE_INFINITY;
+        double[] best = null;
+        for (double[] s : starts) {
+            try {
+                double[] p = optimise(s, g, e);
+                double c = cost(p, g, e);
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = p;
+                }
+            } catch (RuntimeException ignored) {
+                // this start did not converge; others may
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("the decomposition did not converge from any start");
+        }
+        return best;
+    }
+
+    private double[] start(double[] g, double[] e, double h0, double k0) {
+        int nc = cells.size();
+        double[] p = new double[4 + 2 * nc];
+        p[0] = Double.isNaN(fixedEx) ? -90 : fixedEx;
+        double spread = 0;
+        for (int c = 0; c < nc; c++) {
+            double gHi = Double.NaN, eHi = Double.NaN, cHi = h0 > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            double gMin = Double.POSITIVE_INFINITY, gMax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < obs.size(); i++) {
+                if (cellOf[i] != c) {
+                    continue;
+                }
+                double cond = obs.get(i).condition();
+                if (h0 > 0 ? cond > cHi : cond < cHi) {
+                    cHi = cond;
+                    gHi = g[i];
+                    eHi = e[i];
+                }
+                gMin = Math.min(gMin, g[i]);
+                gMax = Math.max(gMax, g[i]);
+            }
+            spread = Math.max(spread, gMax - gMin);
+            p[4 + 2 * c] = Math.max(0.05, gHi);
+            p[5 + 2 * c] = eHi;
+        }
+        p[1] = Math.log(Math.max(0.05, spread));
+        p[2] = Math.log(Math.max(1e-3, k0));
+        p[3] = h0;
+        return p;
+    }
+
+    private double[] residuals(double[] p, double[] g, double[] e) {
+        HillLaw law = law(p);
+        double[] r = new double[2 * obs.size() + 1];
+        for (int i = 0; i < obs.size(); i++) {
+            int c = cellOf[i];
+            double gL = p[4 + 2 * c];
+            double eL = p[5 + 2 * c];
+            double gx = law.value(obs.get(i).condition());
+            double gt = gL + gx;
+            double et = (gL * eL + gx * p[0]) / gt;
+            r[2 * i] = (gt - g[i]) / seG(i);
+            r[2 * i + 1] = (et - e[i]) / seE(i);
+        }
+        // a known reversal holds EX in place (a stiff prior; 0 when EX is free)
+        r[2 * obs.size()] = Double.isNaN(fixedEx) ? 0 : (p[0] - fixedEx) / 1e-3;
+        return r;
+    }
+
+    private double cost(double[] p, double[] g, double[] e) {
+        double s = 0;
+        for (double x : residuals(p, g, e)) {
+            s += x * x;
+        }
+        return Double.isFinite(s) ? s : Double.POSITIVE_INFINITY;
+    }
+
+    private double[] optimise(double[] start, double[] g, double[] e) {
+        MultivariateJacobianFunction f = point -> {
+            double[] p = point.toArray();
+            double[] r0 = residuals(p, g, e);
+            double[][] jac = new double[r0.length][p.length];
+            for (int j = 0; j < p.length; j++) {
+                double h = 1e-6 * Math.max(1, Math.abs(p[j]));
+                double[] q = p.clone();
+                q[j] += h;
+                double[] r1 = residuals(q, g, e);
+                for (int i = 0; i < r0.length; i++) {
+                    jac[i][j] = (r1[i] - r0[i]) / h;
+                }
+            }
+            return new Pair<>(new ArrayRealVector(r0, false), new Array2DRowRealMatrix(jac, false));
+        };
+        LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+                .model(f).target(new double[2 * obs.size() + 1]).start(start)
+                .maxEvaluations(5000).maxIterations(2000).build());
+        RealVector p = opt.getPoint();
+        double[] out = p.toArray();
+        if (Math.abs(out[3]) > 12 || !Double.isFinite(cost(out, g, e))) {
+            throw new IllegalStateException("diverged");
+        }
+        return out;
+    }
+
+    /** Leave one cell out: fit the law on the others, then only the held-out cell's leak with the law fixed. */
+    private List<HeldOut> heldOut(double[] full) {
+        List<HeldOut> out = new ArrayList<>();
+        if (cells.size() < 2) {
+            return out;
+        }
+        for (String cell : cells) {
+            List<Observation> train = obs.stream().filter(o -> !o.cell().equals(cell)).toList();
+            List<Observation> test = obs.stream().filter(o -> o.cell().equals(cell)).toList();
+            if (!whyNot(train).isEmpty() || test.isEmpty()) {
+                continue;
+            }
+            try {
+                ConductanceDecomposition dt = new ConductanceDecomposition(train, fixedEx);
+                double[] p = dt.fitBest(dt.measuredG(), dt.measuredE(), null);
+                HillLaw law = dt.law(p);
+                double ex = p[0];
+                ConductanceDecomposition dh = new ConductanceDecomposition(test, fixedEx);
+                double[] q = new double[6];
+                q[0] = ex;
+                q[1] = p[1];
+                q[2] = p[2];
+                q[3] = p[3];
+                double[] leak = dh.fitLeakOnly(q);
+                double se2 = 0, sg2 = 0, maxGx = 0;
+                for (int i = 0; i < test.size(); i++) {
+                    Observation o = test.get(i);
+                    double gx = law.value(o.condition());
+                    double gt = leak[0] + gx;
+                    double et = (leak[0] * leak[1] + gx * ex) / gt;
+                    sg2 += sq(gt - o.gNs());
+                    se2 += sq(et - o.eMv());
+                    double own = extraConductance(leak[0], leak[1], ex, o.gNs(), o.eMv(), dh.seG(i), dh.seE(i));
+                    maxGx = Math.max(maxGx, Math.abs(own - gx));
+                }
+                out.add(new HeldOut(cell, Math.sqrt(sg2 / test.size()), Math.sqrt(se2 / test.size()), maxGx, leak[0],
+                        leak[1], ex, law));
+            } catch (RuntimeException e) {
+                out.add(new HeldOut(cell, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        null));
+            }
+        }
+        return out;
+    }
+
+    /** gL, EL of a single cell with EX and the law fixed (given in q[0..3]). */
+    private double[] fitLeakOnly(double[] q) {
+        double[] g = measuredG();
+        double[] e = measuredE();
+        double[] s = start(g, e, q[3], Math.exp(q[2]));
+        MultivariateJacobianFunction f = point -> {
+            double[] p = q.clone();
+            p[4] = point.getEntry(0);
+            p[5] = point.getEntry(1);
+            double[] r0 = residuals(p, g, e);
+            double[][] jac = new double[r0.length][2];
+            for (int j = 0; j < 2; j++) {
+                double[] pp = p.clone();
+                double h = 1e-6 * Math.max(1, Math.abs(pp[4 + j]));
+                pp[4 + j] += h;
+                double[] r1 = residuals(pp, g, e);
+                for (int i = 0; i < r0.length; i++) {
+                    jac[i][j] = (r1[i] - r0[i]) / h;
+                }
+            }
+            return new Pair<>(new ArrayRealVector(r0, false), new Array2DRowRealMatrix(jac, false));
+        };
+        return new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder().model(f)
+                .target(new double[2 * obs.size() + 1]).start(new double[] {s[4], s[5]})
+                .maxEvaluations(2000).maxIterations(1000).build()).getPoint().toArray();
+    }
+
+    static double r2(double[] y, double[] fit) {
+        double mean = Arrays.stream(y).average().orElse(Double.NaN);
+        double ssr = 0, sst = 0;
+        for (int i = 0; i < y.length; i++) {
+            ssr += sq(y[i] - fit[i]);
+            sst += sq(y[i] - mean);
+        }
+        return sst == 0 ? Double.NaN : 1 - ssr / sst;
+    }
+}

@@ -1,0 +1,26 @@
+package org.patchpinn.compare;
+
+/**
+ * The subthreshold membrane of one recording: capacitance, total linear conductance and its reversal, the
+ * M-current's maximal conductance, with the covariance of (g, E) that the cross-condition decomposition
+ * weights by.
+ *
+ * @param cPf      membrane capacitance (pF)
+ * @param gNs      total linear conductance (nS): leak plus any extra linear conductance
+ * @param eMv      reversal of the linear conductance (mV)
+ * @param gMNs     M-current maximal conductance (nS)
+ * @param cov      covariance of (g, E): {{var g, cov}, {cov, var E}}
+ * @param seC      standard error of C (pF)
+ * @param seGM     standard error of gM (nS)
+ * @param windows  number of subthreshold windows used
+ */
+public record LinearMembrane(double cPf, double gNs, double eMv, double gMNs, double[][] cov, double seC,
+                             double seGM, int windows) {
+    public double seG() {
+        return Math.sqrt(cov[0][0]);
+    }
+
+    public double seE() {
+        return Math.sqrt(cov[1][1]);
+    }
+}

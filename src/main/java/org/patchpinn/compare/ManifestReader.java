@@ -1,0 +1,163 @@
+package org.patchpinn.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.patchpinn.InvalidParameterException;
+
+/**
+ * Reads a comparison manifest: a CSV with a {@code file} column (paths relative to the manifest's folder or
+ * a given folder),
+ * the condition column, an optional {@code cell} column, and any other columns as covariates. Problems of
+ * single rows (a missing file, a condition that is not a number) are attached to those rows so the rest
+ * is still analysed; a missing column stops the whole comparison with a message listing the columns found.
+ */
+public final class ManifestReader {
+    public static final String FILE = "file";
+    public static final String CELL = "cell";
+
+    private ManifestReader() {
+    }
+
+    public static Manifest read(Path manifest, String conditionColumn) {
+        return read(manifest, conditionColumn, null);
+    }
+
+    /** @param baseDir folder that relative file names are resolved against; null: the manifest's folder */
+    public static Manifest read(Path manifest, String conditionColumn, Path baseDir) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidParameterException("manifest", manifest + ": cannot read: " + e.getMessage());
+        }
+        lines.removeIf(l -> l.isBlank() || l.startsWith("#"));
+        if (lines.isEmpty()) {
+            throw new InvalidParameterException("manifest", manifest + ": the manifest is empty");
+        }
+        List<String> header = split(lines.get(0));
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        header.replaceAll(String::trim);
+        int fileCol = header.indexOf(FILE);
+        int condCol = header.indexOf(conditionColumn);
+        int cellCol = header.indexOf(CELL);
+        if (fileCol < 0) {
+            throw new InvalidParameterException("manifest", manifest + ": no column 'file'; columns are "
+                    + header);
+        }
+        if (condCol < 0) {
+            throw new InvalidParameterException("condition", "unknown column '" + conditionColumn + "' in "
+                    + manifest.getFileName() + "; columns are " + header);
+        }
+        List<String> covariates = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (c != fileCol && c != condCol && c != cellCol) {
+                covariates.add(header.get(c));
+            }
+        }
+        Path base = baseDir != null ? baseDir.toAbsolutePath() : manifest.toAbsolutePath().getParent();
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> f = split(lines.get(i));
+            int row = i;
+            String name = get(f, fileCol);
+            Path file = name.isEmpty() ? base : base.resolve(name).normalize();
+            String cell = cellCol >= 0 ? get(f, cellCol) : "";
+            if (cell.isEmpty()) {
+                cell = "row" + row;
+            }
+            Map<String, String> cov = new LinkedHashMap<>();
+            for (String c : covariates) {
+                cov.put(c, get(f, header.indexOf(c)));
+            }
+            double condition = Double.NaN;
+            String problem = "";
+            String condText = get(f, condCol);
+            try {
+                condition = Double.parseDouble(condText);
+                if (!Double.isFinite(condition)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problem = conditionColumn + " is not a number: '" + condText + "'";
+            }
+            if (name.isEmpty()) {
+                problem = "row " + row + " has no file";
+            } else if (!Files.isRegularFile(file)) {
+                problem = "file not found: " + file;
+            }
+            for (ManifestEntry earlier : entries) {
+                if (problem.isEmpty() && earlier.key().equals(name.replaceAll("[^A-Za-z0-9._-]", "_"))) {
+                    problem = "the same file as row " + earlier.row();
+                }
+            }
+            entries.add(new ManifestEntry(row, name.isEmpty() ? "row" + row : name, file, condition, cell, cov,
+                    problem));
+        }
+        return new Manifest(conditionColumn, entries, covariates, singleRecordingWarnings(entries,
+                conditionColumn));
+    }
+
+    /** A condition with one usable recording has no s.e.m. or interval; say so instead of failing. */
+    static List<String> singleRecordingWarnings(List<ManifestEntry> entries, String conditionColumn) {
+        Map<Double, Integer> counts = new TreeMap<>();
+        for (ManifestEntry e : entries) {
+            if (e.usable()) {
+                counts.merge(e.condition(), 1, Integer::sum);
+            }
+        }
+        List<String> w = new ArrayList<>();
+        counts.forEach((c, n) -> {
+            if (n == 1) {
+                w.add(conditionColumn + " = " + fmt(c) + " has only one recording: no s.e.m. or interval for it");
+            }
+        });
+        return w;
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String get(List<String> fields, int col) {
+        return col < fields.size() ? fields.get(col).trim() : "";
+    }
+
+    /** Splits one CSV line (RFC 4180 quotes, comma, semicolon or tab separated). */
+    static List<String> split(String line) {
+        char sep = line.indexOf(',') >= 0 ? ',' : line.indexOf('\t') >= 0 ? '\t' : ';';
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == sep) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package org.patchpinn.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.ClampMode;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Units;
+
+/**
+ * Summary statistics of a current-clamp recording: the features of chosen sweeps, each sweep's step
+ * amplitude, and the cell's properties. The stimulus window is the one most sweeps' command waveforms agree
+ * on ({@link StimulusWindows#common}), unless the caller gives one.
+ */
+public final class RecordingFeatures {
+    private final List<Integer> sweepIndices;
+    private final List<SweepFeatures> sweeps;
+    private final double[] stimulusPa;
+    private final StimulusWindow window;
+    private final boolean windowFromCommand;
+    private final CellFeatures cell;
+    private final int voltageChannel;
+
+    private RecordingFeatures(List<Integer> sweepIndices, List<SweepFeatures> sweeps, double[] stimulusPa,
+                              StimulusWindow window, boolean windowFromCommand, int voltageChannel) {
+        this.sweepIndices = List.copyOf(sweepIndices);
+        this.sweeps = List.copyOf(sweeps);
+        this.stimulusPa = stimulusPa.clone();
+        this.window = window;
+        this.windowFromCommand = windowFromCommand;
+        this.voltageChannel = voltageChannel;
+        this.cell = CellFeatures.of(sweeps, stimulusPa);
+    }
+
+    /**
+     * @param sweepList sweeps to measure (empty: all)
+     * @param override  stimulus window to use instead of the command's, or null
+     * @throws NotCurrentClampException for voltage-clamp recordings and recordings without a voltage channel
+     * @throws PatchPinnException       when no stimulus window can be found or the given one is impossible
+     */
+    public static RecordingFeatures analyse(Recording r, List<Integer> sweepList, SpikeDetectionSettings settings,
+                                            StimulusWindow override, Progress progress) {
+        int channel = checkCurrentClamp(r);
+        List<Integer> indices = sweepList.isEmpty()
+                ? java.util.stream.IntStream.range(0, r.sweepCount()).boxed().toList() : sweepList;
+        for (int k : indices) {
+            if (k >= r.sweepCount()) {
+                throw new InvalidParameterException("sweeps", "sweep " + k + " does not exist; " + r.name()
+                        + " has sweeps 0-" + (r.sweepCount() - 1));
+            }
+        }
+        double dt = r.dtMs();
+        double lengthMs = r.sweepLength() * dt;
+        StimulusWindow window = override;
+        if (window == null) {
+            if (!r.hasCommand()) {
+                throw new PatchPinnException(r.name() + ": the recording has no stimulus waveform; give the "
+                        + "stimulus window (stim_start_ms, stim_end_ms)");
+            }
+            List<double[]> commands = new ArrayList<>();
+            for (int k : indices) {
+                commands.add(r.sweep(k).command().toDoubleArray());
+            }
+            window = StimulusWindows.common(commands, dt);
+            if (window == null) {
+                throw new PatchPinnException(r.name() + ": the stimulus never leaves the holding level in the "
+                        + "chosen sweeps; give the stimulus window (stim_start_ms, stim_end_ms)");
+            }
+        } else if (window.startMs() >= lengthMs) {
+            throw new InvalidParameterException("stim_start_ms", window.startMs() + " ms is after the end of the "
+                    + "sweeps (" + lengthMs + " ms)");
+        }
+        double mvScale = Units.toMillivolts(r.channel(channel).unit());
+        double paScale = r.hasCommand() ? Units.toPicoamperes(r.commandUnit()) : Double.NaN;
+        SweepFeatureExtractor extractor = new SweepFeatureExtractor(settings);
+        List<SweepFeatures> out = new ArrayList<>();
+        double[] amplitudes = new double[indices.size()];
+        for (int i = 0; i < indices.size(); i++) {
+            progress.checkCancelled();
+            progress.status("features of sweep " + indices.get(i));
+            progress.fraction(i / (double) indices.size());
+            Sweep s = r.sweep(indices.get(i));
+            double[] v = s.channel(channel).toDoubleArray();
+            if (mvScale != 1) {
+                for (int j = 0; j < v.length; j++) {
+                    v[j] *= mvScale;
+                }
+            }
+            amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() ? Double.NaN
+                    : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
+            out.add(extractor.extract(v, dt, window, amplitudes[i]));
+        }
+        progress.fraction(1);
+        return new RecordingFeatures(indices, out, amplitudes, window, override == null, channel);
+    }
+
+    /** The voltage channel to measure; refuses voltage-clamp recordings with a message saying why. */
+    static int checkCurrentClamp(Recording r) {
+        if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
+            String how = r.commandUnit().isEmpty() ? "it records " + r.channel(0).unit()
+                    : "it records " + r.channel(0).unit() + " under a " + r.commandUnit() + " command";
+            throw new NotCurrentClampException(r.name() + " is a voltage-clamp recording (" + how + "); summary "
+                    + "statistics need a current-clamp recording of the membrane voltage");
+        }
+        int channel = r.firstVoltageChannel();
+        if (channel < 0) {
+            throw new NotCurrentClampException(r.name() + " has no voltage channel (units: "
+                    + r.channels().stream().map(c -> c.unit()).toList() + "); summary statistics need the "
+                    + "membrane voltage of a current-clamp recording");
+        }
+        if (r.sweepCount() == 0) {
+            throw new PatchPinnException(r.name() + " has no sweeps");
+        }
+        return channel;
+    }
+
+    public List<Integer> sweepIndices() {
+        return sweepIndices;
+    }
+
+    public List<SweepFeatures> sweeps() {
+        return sweeps;
+    }
+
+    /** Step amplitude (pA, relative to holding) of each analysed sweep; NaN when the stimulus is unknown. */
+    public double[] stimulusPa() {
+        return stimulusPa.clone();
+    }
+
+    public StimulusWindow window() {
+        return window;
+    }
+
+    /** Whether the window came from the command waveform (false: given by the user). */
+    public boolean windowFromCommand() {
+        return windowFromCommand;
+    }
+
+    public CellFeatures cell() {
+        return cell;
+    }
+
+    public int voltageChannel() {
+        return voltageChannel;
+    }
+}

@@ -1,0 +1,103 @@
+package org.patchpinn.fit;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** Plots of a fit: data against model per sweep, and the parameters' 95 % intervals. */
+public final class FitCharts {
+    private static final int MAX_POINTS = 4000;
+
+    private FitCharts() {
+    }
+
+    /** Recorded and simulated V of one sweep over time. */
+    public static JFreeChart sweep(SweepValidation v, String modelName) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(decimated("data", v.sweep().vMv(), v.sweep().dtMs()));
+        data.addSeries(decimated("model", v.model().v(), v.sweep().dtMs()));
+        NumberAxis x = new NumberAxis("time (ms)");
+        NumberAxis y = new NumberAxis("V (mV)");
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, Color.DARK_GRAY);
+        r.setSeriesPaint(1, new Color(200, 40, 40));
+        r.setSeriesStroke(1, new BasicStroke(1.2f));
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        String title = String.format(Locale.ROOT, "%s, sweep %d (%s): RMSE %.2f mV, Γ %.2f, spikes %d data / %d model",
+                modelName, v.sweep().index(), v.heldOut() ? "held out" : "fitted", v.rmseMv(), v.gamma(),
+                v.dataSpikes(), v.modelSpikes());
+        JFreeChart c = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
+        c.setBackgroundPaint(Color.WHITE);
+        return c;
+    }
+
+    /** Each free parameter's estimate and 95 % interval, in per cent of the estimate. */
+    public static JFreeChart intervals(List<ParameterEstimate> estimates) {
+        List<ParameterEstimate> free = estimates.stream().filter(e -> !e.fixed()).toList();
+        YIntervalSeries s = new YIntervalSeries("95% interval (% of estimate)");
+        String[] names = new String[free.size()];
+        for (int i = 0; i < free.size(); i++) {
+            ParameterEstimate e = free.get(i);
+            names[i] = e.name() + " (" + e.unit() + ")";
+            double scale = Math.abs(e.value()) > 0 ? Math.abs(e.value()) : 1;
+            double lo = Double.isFinite(e.ci95Low()) ? 100 * (e.ci95Low() - e.value()) / scale : 0;
+            double hi = Double.isFinite(e.ci95High()) ? 100 * (e.ci95High() - e.value()) / scale : 0;
+            s.add(i, 0, lo, hi);
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(s);
+        SymbolAxis x = new SymbolAxis("parameter", names);
+        NumberAxis y = new NumberAxis("deviation from estimate (%)");
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart c = new JFreeChart("95% confidence intervals", new java.awt.Font("SansSerif",
+                java.awt.Font.BOLD, 14), plot, false);
+        c.setBackgroundPaint(Color.WHITE);
+        return c;
+    }
+
+    /** Min/max decimation keeps spikes visible when a sweep has more samples than pixels. */
+    static XYSeries decimated(String key, double[] v, double dtMs) {
+        XYSeries s = new XYSeries(key, false, true);
+        int n = v.length;
+        int bin = Math.max(1, (int) Math.ceil(n / (double) MAX_POINTS * 2));
+        for (int start = 0; start < n; start += bin) {
+            int end = Math.min(n, start + bin);
+            int iMin = start;
+            int iMax = start;
+            for (int i = start; i < end; i++) {
+                if (v[i] < v[iMin]) {
+                    iMin = i;
+                }
+                if (v[i] > v[iMax]) {
+                    iMax = i;
+                }
+            }
+            int a = Math.min(iMin, iMax);
+            int b = Math.max(iMin, iMax);
+            s.add(a * dtMs, v[a]);
+            if (b != a) {
+                s.add(b * dtMs, v[b]);
+            }
+        }
+        return s;
+    }
+}

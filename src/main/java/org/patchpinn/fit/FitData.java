@@ -1,0 +1,43 @@
+package org.patchpinn.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.patchpinn.sim.Stimuli;
+import org.patchpinn.trace.ClampMode;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Units;
+
+/** Turns chosen sweeps of a current-clamp recording into {@link FitSweep}s, with clear errors otherwise. */
+public final class FitData {
+    private FitData() {
+    }
+
+    public static List<FitSweep> sweeps(Recording r, List<Integer> indices) {
+        if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
+            throw new FitException(r.name() + ": a voltage-clamp recording; fitting needs current clamp (V recorded, "
+                    + "current injected)");
+        }
+        int ch = r.firstVoltageChannel();
+        if (ch < 0) {
+            throw new FitException(r.name() + ": no voltage channel to fit");
+        }
+        if (!r.hasCommand()) {
+            throw new FitException(r.name() + ": the sweeps have no command waveform, so the injected current is "
+                    + "unknown");
+        }
+        double scale = Units.toMillivolts(r.channel(ch).unit());
+        List<FitSweep> out = new ArrayList<>();
+        for (int k : indices) {
+            if (k < 0 || k >= r.sweepCount()) {
+                throw new FitException(r.name() + ": no sweep " + k + " (the recording has " + r.sweepCount()
+                        + " sweeps, numbered from 0)");
+            }
+            double[] v = r.sweep(k).channel(ch).toDoubleArray();
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= scale;
+            }
+            out.add(new FitSweep(k, v, Stimuli.fromSweep(r, k), r.dtMs()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,144 @@
+package org.patchpinn.fit;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.patchpinn.features.FeatureNames;
+import org.patchpinn.features.SpikeDetectionSettings;
+import org.patchpinn.features.StimulusWindow;
+import org.patchpinn.features.StimulusWindows;
+import org.patchpinn.features.SweepFeatureExtractor;
+import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.Json;
+import org.patchpinn.sim.SimulationResult;
+import org.patchpinn.sim.Simulator;
+import org.patchpinn.task.Progress;
+
+/**
+ * Simulates a fitted model on every fitted and held-out sweep and compares it with the data the same way for
+ * every fit method: trace RMSE, coincidence factor Γ at ±2 ms, and eFEL-named summary statistics measured by
+ * {@link SweepFeatureExtractor} on data and model alike.
+ */
+public final class Validation {
+    /** The summary statistics reported per sweep (data vs model). */
+    public static final List<String> FEATURES = List.of(FeatureNames.SPIKECOUNT, FeatureNames.TIME_TO_FIRST_SPIKE,
+            FeatureNames.MEAN_FREQUENCY, FeatureNames.ISI_CV, FeatureNames.AP_AMPLITUDE,
+            FeatureNames.AP_BEGIN_VOLTAGE, FeatureNames.SPIKE_HALF_WIDTH, FeatureNames.AHP_DEPTH,
+            FeatureNames.VOLTAGE_BASE, FeatureNames.STEADY_STATE_VOLTAGE_STIMEND);
+
+    private Validation() {
+    }
+
+    public static List<SweepValidation> evaluate(ModelSpec fitted, List<FitSweep> fit, List<FitSweep> holdout,
+                                                 Progress progress) {
+        List<SweepValidation> out = new ArrayList<>();
+        SweepFeatureExtractor fx = new SweepFeatureExtractor(SpikeDetectionSettings.defaults());
+        List<FitSweep> all = new ArrayList<>(fit);
+        all.addAll(holdout);
+        for (int i = 0; i < all.size(); i++) {
+            progress.checkCancelled();
+            FitSweep sw = all.get(i);
+            SimulationResult sim = Simulator.shared().simulate(fitted, fitted.values(), sw.stim(), sw.durationMs(),
+                    sw.dtMs(), Simulator.stepFor(sw.dtMs()), null, true);
+            double[] m = sim.v();
+            double[] d = sw.vMv();
+            double se = 0;
+            for (int k = 0; k < d.length; k++) {
+                se += (m[k] - d[k]) * (m[k] - d[k]);
+            }
+            double[] modelSpikes = SpikeTimes.detect(m, sw.dtMs());
+            double gamma = CoincidenceFactor.gamma(sw.spikeTimesMs(), modelSpikes, sw.durationMs());
+            double[] cmd = new double[d.length];
+            for (int k = 0; k < cmd.length; k++) {
+                cmd[k] = sw.stim().currentPa(k * sw.dtMs());
+            }
+            Map<String, Double> df = features(fx, d, sw.dtMs(), cmd);
+            Map<String, Double> mf = Double.isFinite(se) ? features(fx, m, sw.dtMs(), cmd) : undefined();
+            out.add(new SweepValidation(sw, i >= fit.size(), sim, Math.sqrt(se / d.length), gamma,
+                    sw.spikeTimesMs().length, modelSpikes.length, df, mf));
+        }
+        return out;
+    }
+
+    private static Map<String, Double> features(SweepFeatureExtractor fx, double[] v, double dtMs, double[] cmd) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        try {
+            StimulusWindow w = StimulusWindows.fromCommand(cmd, dtMs);
+            if (w == null) {
+                throw new IllegalArgumentException("no step in the command");
+            }
+            SweepFeatures sf = fx.extract(v, dtMs, w);
+            for (String name : FEATURES) {
+                f.put(name, sf.get(name));
+            }
+        } catch (RuntimeException e) {
+            // No step in the command (e.g. a noise stimulus): no window, no windowed features.
+            return undefined();
+        }
+        return f;
+    }
+
+    /** Every reported feature NaN (a diverged simulation, or no stimulus window). */
+    private static Map<String, Double> undefined() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        for (String name : FEATURES) {
+            f.put(name, Double.NaN);
+        }
+        return f;
+    }
+
+    /** Mean Γ over the sweeps with the given role (NaN when none). */
+    public static double meanGamma(List<SweepValidation> v, boolean heldOut) {
+        return v.stream().filter(s -> s.heldOut() == heldOut).mapToDouble(SweepValidation::gamma).average()
+                .orElse(Double.NaN);
+    }
+
+    /** RMSE over all samples of the sweeps with the given role (NaN when none). */
+    public static double rmse(List<SweepValidation> v, boolean heldOut) {
+        double se = 0;
+        long n = 0;
+        for (SweepValidation s : v) {
+            if (s.heldOut() == heldOut) {
+                se += s.rmseMv() * s.rmseMv() * s.sweep().length();
+                n += s.sweep().length();
+            }
+        }
+        return n == 0 ? Double.NaN : Math.sqrt(se / n);
+    }
+
+    /** result.json's "validation" object. */
+    public static JsonObject json(List<SweepValidation> v) {
+        JsonObject o = new JsonObject();
+        o.add("holdout_gamma", Json.number(meanGamma(v, true)));
+        o.add("holdout_rmse_mV", Json.number(rmse(v, true)));
+        o.add("fit_gamma", Json.number(meanGamma(v, false)));
+        o.add("fit_rmse_mV", Json.number(rmse(v, false)));
+        o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
+        JsonArray sweeps = new JsonArray();
+        for (SweepValidation s : v) {
+            JsonObject so = new JsonObject();
+            so.addProperty("sweep", s.sweep().index());
+            so.addProperty("role", s.heldOut() ? "holdout" : "fit");
+            so.add("rmse_mV", Json.number(s.rmseMv()));
+            so.add("gamma", Json.number(s.gamma()));
+            so.addProperty("spikes_data", s.dataSpikes());
+            so.addProperty("spikes_model", s.modelSpikes());
+            JsonObject features = new JsonObject();
+            for (String name : FEATURES) {
+                JsonObject pair = new JsonObject();
+                pair.add("data", Json.number(s.dataFeatures().get(name)));
+                pair.add("model", Json.number(s.modelFeatures().get(name)));
+                pair.addProperty("unit", SweepFeatures.unitOf(name));
+                features.add(name, pair);
+            }
+            so.add("features", features);
+            sweeps.add(so);
+        }
+        o.add("sweeps", sweeps);
+        return o;
+    }
+}

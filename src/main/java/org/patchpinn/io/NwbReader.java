@@ -1,0 +1,369 @@
+package org.patchpinn.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Link;
+import io.jhdf.api.Node;
+import java.lang.reflect.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Trace;
+import org.patchpinn.trace.Units;
+
+/**
+ * NWB 2 intracellular recordings (HDF5, read with jHDF). Every {@code CurrentClampSeries},
+ * {@code VoltageClampSeries} or {@code IZeroClampSeries} under {@code /acquisition} is one trace; its
+ * values are {@code data × conversion + offset} in the SI unit of its {@code unit} attribute, given here in
+ * mV or pA; its rate is the {@code rate} of {@code starting_time}. Series are grouped into sweeps by
+ * {@code sweep_number} (or, without it, by {@code starting_time}), one channel per electrode. The stimulus
+ * series under {@code /stimulus/presentation} become the command, matched to a sweep the same way.
+ */
+public final class NwbReader implements RecordingReader {
+    private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    private static final Set<String> RESPONSE_TYPES =
+            Set.of("CurrentClampSeries", "VoltageClampSeries", "IZeroClampSeries", "PatchClampSeries");
+    private static final Set<String> STIMULUS_TYPES =
+            Set.of("CurrentClampStimulusSeries", "VoltageClampStimulusSeries", "PatchClampSeries");
+
+    /** One series read from the file. */
+    private record Series(String name, String type, String electrode, double sweepKey, boolean bySweepNumber,
+                          double rateHz, double startS, String unit, float[] values, String description) {
+    }
+
+    @Override
+    public String format() {
+        return "NWB";
+    }
+
+    @Override
+    public boolean accepts(Path file, byte[] head) {
+        if (head.length < HDF5_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < HDF5_MAGIC.length; i++) {
+            if (head[i] != HDF5_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Recording read(Path file, Progress progress) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            return read(file, hdf, size, progress);
+        } catch (PatchPinnException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // jHDF reports damaged files with many exception types; all mean the same to a user.
+            throw new RecordingFormatException(file, "not a readable HDF5/NWB file (damaged or truncated?): " + e, e);
+        }
+    }
+
+    private Recording read(Path file, HdfFile hdf, long fileSize, Progress progress) {
+        Node acq = hdf.getChild("acquisition");
+        if (!(acq instanceof Group acquisition)) {
+            throw new RecordingFormatException(file, "HDF5 file without /acquisition: not an NWB 2 recording");
+        }
+        List<Series> responses = new ArrayList<>();
+        for (Node n : acquisition.getChildren().values()) {
+            String type = stringAttr(n, "neurodata_type");
+            if (n instanceof Group g && RESPONSE_TYPES.contains(type)) {
+                progress.checkCancelled();
+                responses.add(series(file, g, type, fileSize));
+            }
+        }
+        if (responses.isEmpty()) {
+            throw new RecordingFormatException(file, "no intracellular series (CurrentClampSeries, "
+                    + "VoltageClampSeries) under /acquisition");
+        }
+        List<Series> stimuli = new ArrayList<>();
+        if (hdf.getChild("stimulus") instanceof Group stim && stim.getChild("presentation") instanceof Group pres) {
+            for (Node n : pres.getChildren().values()) {
+                String type = stringAttr(n, "neurodata_type");
+                if (n instanceof Group g && STIMULUS_TYPES.contains(type)) {
+                    stimuli.add(series(file, g, type, fileSize));
+                }
+            }
+        }
+        boolean bySweepNumber = responses.stream().allMatch(Series::bySweepNumber);
+        Map<Double, List<Series>> sweeps = new java.util.TreeMap<>();
+        for (Series s : responses) {
+            sweeps.computeIfAbsent(key(s, bySweepNumber), k -> new ArrayList<>()).add(s);
+        }
+        List<String> electrodes = sweeps.values().iterator().next().stream()
+                .sorted(Comparator.comparing(Series::electrode)).map(Series::electrode).toList();
+        double rate = responses.get(0).rateHz();
+        Map<Double, Series> stimulusBySweep = new LinkedHashMap<>();
+        boolean stimBySweepNumber = bySweepNumber && stimuli.stream().allMatch(Series::bySweepNumber);
+        for (Series s : stimuli) {
+            if (stimBySweepNumber || !bySweepNumber) {
+                stimulusBySweep.putIfAbsent(key(s, bySweepNumber), s);
+            }
+        }
+
+        Recording.Builder b = Recording.builder().source(file).format("NWB", stringAttrOrEmpty(hdf, "nwb_version"))
+                .sampleRateHz(rate);
+        List<Series> first = sorted(sweeps.values().iterator().next());
+        for (Series s : first) {
+            b.channel(s.electrode().isEmpty() ? s.type() : s.electrode(), s.unit());
+        }
+        String commandUnit = null;
+        List<String> missing = new ArrayList<>();
+        List<Sweep> built = new ArrayList<>();
+        List<Series> commands = new ArrayList<>();
+        for (Map.Entry<Double, List<Series>> e : sweeps.entrySet()) {
+            List<Series> group = sorted(e.getValue());
+            List<String> names = group.stream().map(Series::electrode).sorted().toList();
+            if (!names.equals(electrodes)) {
+                throw new RecordingFormatException(file, "sweep " + describeKey(e.getKey(), bySweepNumber)
+                        + " has electrodes " + names + " but the first sweep has " + electrodes);
+            }
+            List<Trace> traces = new ArrayList<>();
+            for (int c = 0; c < group.size(); c++) {
+                Series s = group.get(c);
+                if (Math.abs(s.rateHz() - rate) > 1e-9 * rate) {
+                    throw new RecordingFormatException(file, "series " + s.name() + " is sampled at " + s.rateHz()
+                            + " Hz, others at " + rate + " Hz; one recording needs one rate");
+                }
+                if (!s.unit().equals(first.get(c).unit())) {
+                    throw new RecordingFormatException(file, "series " + s.name() + " is in " + s.unit()
+                            + " but its channel in the first sweep is in " + first.get(c).unit());
+                }
+                traces.add(Trace.wrap(s.values()));
+            }
+            Series stim = stimulusBySweep.get(e.getKey());
+            commands.add(stim);
+            if (stim == null) {
+                missing.add(describeKey(e.getKey(), bySweepNumber));
+            } else if (stim.values().length != group.get(0).values().length) {
+                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus " + stim.values().length
+                        + " samples, response " + group.get(0).values().length + ")");
+            } else if (Math.abs(stim.rateHz() - rate) > 1e-9 * rate) {
+                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus at " + stim.rateHz() + " Hz)");
+            } else if (commandUnit == null) {
+                commandUnit = stim.unit();
+            } else if (!commandUnit.equals(stim.unit())) {
+                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus in " + stim.unit() + ")");
+            }
+            built.add(new Sweep(traces, null));
+        }
+        boolean withCommand = missing.isEmpty() && commandUnit != null;
+        if (!stimuli.isEmpty() && !withCommand) {
+            b.warning("stimulus series do not match every sweep (" + String.join(", ", missing)
+                    + "); the recording has no command waveform");
+        }
+        for (int k = 0; k < built.size(); k++) {
+            Sweep s = built.get(k);
+            b.sweep(withCommand ? new Sweep(s.channels(), Trace.wrap(commands.get(k).values())) : s);
+        }
+        if (withCommand) {
+            b.commandUnit(commandUnit);
+        }
+        b.protocol(responses.get(0).description());
+        b.startTime(scalarString(hdf, "session_start_time"));
+        String session = scalarString(hdf, "session_description");
+        if (!session.isEmpty()) {
+            b.metadata("session_description", session);
+        }
+        String id = scalarString(hdf, "identifier");
+        if (!id.isEmpty()) {
+            b.metadata("identifier", id);
+        }
+        StringBuilder starts = new StringBuilder();
+        for (List<Series> g : sweeps.values()) {
+            starts.append(starts.length() == 0 ? "" : ",").append(g.get(0).startS());
+        }
+        b.metadata("sweepStartTimesS", starts.toString());
+        return b.build();
+    }
+
+    private static List<Series> sorted(List<Series> group) {
+        return group.stream().sorted(Comparator.comparing(Series::electrode)).toList();
+    }
+
+    private static double key(Series s, boolean bySweepNumber) {
+        return bySweepNumber ? s.sweepKey() : s.startS();
+    }
+
+    private static String describeKey(double key, boolean bySweepNumber) {
+        return bySweepNumber ? "number " + (long) key : "starting at " + key + " s";
+    }
+
+    private Series series(Path file, Group g, String type, long fileSize) {
+        String where = g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
+        if (!(g.getChild("data") instanceof Dataset data)) {
+            throw new RecordingFormatException(file, where + ": no 'data' dataset");
+        }
+        int[] dims = data.getDimensions();
+        if (dims.length != 1) {
+            throw new RecordingFormatException(file, where + "/data: expected one dimension, found "
+                    + java.util.Arrays.toString(dims));
+        }
+        if (data.getFilters().isEmpty() && data.getSizeInBytes() > fileSize) {
+            throw new RecordingFormatException(file, where + "/data: declares " + data.getSizeInBytes()
+                    + " bytes in a file of " + fileSize + " (truncated or damaged)");
+        }
+        String unit = stringAttr(data, "unit");
+        double conversion = numberAttr(data, "conversion", 1.0);
+        double offset = numberAttr(data, "offset", 0.0);
+        double scale;
+        String working;
+        switch (unit.toLowerCase(Locale.ROOT)) {
+            case "volts", "volt", "v" -> { scale = 1e3; working = "mV"; }
+            case "amperes", "ampere", "amps", "a" -> { scale = 1e12; working = "pA"; }
+            default -> {
+                double mv = Units.toMillivolts(unit);
+                double pa = Units.toPicoamperes(unit);
+                if (!Double.isNaN(mv)) { scale = mv; working = "mV"; }
+                else if (!Double.isNaN(pa)) { scale = pa; working = "pA"; }
+                else {
+                    throw new RecordingFormatException(file, where + "/data: unit '" + unit
+                            + "' is neither a voltage nor a current");
+                }
+            }
+        }
+        float[] values = toFloats(data.getData(), conversion, offset, scale, file, where);
+        double rate;
+        double start = 0;
+        if (g.getChild("starting_time") instanceof Dataset st) {
+            start = toDouble(st.getData());
+            rate = numberAttr(st, "rate", Double.NaN);
+        } else if (g.getChild("timestamps") instanceof Dataset ts && ts.getData() instanceof double[] t) {
+            start = t.length > 0 ? t[0] : 0;
+            rate = evenRate(file, where, t);
+        } else {
+            throw new RecordingFormatException(file, where + ": neither starting_time with a rate nor timestamps");
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new RecordingFormatException(file, where + "/starting_time: rate " + rate + " is not a sample rate");
+        }
+        double sweepNumber = Double.NaN;
+        if (g.getChild("sweep_number") instanceof Dataset sn) {
+            sweepNumber = toDouble(sn.getData());
+        }
+        String electrode = "";
+        if (g.getChild("electrode") instanceof Link link && !link.isBrokenLink()) {
+            electrode = link.getTarget().getName();
+        }
+        return new Series(g.getName(), type, electrode, sweepNumber, !Double.isNaN(sweepNumber), rate, start,
+                working, values, stringAttr(g, "stimulus_description"));
+    }
+
+    /** The rate of evenly spaced timestamps (s); uneven ones are refused, as in the text readers. */
+    private static double evenRate(Path file, String where, double[] t) {
+        if (t.length < 2) {
+            throw new RecordingFormatException(file, where + "/timestamps: fewer than two samples");
+        }
+        double dt = (t[t.length - 1] - t[0]) / (t.length - 1);
+        for (int i = 1; i < t.length; i++) {
+            if (!(Math.abs(t[i] - t[i - 1] - dt) <= 0.05 * dt)) {
+                throw new RecordingFormatException(file, where + "/timestamps: not evenly spaced at sample " + i);
+            }
+        }
+        return 1.0 / dt;
+    }
+
+    private static float[] toFloats(Object data, double conversion, double offset, double scale, Path file,
+                                    String where) {
+        if (data == null || !data.getClass().isArray() || data.getClass().getComponentType().isArray()) {
+            throw new RecordingFormatException(file, where + "/data: not a one-dimensional numeric array");
+        }
+        int n = Array.getLength(data);
+        float[] out = new float[n];
+        if (data instanceof float[] f) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) ((f[i] * conversion + offset) * scale);
+            }
+        } else if (data instanceof double[] d) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) ((d[i] * conversion + offset) * scale);
+            }
+        } else if (data instanceof short[] s) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) ((s[i] * conversion + offset) * scale);
+            }
+        } else if (data instanceof int[] s) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) ((s[i] * conversion + offset) * scale);
+            }
+        } else if (data instanceof long[] s) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) ((s[i] * conversion + offset) * scale);
+            }
+        } else if (data instanceof byte[] s) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) ((s[i] * conversion + offset) * scale);
+            }
+        } else {
+            throw new RecordingFormatException(file, where + "/data: unsupported element type "
+                    + data.getClass().getComponentType());
+        }
+        return out;
+    }
+
+    private static double toDouble(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v != null && v.getClass().isArray() && Array.getLength(v) == 1 && Array.get(v, 0) instanceof Number n) {
+            return n.doubleValue();
+        }
+        return Double.NaN;
+    }
+
+    private static double numberAttr(Node n, String name, double fallback) {
+        Attribute a = n.getAttribute(name);
+        if (a == null) {
+            return fallback;
+        }
+        double d = toDouble(a.getData());
+        return Double.isNaN(d) ? fallback : d;
+    }
+
+    private static String stringAttr(Node n, String name) {
+        Attribute a = n.getAttributes().get(name);
+        if (a == null) {
+            return "";
+        }
+        Object v = a.getData();
+        if (v != null && v.getClass().isArray() && Array.getLength(v) == 1) {
+            v = Array.get(v, 0);
+        }
+        return v == null ? "" : v.toString();
+    }
+
+    private static String stringAttrOrEmpty(HdfFile hdf, String name) {
+        return stringAttr(hdf, name);
+    }
+
+    private static String scalarString(Group g, String name) {
+        if (g.getChild(name) instanceof Dataset d) {
+            Object v = d.getData();
+            if (v != null && v.getClass().isArray() && Array.getLength(v) >= 1) {
+                v = Array.get(v, 0);
+            }
+            return v == null ? "" : v.toString();
+        }
+        return "";
+    }
+}

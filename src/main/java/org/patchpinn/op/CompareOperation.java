@@ -1,0 +1,157 @@
+package org.patchpinn.op;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.patchpinn.compare.CandidateLawFinder;
+import org.patchpinn.compare.ClassicRecordingFitter;
+import org.patchpinn.compare.ComparisonCharts;
+import org.patchpinn.compare.ComparisonReport;
+import org.patchpinn.compare.ComparisonResult;
+import org.patchpinn.compare.ComparisonSettings;
+import org.patchpinn.compare.ConditionComparison;
+import org.patchpinn.compare.ConditionModel;
+import org.patchpinn.compare.Law;
+import org.patchpinn.compare.LawFinder;
+import org.patchpinn.compare.EfelFeatureExtractor;
+import org.patchpinn.compare.SubthresholdSettings;
+import org.patchpinn.compare.TrendChange;
+import org.patchpinn.io.Recordings;
+import org.patchpinn.report.Json;
+import org.patchpinn.task.Progress;
+
+/** Compare Conditions: fits a manifest of recordings and derives how the model depends on the condition. */
+public final class CompareOperation implements Operation {
+    /** Time cap of one symbolic search: a handful of changing quantities then take a few minutes. */
+    static final double SYMBOLIC_SECONDS = 20;
+
+    @Override public String verb() { return "compare"; }
+
+    @Override public String title() { return "Compare Conditions"; }
+
+    @Override public String description() {
+        return "Reads a manifest CSV (columns file, the condition column, cell, any covariates; files relative "
+                + "to the manifest), fits every recording with one shared model structure on all cores (each "
+                + "result saved in OUT/per_recording as it finishes; a re-run resumes), separates each cell's "
+                + "leak from a condition-dependent extra conductance, reports per-condition mean, s.e.m. and "
+                + "bootstrap 95 % CI of every parameter and feature, a within-cell trend test for each, laws for "
+                + "what changes, and condition_model.json.";
+    }
+
+    @Override public List<ParamSpec> params() {
+        return List.of(ParamSpec.file("manifest", "manifest CSV: file, condition column, cell, covariates"),
+                ParamSpec.string("condition", "glucose_mM", "name of the condition column"),
+                new ParamSpec("folder", ParamType.DIR, "", false, "folder the manifest's file names are relative to "
+                        + "(default: the manifest's folder)", Double.NaN, Double.NaN, List.of()),
+                ParamSpec.outDir(false),
+                ParamSpec.integer("threads", 0, 0, 1024, "worker threads (0: all cores)"),
+                ParamSpec.integer("bootstrap", 1000, 0, 100000, "bootstrap resamples for intervals"),
+                ParamSpec.integer("permutations", 10000, 100, 1000000, "permutations of the trend test"),
+                ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
+                new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
+                        + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
+                ParamSpec.bool("classic", true, "also fit the whole shared structure (traub-rs-m: gNa, gK, gL, EL, gM) "
+                        + "to each recording with the classic method (about 15 s per recording, no intervals)"),
+                ParamSpec.choice("learn", "off", "also learn new gated currents per recording (hybrid fit of traub-rs "
+                        + "plus 1, or 0-2 chosen on the first sweep held out; minutes per recording)", "off", "1", "auto"),
+                ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
+                        + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
+                ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
+                ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"));
+    }
+
+    @Override public OperationResult run(ParamValues values, Progress progress) {
+        ComparisonSettings settings = new ComparisonSettings(values.string("condition").trim(),
+                values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
+                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
+                values.number("ex_mv"));
+        Path out = values.path("out");
+        Path folder = values.path("folder");
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new org.patchpinn.InvalidParameterException("folder", "no such folder: " + folder);
+        }
+        if (out != null && !values.bool("resume")) {
+            deleteSaved(out);
+        }
+        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
+        List<org.patchpinn.compare.RecordingFitter> extra = new java.util.ArrayList<>();
+        if (values.bool("classic")) {
+            extra.add(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults().withSeed(settings.seed())
+                    .withConfidenceIntervals(false)));
+        }
+        if (!values.string("learn").equals("off")) {
+            extra.add(new org.patchpinn.compare.NewStateRecordingFitter(values.string("learn"), 100, settings.seed()));
+        }
+        ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
+                new EfelFeatureExtractor(), laws)
+                .run(values.path("manifest"), values.path("folder"), out, progress);
+        long ok = c.okRows().size();
+        long changed = c.changes().stream().filter(TrendChange::significant).count();
+        String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
+                + settings.conditionColumn() + (c.decomposition() == null ? ""
+                : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
+                + String.format(java.util.Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
+        com.google.gson.JsonObject json = ComparisonReport.json(c);
+        json.add("parameters_used", Json.toTree(values.asMap()));
+        OperationResult r = new OperationResult(json, summary);
+        r.table(ComparisonReport.recordings(c), "per_recording.csv");
+        r.table(ComparisonReport.conditions(c), "conditions.csv");
+        r.table(ComparisonReport.changes(c), "changes.csv");
+        r.table(ComparisonReport.laws(c), "laws.csv");
+        if (c.model() != null) {
+            org.patchpinn.report.Table predictions = ComparisonReport.modelPredictions(c);
+            r.fileTable(predictions, "model_predictions.csv");
+            r.fileChart(ComparisonCharts.modelRates(c, predictions), "model_rates.png");
+            r.textFile("condition_model.json", Json.toJson(c.model().toJson()) + "\n");
+            org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+            for (double level : c.perCondition().keySet()) {
+                r.textFile("model_" + settings.conditionColumn().replaceAll("[^A-Za-z0-9_.-]", "_") + "_"
+                        + level + ".model", org.patchpinn.model.ModelFileWriter.write(c.model().spec(level, base)));
+            }
+        }
+        if (!c.heldOutSimulation().isEmpty()) {
+            r.table(ComparisonReport.validationTable(c), "validation.csv");
+        }
+        if (!c.okRows().isEmpty()) {
+            charts(c, r);
+        }
+        return r;
+    }
+
+    /** The project's symbolic regression, time-capped per law. */
+    private static LawFinder symbolic(ComparisonSettings settings) {
+        org.patchpinn.symbolic.SearchSettings d = org.patchpinn.symbolic.SearchSettings.defaults(settings.seed());
+        return new org.patchpinn.symbolic.SymbolicLawFinder(new org.patchpinn.symbolic.SearchSettings(d.seed(),
+                d.populations(), d.populationSize(), d.generations(), d.maxComplexity(), settings.threads(),
+                SYMBOLIC_SECONDS, d.weighting(), d.templates()));
+    }
+
+    private static void charts(ComparisonResult c, OperationResult r) {
+        if (c.decomposition() != null) {
+            Law gx = c.laws().get(0);
+            r.chart(ComparisonCharts.quantityVsCondition(c, ConditionComparison.GX, gx, c.decomposition().lawBand()),
+                    "gX_vs_condition.png");
+        }
+        for (TrendChange ch : c.changes()) {
+            if (ch.significant() && !ch.name().equals(ConditionComparison.GX)) {
+                Law law = c.laws().stream().filter(l -> l.target().startsWith(ch.name() + " (")).findFirst()
+                        .orElse(null);
+                // one file per changing quantity; only the main three plots open as windows in Fiji
+                r.fileChart(ComparisonCharts.quantityVsCondition(c, ch.name(), law, null),
+                        ch.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "_vs_condition.png");
+            }
+        }
+        r.chart(ComparisonCharts.fiCurves(c), "fi_curves.png");
+        r.chart(ComparisonCharts.restingPotential(c), "resting_potential.png");
+    }
+
+    private static void deleteSaved(Path out) {
+        Path dir = out.resolve(org.patchpinn.compare.ResultStore.FOLDER);
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException ignored) {
+            // no saved results: nothing to forget
+        }
+    }
+}

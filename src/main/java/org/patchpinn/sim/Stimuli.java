@@ -1,0 +1,122 @@
+package org.patchpinn.sim;
+
+import java.util.List;
+import java.util.Locale;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Units;
+
+/** Common stimuli: constant, steps, ramps, pulse trains, sums, and the command waveform of a recorded sweep. */
+public final class Stimuli {
+    private Stimuli() {
+    }
+
+    public static Stimulus constant(double pA) {
+        return described(t -> pA, String.format(Locale.ROOT, "constant %.4g pA", pA));
+    }
+
+    /** {@code amplitudePa} from {@code startMs} for {@code durationMs}, zero elsewhere. */
+    public static Stimulus step(double startMs, double durationMs, double amplitudePa) {
+        double end = startMs + durationMs;
+        return described(t -> t >= startMs && t < end ? amplitudePa : 0.0,
+                String.format(Locale.ROOT, "step %.4g pA, %.4g-%.4g ms", amplitudePa, startMs, end));
+    }
+
+    /** Linear from {@code fromPa} at {@code startMs} to {@code toPa} at {@code endMs}, zero outside. */
+    public static Stimulus ramp(double startMs, double endMs, double fromPa, double toPa) {
+        if (!(endMs > startMs)) {
+            throw new IllegalArgumentException("ramp end must be after its start");
+        }
+        double slope = (toPa - fromPa) / (endMs - startMs);
+        return described(t -> t >= startMs && t < endMs ? fromPa + slope * (t - startMs) : 0.0,
+                String.format(Locale.ROOT, "ramp %.4g to %.4g pA, %.4g-%.4g ms", fromPa, toPa, startMs, endMs));
+    }
+
+    /** {@code count} square pulses of {@code widthMs} every {@code periodMs} starting at {@code startMs}. */
+    public static Stimulus train(double startMs, int count, double widthMs, double periodMs, double amplitudePa) {
+        if (!(periodMs > 0) || !(widthMs > 0)) {
+            throw new IllegalArgumentException("pulse width and period must be positive");
+        }
+        return described(t -> {
+            if (t < startMs) {
+                return 0.0;
+            }
+            double k = Math.floor((t - startMs) / periodMs);
+            return k < count && t - startMs - k * periodMs < widthMs ? amplitudePa : 0.0;
+        }, String.format(Locale.ROOT, "train of %d x %.4g pA, %.4g ms every %.4g ms from %.4g ms", count,
+                amplitudePa, widthMs, periodMs, startMs));
+    }
+
+    public static Stimulus sum(Stimulus... parts) {
+        List<Stimulus> list = List.of(parts);
+        double duration = list.stream().mapToDouble(Stimulus::durationMs).min().orElse(Double.POSITIVE_INFINITY);
+        String text = String.join(" + ", list.stream().map(Stimulus::describe).toList());
+        return new Stimulus() {
+            @Override public double currentPa(double tMs) {
+                double s = 0;
+                for (Stimulus p : list) {
+                    s += p.currentPa(tMs);
+                }
+                return s;
+            }
+
+            @Override public double durationMs() { return duration; }
+
+            @Override public String describe() { return text; }
+        };
+    }
+
+    /**
+     * Samples held for one interval each (as a DAC outputs them): sample i applies on [i·dt, (i+1)·dt).
+     * Defined for {@code samples.length · dtMs} ms.
+     */
+    public static Stimulus sampled(double[] samplesPa, double dtMs, String description) {
+        double[] s = samplesPa.clone();
+        double duration = s.length * dtMs;
+        return new Stimulus() {
+            @Override public double currentPa(double tMs) {
+                int i = (int) Math.floor(tMs / dtMs + 1e-9);
+                return s[Math.max(0, Math.min(s.length - 1, i))];
+            }
+
+            @Override public double durationMs() { return duration; }
+
+            @Override public String describe() { return description; }
+        };
+    }
+
+    /**
+     * The recorded command waveform of one sweep, converted to pA.
+     *
+     * @throws SimulationException when the sweep does not exist, has no command, or it is not a current
+     */
+    public static Stimulus fromSweep(Recording r, int sweep) {
+        if (sweep < 0 || sweep >= r.sweepCount()) {
+            throw new SimulationException(r.name() + ": no sweep " + sweep + " (the recording has "
+                    + r.sweepCount() + " sweeps, numbered from 0)");
+        }
+        Sweep s = r.sweep(sweep);
+        if (!s.hasCommand()) {
+            throw new SimulationException(r.name() + ": sweep " + sweep + " has no command waveform to use as "
+                    + "stimulus");
+        }
+        double scale = Units.toPicoamperes(r.commandUnit());
+        if (Double.isNaN(scale)) {
+            throw new SimulationException(r.name() + ": the command unit '" + r.commandUnit()
+                    + "' is not a current; a current-clamp recording is needed");
+        }
+        double[] c = s.command().toDoubleArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] *= scale;
+        }
+        return sampled(c, r.dtMs(), r.name() + " sweep " + sweep + " command");
+    }
+
+    private static Stimulus described(Stimulus f, String text) {
+        return new Stimulus() {
+            @Override public double currentPa(double tMs) { return f.currentPa(tMs); }
+
+            @Override public String describe() { return text; }
+        };
+    }
+}

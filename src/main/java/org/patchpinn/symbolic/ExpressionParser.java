@@ -1,0 +1,174 @@
+package org.patchpinn.symbolic;
+
+import java.util.List;
+
+/**
+ * Reads the plain-text form that {@link ExpressionFormat} writes for SymPy (and Python-style formulas such as
+ * those of the benchmark truth): numbers, variable names, + - * / ** ^, unary minus, parentheses and the
+ * functions exp, log, sqrt. Used to check exports round-trip and to read known laws.
+ */
+public final class ExpressionParser {
+    private final String text;
+    private final List<String> names;
+    private int pos;
+
+    private ExpressionParser(String text, List<String> names) {
+        this.text = text;
+        this.names = names;
+    }
+
+    /** The tree of {@code text}; variables are looked up in {@code names}. */
+    public static Node parse(String text, List<String> names) {
+        ExpressionParser p = new ExpressionParser(text, names);
+        Node n = p.sum();
+        p.skipSpace();
+        if (p.pos != text.length()) {
+            throw p.error("unexpected '" + text.charAt(p.pos) + "'");
+        }
+        return n;
+    }
+
+    private Node sum() {
+        Node n = product();
+        while (true) {
+            if (accept("+")) {
+                n = Node.binary(Op.ADD, n, product());
+            } else if (accept("-")) {
+                n = Node.binary(Op.SUB, n, product());
+            } else {
+                return n;
+            }
+        }
+    }
+
+    private Node product() {
+        Node n = unary();
+        while (true) {
+            skipSpace();
+            if (text.startsWith("**", pos)) {
+                return n; // handled in power()
+            }
+            if (accept("*")) {
+                n = Node.binary(Op.MUL, n, unary());
+            } else if (accept("/")) {
+                n = Node.binary(Op.DIV, n, unary());
+            } else {
+                return n;
+            }
+        }
+    }
+
+    private Node unary() {
+        if (accept("-")) {
+            Node operand = unary();
+            return operand.isConstant() ? Node.constant(-operand.value())
+                    : Node.binary(Op.MUL, Node.constant(-1), operand);
+        }
+        if (accept("+")) {
+            return unary();
+        }
+        return power();
+    }
+
+    private Node power() {
+        Node base = atom();
+        if (accept("**") || accept("^")) {
+            // right-associative; the exponent may carry a sign: 2**-1
+            return Node.binary(Op.POW, base, unary());
+        }
+        return base;
+    }
+
+    private Node atom() {
+        skipSpace();
+        if (accept("(")) {
+            Node n = sum();
+            expect(")");
+            return n;
+        }
+        if (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            return Node.constant(number());
+        }
+        String name = identifier();
+        if (name.isEmpty()) {
+            throw error(pos < text.length() ? "unexpected '" + text.charAt(pos) + "'" : "unexpected end");
+        }
+        if (accept("(")) {
+            Node arg = sum();
+            expect(")");
+            switch (name) {
+                case "exp": return Node.unary(Op.EXP, arg);
+                case "log": return Node.unary(Op.LOG, arg);
+                case "sqrt": return Node.binary(Op.POW, arg, Node.constant(0.5));
+                default: throw error("unknown function " + name);
+            }
+        }
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw error("unknown variable " + name + " (known: " + names + ")");
+        }
+        return Node.variable(index);
+    }
+
+    private double number() {
+        int start = pos;
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            pos++;
+        }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int save = pos;
+            pos++;
+            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+            } else {
+                pos = save;
+            }
+        }
+        try {
+            return Double.parseDouble(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw error("bad number " + text.substring(start, pos));
+        }
+    }
+
+    private String identifier() {
+        int start = pos;
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            pos++;
+        }
+        return text.substring(start, pos);
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private boolean accept(String token) {
+        skipSpace();
+        if (text.startsWith(token, pos)) {
+            if (token.equals("*") && text.startsWith("**", pos)) {
+                return false;
+            }
+            pos += token.length();
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String token) {
+        if (!accept(token)) {
+            throw error("expected '" + token + "'");
+        }
+    }
+
+    private SymbolicDataException error(String reason) {
+        return new SymbolicDataException("expression '" + text + "', position " + pos + ": " + reason);
+    }
+}

@@ -1,0 +1,70 @@
+package org.patchpinn.symbolic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.patchpinn.compare.Law;
+import org.patchpinn.compare.LawFinder;
+import org.patchpinn.task.Progress;
+
+/**
+ * The symbolic-regression engine behind the condition comparison's {@link LawFinder} interface: a law
+ * y = f(x…) of a parameter across conditions. Returns nothing for fewer than {@link TableReader#MIN_ROWS}
+ * observations or a constant y, where a search would only fit noise (the comparison's few fixed forms suit
+ * a handful of conditions better).
+ */
+public final class SymbolicLawFinder implements LawFinder {
+    private final SearchSettings settings;
+
+    public SymbolicLawFinder(SearchSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Default search, seed 1. */
+    public SymbolicLawFinder() {
+        this(SearchSettings.defaults(1));
+    }
+
+    @Override
+    public Optional<Law> find(String target, List<String> variables, double[][] x, double[] y) {
+        if (y.length < TableReader.MIN_ROWS || variables.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean constant = true;
+        for (double v : y) {
+            constant &= v == y[0];
+            if (!Double.isFinite(v)) {
+                return Optional.empty();
+            }
+        }
+        if (constant) {
+            return Optional.empty();
+        }
+        int k = variables.size();
+        double[][] columns = new double[k][y.length];
+        for (int i = 0; i < y.length; i++) {
+            for (int v = 0; v < k; v++) {
+                columns[v][i] = x[i][v];
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : variables) {
+            names.add(TableReader.identifier(name, names.size()));
+        }
+        Dataset data = new Dataset(columns, y.clone(), names, TableReader.bareName(target), "condition comparison");
+        SearchResult r = SymbolicSearch.run(data, settings, Progress.NONE);
+        Node law = r.best().law();
+        CompiledExpression compiled = new CompiledExpression(law);
+        double r2 = r.objective().r2(compiled.evaluate(columns));
+        return Optional.of(new Law(target, names,
+                ExpressionFormat.format(law, ExpressionFormat.Style.EXPRESSION, names),
+                ExpressionFormat.format(law, ExpressionFormat.Style.SYMPY, names), r2,
+                "symbolic regression (" + r.choice().rule() + ")", point -> {
+                    double[][] at = new double[k][1];
+                    for (int v = 0; v < k; v++) {
+                        at[v][0] = point[v];
+                    }
+                    return compiled.evaluate(at)[0];
+                }));
+    }
+}

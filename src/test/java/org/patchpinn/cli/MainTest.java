@@ -1,0 +1,178 @@
+package org.patchpinn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.op.Operation;
+import org.patchpinn.op.Operations;
+import org.patchpinn.task.CancelFlag;
+import org.patchpinn.testing.SharedData;
+
+/** The command line as a user runs it: exit codes, JSON on stdout, files written, inputs untouched. */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new CancelFlag());
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void infoPrintsTheSummaryAsJson() throws Exception {
+        Path atf = SharedData.path("bench/public/squid_steps.atf");
+        String before = hash(atf);
+        assertEquals(0, run("info", atf.toString()), err());
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        assertEquals("ATF", o.get("format").getAsString());
+        assertEquals("1.0", o.get("version").getAsString());
+        assertEquals(20000.0, o.get("sampleRateHz").getAsDouble());
+        assertEquals(4, o.get("sweepCount").getAsInt());
+        JsonArray ch = o.getAsJsonArray("channels");
+        assertEquals(1, ch.size());
+        assertEquals("Vm", ch.get(0).getAsJsonObject().get("name").getAsString());
+        assertEquals("mV", ch.get(0).getAsJsonObject().get("unit").getAsString());
+        assertEquals(0.6, o.get("sweepLengthS").getAsDouble(), 1e-12);
+        assertEquals("", o.get("protocol").getAsString());
+        assertTrue(o.get("tags").isJsonArray());
+        assertEquals("", o.get("startTime").getAsString());
+        assertEquals("pA", o.get("stimulusUnit").getAsString());
+        assertEquals(before, hash(atf), "input unchanged");
+    }
+
+    @Test
+    void infoWithOutWritesTableJsonAndPlot() throws Exception {
+        Path dir = tmp.resolve("info");
+        assertEquals(0, run("info", SharedData.path("bench/public/glucose/cell2_G5.atf").toString(), "--out", dir.toString()),
+                err());
+        assertTrue(Files.size(dir.resolve("result.json")) > 100);
+        assertTrue(Files.readString(dir.resolve("recording.csv")).startsWith("Property,Value\n"));
+        byte[] png = Files.readAllBytes(dir.resolve("traces.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    void exportWritesJsonAndOneCsvPerSweep() throws Exception {
+        Path atf = SharedData.path("bench/public/squid_steps.atf");
+        String before = hash(atf);
+        Path dir = tmp.resolve("export");
+        assertEquals(0, run("export", atf.toString(), "--out", dir.toString()), err());
+        JsonObject o = JsonParser.parseString(Files.readString(dir.resolve("recording.json"))).getAsJsonObject();
+        assertEquals(4, o.get("sweepCount").getAsInt());
+        assertEquals("pA", o.get("stimulusUnit").getAsString());
+        for (int k = 0; k < 4; k++) {
+            List<String> lines = Files.readAllLines(dir.resolve("sweep_" + k + ".csv"));
+            assertEquals("time (ms),Vm (mV),command (pA)", lines.get(0));
+            assertEquals(12001, lines.size());
+            String[] row = lines.get(2).split(",");
+            assertEquals(0.05, Double.parseDouble(row[0]), 1e-6);
+        }
+        assertEquals("-65.0772", Files.readAllLines(dir.resolve("sweep_0.csv")).get(2).split(",")[1]);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(5, files.count());
+        }
+        assertEquals(before, hash(atf), "input unchanged");
+    }
+
+    @Test
+    void helpForEveryVerb() {
+        assertEquals(0, run("--help"));
+        for (Operation op : Operations.all()) {
+            assertTrue(out().contains(op.verb()), "overview lists " + op.verb());
+        }
+        for (Operation op : Operations.all()) {
+            assertEquals(0, run(op.verb(), "--help"), op.verb());
+            assertTrue(out().startsWith("usage: " + op.verb()), out());
+            for (var p : op.params()) {
+                assertTrue(out().contains("--" + p.key()), op.verb() + " documents --" + p.key());
+            }
+        }
+        assertEquals(2, run());
+        assertEquals(2, run("no-such-verb"));
+        assertEquals(2, run("info", "--bogus"));
+    }
+
+    @Test
+    void badFileGivesOneLineErrorAndWritesNothing() throws Exception {
+        Path bad = tmp.resolve("broken.atf");
+        Files.writeString(bad, "ATF\t1.0\n0\t2\n\"Time (ms)\"\t\"V (mV)\"\n0\t1\n0.1\tabc\n");
+        String before = hash(bad);
+        Path dir = tmp.resolve("never");
+        int code = run("export", bad.toString(), "--out", dir.toString());
+        assertNotEquals(0, code);
+        String e = err().strip();
+        assertFalse(e.contains("\n"), "one line: " + e);
+        assertTrue(e.startsWith("error: ") && e.contains(bad.toString()) && e.contains("line 5, column 2"), e);
+        assertFalse(Files.exists(dir), "nothing written");
+        assertEquals(before, hash(bad));
+
+        assertNotEquals(0, run("info", bad.toString()));
+        assertTrue(err().startsWith("error: " + bad) && err().indexOf('\n') == err().length() - 1, err());
+
+        assertNotEquals(0, run("info", tmp.resolve("missing.abf").toString()));
+        assertTrue(err().strip().contains("missing.abf") && !err().strip().contains("\n"), err());
+
+        Path empty = tmp.resolve("empty.csv");
+        Files.write(empty, new byte[0]);
+        assertNotEquals(0, run("info", empty.toString()));
+        assertTrue(err().contains("empty.csv") && err().contains("empty"), err());
+    }
+
+    @Test
+    void cancelledExportLeavesNothingBehind() throws Exception {
+        Path dir = tmp.resolve("cancelled");
+        CancelFlag cancel = new CancelFlag();
+        cancel.cancel();
+        int code = Main.run(new String[] {"export", SharedData.path("bench/public/squid_steps.atf").toString(),
+            "--out", dir.toString()}, new PrintStream(out), new PrintStream(err), cancel);
+        assertEquals(130, code);
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(), files.toList(), "no partial output");
+            }
+        }
+    }
+
+    private static void assertNoTemporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
+    }
+
+    private static String hash(Path f) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)))
+                + Files.getLastModifiedTime(f);
+    }
+}

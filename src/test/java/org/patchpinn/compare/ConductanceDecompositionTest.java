@@ -1,0 +1,84 @@
+package org.patchpinn.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The leak / extra-conductance split on simulated cells whose answer is known. */
+class ConductanceDecompositionTest {
+    private static final double[] LEVELS = {0.5, 1, 2, 4, 8};
+
+    /** Simulated recordings of 3 cells at 5 levels → pooled membranes → observations. */
+    static List<ConductanceDecomposition.Observation> simulatedObservations() {
+        List<ConductanceDecomposition.Observation> obs = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            List<SubthresholdSystem> systems = new ArrayList<>();
+            for (int k = 0; k < LEVELS.length; k++) {
+                systems.add(SubthresholdSystem.build(ClampedSweep.of(SyntheticCell.at(c, LEVELS[k])
+                        .record(new double[] {-80, 30}, 300, 0.3, 100L * c + k)), SubthresholdSettings.DEFAULT));
+            }
+            List<LinearMembrane> m = LinearMembraneSolver.solveJoint(systems);
+            for (int k = 0; k < LEVELS.length; k++) {
+                obs.add(new ConductanceDecomposition.Observation("c" + c + "_" + LEVELS[k], "c" + c, LEVELS[k],
+                        m.get(k).gNs(), m.get(k).eMv(), m.get(k).seG(), m.get(k).seE()));
+            }
+        }
+        return obs;
+    }
+
+    @Test
+    void separatesEachCellsLeakFromTheConditionDependentConductance() {
+        List<ConductanceDecomposition.Observation> obs = simulatedObservations();
+        ConductanceDecomposition.Result r = ConductanceDecomposition.fit(obs, 50, 3);
+        assertEquals(-90, r.ex().value(), 3, "EX");
+        assertTrue(r.ex().ciLow() < r.ex().value() && r.ex().value() < r.ex().ciHigh());
+        for (int i = 0; i < obs.size(); i++) {
+            double truth = SyntheticCell.law(obs.get(i).condition());
+            assertEquals(truth, r.gx().get(i).value(), Math.max(0.2 * truth, 0.3), obs.get(i).recording());
+        }
+        for (int c = 0; c < 3; c++) {
+            assertEquals(3.0 + 0.4 * c, r.cells().get(c).gL().value(), 0.5, "gL of cell " + c);
+            assertEquals(-68 - 1.5 * c, r.cells().get(c).eL().value(), 3, "EL of cell " + c);
+        }
+        assertEquals(4.0, r.law().value(0), 0.8, "gmax");
+        assertTrue(r.law().h() > 0, "decreasing in the condition");
+        assertTrue(r.lawR2() > 0.95, "law R2 " + r.lawR2());
+        assertEquals(3, r.heldOut().size());
+        r.heldOut().forEach(h -> assertTrue(h.maxGxErrorNs() < 0.6, h.toString()));
+    }
+
+    @Test
+    void aConditionIndependentConductanceGivesNoExtraConductance() {
+        // every recording of a cell has the same membrane: whatever the gauge, gX must stay near zero
+        List<ConductanceDecomposition.Observation> obs = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            for (double g : LEVELS) {
+                obs.add(new ConductanceDecomposition.Observation("r", "c" + c, g, 3 + c, -70 + c, 0.1, 0.3));
+            }
+        }
+        ConductanceDecomposition.Result r = ConductanceDecomposition.fit(obs, 0, 1);
+        for (Estimate gx : r.gx()) {
+            assertEquals(0, gx.value(), 0.05);
+        }
+    }
+
+    @Test
+    void saysWhenTheDesignCannotSeparateLeakAndExtraConductance() {
+        List<ConductanceDecomposition.Observation> twoLevels = List.of(
+                new ConductanceDecomposition.Observation("a", "1", 1, 5, -80, 0.1, 0.3),
+                new ConductanceDecomposition.Observation("b", "1", 10, 3, -70, 0.1, 0.3));
+        assertTrue(ConductanceDecomposition.whyNot(twoLevels).contains("3 condition levels"));
+        List<ConductanceDecomposition.Observation> oneEach = List.of(
+                new ConductanceDecomposition.Observation("a", "1", 1, 5, -80, 0.1, 0.3),
+                new ConductanceDecomposition.Observation("b", "2", 2, 4, -75, 0.1, 0.3),
+                new ConductanceDecomposition.Observation("c", "3", 10, 3, -70, 0.1, 0.3));
+        assertTrue(ConductanceDecomposition.whyNot(oneEach).contains("within a cell"));
+        assertThrows(IllegalArgumentException.class, () -> ConductanceDecomposition.fit(oneEach, 0, 1));
+        assertFalse(ConductanceDecomposition.whyNot(simulatedObservations()).length() > 0);
+    }
+}

@@ -1,0 +1,100 @@
+package org.patchpinn.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.op.FeaturesOperation;
+import org.patchpinn.op.OperationResult;
+import org.patchpinn.op.Operations;
+import org.patchpinn.op.ParamValues;
+import org.patchpinn.report.OutputFolder;
+import org.patchpinn.report.Table;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Trace;
+
+/** The 'features' operation on the simulated step protocol: tables, result.json, plots. */
+class FeaturesOperationTest {
+    @TempDir
+    Path tmp;
+
+    private ParamValues params(String... extra) throws IOException {
+        Path dummy = Files.writeString(tmp.resolve("cell.abf"), "x");
+        String[] kv = new String[extra.length + 2];
+        kv[0] = "file";
+        kv[1] = dummy.toString();
+        System.arraycopy(extra, 0, kv, 2, extra.length);
+        return ParamValues.of(new FeaturesOperation().params(), kv);
+    }
+
+    @Test
+    void writesTablesJsonAndOnePlotPerSweep() throws IOException {
+        FeaturesOperation op = (FeaturesOperation) Operations.byVerb("features").orElseThrow();
+        assertEquals("Summary Statistics", op.title());
+        OperationResult result = op.run(StepProtocol.recording(false), params("sweeps", "0-3,6"), Progress.NONE);
+        Table sweeps = result.tables().get(0).table();
+        Table cell = result.tables().get(1).table();
+        assertEquals("PatchPINN Features", sweeps.name());
+        assertEquals("PatchPINN Cell", cell.name());
+        assertEquals(5, sweeps.rowCount());
+        assertEquals(1, cell.rowCount());
+        assertTrue(sweeps.columns().contains("AP_amplitude (mV)"));
+        assertTrue(sweeps.columns().contains("spike_half_width (ms)"));
+        assertTrue(sweeps.columns().contains("Spikecount"));
+        assertEquals(6, sweeps.getNumber(4, "sweep"));
+        assertEquals(-100, sweeps.getNumber(0, "stimulus_current (pA)"), 1e-3);
+        assertTrue(sweeps.getNumber(4, "Spikecount") > 0);
+        assertEquals(150, cell.getNumber(0, "input_resistance (MOhm)"), 3);
+        assertEquals(5, result.charts().size());
+
+        Path out = tmp.resolve("out");
+        result.writeTo(new OutputFolder(out));
+        for (String f : List.of("features.csv", "cell.csv", "result.json", "sweep_0.png", "sweep_6.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
+        assertEquals("mV", json.getAsJsonObject("units").get("AP_amplitude").getAsString());
+        assertEquals(100.0, json.getAsJsonObject("stimulus_window").get("start_ms").getAsDouble(), 1e-9);
+        JsonObject sweep6 = json.getAsJsonArray("sweeps").get(4).getAsJsonObject();
+        assertEquals(sweeps.getNumber(4, "Spikecount"), sweep6.getAsJsonArray("spikes").size());
+        assertEquals(5, json.getAsJsonArray("fi_curve").size());
+        String csv = Files.readString(out.resolve("features.csv"));
+        assertTrue(csv.startsWith("sweep,Spikecount,Spikecount_stimint,time_to_first_spike (ms)"), csv);
+    }
+
+    @Test
+    void windowOverrideAndThresholdsAreUsed() throws IOException {
+        FeaturesOperation op = new FeaturesOperation();
+        OperationResult r = op.run(StepProtocol.recording(false), params("stim_start_ms", "300", "stim_end_ms",
+                "600", "min_peak", "50"), Progress.NONE);
+        Table sweeps = r.tables().get(0).table();
+        assertEquals(0, sweeps.getNumber(7, "Spikecount")); // no spike reaches +50 mV
+        assertEquals(300, r.json().getAsJsonObject("stimulus_window").get("start_ms").getAsDouble());
+        assertThrows(InvalidParameterException.class, () -> op.run(StepProtocol.recording(false),
+                params("stim_start_ms", "300"), Progress.NONE));
+        assertThrows(InvalidParameterException.class, () -> op.run(StepProtocol.recording(false),
+                params("stim_start_ms", "300", "stim_end_ms", "200"), Progress.NONE));
+    }
+
+    @Test
+    void voltageClampFileGetsAMessageNotNumbers() throws IOException {
+        Recording vc = Recording.builder().format("simulated", "").sampleRateHz(20000).channel("Im", "pA")
+                .commandUnit("mV").sweep(new Sweep(List.of(Trace.of(new double[2000])),
+                        Trace.of(new double[2000]))).build();
+        ParamValues p = params();
+        NotCurrentClampException e = assertThrows(NotCurrentClampException.class,
+                () -> new FeaturesOperation().run(vc, p, Progress.NONE));
+        assertTrue(e.getMessage().contains("current-clamp"), e.getMessage());
+    }
+}

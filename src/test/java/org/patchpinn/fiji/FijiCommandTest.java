@@ -1,0 +1,44 @@
+package org.patchpinn.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.testing.SharedData;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+
+/** The SciJava commands run headless as Fiji scripts run them: parameters by name, files written. */
+class FijiCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exportRecordingCommandRunsHeadless() throws Exception {
+        Path out = tmp.resolve("export");
+        try (Context context = new Context(CommandService.class)) {
+            CommandService commands = context.getService(CommandService.class);
+            commands.run(ExportRecordingCommand.class, true,
+                    "file", SharedData.path("bench/public/squid_steps.atf").toFile(), "out", out.toFile()).get();
+        }
+        assertTrue(Files.isRegularFile(out.resolve("recording.json")));
+        List<String> sweep = Files.readAllLines(out.resolve("sweep_3.csv"));
+        assertEquals("time (ms),Vm (mV),command (pA)", sweep.get(0));
+    }
+
+    @Test
+    void openRecordingCommandWritesItsTableWhenGivenAFolder() throws Exception {
+        Path out = tmp.resolve("open");
+        try (Context context = new Context(CommandService.class)) {
+            context.getService(CommandService.class).run(OpenRecordingCommand.class, true,
+                    "file", new File(SharedData.path("bench/public/glucose/cell1_G5.atf").toString()),
+                    "out", out.toFile()).get();
+        }
+        assertTrue(Files.readString(out.resolve("recording.csv")).contains("sweeps,2"));
+    }
+}
