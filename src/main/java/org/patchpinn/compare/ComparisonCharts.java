@@ -94,6 +94,46 @@ public final class ComparisonCharts {
         return chart("F–I curves per " + c.settings().conditionColumn(), data, renderer, x, "firing rate (Hz)");
     }
 
+    /**
+     * The condition model's simulated firing rate against the condition (lines, from the predictions table)
+     * with the recordings' mean rates at the same step amplitudes (points).
+     */
+    public static JFreeChart modelRates(ComparisonResult c, org.patchpinn.report.Table predictions) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        String cond = c.settings().conditionColumn();
+        List<String> rateColumns = predictions.columns().stream().filter(h -> h.startsWith("rate at ")).toList();
+        for (String col : rateColumns) {
+            XYSeries line = new XYSeries("model, " + col.replace(" (Hz)", ""), true, false);
+            for (int i = 0; i < predictions.rowCount(); i++) {
+                line.add(predictions.getNumber(i, cond), predictions.getNumber(i, col));
+            }
+            data.addSeries(line);
+        }
+        int lines = data.getSeriesCount();
+        for (String col : rateColumns) {
+            double step = Double.parseDouble(col.replace("rate at ", "").replace(" pA (Hz)", ""));
+            XYSeries pts = new XYSeries("recordings, " + ManifestReader.fmt(step) + " pA", true, true);
+            for (RecordingRow r : c.okRows()) {
+                if (r.result().features() == null) {
+                    continue;
+                }
+                for (double[] p : r.result().features().fi()) {
+                    if (Math.round(p[0] / 5.0) * 5.0 == step) {
+                        pts.add(r.entry().condition(), p[1]);
+                    }
+                }
+            }
+            data.addSeries(pts);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            renderer.setSeriesLinesVisible(s, s < lines);
+            renderer.setSeriesShapesVisible(s, s >= lines);
+        }
+        return chart("condition model: simulated firing rate vs " + cond, data, renderer, conditionAxis(c, range(c)),
+                "firing rate (Hz)");
+    }
+
     /** Resting potential per recording and its per-condition mean. */
     public static JFreeChart restingPotential(ComparisonResult c) {
         XYSeriesCollection data = new XYSeriesCollection();

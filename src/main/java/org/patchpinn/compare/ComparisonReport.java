@@ -235,7 +235,11 @@ public final class ComparisonReport {
         return t;
     }
 
-    /** What the condition model predicts over a grid of condition levels around the measured ones. */
+    /**
+     * What the condition model predicts over a grid of condition levels around the measured ones: the
+     * extra and total linear conductance, resting potential, and the firing rate simulated for the recorded
+     * step amplitudes (400 ms steps).
+     */
     public static Table modelPredictions(ComparisonResult c) {
         Table t = new Table("PatchPINN Compare Model");
         ConditionModel m = c.model();
@@ -251,12 +255,32 @@ public final class ComparisonReport {
                 grid.add(lo + (hi - lo) * 1.5 * i / 24.0);
             }
         }
+        List<Double> steps = stepAmplitudes(c);
+        org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
         for (double g : grid) {
-            t.addRow().set(c.settings().conditionColumn(), g).set("gX (nS)", m.gx().value(g))
+            Table.Row row = t.addRow().set(c.settings().conditionColumn(), g).set("gX (nS)", m.gx().value(g))
                     .set("g_lin (nS)", m.linearConductance(g)).set("E_lin (mV)", m.linearReversal(g))
                     .set("resting_potential (mV)", m.restingPotential(g));
+            for (double step : steps) {
+                row.set("rate at " + ManifestReader.fmt(step) + " pA (Hz)", m.simulatedRate(g, step, base));
+            }
         }
         return t;
+    }
+
+    /** Up to four positive step amplitudes of the recorded protocols (rounded to 5 pA), for model F–I. */
+    static List<Double> stepAmplitudes(ComparisonResult c) {
+        java.util.TreeSet<Double> steps = new java.util.TreeSet<>();
+        for (RecordingRow r : c.okRows()) {
+            if (r.result().features() != null) {
+                r.result().features().fi().forEach(p -> {
+                    if (p[0] > 0) {
+                        steps.add(Math.round(p[0] / 5.0) * 5.0);
+                    }
+                });
+            }
+        }
+        return steps.stream().limit(4).toList();
     }
 
     static String header(String name, String unit) {

@@ -54,6 +54,18 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
                         "condition model at " + condition + " = " + g + ": " + structure);
     }
 
+    /**
+     * Firing rate (Hz) of the model at condition level {@code g} during a 400 ms step of {@code stepPa}
+     * after 100 ms at rest, simulated with the project's simulator.
+     */
+    public double simulatedRate(double g, double stepPa, ModelSpec base) {
+        ModelSpec m = spec(g, base);
+        double dt = 0.05;
+        double[] v = org.patchpinn.sim.Simulator.shared().voltage(m, m.values(),
+                org.patchpinn.sim.Stimuli.step(100, 400, stepPa), 500, dt);
+        return StepFeatureExtractor.countSpikes(v, (int) (100 / dt), v.length, dt) / 0.4;
+    }
+
     public static ModelSpec baseStructure() {
         return BuiltinModels.get(BASE_MODEL);
     }

@@ -52,17 +52,18 @@ public final class RecordingAnalyzer {
             }
             try {
                 fits.put(f.name(), f.fit(r, progress));
-            } catch (PatchPinnException | IllegalArgumentException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 if (e instanceof org.patchpinn.task.CancelledException c) {
                     throw c;
                 }
-                notes.add(f.name() + " fit failed: " + e.getMessage());
+                notes.add(f.name() + " fit failed: " + (e instanceof PatchPinnException ? "" : e.getClass().getSimpleName()
+                        + ": ") + e.getMessage());
             }
         }
         RecordingFeatures feats;
         try {
             feats = features.extract(r);
-        } catch (PatchPinnException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             feats = new RecordingFeatures(Map.of(), List.of());
             notes.add("features failed: " + e.getMessage());
         }

@@ -41,6 +41,9 @@ public class CompareConditionsCommand extends OperationCommand {
     @Parameter(label = "Also fit spike-generating conductances per recording (classic, ~15 s each)")
     private boolean classic = true;
 
+    @Parameter(label = "Learn new gated currents per recording (slow)", choices = {"off", "1", "auto"})
+    private String learn = "off";
+
     @Parameter(label = "Laws found by", choices = {"symbolic", "candidates"})
     private String laws = "symbolic";
 

@@ -51,6 +51,8 @@ public final class CompareOperation implements Operation {
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
                 ParamSpec.bool("classic", true, "also fit the whole shared structure (traub-rs-m: gNa, gK, gL, EL, gM) "
                         + "to each recording with the classic method (about 15 s per recording, no intervals)"),
+                ParamSpec.choice("learn", "off", "also learn new gated currents per recording (hybrid fit of traub-rs "
+                        + "plus 1, or 0-2 chosen on the first sweep held out; minutes per recording)", "off", "1", "auto"),
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
@@ -71,10 +73,14 @@ public final class CompareOperation implements Operation {
             deleteSaved(out);
         }
         LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
-        List<org.patchpinn.compare.RecordingFitter> extra = values.bool("classic")
-                ? List.of(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults()
-                        .withSeed(settings.seed()).withConfidenceIntervals(false)))
-                : List.of();
+        List<org.patchpinn.compare.RecordingFitter> extra = new java.util.ArrayList<>();
+        if (values.bool("classic")) {
+            extra.add(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults().withSeed(settings.seed())
+                    .withConfidenceIntervals(false)));
+        }
+        if (!values.string("learn").equals("off")) {
+            extra.add(new org.patchpinn.compare.NewStateRecordingFitter(values.string("learn"), 100, settings.seed()));
+        }
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
                 new EfelFeatureExtractor(), laws)
                 .run(values.path("manifest"), values.path("folder"), out, progress);
@@ -92,7 +98,9 @@ public final class CompareOperation implements Operation {
         r.table(ComparisonReport.changes(c), "changes.csv");
         r.table(ComparisonReport.laws(c), "laws.csv");
         if (c.model() != null) {
-            r.fileTable(ComparisonReport.modelPredictions(c), "model_predictions.csv");
+            org.patchpinn.report.Table predictions = ComparisonReport.modelPredictions(c);
+            r.fileTable(predictions, "model_predictions.csv");
+            r.fileChart(ComparisonCharts.modelRates(c, predictions), "model_rates.png");
             r.textFile("condition_model.json", Json.toJson(c.model().toJson()) + "\n");
             org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
             for (double level : c.perCondition().keySet()) {

@@ -98,8 +98,10 @@ public final class SummaryRefiner {
             int o = DIMS * j;
             x0[o] = Math.log(Math.max(l.gNs(), 1e-3));
             x0[o + 1] = Math.max(LatentCurrent.E_MIN + 1, Math.min(LatentCurrent.E_MAX - 1, l.eMv()));
-            double[] l0 = {x0[o] - 3, LatentCurrent.E_MIN, -8, -3, -3};
-            double[] h0 = {x0[o] + 3, LatentCurrent.E_MAX, 8, 8, 3};
+            // g may move by a factor e: wider (e^3) let the spike-timing polish trade a 7x larger g for a
+            // tiny z∞ on rs_adapting.atf (same current shape, reversal 10 mV off, fragile spike timing)
+            double[] l0 = {x0[o] - 1, LatentCurrent.E_MIN, -8, -3, -3};
+            double[] h0 = {x0[o] + 1, LatentCurrent.E_MAX, 8, 8, 3};
             double[] s0 = {0.3, 8, 1, 1, 0.5};
             System.arraycopy(l0, 0, lo, o, DIMS);
             System.arraycopy(h0, 0, hi, o, DIMS);
