@@ -35,6 +35,12 @@ public final class NewStateFitMethod implements FitMethod {
     /** Base-model values the neural methods keep (Cm and reversals fixed) or start from (conductances). */
     private static final String[] BASE_PARAMETERS = {"Cm", "gNa", "gK", "gL", "ENa", "EK", "EL"};
 
+    /**
+     * One training at a time in this process: DJL's PyTorch engine allows one gradient collector at a time
+     * (see compare.NewStateRecordingFitter), so two Fit Model runs started together in Fiji wait in turn.
+     */
+    private static final Object LEARNING = new Object();
+
     private final String name;
 
     private NewStateFitMethod(String name) {
@@ -95,7 +101,10 @@ public final class NewStateFitMethod implements FitMethod {
         CurrentClampData data = new CurrentClampData(problem.model().name(), dt, all);
         NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
                 fs.device(), name.equals("hybrid") ? refine : 0);
-        NewStateFit.Outcome o = new NewStateFit().run(data, s, progress);
+        NewStateFit.Outcome o;
+        synchronized (LEARNING) {
+            o = new NewStateFit().run(data, s, progress);
+        }
         FittedModel fm = o.chosen().model();
 
         ModelSpec fitted = fittedSpec(problem.model(), fm);
