@@ -137,6 +137,8 @@ class FitNewStateTest {
         assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--options",
                 "epochs=5"));
         assertTrue(err().contains("epochs"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "pinn", "--fit", "gNa"));
+        assertTrue(err().contains("leave fit empty"), err());
     }
 
     /** The learned model the command validates is the method's model: the true M-current as a "learned" state. */
