@@ -121,6 +121,21 @@ class FitNewStateTest {
     }
 
     @Test
+    void pinnWithoutNewStatesKeepsTheBaseModelAndWritesItsFile() throws Exception {
+        Path dir = tmp.resolve("pinn");
+        assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "pinn", "--latent", "0",
+                "--options", "steps=3", "--device", "cpu", "--out", dir.toString()), err());
+        JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
+        assertEquals("pinn", j.get("method").getAsString());
+        assertEquals(0, j.getAsJsonArray("latent").size());
+        assertEquals(0, j.getAsJsonObject("selection").get("chosen").getAsInt());
+        assertFalse(j.getAsJsonObject("parameters").has("gz1"));
+        assertTrue(j.getAsJsonObject("validation").has("holdout_gamma"));
+        assertFalse(Files.exists(dir.resolve("learned.csv")));
+        assertTrue(Files.readString(dir.resolve("fitted.model")).contains("current IK"));
+    }
+
+    @Test
     void badLatentAndMisuseGiveClearErrors() {
         assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "3"));
         assertTrue(err().contains("latent") && err().contains("'3'"), err());
