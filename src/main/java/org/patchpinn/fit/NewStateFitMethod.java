@@ -121,6 +121,8 @@ public final class NewStateFitMethod implements FitMethod {
         out.table(NewStateReport.loss(o), "loss.csv", false);
         if (!fm.latents().isEmpty()) {
             out.chart("learned.png", NewStateReport.learnedChart(fm));
+            // the new current next to V on the first held-out sweep (the method's own simulation)
+            out.chart("heldout_current.png", NewStateReport.tracesChart(fm, data.sweep(held.get(0)), dt));
         }
         out.chart("loss.png", NewStateReport.lossChart(o));
         return out;

@@ -46,7 +46,7 @@ public final class FitOperation implements Operation {
                 + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
                 + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
                 + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
-                + "learned.png and loss.png.";
+                + "learned.png, heldout_current.png and loss.png.";
     }
 
     @Override public List<ParamSpec> params() {
@@ -221,7 +221,7 @@ public final class FitOperation implements Operation {
         for (SweepValidation v : validation) {
             result.chart(FitCharts.sweep(v, model.name()), "sweep_" + v.sweep().index() + ".png");
         }
-        if (outcome.estimates().stream().anyMatch(e -> !e.fixed())) {
+        if (outcome.estimates().stream().anyMatch(e -> !e.fixed() && Double.isFinite(e.ci95Low()))) {
             result.chart(FitCharts.intervals(outcome.estimates()), "intervals.png");
         }
         outcome.charts().forEach((name, c) -> result.chart(c, name));

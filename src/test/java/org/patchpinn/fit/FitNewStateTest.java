@@ -114,7 +114,7 @@ class FitNewStateTest {
         assertEquals(n + 1, learned.size());
         String states = Files.readAllLines(dir.resolve("states.csv")).get(0);
         assertTrue(states.contains("z1 (1)") && states.contains("Iz1 (pA)"), states);
-        for (String f : List.of("selection.csv", "loss.csv", "learned.png", "loss.png", "sweep_2.png",
+        for (String f : List.of("selection.csv", "loss.csv", "learned.png", "heldout_current.png", "loss.png", "sweep_2.png",
                 "validation.csv", "parameters.csv")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
