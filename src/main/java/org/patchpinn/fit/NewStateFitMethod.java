@@ -122,7 +122,10 @@ public final class NewStateFitMethod implements FitMethod {
         if (!fm.latents().isEmpty()) {
             out.chart("learned.png", NewStateReport.learnedChart(fm));
             // the new current next to V on the first held-out sweep (the method's own simulation)
-            out.chart("heldout_current.png", NewStateReport.tracesChart(fm, data.sweep(held.get(0)), dt));
+            CurrentClampData.SweepData first = data.sweep(held.get(0));
+            org.jfree.chart.JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
+            c.setTitle("Held-out sweep " + first.index() + ": data, free simulation and the new current");
+            out.chart("heldout_current.png", c);
         }
         out.chart("loss.png", NewStateReport.lossChart(o));
         return out;
