@@ -17,7 +17,7 @@ public class FitModelCommand extends OperationCommand {
     private String model = "hh-squid";
 
     // Free text rather than fixed choices, so fit methods added to FitMethods appear without editing this class.
-    @Parameter(label = "Method (classic, ...)")
+    @Parameter(label = "Method (classic, hybrid, pinn)")
     private String method = "classic";
 
     @Parameter(label = "Parameters to fit (e.g. gNa,gK,gL; empty: model's free ones)", required = false)
@@ -44,10 +44,13 @@ public class FitModelCommand extends OperationCommand {
     @Parameter(label = "95% confidence intervals")
     private boolean ci = true;
 
+    @Parameter(label = "New states (hybrid, pinn: 0, 1, 2 or auto)", choices = {"auto", "0", "1", "2"})
+    private String latent = "auto";
+
     @Parameter(label = "Device", choices = {"auto", "cpu", "gpu"})
     private String device = "auto";
 
-    @Parameter(label = "Method options (e.g. epochs=2000)", required = false)
+    @Parameter(label = "Method options (e.g. steps=300,refine_evals=500)", required = false)
     private String options = "";
 
     @Parameter(label = "Output folder (optional)", style = "directory", required = false)

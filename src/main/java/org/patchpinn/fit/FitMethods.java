@@ -6,7 +6,9 @@ import java.util.Optional;
 /** Every fit method; the Fit Model command offers their names as choices. */
 public final class FitMethods {
     private static final List<FitMethod> ALL = List.of(
-            new ClassicFit()
+            new ClassicFit(),
+            NewStateFitMethod.hybrid(),
+            NewStateFitMethod.pinn()
     );
 
     private FitMethods() {

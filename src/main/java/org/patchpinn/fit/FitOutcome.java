@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.model.ModelSpec;
@@ -18,7 +19,7 @@ public final class FitOutcome {
     private final ModelSpec fitted;
     private final List<ParameterEstimate> estimates;
     private final JsonObject diagnostics;
-    private final List<Table> tables = new ArrayList<>();
+    private final List<OutcomeTable> tables = new ArrayList<>();
     private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
 
     public FitOutcome(ModelSpec fitted, List<ParameterEstimate> estimates, JsonObject diagnostics) {
@@ -45,10 +46,25 @@ public final class FitOutcome {
         return diagnostics;
     }
 
-    /** Extra tables, written as CSV named after the table ("PatchPINN Fit Loss" → fit_loss.csv). */
+    /** An extra table, the CSV file it is written to and whether hosts show it (Fiji: a ResultsTable). */
+    public record OutcomeTable(Table table, String fileName, boolean show) { }
+
+    /** Extra tables, written as CSV named after the table ("PatchPINN Fit Loss" → fit_loss.csv), not shown. */
     public FitOutcome table(Table t) {
-        tables.add(t);
+        return table(t, fileName(t.name()), false);
+    }
+
+    /** An extra table written to {@code fileName}; {@code show}: also shown by the host. */
+    public FitOutcome table(Table t, String fileName, boolean show) {
+        tables.add(new OutcomeTable(t, fileName, show));
         return this;
+    }
+
+    /** "PatchPINN Fit Loss" → "fit_loss.csv". */
+    public static String fileName(String tableName) {
+        String n = tableName.replaceFirst("^PatchPINN ", "").trim().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_");
+        return n + ".csv";
     }
 
     /** Extra charts by file name (e.g. "learned_gate.png"). */
@@ -58,6 +74,10 @@ public final class FitOutcome {
     }
 
     public List<Table> tables() {
+        return tables.stream().map(OutcomeTable::table).toList();
+    }
+
+    public List<OutcomeTable> tableOutputs() {
         return tables;
     }
 

@@ -26,9 +26,9 @@ import org.patchpinn.task.Progress;
 public final class Validation {
     /** The summary statistics reported per sweep (data vs model). */
     public static final List<String> FEATURES = List.of(FeatureNames.SPIKECOUNT, FeatureNames.TIME_TO_FIRST_SPIKE,
-            FeatureNames.MEAN_FREQUENCY, FeatureNames.ISI_CV, FeatureNames.AP_AMPLITUDE,
-            FeatureNames.AP_BEGIN_VOLTAGE, FeatureNames.SPIKE_HALF_WIDTH, FeatureNames.AHP_DEPTH,
-            FeatureNames.VOLTAGE_BASE, FeatureNames.STEADY_STATE_VOLTAGE_STIMEND);
+            FeatureNames.MEAN_FREQUENCY, FeatureNames.ISI_CV, FeatureNames.ADAPTATION_INDEX2,
+            FeatureNames.AP_AMPLITUDE, FeatureNames.AP_BEGIN_VOLTAGE, FeatureNames.SPIKE_HALF_WIDTH,
+            FeatureNames.AHP_DEPTH, FeatureNames.VOLTAGE_BASE, FeatureNames.STEADY_STATE_VOLTAGE_STIMEND);
 
     private Validation() {
     }

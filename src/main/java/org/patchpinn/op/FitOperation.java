@@ -16,6 +16,7 @@ import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.fit.FitSweep;
+import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
@@ -42,7 +43,10 @@ public final class FitOperation implements Operation {
                 + "). Writes result.json (parameters with unit and ci95, validation with holdout_gamma and "
                 + "holdout_rmse_mV and features per sweep, diagnostics), parameters.csv, validation.csv, "
                 + "states.csv (time, data V, model V, gates, currents per sweep), fitted.model, "
-                + "sweep_<k>.png (data vs model) and intervals.png.";
+                + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
+                + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
+                + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
+                + "learned.png, heldout_current.png and loss.png.";
     }
 
     @Override public List<ParamSpec> params() {
@@ -64,8 +68,11 @@ public final class FitOperation implements Operation {
                 ParamSpec.integer("max_evaluations", 2000, 10, 1_000_000, "budget of the global search per start "
                         + "(classic: CMA-ES evaluations)"),
                 ParamSpec.bool("ci", true, "compute 95% confidence intervals"),
+                ParamSpec.choice("latent", "auto", "new states to learn (hybrid, pinn): 0, 1, 2, or auto = choose "
+                        + "among 0-2 on the held-out sweeps; classic ignores auto", "auto", "0", "1", "2"),
                 ParamSpec.choice("device", "auto", "device for methods that train networks", "auto", "cpu", "gpu"),
-                ParamSpec.string("options", "", "method-specific options, e.g. epochs=2000,lr=0.001"),
+                ParamSpec.string("options", "", "method-specific options, e.g. steps=300,refine_evals=500 "
+                        + "(hybrid, pinn)"),
                 ParamSpec.outDir(false));
     }
 
@@ -96,9 +103,24 @@ public final class FitOperation implements Operation {
             throw new InvalidParameterException("sweeps", "no sweep left to fit");
         }
         FitMethod method = FitMethods.get(values.string("method"));
+        Map<String, String> options = new LinkedHashMap<>(ModelParams.options(values.string("options"), "options"));
+        String latent = values.string("latent");
+        if (method instanceof NewStateFitMethod) {
+            if (options.containsKey(NewStateFitMethod.LATENT)) {
+                throw new InvalidParameterException("options", "give the number of new states with the latent "
+                        + "parameter, not as an option");
+            }
+            options.put(NewStateFitMethod.LATENT, latent);
+            if (!values.string("fit").isBlank()) {
+                throw new InvalidParameterException("fit", "methods hybrid and pinn choose what they learn (gNa, gK, "
+                        + "gL and the new states' g, E, z∞, τz); leave fit empty");
+            }
+        } else if (!latent.equals("auto")) {
+            throw new InvalidParameterException("latent", "latent " + latent + " applies to methods that learn new "
+                    + "states (hybrid, pinn), not to " + method.name());
+        }
         FitSettings settings = new FitSettings(values.integer("seed"), values.integer("starts"),
-                values.integer("max_evaluations"), values.bool("ci"), values.string("device"),
-                ModelParams.options(values.string("options"), "options"));
+                values.integer("max_evaluations"), values.bool("ci"), values.string("device"), options);
         List<FitSweep> fitSweeps = FitData.sweeps(r, sweeps);
         List<FitSweep> holdSweeps = FitData.sweeps(r, holdout);
         FitProblem problem = new FitProblem(model, fitSweeps, holdSweeps, settings);
@@ -150,6 +172,13 @@ public final class FitOperation implements Operation {
                     .set("ci95_low", e.ci95Low()).set("ci95_high", e.ci95High()).set("fixed", e.fixed() ? "yes" : "no");
         }
         json.add("parameters", params);
+        // methods that learn new states (hybrid, pinn) report them at the top level (moved, not copied: the
+        // tabulated functions are long)
+        for (String key : List.of("latent", "selection")) {
+            if (outcome.diagnostics() != null && outcome.diagnostics().has(key)) {
+                json.add(key, outcome.diagnostics().remove(key));
+            }
+        }
         json.add("validation", Validation.json(validation));
         json.add("diagnostics", outcome.diagnostics());
         JsonObject timing = new JsonObject();
@@ -178,8 +207,12 @@ public final class FitOperation implements Operation {
         result.table(pt, "parameters.csv");
         result.table(vt, "validation.csv");
         result.fileTable(states(validation), "states.csv");
-        for (Table t : outcome.tables()) {
-            result.fileTable(t, fileName(t.name()));
+        for (FitOutcome.OutcomeTable t : outcome.tableOutputs()) {
+            if (t.show()) {
+                result.table(t.table(), t.fileName());
+            } else {
+                result.fileTable(t.table(), t.fileName());
+            }
         }
         if (fitted.isWritable()) {
             result.textFile("fitted.model", ModelFileWriter.write(fitted.withName(model.name() + "-fitted",
@@ -188,7 +221,7 @@ public final class FitOperation implements Operation {
         for (SweepValidation v : validation) {
             result.chart(FitCharts.sweep(v, model.name()), "sweep_" + v.sweep().index() + ".png");
         }
-        if (outcome.estimates().stream().anyMatch(e -> !e.fixed())) {
+        if (outcome.estimates().stream().anyMatch(e -> !e.fixed() && Double.isFinite(e.ci95Low()))) {
             result.chart(FitCharts.intervals(outcome.estimates()), "intervals.png");
         }
         outcome.charts().forEach((name, c) -> result.chart(c, name));
@@ -217,8 +250,7 @@ public final class FitOperation implements Operation {
 
     /** "PatchPINN Fit Loss" → "fit_loss.csv". */
     static String fileName(String tableName) {
-        String n = tableName.replaceFirst("^PatchPINN ", "").trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return n + ".csv";
+        return FitOutcome.fileName(tableName);
     }
 
     private static long cpuNanos() {

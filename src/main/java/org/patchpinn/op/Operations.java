@@ -14,7 +14,6 @@ public final class Operations {
             new SymbolicRegressionOperation(),
             new LawIntoModelOperation(),
             new CompareOperation(),
-            new PinnFitOperation(),
             new DemoOperation()
     );
 

@@ -67,7 +67,8 @@ public final class CurrentClampData {
         int vch = r.firstVoltageChannel();
         if (vch < 0) {
             throw new PinnInputException(file + ": no channel is a membrane voltage (units: "
-                    + r.channels().stream().map(c -> c.unit()).toList() + ")");
+                    + r.channels().stream().map(c -> c.unit()).toList() + "); a recording of currents only is "
+                    + "voltage clamp, and fitting new states needs current-clamp sweeps");
         }
         double vScale = Units.toMillivolts(r.channel(vch).unit());
         double iScale = Double.NaN;

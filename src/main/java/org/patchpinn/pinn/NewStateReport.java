@@ -21,9 +21,9 @@ import org.patchpinn.report.Table;
  */
 public final class NewStateReport {
     /** Voltage grid of the tabulated learned functions (mV). */
-    public static final double GRID_LOW = -100;
-    public static final double GRID_HIGH = 40;
-    public static final double GRID_STEP = 1;
+    public static final double GRID_LOW = FittedModel.V_MIN;
+    public static final double GRID_HIGH = FittedModel.V_MAX;
+    public static final double GRID_STEP = FittedModel.V_STEP;
 
     private NewStateReport() {
     }

@@ -23,8 +23,8 @@ import org.patchpinn.trace.Recording;
 
 /**
  * Issue 6, "back into the model", end to end on bench/public/rs_adapting.atf (traub-rs + hidden M-current):
- * learn (hybrid, one new state, sweeps 1, 2, 4 of 4 — numbered from 1 as learn numbers them) → sr on z_inf and
- * tau_z of learned.csv → lawmodel → law model vs network model on the held-out sweep (learn's 3 = 0-based 2).
+ * fit --method hybrid (one new state, sweeps 0, 1, 3 fitted, 2 held out) → sr on z_inf and tau_z of learned.csv
+ * → lawmodel → law model vs network model on the held-out sweep.
  * Prints every number; minutes on 2 shared cores.
  * {@code mvn -q -o test -Pbenchmark -Dtest=LawLoopBenchmark}
  * ({@code -Dpatchpinn.learned=DIR} reuses a learn output folder instead of learning again).
@@ -45,11 +45,11 @@ class LawLoopBenchmark {
             learnDir = Path.of(reuse);
         } else {
             learnDir = work.resolve("learn");
-            PinnFitOperation learn = new PinnFitOperation();
-            learn.run(ParamValues.of(learn.params(), "file", rec.toString(), "method", "hybrid", "base", "traub-rs",
-                    "latent", "1", "train_sweeps", "1,2,4", "holdout_sweeps", Integer.toString(HELD_OUT + 1),
-                    "steps", "60", "refine_evals", "300", "seed", "1", "device", "cpu"), Progress.NONE)
-                    .writeTo(new OutputFolder(learnDir));
+            FitOperation learn = new FitOperation();
+            learn.run(ParamValues.of(learn.params(), "file", rec.toString(), "method", "hybrid", "model", "traub-rs",
+                    "latent", "1", "sweeps", "0,1,3", "holdout", Integer.toString(HELD_OUT),
+                    "options", "steps=60,refine_evals=300", "seed", "1", "device", "cpu", "ci", "false"),
+                    Progress.NONE).writeTo(new OutputFolder(learnDir));
         }
         double tLearn = seconds(t0);
         JsonObject learned = read(learnDir.resolve("result.json"));
@@ -59,13 +59,10 @@ class LawLoopBenchmark {
         JsonObject latent = learned.getAsJsonArray("latent").get(0).getAsJsonObject();
         double g = latent.get("g_nS").getAsDouble();
         double e = latent.get("E_mV").getAsDouble();
-        JsonObject learnHeld = learned.getAsJsonObject("validation").getAsJsonArray("heldout").get(0)
-                .getAsJsonObject();
-        System.out.printf(Locale.ROOT, "learn: %.0f s; base %s; latent g %.3f nS, E %.2f mV; learn's own held-out "
-                + "sweep %d: Γ %.3f, RMSE %.2f mV, spikes %d/%d%n", tLearn, values, g, e,
-                learnHeld.get("sweep").getAsInt(), learnHeld.get("gamma").getAsDouble(),
-                learnHeld.get("rmse_mV").getAsDouble(), learnHeld.get("spikecount_model").getAsInt(),
-                learnHeld.get("spikecount_data").getAsInt());
+        JsonObject fitValidation = learned.getAsJsonObject("validation");
+        System.out.printf(Locale.ROOT, "fit --method hybrid: %.0f s; base %s; latent g %.3f nS, E %.2f mV; held-out "
+                + "sweep %d: Γ %s, RMSE %s mV%n", tLearn, values, g, e, HELD_OUT,
+                fitValidation.get("holdout_gamma"), fitValidation.get("holdout_rmse_mV"));
 
         Path csv = learnDir.resolve("learned.csv");
         SymbolicRegressionOperation sr = new SymbolicRegressionOperation();

@@ -1,0 +1,235 @@
+package org.patchpinn.fit;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.patchpinn.model.GateSpec;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
+import org.patchpinn.model.TabulatedRate;
+import org.patchpinn.pinn.BaseModel;
+import org.patchpinn.pinn.CurrentClampData;
+import org.patchpinn.pinn.FittedModel;
+import org.patchpinn.pinn.NewStateFit;
+import org.patchpinn.pinn.NewStateReport;
+import org.patchpinn.report.Json;
+import org.patchpinn.task.Progress;
+
+/**
+ * Fit methods {@code hybrid} and {@code pinn}: learn 0, 1, 2 or (latent {@code auto}) a held-out-chosen
+ * number of new gated currents g·z·(V−E) with neural z∞(V), τz(V) inside a built-in base model
+ * ({@link NewStateFit}), then hand back the base model plus each learned current with its gate functions
+ * frozen into tables, so the Fit Model command validates it with the project's simulator like any fit.
+ * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
+ * steps per candidate, default {@value #DEFAULT_STEPS}), {@code refine_evals} (hybrid: free simulations of the
+ * summary-statistic refinement; default the command's max_evaluations).
+ */
+public final class NewStateFitMethod implements FitMethod {
+    /** Option key carrying the number of new states. */
+    public static final String LATENT = "latent";
+    static final int DEFAULT_STEPS = 100;
+    private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
+    /** Base-model values the neural methods keep (Cm and reversals fixed) or start from (conductances). */
+    private static final String[] BASE_PARAMETERS = {"Cm", "gNa", "gK", "gL", "ENa", "EK", "EL"};
+
+    /**
+     * One training at a time in this process: DJL's PyTorch engine allows one gradient collector at a time
+     * (see compare.NewStateRecordingFitter), so two Fit Model runs started together in Fiji wait in turn.
+     */
+    private static final Object LEARNING = new Object();
+
+    private final String name;
+
+    private NewStateFitMethod(String name) {
+        this.name = name;
+    }
+
+    public static NewStateFitMethod hybrid() {
+        return new NewStateFitMethod("hybrid");
+    }
+
+    public static NewStateFitMethod pinn() {
+        return new NewStateFitMethod("pinn");
+    }
+
+    @Override public String name() {
+        return name;
+    }
+
+    @Override public String description() {
+        return name.equals("hybrid")
+                ? "new states (latent 0, 1, 2, auto) with neural z∞, τz: differentiable integrator on short windows "
+                        + "(multiple shooting) plus summary-statistic refinement; options steps, refine_evals"
+                : "new states (latent 0, 1, 2, auto) with neural z∞, τz: collocation PINN; option steps";
+    }
+
+    @Override public FitOutcome fit(FitProblem problem, Progress progress) {
+        FitSettings fs = problem.settings();
+        for (String k : fs.options().keySet()) {
+            if (!OPTIONS.contains(k)) {
+                throw new FitException("fit option '" + k + "' is not known to method " + name + " (known: latent, "
+                        + "steps, refine_evals)");
+            }
+        }
+        String latent = fs.options().getOrDefault(LATENT, "auto");
+        NewStateFit.Settings.latentCounts(latent);
+        if (problem.holdoutSweeps().isEmpty()) {
+            throw new FitException("method " + name + " needs at least one held-out sweep (early stopping and the "
+                    + "choice of the number of new states are made on held-out sweeps): set holdout, e.g. holdout="
+                    + problem.fitSweeps().get(problem.fitSweeps().size() - 1).index() + ", or record 3 or more sweeps");
+        }
+        BaseModel base = baseOf(problem.model());
+        int steps = positiveInt(fs, "steps", DEFAULT_STEPS);
+        int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
+                : fs.maxEvaluations();
+
+        List<CurrentClampData.SweepData> all = new ArrayList<>();
+        List<Integer> train = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        for (FitSweep s : problem.fitSweeps()) {
+            train.add(all.size());
+            all.add(sweepData(s));
+        }
+        for (FitSweep s : problem.holdoutSweeps()) {
+            held.add(all.size());
+            all.add(sweepData(s));
+        }
+        double dt = problem.fitSweeps().get(0).dtMs();
+        CurrentClampData data = new CurrentClampData(problem.model().name(), dt, all);
+        NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
+                fs.device(), name.equals("hybrid") ? refine : 0);
+        NewStateFit.Outcome o;
+        synchronized (LEARNING) {
+            o = new NewStateFit().run(data, s, progress);
+        }
+        FittedModel fm = o.chosen().model();
+
+        ModelSpec fitted = fittedSpec(problem.model(), fm);
+        List<ParameterEstimate> estimates = new ArrayList<>();
+        for (Parameter p : fitted.parameters()) {
+            estimates.add(p.fixed() ? new ParameterEstimate(p.name(), p.unit(), p.value(), p.value(), p.value(), true)
+                    : new ParameterEstimate(p.name(), p.unit(), p.value(), Double.NaN, Double.NaN, false));
+        }
+        FitOutcome out = new FitOutcome(fitted, estimates, diagnostics(o, data, steps, refine));
+        for (int j = 0; j < fm.latents().size(); j++) {
+            out.table(NewStateReport.learned(fm, j), j == 0 ? "learned.csv" : "learned_z" + (j + 1) + ".csv", true);
+        }
+        out.table(NewStateReport.selection(o), "selection.csv", true);
+        out.table(NewStateReport.loss(o), "loss.csv", false);
+        if (!fm.latents().isEmpty()) {
+            out.chart("learned.png", NewStateReport.learnedChart(fm));
+            // the new current next to V on the first held-out sweep (the method's own simulation)
+            CurrentClampData.SweepData first = data.sweep(held.get(0));
+            org.jfree.chart.JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
+            c.setTitle("Held-out sweep " + first.index() + ": data, free simulation and the new current");
+            out.chart("heldout_current.png", c);
+        }
+        out.chart("loss.png", NewStateReport.lossChart(o));
+        return out;
+    }
+
+    /** The built-in base with known kinetics that {@code model} names; its values must be the built-in ones. */
+    static BaseModel baseOf(ModelSpec model) {
+        BaseModel base;
+        try {
+            base = BaseModel.byId(model.name());
+        } catch (RuntimeException e) {
+            throw new FitException("methods hybrid and pinn learn new states inside a built-in base model with known "
+                    + "kinetics: model traub-rs or hh-squid (got '" + model.name() + "')");
+        }
+        double[] d = base.defaults();
+        double[] expected = {d[0], d[1], d[2], d[3], base.eNa(), base.eK(), base.eL()};
+        for (int i = 0; i < BASE_PARAMETERS.length; i++) {
+            double v = model.parameter(BASE_PARAMETERS[i]).value();
+            if (Math.abs(v - expected[i]) > 2e-3 * Math.max(1, Math.abs(expected[i]))) {
+                throw new FitException(String.format(Locale.ROOT, "values: %s = %g differs from the built-in %g of "
+                        + "%s; methods hybrid and pinn keep Cm and the reversal potentials of the base and start the "
+                        + "conductances from its values, so values cannot change them", BASE_PARAMETERS[i], v,
+                        expected[i], base.id()));
+            }
+        }
+        return base;
+    }
+
+    /** Base model with the learned Cm, gNa, gK, gL and each new current z1, z2, … (gz1, Ez1, gate z1, Iz1). */
+    static ModelSpec fittedSpec(ModelSpec model, FittedModel fm) {
+        double[] p = fm.parameters();
+        ModelSpec m = model;
+        for (int i = 0; i < 4; i++) {
+            Parameter q = m.parameter(BaseModel.PARAMETERS[i]);
+            m = m.withBounds(q.name(), Math.min(q.lower(), p[i]), Math.max(q.upper(), p[i])).withValue(q.name(), p[i]);
+        }
+        m = m.withFree(List.of("gNa", "gK", "gL"));
+        for (int j = 0; j < fm.latents().size(); j++) {
+            FittedModel.Latent l = fm.latents().get(j);
+            String z = "z" + (j + 1);
+            GateSpec gate = GateSpec.infTau(z, TabulatedRate.evenGrid(FittedModel.V_MIN, FittedModel.V_STEP, l.zInf()),
+                    TabulatedRate.evenGrid(FittedModel.V_MIN, FittedModel.V_STEP, l.tauMs()));
+            m = m.withGatedCurrent(z, l.gNs(), l.eMv(), gate);
+        }
+        return m;
+    }
+
+    private static JsonObject diagnostics(NewStateFit.Outcome o, CurrentClampData data, int steps, int refine) {
+        JsonObject report = NewStateReport.json(o, data);
+        JsonObject d = new JsonObject();
+        d.addProperty("method", o.settings().method());
+        d.addProperty("base", o.settings().base().id());
+        d.addProperty("latent_requested", o.settings().latent());
+        d.addProperty("device", o.chosen().device());
+        d.addProperty("steps", steps);
+        d.addProperty("refine_evaluations", o.settings().method().equals("hybrid") ? refine : 0);
+        d.add("latent", report.get("latent"));
+        d.add("selection", report.get("selection"));
+        JsonObject own = new JsonObject();
+        JsonArray held = report.getAsJsonObject("validation").getAsJsonArray("heldout");
+        own.add("heldout", held);
+        own.addProperty("note", "the method's own scores (its exponential-Euler simulation, sweeps numbered from 1); "
+                + "result.json's validation comes from the project's simulator");
+        d.add("method_validation", own);
+        d.add("log", report.get("log"));
+        d.addProperty("log_note", "the training log numbers sweeps from 1");
+        JsonObject timing = new JsonObject();
+        timing.add("wall_s", Json.number(o.wallSeconds()));
+        timing.add("cpu_s", Json.number(o.cpuSeconds()));
+        d.add("timing", timing);
+        return d;
+    }
+
+    /** One sweep in the form the networks train on: V (mV) and the injected current (pA) per sample. */
+    private static CurrentClampData.SweepData sweepData(FitSweep s) {
+        double[] v = s.vMv();
+        double[] i = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            if (!Double.isFinite(v[k]) || Math.abs(v[k]) > 250) {
+                throw new FitException("sweep " + s.index() + " has V = " + v[k] + " mV at sample " + k
+                        + "; a non-finite voltage or one beyond ±250 mV means a broken recording or wrong units");
+            }
+            i[k] = s.stim().currentPa(k * s.dtMs());
+            if (!Double.isFinite(i[k]) || Math.abs(i[k]) > 1e5) {
+                throw new FitException("sweep " + s.index() + " injects " + i[k] + " pA at sample " + k
+                        + "; a non-finite current or one beyond 100 nA means a broken recording or wrong units");
+            }
+        }
+        return new CurrentClampData.SweepData(s.index(), v, i);
+    }
+
+    private static int positiveInt(FitSettings fs, String key, int dflt) {
+        double v = fs.option(key, dflt);
+        if (!(v >= 1) || v != Math.rint(v) || v > 1e7) {
+            throw new FitException("fit option " + key + ": " + fs.options().get(key) + " is not a whole number >= 1");
+        }
+        return (int) v;
+    }
+
+    private static int nonNegativeInt(FitSettings fs, String key) {
+        double v = fs.option(key, 0);
+        if (!(v >= 0) || v != Math.rint(v) || v > 1e7) {
+            throw new FitException("fit option " + key + ": " + fs.options().get(key) + " is not a whole number >= 0");
+        }
+        return (int) v;
+    }
+}

@@ -1,0 +1,190 @@
+package org.patchpinn.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.cli.Main;
+import org.patchpinn.io.AtfWriter;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.pinn.BaseModel;
+import org.patchpinn.pinn.FittedModel;
+import org.patchpinn.sim.NoiseModel;
+import org.patchpinn.sim.Simulator;
+import org.patchpinn.sim.Stimuli;
+import org.patchpinn.sim.Stimulus;
+import org.patchpinn.sim.SyntheticRecording;
+import org.patchpinn.task.CancelFlag;
+import org.patchpinn.trace.Recording;
+
+/** Fit Model with methods hybrid and pinn: learned states become model currents the project simulates. */
+class FitNewStateTest {
+    @TempDir
+    static Path tmp;
+    static Path atf;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** Three short traub-rs-m sweeps (the M-current is what the base traub-rs lacks). */
+    @BeforeAll
+    static void recording() throws Exception {
+        ModelSpec truth = BuiltinModels.get("traub-rs-m");
+        Recording r = SyntheticRecording.generate(truth, truth.values(), List.of(Stimuli.step(10, 70, 250),
+                Stimuli.step(10, 70, 400), Stimuli.step(10, 70, 320)), 90, 0.05, NoiseModel.white(0.2), 3);
+        atf = tmp.resolve("rs_short.atf");
+        try (OutputStream o = Files.newOutputStream(atf)) {
+            AtfWriter.write(r, o);
+        }
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new CancelFlag());
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void hybridWithOneNewStateRunsEndToEndAndWritesLatentSelectionAndLearned() throws Exception {
+        Path dir = tmp.resolve("hybrid");
+        long t0 = System.nanoTime();
+        assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "1",
+                "--options", "steps=4,refine_evals=12", "--device", "cpu", "--out", dir.toString()), err());
+        System.out.printf("fit --method hybrid --latent 1 (tiny): %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
+        assertEquals("hybrid", j.get("method").getAsString());
+        JsonObject p = j.getAsJsonObject("parameters");
+        for (String name : List.of("Cm", "gNa", "gK", "gL", "ENa", "EK", "EL", "gz1", "Ez1")) {
+            assertTrue(p.has(name), "parameter " + name + " in " + p.keySet());
+        }
+        assertTrue(p.getAsJsonObject("gz1").get("value").getAsDouble() > 0);
+        assertEquals("nS", p.getAsJsonObject("gz1").get("unit").getAsString());
+        assertFalse(p.getAsJsonObject("gNa").get("fixed").getAsBoolean());
+        assertTrue(p.getAsJsonObject("EK").get("fixed").getAsBoolean());
+
+        JsonArray latent = j.getAsJsonArray("latent");
+        assertEquals(1, latent.size());
+        JsonObject z = latent.get(0).getAsJsonObject();
+        assertTrue(z.has("g_nS") && z.has("E_mV"), z.keySet().toString());
+        int n = z.getAsJsonArray("V_mV").size();
+        assertTrue(n > 50);
+        assertEquals(n, z.getAsJsonArray("z_inf").size());
+        assertEquals(n, z.getAsJsonArray("tau_z_ms").size());
+        for (var x : z.getAsJsonArray("z_inf")) {
+            assertTrue(x.getAsDouble() >= 0 && x.getAsDouble() <= 1);
+        }
+        for (var x : z.getAsJsonArray("tau_z_ms")) {
+            assertTrue(x.getAsDouble() > 0);
+        }
+        JsonObject sel = j.getAsJsonObject("selection");
+        assertEquals(1, sel.get("chosen").getAsInt());
+        assertTrue(sel.getAsJsonObject("scores").has("1"));
+        assertTrue(sel.has("decision"));
+
+        JsonObject val = j.getAsJsonObject("validation");
+        assertTrue(val.has("holdout_gamma"), val.keySet().toString());
+        double gamma = val.get("holdout_gamma").getAsDouble();
+        assertTrue(gamma >= 0 && gamma <= 1.0001, "holdout gamma " + gamma);
+        assertEquals(List.of(2), List.of(j.getAsJsonArray("holdout_sweeps").get(0).getAsInt()));
+
+        List<String> learned = Files.readAllLines(dir.resolve("learned.csv"));
+        assertTrue(learned.get(0).contains("V (mV)") && learned.get(0).contains("z_inf")
+                && learned.get(0).contains("tau_z (ms)"), learned.get(0));
+        assertEquals(n + 1, learned.size());
+        String states = Files.readAllLines(dir.resolve("states.csv")).get(0);
+        assertTrue(states.contains("z1 (1)") && states.contains("Iz1 (pA)"), states);
+        for (String f : List.of("selection.csv", "loss.csv", "learned.png", "heldout_current.png", "loss.png", "sweep_2.png",
+                "validation.csv", "parameters.csv")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void pinnWithoutNewStatesKeepsTheBaseModelAndWritesItsFile() throws Exception {
+        Path dir = tmp.resolve("pinn");
+        assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "pinn", "--latent", "0",
+                "--options", "steps=3", "--device", "cpu", "--out", dir.toString()), err());
+        JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
+        assertEquals("pinn", j.get("method").getAsString());
+        assertEquals(0, j.getAsJsonArray("latent").size());
+        assertEquals(0, j.getAsJsonObject("selection").get("chosen").getAsInt());
+        assertFalse(j.getAsJsonObject("parameters").has("gz1"));
+        assertTrue(j.getAsJsonObject("validation").has("holdout_gamma"));
+        assertFalse(Files.exists(dir.resolve("learned.csv")));
+        assertTrue(Files.readString(dir.resolve("fitted.model")).contains("current IK"));
+    }
+
+    @Test
+    void badLatentAndMisuseGiveClearErrors() {
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "3"));
+        assertTrue(err().contains("latent") && err().contains("'3'"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--latent", "1"));
+        assertTrue(err().contains("latent") && err().contains("classic"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs-m", "--method", "pinn", "--latent", "0"));
+        assertTrue(err().contains("traub-rs or hh-squid"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--holdout",
+                "none"));
+        assertTrue(err().contains("held-out"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--values",
+                "EK=-95"));
+        assertTrue(err().contains("EK"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--options",
+                "epochs=5"));
+        assertTrue(err().contains("epochs"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "pinn", "--fit", "gNa"));
+        assertTrue(err().contains("leave fit empty"), err());
+    }
+
+    /** The learned model the command validates is the method's model: the true M-current as a "learned" state. */
+    @Test
+    void fittedSpecWithTheTrueMCurrentSimulatesLikeTraubRsM() {
+        ModelSpec rsm = BuiltinModels.get("traub-rs-m");
+        double gM = rsm.parameter("gM").value();
+        FittedModel.Latent m = FittedModel.Latent.of(gM, -90, v -> 1 / (1 + Math.exp(-(v + 35) / 10)),
+                v -> 608 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20)));
+        FittedModel fm = new FittedModel(BaseModel.TRAUB_RS, BaseModel.TRAUB_RS.defaults(), List.of(m));
+        ModelSpec spec = NewStateFitMethod.fittedSpec(BuiltinModels.get("traub-rs"), fm);
+        assertEquals(List.of("gNa", "gK", "gL", "gz1", "Ez1"), spec.freeParameters());
+        Stimulus step = Stimuli.step(20, 400, 300);
+        double[] a = Simulator.shared().voltage(spec, spec.values(), step, 450, 0.05);
+        double[] b = Simulator.shared().voltage(rsm, rsm.values(), step, 450, 0.05);
+        double[] ta = SpikeTimes.detect(a, 0.05);
+        double[] tb = SpikeTimes.detect(b, 0.05);
+        System.out.printf("true M as a learned state: %d spikes vs traub-rs-m %d%n", ta.length, tb.length);
+        assertTrue(tb.length >= 4, "traub-rs-m should fire: " + tb.length);
+        assertEquals(tb.length, ta.length);
+        for (int i = 0; i < ta.length; i++) {
+            assertEquals(tb[i], ta[i], 1.0, "spike " + i);
+        }
+        FittedModel none = new FittedModel(BaseModel.TRAUB_RS, BaseModel.TRAUB_RS.defaults(), List.of());
+        ModelSpec base = NewStateFitMethod.fittedSpec(BuiltinModels.get("traub-rs"), none);
+        double[] c = Simulator.shared().voltage(base, base.values(), step, 450, 0.05);
+        assertTrue(SpikeTimes.detect(c, 0.05).length > tb.length, "without the M-current the cell adapts less");
+    }
+
+    @Test
+    void methodsAreRegistered() {
+        assertTrue(FitMethods.names().containsAll(List.of("classic", "hybrid", "pinn")));
+    }
+}
