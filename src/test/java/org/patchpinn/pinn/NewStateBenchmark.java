@@ -21,7 +21,7 @@ class NewStateBenchmark {
 
     static CurrentClampData load(String name) {
         Path p = SharedData.path("bench/public/" + name);
-        return CurrentClampData.of(PinnRecordings.open(p));
+        return CurrentClampData.of(org.patchpinn.io.Recordings.open(p));
     }
 
     static Progress printing() {
