@@ -21,6 +21,8 @@ import org.patchpinn.task.Progress;
  * A step is a verb with its options, exactly what a user would type, so the demo doubles as documentation.
  */
 public final class DemoOperation implements Operation {
+    /** The bundled recording whose slow adapting current the base model lacks. */
+    private static final String ADAPTING_CELL = "rs_adapting_steps.atf";
     private static final List<String> RECORDING_EXTENSIONS = List.of(".abf", ".atf", ".csv", ".tsv", ".nwb");
     /** Manifest of the glucose-condition example (sub-folder, so the recording loop above never lists it). */
     static final String GLUCOSE_MANIFEST = "glucose/manifest.csv";
@@ -50,7 +52,7 @@ public final class DemoOperation implements Operation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         Path data = values.path("data");
         Path out = values.path("out");
-        List<Step> steps = plan(data);
+        List<Step> steps = plan(data, out);
         JsonArray done = new JsonArray();
         for (int i = 0; i < steps.size(); i++) {
             progress.checkCancelled();
@@ -81,6 +83,11 @@ public final class DemoOperation implements Operation {
     }
 
     static List<Step> plan(Path data) {
+        return plan(data, Path.of("demo-out"));
+    }
+
+    /** The steps on {@code data}; later steps may read what earlier ones wrote under {@code out}. */
+    static List<Step> plan(Path data, Path out) {
         List<Path> recordings = recordings(data);
         List<Step> steps = new ArrayList<>();
         for (Path rec : recordings) {
@@ -88,6 +95,10 @@ public final class DemoOperation implements Operation {
             steps.add(new Step("info", Map.of("file", rec.toString()), "recordings/" + stem));
             steps.add(new Step("features", Map.of("file", rec.toString()), "features/" + stem));
             demoFit(rec).ifPresent(opts -> steps.add(new Step("fit", opts, "fit/" + stem)));
+        }
+        Path adapting = data.resolve(ADAPTING_CELL);
+        if (Files.isRegularFile(adapting)) {
+            learnNewState(adapting, out, steps);
         }
         Path manifest = data.resolve(GLUCOSE_MANIFEST);
         if (Files.isRegularFile(manifest)) {
@@ -109,6 +120,33 @@ public final class DemoOperation implements Operation {
             steps.add(new Step("sr", opts, "sr/" + stem(table)));
         }
         return steps;
+    }
+
+    /**
+     * The heart of the pipeline on the adapting cell: the hybrid fit learns the missing slow current of
+     * traub-rs (neural z∞, τz; a small training budget so the demo stays short), then symbolic regression
+     * turns each learned function into a law.
+     */
+    private static void learnNewState(Path rec, Path out, List<Step> steps) {
+        Map<String, String> fit = new LinkedHashMap<>();
+        fit.put("file", rec.toString());
+        fit.put("model", "traub-rs");
+        fit.put("method", "hybrid");
+        fit.put("latent", "1");
+        fit.put("options", "steps=60,refine_evals=300");
+        fit.put("ci", "false");
+        fit.put("seed", "1");
+        String folder = "learn/" + stem(rec);
+        steps.add(new Step("fit", fit, folder));
+        for (String y : List.of("z_inf", "tau_z")) {
+            Map<String, String> sr = new LinkedHashMap<>();
+            sr.put("file", out.resolve(folder).resolve("learned.csv").toString());
+            sr.put("x", "V");
+            sr.put("y", y);
+            sr.put("max_time_s", "20");
+            sr.put("seed", "1");
+            steps.add(new Step("sr", sr, folder + "/sr_" + y));
+        }
     }
 
     /** Sorted files of a folder with the extension; none when the folder is missing. */

@@ -26,20 +26,36 @@ class DemoOperationTest {
             }
         }
         assertEquals(2, steps.stream().filter(s -> s.verb().equals("info")).count());
-        assertEquals(1, steps.stream().filter(s -> s.verb().equals("fit")).count());
+        assertEquals(2, steps.stream().filter(s -> s.verb().equals("fit")).count());
+        DemoOperation.Step learn = steps.stream().filter(s -> s.folder().equals("learn/rs_adapting_steps"))
+                .findFirst().orElseThrow();
+        assertEquals("hybrid", learn.options().get("method"));
+        assertEquals("1", learn.options().get("latent"));
+        // symbolic regression of both learned functions reads the hybrid fit's learned.csv, after it
+        for (String y : List.of("z_inf", "tau_z")) {
+            int at = indexOf(steps, "learn/rs_adapting_steps/sr_" + y);
+            assertTrue(at > steps.indexOf(learn), y);
+            assertEquals(Path.of("demo-out/learn/rs_adapting_steps/learned.csv"),
+                    Path.of(steps.get(at).options().get("file")));
+            assertEquals(y, steps.get(at).options().get("y"));
+        }
 
         DemoOperation.Step compare = only(steps, "compare");
         assertEquals("compare", compare.folder());
         assertEquals(data.resolve("glucose/manifest.csv"), Path.of(compare.options().get("manifest")));
         assertEquals("false", compare.options().get("classic"));
 
-        DemoOperation.Step sr = only(steps, "sr");
+        DemoOperation.Step sr = steps.get(indexOf(steps, "sr/boltzmann_demo"));
         assertEquals("sr/boltzmann_demo", sr.folder());
         assertEquals(data.resolve("sr/boltzmann_demo.csv"), Path.of(sr.options().get("file")));
         assertTrue(Double.parseDouble(sr.options().get("max_time_s")) <= 20);
 
-        // every step's options are valid for its verb, exactly as the demo passes them
+        // every step's options are valid for its verb, exactly as the demo passes them (steps reading what
+        // an earlier step writes are checked above: their input does not exist yet)
         for (DemoOperation.Step s : steps) {
+            if (s.options().getOrDefault("file", "").startsWith("demo-out")) {
+                continue;
+            }
             Operation op = Operations.byVerb(s.verb()).orElseThrow();
             Map<String, String> options = new LinkedHashMap<>(s.options());
             options.put("out", "/tmp/unused");
@@ -82,5 +98,14 @@ class DemoOperationTest {
         List<DemoOperation.Step> found = steps.stream().filter(s -> s.verb().equals(verb)).toList();
         assertEquals(1, found.size(), verb + " steps: " + found);
         return found.get(0);
+    }
+
+    private static int indexOf(List<DemoOperation.Step> steps, String folder) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).folder().equals(folder)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no demo step writing " + folder);
     }
 }
