@@ -89,9 +89,11 @@ final class AbfCommand {
             List<AbfEpochWaveform.Segment> key = dac.waveformEnabled()
                     ? AbfEpochWaveform.segments(dac, h.sweepPoints(), s) : List.of();
             final int sweep = s;
+            // Rendered on first use: a file with a per-sweep protocol would otherwise allocate a dense command
+            // per sweep (as many bytes as its samples) while reading, whether or not anyone looks at them.
             Trace t = shared.computeIfAbsent(key, k -> {
                 boolean ok = dac.waveformEnabled() ? AbfEpochWaveform.defined(k) : Double.isFinite(dac.holdingLevel());
-                return ok ? Trace.wrap(fromHeader(h, dac, sweep)) : null;
+                return ok ? Trace.lazy(h.sweepPoints(), () -> fromHeader(h, dac, sweep)) : null;
             });
             undefined |= t == null;
             traces.add(t);
