@@ -34,6 +34,22 @@ final class GateTable {
         }
     }
 
+    /** x∞ at {@link RestingState#SCAN_V}, computed on first use: every resting-state search scans them. */
+    private volatile double[] scanInf;
+
+    double[] scanInf() {
+        double[] s = scanInf;
+        if (s == null) {
+            double[] vs = RestingState.SCAN_V;
+            s = new double[vs.length];
+            for (int i = 0; i < vs.length; i++) {
+                s[i] = inf(vs[i]);
+            }
+            scanInf = s;
+        }
+        return s;
+    }
+
     /** x∞ clipped to [0, 1]: a learned or discovered law may stray outside far from its data. */
     double inf(double v) {
         double x = kinetics.inf().value(v);

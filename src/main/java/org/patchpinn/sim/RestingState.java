@@ -13,18 +13,32 @@ final class RestingState {
     private RestingState() {
     }
 
+    /** The scan's voltages, accumulated exactly as a loop of v += 0.25 from −120 to +60 mV would. */
+    static final double[] SCAN_V = scanVoltages();
+
+    private static double[] scanVoltages() {
+        List<Double> vs = new ArrayList<>();
+        vs.add(-120.0);
+        for (double v = -120 + 0.25; v <= 60 + 1e-9; v += 0.25) {
+            vs.add(v);
+        }
+        return vs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     static double[] find(PreparedModel pm, double iPa) {
         double[] scratch = new double[pm.nGates];
-        double lo = -120;
-        double hi = 60;
-        double dv = 0.25;
+        double[][] inf = new double[pm.nGates][];
+        for (int i = 0; i < pm.nGates; i++) {
+            inf[i] = pm.tables[i].scanInf();
+        }
         List<double[]> roots = new ArrayList<>();
-        double prevV = lo;
-        double prevF = f(pm, prevV, iPa, scratch);
+        double prevV = SCAN_V[0];
+        double prevF = fScan(pm, 0, iPa, inf, scratch);
         double bestV = prevV;
         double bestAbs = Math.abs(prevF);
-        for (double v = lo + dv; v <= hi + 1e-9; v += dv) {
-            double fv = f(pm, v, iPa, scratch);
+        for (int n = 1; n < SCAN_V.length; n++) {
+            double v = SCAN_V[n];
+            double fv = fScan(pm, n, iPa, inf, scratch);
             if (Math.abs(fv) < bestAbs) {
                 bestAbs = Math.abs(fv);
                 bestV = v;
@@ -55,6 +69,18 @@ final class RestingState {
             s[i + 1] = pm.tables[i].inf(vRest);
         }
         return s;
+    }
+
+    /** {@link #f} at scan voltage n, with the gates' x∞ there taken from their tables' memory. */
+    private static double fScan(PreparedModel pm, int n, double iPa, double[][] inf, double[] scratch) {
+        for (int i = 0; i < scratch.length; i++) {
+            scratch[i] = inf[i][n];
+        }
+        double s = 0;
+        for (int k = 0; k < pm.nCurrents; k++) {
+            s += pm.current(k, SCAN_V[n], scratch);
+        }
+        return iPa - s;
     }
 
     /** C dV/dt at steady-state gates: positive below an attracting equilibrium, negative above it. */

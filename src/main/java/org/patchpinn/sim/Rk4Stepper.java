@@ -79,23 +79,46 @@ final class Rk4Stepper {
         }
         double half = 0.5 * h;
         double iMid = stim.currentPa(t + half);
-        for (int j = 0; j < ng; j++) {
-            tmp[j] = x[j] + half * k1[j];
-        }
-        double dv2 = derivative(v + half * dv1, tmp, iMid, k2, false);
-        for (int j = 0; j < ng; j++) {
-            tmp[j] = x[j] + half * k2[j];
-        }
-        double dv3 = derivative(v + half * dv2, tmp, iMid, k3, false);
-        for (int j = 0; j < ng; j++) {
-            tmp[j] = x[j] + h * k3[j];
-        }
-        double dv4 = derivative(v + h * dv3, tmp, stim.currentPa(t + h * (1 - 1e-6)), k4, false);
+        double dv2 = stage(v + half * dv1, x, k1, half, iMid, k2);
+        double dv3 = stage(v + half * dv2, x, k2, half, iMid, k3);
+        double dv4 = stage(v + h * dv3, x, k3, h, stim.currentPa(t + h * (1 - 1e-6)), k4);
         double h6 = h / 6;
         for (int j = 0; j < ng; j++) {
             x[j] += h6 * (k1[j] + 2 * (k2[j] + k3[j]) + k4[j]);
         }
         return v + h6 * (dv1 + 2 * (dv2 + dv3) + dv4);
+    }
+
+    /**
+     * Stages 2–4: gates at x + c·kIn (written to tmp in the same pass that reads the tables), derivatives
+     * into dx, no stiffness bookkeeping. Arithmetic is the same as {@link #derivative} on a separately
+     * filled tmp, so results are bit-identical.
+     */
+    private double stage(double v, double[] x, double[] kIn, double c, double iStim, double[] dx) {
+        double[] xs = tmp;
+        double pos = (v - GateTable.V_MIN) * invH;
+        int k = (int) pos;
+        if (pos >= 0 && k < lastNode) {
+            double f = pos - k;
+            double[] t = table;
+            int i = 2 * k * ng;
+            int next = 2 * ng;
+            for (int j = 0; j < ng; j++, i += 2) {
+                double xj = x[j] + c * kIn[j];
+                xs[j] = xj;
+                double ti = t[i];
+                double ti1 = t[i + 1];
+                double inf = ti + (t[i + next] - ti) * f;
+                double r = ti1 + (t[i + 1 + next] - ti1) * f;
+                dx[j] = (inf - xj) * r;
+            }
+        } else {
+            for (int j = 0; j < ng; j++) {
+                xs[j] = x[j] + c * kIn[j];
+                dx[j] = tables[j].derivativeOffGrid(xs[j], v);
+            }
+        }
+        return membrane(v, xs, iStim, false);
     }
 
     /**
@@ -115,7 +138,7 @@ final class Rk4Stepper {
                 double inf = t[i] + (t[i + next] - t[i]) * f;
                 double r = t[i + 1] + (t[i + 1 + next] - t[i + 1]) * f;
                 dx[j] = (inf - x[j]) * r;
-                if (stiffness && r > maxRate) {
+                if (r > maxRate) {
                     maxRate = r;
                 }
             }
@@ -125,9 +148,22 @@ final class Rk4Stepper {
                 maxRate = Math.max(maxRate, 1 / tables[j].tau(v));
             }
         }
+        if (stiffness) {
+            lastRate = maxRate;
+        }
+        return membrane(v, x, iStim, stiffness);
+    }
+
+    /** dV/dt (mV/ms) for gates x; with {@code stiffness}, records the total conductance. */
+    private double membrane(double v, double[] x, double iStim, boolean stiffness) {
         double gSum = 0;
         double gE = 0;
         int f = 0;
+        final double[] g = this.g;
+        final double[] e = this.e;
+        final int[] factorEnd = this.factorEnd;
+        final int[] factorGate = this.factorGate;
+        final int[] factorPow = this.factorPow;
         for (int c = 0; c < nc; c++) {
             double gc = g[c];
             for (int end = factorEnd[c]; f < end; f++) {
@@ -148,7 +184,6 @@ final class Rk4Stepper {
         }
         if (stiffness) {
             lastG = gSum;
-            lastRate = maxRate;
         }
         return (iStim - gSum * v + gE) * invC;
     }
