@@ -143,6 +143,8 @@ public final class DemoOperation implements Operation {
             sr.put("file", out.resolve(folder).resolve("learned.csv").toString());
             sr.put("x", "V");
             sr.put("y", y);
+            // a learned function is smooth but not exact: short laws read better than ones that trace its wiggles
+            sr.put("max_complexity", "9");
             sr.put("max_time_s", "20");
             sr.put("seed", "1");
             steps.add(new Step("sr", sr, folder + "/sr_" + y));
