@@ -39,30 +39,24 @@ final class ModelParams {
 
     static Map<String, Double> assignments(String text, String key) {
         Map<String, Double> out = new LinkedHashMap<>();
-        if (text.isBlank()) {
-            return out;
-        }
-        for (String part : text.split("[,;]")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new InvalidParameterException(key, "expected name=value pairs like gNa=12000,EK=-77, got '" + p + "'");
-            }
+        pairs(text, key, "name=value pairs like gNa=12000,EK=-77").forEach((name, value) -> {
             try {
-                out.put(p.substring(0, eq).trim(), Double.parseDouble(p.substring(eq + 1).trim()));
+                out.put(name, Double.parseDouble(value));
             } catch (NumberFormatException e) {
-                throw new InvalidParameterException(key, "'" + p.substring(eq + 1).trim() + "' is not a number (in '" + p
-                        + "')");
+                throw new InvalidParameterException(key, "'" + value + "' is not a number (in '" + name + "="
+                        + value + "')");
             }
-        }
+        });
         return out;
     }
 
     /** "epochs=2000, device=gpu" → text values by key. */
     static Map<String, String> options(String text, String key) {
+        return pairs(text, key, "key=value pairs like epochs=2000");
+    }
+
+    /** Splits "a=1, b=2" (commas or semicolons) into trimmed text values by name, in order. */
+    private static Map<String, String> pairs(String text, String key, String expected) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String part : text.split("[,;]")) {
             String p = part.trim();
@@ -71,7 +65,7 @@ final class ModelParams {
             }
             int eq = p.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidParameterException(key, "expected key=value pairs like epochs=2000, got '" + p + "'");
+                throw new InvalidParameterException(key, "expected " + expected + ", got '" + p + "'");
             }
             out.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
         }

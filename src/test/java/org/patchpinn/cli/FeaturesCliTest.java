@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchpinn.task.CancelFlag;
+
+import org.patchpinn.testing.CliRunner;
 import org.patchpinn.testing.SharedData;
 
 /** The 'features' verb from the command line on real recordings. */
@@ -21,14 +22,10 @@ class FeaturesCliTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new CancelFlag());
+        return cli.run(args);
     }
 
     @Test
@@ -37,7 +34,7 @@ class FeaturesCliTest {
         String abf = SharedData.path("data/abf/18711001.abf").toString();
         assertEquals(0, run("features", abf, "--out", dir.toString(), "--sweeps", "0,10-11",
                 "--stim_start_ms", "23.4", "--stim_end_ms", "323.4", "--dvdt_threshold", "10", "--min_peak", "-20"),
-                err.toString(StandardCharsets.UTF_8));
+                cli.err());
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
         assertFalse(json.getAsJsonObject("stimulus_window").get("from_command").getAsBoolean());
         assertEquals(10.0, json.getAsJsonObject("settings").get("dvdt_threshold_V_per_s").getAsDouble());
@@ -56,25 +53,25 @@ class FeaturesCliTest {
     @Test
     void withoutOutPrintsResultJson() {
         assertEquals(0, run("features", SharedData.path("data/abf/File_axon_5.abf").toString(), "--sweeps", "8"));
-        JsonObject json = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(cli.out()).getAsJsonObject();
         assertEquals(3, json.getAsJsonArray("sweeps").get(0).getAsJsonObject().getAsJsonArray("spikes").size());
     }
 
     @Test
     void voltageClampFileFailsWithOneLine() {
         assertEquals(1, run("features", SharedData.path("data/abf/17o05024_vc_steps.abf").toString()));
-        String e = err.toString(StandardCharsets.UTF_8).trim();
+        String e = cli.err().trim();
         String last = e.substring(e.lastIndexOf("error: ")); // after the progress line
         assertTrue(last.contains("voltage-clamp") && !last.contains("\n"), e);
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "no numbers");
+        assertEquals("", cli.out(), "no numbers");
     }
 
     @Test
     void badOptionsAreNamed() {
         String abf = SharedData.path("data/abf/File_axon_5.abf").toString();
         assertEquals(1, run("features", abf, "--stim_start_ms", "100"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("stim_end_ms"));
+        assertTrue(cli.err().contains("stim_end_ms"));
         assertEquals(1, run("features", abf, "--sweeps", "12"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("sweep 12"));
+        assertTrue(cli.err().contains("sweep 12"));
     }
 }

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchpinn.op.Operation;
 import org.patchpinn.op.Operations;
 import org.patchpinn.task.CancelFlag;
+import org.patchpinn.testing.CliRunner;
 import org.patchpinn.testing.SharedData;
 
 /** The command line as a user runs it: exit codes, JSON on stdout, files written, inputs untouched. */
@@ -30,22 +30,18 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new CancelFlag());
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
@@ -155,8 +151,8 @@ class MainTest {
         Path dir = tmp.resolve("cancelled");
         CancelFlag cancel = new CancelFlag();
         cancel.cancel();
-        int code = Main.run(new String[] {"export", SharedData.path("bench/public/squid_steps.atf").toString(),
-            "--out", dir.toString()}, new PrintStream(out), new PrintStream(err), cancel);
+        int code = cli.run(cancel, "export", SharedData.path("bench/public/squid_steps.atf").toString(),
+                "--out", dir.toString());
         assertEquals(130, code);
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.list(dir)) {

@@ -1,5 +1,7 @@
 package org.patchpinn.fit;
 
+import org.patchpinn.testing.CliRunner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,17 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
+
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchpinn.cli.Main;
+
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelSpec;
@@ -30,7 +32,7 @@ import org.patchpinn.sim.Simulator;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.sim.Stimulus;
 import org.patchpinn.sim.SyntheticRecording;
-import org.patchpinn.task.CancelFlag;
+
 import org.patchpinn.trace.Recording;
 
 /** Fit Model with methods hybrid and pinn: learned states become model currents the project simulates. */
@@ -39,8 +41,7 @@ class FitNewStateTest {
     static Path tmp;
     static Path atf;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     /** Three short traub-rs-m sweeps (the M-current is what the base traub-rs lacks). */
     @BeforeAll
@@ -55,14 +56,11 @@ class FitNewStateTest {
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new CancelFlag());
+        return cli.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
