@@ -24,13 +24,15 @@ import org.patchpinn.task.Progress;
  * ({@link NewStateFit}), then hand back the base model plus each learned current with its gate functions
  * frozen into tables, so the Fit Model command validates it with the project's simulator like any fit.
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
- * steps per candidate, default {@value #DEFAULT_STEPS}), {@code refine_evals} (hybrid: free simulations of the
+ * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for pinn), {@code refine_evals} (hybrid: free simulations of the
  * summary-statistic refinement; default the command's max_evaluations).
  */
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
     public static final String LATENT = "latent";
-    static final int DEFAULT_STEPS = 100;
+    /** Training steps per candidate: hybrid window fits settle by ~400 (rs_adapting.atf), the PINN's by ~450. */
+    static final int DEFAULT_HYBRID_STEPS = 500;
+    static final int DEFAULT_PINN_STEPS = 450;
     private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
     /** Base-model values the neural methods keep (Cm and reversals fixed) or start from (conductances). */
     private static final String[] BASE_PARAMETERS = {"Cm", "gNa", "gK", "gL", "ENa", "EK", "EL"};
@@ -82,7 +84,7 @@ public final class NewStateFitMethod implements FitMethod {
                     + problem.fitSweeps().get(problem.fitSweeps().size() - 1).index() + ", or record 3 or more sweeps");
         }
         BaseModel base = baseOf(problem.model());
-        int steps = positiveInt(fs, "steps", DEFAULT_STEPS);
+        int steps = positiveInt(fs, "steps", name.equals("hybrid") ? DEFAULT_HYBRID_STEPS : DEFAULT_PINN_STEPS);
         int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
                 : fs.maxEvaluations();
 

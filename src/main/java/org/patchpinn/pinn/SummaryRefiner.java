@@ -16,10 +16,11 @@ import org.patchpinn.task.Progress;
  * The slow-current stage: spike times are not differentiable and a short window hardly feels a current
  * that acts over 100 ms, so the latent currents are refined by CMA-ES on summary statistics of free-running
  * simulations of the training sweeps (coincidence factor, spike count, the interspike-interval sequence
- * that carries adaptation, subthreshold voltage). The search space is low-dimensional: per latent current
- * log g, E, an offset a and an extra slope b of logit z∞ (z∞' = σ(logit z∞(V) + a + b·(V+40)/10)) and a log
- * scale c of τz; the shapes learned by the networks are kept. The base conductances (log gNa, gK, gL) are
- * polished in the same search, within ±0.5 in log of the window fit.
+ * that carries adaptation, subthreshold voltage, plus the quiet-window error). The search space is
+ * low-dimensional: per latent current log g, E, an offset a and an extra slope b of logit z∞
+ * (z∞' = σ(logit z∞(V) + a + b·(V+40)/10)), a log scale c and a tilt d of τz (τz' = τz·exp(c + d·(V+40)/30));
+ * the shapes learned by the networks are kept. The base conductances (log gNa, gK, gL) are polished in the
+ * same search. Every quantity stays within a {@link TrustRegion} of the starting model.
  */
 public final class SummaryRefiner {
 
@@ -27,55 +28,47 @@ public final class SummaryRefiner {
     public record Result(FittedModel model, double lossBefore, double lossAfter, int evaluations,
                          double[] parameters) { }
 
+    /**
+     * How far the search may move each quantity from the starting model (half-widths): log g, E (mV), logit
+     * offset of z∞, extra logit slope of z∞ (per 10 mV), log τ scale, log-τ tilt (per 30 mV), and log of
+     * each base conductance. A narrow region keeps what gradient training identified (the current) and lets
+     * the spike statistics decide what windows cannot (the slow time course and spike timing).
+     */
+    public record TrustRegion(double logG, double eMv, double zOffset, double zSlope, double logTau, double tauTilt,
+                              double logBase) {
+        /** Wide: the latent current's size, reversal and shape may all change (a start far from the truth). */
+        public static final TrustRegion WIDE = new TrustRegion(1, 170, 8, 8, 3, 3, 0.5);
+
+        double[] halfWidths() {
+            return new double[] {logG, eMv, zOffset, zSlope, logTau, tauTilt};
+        }
+    }
+
     private static final int SUBSTEPS = 2;
     private final double vanRossumMs;
-    private final double baseRange;
+    private final TrustRegion region;
     private final double quietWeight;
 
-    /** A refiner whose spike-train distance uses the default kernel ({@link #VAN_ROSSUM_MS}). */
+    /** A refiner with the default kernel ({@link #VAN_ROSSUM_MS}) and a wide trust region. */
     public SummaryRefiner() {
-        this(VAN_ROSSUM_MS, 0.5, QUIET_WEIGHT);
+        this(VAN_ROSSUM_MS, TrustRegion.WIDE, QUIET_WEIGHT);
     }
 
     /**
-     * A refiner whose van Rossum kernel is {@code vanRossumMs} (smaller: sharper spike timing) and whose
-     * base conductances may move by ±{@code baseRange} in natural log.
+     * A refiner whose van Rossum kernel is {@code vanRossumMs} (smaller: sharper spike timing), which
+     * searches within {@code region} of the starting model and weighs the quiet-window error by
+     * {@code quietWeight}.
      */
-    public SummaryRefiner(double vanRossumMs, double baseRange, double quietWeight) {
+    public SummaryRefiner(double vanRossumMs, TrustRegion region, double quietWeight) {
         this.vanRossumMs = vanRossumMs;
-        this.baseRange = baseRange;
+        this.region = region;
         this.quietWeight = quietWeight;
     }
-    /** Search dimensions per latent current: log g, E, logit offset, extra slope, log τ scale. */
-    static final int DIMS = 5;
+
+    /** Search dimensions per latent current: log g, E, logit offset, extra slope, log τ scale, log-τ tilt. */
+    static final int DIMS = 6;
     /** Base dimensions searched too: log gNa, log gK, log gL (windows fit them, spike timing polishes them). */
     static final int BASE_DIMS = 3;
-
-    /**
-     * Multi-start refinement: from the window fit and from a neutral latent current (g = 2·gL, E = EL,
-     * z∞ = 0.5, τz = 100 ms) on the same base, half the budget each; the better training loss wins. The
-     * second start exists because the window stage can leave z∞ flat (measured on rs_adapting.atf: z∞ ≈ 0.54
-     * at every V), a local minimum the first search cannot leave.
-     */
-    public Result refineMultiStart(FittedModel start, CurrentClampData train, long seed, int maxEvaluations,
-                                   Progress progress) {
-        Result a = refine(start, train, seed, maxEvaluations / 2, progress.range(0, 0.5));
-        if (start.latents().isEmpty()) {
-            return a;
-        }
-        List<FittedModel.Latent> neutral = new ArrayList<>();
-        double[] p = start.parameters();
-        for (int j = 0; j < start.latents().size(); j++) {
-            neutral.add(FittedModel.Latent.of(Math.max(1, 2 * p[3]), start.base().eL(), v -> 0.5, v -> 100.0));
-        }
-        Result b = refine(new FittedModel(start.base(), p, neutral), train, seed + 1, maxEvaluations / 2,
-                progress.range(0.5, 1));
-        progress.log(String.format(java.util.Locale.ROOT, "summary-statistic refinement: from the window fit "
-                + "%.3f -> %.3f, from a neutral current %.3f -> %.3f", a.lossBefore(), a.lossAfter(),
-                b.lossBefore(), b.lossAfter()));
-        return b.lossAfter() < a.lossAfter() ? new Result(b.model(), a.lossBefore(), b.lossAfter(),
-                a.evaluations() + b.evaluations(), b.parameters()) : a;
-    }
 
     public Result refine(FittedModel start, CurrentClampData train, long seed, int maxEvaluations,
                          Progress progress) {
@@ -89,23 +82,24 @@ public final class SummaryRefiner {
         for (int i = 0; i < BASE_DIMS; i++) {
             int o = DIMS * nl + i;
             x0[o] = Math.log(bp[1 + i]);
-            lo[o] = x0[o] - baseRange;
-            hi[o] = x0[o] + baseRange;
-            sigma[o] = 0.05;
+            lo[o] = x0[o] - region.logBase();
+            hi[o] = x0[o] + region.logBase();
+            sigma[o] = Math.min(0.05, region.logBase() / 2);
         }
+        double[] half = region.halfWidths();
+        double[] step = {0.3, 8, 1, 1, 0.5, 0.5};
         for (int j = 0; j < nl; j++) {
             FittedModel.Latent l = start.latents().get(j);
             int o = DIMS * j;
             x0[o] = Math.log(Math.max(l.gNs(), 1e-3));
             x0[o + 1] = Math.max(LatentCurrent.E_MIN + 1, Math.min(LatentCurrent.E_MAX - 1, l.eMv()));
-            // g may move by a factor e: wider (e^3) let the spike-timing polish trade a 7x larger g for a
-            // tiny z∞ on rs_adapting.atf (same current shape, reversal 10 mV off, fragile spike timing)
-            double[] l0 = {x0[o] - 1, LatentCurrent.E_MIN, -8, -3, -3};
-            double[] h0 = {x0[o] + 1, LatentCurrent.E_MAX, 8, 8, 3};
-            double[] s0 = {0.3, 8, 1, 1, 0.5};
-            System.arraycopy(l0, 0, lo, o, DIMS);
-            System.arraycopy(h0, 0, hi, o, DIMS);
-            System.arraycopy(s0, 0, sigma, o, DIMS);
+            for (int k = 0; k < DIMS; k++) {
+                lo[o + k] = x0[o + k] - half[k];
+                hi[o + k] = x0[o + k] + half[k];
+                sigma[o + k] = Math.min(step[k], half[k] / 2);
+            }
+            lo[o + 1] = Math.max(LatentCurrent.E_MIN, lo[o + 1]);
+            hi[o + 1] = Math.min(LatentCurrent.E_MAX, hi[o + 1]);
         }
         int[] count = {0};
         QuietWindowLoss quiet = new QuietWindowLoss(train, start.base());
@@ -145,7 +139,7 @@ public final class SummaryRefiner {
         return new Result(apply(start, bestX), before, bestF[0], count[0], bestX);
     }
 
-    /** The model with latent currents adjusted by x = (log g, E, a, b, log τ scale) per latent. */
+    /** The model with latent currents adjusted by x = (log g, E, a, b, log τ scale, log-τ tilt) per latent. */
     static FittedModel apply(FittedModel m, double[] x) {
         List<FittedModel.Latent> ls = new ArrayList<>();
         for (int j = 0; j < m.latents().size(); j++) {
@@ -156,10 +150,11 @@ public final class SummaryRefiner {
             double a = x[o + 2];
             double b = x[o + 3];
             double tauScale = Math.exp(x[o + 4]);
+            double tilt = x[o + 5];
             ls.add(FittedModel.Latent.of(g, e, v -> {
                 double z = Math.min(1 - 1e-9, Math.max(1e-9, l.zInfAt(v)));
                 return LatentCurrent.sigmoid(Math.log(z / (1 - z)) + a + b * (v + 40) / 10);
-            }, v -> l.tauAt(v) * tauScale));
+            }, v -> l.tauAt(v) * tauScale * Math.exp(tilt * (v + 40) / 30)));
         }
         double[] p = m.parameters();
         int o = DIMS * m.latents().size();

@@ -97,6 +97,12 @@ final class TrainableSet {
         }
     }
 
+    /** Forgets Adam's moment estimates (after restoring an earlier state, the old ones point the wrong way). */
+    void resetMoments() {
+        m.values().forEach(a -> a.muli(0));
+        v.values().forEach(a -> a.muli(0));
+    }
+
     /** The current values as plain doubles (flattened), for reports and snapshots. */
     Map<String, double[]> snapshot() {
         Map<String, double[]> s = new LinkedHashMap<>();

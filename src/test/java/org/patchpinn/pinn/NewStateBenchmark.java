@@ -38,8 +38,8 @@ class NewStateBenchmark {
 
     static NewStateFit.Outcome run(String file, String method, BaseModel base, String latent, int steps) {
         CurrentClampData d = load(file);
-        NewStateFit.Settings s = new NewStateFit.Settings(method, base, latent, List.of(0, 1, 3), List.of(2), steps,
-                1, "cpu", method.equals("hybrid") ? 2000 : 0);
+        NewStateFit.Settings s = new NewStateFit.Settings(method, base, latent, List.of(0, 1, 3), List.of(2),
+                Integer.getInteger("steps", steps), Long.getLong("seed", 1), "cpu", method.equals("hybrid") ? 2000 : 0);
         NewStateFit.Outcome o = new NewStateFit().run(d, s, printing());
         System.out.printf(Locale.ROOT, "%s %s latent %s: wall %.1f s, cpu %.1f s; %s%n", file, method, latent,
                 o.wallSeconds(), o.cpuSeconds(), o.decision());
@@ -69,20 +69,24 @@ class NewStateBenchmark {
         return o;
     }
 
+    public static void main(String[] a) {
+        run(a[0], a[1], a[0].startsWith("rs") ? BaseModel.TRAUB_RS : BaseModel.HH_SQUID, a[2], Integer.parseInt(a[3]));
+    }
+
     @Test
     void rsAdaptingHybrid() {
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "1", 100);
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "0", 100);
+        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "1", 500);
+        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "0", 500);
     }
 
     @Test
     void rsAdaptingAuto() {
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "auto", 100);
+        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "auto", 500);
     }
 
     @Test
     void squidAuto() {
-        run("squid_steps.atf", "hybrid", BaseModel.HH_SQUID, "auto", 100);
+        run("squid_steps.atf", "hybrid", BaseModel.HH_SQUID, "auto", 500);
     }
 
     @Test
