@@ -79,7 +79,9 @@ public final class CompareOperation implements Operation {
                     .withConfidenceIntervals(false)));
         }
         if (!values.string("learn").equals("off")) {
-            extra.add(new org.patchpinn.compare.NewStateRecordingFitter(values.string("learn"), 100, settings.seed()));
+            // 300 window steps per candidate: the current is identified by ~300 (rs_adapting.atf), a batch
+            // of many cells cannot afford the single-fit default of 500
+            extra.add(new org.patchpinn.compare.NewStateRecordingFitter(values.string("learn"), 300, settings.seed()));
         }
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
                 new EfelFeatureExtractor(), laws)

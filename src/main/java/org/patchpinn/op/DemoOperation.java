@@ -133,7 +133,7 @@ public final class DemoOperation implements Operation {
         fit.put("model", "traub-rs");
         fit.put("method", "hybrid");
         fit.put("latent", "1");
-        fit.put("options", "steps=100,refine_evals=1000");
+        fit.put("options", "steps=200,refine_evals=1000");
         fit.put("ci", "false");
         fit.put("seed", "1");
         String folder = "learn/" + stem(rec);

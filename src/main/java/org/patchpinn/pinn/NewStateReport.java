@@ -84,6 +84,7 @@ public final class NewStateReport {
             s.add("heldout_agreement", Json.number(k.heldOutAgreement()));
             s.add("heldout_gamma", Json.number(meanGamma(k.heldOut())));
             s.add("train_agreement", Json.number(NewStateFit.agreement(k.train())));
+            s.add("tolerance", Json.number(NewStateFit.tolerance(k.heldOut())));
             s.add("wall_s", Json.number(k.wallSeconds()));
             scores.add(Integer.toString(k.latentCount()), s);
         }
@@ -91,7 +92,7 @@ public final class NewStateReport {
         sel.addProperty("chosen", c.latentCount());
         sel.addProperty("new_state_needed", o.newStateNeeded());
         sel.addProperty("decision", o.decision());
-        sel.add("tolerance", Json.number(NewStateFit.TOLERANCE));
+        sel.add("min_tolerance", Json.number(NewStateFit.TOLERANCE));
         root.add("selection", sel);
         JsonObject val = new JsonObject();
         JsonArray sweeps = new JsonArray();

@@ -44,6 +44,11 @@ public final class PinnFitter {
                     hidden, netRate, parameterRate, evalEvery, causalEpsilon, maxWeight, init);
         }
 
+        public Options withWindow(double ms) {
+            return new Options(base, latentCount, seed, device, steps, pretrainSteps, ms, fourier, hidden, netRate,
+                    paramRate, evalEvery, causalEpsilon, maxLossWeight, init);
+        }
+
         public Options withSteps(int s) {
             return new Options(base, latentCount, seed, device, s, pretrainSteps, windowMs, fourier, hidden, netRate,
                     paramRate, evalEvery, causalEpsilon, maxLossWeight, init);

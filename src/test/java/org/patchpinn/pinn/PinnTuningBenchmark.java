@@ -1,0 +1,36 @@
+package org.patchpinn.pinn;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code pinn} method on squid_steps.atf (sweeps 1, 2, 4 fit, 3 held out) with settings from system
+ * properties: {@code -Dwindow} (ms), {@code -Dfourier}, {@code -DparamRate}, {@code -DmaxWeight},
+ * {@code -Dsteps}; prints the kept checkpoint's conductance errors against truth.json.
+ */
+@Tag("benchmark")
+class PinnTuningBenchmark {
+    public static void main(String[] a) {
+        new PinnTuningBenchmark().squid();
+    }
+
+    @Test
+    void squid() {
+        CurrentClampData d = NewStateBenchmark.load("squid_steps.atf");
+        PinnFitter.Options o = PinnFitter.Options.defaults(BaseModel.HH_SQUID, 0).withDevice("cpu");
+        o = o.withTuning(Integer.getInteger("fourier", o.fourier()), Double.parseDouble(System.getProperty("paramRate",
+                String.valueOf(o.paramRate()))), Double.parseDouble(System.getProperty("maxWeight",
+                String.valueOf(o.maxLossWeight())))).withSteps(Integer.getInteger("steps", o.steps()))
+                .withWindow(Double.parseDouble(System.getProperty("window", String.valueOf(o.windowMs()))));
+        PinnFitter.Result r = new PinnFitter().fit(d.select(List.of(0, 1, 3)), d.select(List.of(2)), o,
+                NewStateBenchmark.printing());
+        double[] p = r.model().parameters();
+        double[] t = NewStateBenchmark.SQUID_TRUTH;
+        System.out.printf(Locale.ROOT, "pinn window %.1f ms, %d Fourier, param rate %.1e, max weight %.0f, %d steps: "
+                + "gNa %.1f %%, gK %.1f %%, gL %.1f %% (%.0f s)%n", o.windowMs(), o.fourier(), o.paramRate(),
+                o.maxLossWeight(), o.steps(), 100 * (p[1] / t[1] - 1), 100 * (p[2] / t[2] - 1), 100 * (p[3] / t[3] - 1),
+                r.wallSeconds());
+    }
+}
