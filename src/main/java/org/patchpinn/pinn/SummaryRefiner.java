@@ -36,7 +36,10 @@ public final class SummaryRefiner {
      */
     public record TrustRegion(double logG, double eMv, double zOffset, double zSlope, double logTau, double tauTilt,
                               double logBase) {
-        /** Wide: the latent current's size, reversal and shape may all change (a start far from the truth). */
+        /**
+         * Wide: size, reversal and shape of the latent current may all change (the first session's search;
+         * kept for comparisons in HybridStagesBenchmark).
+         */
         public static final TrustRegion WIDE = new TrustRegion(1, 170, 8, 8, 3, 3, 0.5);
 
         double[] halfWidths() {
@@ -48,11 +51,6 @@ public final class SummaryRefiner {
     private final double vanRossumMs;
     private final TrustRegion region;
     private final double quietWeight;
-
-    /** A refiner with the default kernel ({@link #VAN_ROSSUM_MS}) and a wide trust region. */
-    public SummaryRefiner() {
-        this(VAN_ROSSUM_MS, TrustRegion.WIDE, QUIET_WEIGHT);
-    }
 
     /**
      * A refiner whose van Rossum kernel is {@code vanRossumMs} (smaller: sharper spike timing), which
