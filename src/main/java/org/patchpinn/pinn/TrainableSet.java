@@ -80,20 +80,26 @@ final class TrainableSet {
         step++;
         double c1 = 1 - Math.pow(BETA1, step);
         double c2 = 1 - Math.pow(BETA2, step);
-        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-            NDArray p = e.getValue();
-            NDArray g = p.getGradient();
-            if (rates.get(e.getKey()) == 0) {
-                g.close();
-                continue;
+        // every intermediate of the update lands in a throw-away manager: created in the long-lived one they
+        // were kept until the fit ended (the PINN, with per-window networks, grew to 15 GB resident)
+        try (NDManager tmp = manager.newSubManager()) {
+            for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+                NDArray p = e.getValue();
+                NDArray g = p.getGradient();
+                g.attach(tmp);
+                if (rates.get(e.getKey()) == 0) {
+                    continue;
+                }
+                NDArray mm = m.get(e.getKey());
+                NDArray vv = v.get(e.getKey());
+                mm.tempAttach(tmp);
+                vv.tempAttach(tmp);
+                NDArray nanFree = g.isNaN().any().getBoolean() ? g.zerosLike() : g;
+                mm.muli(BETA1).addi(nanFree.mul(1 - BETA1));
+                vv.muli(BETA2).addi(nanFree.square().mul(1 - BETA2));
+                NDArray update = mm.div(c1).div(vv.div(c2).sqrt().add(EPS)).mul(rates.get(e.getKey()) * rateScale);
+                p.subi(update);
             }
-            NDArray nanFree = g.isNaN().any().getBoolean() ? g.zerosLike() : g;
-            NDArray mm = m.get(e.getKey());
-            NDArray vv = v.get(e.getKey());
-            mm.muli(BETA1).addi(nanFree.mul(1 - BETA1));
-            vv.muli(BETA2).addi(nanFree.square().mul(1 - BETA2));
-            NDArray update = mm.div(c1).div(vv.div(c2).sqrt().add(EPS)).mul(rates.get(e.getKey()) * rateScale);
-            p.subi(update);
         }
     }
 
