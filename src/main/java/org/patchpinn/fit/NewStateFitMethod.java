@@ -24,8 +24,9 @@ import org.patchpinn.task.Progress;
  * ({@link NewStateFit}), then hand back the base model plus each learned current with its gate functions
  * frozen into tables, so the Fit Model command validates it with the project's simulator like any fit.
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
- * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for pinn), {@code refine_evals} (hybrid: free simulations of the
- * summary-statistic refinement; default the command's max_evaluations).
+ * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for
+ * pinn), {@code refine_evals} (hybrid: free simulations of the summary-statistic refinement; default the
+ * command's max_evaluations).
  */
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
