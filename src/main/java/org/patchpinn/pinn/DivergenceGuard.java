@@ -11,7 +11,6 @@ import java.util.Map;
 final class DivergenceGuard {
     static final double JUMP = 2.0;
     private final TrainableSet set;
-    private Map<String, double[]> before;
     private Map<String, double[]> best;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private double rateFactor = 1;
@@ -20,19 +19,15 @@ final class DivergenceGuard {
         this.set = set;
     }
 
-    /** Call before each step: the step's loss belongs to the parameters it starts from. */
-    void beforeStep() {
-        before = set.snapshot();
-    }
-
     /**
-     * Records the loss of the parameters saved by {@link #beforeStep()}; returns true when it jumped and the
-     * set was rolled back to the best parameters.
+     * Records the loss of the set's current parameters (call it before the update that loss leads to):
+     * saves them when the loss is the best so far; returns true when it jumped and the set was rolled back
+     * to the best parameters.
      */
     boolean diverged(double loss) {
         if (Double.isFinite(loss) && loss < bestLoss) {
             bestLoss = loss;
-            best = before;
+            best = set.snapshot();
             return false;
         }
         if (best != null && !(loss <= JUMP * bestLoss)) {

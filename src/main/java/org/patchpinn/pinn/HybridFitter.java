@@ -129,11 +129,11 @@ public final class HybridFitter {
                 if (step == o.steps()) {
                     break;
                 }
-                guard.beforeStep();
-                double loss = trainStep(model, batch, quietBatch, vAll, dt, chunk, o.substeps(),
-                        rateScale(step, o.steps()) * guard.rateFactor());
+                StepResult r = trainStep(model, batch, quietBatch, vAll, dt, chunk, o.substeps(),
+                        rateScale(step, o.steps()), guard);
+                double loss = r.loss();
                 lossCurve.add(new double[] {step, loss});
-                if (guard.diverged(loss)) {
+                if (r.rolledBack()) {
                     progress.log(String.format(java.util.Locale.ROOT, "step %d: window loss %.3f mV² jumped above "
                             + "%.0f× the best %.3f mV²: back to the best state, Adam rates ×%.2f", step + 1, loss,
                             DivergenceGuard.JUMP, guard.bestLoss(), guard.rateFactor()));
@@ -147,9 +147,15 @@ public final class HybridFitter {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** One Adam step on the mean squared window error; returns the loss (mV²). */
-    static double trainStep(HybridModel model, WindowBatch batch, WindowBatch quiet, NDArray vAll, double dt,
-                            int chunk, int substeps, double rateScale) {
+    /** The window loss (mV²) of a step's starting parameters, and whether the guard rolled them back. */
+    record StepResult(double loss, boolean rolledBack) { }
+
+    /**
+     * One Adam step on the mean squared window error, scaled by {@code rateScale} and the guard's factor; no
+     * step when the guard finds the loss jumped (it has restored the best parameters instead).
+     */
+    static StepResult trainStep(HybridModel model, WindowBatch batch, WindowBatch quiet, NDArray vAll, double dt,
+                                int chunk, int substeps, double rateScale, DivergenceGuard guard) {
         NDManager step = model.set.manager().newSubManager();
         try (step) {
             model.set.attachForStep(step);
@@ -180,8 +186,11 @@ public final class HybridFitter {
                 gc.backward(loss);
                 lossValue = loss.getFloat();
             }
-            model.set.adamStep(rateScale);
-            return lossValue;
+            if (guard.diverged(lossValue)) {
+                return new StepResult(lossValue, true);
+            }
+            model.set.adamStep(rateScale * guard.rateFactor());
+            return new StepResult(lossValue, false);
         } finally {
             Nd.release(step);
         }
