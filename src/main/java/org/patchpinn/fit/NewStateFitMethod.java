@@ -25,8 +25,8 @@ import org.patchpinn.task.Progress;
  * frozen into tables, so the Fit Model command validates it with the project's simulator like any fit.
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
  * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for
- * pinn), {@code refine_evals} (hybrid: free simulations of the summary-statistic refinement; default the
- * command's max_evaluations).
+ * pinn), {@code refine_evals} (free simulations of the summary-statistic refinement that follows either
+ * method; default the command's max_evaluations; 0 skips it).
  */
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
@@ -66,7 +66,8 @@ public final class NewStateFitMethod implements FitMethod {
         return name.equals("hybrid")
                 ? "new states (latent 0, 1, 2, auto) with neural z∞, τz: differentiable integrator on short windows "
                         + "(multiple shooting) plus summary-statistic refinement; options steps, refine_evals"
-                : "new states (latent 0, 1, 2, auto) with neural z∞, τz: collocation PINN; option steps";
+                : "new states (latent 0, 1, 2, auto) with neural z∞, τz: collocation PINN plus summary-statistic "
+                        + "refinement; options steps, refine_evals";
     }
 
     @Override public FitOutcome fit(FitProblem problem, Progress progress) {
@@ -103,7 +104,7 @@ public final class NewStateFitMethod implements FitMethod {
         double dt = problem.fitSweeps().get(0).dtMs();
         CurrentClampData data = new CurrentClampData(problem.model().name(), dt, all);
         NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
-                fs.device(), name.equals("hybrid") ? refine : 0);
+                fs.device(), refine);
         NewStateFit.Outcome o;
         synchronized (LEARNING) {
             o = new NewStateFit().run(data, s, progress);

@@ -70,6 +70,16 @@ final class LatentCurrent {
         return Nd.div(Nd.sub(v, V_CENTRE), V_WIDTH).reshape(-1, 1);
     }
 
+    /** Sets g (nS, &gt; 0) and E (mV, inside (E_MIN, E_MAX)) by inverting their parameterisations. */
+    void set(TrainableSet set, double gNs, double eMv) {
+        double u = gNs / gScale;
+        // inverse softplus, stable for large u
+        double rhoG = u > 20 ? u : Math.log(Math.expm1(u));
+        double frac = (eMv - E_MIN) / (E_MAX - E_MIN);
+        set.get(name + ".rhoG").set(java.nio.FloatBuffer.wrap(new float[] {(float) rhoG}));
+        set.get(name + ".rhoE").set(java.nio.FloatBuffer.wrap(new float[] {(float) Math.log(frac / (1 - frac))}));
+    }
+
     // ---- plain-Java evaluation of a trained current (tabulation, forward simulation, reports) ----
 
     double gValue(Map<String, double[]> p) {

@@ -125,39 +125,39 @@ public final class NewStateFit {
             loss = r.lossCurve();
             device = r.device();
             model = r.model();
-            if (s.refineEvaluations() > 0) {
-                // curriculum for the slow part: spike-train statistics with a 20 ms van Rossum kernel, then a
-                // polish with a 5 ms kernel for spike timing, both near the window fit; the held-out sweeps
-                // choose among the window fit, the refined and the polished model
-                SummaryRefiner.Result ref = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, REFINE_REGION,
-                        SummaryRefiner.QUIET_WEIGHT).refine(model, train, s.seed(), s.refineEvaluations(),
-                        logging.range(0.7, 0.85));
-                SummaryRefiner.Result pol = new SummaryRefiner(POLISH_KERNEL_MS, REFINE_REGION, POLISH_QUIET_WEIGHT).refine(
-                        ref.model(), train, s.seed() + 7, s.refineEvaluations() / 2, logging.range(0.85, 1));
-                logging.log(String.format(Locale.ROOT, "summary-statistic refinement: training loss %.3f -> %.3f "
-                        + "(%d simulations); polish (%.0f ms kernel) %.3f -> %.3f (%d simulations)",
-                        ref.lossBefore(), ref.lossAfter(), ref.evaluations(), POLISH_KERNEL_MS, pol.lossBefore(),
-                        pol.lossAfter(), pol.evaluations()));
-                FittedModel[] options = {model, ref.model(), pol.model()};
-                String[] names = {"window fit", "refined", "polished"};
-                double[] scores = new double[3];
-                int pick = 0;
-                for (int i = 0; i < 3; i++) {
-                    scores[i] = agreement(HybridFitter.scoreAll(options[i], held));
-                    if (scores[i] > scores[pick]) {
-                        pick = i;
-                    }
-                }
-                logging.log(String.format(Locale.ROOT, "held-out agreement: window fit %.3f, refined %.3f, "
-                        + "polished %.3f; kept the %s model", scores[0], scores[1], scores[2], names[pick]));
-                model = options[pick];
-            }
         } else {
             PinnFitter.Result r = new PinnFitter().fit(train, held, PinnFitter.Options.defaults(s.base(), k)
-                    .withSteps(s.steps()).withSeed(s.seed()).withDevice(s.device()), logging);
+                    .withSteps(s.steps()).withSeed(s.seed()).withDevice(s.device()), logging.range(0, 0.7));
             loss = r.lossCurve();
             device = r.device();
             model = r.model();
+        }
+        if (s.refineEvaluations() > 0) {
+            // curriculum for the slow part: spike-train statistics with a 20 ms van Rossum kernel, then a
+            // polish with a 5 ms kernel for spike timing, both near the window fit; the held-out sweeps
+            // choose among the window fit, the refined and the polished model
+            SummaryRefiner.Result ref = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, REFINE_REGION,
+                    SummaryRefiner.QUIET_WEIGHT).refine(model, train, s.seed(), s.refineEvaluations(),
+                    logging.range(0.7, 0.85));
+            SummaryRefiner.Result pol = new SummaryRefiner(POLISH_KERNEL_MS, REFINE_REGION, POLISH_QUIET_WEIGHT).refine(
+                    ref.model(), train, s.seed() + 7, s.refineEvaluations() / 2, logging.range(0.85, 1));
+            logging.log(String.format(Locale.ROOT, "summary-statistic refinement: training loss %.3f -> %.3f "
+                    + "(%d simulations); polish (%.0f ms kernel) %.3f -> %.3f (%d simulations)",
+                    ref.lossBefore(), ref.lossAfter(), ref.evaluations(), POLISH_KERNEL_MS, pol.lossBefore(),
+                    pol.lossAfter(), pol.evaluations()));
+            FittedModel[] options = {model, ref.model(), pol.model()};
+            String[] names = {s.method().equals("hybrid") ? "window fit" : "PINN fit", "refined", "polished"};
+            double[] scores = new double[3];
+            int pick = 0;
+            for (int i = 0; i < 3; i++) {
+                scores[i] = agreement(HybridFitter.scoreAll(options[i], held));
+                if (scores[i] > scores[pick]) {
+                    pick = i;
+                }
+            }
+            logging.log(String.format(Locale.ROOT, "held-out agreement: %s %.3f, refined %.3f, polished %.3f; "
+                    + "kept the %s model", names[0], scores[0], scores[1], scores[2], names[pick]));
+            model = options[pick];
         }
         List<SweepScore> heldScores = HybridFitter.scoreAll(model, held);
         List<SweepScore> trainScores = HybridFitter.scoreAll(model, train);

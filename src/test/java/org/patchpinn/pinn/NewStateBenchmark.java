@@ -39,7 +39,7 @@ class NewStateBenchmark {
     static NewStateFit.Outcome run(String file, String method, BaseModel base, String latent, int steps) {
         CurrentClampData d = load(file);
         NewStateFit.Settings s = new NewStateFit.Settings(method, base, latent, List.of(0, 1, 3), List.of(2),
-                Integer.getInteger("steps", steps), Long.getLong("seed", 1), "cpu", method.equals("hybrid") ? 2000 : 0);
+                Integer.getInteger("steps", steps), Long.getLong("seed", 1), "cpu", Integer.getInteger("refine", 2000));
         NewStateFit.Outcome o = new NewStateFit().run(d, s, printing());
         System.out.printf(Locale.ROOT, "%s %s latent %s: wall %.1f s, cpu %.1f s; %s%n", file, method, latent,
                 o.wallSeconds(), o.cpuSeconds(), o.decision());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code pinn} method on squid_steps.atf (sweeps 1, 2, 4 fit, 3 held out) with settings from system
  * properties: {@code -Dwindow} (ms), {@code -Dfourier}, {@code -DparamRate}, {@code -DmaxWeight},
- * {@code -Dsteps}; prints the kept checkpoint's conductance errors against truth.json.
+ * {@code -Dsteps}, {@code -DinitScale=fNa,fK,fL} (start conductances × factors); prints the kept checkpoint's conductance errors against truth.json.
  */
 @Tag("benchmark")
 class PinnTuningBenchmark {
@@ -24,6 +24,16 @@ class PinnTuningBenchmark {
                 String.valueOf(o.paramRate()))), Double.parseDouble(System.getProperty("maxWeight",
                 String.valueOf(o.maxLossWeight())))).withSteps(Integer.getInteger("steps", o.steps()))
                 .withWindow(Double.parseDouble(System.getProperty("window", String.valueOf(o.windowMs()))));
+        String scale = System.getProperty("initScale");
+        if (scale != null) {
+            // start away from the template: factors on gNa, gK, gL
+            String[] f = scale.split(",");
+            double[] init = o.init();
+            for (int i = 0; i < 3; i++) {
+                init[i + 1] *= Double.parseDouble(f[i]);
+            }
+            o = o.withInit(init);
+        }
         PinnFitter.Result r = new PinnFitter().fit(d.select(List.of(0, 1, 3)), d.select(List.of(2)), o,
                 NewStateBenchmark.printing());
         double[] p = r.model().parameters();
