@@ -33,10 +33,8 @@ final class QuietWindowLoss {
             return 0;
         }
         double dt = data.dtMs();
-        List<double[][]> z = new ArrayList<>();
-        for (CurrentClampData.SweepData sw : data.sweeps()) {
-            z.add(m.drivenLatents(sw.vMv(), dt));
-        }
+        List<double[][]> z = java.util.stream.IntStream.range(0, data.sweepCount()).parallel()
+                .mapToObj(s -> m.drivenLatents(data.sweep(s).vMv(), dt)).toList();
         double[] p = m.parameters();
         BaseModel base = m.base();
         double[] ab = new double[2];

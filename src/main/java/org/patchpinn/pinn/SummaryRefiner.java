@@ -180,11 +180,18 @@ public final class SummaryRefiner {
     }
 
     static double loss(FittedModel m, CurrentClampData data, double vanRossumMs) {
-        double total = 0;
-        for (CurrentClampData.SweepData sw : data.sweeps()) {
+        // sweeps simulated in parallel (CMA-ES evaluates one point at a time, so this is where cores help);
+        // summed in sweep order, so the result does not depend on thread timing
+        double[] per = new double[data.sweepCount()];
+        java.util.stream.IntStream.range(0, per.length).parallel().forEach(s -> {
+            CurrentClampData.SweepData sw = data.sweep(s);
             FittedModel.Simulation sim = m.simulate(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
                     data.dtMs()), SUBSTEPS);
-            total += discrepancy(sw.vMv(), sim.v(), data.dtMs(), vanRossumMs);
+            per[s] = discrepancy(sw.vMv(), sim.v(), data.dtMs(), vanRossumMs);
+        });
+        double total = 0;
+        for (double x : per) {
+            total += x;
         }
         return total / data.sweepCount();
     }
