@@ -4,7 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
 
 /**
@@ -79,10 +84,27 @@ public final class NewStateFit {
         CurrentClampData heldData = data.select(held);
         List<Integer> counts = Settings.latentCounts(s.latent());
         List<Candidate> candidates = new ArrayList<>();
-        for (int c = 0; c < counts.size(); c++) {
-            int k = counts.get(c);
-            Progress sub = progress.range(c / (double) counts.size(), (c + 1) / (double) counts.size());
-            candidates.add(fitOne(trainData, heldData, s, k, sub));
+        // gradient training (DJL, one model at a time, one core) of candidate k+1 overlaps the plain-Java
+        // refinement and scoring of candidate k on a second thread (rs_adapting.atf, latent auto: the two
+        // cores were otherwise half idle during training)
+        ExecutorService finisher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "patchpinn-refine");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Candidate>> pending = new ArrayList<>();
+            for (int c = 0; c < counts.size(); c++) {
+                int k = counts.get(c);
+                Progress sub = progress.range(c / (double) counts.size(), (c + 1) / (double) counts.size());
+                Trained t = train(trainData, heldData, s, k, sub);
+                pending.add(finisher.submit(() -> finish(t, trainData, heldData, s)));
+            }
+            for (Future<Candidate> f : pending) {
+                candidates.add(await(f));
+            }
+        } finally {
+            finisher.shutdownNow();
         }
         double best = candidates.stream().mapToDouble(Candidate::heldOutAgreement).max().orElse(Double.NaN);
         Candidate chosen = candidates.stream().filter(c -> c.heldOutAgreement() >= best - tolerance(c.heldOut()))
@@ -106,7 +128,28 @@ public final class NewStateFit {
                 (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9);
     }
 
-    private Candidate fitOne(CurrentClampData train, CurrentClampData held, Settings s, int k, Progress progress) {
+    /** A candidate after gradient training, before refinement; {@code logging} records into {@code log}. */
+    private record Trained(int latentCount, FittedModel model, List<double[]> loss, String device, List<String> log,
+                           Progress logging, long startNanos) { }
+
+    private static Candidate await(Future<Candidate> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Trained train(CurrentClampData train, CurrentClampData held, Settings s, int k, Progress progress) {
         long t0 = System.nanoTime();
         List<String> log = new ArrayList<>();
         Progress logging = new Progress() {
@@ -132,6 +175,13 @@ public final class NewStateFit {
             device = r.device();
             model = r.model();
         }
+        return new Trained(k, model, loss, device, log, logging, t0);
+    }
+
+    /** Refinement (CMA-ES on summary statistics) and held-out scoring of a trained candidate. */
+    private Candidate finish(Trained t, CurrentClampData train, CurrentClampData held, Settings s) {
+        FittedModel model = t.model();
+        Progress logging = t.logging();
         if (s.refineEvaluations() > 0) {
             // curriculum for the slow part: spike-train statistics with a 20 ms van Rossum kernel, then a
             // polish with a 5 ms kernel for spike timing, both near the window fit; the held-out sweeps
@@ -161,8 +211,8 @@ public final class NewStateFit {
         }
         List<SweepScore> heldScores = HybridFitter.scoreAll(model, held);
         List<SweepScore> trainScores = HybridFitter.scoreAll(model, train);
-        return new Candidate(k, model, heldScores, trainScores, agreement(heldScores), loss, log,
-                (System.nanoTime() - t0) / 1e9, device);
+        return new Candidate(t.latentCount(), model, heldScores, trainScores, agreement(heldScores), t.loss(), t.log(),
+                (System.nanoTime() - t.startNanos()) / 1e9, t.device());
     }
 
     /**
