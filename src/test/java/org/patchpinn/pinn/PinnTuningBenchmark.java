@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code pinn} method on squid_steps.atf (sweeps 1, 2, 4 fit, 3 held out) with settings from system
- * properties: {@code -Dwindow} (ms), {@code -Dfourier}, {@code -DparamRate}, {@code -DmaxWeight},
+ * properties: {@code -Dwindow} (ms), {@code -Dfourier}, {@code -DlatentRate}, {@code -DmaxWeight},
  * {@code -Dsteps}, {@code -DinitScale=fNa,fK,fL} (start conductances × factors); prints the kept checkpoint's conductance errors against truth.json.
  */
 @Tag("benchmark")
@@ -20,8 +20,8 @@ class PinnTuningBenchmark {
     void squid() {
         CurrentClampData d = NewStateBenchmark.load("squid_steps.atf");
         PinnFitter.Options o = PinnFitter.Options.defaults(BaseModel.HH_SQUID, 0).withDevice("cpu");
-        o = o.withTuning(Integer.getInteger("fourier", o.fourier()), Double.parseDouble(System.getProperty("paramRate",
-                String.valueOf(o.paramRate()))), Double.parseDouble(System.getProperty("maxWeight",
+        o = o.withTuning(Integer.getInteger("fourier", o.fourier()), Double.parseDouble(System.getProperty("latentRate",
+                String.valueOf(o.latentRate()))), Double.parseDouble(System.getProperty("maxWeight",
                 String.valueOf(o.maxLossWeight())))).withSteps(Integer.getInteger("steps", o.steps()))
                 .withWindow(Double.parseDouble(System.getProperty("window", String.valueOf(o.windowMs()))));
         String scale = System.getProperty("initScale");
@@ -38,8 +38,8 @@ class PinnTuningBenchmark {
                 NewStateBenchmark.printing());
         double[] p = r.model().parameters();
         double[] t = NewStateBenchmark.SQUID_TRUTH;
-        System.out.printf(Locale.ROOT, "pinn window %.1f ms, %d Fourier, param rate %.1e, max weight %.0f, %d steps: "
-                + "gNa %.1f %%, gK %.1f %%, gL %.1f %% (%.0f s)%n", o.windowMs(), o.fourier(), o.paramRate(),
+        System.out.printf(Locale.ROOT, "pinn window %.1f ms, %d Fourier, latent rate %.1e, max weight %.0f, %d steps: "
+                + "gNa %.1f %%, gK %.1f %%, gL %.1f %% (%.0f s)%n", o.windowMs(), o.fourier(), o.latentRate(),
                 o.maxLossWeight(), o.steps(), 100 * (p[1] / t[1] - 1), 100 * (p[2] / t[2] - 1), 100 * (p[3] / t[3] - 1),
                 r.wallSeconds());
     }
