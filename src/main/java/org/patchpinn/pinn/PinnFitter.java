@@ -38,7 +38,7 @@ public final class PinnFitter {
         public static Options defaults(BaseModel base, int latentCount) {
             // measured on squid_steps.atf with gates integrated along the network's V and projected
             // conductances (errors gNa/gK/gL of the kept checkpoint): physics loss weights up to 1 (data term
-            // 1): -1.0/-0.8/-0.8 %, held-out Γ 1.00 from step 150 on; up to 3 or 10 the physics term pulls the
+            // 1): -0.8/-0.7/-0.3 %, held-out Γ 1.00 from step 150 on; up to 3 or 10 the physics term pulls the
             // network's V off the data (data error 0.17 -> 0.27 mV²) and the projected conductances follow
             // (gL -33 % at step 450), only the held-out checkpoint (step 150) is right. The rate 1e-2 drives
             // only the latent networks (0.5x) and their slope and time scale (5x), as in the hybrid: at 5e-4
@@ -126,6 +126,7 @@ public final class PinnFitter {
             Layout lay = new Layout(layout, manager.create(layout.sweepToWindows()),
                     manager.create(layout.windowsToSweep()), train.dtMs(), chunk);
             NDArray[] constants = {feat, dfeat, vData, iData, gates, nextMask, lay.toWindows(), lay.toSweeps()};
+            // base conductances at rate 0: the projection sets them, Adam does not
             HybridModel model = new HybridModel(manager, o.base(), o.init(), o.latentCount(), rng, 0,
                     o.latentRate() * 0.5, o.latentRate() * 5);
             TrainableSet set = model.set;
