@@ -115,6 +115,10 @@ public final class PinnFitter {
         List<double[]> curve = new ArrayList<>();
         Map<String, Double> last = new LinkedHashMap<>();
         HybridFitter.Checkpoint best = null;
+        // the cost grows with the recorded time (one network per window): say how big this fit is
+        progress.log(String.format(java.util.Locale.ROOT, "pinn: %d windows of %.2f ms (%d collocation points), "
+                + "one network of %d weights each", wn, layout.windowMs(), wn * pts,
+                feats * o.hidden() + o.hidden() * o.hidden() + o.hidden() * outs + 2 * o.hidden() + outs));
         try (NDManager manager = NDManager.newBaseManager(device)) {
             float[][] features = fourierFeatures(pts, layout.windowMs(), o.fourier());
             NDArray feat = manager.create(features[0], new Shape(1, pts, feats));
