@@ -156,6 +156,13 @@ public final class PinnFitter {
                 progress.checkCancelled();
                 boolean pre = step < o.pretrainSteps();
                 int physStep = step - o.pretrainSteps();
+                if (!pre && physStep == 0) {
+                    // the starting values compete too: a fit never returns something worse on the held-out
+                    // sweeps than what it started from (on a real cell whose kinetics the template does not
+                    // share, the projected gNa fell from 6632 to 114 nS)
+                    best = HybridFitter.evaluate(-1, Double.NaN, model.fitted(), validation);
+                    progress.log("pinn start " + HybridFitter.describe(best));
+                }
                 if (!pre && physStep % PROJECT_EVERY == 0) {
                     ConductanceSolve.Solution sol = project(model, lay, feat, dfeat, iData, gates);
                     if (physStep % o.evalEvery() == 0 && sol != null) {
