@@ -1,0 +1,50 @@
+package org.patchpinn.pinn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.patchpinn.task.CancelledException;
+import org.patchpinn.task.Progress;
+
+/** {@code latent auto} trains candidates in turn while the previous one is refined on a second thread. */
+class NewStateFitTest {
+    private static NewStateFit.Settings settings(String method) {
+        return new NewStateFit.Settings(method, BaseModel.HH_SQUID, "auto", List.of(0), List.of(1), 3, 1, "cpu", 20);
+    }
+
+    @Test
+    void everyCandidateIsKeptInOrderAndRunsAreReproducible() {
+        CurrentClampData d = HybridFitterTest.squidData();
+        for (String method : List.of("hybrid", "pinn")) {
+            NewStateFit.Outcome a = new NewStateFit().run(d, settings(method), Progress.NONE);
+            NewStateFit.Outcome b = new NewStateFit().run(d, settings(method), Progress.NONE);
+            assertEquals(List.of(0, 1, 2), a.candidates().stream().map(NewStateFit.Candidate::latentCount).toList());
+            for (int k = 0; k < 3; k++) {
+                assertEquals(a.candidates().get(k).heldOutAgreement(), b.candidates().get(k).heldOutAgreement(),
+                        method + " candidate " + k);
+                assertEquals(a.candidates().get(k).model().parameters()[1], b.candidates().get(k).model()
+                        .parameters()[1], method + " candidate " + k);
+            }
+            assertEquals(a.chosen().latentCount(), b.chosen().latentCount());
+        }
+    }
+
+    @Test
+    void cancellingDuringALaterCandidateStopsTheWholeRun() {
+        CurrentClampData d = HybridFitterTest.squidData();
+        // cancelled once the second candidate has started training (the first is then being refined)
+        boolean[] second = {false};
+        Progress p = new Progress() {
+            @Override public void status(String m) {
+                if (m.contains("1 latent")) {
+                    second[0] = true;
+                }
+            }
+            @Override public void fraction(double f) { }
+            @Override public boolean isCancelled() { return second[0]; }
+        };
+        assertThrows(CancelledException.class, () -> new NewStateFit().run(d, settings("hybrid"), p));
+    }
+}
