@@ -185,7 +185,7 @@ public final class NewStateFitMethod implements FitMethod {
         d.addProperty("latent_requested", o.settings().latent());
         d.addProperty("device", o.chosen().device());
         d.addProperty("steps", steps);
-        d.addProperty("refine_evaluations", o.settings().method().equals("hybrid") ? refine : 0);
+        d.addProperty("refine_evaluations", refine);
         d.add("latent", report.get("latent"));
         d.add("selection", report.get("selection"));
         JsonObject own = new JsonObject();

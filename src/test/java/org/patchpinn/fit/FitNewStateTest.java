@@ -122,9 +122,11 @@ class FitNewStateTest {
     void pinnWithoutNewStatesKeepsTheBaseModelAndWritesItsFile() throws Exception {
         Path dir = tmp.resolve("pinn");
         assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "pinn", "--latent", "0",
-                "--options", "steps=3", "--device", "cpu", "--out", dir.toString()), err());
+                "--options", "steps=3,refine_evals=7", "--device", "cpu", "--out", dir.toString()), err());
         JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
         assertEquals("pinn", j.get("method").getAsString());
+        assertEquals(7, j.getAsJsonObject("diagnostics").get("refine_evaluations").getAsInt(),
+                "the summary-statistic refinement follows pinn too");
         assertEquals(0, j.getAsJsonArray("latent").size());
         assertEquals(0, j.getAsJsonObject("selection").get("chosen").getAsInt());
         assertFalse(j.getAsJsonObject("parameters").has("gz1"));
