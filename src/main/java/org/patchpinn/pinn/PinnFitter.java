@@ -129,7 +129,8 @@ public final class PinnFitter {
             NDArray nextMask = manager.create(layout.sameSweepNext(), new Shape(wn - 1, 1));
             Layout lay = new Layout(layout, manager.create(layout.sweepToWindows()),
                     manager.create(layout.windowsToSweep()), train.dtMs(), chunk);
-            NDArray[] constants = {feat, dfeat, vData, iData, gates, nextMask, lay.toWindows(), lay.toSweeps()};
+            NDArray[] constants = {feat, dfeat, vData, iData, gates, nextMask, lay.sweepIndexIntoWindows(),
+                lay.windowIndexIntoSweeps()};
             // base conductances at rate 0: the projection sets them, Adam does not
             HybridModel model = new HybridModel(manager, o.base(), o.init(), o.latentCount(), rng, 0,
                     o.latentRate() * 0.5, o.latentRate() * 5);
@@ -262,7 +263,8 @@ public final class PinnFitter {
     }
 
     /** The window layout with its index arrays (NDArrays) for moving between windows and whole sweeps. */
-    private record Layout(WindowLayout windows, NDArray toWindows, NDArray toSweeps, double dtMs, int chunk) { }
+    private record Layout(WindowLayout windows, NDArray sweepIndexIntoWindows, NDArray windowIndexIntoSweeps,
+                          double dtMs, int chunk) { }
 
     /**
      * Latent gates integrated along the networks' voltage: the windows' V is joined into whole sweeps, each
@@ -271,11 +273,12 @@ public final class PinnFitter {
      */
     private static NDArray[] latentGates(HybridModel model, Layout lay, NDArray vNet) {
         WindowLayout w = lay.windows();
-        NDArray vSweeps = vNet.reshape(-1).take(lay.toWindows()).reshape(w.sweeps(), w.sweepSamples());
+        NDArray vSweeps = vNet.reshape(-1).take(lay.sweepIndexIntoWindows())
+                .reshape(w.sweeps(), w.sweepSamples());
         NDArray[] z = new NDArray[model.latents.size()];
         for (int j = 0; j < z.length; j++) {
             z[j] = model.drivenLatent(model.latents.get(j), vSweeps, lay.dtMs(), lay.chunk()).reshape(-1)
-                    .take(lay.toSweeps()).reshape(vNet.getShape());
+                    .take(lay.windowIndexIntoSweeps()).reshape(vNet.getShape());
         }
         return z;
     }
@@ -293,7 +296,8 @@ public final class PinnFitter {
         NDManager sm = model.set.manager().newSubManager();
         try (sm) {
             model.set.attachForStep(sm);
-            for (NDArray c : new NDArray[] {feat, dfeat, iData, gates, lay.toWindows(), lay.toSweeps()}) {
+            for (NDArray c : new NDArray[] {feat, dfeat, iData, gates, lay.sweepIndexIntoWindows(),
+                lay.windowIndexIntoSweeps()}) {
                 c.tempAttach(sm);
             }
             NetStates ns = NetStates.of(model, feat, dfeat);
