@@ -76,8 +76,8 @@ final class LatentCurrent {
         // inverse softplus, stable for large u
         double rhoG = u > 20 ? u : Math.log(Math.expm1(u));
         double frac = (eMv - E_MIN) / (E_MAX - E_MIN);
-        set.get(name + ".rhoG").set(java.nio.FloatBuffer.wrap(new float[] {(float) rhoG}));
-        set.get(name + ".rhoE").set(java.nio.FloatBuffer.wrap(new float[] {(float) Math.log(frac / (1 - frac))}));
+        set.setScalar(name + ".rhoG", rhoG);
+        set.setScalar(name + ".rhoE", Math.log(frac / (1 - frac)));
     }
 
     // ---- plain-Java evaluation of a trained current (tabulation, forward simulation, reports) ----

@@ -124,7 +124,8 @@ public final class PinnFitter {
             NDArray feat = manager.create(features[0], new Shape(1, pts, feats));
             NDArray dfeat = manager.create(features[1], new Shape(1, pts, feats));
             NDArray vData = manager.create(layout.windowed(train, CurrentClampData.SweepData::vMv), new Shape(wn, pts));
-            NDArray iData = manager.create(layout.windowed(train, CurrentClampData.SweepData::iPa), new Shape(wn, pts));
+            float[] injected = layout.windowed(train, CurrentClampData.SweepData::iPa);
+            NDArray iData = manager.create(injected, new Shape(wn, pts));
             NDArray gates = manager.zeros(new Shape(wn, pts, 3));
             NDArray nextMask = manager.create(layout.sameSweepNext(), new Shape(wn - 1, 1));
             Layout lay = new Layout(layout, manager.create(layout.sweepToWindows()),
@@ -165,7 +166,7 @@ public final class PinnFitter {
                     progress.log("pinn start " + HybridFitter.describe(best));
                 }
                 if (!pre && physStep % PROJECT_EVERY == 0) {
-                    ConductanceSolve.Solution sol = project(model, lay, feat, dfeat, iData, gates);
+                    ConductanceSolve.Solution sol = project(model, lay, feat, dfeat, injected, gates);
                     if (physStep % o.evalEvery() == 0 && sol != null) {
                         progress.log(String.format(java.util.Locale.ROOT, "pinn step %d projection: gNa %.1f gK %.1f "
                                 + "gL %.2f nS", physStep, sol.base()[0], sol.base()[1], sol.base()[2]));
@@ -230,7 +231,7 @@ public final class PinnFitter {
                         o.latentCount(), pre ? "pre-training" : "training", step + 1, total, terms[0], terms[1]));
                 progress.fraction((step + 1.0) / total);
             }
-            project(model, lay, feat, dfeat, iData, gates);
+            project(model, lay, feat, dfeat, injected, gates);
             FittedModel fm = model.fitted();
             HybridFitter.Checkpoint cp = HybridFitter.evaluate(o.steps(), curve.get(curve.size() - 1)[1], fm,
                     validation);
@@ -292,17 +293,18 @@ public final class PinnFitter {
      * value ({@link ConductanceSolve}). Returns the solution, or null when the system was singular.
      */
     private static ConductanceSolve.Solution project(HybridModel model, Layout lay, NDArray feat, NDArray dfeat,
-                                                     NDArray iData, NDArray gates) {
+                                                     float[] injected, NDArray gates) {
         NDManager sm = model.set.manager().newSubManager();
         try (sm) {
             model.set.attachForStep(sm);
-            for (NDArray c : new NDArray[] {feat, dfeat, iData, gates, lay.sweepIndexIntoWindows(),
+            for (NDArray c : new NDArray[] {feat, dfeat, gates, lay.sweepIndexIntoWindows(),
                 lay.windowIndexIntoSweeps()}) {
                 c.tempAttach(sm);
             }
             NetStates ns = NetStates.of(model, feat, dfeat);
             float[] v = ns.v().toFloatArray();
-            gates.set(java.nio.FloatBuffer.wrap(lay.windows().drivenGates(model.base, v)));
+            float[] driven = lay.windows().drivenGates(model.base, v);
+            gates.set(java.nio.FloatBuffer.wrap(driven));
             NDArray[] zs = latentGates(model, lay, ns.v());
             float[][] z = new float[zs.length][];
             for (int j = 0; j < z.length; j++) {
@@ -311,7 +313,7 @@ public final class PinnFitter {
             double cm = model.baseParameters()[0].getFloat();
             // E kept 1 mV inside its parameterisation's open interval
             ConductanceSolve.Solution sol = ConductanceSolve.solveBounded(model.base, cm, v, ns.dv().toFloatArray(),
-                    gates.toFloatArray(), z, iData.toFloatArray(), LatentCurrent.E_MIN + 1, LatentCurrent.E_MAX - 1);
+                    driven, z, injected, LatentCurrent.E_MIN + 1, LatentCurrent.E_MAX - 1);
             if (sol != null) {
                 apply(model, sol);
             }
@@ -328,7 +330,7 @@ public final class PinnFitter {
     private static void apply(HybridModel model, ConductanceSolve.Solution sol) {
         for (int i = 0; i < 3; i++) {
             if (sol.base()[i] > 0) {
-                setScalar(model.set, HybridModel.LOG_NAMES[i + 1], Math.log(sol.base()[i]));
+                model.set.setScalar(HybridModel.LOG_NAMES[i + 1], Math.log(sol.base()[i]));
             }
         }
         for (int j = 0; j < model.latents.size(); j++) {
@@ -340,10 +342,6 @@ public final class PinnFitter {
                 lc.set(model.set, G_OFF, lc.e(model.set).getFloat());
             }
         }
-    }
-
-    private static void setScalar(TrainableSet set, String name, double value) {
-        set.get(name).set(java.nio.FloatBuffer.wrap(new float[] {(float) value}));
     }
 
     /** Loss terms (see {@link #TERMS}); during pre-training only the data term. */

@@ -116,6 +116,11 @@ final class TrainableSet {
         return s;
     }
 
+    /** Sets a one-element array (a scalar parameter) to {@code value}. */
+    void setScalar(String name, double value) {
+        arrays.get(name).set(java.nio.FloatBuffer.wrap(new float[] {(float) value}));
+    }
+
     /** Restores values saved by {@link #snapshot()} (e.g. the best epoch chosen on held-out sweeps). */
     void restore(Map<String, double[]> s) {
         s.forEach((k, d) -> {
