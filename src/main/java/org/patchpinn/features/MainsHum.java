@@ -3,7 +3,7 @@ package org.patchpinn.features;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
@@ -22,6 +22,8 @@ final class MainsHum {
     static final double[] FLOOR_HZ = {25, 35, 75, 85, 135, 165};
     /** Shortest stretch fitted (ms). */
     static final double MIN_STRETCH_MS = 100;
+    /** Only the last this-many ms of a longer stretch are fitted (its most relaxed part): enough for 0.01 mV. */
+    static final double MAX_STRETCH_MS = 400;
 
     /**
      * Hum of the stronger mains family over the stretches.
@@ -42,12 +44,13 @@ final class MainsHum {
         double[] sumSq = new double[MAINS_HZ.length + 1];
         long samples = 0;
         int minLen = (int) Math.ceil(MIN_STRETCH_MS / dtMs);
+        int maxLen = (int) Math.ceil(MAX_STRETCH_MS / dtMs);
         for (int[] s : stretches) {
-            int len = s[1] - s[0];
+            int len = Math.min(maxLen, s[1] - s[0]);
             if (len < minLen) {
                 continue;
             }
-            double[] a = fit(vMv, dtMs, s[0], s[1]);
+            double[] a = fit(vMv, dtMs, s[1] - len, s[1]);
             for (int f = 0; f < a.length; f++) {
                 sumSq[f] += a[f] * a[f] * len;
             }
@@ -80,30 +83,46 @@ final class MainsHum {
             floors++;
         }
         cols += 2 * floors;
+        // Normal equations, accumulated sample by sample: (XᵀX) b = Xᵀy is 33 × 33 at most, where a QR of X
+        // would cost a pass over a matrix of the stretch's length per column.
         int m = to - from;
-        double[][] x = new double[m][cols];
-        double[] y = new double[m];
+        double[][] xtx = new double[cols][cols];
+        double[] xty = new double[cols];
+        double[] row = new double[cols];
         double half = (m - 1) / 2.0;
         double mean = TraceMath.mean(v, from, to);
         for (int i = 0; i < m; i++) {
             double u = half > 0 ? (i - half) / half : 0;
             double tS = (from + i) * dtMs / 1000;
-            x[i][0] = 1;
-            x[i][1] = u;
-            x[i][2] = u * u;
+            row[0] = 1;
+            row[1] = u;
+            row[2] = u * u;
             int c = 3;
             for (int f = 0; f < MAINS_HZ.length; f++) {
                 for (int h = 1; h <= harmonics[f]; h++) {
-                    c = sinusoid(x[i], c, MAINS_HZ[f] * h, tS);
+                    c = sinusoid(row, c, MAINS_HZ[f] * h, tS);
                 }
             }
             for (int f = 0; f < floors; f++) {
-                c = sinusoid(x[i], c, FLOOR_HZ[f], tS);
+                c = sinusoid(row, c, FLOOR_HZ[f], tS);
             }
-            y[i] = v[from + i] - mean;
+            double y = v[from + i] - mean;
+            for (int j = 0; j < cols; j++) {
+                double rj = row[j];
+                xty[j] += rj * y;
+                double[] xj = xtx[j];
+                for (int k = j; k < cols; k++) {
+                    xj[k] += rj * row[k];
+                }
+            }
         }
-        RealVector b = new QRDecomposition(new Array2DRowRealMatrix(x, false)).getSolver()
-                .solve(new ArrayRealVector(y, false));
+        for (int j = 0; j < cols; j++) {
+            for (int k = 0; k < j; k++) {
+                xtx[j][k] = xtx[k][j];
+            }
+        }
+        RealVector b = new LUDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver()
+                .solve(new ArrayRealVector(xty, false));
         double[] out = new double[MAINS_HZ.length + 1];
         int c = 3;
         for (int f = 0; f < MAINS_HZ.length; f++) {
