@@ -39,6 +39,8 @@ public final class ArtefactDetector {
     /** Around a spike, from this long before its onset to this long after its peak, V is not quiet (ms). */
     static final double SPIKE_BEFORE_MS = 2;
     static final double SPIKE_AFTER_MS = 30;
+    /** Shortest hyperpolarising epoch for an input resistance (ms): several membrane time constants. */
+    static final double MIN_EPOCH_MS = 200;
     /** Fewest samples for a baseline median. */
     static final int MIN_BASELINE_SAMPLES = 20;
 
@@ -66,8 +68,9 @@ public final class ArtefactDetector {
     }
 
     /**
-     * As {@link #analyse(Recording)} with the input resistance already known (MΩ; NaN: the bridge error is not
-     * compared with it).
+     * As {@link #analyse(Recording)} with the input resistance already known (MΩ; NaN: it is measured on the
+     * recording's hyperpolarising command epochs, see {@link #epochResistance}, and when there are none the bridge
+     * error is not compared with it).
      */
     public static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm) {
         int channel = RecordingFeatures.checkCurrentClamp(r);
@@ -103,6 +106,7 @@ public final class ArtefactDetector {
         double[] humHz = new double[count];
         double[] humFloor = new double[count];
         double[] amplitude = new double[count];
+        List<Double> epochResistances = new ArrayList<>();
         int[] spikesInStep = new int[count];
         List<List<String>> notes = new ArrayList<>();
         String[] blockReason = new String[count];
@@ -129,6 +133,7 @@ public final class ArtefactDetector {
                         + (int) BridgeBalance.MIN_STEP_PA + " pA clear of spikes");
             }
 
+            epochResistances.addAll(epochResistance(v, c, dt, edges, measured, spikes));
             int n = v.length;
             int margin = (int) Math.ceil(EDGE_MARGIN_MS / dt);
             int firstEdge = edges.isEmpty() ? n : Math.max(0, edges.get(0) - margin);
@@ -200,14 +205,15 @@ public final class ArtefactDetector {
         }
 
         double rs = recordingBridge(bridge, largestStep);
+        double rin = Double.isFinite(inputResistanceMOhm) ? inputResistanceMOhm
+                : median(epochResistances.stream().mapToDouble(Double::doubleValue).toArray());
         List<String> warnings = new ArrayList<>();
         if (Double.isNaN(rs)) {
             warnings.add("bridge balance not measured: no command edge of at least " + (int) MIN_BRIDGE_STEP_PA
                     + " pA clear of spikes");
-        } else if (Math.abs(rs) > BRIDGE_LIMIT_FRACTION * inputResistanceMOhm) {
+        } else if (Math.abs(rs) > BRIDGE_LIMIT_FRACTION * rin) {
             warnings.add(String.format(Locale.ROOT, "bridge balance: Rs %.1f MOhm is %.0f %% of the input "
-                    + "resistance (%.0f MOhm); the fit subtracts Rs*I", rs, 100 * Math.abs(rs) / inputResistanceMOhm,
-                    inputResistanceMOhm));
+                    + "resistance (%.0f MOhm); the fit subtracts Rs*I", rs, 100 * Math.abs(rs) / rin, rin));
         }
         if (!drifting.isEmpty()) {
             double worst = 0;
@@ -234,6 +240,31 @@ public final class ArtefactDetector {
             throw new PatchPinnException(r.name() + ": the recording has no command waveform; the bridge balance, "
                     + "baseline and depolarisation block are measured at the command's steps");
         }
+    }
+
+    /**
+     * Apparent input resistances (MΩ) of the hyperpolarising epochs that leave the holding level (the first
+     * edge, measured) and last at least {@link #MIN_EPOCH_MS} without spikes: the steady V (median of the
+     * epoch's last fifth) minus V before the edge, over the current change. Used when the features give no input resistance (e.g. the
+     * hyperpolarising step is a prepulse, not the stimulus window).
+     */
+    static List<Double> epochResistance(double[] v, double[] c, double dt, List<Integer> edges,
+                                        List<BridgeBalance.Edge> measured, List<Spike> spikes) {
+        List<Double> out = new ArrayList<>();
+        for (BridgeBalance.Edge e : measured) {
+            int k = edges.indexOf(e.index());
+            int end = k + 1 < edges.size() ? edges.get(k + 1) : v.length;
+            double durationMs = (end - e.index()) * dt;
+            if (e.deltaPa() >= 0 || k != 0 || durationMs < MIN_EPOCH_MS
+                    || BridgeBalance.spikeNear(spikes, (e.index() * dt) - BridgeBalance.PRE_MS, end * dt)) {
+                continue;
+            }
+            int from = end - (end - e.index()) / 5;
+            int pre = Math.max(0, e.index() - (int) Math.round(BridgeBalance.PRE_MS / dt));
+            double before = median(Arrays.copyOfRange(v, pre, e.index()));
+            out.add(1000 * (median(Arrays.copyOfRange(v, from, end)) - before) / e.deltaPa());
+        }
+        return out;
     }
 
     /** Median Rs of the sweeps whose largest measured step is large enough; NaN when none is. */

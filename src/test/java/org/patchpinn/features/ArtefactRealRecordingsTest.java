@@ -55,6 +55,10 @@ class ArtefactRealRecordingsTest {
         RecordingArtefacts a = analyse("18711001.abf");
         assertPlausible(a, 30, 10, 13);
         assertTrue(a.blockedSweeps().isEmpty(), a.blockedSweeps().toString());
+        // Its only hyperpolarising epoch is the -100 pA prepulse (not the stimulus window, so the features give no
+        // input resistance): measured there, about 210 MOhm, and Rs is 5.3 % of it.
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("bridge balance: Rs 11.")
+                && w.contains("input resistance (2")), a.warnings().toString());
         RecordingArtefacts b = analyse("File_axon_5.abf");
         assertPlausible(b, 9, -3, 0);
         assertTrue(Double.isNaN(b.sweep(2).bridgeMohm()), "sweep 2 is at 0 pA throughout");
