@@ -11,7 +11,7 @@ import java.util.List;
  * no charging. Edges with a spike nearby are skipped (a spike's upstroke or AHP would be read as a jump).
  */
 final class BridgeBalance {
-    /** Length of V fitted before an edge (ms). */
+    /** Length of V fitted before an edge (ms), ending one sample before it. */
     static final double PRE_MS = 1.0;
     /** Samples right after an edge left out: the recorded V follows the command by about a sample and the
      *  amplifier's filter takes one or two more to settle (0.15 ms at 20 kHz). */
@@ -65,7 +65,8 @@ final class BridgeBalance {
         int post = Math.max(MIN_FIT_SAMPLES, (int) Math.round(POST_MS / dtMs));
         List<Edge> out = new ArrayList<>();
         for (int e : edges) {
-            int from = e - pre;
+            // The last sample before the edge is left out too, in case a recording's V leads its command.
+            int from = e - 1 - pre;
             int to = e + settle + post;
             if (from < 0 || to > n) {
                 continue;
@@ -82,7 +83,7 @@ final class BridgeBalance {
             }
             // The recorded V changes between samples e and e+1: extrapolate both lines to halfway.
             double at = e + 0.5;
-            double jump = lineAt(vMv, e + settle, to, at) - lineAt(vMv, from, e, at);
+            double jump = lineAt(vMv, e + settle, to, at) - lineAt(vMv, from, e - 1, at);
             out.add(new Edge(e, delta, jump));
         }
         return out;

@@ -32,8 +32,17 @@ class ArtefactDetectorTest {
     private static final double DRIFT_PER_SWEEP_MV = 1.4;
     private static final double HUM_MV = 1.0;
 
-    /** traub-rs-m steps of 100-600 ms in 800 ms sweeps, with a second, hyperpolarising, pulse at 700 ms. */
-    private static Recording clean() {
+    private static Recording clean;
+
+    /** traub-rs-m steps of 100-600 ms in 1 s sweeps, with a second, hyperpolarising, pulse at 650 ms. */
+    private static synchronized Recording clean() {
+        if (clean == null) {
+            clean = simulate();
+        }
+        return clean;
+    }
+
+    private static Recording simulate() {
         ModelSpec m = BuiltinModels.get("traub-rs-m");
         List<Stimulus> commands = new ArrayList<>();
         for (double a : STEPS_PA) {
@@ -138,6 +147,33 @@ class ArtefactDetectorTest {
         }
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarisation block: sweeps 3-4")),
                 a.warnings().toString());
+    }
+
+    @Test
+    void humIsTold50From60AndFromBroadbandNoise() {
+        int n = 20000; // 1 s at 0.05 ms
+        java.util.Random rnd = new java.util.Random(5);
+        double[] hum60 = new double[n];
+        double[] fluctuating = new double[n];
+        double ar = Math.exp(-DT / 5); // synaptic-like noise: AR(1) with tau 5 ms, SD about 1.5 mV
+        double x = 0;
+        for (int i = 0; i < n; i++) {
+            double t = i * DT / 1000;
+            hum60[i] = -60 + 0.7 * Math.cos(2 * Math.PI * 60 * t) + 0.2 * Math.cos(2 * Math.PI * 180 * t)
+                    + 0.1 * rnd.nextGaussian();
+            x = ar * x + 1.5 * Math.sqrt(1 - ar * ar) * rnd.nextGaussian();
+            fluctuating[i] = -60 + x;
+        }
+        List<int[]> stretches = List.of(new int[] {0, 3000}, new int[] {12000, n});
+        MainsHum.Hum h = MainsHum.measure(hum60, DT, stretches);
+        assertEquals(60, h.hz());
+        assertEquals(Math.hypot(0.7, 0.2), h.amplitudeMv(), 0.03);
+        assertTrue(h.floorMv() < 0.05, "floor " + h.floorMv());
+        MainsHum.Hum noise = MainsHum.measure(fluctuating, DT, stretches);
+        assertTrue(noise.amplitudeMv() < ArtefactDetector.HUM_OVER_FLOOR * noise.floorMv(),
+                noise.amplitudeMv() + " mV vs floor " + noise.floorMv() + " mV");
+        assertTrue(Double.isNaN(MainsHum.measure(hum60, DT, List.of(new int[] {0, 1000})).amplitudeMv()),
+                "50 ms is too short");
     }
 
     @Test
