@@ -98,18 +98,7 @@ public final class ArtefactDetector {
         double tolPa = Math.max(0.1, 0.01 * (max - min));
         StimulusWindow window = StimulusWindows.common(commands, dt);
         SpikeDetector detector = new SpikeDetector(SpikeDetectionSettings.defaults());
-
-        double[] bridge = new double[count];
-        double[] largestStep = new double[count];
-        double[] baseline = new double[count];
-        double[] hum = new double[count];
-        double[] humHz = new double[count];
-        double[] humFloor = new double[count];
-        double[] amplitude = new double[count];
-        List<Double> epochResistances = new ArrayList<>();
-        int[] spikesInStep = new int[count];
-        List<List<String>> notes = new ArrayList<>();
-        String[] blockReason = new String[count];
+        List<SweepMeasurement> measured = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             double[] v = r.sweep(k).channel(channel).toDoubleArray();
             if (mvScale != 1) {
@@ -117,96 +106,120 @@ public final class ArtefactDetector {
                     v[i] *= mvScale;
                 }
             }
-            double[] c = commands.get(k);
-            List<String> sweepNotes = new ArrayList<>();
-            notes.add(sweepNotes);
-            List<Spike> spikes = detector.detect(v, dt);
-            List<Integer> edges = BridgeBalance.commandEdges(c, tolPa);
+            measured.add(measureSweep(v, commands.get(k), dt, tolPa, window, detector));
+        }
+        return compare(measured, inputResistanceMOhm);
+    }
 
-            List<BridgeBalance.Edge> measured = BridgeBalance.measure(v, c, dt, edges, spikes, tolPa);
-            bridge[k] = median(measured.stream().mapToDouble(BridgeBalance.Edge::rsMohm).toArray());
-            largestStep[k] = measured.stream().mapToDouble(e -> Math.abs(e.deltaPa())).max().orElse(0);
-            if (edges.isEmpty()) {
-                sweepNotes.add("bridge balance not measured: the command has no step");
-            } else if (measured.isEmpty()) {
-                sweepNotes.add("bridge balance not measured: no command edge of at least "
-                        + (int) BridgeBalance.MIN_STEP_PA + " pA clear of spikes");
-            }
+    /**
+     * What one sweep shows on its own.
+     *
+     * @param largestStepPa    largest |ΔI| of the edges the bridge error was measured at (0 when none)
+     * @param baselineMv       median V before the first edge, NaN when too short
+     * @param amplitudePa      the step over the recording's common stimulus window (NaN without one)
+     * @param spikesInStep     spikes peaking in that window
+     * @param blockReason      why the step shows depolarisation block, or null
+     * @param epochResistances input resistances of its hyperpolarising epochs (MΩ)
+     */
+    private record SweepMeasurement(double bridgeMohm, double largestStepPa, double baselineMv, MainsHum.Hum hum,
+                                    double amplitudePa, int spikesInStep, String blockReason,
+                                    List<Double> epochResistances, List<String> notes) {
+    }
 
-            epochResistances.addAll(epochResistance(v, c, dt, edges, measured, spikes));
-            int n = v.length;
-            int margin = (int) Math.ceil(EDGE_MARGIN_MS / dt);
-            int firstEdge = edges.isEmpty() ? n : Math.max(0, edges.get(0) - margin);
-            List<int[]> before = quiet(0, firstEdge, spikes, dt);
-            baseline[k] = baseline(v, before);
-            List<int[]> stretches = new ArrayList<>();
-            for (int[] run : holdingRuns(c, tolPa, dt)) {
-                stretches.addAll(quiet(run[0], run[1], spikes, dt));
-            }
-            MainsHum.Hum h = MainsHum.measure(v, dt, stretches);
-            hum[k] = h.amplitudeMv();
-            humHz[k] = h.hz();
-            humFloor[k] = h.floorMv();
-            if (Double.isNaN(hum[k])) {
-                sweepNotes.add("mains hum not measured: no quiet stretch of " + (int) MainsHum.MIN_STRETCH_MS
-                        + " ms at the holding current");
-            }
-
-            if (window != null) {
-                amplitude[k] = StimulusWindows.amplitude(c, dt, window);
-                spikesInStep[k] = (int) spikes.stream().filter(s -> window.contains(s.peakTimeMs())).count();
-                blockReason[k] = DepolarisationBlock.withinStep(v, dt, window, amplitude[k], spikes);
-            } else {
-                amplitude[k] = Double.NaN;
-            }
+    private static SweepMeasurement measureSweep(double[] v, double[] c, double dt, double tolPa,
+                                                 StimulusWindow window, SpikeDetector detector) {
+        List<String> notes = new ArrayList<>();
+        List<Spike> spikes = detector.detect(v, dt);
+        List<Integer> edges = BridgeBalance.commandEdges(c, tolPa);
+        List<BridgeBalance.Edge> measured = BridgeBalance.measure(v, c, dt, edges, spikes, tolPa);
+        double bridge = median(measured.stream().mapToDouble(BridgeBalance.Edge::rsMohm).toArray());
+        double largestStep = measured.stream().mapToDouble(e -> Math.abs(e.deltaPa())).max().orElse(0);
+        if (edges.isEmpty()) {
+            notes.add("bridge balance not measured: the command has no step");
+        } else if (measured.isEmpty()) {
+            notes.add("bridge balance not measured: no command edge of at least " + (int) BridgeBalance.MIN_STEP_PA
+                    + " pA clear of spikes");
         }
 
+        int n = v.length;
+        int margin = (int) Math.ceil(EDGE_MARGIN_MS / dt);
+        int firstEdge = edges.isEmpty() ? n : Math.max(0, edges.get(0) - margin);
+        double baseline = baseline(v, quiet(0, firstEdge, spikes, dt));
+        List<int[]> stretches = new ArrayList<>();
+        for (int[] run : holdingRuns(c, tolPa, dt)) {
+            stretches.addAll(quiet(run[0], run[1], spikes, dt));
+        }
+        MainsHum.Hum hum = MainsHum.measure(v, dt, stretches);
+        if (Double.isNaN(hum.amplitudeMv())) {
+            notes.add("mains hum not measured: no quiet stretch of " + (int) MainsHum.MIN_STRETCH_MS
+                    + " ms at the holding current");
+        }
+
+        double amplitude = Double.NaN;
+        int inStep = 0;
+        String block = null;
+        if (window != null) {
+            amplitude = StimulusWindows.amplitude(c, dt, window);
+            inStep = (int) spikes.stream().filter(s -> window.contains(s.peakTimeMs())).count();
+            block = DepolarisationBlock.withinStep(v, dt, window, amplitude, spikes);
+        }
+        return new SweepMeasurement(bridge, largestStep, baseline, hum, amplitude, inStep, block,
+                epochResistance(v, dt, edges, measured, spikes), notes);
+    }
+
+    /** Sweeps against each other (drift from the first, spike counts against weaker steps) and the warnings. */
+    private static RecordingArtefacts compare(List<SweepMeasurement> m, double inputResistanceMOhm) {
+        int count = m.size();
+        double[] amplitude = m.stream().mapToDouble(SweepMeasurement::amplitudePa).toArray();
+        int[] spikesInStep = m.stream().mapToInt(SweepMeasurement::spikesInStep).toArray();
         Map<Integer, String> falls = DepolarisationBlock.countFalls(amplitude, spikesInStep);
-        double reference = Double.NaN;
         int referenceSweep = -1;
         for (int k = 0; k < count && referenceSweep < 0; k++) {
-            if (Double.isFinite(baseline[k])) {
-                reference = baseline[k];
+            if (Double.isFinite(m.get(k).baselineMv())) {
                 referenceSweep = k;
             }
         }
+        double reference = referenceSweep < 0 ? Double.NaN : m.get(referenceSweep).baselineMv();
         List<SweepArtefacts> sweeps = new ArrayList<>(count);
         List<Integer> drifting = new ArrayList<>();
         List<Integer> humming = new ArrayList<>();
         List<Integer> blocked = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            List<String> sweepNotes = notes.get(k);
-            double drift = baseline[k] - reference;
-            if (Double.isNaN(baseline[k])) {
-                sweepNotes.add("no baseline: the stimulus starts within " + MIN_BASELINE_SAMPLES + " quiet samples");
+            SweepMeasurement s = m.get(k);
+            List<String> notes = new ArrayList<>(s.notes());
+            double drift = s.baselineMv() - reference;
+            if (Double.isNaN(s.baselineMv())) {
+                notes.add("no baseline: the stimulus starts within " + MIN_BASELINE_SAMPLES + " quiet samples");
             } else if (Math.abs(drift) > DRIFT_LIMIT_MV) {
-                sweepNotes.add(String.format(Locale.ROOT, "baseline drift %+.1f mV from sweep %d", drift,
-                        referenceSweep));
+                notes.add(String.format(Locale.ROOT, "baseline drift %+.1f mV from sweep %d", drift, referenceSweep));
                 drifting.add(k);
             }
-            if (hum[k] > HUM_LIMIT_MV && !(hum[k] > HUM_OVER_FLOOR * humFloor[k])) {
-                sweepNotes.add(String.format(Locale.ROOT, "not counted as mains hum: %.2f mV at %.0f Hz, but "
-                        + "%.2f mV at 37/43 Hz too (broadband fluctuation)", hum[k], humHz[k], humFloor[k]));
-            } else if (hum[k] > HUM_LIMIT_MV) {
-                sweepNotes.add(String.format(Locale.ROOT, "mains hum %.2f mV at %.0f Hz", hum[k], humHz[k]));
+            MainsHum.Hum h = s.hum();
+            if (h.amplitudeMv() > HUM_LIMIT_MV && !(h.amplitudeMv() > HUM_OVER_FLOOR * h.floorMv())) {
+                notes.add(String.format(Locale.ROOT, "not counted as mains hum: %.2f mV at %.0f Hz, but %.2f mV at "
+                        + "frequencies beside it too (broadband fluctuation)", h.amplitudeMv(), h.hz(), h.floorMv()));
+            } else if (h.amplitudeMv() > HUM_LIMIT_MV) {
+                notes.add(String.format(Locale.ROOT, "mains hum %.2f mV at %.0f Hz", h.amplitudeMv(), h.hz()));
                 humming.add(k);
             }
-            boolean block = blockReason[k] != null || falls.containsKey(k);
-            if (blockReason[k] != null) {
-                sweepNotes.add(blockReason[k]);
+            if (s.blockReason() != null) {
+                notes.add(s.blockReason());
             }
             if (falls.containsKey(k)) {
-                sweepNotes.add(falls.get(k));
+                notes.add(falls.get(k));
             }
+            boolean block = s.blockReason() != null || falls.containsKey(k);
             if (block) {
                 blocked.add(k);
             }
-            sweeps.add(new SweepArtefacts(k, bridge[k], drift, hum[k], block, sweepNotes));
+            sweeps.add(new SweepArtefacts(k, s.bridgeMohm(), drift, h.amplitudeMv(), block, notes));
         }
 
-        double rs = recordingBridge(bridge, largestStep);
+        double rs = recordingBridge(m.stream().mapToDouble(SweepMeasurement::bridgeMohm).toArray(),
+                m.stream().mapToDouble(SweepMeasurement::largestStepPa).toArray());
         double rin = Double.isFinite(inputResistanceMOhm) ? inputResistanceMOhm
-                : median(epochResistances.stream().mapToDouble(Double::doubleValue).toArray());
+                : median(m.stream().flatMap(s -> s.epochResistances().stream()).mapToDouble(Double::doubleValue)
+                        .toArray());
         List<String> warnings = new ArrayList<>();
         if (Double.isNaN(rs)) {
             warnings.add("bridge balance not measured: no command edge of at least " + (int) MIN_BRIDGE_STEP_PA
@@ -218,15 +231,17 @@ public final class ArtefactDetector {
         if (!drifting.isEmpty()) {
             double worst = 0;
             for (int k : drifting) {
-                worst = Math.abs(baseline[k] - reference) > Math.abs(worst) ? baseline[k] - reference : worst;
+                double d = sweeps.get(k).driftMv();
+                worst = Math.abs(d) > Math.abs(worst) ? d : worst;
             }
             warnings.add(String.format(Locale.ROOT, "baseline drift: up to %+.1f mV from sweep %d (sweeps %s)",
                     worst, referenceSweep, ranges(drifting)));
         }
         if (!humming.isEmpty()) {
-            int worst = humming.stream().max((a, b) -> Double.compare(hum[a], hum[b])).orElseThrow();
-            warnings.add(String.format(Locale.ROOT, "mains hum: up to %.2f mV at %.0f Hz (sweeps %s)", hum[worst],
-                    humHz[worst], ranges(humming)));
+            MainsHum.Hum worst = humming.stream().map(k -> m.get(k).hum())
+                    .max((a, b) -> Double.compare(a.amplitudeMv(), b.amplitudeMv())).orElseThrow();
+            warnings.add(String.format(Locale.ROOT, "mains hum: up to %.2f mV at %.0f Hz (sweeps %s)",
+                    worst.amplitudeMv(), worst.hz(), ranges(humming)));
         }
         if (!blocked.isEmpty()) {
             warnings.add("depolarisation block: sweeps " + ranges(blocked) + " (spikes stop early in the step or "
@@ -248,7 +263,7 @@ public final class ArtefactDetector {
      * epoch's last fifth) minus V before the edge, over the current change. Used when the features give no input resistance (e.g. the
      * hyperpolarising step is a prepulse, not the stimulus window).
      */
-    static List<Double> epochResistance(double[] v, double[] c, double dt, List<Integer> edges,
+    static List<Double> epochResistance(double[] v, double dt, List<Integer> edges,
                                         List<BridgeBalance.Edge> measured, List<Spike> spikes) {
         List<Double> out = new ArrayList<>();
         for (BridgeBalance.Edge e : measured) {
