@@ -260,8 +260,8 @@ public final class ArtefactDetector {
     /**
      * Apparent input resistances (MΩ) of the hyperpolarising epochs that leave the holding level (the first
      * edge, measured) and last at least {@link #MIN_EPOCH_MS} without spikes: the steady V (median of the
-     * epoch's last fifth) minus V before the edge, over the current change. Used when the features give no input resistance (e.g. the
-     * hyperpolarising step is a prepulse, not the stimulus window).
+     * epoch's last fifth) minus V before the edge, over the current change. Used when the features give no
+     * input resistance (e.g. the hyperpolarising step is a prepulse, not the stimulus window).
      */
     static List<Double> epochResistance(double[] v, double dt, List<Integer> edges,
                                         List<BridgeBalance.Edge> measured, List<Spike> spikes) {

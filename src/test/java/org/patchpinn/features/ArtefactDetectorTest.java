@@ -95,7 +95,8 @@ class ArtefactDetectorTest {
         assertEquals(List.of(1, 3), flagged(a, "mains hum"));
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("baseline drift: up to +5.6 mV")), a.warnings()
                 .toString());
-        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("mains hum: up to ") && w.contains("at 50 Hz (sweeps 1, 3)")), a.warnings().toString());
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("mains hum: up to ")
+                && w.contains("at 50 Hz (sweeps 1, 3)")), a.warnings().toString());
         assertTrue(a.blockedSweeps().isEmpty(), "no block in a regular-spiking cell: " + a.blockedSweeps());
 
         // The same cell without artefacts: nothing found, nothing flagged.
@@ -142,7 +143,8 @@ class ArtefactDetectorTest {
         assertEquals(List.of(3, 4), a.blockedSweeps(), a.sweeps().toString());
         for (int k : a.blockedSweeps()) {
             List<String> notes = a.sweep(k).notes();
-            assertTrue(notes.stream().anyMatch(n -> n.startsWith("depolarisation block: spikes stop")), notes.toString());
+            assertTrue(notes.stream().anyMatch(n -> n.startsWith("depolarisation block: spikes stop")),
+                    notes.toString());
             assertTrue(notes.stream().anyMatch(n -> n.startsWith("spike count falls")), notes.toString());
         }
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarisation block: sweeps 3-4")),
