@@ -115,7 +115,7 @@ public final class ArtefactDetector {
      * What one sweep shows on its own.
      *
      * @param largestStepPa    largest |ΔI| of the edges the bridge error was measured at (0 when none)
-     * @param baselineMv       median V before the first edge, NaN when too short
+     * @param baselineMv       median V before the command first leaves holding, NaN when too short
      * @param amplitudePa      the step over the recording's common stimulus window (NaN without one)
      * @param spikesInStep     spikes peaking in that window
      * @param blockReason      why the step shows depolarisation block, or null
@@ -143,8 +143,13 @@ public final class ArtefactDetector {
 
         int n = v.length;
         int margin = (int) Math.ceil(EDGE_MARGIN_MS / dt);
-        int firstEdge = edges.isEmpty() ? n : Math.max(0, edges.get(0) - margin);
-        double baseline = baseline(v, quiet(0, firstEdge, spikes, dt));
+        // The baseline ends where the command first leaves holding (a step's edge or a ramp's start).
+        int departure = 0;
+        while (departure < n && Math.abs(c[departure] - c[0]) <= tolPa) {
+            departure++;
+        }
+        int baselineEnd = departure == n ? n : Math.max(0, departure - margin);
+        double baseline = baseline(v, quiet(0, baselineEnd, spikes, dt));
         List<int[]> stretches = new ArrayList<>();
         for (int[] run : holdingRuns(c, tolPa, dt)) {
             stretches.addAll(quiet(run[0], run[1], spikes, dt));

@@ -9,8 +9,8 @@ import java.util.List;
  * @param sweep               sweep index in the recording
  * @param bridgeMohm          bridge-balance error Rs (MΩ): median over the sweep's clean command edges of the
  *                            instantaneous voltage jump / current change; NaN when no edge could be measured
- * @param driftMv             baseline (median V before the first command edge) minus the first sweep's (mV);
- *                            NaN when the sweep has no baseline stretch
+ * @param driftMv             baseline (median V before the command first leaves holding) minus the first
+ *                            sweep's (mV); NaN when the sweep has no baseline stretch
  * @param humMv               amplitude (mV) of the stronger mains family (50 or 60 Hz with its 2nd and 3rd
  *                            harmonics, √Σ amplitude²) in the quiet stretches before and after the stimulus;
  *                            NaN when they are too short
