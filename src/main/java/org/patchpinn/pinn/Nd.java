@@ -2,6 +2,7 @@ package org.patchpinn.pinn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -15,7 +16,7 @@ import java.util.WeakHashMap;
  * step) closes.
  */
 final class Nd {
-    private static final Map<NDManager, Map<Double, NDArray>> CACHE = new WeakHashMap<>();
+    private static final Map<NDManager, Map<String, NDArray>> CACHE = new WeakHashMap<>();
 
     private Nd() {
     }
@@ -23,11 +24,13 @@ final class Nd {
     /** A scalar constant living in the manager of {@code like}, with its data type and device. */
     static synchronized NDArray c(NDArray like, double value) {
         NDManager mgr = like.getManager();
-        Map<Double, NDArray> m = CACHE.computeIfAbsent(mgr, k -> new HashMap<>());
-        NDArray a = m.get(value);
+        Map<String, NDArray> m = CACHE.computeIfAbsent(mgr, k -> new HashMap<>());
+        DataType type = like.getDataType();
+        String key = type + ":" + value;
+        NDArray a = m.get(key);
         if (a == null || a.isReleased()) {
-            a = mgr.create((float) value).toType(like.getDataType(), false);
-            m.put(value, a);
+            a = type == DataType.FLOAT64 ? mgr.create(value) : mgr.create((float) value).toType(type, false);
+            m.put(key, a);
         }
         return a;
     }
