@@ -13,9 +13,6 @@ public final class CompiledGate {
     private final Law first;
     private final Law second;
     private final int[] parameterIndices;
-    /** The compiled expressions of the two laws (null for a law given as a Java function). */
-    private final Expression firstExpression;
-    private final Expression secondExpression;
 
     /** One compiled rate: either an expression over parameters or a fixed function. */
     private interface Law {
@@ -25,42 +22,26 @@ public final class CompiledGate {
     CompiledGate(GateSpec spec, Map<String, Integer> parameterIndex, Map<String, Expression> definitions) {
         this.spec = spec;
         Set<String> used = new TreeSet<>();
-        this.firstExpression = expression(spec.first(), spec.firstLabel(), parameterIndex, definitions);
-        this.secondExpression = expression(spec.second(), spec.secondLabel(), parameterIndex, definitions);
-        this.first = law(spec.first(), firstExpression, used);
-        this.second = law(spec.second(), secondExpression, used);
+        this.first = compile(spec.first(), spec.firstLabel(), parameterIndex, definitions, used);
+        this.second = compile(spec.second(), spec.secondLabel(), parameterIndex, definitions, used);
         this.parameterIndices = used.stream().mapToInt(parameterIndex::get).toArray();
     }
 
-    private Expression expression(RateLaw law, String label, Map<String, Integer> parameterIndex,
-                                  Map<String, Expression> definitions) {
-        if (!(law instanceof RateLaw.Expr ex)) {
-            return null;
-        }
-        try {
-            return Expression.compile(ex.text(), parameterIndex, definitions);
-        } catch (ModelException e) {
-            throw new ModelException("gate " + spec.name() + ", " + label + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Law law(RateLaw law, Expression e, Set<String> used) {
+    private Law compile(RateLaw law, String label, Map<String, Integer> parameterIndex,
+                        Map<String, Expression> definitions, Set<String> used) {
         if (law instanceof RateLaw.Fn fn) {
             RateFunction f = fn.function();
             return p -> f;
         }
+        String text = ((RateLaw.Expr) law).text();
+        Expression e;
+        try {
+            e = Expression.compile(text, parameterIndex, definitions);
+        } catch (ModelException ex) {
+            throw new ModelException("gate " + spec.name() + ", " + label + ": " + ex.getMessage(), ex);
+        }
         used.addAll(e.parameters());
         return e::bind;
-    }
-
-    /** The compiled first law (α or x∞), or null when it is a Java function of V (e.g. a table). */
-    public Expression firstExpression() {
-        return firstExpression;
-    }
-
-    /** The compiled second law (β or τ), or null when it is a Java function of V. */
-    public Expression secondExpression() {
-        return secondExpression;
     }
 
     public GateSpec spec() {

@@ -32,55 +32,16 @@ public final class Expression {
 
     private static final ExpressionParser PARSER = new ExpressionParser();
 
-    /**
-     * The operations an expression can be evaluated with in another number type (e.g. arrays with automatic
-     * differentiation): {@link #evaluate(Algebra)} walks the parsed tree once and calls these.
-     */
-    public interface Algebra<T> {
-        T constant(double c);
-
-        T voltage();
-
-        /** The parameter at {@code index} of the array the expression was compiled against. */
-        T parameter(int index);
-
-        T add(T a, T b);
-
-        T sub(T a, T b);
-
-        T mul(T a, T b);
-
-        T div(T a, T b);
-
-        T neg(T a);
-
-        /** a^e for a constant exponent (whole exponents 2, 3, 4 may be multiplied out). */
-        T pow(T a, double e);
-
-        T pow(T a, T b);
-
-        /** One of exp, log, log10, sqrt, abs, tanh, sinh, cosh, sin, cos (one argument), min, max (two). */
-        T function(String name, List<T> args);
-    }
-
     private final String text;
     private final Node root;
     private final Set<String> parameters;
     private final boolean usesVoltage;
-    /** The parsed tree and what its symbols mean, for {@link #evaluate(Algebra)}. */
-    private final SyntaxTree tree;
-    private final Map<String, Integer> parameterIndex;
-    private final Map<String, Expression> definitions;
 
-    private Expression(String text, Node root, Set<String> parameters, boolean usesVoltage, SyntaxTree tree,
-                       Map<String, Integer> parameterIndex, Map<String, Expression> definitions) {
+    private Expression(String text, Node root, Set<String> parameters, boolean usesVoltage) {
         this.text = text;
         this.root = root;
         this.parameters = Collections.unmodifiableSet(parameters);
         this.usesVoltage = usesVoltage;
-        this.tree = tree;
-        this.parameterIndex = Map.copyOf(parameterIndex);
-        this.definitions = Map.copyOf(definitions);
     }
 
     /**
@@ -106,8 +67,7 @@ public final class Expression {
         }
         Compiler c = new Compiler(text.trim(), parameterIndex, definitions);
         Node root = c.compile(tree);
-        return new Expression(text.trim(), root, c.parametersUsed, c.usesVoltage, tree, parameterIndex,
-                definitions);
+        return new Expression(text.trim(), root, c.parametersUsed, c.usesVoltage);
     }
 
     /** Compiles an expression of V and the given parameters only. */
@@ -156,81 +116,9 @@ public final class Expression {
         return v -> evaluateSafe(v, copy);
     }
 
-    /**
-     * Evaluates the expression in another number type: the same parsed tree the double form was compiled
-     * from, so both forms are one source of truth. Subtrees without V or parameters arrive as constants.
-     * Removable singularities (0/0) are the algebra's to avoid (e.g. by evaluating slightly off V).
-     */
-    public <T> T evaluate(Algebra<T> algebra) {
-        return new Walker<>(algebra).walk(tree);
-    }
-
     @Override
     public String toString() {
         return text;
-    }
-
-    /** Mirrors {@link Compiler} for {@link #evaluate(Algebra)}; the tree was validated when compiled. */
-    private final class Walker<T> {
-        private final Algebra<T> a;
-
-        Walker(Algebra<T> a) {
-            this.a = a;
-        }
-
-        T walk(SyntaxTree t) {
-            Object tok = t.token();
-            if (Compiler.isConstantTree(t)) {
-                return a.constant(new Compiler(text, parameterIndex, definitions).compile(t).eval(0, null));
-            }
-            if (tok instanceof Function) {
-                String name = ((Variable) t.child(0).token()).getToken();
-                SyntaxTree argGroup = t.child(1);
-                List<T> args = new ArrayList<>();
-                for (int i = 0; i < argGroup.count(); i++) {
-                    args.add(walk(argGroup.child(i)));
-                }
-                if (name.equals("pow")) {
-                    return power(argGroup.child(0), argGroup.child(1), args.get(0), args.get(1));
-                }
-                return a.function(name.equals("ln") ? "log" : name, args);
-            }
-            if (tok instanceof Group) {
-                return walk(t.child(0));
-            }
-            if (tok instanceof Variable var) {
-                String name = var.getToken();
-                if (name.equals("V")) {
-                    return a.voltage();
-                }
-                Expression def = definitions.get(name);
-                if (def != null) {
-                    return def.evaluate(a);
-                }
-                return a.parameter(parameterIndex.get(name));
-            }
-            Operator op = (Operator) tok;
-            if (op.getArity() == 1) {
-                T x = walk(t.child(0));
-                return Compiler.sameOp(op, Operators.NEG) ? a.neg(x) : x;
-            }
-            T x = walk(t.child(0));
-            T y = walk(t.child(1));
-            return switch (op.getToken()) {
-                case "+" -> a.add(x, y);
-                case "-" -> a.sub(x, y);
-                case "*" -> a.mul(x, y);
-                case "/" -> a.div(x, y);
-                default -> power(t.child(0), t.child(1), x, y);
-            };
-        }
-
-        private T power(SyntaxTree base, SyntaxTree exponent, T x, T y) {
-            if (Compiler.isConstantTree(exponent)) {
-                return a.pow(x, new Compiler(text, parameterIndex, definitions).compile(exponent).eval(0, null));
-            }
-            return a.pow(x, y);
-        }
     }
 
     private static final class Compiler {
@@ -399,7 +287,7 @@ public final class Expression {
             return n;
         }
 
-        static boolean isConstantTree(SyntaxTree t) {
+        private boolean isConstantTree(SyntaxTree t) {
             Object tok = t.token();
             if (tok instanceof Variable var) {
                 return false;

@@ -86,10 +86,6 @@ public final class HybridFitter {
         int chunk = chunkLength(dt);
         List<double[][]> driven = drivenGates(o.base(), o.init(), train);
         List<WindowBatch.Start> starts = new ArrayList<>();
-        boolean kineticsFree = false;
-        for (int i = 0; i < o.base().parameterCount(); i++) {
-            kineticsFree |= o.base().isFree(i) && o.base().isKinetic(i);
-        }
         for (int s = 0; s < train.sweepCount(); s++) {
             for (int i = 0; i + samples < n; i += samples) {
                 starts.add(new WindowBatch.Start(s, i));
@@ -128,15 +124,6 @@ public final class HybridFitter {
                         best = cp;
                     }
                     progress.log(describe(cp));
-                    if (kineticsFree && step > 0) {
-                        // the windows' starting gates follow the kinetics' parameters (their gradients act only
-                        // inside windows)
-                        List<double[][]> now = drivenGates(o.base(), fm.parameters(), train);
-                        batch.resetGates(now);
-                        if (quietBatch != null) {
-                            quietBatch.resetGates(now);
-                        }
-                    }
                 }
                 if (step == o.steps()) {
                     break;
@@ -170,7 +157,7 @@ public final class HybridFitter {
                                 int chunk, int substeps, double rateScale, DivergenceGuard guard) {
         NDManager step = model.set.manager().newSubManager();
         try (step) {
-            model.set.attachForStep(step);
+            model.attachForStep(step);
             batch.attachForStep(step);
             if (quiet != null) {
                 quiet.attachForStep(step);

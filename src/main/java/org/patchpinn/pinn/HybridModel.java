@@ -13,12 +13,15 @@ import org.patchpinn.model.Parameter;
 /**
  * The known model (every current and gate of its {@link KnownModel}) plus zero or more latent gated
  * currents, written on NDArrays so that a loss on simulated voltages can be differentiated with respect to
- * every free parameter and network weight. Parameters with a positive range (conductances, Cm, τmax) are
- * learned as logarithms, the others (reversals, VT) directly; fixed parameters are held at rate 0.
+ * every free parameter and network weight. Parameters with a positive range (conductances, Cm) are learned
+ * as logarithms, the others (reversals) directly; fixed parameters, and those the gate tables are built
+ * from (VT, τmax …: no gradient reaches them through a table), are held at rate 0.
  */
 final class HybridModel {
     final KnownModel base;
     final TrainableSet set;
+    /** The known gates' kinetics at the starting values of the kinetic parameters (constant in training). */
+    final NdGateTables kinetics;
     final List<LatentCurrent> latents = new ArrayList<>();
     /** Trainable-set name of each base parameter, spec order. */
     private final String[] names;
@@ -44,13 +47,21 @@ final class HybridModel {
             names[i] = "base." + q.name();
             log[i] = q.logScale();
             double x = log[i] ? Math.log(init[i]) : init[i];
-            double rate = !base.isFree(i) ? 0 : log[i] ? baseRate : baseRate * (q.upper() - q.lower()) / 10;
+            boolean trained = base.isFree(i) && !base.isKinetic(i);
+            double rate = !trained ? 0 : log[i] ? baseRate : baseRate * (q.upper() - q.lower()) / 10;
             set.add(names[i], manager.create(new float[] {(float) x}), rate);
         }
+        this.kinetics = new NdGateTables(manager, base.tables(init));
         double[] start = base.latentStart(init);
         for (int j = 0; j < latentCount; j++) {
             latents.add(new LatentCurrent(set, "z" + (j + 1), start[0], start[1], netRate, latentScalarRate, rng));
         }
+    }
+
+    /** Attaches the trainable arrays and the gate tables to a training step's manager. */
+    void attachForStep(NDManager step) {
+        set.attachForStep(step);
+        kinetics.attachForStep(step);
     }
 
     /** Trainable-set name of base parameter i. */
@@ -159,10 +170,9 @@ final class HybridModel {
                 drive = drive.add(gzz.mul(ez[j]));
             }
             for (int s = 0; s < substeps; s++) {
-                NDArray v64 = NdRates.voltage64(v);
+                NDArray[][] ir = kinetics.at(v);
                 for (int i = 0; i < x.length; i++) {
-                    NDArray[] ir = base.infAndRate(i, v64, p);
-                    x[i] = x[i].sub(ir[0]).mul(Nd.mul(ir[1], -h).exp()).add(ir[0]);
+                    x[i] = x[i].sub(ir[i][0]).mul(Nd.mul(ir[i][1], -h).exp()).add(ir[i][0]);
                 }
                 NDArray gt = gExtra;
                 NDArray num = drive;

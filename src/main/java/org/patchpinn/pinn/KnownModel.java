@@ -1,7 +1,6 @@
 package org.patchpinn.pinn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 import org.patchpinn.model.CompiledGate;
@@ -15,9 +14,9 @@ import org.patchpinn.sim.GateTable;
 /**
  * The known part of a hybrid model: a {@link ModelSpec} (built-in or model file) with every current it
  * declares, on top of which new states are learned. Its values are where a fit starts and its free
- * parameters are what the fit may change. The kinetics come in two forms generated from the spec's rate
- * laws: the simulator's tables ({@link GateTable}) on doubles, and the laws' expression trees translated
- * into NDArray operations ({@link NdRates}) for the differentiable integrator. Currents are
+ * parameters are what the fit may change. The kinetics are the simulator's tables ({@link GateTable}) built
+ * from the spec's rate laws, used on doubles and, as {@link NdGateTables}, by the differentiable integrator.
+ * Currents are
  * I_k = g_k·∏x^p·(V − E_k) (pA, nS, mV), C dV/dt = I_stim − Σ I_k (pF).
  */
 public final class KnownModel {
@@ -188,28 +187,5 @@ public final class KnownModel {
     /** Every gate [gate][sample] driven by the voltage trace {@code vMv}, from steady state at its start. */
     public double[][] driven(double[] p, double[] vMv, double dtMs, int substeps) {
         return DrivenGates.along(tables(p), vMv, dtMs, substeps);
-    }
-
-    /**
-     * Steady state x∞ and rate 1/τ (1/ms) of gate {@code gate} at voltages {@code v} (any shape, float32)
-     * with parameter arrays {@code p} (one element each, spec order), as float32 arrays shaped like v.
-     */
-    NDArray[] infAndRate(int gate, NDArray v64, NDArray[] p) {
-        NdRates algebra = new NdRates(v64, p);
-        CompiledGate cg = spec.compiledGates().get(gate);
-        NDArray a = cg.firstExpression().evaluate(algebra);
-        NDArray b = cg.secondExpression().evaluate(algebra);
-        NDArray inf;
-        NDArray rate;
-        if (cg.spec().form() == GateSpec.Form.INF_TAU) {
-            inf = a;
-            rate = Nd.recip(b.broadcast(v64.getShape()));
-        } else {
-            rate = a.add(b);
-            inf = a.div(rate);
-        }
-        inf = inf.broadcast(v64.getShape());
-        rate = rate.broadcast(v64.getShape());
-        return new NDArray[] {inf.toType(DataType.FLOAT32, false), rate.toType(DataType.FLOAT32, false)};
     }
 }

@@ -2,7 +2,6 @@ package org.patchpinn.pinn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -24,12 +23,12 @@ final class Nd {
     /** A scalar constant living in the manager of {@code like}, with its data type and device. */
     static synchronized NDArray c(NDArray like, double value) {
         NDManager mgr = like.getManager();
+        // keyed by type too: an int64 index constant must not serve a float expression, nor the reverse
         Map<String, NDArray> m = CACHE.computeIfAbsent(mgr, k -> new HashMap<>());
-        DataType type = like.getDataType();
-        String key = type + ":" + value;
+        String key = like.getDataType() + ":" + value;
         NDArray a = m.get(key);
         if (a == null || a.isReleased()) {
-            a = type == DataType.FLOAT64 ? mgr.create(value) : mgr.create((float) value).toType(type, false);
+            a = mgr.create((float) value).toType(like.getDataType(), false);
             m.put(key, a);
         }
         return a;

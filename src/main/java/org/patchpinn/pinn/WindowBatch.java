@@ -61,14 +61,6 @@ final class WindowBatch {
         }
     }
 
-    /** New starting gates, e.g. after the kinetics' parameters (VT …) moved. */
-    void resetGates(List<double[][]> drivenGates) {
-        int ng = drivenGates.get(0).length;
-        float[] g0 = new float[windows * ng];
-        fillGates(g0, drivenGates, ng);
-        gates0.set(java.nio.FloatBuffer.wrap(g0));
-    }
-
     void attachForStep(NDManager step) {
         vData.tempAttach(step);
         iData.tempAttach(step);

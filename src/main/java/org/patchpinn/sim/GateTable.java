@@ -39,6 +39,31 @@ public final class GateTable {
         return new GateTable(kinetics, Simulator.DEFAULT_TABLE_STEP_MV);
     }
 
+    /** Number of grid nodes. */
+    public int nodes() {
+        return n;
+    }
+
+    /** Grid spacing (mV). */
+    public double stepMv() {
+        return h;
+    }
+
+    /** Voltage (mV) of node k. */
+    public double nodeVoltage(int k) {
+        return V_MIN + k * h;
+    }
+
+    /** x∞ at node k, as tabulated. */
+    public double steadyStateAtNode(int k) {
+        return t[2 * k];
+    }
+
+    /** 1/τ (1/ms) at node k, as tabulated. */
+    public double rateAtNode(int k) {
+        return t[2 * k + 1];
+    }
+
     /** x∞ at v, interpolated as the integrator does (evaluated directly off the grid). */
     public double steadyState(double v) {
         double pos = (v - V_MIN) * invH;

@@ -36,7 +36,7 @@ class NewStateBenchmark {
         };
     }
 
-    static NewStateFit.Outcome run(String file, String method, BaseModel base, String latent, int steps) {
+    static NewStateFit.Outcome run(String file, String method, KnownModel base, String latent, int steps) {
         CurrentClampData d = load(file);
         NewStateFit.Settings s = new NewStateFit.Settings(method, base, latent, List.of(0, 1, 3), List.of(2),
                 Integer.getInteger("steps", steps), Long.getLong("seed", 1), "cpu", Integer.getInteger("refine", 2000));
@@ -70,32 +70,32 @@ class NewStateBenchmark {
     }
 
     public static void main(String[] a) {
-        run(a[0], a[1], a[0].startsWith("rs") ? BaseModel.TRAUB_RS : BaseModel.HH_SQUID, a[2], Integer.parseInt(a[3]));
+        run(a[0], a[1], a[0].startsWith("rs") ? TestBases.TRAUB_RS : TestBases.HH_SQUID, a[2], Integer.parseInt(a[3]));
     }
 
     @Test
     void rsAdaptingHybrid() {
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "1", 500);
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "0", 500);
+        run("rs_adapting.atf", "hybrid", TestBases.TRAUB_RS, "1", 500);
+        run("rs_adapting.atf", "hybrid", TestBases.TRAUB_RS, "0", 500);
     }
 
     @Test
     void rsAdaptingAuto() {
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "auto", 500);
+        run("rs_adapting.atf", "hybrid", TestBases.TRAUB_RS, "auto", 500);
     }
 
     @Test
     void squidAuto() {
-        run("squid_steps.atf", "hybrid", BaseModel.HH_SQUID, "auto", 500);
+        run("squid_steps.atf", "hybrid", TestBases.HH_SQUID, "auto", 500);
     }
 
     @Test
     void squidPinn() {
-        run("squid_steps.atf", "pinn", BaseModel.HH_SQUID, "0", 600);
+        run("squid_steps.atf", "pinn", TestBases.HH_SQUID, "0", 600);
     }
 
     @Test
     void rsAdaptingPinn() {
-        run("rs_adapting.atf", "pinn", BaseModel.TRAUB_RS, "1", 600);
+        run("rs_adapting.atf", "pinn", TestBases.TRAUB_RS, "1", 600);
     }
 }

@@ -11,7 +11,7 @@ import org.patchpinn.task.Progress;
 class SummaryRefinerTest {
     static FittedModel withLatent(double g) {
         FittedModel.Latent l = FittedModel.Latent.of(g, -77, v -> 1 / (1 + Math.exp(-(v + 40) / 10)), v -> 50.0);
-        return new FittedModel(BaseModel.HH_SQUID, BaseModel.HH_SQUID.defaults(), List.of(l));
+        return new FittedModel(TestBases.HH_SQUID, TestBases.HH_SQUID.values(), List.of(l));
     }
 
     @Test
