@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.patchpinn.model.GateSpec;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
-import org.patchpinn.model.TabulatedRate;
 import org.patchpinn.pinn.CurrentClampData;
 import org.patchpinn.pinn.FittedModel;
 import org.patchpinn.pinn.KnownModel;
@@ -112,7 +110,7 @@ public final class NewStateFitMethod implements FitMethod {
         }
         FittedModel fm = o.chosen().model();
 
-        ModelSpec fitted = fittedSpec(problem.model(), fm);
+        ModelSpec fitted = fm.spec();
         List<ParameterEstimate> estimates = new ArrayList<>();
         for (Parameter p : fitted.parameters()) {
             estimates.add(p.fixed() ? new ParameterEstimate(p.name(), p.unit(), p.value(), p.value(), p.value(), true)
@@ -143,27 +141,6 @@ public final class NewStateFitMethod implements FitMethod {
         } catch (IllegalArgumentException e) {
             throw new FitException(e.getMessage());
         }
-    }
-
-    /** The model with the fitted base values and each new current z1, z2, … (gz1, Ez1, gate z1, Iz1). */
-    static ModelSpec fittedSpec(ModelSpec model, FittedModel fm) {
-        double[] p = fm.parameters();
-        ModelSpec m = model;
-        for (int i = 0; i < p.length; i++) {
-            Parameter q = m.parameters().get(i);
-            if (p[i] != q.value()) {
-                m = m.withBounds(q.name(), Math.min(q.lower(), p[i]), Math.max(q.upper(), p[i]))
-                        .withValue(q.name(), p[i]);
-            }
-        }
-        for (int j = 0; j < fm.latents().size(); j++) {
-            FittedModel.Latent l = fm.latents().get(j);
-            String z = "z" + (j + 1);
-            GateSpec gate = GateSpec.infTau(z, TabulatedRate.evenGrid(FittedModel.V_MIN, FittedModel.V_STEP, l.zInf()),
-                    TabulatedRate.evenGrid(FittedModel.V_MIN, FittedModel.V_STEP, l.tauMs()));
-            m = m.withGatedCurrent(z, l.gNs(), l.eMv(), gate);
-        }
-        return m;
     }
 
     private static JsonObject diagnostics(NewStateFit.Outcome o, CurrentClampData data, int steps, int refine) {

@@ -3,7 +3,14 @@ package org.patchpinn.pinn;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import org.patchpinn.model.GateSpec;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
+import org.patchpinn.model.TabulatedRate;
 import org.patchpinn.sim.GateTable;
+import org.patchpinn.sim.SimulationResult;
+import org.patchpinn.sim.Simulator;
+import org.patchpinn.sim.Stimuli;
 
 /**
  * A fitted hybrid model in plain Java: the known model's parameter values and latent currents whose
@@ -164,6 +171,60 @@ public final class FittedModel {
             }
         }
         return new Simulation(vOut, gOut, zOut, izOut);
+    }
+
+    /**
+     * The base model with these values and each latent current as {@code Iz<j>} = gz<j>·z<j>·(V − Ez<j>),
+     * its gate's z∞ and τz as tables: the form the project's simulator runs and a fit hands back.
+     */
+    public ModelSpec spec() {
+        ModelSpec m = base.spec();
+        for (int i = 0; i < params.length; i++) {
+            Parameter q = m.parameters().get(i);
+            if (params[i] != q.value()) {
+                m = m.withBounds(q.name(), Math.min(q.lower(), params[i]), Math.max(q.upper(), params[i]))
+                        .withValue(q.name(), params[i]);
+            }
+        }
+        for (int j = 0; j < latents.size(); j++) {
+            Latent l = latents.get(j);
+            String z = "z" + (j + 1);
+            GateSpec gate = GateSpec.infTau(z, TabulatedRate.evenGrid(V_MIN, V_STEP, l.zInf()),
+                    TabulatedRate.evenGrid(V_MIN, V_STEP, l.tauMs()));
+            m = m.withGatedCurrent(z, l.gNs(), l.eMv(), gate);
+        }
+        return m;
+    }
+
+    /**
+     * As {@link #simulate(double[], double, double, int)} with the project's simulator (RK4 on the gate
+     * tables) instead of exponential Euler.
+     */
+    public Simulation simulateRk4(double[] iPa, double dtMs, double v0) {
+        ModelSpec m = spec();
+        double[] init = new double[1 + m.gates().size()];
+        init[0] = v0;
+        GateTable[] tables = base.tables(params);
+        for (int g = 0; g < tables.length; g++) {
+            init[1 + g] = tables[g].steadyState(v0);
+        }
+        for (int j = 0; j < latents.size(); j++) {
+            init[1 + tables.length + j] = latents.get(j).zInfAt(v0);
+        }
+        int n = iPa.length;
+        SimulationResult r = Simulator.shared().simulate(m, m.values(), Stimuli.sampled(iPa, dtMs, "sweep"), n * dtMs,
+                dtMs, Simulator.stepFor(dtMs), init, true);
+        double[][] gates = new double[tables.length][];
+        for (int g = 0; g < tables.length; g++) {
+            gates[g] = r.gate(m.gates().get(g).name());
+        }
+        double[][] z = new double[latents.size()][];
+        double[][] iz = new double[latents.size()][];
+        for (int j = 0; j < latents.size(); j++) {
+            z[j] = r.gate("z" + (j + 1));
+            iz[j] = r.currents().get("Iz" + (j + 1));
+        }
+        return new Simulation(r.v(), gates, z, iz);
     }
 
     /** Latent gate trajectories driven by a measured voltage (exact for piecewise-constant V). */

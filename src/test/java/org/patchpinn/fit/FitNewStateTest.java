@@ -79,7 +79,9 @@ class FitNewStateTest {
         assertTrue(p.getAsJsonObject("gz1").get("value").getAsDouble() > 0);
         assertEquals("nS", p.getAsJsonObject("gz1").get("unit").getAsString());
         assertFalse(p.getAsJsonObject("gNa").get("fixed").getAsBoolean());
-        assertTrue(p.getAsJsonObject("EK").get("fixed").getAsBoolean());
+        // without --fit the model's non-fixed parameters are fitted (reversals too), its fixed ones kept
+        assertFalse(p.getAsJsonObject("EK").get("fixed").getAsBoolean());
+        assertTrue(p.getAsJsonObject("Cm").get("fixed").getAsBoolean());
 
         JsonArray latent = j.getAsJsonArray("latent");
         assertEquals(1, latent.size());
@@ -167,8 +169,7 @@ class FitNewStateTest {
         FittedModel.Latent m = FittedModel.Latent.of(gM, -90, v -> 1 / (1 + Math.exp(-(v + 35) / 10)),
                 v -> 608 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20)));
         FittedModel fm = new FittedModel(TRAUB_RS, TRAUB_RS.values(), List.of(m));
-        ModelSpec spec = NewStateFitMethod.fittedSpec(BuiltinModels.get("traub-rs").withFree(List.of("gNa", "gK",
-                "gL")), fm);
+        ModelSpec spec = fm.spec();
         assertEquals(List.of("gNa", "gK", "gL", "gz1", "Ez1"), spec.freeParameters());
         Stimulus step = Stimuli.step(20, 400, 300);
         double[] a = Simulator.shared().voltage(spec, spec.values(), step, 450, 0.05);
@@ -182,7 +183,7 @@ class FitNewStateTest {
             assertEquals(tb[i], ta[i], 1.0, "spike " + i);
         }
         FittedModel none = new FittedModel(TRAUB_RS, TRAUB_RS.values(), List.of());
-        ModelSpec base = NewStateFitMethod.fittedSpec(BuiltinModels.get("traub-rs"), none);
+        ModelSpec base = none.spec();
         double[] c = Simulator.shared().voltage(base, base.values(), step, 450, 0.05);
         assertTrue(SpikeTimes.detect(c, 0.05).length > tb.length, "without the M-current the cell adapts less");
     }
