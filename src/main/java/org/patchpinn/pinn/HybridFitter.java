@@ -288,7 +288,7 @@ public final class HybridFitter {
     public static List<SweepScore> scoreAll(FittedModel fm, CurrentClampData data) {
         List<SweepScore> scores = new ArrayList<>();
         for (CurrentClampData.SweepData sw : data.sweeps()) {
-            FittedModel.Simulation sim = fm.simulate(sw.iPa(), data.dtMs(), restOf(sw.vMv(), data.dtMs()), 4);
+            FittedModel.Simulation sim = fm.simulate(sw.iPa(), data.dtMs(), restOf(sw.vMv(), data.dtMs()));
             scores.add(SweepScore.of(sw.index(), sw.stepAmplitude(), sw.vMv(), sim.v(), data.dtMs()));
         }
         return scores;

@@ -160,7 +160,7 @@ public final class NewStateReport {
 
     /** states.csv: free simulation of the chosen model on one sweep, next to the data. */
     public static Table states(FittedModel m, CurrentClampData.SweepData sw, double dt) {
-        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt), 4);
+        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt));
         Table t = new Table("PatchPINN States");
         String[] g = {"m", "h", "n"};
         for (int k = 0; k < sw.length(); k++) {
@@ -236,7 +236,7 @@ public final class NewStateReport {
     }
 
     public static JFreeChart tracesChart(FittedModel m, CurrentClampData.SweepData sw, double dt) {
-        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt), 4);
+        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt));
         NumberAxis time = new NumberAxis("time (ms)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         XYSeriesCollection vc = new XYSeriesCollection();

@@ -212,7 +212,7 @@ public final class SummaryRefiner {
         double[] per = new double[data.sweepCount()];
         java.util.stream.IntStream.range(0, per.length).parallel().forEach(s -> {
             CurrentClampData.SweepData sw = data.sweep(s);
-            FittedModel.Simulation sim = m.simulate(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
+            FittedModel.Simulation sim = m.simulateExpEuler(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
                     data.dtMs()), SUBSTEPS);
             per[s] = discrepancy(sw.vMv(), sim.v(), data.dtMs(), vanRossumMs);
         });

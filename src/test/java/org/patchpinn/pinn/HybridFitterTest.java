@@ -24,7 +24,7 @@ class HybridFitterTest {
             for (int k = 100; k < i.length; k++) {
                 i[k] = amps[s];
             }
-            double[] v = truth.simulate(i, DT, -65, 4).v();
+            double[] v = truth.simulateExpEuler(i, DT, -65, 4).v();
             sweeps.add(new CurrentClampData.SweepData(s, v, i));
         }
         return new CurrentClampData("synthetic", DT, sweeps);

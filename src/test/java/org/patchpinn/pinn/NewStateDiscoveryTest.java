@@ -20,14 +20,14 @@ import org.patchpinn.task.Progress;
  */
 class NewStateDiscoveryTest {
     static final double DT = 0.05;
-    static final double MS = 300;
+    static final double MS = 200;
 
     private static CurrentClampData.SweepData sweep(ModelSpec truth, int index, double pA) {
-        double[] v = Simulator.shared().voltage(truth, truth.values(), Stimuli.step(20, 260, pA), MS, DT);
+        double[] v = Simulator.shared().voltage(truth, truth.values(), Stimuli.step(20, 170, pA), MS, DT);
         double[] i = new double[v.length];
         for (int k = 0; k < i.length; k++) {
             double t = k * DT;
-            i[k] = t >= 20 && t < 280 ? pA : 0;
+            i[k] = t >= 20 && t < 190 ? pA : 0;
         }
         return new CurrentClampData.SweepData(index, v, i);
     }
@@ -49,7 +49,7 @@ class NewStateDiscoveryTest {
             start = start.withValue(names[i], rs.parameter(names[i]).value() * scale[i]);
         }
         NewStateFit.Settings s = new NewStateFit.Settings("hybrid", KnownModel.of(start), "1", List.of(0, 2),
-                List.of(1), 150, 1, "cpu", 0);
+                List.of(1), 100, 1, "cpu", 0);
         NewStateFit.Outcome o = new NewStateFit().run(data.select(List.of(0, 1, 2)), s, Progress.NONE);
         FittedModel learned = o.chosen().model();
         CurrentClampData.SweepData test = data.sweep(3);

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hybrid's own forward simulation (exponential Euler, {@link FittedModel#simulate}) against the project's
- * simulator (RK4 on the gate tables, {@link FittedModel#simulateRk4}) on rs_adapting.atf with the true model
+ * The hybrid's own forward simulation (exponential Euler, {@link FittedModel#simulateExpEuler}) against the project's
+ * simulator (RK4 on the gate tables, {@link FittedModel#simulate}) on rs_adapting.atf with the true model
  * (traub-rs plus the true M-current): time per sweep and the scores each gives.
  * {@code mvn -q -o test -Pbenchmark -Dtest=SimulatorParityBenchmark}
  */
@@ -23,11 +23,11 @@ class SimulatorParityBenchmark {
             for (CurrentClampData.SweepData sw : d.sweeps()) {
                 double v0 = HybridFitter.restOf(sw.vMv(), dt);
                 long t0 = System.nanoTime();
-                double[] a = truth.simulate(sw.iPa(), dt, v0, 2).v();
+                double[] a = truth.simulateExpEuler(sw.iPa(), dt, v0, 2).v();
                 long t1 = System.nanoTime();
-                double[] a4 = truth.simulate(sw.iPa(), dt, v0, 4).v();
+                double[] a4 = truth.simulateExpEuler(sw.iPa(), dt, v0, 4).v();
                 long t2 = System.nanoTime();
-                double[] b = truth.simulateRk4(sw.iPa(), dt, v0).v();
+                double[] b = truth.simulate(sw.iPa(), dt, v0).v();
                 long t3 = System.nanoTime();
                 SweepScore sa = SweepScore.of(sw.index(), sw.stepAmplitude(), sw.vMv(), a, dt);
                 SweepScore sa4 = SweepScore.of(sw.index(), sw.stepAmplitude(), sw.vMv(), a4, dt);

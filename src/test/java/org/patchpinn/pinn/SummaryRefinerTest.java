@@ -36,7 +36,7 @@ class SummaryRefinerTest {
         for (int k = 200; k < 1400; k++) {
             i[k] = 700;
         }
-        sweeps.add(new CurrentClampData.SweepData(0, truth.simulate(i, 0.05, -65, 4).v(), i));
+        sweeps.add(new CurrentClampData.SweepData(0, truth.simulateExpEuler(i, 0.05, -65, 4).v(), i));
         CurrentClampData d = new CurrentClampData("synthetic", 0.05, sweeps);
         SummaryRefiner.Result r = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, NewStateFit.REFINE_REGION,
                 SummaryRefiner.QUIET_WEIGHT).refine(withLatent(33), d, 3, 120, Progress.NONE);
