@@ -158,8 +158,8 @@ public final class NewStateFitMethod implements FitMethod {
         JsonObject own = new JsonObject();
         JsonArray held = report.getAsJsonObject("validation").getAsJsonArray("heldout");
         own.add("heldout", held);
-        own.addProperty("note", "the method's own scores (its exponential-Euler simulation, sweeps numbered from 1); "
-                + "result.json's validation comes from the project's simulator");
+        own.addProperty("note", "the method's own scores on its selection sweeps (sweeps numbered from 1), with the "
+                + "project's simulator as result.json's validation");
         d.add("method_validation", own);
         d.add("log", report.get("log"));
         d.addProperty("log_note", "the training log numbers sweeps from 1");
