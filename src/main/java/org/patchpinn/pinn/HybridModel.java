@@ -64,16 +64,6 @@ final class HybridModel {
         kinetics.attachForStep(step);
     }
 
-    /** Trainable-set name of base parameter i. */
-    String name(int i) {
-        return names[i];
-    }
-
-    /** True when base parameter i is learned as its logarithm. */
-    boolean isLog(int i) {
-        return log[i];
-    }
-
     /** Sets base parameter i to {@code value} (in its own units). */
     void setParameter(int i, double value) {
         set.setScalar(names[i], log[i] ? Math.log(value) : value);
