@@ -192,10 +192,6 @@ public final class FitOperation implements Operation {
                         + "parameter, not as an option");
             }
             options.put(NewStateFitMethod.LATENT, latent);
-            if (!values.string("fit").isBlank()) {
-                throw new InvalidParameterException("fit", "methods hybrid and pinn choose what they learn (gNa, gK, "
-                        + "gL and the new states' g, E, z∞, τz); leave fit empty");
-            }
         } else if (!latent.equals("auto")) {
             throw new InvalidParameterException("latent", "latent " + latent + " applies to methods that learn new "
                     + "states (hybrid, pinn), not to " + method.name());
