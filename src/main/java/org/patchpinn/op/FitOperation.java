@@ -17,6 +17,8 @@ import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.FitSettings;
+import org.patchpinn.features.ArtefactDetector;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitSweep;
 import org.patchpinn.fit.StagedFit;
@@ -73,6 +75,9 @@ public final class FitOperation implements Operation {
                         + "sweeps when sweeps is given)"),
                 ParamSpec.string("holdout", "auto", "test sweeps, touched by no choice, e.g. 1; 'auto': from the step "
                         + "protocol (the last sweep when there are fewer than 5 step sweeps); 'none'"),
+                ParamSpec.string("bridge", "auto", "bridge-balance error removed before fitting: 'auto' (the series "
+                        + "resistance measured at the command edges, subtracted when it exceeds 5 % of the input "
+                        + "resistance), 'none', or a value in MOhm"),
                 ParamSpec.number("ljp_mv", 0, -50, 50, "liquid-junction potential (mV), subtracted from the recorded "
                         + "voltage before fitting"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed"),
@@ -98,7 +103,9 @@ public final class FitOperation implements Operation {
         for (int k = 0; k < r.sweepCount(); k++) {
             allIndices.add(k);
         }
-        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"));
+        RecordingArtefacts artefacts = artefacts(r);
+        double bridge = bridgeCorrection(values.string("bridge"), artefacts);
+        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"), bridge);
         SweepRoles roles = roles(values, r, all);
         FitMethod method = FitMethods.get(values.string("method"));
         if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {
@@ -123,6 +130,11 @@ public final class FitOperation implements Operation {
         double cpu = (cpuNanos() - cpu0) / 1e9;
         OperationResult result = report(r, best.model(), method, roles, best.outcome(), best.validation(), values,
                 wall, cpu);
+        if (artefacts != null) {
+            JsonObject a = artefacts.toJson();
+            a.add("bridge_subtracted_MOhm", Json.number(bridge));
+            result.json().add("artefacts", a);
+        }
         if (runs.size() > 1) {
             Table mt = new Table("PatchPINN Model Comparison");
             JsonArray arr = new JsonArray();
@@ -198,6 +210,37 @@ public final class FitOperation implements Operation {
         }
         return new FitSettings(values.integer("seed"), values.integer("starts"), values.integer("max_evaluations"),
                 values.bool("ci"), values.string("device"), options);
+    }
+
+    /** Artefacts of a current-clamp recording (null when they cannot be measured, e.g. no command). */
+    private static RecordingArtefacts artefacts(Recording r) {
+        try {
+            return ArtefactDetector.analyse(r);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The series resistance (MΩ) to subtract: measured and flagged (auto), none, or the user's value. */
+    static double bridgeCorrection(String option, RecordingArtefacts artefacts) {
+        String o = option.trim();
+        if (o.equalsIgnoreCase("none")) {
+            return 0;
+        }
+        if (o.equalsIgnoreCase("auto") || o.isEmpty()) {
+            if (artefacts == null || !Double.isFinite(artefacts.bridgeMohm())) {
+                return 0;
+            }
+            boolean flagged = artefacts.warnings().stream().anyMatch(w -> w.toLowerCase(Locale.ROOT)
+                    .contains("bridge"));
+            return flagged ? artefacts.bridgeMohm() : 0;
+        }
+        try {
+            return Double.parseDouble(o);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("bridge", "'" + option + "': expected auto, none or a resistance in "
+                    + "MOhm");
+        }
     }
 
     /** Sweep roles from the user's lists, the step protocol's default rule filling what is not given. */
