@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import org.patchpinn.op.ParamSpec;
+import org.patchpinn.op.ParamType;
 import org.scijava.module.DefaultMutableModuleItem;
 import org.scijava.module.ModuleInfo;
 import org.scijava.module.MutableModuleItem;
@@ -16,7 +17,11 @@ final class CommandInputs {
     }
 
     static MutableModuleItem<?> item(ModuleInfo info, ParamSpec p) {
-        MutableModuleItem<?> item = switch (p.type()) {
+        // A number without a default is optional ("empty: from the data"): a text field can be left empty, a
+        // number widget cannot, so such a number is asked for as text and checked by ParamValues like any other.
+        boolean optionalNumber = (p.type() == ParamType.INT || p.type() == ParamType.DOUBLE)
+                && p.defaultValue().isEmpty();
+        MutableModuleItem<?> item = optionalNumber ? typed(info, p, String.class, "") : switch (p.type()) {
             case FILE -> file(info, p, FileWidget.OPEN_STYLE);
             case DIR -> file(info, p, FileWidget.DIRECTORY_STYLE);
             case BOOLEAN -> typed(info, p, Boolean.class, Boolean.valueOf(p.defaultValue()));

@@ -1,9 +1,8 @@
 package org.patchpinn.op;
 
 import com.google.gson.JsonObject;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileParser;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.Charts;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.SimulationResult;
@@ -237,25 +237,13 @@ public final class LawIntoModelOperation implements Operation {
 
     private static JFreeChart heldOutChart(FitSweep sweep, LawValidation.Score law, LawValidation.Score net,
                                            String model) {
-        XYSeriesCollection c = new XYSeriesCollection();
-        c.addSeries(series("data", sweep.vMv(), sweep.dtMs()));
+        XYSeriesCollection c = new XYSeriesCollection(Charts.decimated("data", sweep.vMv(), sweep.dtMs()));
+        c.addSeries(Charts.decimated("law model", law.sweeps().get(0).model().v(), sweep.dtMs()));
         if (net != null) {
-            c.addSeries(series("network model", net.sweeps().get(0).model().v(), sweep.dtMs()));
+            c.addSeries(Charts.decimated("network model", net.sweeps().get(0).model().v(), sweep.dtMs()));
         }
-        c.addSeries(series("law model", law.sweeps().get(0).model().v(), sweep.dtMs()));
-        JFreeChart chart = ChartFactory.createXYLineChart(model + ": held-out sweep " + sweep.index(), "time (ms)",
-                "V (mV)", c, PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
-        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-        return chart;
-    }
-
-    private static XYSeries series(String name, double[] v, double dtMs) {
-        XYSeries s = new XYSeries(name, false, true);
-        for (int i = 0; i < v.length; i++) {
-            s.add(i * dtMs, v[i]);
-        }
-        return s;
+        XYPlot plot = Charts.plot(c, Charts.axis("time", "ms"), Charts.valueAxis("V", "mV"), Charts.dataAndModel());
+        return Charts.chart(model + ": held-out sweep " + sweep.index(), plot, true);
     }
 
     /** Upward crossings of 0 mV. */
@@ -270,16 +258,12 @@ public final class LawIntoModelOperation implements Operation {
     }
 
     private static JFreeChart chart(SimulationResult sim, String model, double stepPa) {
-        XYSeries s = new XYSeries("V", false, true);
+        XYSeries v = new XYSeries("V", false, true);
         for (int i = 0; i < sim.length(); i++) {
-            s.add(sim.timeMs(i), sim.v()[i]);
+            v.add(sim.timeMs(i), sim.v()[i]);
         }
-        JFreeChart c = ChartFactory.createXYLineChart(model + ": " + stepPa + " pA step", "time (ms)", "V (mV)",
-                new XYSeriesCollection(s), PlotOrientation.VERTICAL, false, false, false);
-        c.setBackgroundPaint(java.awt.Color.WHITE);
-        c.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-        c.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        c.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        return c;
+        XYPlot plot = Charts.plot(new XYSeriesCollection(v), Charts.axis("time", "ms"), Charts.valueAxis("V", "mV"),
+                Charts.lines());
+        return Charts.chart(model + ": " + stepPa + " pA step", plot, false);
     }
 }

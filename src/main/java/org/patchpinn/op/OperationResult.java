@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.patchpinn.report.Charts;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.report.Table;
 
@@ -47,13 +49,13 @@ public final class OperationResult {
 
     /** A chart written as {@code fileName} and opened as a window in Fiji. */
     public OperationResult chart(JFreeChart chart, String fileName) {
-        charts.add(new ChartOutput(chart, fileName, 1000, 600, true));
+        charts.add(new ChartOutput(chart, fileName, Charts.WIDTH, Charts.HEIGHT, true));
         return this;
     }
 
     /** A chart only written to a file (e.g. one per sweep: a window each would flood the screen). */
     public OperationResult fileChart(JFreeChart chart, String fileName) {
-        charts.add(new ChartOutput(chart, fileName, 1000, 600, false));
+        charts.add(new ChartOutput(chart, fileName, Charts.WIDTH, Charts.HEIGHT, false));
         return this;
     }
 
@@ -97,7 +99,7 @@ public final class OperationResult {
     public void writeTo(OutputFolder folder) {
         Map<String, OutputFolder.Body> files = new LinkedHashMap<>();
         if (json != null) {
-            files.put("result.json", OutputFolder.text(org.patchpinn.report.Json.toJson(json) + "\n"));
+            files.put("result.json", OutputFolder.text(Json.toJson(json) + "\n"));
         }
         for (TableOutput t : tables) {
             files.put(t.fileName(), OutputFolder.csv(t.table()));

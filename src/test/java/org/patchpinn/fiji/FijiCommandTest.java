@@ -43,6 +43,20 @@ class FijiCommandTest {
         assertTrue(Files.readString(out.resolve("recording.csv")).contains("sweeps,2"));
     }
 
+    /** Inputs left out take the operation's defaults; optional numbers left empty mean "from the data". */
+    @Test
+    void summaryStatisticsRunsWithItsDefaults() throws Exception {
+        Path out = tmp.resolve("features");
+        try (Context context = new Context(CommandService.class)) {
+            run(context, SummaryStatisticsCommand.class,
+                    "file", SharedData.path("bench/public/squid_steps.atf").toFile(), "out", out.toFile());
+        }
+        String json = Files.readString(out.resolve("result.json"));
+        assertTrue(json.contains("\"dvdt_threshold_V_per_s\": 20.0"), json.substring(0, 400));
+        assertTrue(json.contains("\"from_command\": true"), json.substring(0, 600));
+        assertTrue(Files.isRegularFile(out.resolve("features.csv")));
+    }
+
     /**
      * Runs a command as a Fiji script should: through the ModuleService. Our commands are DynamicCommands
      * (modules themselves), for which {@code CommandService.run(...)} runs but returns a null Future.
