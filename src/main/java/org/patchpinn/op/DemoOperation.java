@@ -2,6 +2,7 @@ package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.report.OutputFolder;
@@ -169,23 +171,23 @@ public final class DemoOperation implements Operation {
     }
 
     /** Fit options from the recording's {@code <stem>.truth.json} "demo_fit" record, when it has one. */
-    static java.util.Optional<Map<String, String>> demoFit(Path rec) {
+    static Optional<Map<String, String>> demoFit(Path rec) {
         Path truth = rec.resolveSibling(stem(rec) + ".truth.json");
         if (!Files.isRegularFile(truth)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(truth))
+            JsonObject o = JsonParser.parseString(Files.readString(truth))
                     .getAsJsonObject();
             if (!o.has("demo_fit")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            com.google.gson.JsonObject f = o.getAsJsonObject("demo_fit");
-            Map<String, String> opts = new java.util.LinkedHashMap<>();
+            JsonObject f = o.getAsJsonObject("demo_fit");
+            Map<String, String> opts = new LinkedHashMap<>();
             opts.put("file", rec.toString());
             opts.put("model", f.get("model").getAsString());
             opts.put("fit", f.get("fit").getAsString());
-            return java.util.Optional.of(opts);
+            return Optional.of(opts);
         } catch (IOException | RuntimeException e) {
             throw new PatchPinnException(truth + ": cannot read the demo fit record: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.patchpinn.op;
 import java.util.List;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.io.SweepCsvExporter;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.RecordingSummary;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -26,7 +27,7 @@ public final class ExportOperation implements Operation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         Recording r = Recordings.open(values.path("file"), progress);
         OperationResult result = new OperationResult(null, r.name() + ": exported " + r.sweepCount() + " sweeps");
-        result.textFile("recording.json", org.patchpinn.report.Json.toJson(RecordingSummary.json(r)) + "\n");
+        result.textFile("recording.json", Json.toJson(RecordingSummary.json(r)) + "\n");
         for (int k = 0; k < r.sweepCount(); k++) {
             int sweep = k;
             result.streamedFile("sweep_" + k + ".csv", out -> {

@@ -2,12 +2,15 @@ package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitMethod;
@@ -21,6 +24,7 @@ import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -52,7 +56,7 @@ public final class FitOperation implements Operation {
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .atf, .csv, .tsv, .nwb)"),
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
-                        org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                        BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
                         Double.NaN, Double.NaN, FitMethods.names()),
                 ParamSpec.string("fit", "", "parameters to fit, e.g. gNa,gK,gL,ENa,EK,EL (empty: those not "
@@ -194,7 +198,7 @@ public final class FitOperation implements Operation {
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
-                String unit = org.patchpinn.features.SweepFeatures.unitOf(f);
+                String unit = SweepFeatures.unitOf(f);
                 String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
                 row.set(f + " data" + suffix, v.dataFeatures().get(f));
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));
@@ -254,7 +258,7 @@ public final class FitOperation implements Operation {
     }
 
     private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+        OperatingSystemMXBean os = ManagementFactory
                 .getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }

@@ -1,11 +1,14 @@
 package org.patchpinn.op;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import java.util.List;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.fit.CoincidenceFactor;
 import org.patchpinn.fit.FitData;
@@ -57,8 +60,8 @@ public final class LawIntoModelOperation implements Operation {
                 + "deviation from the network functions (validation.csv, validation.png, result.json validation).";
     }
 
-    @Override public java.util.List<ParamSpec> params() {
-        return java.util.List.of(
+    @Override public List<ParamSpec> params() {
+        return List.of(
                 ParamSpec.string("model", "traub-rs", "base model: built-in name (" + String.join(", ",
                         BuiltinModels.NAMES) + ") or model file"),
                 ParamSpec.file("zinf", "Symbolic Regression result.json of z_inf(V)"),
@@ -87,7 +90,7 @@ public final class LawIntoModelOperation implements Operation {
         try {
             extended = DiscoveredCurrent.add(base, name, values.number("g"), values.number("e"), zInf, tau);
         } catch (ModelException e) {
-            throw new org.patchpinn.InvalidParameterException("current", e.getMessage());
+            throw new InvalidParameterException("current", e.getMessage());
         }
         String modelName = base.name() + "-sr-" + name;
         extended = extended.withName(modelName, base.description() + "; with I" + name
@@ -116,8 +119,8 @@ public final class LawIntoModelOperation implements Operation {
         check.add("step_duration_ms", Json.number(STEP_DURATION_MS));
         check.addProperty("finite", sim.isFinite());
         check.addProperty("spikes", spikes);
-        check.add("v_min_mv", Json.number(java.util.Arrays.stream(sim.v()).min().orElse(Double.NaN)));
-        check.add("v_max_mv", Json.number(java.util.Arrays.stream(sim.v()).max().orElse(Double.NaN)));
+        check.add("v_min_mv", Json.number(Arrays.stream(sim.v()).min().orElse(Double.NaN)));
+        check.add("v_max_mv", Json.number(Arrays.stream(sim.v()).max().orElse(Double.NaN)));
         json.add("simulation", check);
         json.add("params", Json.toTree(values.asMap()));
 
@@ -144,8 +147,8 @@ public final class LawIntoModelOperation implements Operation {
                         net);
                 netScore = LawValidation.score("network", network, held, progress);
             }
-            summary += String.format(java.util.Locale.ROOT, "; held-out Γ law %.3f%s", lawScore.gamma(),
-                    netScore == null ? "" : String.format(java.util.Locale.ROOT, ", network %.3f", netScore.gamma()));
+            summary += String.format(Locale.ROOT, "; held-out Γ law %.3f%s", lawScore.gamma(),
+                    netScore == null ? "" : String.format(Locale.ROOT, ", network %.3f", netScore.gamma()));
         }
         LawValidation.Deviation dev = net == null ? null : LawValidation.deviation(net, zInf, tau);
         if (lawScore != null || dev != null) {
@@ -181,7 +184,7 @@ public final class LawIntoModelOperation implements Operation {
     private static JsonObject validationJson(List<FitSweep> held, LawValidation.Score law, LawValidation.Score net,
                                              LawValidation.Deviation dev) {
         JsonObject v = new JsonObject();
-        com.google.gson.JsonArray sweeps = new com.google.gson.JsonArray();
+        JsonArray sweeps = new JsonArray();
         held.forEach(s -> sweeps.add(s.index()));
         v.add("holdout_sweeps", sweeps);
         v.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
@@ -209,7 +212,7 @@ public final class LawIntoModelOperation implements Operation {
         JsonObject o = new JsonObject();
         o.add("gamma", Json.number(s.gamma()));
         o.add("rmse_mV", Json.number(s.rmseMv()));
-        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        JsonArray a = new JsonArray();
         for (SweepValidation sv : s.sweeps()) {
             JsonObject e = new JsonObject();
             e.addProperty("sweep", sv.sweep().index());

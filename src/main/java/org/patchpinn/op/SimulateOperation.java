@@ -5,10 +5,14 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.fit.SpikeTimes;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
@@ -43,7 +47,7 @@ public final class SimulateOperation implements Operation {
 
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
-                        org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                        BuiltinModels.NAMES) + ") or model file"),
                 ParamSpec.string("values", "", "parameter values to change, e.g. gNa=10000,Cm=120"),
                 ParamSpec.optionalFile("file", "recording whose command waveforms are the stimuli (optional)"),
                 ParamSpec.string("sweeps", "", "sweeps of --file to simulate, e.g. 0,2 (empty: all)"),
@@ -67,12 +71,12 @@ public final class SimulateOperation implements Operation {
             Recording r = Recordings.open(values.path("file"), progress);
             List<Integer> sweeps = values.indices("sweeps");
             if (sweeps.isEmpty()) {
-                sweeps = java.util.stream.IntStream.range(0, r.sweepCount()).boxed().toList();
+                sweeps = IntStream.range(0, r.sweepCount()).boxed().toList();
             }
             for (int k : sweeps) {
                 try {
                     stims.add(Stimuli.fromSweep(r, k));
-                } catch (org.patchpinn.PatchPinnException e) {
+                } catch (PatchPinnException e) {
                     throw new InvalidParameterException("file", e.getMessage());
                 }
                 labels.add(k);
@@ -128,7 +132,7 @@ public final class SimulateOperation implements Operation {
                 model.name(), results.size()));
         for (int i = 0; i < results.size(); i++) {
             SimulationResult s = results.get(i);
-            int spikes = org.patchpinn.fit.SpikeTimes.detect(s.v(), dt).length;
+            int spikes = SpikeTimes.detect(s.v(), dt).length;
             JsonObject o = new JsonObject();
             o.addProperty("sweep", labels.get(i));
             o.addProperty("stimulus", stims.get(i).describe());

@@ -1,7 +1,11 @@
 package org.patchpinn.op;
 
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.SymbolicCharts;
 import org.patchpinn.symbolic.Dataset;
 import org.patchpinn.symbolic.LawReport;
@@ -56,19 +60,19 @@ public final class SymbolicRegressionOperation implements Operation {
             default -> null;
         };
         if (weighting == Objective.Weighting.RELATIVE && Arrays.stream(data.y()).anyMatch(v -> v == 0)) {
-            throw new org.patchpinn.InvalidParameterException("loss", "relative weighting needs y without zeros; "
+            throw new InvalidParameterException("loss", "relative weighting needs y without zeros; "
                     + "column '" + data.target() + "' of " + data.source() + " has some");
         }
         SearchSettings settings = new SearchSettings(values.integer("seed"), values.integer("populations"),
                 values.integer("population_size"), values.integer("generations"), values.integer("max_complexity"),
                 values.integer("threads"), values.number("max_time_s"), weighting, values.bool("templates"));
         SearchResult r = SymbolicSearch.run(data, settings, progress);
-        com.google.gson.JsonObject json = LawReport.json(r);
-        json.add("params", org.patchpinn.report.Json.toTree(values.asMap()));
+        JsonObject json = LawReport.json(r);
+        json.add("params", Json.toTree(values.asMap()));
         OperationResult result = new OperationResult(json, data.target() + " = "
                 + json.getAsJsonObject("best").get("expression").getAsString()
-                + String.format(" (R² %.6f, complexity %d)", json.getAsJsonObject("best").get("r2").getAsDouble(),
-                r.best().complexity()));
+                + String.format(Locale.ROOT, " (R² %.6f, complexity %d)",
+                json.getAsJsonObject("best").get("r2").getAsDouble(), r.best().complexity()));
         result.table(LawReport.table(r), "pareto.csv");
         result.fileTable(LawReport.fitTable(r), "fit.csv");
         result.chart(SymbolicCharts.law(r), "law.png");
