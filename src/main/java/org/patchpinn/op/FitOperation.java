@@ -5,12 +5,14 @@ import com.google.gson.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitException;
@@ -19,16 +21,16 @@ import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitSettings;
-import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitSweep;
-import org.patchpinn.fit.StepSweep;
-import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.StepSweep;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -119,7 +121,7 @@ public final class FitOperation implements Operation {
             runs.add(fitOne(r, model, method, settings, all, roles, part));
         }
         // several models: the selection sweeps choose; every model's test figures are reported beside it
-        ModelRun best = runs.stream().max(java.util.Comparator.comparingDouble(ModelRun::selectionScore))
+        ModelRun best = runs.stream().max(Comparator.comparingDouble(ModelRun::selectionScore))
                 .orElseThrow();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
@@ -202,8 +204,8 @@ public final class FitOperation implements Operation {
     private static ModelSpec model(ParamValues values, String name) {
         ModelSpec model;
         try {
-            model = org.patchpinn.model.BuiltinModels.resolve(name);
-        } catch (org.patchpinn.model.ModelException e) {
+            model = BuiltinModels.resolve(name);
+        } catch (ModelException e) {
             throw new InvalidParameterException("model", e.getMessage());
         }
         model = ModelParams.withValues(model, values, "values");
