@@ -27,7 +27,9 @@ public abstract class OperationCommand extends DynamicCommand {
         if (!inputsAdded) {
             inputsAdded = true;
             for (ParamSpec p : operation().params()) {
-                info.addInput(CommandInputs.item(info, p));
+                if (info.getInput(p.key()) == null) { // a hand-written @Parameter field wins (the test flags it)
+                    info.addInput(CommandInputs.item(info, p));
+                }
             }
         }
         return info;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.File;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.scijava.command.CommandService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.Service;
 import org.scijava.widget.FileWidget;
@@ -50,6 +52,10 @@ class CommandParametersTest {
                         .orElseThrow(() -> new AssertionError("no Fiji command for verb " + op.verb()));
                 assertEquals("Plugins>PatchPINN>" + op.title(), type.getAnnotation(Plugin.class).menuPath(),
                         op.verb());
+                for (Field f : type.getDeclaredFields()) {
+                    assertTrue(!f.isAnnotationPresent(Parameter.class), type.getSimpleName() + "." + f.getName()
+                            + ": declare no @Parameter fields; the inputs are generated from the operation's ParamSpecs");
+                }
                 Module module = context.getService(ModuleService.class).createModule(commands.getCommand(type));
                 Map<String, ModuleItem<?>> inputs = new LinkedHashMap<>();
                 for (ModuleItem<?> item : module.getInfo().inputs()) {
