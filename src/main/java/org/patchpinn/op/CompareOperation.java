@@ -35,21 +35,18 @@ import org.patchpinn.symbolic.SymbolicLawFinder;
 import org.patchpinn.task.Progress;
 
 /** Compare Conditions: fits a manifest of recordings and derives how the model depends on the condition. */
-public final class CompareOperation implements Operation {
+public final class CompareOperation extends BasicOperation {
     /** Time cap of one symbolic search: a handful of changing quantities then take a few minutes. */
     static final double SYMBOLIC_SECONDS = 20;
 
-    @Override public String verb() { return "compare"; }
-
-    @Override public String title() { return "Compare Conditions"; }
-
-    @Override public String description() {
-        return "Reads a manifest CSV (columns file, the condition column, cell, any covariates; files relative "
+    public CompareOperation() {
+        super("compare", "Compare Conditions",
+                "Reads a manifest CSV (columns file, the condition column, cell, any covariates; files relative "
                 + "to the manifest), fits every recording with one shared model structure on all cores (each "
                 + "result saved in OUT/per_recording as it finishes; a re-run resumes), separates each cell's "
                 + "leak from a condition-dependent extra conductance, reports per-condition mean, s.e.m. and "
                 + "bootstrap 95 % CI of every parameter and feature, a within-cell trend test for each, laws for "
-                + "what changes, and condition_model.json.";
+                + "what changes, and condition_model.json.");
     }
 
     @Override public List<ParamSpec> params() {

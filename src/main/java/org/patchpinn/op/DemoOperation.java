@@ -22,7 +22,7 @@ import org.patchpinn.task.Progress;
  * fitting, ...) on the recordings in {@code test-data/}, each step writing into its own sub-folder of out.
  * A step is a verb with its options, exactly what a user would type, so the demo doubles as documentation.
  */
-public final class DemoOperation implements Operation {
+public final class DemoOperation extends BasicOperation {
     /** The bundled recording whose slow adapting current the base model lacks. */
     private static final String ADAPTING_CELL = "rs_adapting_steps.atf";
     private static final List<String> RECORDING_EXTENSIONS = List.of(".abf", ".atf", ".csv", ".tsv", ".nwb");
@@ -31,15 +31,12 @@ public final class DemoOperation implements Operation {
     /** Folder of tables for the symbolic regression example. */
     static final String LAW_FOLDER = "sr";
 
-    @Override public String verb() { return "demo"; }
-
-    @Override public String title() { return "PatchPINN Demo"; }
-
-    @Override public String description() {
-        return "Runs the PatchPINN pipeline on the example recordings in test-data/: for each recording its "
+    public DemoOperation() {
+        super("demo", "PatchPINN Demo",
+                "Runs the PatchPINN pipeline on the example recordings in test-data/: for each recording its "
                 + "summary, features and (where its truth file asks) a fit; then the condition comparison of "
                 + "glucose/manifest.csv and symbolic regression of the tables in sr/; each step is listed in "
-                + "result.json.";
+                + "result.json.");
     }
 
     @Override public List<ParamSpec> params() {

@@ -9,14 +9,11 @@ import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
 /** Export Recording: recording.json plus one CSV per sweep (time in ms, channels, command; units in headers). */
-public final class ExportOperation implements Operation {
-    @Override public String verb() { return "export"; }
-
-    @Override public String title() { return "Export Recording"; }
-
-    @Override public String description() {
-        return "Writes recording.json (the summary of 'info') and sweep_<k>.csv for every sweep k: time (ms), "
-                + "one column per channel and one for the command waveform, units in the headers.";
+public final class ExportOperation extends BasicOperation {
+    public ExportOperation() {
+        super("export", "Export Recording",
+                "Writes recording.json (the summary of 'info') and sweep_<k>.csv for every sweep k: time (ms), "
+                + "one column per channel and one for the command waveform, units in the headers.");
     }
 
     @Override public List<ParamSpec> params() {

@@ -15,13 +15,10 @@ import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Units;
 
 /** Summary Statistics: eFEL-named features per sweep, cell properties, and a plot of each sweep's spikes. */
-public final class FeaturesOperation implements Operation {
-    @Override public String verb() { return "features"; }
-
-    @Override public String title() { return "Summary Statistics"; }
-
-    @Override public String description() {
-        return "Measures a current-clamp recording: per sweep the eFEL features (Spikecount, Spikecount_stimint, "
+public final class FeaturesOperation extends BasicOperation {
+    public FeaturesOperation() {
+        super("features", "Summary Statistics",
+                "Measures a current-clamp recording: per sweep the eFEL features (Spikecount, Spikecount_stimint, "
                 + "time_to_first_spike, mean_frequency, ISI_values, ISI_CV, adaptation_index2, AP_amplitude, "
                 + "AP_begin_voltage, spike_half_width, AHP_depth, voltage_base, steady_state_voltage_stimend, "
                 + "voltage_deflection, time_constant, ohmic_input_resistance, sag_ratio1) and the sbi statistics "
@@ -29,7 +26,7 @@ public final class FeaturesOperation implements Operation {
                 + "slope, rheobase, input resistance, membrane time constant and sag ratio. The stimulus window "
                 + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Per-spike "
                 + "features are averaged in the tables; result.json lists every value and every spike. Writes "
-                + "features.csv, cell.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).";
+                + "features.csv, cell.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).");
     }
 
     @Override public List<ParamSpec> params() {

@@ -43,20 +43,17 @@ import org.patchpinn.trace.Recording;
  * {@link FitMethod} chosen by name, then validates the fitted model on every sweep (held-out sweeps
  * reported separately) the same way for every method.
  */
-public final class FitOperation implements Operation {
-    @Override public String verb() { return "fit"; }
-
-    @Override public String title() { return "Fit Model"; }
-
-    @Override public String description() {
-        return "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
+public final class FitOperation extends BasicOperation {
+    public FitOperation() {
+        super("fit", "Fit Model",
+                "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
                 + "). Writes result.json (parameters with unit and ci95, validation with holdout_gamma and "
                 + "holdout_rmse_mV and features per sweep, diagnostics), parameters.csv, validation.csv, "
                 + "states.csv (time, data V, model V, gates, currents per sweep), fitted.model, "
                 + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
                 + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
                 + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
-                + "learned.png, heldout_current.png and loss.png.";
+                + "learned.png, heldout_current.png and loss.png.");
     }
 
     @Override public List<ParamSpec> params() {

@@ -41,23 +41,20 @@ import org.patchpinn.trace.Recording;
  * RMSE), and with the fit's {@code learned.csv} also the network model it came from, and how far the laws
  * stray from the network functions (see {@link LawValidation}).
  */
-public final class LawIntoModelOperation implements Operation {
+public final class LawIntoModelOperation extends BasicOperation {
     private static final double STEP_START_MS = 50;
     private static final double STEP_DURATION_MS = 300;
     private static final double SIMULATED_MS = 400;
     private static final double DT_MS = 0.05;
 
-    @Override public String verb() { return "lawmodel"; }
-
-    @Override public String title() { return "Law Into Model"; }
-
-    @Override public String description() {
-        return "Adds the current I<name> = g<name>*z<name>*(V - E<name>) to a model, with z_inf(V) and tau_z(V) "
+    public LawIntoModelOperation() {
+        super("lawmodel", "Law Into Model",
+                "Adds the current I<name> = g<name>*z<name>*(V - E<name>) to a model, with z_inf(V) and tau_z(V) "
                 + "(ms) taken from the best laws of two Symbolic Regression result.json files; writes the model "
                 + "file (<model>-<name>.model), reads it back and simulates a current step (simulation.png). "
                 + "With --file, simulates it on the held-out sweeps (--holdout) and reports Γ (±2 ms) and RMSE; "
                 + "with --learned (the learned.csv of learn/fit) also for the network model, and the laws' "
-                + "deviation from the network functions (validation.csv, validation.png, result.json validation).";
+                + "deviation from the network functions (validation.csv, validation.png, result.json validation).");
     }
 
     @Override public List<ParamSpec> params() {

@@ -47,7 +47,10 @@ public final class OperationResult {
         return this;
     }
 
-    /** A chart written as {@code fileName} and opened as a window in Fiji. */
+    /**
+     * A chart written as {@code fileName} and opened as a window in Fiji: the one way an operation attaches a
+     * chart (build it with {@link Charts}, which also sets the PNG size).
+     */
     public OperationResult chart(JFreeChart chart, String fileName) {
         charts.add(new ChartOutput(chart, fileName, Charts.WIDTH, Charts.HEIGHT, true));
         return this;

@@ -33,16 +33,13 @@ import org.patchpinn.trace.Recording;
  * waveforms of a file, and writes every state and current, a plot, and the sweeps as an ATF recording (with
  * optional noise) that the other verbs can read.
  */
-public final class SimulateOperation implements Operation {
-    @Override public String verb() { return "simulate"; }
-
-    @Override public String title() { return "Simulate Model"; }
-
-    @Override public String description() {
-        return "Simulates a neuron model on current steps (--amplitudes, pA) or on the command waveforms of a "
+public final class SimulateOperation extends BasicOperation {
+    public SimulateOperation() {
+        super("simulate", "Simulate Model",
+                "Simulates a neuron model on current steps (--amplitudes, pA) or on the command waveforms of a "
                 + "recording (--file). Writes result.json (parameters, spikes and resting V per sweep), "
                 + "sweep_<k>.csv (time, V, stimulus, gates, currents), simulated.atf (V and command; white noise "
-                + "of --noise_mv added), model.model and traces.png.";
+                + "of --noise_mv added), model.model and traces.png.");
     }
 
     @Override public List<ParamSpec> params() {

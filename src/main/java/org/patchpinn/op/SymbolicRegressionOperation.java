@@ -17,17 +17,14 @@ import org.patchpinn.symbolic.TableReader;
 import org.patchpinn.task.Progress;
 
 /** Symbolic Regression: a closed-form law y = f(x…) for columns of a table, e.g. a fit's learned.csv. */
-public final class SymbolicRegressionOperation implements Operation {
-    @Override public String verb() { return "sr"; }
-
-    @Override public String title() { return "Symbolic Regression"; }
-
-    @Override public String description() {
-        return "Finds closed-form laws y = f(x1, x2, ...) for columns of a CSV/TSV table (e.g. z_inf(V) or tau_z(V) "
+public final class SymbolicRegressionOperation extends BasicOperation {
+    public SymbolicRegressionOperation() {
+        super("sr", "Symbolic Regression",
+                "Finds closed-form laws y = f(x1, x2, ...) for columns of a CSV/TSV table (e.g. z_inf(V) or tau_z(V) "
                 + "from a fit's learned.csv) by genetic programming with Levenberg-Marquardt constants and HH "
                 + "rate-law building blocks. Writes result.json (best law and Pareto front as expression, sympy, "
                 + "java, latex, complexity, r2, max_rel_error), pareto.csv, fit.csv, law.png and pareto.png. "
-                + "The same seed gives the same result unless max_time_s ends the run.";
+                + "The same seed gives the same result unless max_time_s ends the run.");
     }
 
     @Override public List<ParamSpec> params() {

@@ -12,7 +12,6 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The one chart style of PatchPINN: every chart builder makes its axes, plots and charts here, so fonts,
@@ -136,14 +135,5 @@ public final class Charts {
             }
         }
         return s;
-    }
-
-    /** A collection of the given series, in order. */
-    public static XYSeriesCollection collection(XYSeries... series) {
-        XYSeriesCollection c = new XYSeriesCollection();
-        for (XYSeries s : series) {
-            c.addSeries(s);
-        }
-        return c;
     }
 }
