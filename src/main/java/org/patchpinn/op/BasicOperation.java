@@ -5,28 +5,27 @@ package org.patchpinn.op;
  * states them once in its constructor and implements only {@link #params()} and {@link #run}.
  */
 public abstract class BasicOperation implements Operation {
-    private final String verb;
-    private final String title;
-    private final String description;
+    private record Names(String verb, String title, String description) {
+    }
+
+    private final Names names;
 
     protected BasicOperation(String verb, String title, String description) {
-        this.verb = verb;
-        this.title = title;
-        this.description = description;
+        names = new Names(verb, title, description);
     }
 
     @Override
     public final String verb() {
-        return verb;
+        return names.verb();
     }
 
     @Override
     public final String title() {
-        return title;
+        return names.title();
     }
 
     @Override
     public final String description() {
-        return description;
+        return names.description();
     }
 }
