@@ -2,33 +2,35 @@ package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
-import org.patchpinn.fit.FitException;
 import org.patchpinn.fit.FitMethod;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitOutcome;
-import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.features.ArtefactDetector;
 import org.patchpinn.features.RecordingArtefacts;
-import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitSweep;
-import org.patchpinn.fit.StagedFit;
-import org.patchpinn.fit.StepSweep;
-import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -41,26 +43,23 @@ import org.patchpinn.trace.Recording;
  * {@link FitMethod} chosen by name, then validates the fitted model on every sweep (held-out sweeps
  * reported separately) the same way for every method.
  */
-public final class FitOperation implements Operation {
-    @Override public String verb() { return "fit"; }
-
-    @Override public String title() { return "Fit Model"; }
-
-    @Override public String description() {
-        return "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
+public final class FitOperation extends BasicOperation {
+    public FitOperation() {
+        super("fit", "Fit Model",
+                "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
                 + "). Writes result.json (parameters with unit and ci95, validation with holdout_gamma and "
                 + "holdout_rmse_mV and features per sweep, diagnostics), parameters.csv, validation.csv, "
                 + "states.csv (time, data V, model V, gates, currents per sweep), fitted.model, "
                 + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
                 + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
                 + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
-                + "learned.png, heldout_current.png and loss.png.";
+                + "learned.png, heldout_current.png and loss.png.");
     }
 
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .atf, .csv, .tsv, .nwb)"),
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
-                        org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                        BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
                         Double.NaN, Double.NaN, FitMethods.names()),
                 ParamSpec.string("fit", "", "parameters to fit, e.g. gNa,gK,gL,ENa,EK,EL (empty: those not "
@@ -124,7 +123,7 @@ public final class FitOperation implements Operation {
             runs.add(FitRunner.run(r.name(), model, method, settings, all, roles, part));
         }
         // several models: the selection sweeps choose; every model's test figures are reported beside it
-        FitRunner.Run best = runs.stream().max(java.util.Comparator.comparingDouble(FitRunner.Run::selectionScore))
+        FitRunner.Run best = runs.stream().max(Comparator.comparingDouble(FitRunner.Run::selectionScore))
                 .orElseThrow();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
@@ -184,8 +183,8 @@ public final class FitOperation implements Operation {
     private static ModelSpec model(ParamValues values, String name) {
         ModelSpec model;
         try {
-            model = org.patchpinn.model.BuiltinModels.resolve(name);
-        } catch (org.patchpinn.model.ModelException e) {
+            model = BuiltinModels.resolve(name);
+        } catch (ModelException e) {
             throw new InvalidParameterException("model", e.getMessage());
         }
         model = ModelParams.withValues(model, values, "values");
@@ -355,7 +354,7 @@ public final class FitOperation implements Operation {
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
-                String unit = org.patchpinn.features.SweepFeatures.unitOf(f);
+                String unit = SweepFeatures.unitOf(f);
                 String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
                 row.set(f + " data" + suffix, v.dataFeatures().get(f));
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));
@@ -427,7 +426,7 @@ public final class FitOperation implements Operation {
     }
 
     private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+        OperatingSystemMXBean os = ManagementFactory
                 .getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }
