@@ -29,6 +29,8 @@ import scala.reflect.ClassTag$;
  * gives up on a task does the rest of that batch become failed rows, which a re-run then picks up.
  */
 public final class SparkEngine implements BatchEngine {
+    /** Attempts per task before Spark gives up on a recording (Spark's cluster default). */
+    static final int TASK_ATTEMPTS = 4;
     private final SparkSession spark;
     private final String master;
     private final boolean ownSession;
@@ -37,17 +39,48 @@ public final class SparkEngine implements BatchEngine {
     public SparkEngine(String master) {
         SparkConf conf = new SparkConf();
         if (master != null && !master.isBlank()) {
-            conf.setMaster(master.trim());
+            conf.setMaster(withRetries(master.trim()));
         } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
+            conf.setMaster(withRetries("local[*]"));
         }
         conf.setIfMissing("spark.app.name", "PatchPINN");
-        // Retries as on a cluster also when one process runs everything (local[N] alone never retries).
-        conf.setIfMissing("spark.task.maxFailures", "4");
+        conf.setIfMissing("spark.task.maxFailures", String.valueOf(TASK_ATTEMPTS));
+        shipOwnJar(conf);
         boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         this.spark = SparkSession.builder().config(conf).getOrCreate();
         this.master = spark.sparkContext().master();
         this.ownSession = !existed;
+    }
+
+    /**
+     * local[N] never retries a task (its attempts come from the master string, not spark.task.maxFailures):
+     * give it the cluster default, local[N,4], so a failed task is retried in one process as on a cluster.
+     */
+    static String withRetries(String master) {
+        if (master.equals("local")) {
+            return "local[1," + TASK_ATTEMPTS + "]";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[([0-9]+|\\*)\\]").matcher(master);
+        return m.matches() ? "local[" + m.group(1) + "," + TASK_ATTEMPTS + "]" : master;
+    }
+
+    /**
+     * Executors of a cluster need PatchPINN's classes: when this class was loaded from a jar (patchpinn-app.jar)
+     * and nobody set spark.jars (spark-submit does), Spark ships that jar to them.
+     */
+    private static void shipOwnJar(SparkConf conf) {
+        if (conf.get("spark.master").startsWith("local") || conf.contains("spark.jars")) {
+            return;
+        }
+        try {
+            java.net.URL where = SparkEngine.class.getProtectionDomain().getCodeSource().getLocation();
+            java.nio.file.Path p = java.nio.file.Path.of(where.toURI());
+            if (p.toString().endsWith(".jar")) {
+                conf.set("spark.jars", p.toAbsolutePath().toString());
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source (unusual class loader): the user sets spark.jars or uses spark-submit
+        }
     }
 
     @Override
