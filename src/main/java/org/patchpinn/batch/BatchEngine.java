@@ -37,6 +37,14 @@ public interface BatchEngine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Opens an input for reading on the driver (e.g. to hash it): a local path here; the Spark engine also
+     * reads hdfs://, s3a:// and other Hadoop file-system URIs.
+     */
+    default java.io.InputStream open(String file) throws java.io.IOException {
+        return java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
+    }
+
     /** Releases threads or the Spark context; the engine cannot run afterwards. */
     @Override
     void close();

@@ -53,6 +53,13 @@ public class CompareConditionsCommand extends OperationCommand {
     @Parameter(label = "Resume from saved per-recording results")
     private boolean resume = true;
 
+    @Parameter(label = "Engine of the per-recording stage (spark needs Apache Spark; see README)",
+            choices = {"local", "spark"})
+    private String engine = "local";
+
+    @Parameter(label = "Spark master (engine spark; empty: local[*])", required = false)
+    private String master = "";
+
     @Override
     protected Operation operation() {
         return new CompareOperation();

@@ -169,6 +169,16 @@ public final class SparkEngine implements BatchEngine {
     }
 
     @Override
+    public java.io.InputStream open(String file) throws java.io.IOException {
+        java.net.URI uri = HadoopInput.uri(file);
+        if (uri == null) {
+            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
+        }
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
+        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p);
+    }
+
+    @Override
     public void close() {
         if (ownSession) {
             spark.stop();
