@@ -90,6 +90,31 @@ class SparkCompareTest {
         assertSame("resumed laws", b.get("laws"), again.json().get("laws"));
     }
 
+    @Test
+    void batchFeaturesOnSparkMatchTheThreadPoolAndWriteParquet() throws Exception {
+        org.patchpinn.op.BatchOperation op = new org.patchpinn.op.BatchOperation();
+        OperationResult local = op.run(ParamValues.of(op.params(), "manifest", MANIFEST.toString(), "out",
+                dir.resolve("bl").toString(), "run", "features", "threads", "2"), Progress.NONE);
+        OperationResult spark = op.run(ParamValues.of(op.params(), "manifest", MANIFEST.toString(), "out",
+                dir.resolve("bs").toString(), "run", "features", "engine", "spark", "master", "local[2]"),
+                Progress.NONE);
+        org.patchpinn.report.Table a = local.tables().get(0).table();
+        org.patchpinn.report.Table b = spark.tables().get(0).table();
+        assertEquals(a.columns(), b.columns());
+        assertEquals(10, a.rowCount());
+        for (int r = 0; r < a.rowCount(); r++) {
+            for (String c : a.columns()) {
+                if (!c.equals("seconds")) {
+                    assertEquals(String.valueOf(a.get(r, c)), String.valueOf(b.get(r, c)), "row " + r + " " + c);
+                }
+            }
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("bs/recordings/cell2_G5.atf/features.csv")));
+        try (Stream<Path> parts = Files.list(dir.resolve("bs").resolve("batch.parquet"))) {
+            assertTrue(parts.anyMatch(p -> p.getFileName().toString().endsWith(".parquet")));
+        }
+    }
+
     private static List<String> savedNames(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve("per_recording"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
