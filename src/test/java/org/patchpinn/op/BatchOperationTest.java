@@ -78,6 +78,23 @@ class BatchOperationTest {
     }
 
     @Test
+    void fitOfEveryRecordingGivesItsParametersInTheCombinedTable() throws Exception {
+        SimulateOperation sim = new SimulateOperation();
+        Path simDir = dir.resolve("sim");
+        sim.run(ParamValues.of(sim.params(), "values", "gK=3300", "amplitudes", "400,800,650", "start_ms", "20",
+                "duration_ms", "100", "total_ms", "150", "dt_ms", "0.1", "noise_mv", "0.3", "out",
+                simDir.toString()), Progress.NONE).writeTo(new org.patchpinn.report.OutputFolder(simDir));
+        Files.copy(simDir.resolve("simulated.atf"), dir.resolve("squid.atf"));
+        Files.writeString(dir.resolve("manifest.csv"), "file,glucose_mM,cell\nsquid.atf,1,1\n");
+        OperationResult r = batch("run", "fit", "args", "fit=gK max_evaluations=150 ci=false");
+        Table t = r.tables().get(0).table();
+        assertEquals("ok", t.get(0, "status"), String.valueOf(t.get(0, "error")));
+        assertEquals(3300, t.getNumber(0, "parameters.gK"), 33, "gK (nS) as fit finds it alone");
+        assertTrue(t.getNumber(0, "validation.holdout_gamma") > 0.9);
+        assertTrue(Files.isRegularFile(dir.resolve("out/recordings/squid.atf/fitted.model")));
+    }
+
+    @Test
     void badArgumentsAreRefusedBeforeAnythingRuns() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> batch("run", "fit", "args", "methdo=classic"));

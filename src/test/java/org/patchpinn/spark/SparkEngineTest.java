@@ -115,6 +115,15 @@ class SparkEngineTest {
     }
 
     @Test
+    void theDocumentedJvmOptionsAreThoseSurefireUses() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<spark.jvm.opens>(.*?)</spark.jvm.opens>")
+                .matcher(pom);
+        assertTrue(m.find());
+        assertEquals(m.group(1).trim(), Files.readString(Path.of("spark-jvm-options.txt")).trim());
+    }
+
+    @Test
     void localMastersRetryLikeAClusterAndHeadersBecomeParquetNames() {
         assertEquals("local[2,4]", SparkEngine.withRetries("local[2]"));
         assertEquals("local[*,4]", SparkEngine.withRetries("local[*]"));

@@ -18,6 +18,7 @@ final class StandaloneCluster implements AutoCloseable {
     final String masterUrl;
     private final Process master;
     final List<Process> workers = new ArrayList<>();
+    private String masterUi;
 
     private StandaloneCluster(String masterUrl, Process master) {
         this.masterUrl = masterUrl;
@@ -26,20 +27,14 @@ final class StandaloneCluster implements AutoCloseable {
 
     static StandaloneCluster start(Path work, int workerCount, int coresPerWorker, String memoryPerWorker)
             throws Exception {
-        Path jars = Path.of("target/spark-jars").toAbsolutePath();
-        if (!Files.isDirectory(jars)) {
-            throw new IllegalStateException(jars + " missing: run 'mvn -Pspark -DskipTests package' first");
-        }
-        Path home = work.resolve("spark-home").toAbsolutePath();
-        Files.createDirectories(home);
-        if (!Files.exists(home.resolve("jars"))) {
-            Files.createSymbolicLink(home.resolve("jars"), jars);
-        }
+        Path home = sparkHome(work);
         int port = freePort();
+        int ui = freePort();
         String url = "spark://127.0.0.1:" + port;
         Process m = launch(home, work.resolve("master.log"), "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()));
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(ui));
         StandaloneCluster c = new StandaloneCluster(url, m);
+        c.masterUi = "http://127.0.0.1:" + ui + "/json/";
         for (int w = 0; w < workerCount; w++) {
             Path dir = work.resolve("worker" + w);
             Files.createDirectories(dir);
@@ -48,8 +43,39 @@ final class StandaloneCluster implements AutoCloseable {
                     memoryPerWorker, "--work-dir", dir.toAbsolutePath().toString(), "--webui-port",
                     String.valueOf(freePort())));
         }
-        c.awaitWorkers(work, workerCount);
+        try {
+            c.awaitWorkers(work, workerCount);
+        } catch (Exception | Error e) {
+            c.close();
+            throw e;
+        }
         return c;
+    }
+
+    /**
+     * SPARK_HOME/jars: target/spark-jars (Spark less what patchpinn-app.jar already holds) plus the jars of
+     * target/fiji-jars Spark shares with PatchPINN (slf4j, commons-math3, ...), as links.
+     */
+    private static Path sparkHome(Path work) throws IOException {
+        Path spark = Path.of("target/spark-jars").toAbsolutePath();
+        Path fiji = Path.of("target/fiji-jars").toAbsolutePath();
+        if (!Files.isDirectory(spark) || !Files.isDirectory(fiji)) {
+            throw new IllegalStateException("target/spark-jars or target/fiji-jars missing: run "
+                    + "'mvn -Pspark -DskipTests package' first");
+        }
+        Path home = work.resolve("spark-home").toAbsolutePath();
+        Path jars = home.resolve("jars");
+        Files.createDirectories(jars);
+        for (Path dir : List.of(spark, fiji)) {
+            try (var s = Files.list(dir)) {
+                for (Path j : s.toList()) {
+                    if (!Files.exists(jars.resolve(j.getFileName()))) {
+                        Files.createSymbolicLink(jars.resolve(j.getFileName()), j);
+                    }
+                }
+            }
+        }
+        return home;
     }
 
     private static Process launch(Path home, Path log, String mainClass, String... args) throws IOException {
@@ -65,13 +91,17 @@ final class StandaloneCluster implements AutoCloseable {
         return pb.start();
     }
 
-    /** Waits until the master log shows every worker registered. */
+    /** Waits until the master's status page lists every worker alive. */
     private void awaitWorkers(Path work, int n) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
-            String log = Files.readString(work.resolve("master.log"));
-            if (log.split("Registering worker", -1).length - 1 >= n) {
-                return;
+            try (java.io.InputStream in = java.net.URI.create(masterUi).toURL().openStream()) {
+                String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (json.split("\"state\" : \"ALIVE\"", -1).length - 1 >= n) {
+                    return;
+                }
+            } catch (IOException notUpYet) {
+                // the master's web server is still starting
             }
             Thread.sleep(500);
         }
