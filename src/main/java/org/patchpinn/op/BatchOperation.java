@@ -120,7 +120,12 @@ public final class BatchOperation implements Operation {
                 line.finished(e.name(), "ok".equals(r.get("status")) ? null : String.valueOf(r.get("error")));
             }, progress);
             Table table = table(rows);
-            boolean parquet = engine.writeParquet(table, out.resolve("batch.parquet").toString());
+            boolean parquet = false;
+            try {
+                parquet = engine.writeParquet(table, out.resolve("batch.parquet").toString());
+            } catch (RuntimeException e) {
+                progress.log("batch.parquet not written (batch.csv is): " + e.getMessage());
+            }
             long ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).count();
             JsonObject json = new JsonObject();
             json.addProperty("run", verb);

@@ -83,9 +83,13 @@ public final class CompareOperation implements Operation {
             progress.status("per-recording stage on " + engine.describe());
             c = comparison(values, settings).withEngine(engine, new Recipe(values.asMap()))
                     .run(values.path("manifest"), values.path("folder"), out, progress);
-            if (out != null && engine.writeParquet(ComparisonReport.recordings(c),
-                    out.resolve("per_recording.parquet").toString())) {
-                progress.log("wrote " + out.resolve("per_recording.parquet"));
+            try {
+                if (out != null && engine.writeParquet(ComparisonReport.recordings(c),
+                        out.resolve("per_recording.parquet").toString())) {
+                    progress.log("wrote " + out.resolve("per_recording.parquet"));
+                }
+            } catch (RuntimeException e) {
+                progress.log("per_recording.parquet not written (per_recording.csv is): " + e.getMessage());
             }
         }
         return report(c, settings, values);

@@ -164,6 +164,9 @@ public final class SparkEngine implements BatchEngine {
     /** Writes a table as one Parquet file (Spark's folder layout: {@code path}/part-*.parquet). */
     @Override
     public boolean writeParquet(Table table, String path) {
+        if (spark.sparkContext().isStopped()) {
+            throw new IllegalStateException("the Spark application was stopped (see the master's log)");
+        }
         ParquetTables.write(spark, table, path);
         return true;
     }

@@ -88,6 +88,8 @@ final class StandaloneCluster implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPARK_HOME", home.toString());
+        // what sbin/load-spark-env.sh exports; the worker's executor launcher needs it to find SPARK_HOME/jars
+        pb.environment().put("SPARK_SCALA_VERSION", "2.12");
         return pb.start();
     }
 
