@@ -5,9 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.batch.BatchEngine;
+import org.patchpinn.batch.BatchEngines;
+import org.patchpinn.compare.AnalyzerRecipe;
+import org.patchpinn.compare.BatchRunner;
 import org.patchpinn.compare.CandidateLawFinder;
 import org.patchpinn.compare.ClassicRecordingFitter;
 import org.patchpinn.compare.ComparisonCharts;
@@ -22,6 +29,7 @@ import org.patchpinn.compare.LawFinder;
 import org.patchpinn.compare.NewStateRecordingFitter;
 import org.patchpinn.compare.RecordingFitter;
 import org.patchpinn.compare.ResultStore;
+import org.patchpinn.compare.RecordingAnalyzer;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
 import org.patchpinn.fit.FitSettings;
@@ -68,14 +76,15 @@ public final class CompareOperation extends BasicOperation {
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
-                ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"));
+                ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"),
+                ParamSpec.choice("engine", "local", "where the per-recording stage runs: this JVM's threads, or "
+                        + "Apache Spark (statistics and laws always run here)", "local", "spark"),
+                ParamSpec.string("master", "", "Spark master for --engine spark: local[2], spark://host:7077, yarn "
+                        + "(empty: spark-submit's, else local[*])"));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
-        ComparisonSettings settings = new ComparisonSettings(values.string("condition").trim(),
-                values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
-                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
-                values.number("ex_mv"));
+        ComparisonSettings settings = settings(values);
         Path out = values.path("out");
         Path folder = values.path("folder");
         if (folder != null && !Files.isDirectory(folder)) {
@@ -84,6 +93,26 @@ public final class CompareOperation extends BasicOperation {
         if (out != null && !values.bool("resume")) {
             deleteSaved(out);
         }
+        ComparisonResult c;
+        try (BatchEngine engine = BatchEngines.create(values.string("engine"), values.string("master"),
+                settings.threads(), BatchRunner.THREAD_NAME)) {
+            progress.status("per-recording stage on " + engine.describe());
+            c = comparison(values, settings).withEngine(engine, new Recipe(values.asMap()))
+                    .run(values.path("manifest"), values.path("folder"), out, progress);
+            try {
+                if (out != null && engine.writeParquet(ComparisonReport.recordings(c),
+                        out.resolve("per_recording.parquet").toString())) {
+                    progress.log("wrote " + out.resolve("per_recording.parquet"));
+                }
+            } catch (RuntimeException e) {
+                progress.log("per_recording.parquet not written (per_recording.csv is): " + e.getMessage());
+            }
+        }
+        return report(c, settings, values);
+    }
+
+    /** The comparison these parameters describe (also what an executor rebuilds from the {@link Recipe}). */
+    static ConditionComparison comparison(ParamValues values, ComparisonSettings settings) {
         LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
         List<RecordingFitter> extra = new ArrayList<>();
         if (values.bool("classic")) {
@@ -95,9 +124,38 @@ public final class CompareOperation extends BasicOperation {
             // of many cells cannot afford the single-fit default of 500
             extra.add(new NewStateRecordingFitter(values.string("learn"), 300, settings.seed()));
         }
-        ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
-                new EfelFeatureExtractor(), laws)
-                .run(values.path("manifest"), values.path("folder"), out, progress);
+        return new ConditionComparison(settings, Recordings::open, extra, new EfelFeatureExtractor(), laws);
+    }
+
+    private static ComparisonSettings settings(ParamValues values) {
+        return new ComparisonSettings(values.string("condition").trim(),
+                values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
+                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
+                values.number("ex_mv"));
+    }
+
+    /**
+     * The per-recording analyser rebuilt from the verb's parameters on a Spark executor; the driver's paths
+     * (manifest, folder, out) stay behind, an executor need not see them.
+     */
+    record Recipe(Map<String, String> parameters) implements AnalyzerRecipe {
+        private static final Set<String> DRIVER_ONLY = Set.of("manifest", "folder", "out");
+
+        Recipe {
+            Map<String, String> kept = new HashMap<>(parameters);
+            kept.keySet().removeAll(DRIVER_ONLY);
+            parameters = Map.copyOf(kept);
+        }
+
+        @Override
+        public RecordingAnalyzer build() {
+            ParamValues values = new ParamValues(new CompareOperation().params().stream()
+                    .filter(p -> !DRIVER_ONLY.contains(p.key())).toList(), parameters);
+            return comparison(values, settings(values)).analyzer();
+        }
+    }
+
+    private static OperationResult report(ComparisonResult c, ComparisonSettings settings, ParamValues values) {
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
