@@ -49,22 +49,29 @@ public final class ComparisonReport {
             JsonObject ch = new JsonObject();
             ch.addProperty("name", t.name());
             ch.addProperty("unit", t.unit());
-            ch.addProperty("test", "within-cell Spearman rho, permutation within cells");
-            ch.add("statistic", Json.number(t.rho()));
+            ch.add("effect", Json.number(t.effect()));
+            JsonArray ci = new JsonArray();
+            ci.add(Json.number(t.ciLow()));
+            ci.add(Json.number(t.ciHigh()));
+            ch.add("effect_ci95", ci);
+            ch.add("t", Json.number(t.t()));
             ch.add("p", Json.number(t.p()));
-            ch.add("p_holm", Json.number(t.pHolm()));
+            ch.add("p_maxT", Json.number(t.pAdjusted()));
             ch.addProperty("significant", t.significant());
             ch.addProperty("direction", t.direction(c.settings().conditionColumn()));
             ch.addProperty("n", t.n());
             changes.add(ch);
         }
+        o.addProperty("test", TEST);
+        o.add("design", design(c.design()));
         o.add("changes", changes);
         JsonArray covs = new JsonArray();
         for (TrendChange t : c.covariateEffects()) {
             JsonObject ch = new JsonObject();
             ch.addProperty("name", t.name());
-            ch.addProperty("test", "within-cell Spearman rho of gX minus the law against the covariate");
-            ch.add("statistic", Json.number(t.rho()));
+            ch.addProperty("test", "within-cell regression of gX minus the law on the covariate's rank, "
+                    + "permutation within cells");
+            ch.add("effect", Json.number(t.effect()));
             ch.add("p", Json.number(t.p()));
             ch.addProperty("n", t.n());
             covs.add(ch);
@@ -214,13 +221,32 @@ public final class ComparisonReport {
         return t;
     }
 
+    /** What each p-value comes from, in the words of changes.csv. */
+    static final String TEST = "within-cell regression on the level (cell intercepts), permutation of levels "
+            + "within cells, max-T over all quantities";
+
+    private static JsonObject design(WithinCellTrend.Design d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("cells", d.cells());
+        o.addProperty("levels", d.levels());
+        o.add("orderings", Json.number(d.orderings()));
+        o.addProperty("exact", d.exact());
+        o.addProperty("permutations", d.permutations());
+        o.add("smallest_attainable_p", Json.number(d.minP()));
+        o.addProperty("warning", d.warning());
+        return o;
+    }
+
     public static Table changes(ComparisonResult c) {
         Table t = new Table("PatchPINN Compare Changes");
+        String cond = c.settings().conditionColumn();
         for (TrendChange ch : c.changes()) {
             t.addRow().set("quantity", ch.name()).set("unit", ch.unit()).set("n", ch.n())
-                    .set("spearman rho (within cell)", ch.rho()).set("p", ch.p()).set("p (Holm)", ch.pHolm())
-                    .set("significant", ch.significant() ? "yes" : "no")
-                    .set("direction", ch.direction(c.settings().conditionColumn()));
+                    .set("effect (lowest to highest " + cond + ")", ch.effect()).set("effect ci95 low", ch.ciLow())
+                    .set("effect ci95 high", ch.ciHigh()).set("t", ch.t()).set("p", ch.p())
+                    .set("p (max-T, all quantities)", ch.pAdjusted())
+                    .set("changes", ch.significant() ? "yes" : "no").set("direction", ch.direction(cond))
+                    .set("test", TEST).set("design warning", c.design().warning());
         }
         return t;
     }

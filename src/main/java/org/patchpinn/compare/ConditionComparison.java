@@ -63,14 +63,19 @@ public final class ConditionComparison {
         progress.checkCancelled();
         List<String> names = quantityNames(ok);
         Map<Double, Map<String, Summary>> perCondition = summarise(ok, names);
-        List<TrendChange> changes = trends(ok, names);
+        WithinCellTrend.Analysis tested = trends(ok, names);
+        List<TrendChange> changes = changes(ok, tested);
+        if (!tested.design().warning().isEmpty()) {
+            warnings.add(tested.design().warning());
+        }
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition);
         ConditionModel model = decomposition == null ? null : model(ok, decomposition);
         List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
                 : simulateHeldOut(ok, decomposition, warnings);
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
-        return new ComparisonResult(settings, manifest, rows, names, perCondition, changes, decomposition, laws,
+        return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
+                decomposition, laws,
                 model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -178,22 +183,24 @@ public final class ConditionComparison {
         return out;
     }
 
-    private List<TrendChange> trends(List<RecordingRow> ok, List<String> names) {
-        List<TrendTest.Result> results = new ArrayList<>();
+    /** Every quantity tested against the condition at once (max-T controls the family-wise error). */
+    private WithinCellTrend.Analysis trends(List<RecordingRow> ok, List<String> names) {
+        List<WithinCellTrend.Recording> recs = ok.stream()
+                .map(r -> new WithinCellTrend.Recording(r.entry().cell(), r.entry().condition())).toList();
+        Map<String, double[]> values = new LinkedHashMap<>();
         for (String name : names) {
-            List<TrendTest.Point> pts = ok.stream().map(r -> new TrendTest.Point(r.entry().cell(),
-                    r.entry().condition(), r.value(name))).toList();
-            results.add(TrendTest.test(pts, settings.permutations(), settings.seed() + names.indexOf(name)));
+            values.put(name, ok.stream().mapToDouble(r -> r.value(name)).toArray());
         }
-        double[] holm = TrendTest.holm(results.stream().mapToDouble(TrendTest.Result::p).toArray());
+        return WithinCellTrend.test(recs, values, settings.permutations(), settings.seed(), settings.alpha());
+    }
+
+    private List<TrendChange> changes(List<RecordingRow> ok, WithinCellTrend.Analysis a) {
         List<TrendChange> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            TrendTest.Result t = results.get(i);
-            String name = names.get(i);
-            String unit = ok.stream().map(r -> r.quantities().get(name)).filter(q -> q != null)
+        for (WithinCellTrend.Result t : a.results()) {
+            String unit = ok.stream().map(r -> r.quantities().get(t.quantity())).filter(q -> q != null)
                     .map(Quantity::unit).findFirst().orElse("");
-            out.add(new TrendChange(names.get(i), unit, t.rho(), t.p(), holm[i],
-                    Double.isFinite(holm[i]) && holm[i] < settings.alpha(), t.n()));
+            out.add(new TrendChange(t.quantity(), unit, t.effect(), t.ciLow(), t.ciHigh(), t.t(), t.p(), t.pAdjusted(),
+                    Double.isFinite(t.pAdjusted()) && t.pAdjusted() < settings.alpha(), t.n()));
         }
         return out;
     }
@@ -284,21 +291,25 @@ public final class ConditionComparison {
                                                ConductanceDecomposition.Result d) {
         List<TrendChange> out = new ArrayList<>();
         for (String cov : manifest.covariateColumns()) {
-            List<TrendTest.Point> pts = new ArrayList<>();
+            List<WithinCellTrend.Recording> recs = new ArrayList<>();
+            List<Double> residual = new ArrayList<>();
             for (RecordingRow r : ok) {
                 try {
                     double x = Double.parseDouble(r.entry().covariates().getOrDefault(cov, ""));
-                    pts.add(new TrendTest.Point(r.entry().cell(), x, r.value(GX) - d.law().value(r.entry().condition())));
+                    recs.add(new WithinCellTrend.Recording(r.entry().cell(), x));
+                    residual.add(r.value(GX) - d.law().value(r.entry().condition()));
                 } catch (NumberFormatException notNumeric) {
                     // a text covariate (e.g. a date) is kept in the tables but not tested
                 }
             }
-            if (pts.size() < 3) {
+            if (recs.size() < 3) {
                 continue;
             }
-            TrendTest.Result t = TrendTest.test(pts, settings.permutations(), settings.seed() + 7919);
-            out.add(new TrendChange(GX + " residual vs " + cov, "nS", t.rho(), t.p(), t.p(),
-                    Double.isFinite(t.p()) && t.p() < settings.alpha(), t.n()));
+            WithinCellTrend.Result t = WithinCellTrend.test(recs, Map.of(GX, residual.stream()
+                    .mapToDouble(Double::doubleValue).toArray()), settings.permutations(), settings.seed() + 7919,
+                    settings.alpha()).results().get(0);
+            out.add(new TrendChange(GX + " residual vs " + cov, "nS", t.effect(), t.ciLow(), t.ciHigh(), t.t(), t.p(),
+                    t.p(), Double.isFinite(t.p()) && t.p() < settings.alpha(), t.n()));
         }
         return out;
     }

@@ -38,11 +38,23 @@ public class CompareConditionsCommand extends OperationCommand {
     @Parameter(label = "Reversal of the extra conductance if known (mV; empty: fitted)", required = false)
     private String ex_mv = "";
 
-    @Parameter(label = "Also fit spike-generating conductances per recording (classic, ~15 s each)")
-    private boolean classic = true;
+    @Parameter(label = "Model fitted to every recording (built-in name or model file)")
+    private String model = "traub-rs-m";
 
-    @Parameter(label = "Learn new gated currents per recording (slow)", choices = {"off", "1", "auto"})
-    private String learn = "off";
+    @Parameter(label = "Fit method per recording", choices = {"off", "classic", "hybrid", "pinn"})
+    private String method = "classic";
+
+    @Parameter(label = "Parameters to fit (empty: those not fixed in the model)", required = false)
+    private String fit = "";
+
+    @Parameter(label = "Parameter values to set first (e.g. EK=-90)", required = false)
+    private String values = "";
+
+    @Parameter(label = "Budget of each recording's global search", min = "10")
+    private int max_evaluations = 2000;
+
+    @Parameter(label = "Method options (e.g. steps=300)", required = false)
+    private String options = "";
 
     @Parameter(label = "Laws found by", choices = {"symbolic", "candidates"})
     private String laws = "symbolic";

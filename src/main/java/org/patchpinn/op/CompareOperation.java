@@ -3,7 +3,6 @@ package org.patchpinn.op;
 import java.nio.file.Path;
 import java.util.List;
 import org.patchpinn.compare.CandidateLawFinder;
-import org.patchpinn.compare.ClassicRecordingFitter;
 import org.patchpinn.compare.ComparisonCharts;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
@@ -49,10 +48,18 @@ public final class CompareOperation implements Operation {
                 ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
-                ParamSpec.bool("classic", true, "also fit the whole shared structure (traub-rs-m: gNa, gK, gL, EL, gM) "
-                        + "to each recording with the classic method (about 15 s per recording, no intervals)"),
-                ParamSpec.choice("learn", "off", "also learn new gated currents per recording (hybrid fit of traub-rs "
-                        + "plus 1, or 0-2 chosen on the first sweep held out; minutes per recording)", "off", "1", "auto"),
+                ParamSpec.string("model", "traub-rs-m", "model fitted to every recording: built-in ("
+                        + String.join(", ", org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                ParamSpec.choice("method", "classic", "fit method run per recording, as the fit verb runs it (same "
+                        + "sweep roles); off: only the subthreshold analysis and features", "off", "classic", "hybrid",
+                        "pinn"),
+                ParamSpec.string("fit", "", "parameters fitted per recording (empty: those not fixed in the model; "
+                        + "reversal potentials may be free); Cm is set from each recording's subthreshold fit unless "
+                        + "listed here or in values"),
+                ParamSpec.string("values", "", "parameter values to set first, e.g. EK=-90,Cm=120"),
+                ParamSpec.integer("max_evaluations", 2000, 10, 1_000_000, "budget of each recording's global search "
+                        + "(classic: CMA-ES evaluations)"),
+                ParamSpec.string("options", "", "method-specific options, e.g. steps=300 (hybrid, pinn)"),
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
@@ -74,14 +81,8 @@ public final class CompareOperation implements Operation {
         }
         LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
         List<org.patchpinn.compare.RecordingFitter> extra = new java.util.ArrayList<>();
-        if (values.bool("classic")) {
-            extra.add(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults().withSeed(settings.seed())
-                    .withConfidenceIntervals(false)));
-        }
-        if (!values.string("learn").equals("off")) {
-            // 300 window steps per candidate: the current is identified by ~300 (rs_adapting.atf), a batch
-            // of many cells cannot afford the single-fit default of 500
-            extra.add(new org.patchpinn.compare.NewStateRecordingFitter(values.string("learn"), 300, settings.seed()));
+        if (!values.string("method").equals("off")) {
+            extra.add(modelFitter(values, settings));
         }
         ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
                 new EfelFeatureExtractor(), laws)
@@ -117,6 +118,30 @@ public final class CompareOperation implements Operation {
             charts(c, r);
         }
         return r;
+    }
+
+    /** The per-recording fit of the user's model, set up as the fit verb sets it up. */
+    private static org.patchpinn.compare.ModelRecordingFitter modelFitter(ParamValues values,
+                                                                          ComparisonSettings settings) {
+        org.patchpinn.model.ModelSpec model = ModelParams.withValues(ModelParams.model(values, "model"), values,
+                "values");
+        List<String> free = values.string("fit").isBlank() ? model.freeParameters()
+                : ModelParams.names(model, values.string("fit"), "fit");
+        model = model.withFree(free);
+        String method = values.string("method");
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(
+                ModelParams.options(values.string("options"), "options"));
+        boolean learns = org.patchpinn.fit.FitMethods.get(method) instanceof org.patchpinn.fit.NewStateFitMethod;
+        if (learns) {
+            options.putIfAbsent(org.patchpinn.fit.NewStateFitMethod.LATENT, "auto");
+        }
+        org.patchpinn.fit.FitSettings fs = new org.patchpinn.fit.FitSettings(settings.seed(), 1,
+                values.integer("max_evaluations"), false, "auto", options);
+        // hybrid and pinn keep the base's Cm (they refuse another); classic gets each recording's own
+        boolean cmFromData = !learns && !free.contains(model.capacitance())
+                && !ModelParams.assignments(values.string("values"), "values").containsKey(model.capacitance());
+        return new org.patchpinn.compare.ModelRecordingFitter(model, method, fs, cmFromData,
+                SubthresholdSettings.DEFAULT);
     }
 
     /** The project's symbolic regression, time-capped per law. */

@@ -144,7 +144,7 @@ class CompareBatchTest {
     void theOperationWritesResultTablesModelAndPlots() throws Exception {
         CompareOperation op = new CompareOperation();
         OperationResult r = op.run(ParamValues.of(op.params(), "manifest", manifest.toString(), "out", out.toString(),
-                "threads", "2", "bootstrap", "100", "permutations", "500", "laws", "candidates", "classic", "false"), Progress.NONE);
+                "threads", "2", "bootstrap", "100", "permutations", "500", "laws", "candidates", "method", "off"), Progress.NONE);
         r.writeTo(new OutputFolder(out));
         JsonObject j = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
         assertEquals(4, j.getAsJsonArray("conditions").size());

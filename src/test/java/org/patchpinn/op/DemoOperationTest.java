@@ -43,7 +43,7 @@ class DemoOperationTest {
         DemoOperation.Step compare = only(steps, "compare");
         assertEquals("compare", compare.folder());
         assertEquals(data.resolve("glucose/manifest.csv"), Path.of(compare.options().get("manifest")));
-        assertEquals("false", compare.options().get("classic"));
+        assertEquals("off", compare.options().get("method"));
 
         DemoOperation.Step sr = steps.get(indexOf(steps, "sr/boltzmann_demo"));
         assertEquals("sr/boltzmann_demo", sr.folder());
