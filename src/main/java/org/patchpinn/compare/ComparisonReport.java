@@ -65,6 +65,9 @@ public final class ComparisonReport {
         o.addProperty("test", TEST);
         o.add("design", design(c.design()));
         o.add("changes", changes);
+        if (c.mechanisms() != null) {
+            o.add("mechanisms", mechanismsJson(c.mechanisms()));
+        }
         JsonArray covs = new JsonArray();
         for (TrendChange t : c.covariateEffects()) {
             JsonObject ch = new JsonObject();
@@ -247,6 +250,62 @@ public final class ComparisonReport {
                     .set("p (max-T, all quantities)", ch.pAdjusted())
                     .set("changes", ch.significant() ? "yes" : "no").set("direction", ch.direction(cond))
                     .set("test", TEST).set("design warning", c.design().warning());
+        }
+        return t;
+    }
+
+    private static JsonObject mechanismsJson(MechanismComparison.Result m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("verdict", m.verdict());
+        o.addProperty("scored_on", m.heldOut() ? "held-out cells" : "in-sample (one cell)");
+        o.add("none_loss", Json.number(m.heldOut() ? m.noneHeldOut() : m.noneInSample()));
+        MechanismComparison.Ranked w = m.winner();
+        o.addProperty("winner", w == null ? "" : w.mechanism().name());
+        JsonArray a = new JsonArray();
+        for (MechanismComparison.Ranked r : m.ranking()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("mechanism", r.mechanism().name());
+            x.addProperty("kind", r.mechanism().kind());
+            x.addProperty("parameter", r.mechanism().parameter());
+            x.add("held_out_loss", Json.number(r.heldOutLoss()));
+            x.add("in_sample_loss", Json.number(r.inSampleLoss()));
+            x.addProperty("parameter_changes", r.changes());
+            if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
+                x.add("EX_mV", Json.number(r.exMv()));
+            }
+            JsonObject per = new JsonObject();
+            r.perLevel().forEach((level, v) -> per.add(ManifestReader.fmt(level), Json.number(v)));
+            x.add("per_level", per);
+            a.add(x);
+        }
+        o.add("ranking", a);
+        return o;
+    }
+
+    /** mechanisms.csv: every candidate ranked (best first), with "no condition effect" as the yardstick. */
+    public static Table mechanisms(ComparisonResult c) {
+        Table t = new Table("PatchPINN Compare Mechanisms");
+        MechanismComparison.Result m = c.mechanisms();
+        String cond = c.settings().conditionColumn();
+        int rank = 1;
+        for (MechanismComparison.Ranked r : m.ranking()) {
+            double score = m.heldOut() ? r.heldOutLoss() : r.inSampleLoss();
+            double none = m.heldOut() ? m.noneHeldOut() : m.noneInSample();
+            StringBuilder per = new StringBuilder();
+            r.perLevel().forEach((level, v) -> per.append(per.length() == 0 ? "" : "; ").append(ManifestReader.fmt(level))
+                    .append(": ").append(String.format(java.util.Locale.ROOT, "%.4g", v)));
+            t.addRow().set("rank", rank++).set("mechanism", r.mechanism().name()).set("kind", r.mechanism().kind())
+                    .set("parameter", r.mechanism().parameter())
+                    .set(m.heldOut() ? "held-out loss" : "in-sample loss", score)
+                    .set("loss with no condition effect", none).set("improvement over none", none - score)
+                    .set("in-sample loss", r.inSampleLoss())
+                    .set("parameter changes with " + cond, r.changes() ? "yes" : "no")
+                    .set("EX (mV)", r.mechanism().kind().equals(Mechanism.EXTRA) ? r.exMv() : Double.NaN)
+                    .set("value per level", per.toString())
+                    .set("verdict", r == m.winner() ? "best: " + m.verdict() : "");
+        }
+        if (m.winner() == null) {
+            t.addRow().set("rank", 0).set("mechanism", "none").set("verdict", m.verdict());
         }
         return t;
     }

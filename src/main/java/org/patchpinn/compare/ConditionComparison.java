@@ -20,6 +20,8 @@ import org.patchpinn.trace.Recording;
  */
 public final class ConditionComparison {
     public static final String GX = "gX";
+    /** Prefix of each recording's value of a mechanism's parameter (fitted with all else the cell's). */
+    public static final String MECHANISM = "mechanism.";
 
     private final ComparisonSettings settings;
     private final Function<Path, Recording> loader;
@@ -61,12 +63,43 @@ public final class ConditionComparison {
         addFeatures(ok);
         ConductanceDecomposition.Result decomposition = decompose(ok, warnings, progress);
         progress.checkCancelled();
+        progress.fraction(0.85);
+        MechanismComparison mechanisms = null;
+        Map<Mechanism, MechanismComparison.Fits> mechanismFits = Map.of();
+        String fitName = extraFitters.stream().filter(f -> f instanceof ModelRecordingFitter)
+                .map(RecordingFitter::name).findFirst().orElse(null);
+        String whyNotMechanisms = MechanismComparison.whyNot(ok, fitName);
+        if (whyNotMechanisms.isEmpty()) {
+            progress.status("fitting each candidate mechanism per recording");
+            mechanisms = MechanismComparison.prepare(ok, fitName, loader);
+            org.patchpinn.model.ModelSpec any = mechanisms.baseModel();
+            mechanismFits = mechanisms.fitAll(Mechanism.candidates(any), progress.range(0.85, 0.93));
+            List<RecordingRow> fitted = mechanisms.rows();
+            for (Map.Entry<Mechanism, MechanismComparison.Fits> e : mechanismFits.entrySet()) {
+                String unit = e.getKey().kind().equals(Mechanism.EXTRA) ? "nS" : any.parameter(e.getKey().parameter()).unit();
+                for (int i = 0; i < fitted.size(); i++) {
+                    fitted.get(i).put(MECHANISM + e.getKey().parameter(), Quantity.of(e.getValue().theta()[i], unit));
+                }
+            }
+        } else {
+            warnings.add("no mechanism comparison: " + whyNotMechanisms);
+        }
         List<String> names = quantityNames(ok);
         Map<Double, Map<String, Summary>> perCondition = summarise(ok, names);
         WithinCellTrend.Analysis tested = trends(ok, names);
         List<TrendChange> changes = changes(ok, tested);
         if (!tested.design().warning().isEmpty()) {
             warnings.add(tested.design().warning());
+        }
+        MechanismComparison.Result ranking = null;
+        if (mechanisms != null) {
+            Map<Mechanism, Boolean> changing = new LinkedHashMap<>();
+            for (Mechanism m : mechanismFits.keySet()) {
+                changing.put(m, changes.stream().anyMatch(c -> c.significant()
+                        && c.name().equals(MECHANISM + m.parameter())));
+            }
+            boolean any = changes.stream().anyMatch(TrendChange::significant);
+            ranking = mechanisms.rank(mechanismFits, changing, any);
         }
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition);
@@ -75,7 +108,7 @@ public final class ConditionComparison {
                 : simulateHeldOut(ok, decomposition, warnings);
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
         return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
-                decomposition, laws,
+                decomposition, ranking, laws,
                 model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
     }
 

@@ -90,7 +90,7 @@ public final class CompareOperation implements Operation {
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
-                + settings.conditionColumn() + (c.decomposition() == null ? ""
+                + settings.conditionColumn() + (c.mechanisms() == null ? "" : "; " + c.mechanisms().verdict()) + (c.decomposition() == null ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
                 + String.format(java.util.Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
         com.google.gson.JsonObject json = ComparisonReport.json(c);
@@ -100,6 +100,22 @@ public final class CompareOperation implements Operation {
         r.table(ComparisonReport.conditions(c), "conditions.csv");
         r.table(ComparisonReport.changes(c), "changes.csv");
         r.table(ComparisonReport.laws(c), "laws.csv");
+        if (c.mechanisms() != null) {
+            r.table(ComparisonReport.mechanisms(c), "mechanisms.csv");
+            org.patchpinn.compare.MechanismComparison.Ranked w = c.mechanisms().winner();
+            if (w != null) {
+                for (double level : w.perLevel().keySet()) {
+                    org.patchpinn.model.ModelSpec m = org.patchpinn.compare.MechanismComparison.levelModel(
+                            c.mechanisms(), w, level);
+                    if (m.isWritable()) {
+                        r.textFile("mechanism_" + settings.conditionColumn().replaceAll("[^A-Za-z0-9_.-]", "_")
+                                + "_" + level + ".model", org.patchpinn.model.ModelFileWriter.write(m.withName(
+                                m.name() + "-" + level, "condition-level model: " + w.mechanism().name()
+                                + " at " + settings.conditionColumn() + " " + level)));
+                    }
+                }
+            }
+        }
         if (c.model() != null) {
             org.patchpinn.report.Table predictions = ComparisonReport.modelPredictions(c);
             r.fileTable(predictions, "model_predictions.csv");
@@ -118,6 +134,18 @@ public final class CompareOperation implements Operation {
             charts(c, r);
         }
         return r;
+    }
+
+    /**
+     * The leak / extra-conductance decomposition always yields some gX(G); it is named as the cause only when
+     * the mechanism comparison ranks the extra conductance first (or could not run).
+     */
+    static boolean extraConductanceIsTheCause(ComparisonResult c) {
+        if (c.mechanisms() == null) {
+            return true;
+        }
+        org.patchpinn.compare.MechanismComparison.Ranked w = c.mechanisms().winner();
+        return w != null && w.mechanism().kind().equals(org.patchpinn.compare.Mechanism.EXTRA);
     }
 
     /** The per-recording fit of the user's model, set up as the fit verb sets it up. */
