@@ -243,8 +243,8 @@ public final class ConditionComparison {
         String g = "G";
         if (d != null) {
             HillLaw h = d.law();
-            laws.add(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
-                    "leak / extra-conductance decomposition", x -> h.value(x[0])));
+            laws.add(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
+                    "leak / extra-conductance decomposition", x -> h.value(x[0])), levels(ok)));
             laws.add(extraCurrentLaw(ok, d));
         }
         for (TrendChange c : changes) {
@@ -258,9 +258,27 @@ public final class ConditionComparison {
             if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
                 continue; // the decomposition's Hill law already is the candidate answer
             }
-            find(target, List.of(g), x, y).ifPresent(laws::add);
+            find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(l, levels(ok))));
         }
         return laws;
+    }
+
+    private static int levels(List<RecordingRow> ok) {
+        return (int) ok.stream().mapToDouble(r -> r.entry().condition()).distinct().count();
+    }
+
+    /**
+     * A law with as many constants as there are condition levels passes through the level means whatever
+     * the truth: its form and constants are not identified by the design, which the law's source says.
+     */
+    static Law identifiability(Law l, int levels) {
+        int k = l.parameterCount();
+        if (k < levels) {
+            return l;
+        }
+        return new Law(l.target(), l.variables(), l.expression(), l.sympy(), l.r2(), l.source() + "; WARNING: " + k
+                + " constants for " + levels + " levels: the law interpolates the levels, its form and constants "
+                + "are not identified (record more levels)", l.function());
     }
 
     /**

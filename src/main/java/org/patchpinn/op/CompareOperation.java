@@ -90,7 +90,8 @@ public final class CompareOperation implements Operation {
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
-                + settings.conditionColumn() + (c.mechanisms() == null ? "" : "; " + c.mechanisms().verdict()) + (c.decomposition() == null ? ""
+                + settings.conditionColumn() + (c.mechanisms() == null ? "" : "; " + c.mechanisms().verdict())
+                + (c.decomposition() == null || !extraConductanceIsTheCause(c) ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
                 + String.format(java.util.Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
         com.google.gson.JsonObject json = ComparisonReport.json(c);
