@@ -10,11 +10,6 @@ import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitObjective;
 import org.patchpinn.fit.FitSweep;
@@ -40,7 +35,8 @@ public final class MechanismComparison {
     /** Reversal grid (mV) for the extra conductance's shared EX. */
     static final double[] EX_GRID_MV = {-110, -95, -80, -65, -50, -35, -20};
     static final double STEP_MS = 0.05;
-    static final int EVALUATIONS = 30;
+    static final int EVALUATIONS = 12;
+    static final int GRID = 13;
 
     /** A recording as the mechanism fits see it. */
     private record Rec(RecordingRow row, String cell, double level, List<FitSweep> sweeps) { }
@@ -139,13 +135,58 @@ public final class MechanismComparison {
             FitObjective obj = new FitObjective(base, r.sweeps(), Progress.NONE);
             double[] range = range(m, base);
             DoubleUnaryOperator f = t -> obj.coarseLoss(with(base, m, fromT(m, t)), STEP_MS);
-            double best = new BrentOptimizer(1e-4, 1e-3).optimize(new MaxEval(EVALUATIONS), GoalType.MINIMIZE,
-                    new SearchInterval(range[0], range[1], range[2]),
-                    new UnivariateObjectiveFunction(f::applyAsDouble)).getPoint();
-            theta[i] = fromT(m, best);
-            loss[i] = f.applyAsDouble(best);
+            double[] best = minimise(f, range[0], range[1]);
+            theta[i] = fromT(m, best[0]);
+            loss[i] = best[1];
         });
         return new Fits(theta, loss, exMv);
+    }
+
+    /**
+     * The loss is rugged in one parameter (a small change adds or removes a spike), so a grid over the whole
+     * interval finds the basin and a golden-section search refines it between the grid neighbours. {θ, loss}.
+     */
+    static double[] minimise(DoubleUnaryOperator f, double lo, double hi) {
+        double[] x = new double[GRID];
+        double[] y = new double[GRID];
+        int best = 0;
+        for (int k = 0; k < GRID; k++) {
+            x[k] = lo + (hi - lo) * k / (GRID - 1.0);
+            y[k] = f.applyAsDouble(x[k]);
+            if (y[k] < y[best]) {
+                best = k;
+            }
+        }
+        // golden-section search between the best grid point's neighbours, a fixed number of evaluations
+        double a = x[Math.max(0, best - 1)];
+        double b = x[Math.min(GRID - 1, best + 1)];
+        double bestX = x[best];
+        double bestY = y[best];
+        double g = (Math.sqrt(5) - 1) / 2;
+        double c = b - g * (b - a);
+        double d = a + g * (b - a);
+        double fc = f.applyAsDouble(c);
+        double fd = f.applyAsDouble(d);
+        for (int k = 0; k < EVALUATIONS; k++) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - g * (b - a);
+                fc = f.applyAsDouble(c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + g * (b - a);
+                fd = f.applyAsDouble(d);
+            }
+        }
+        if (Math.min(fc, fd) < bestY) {
+            bestX = fc < fd ? c : d;
+            bestY = Math.min(fc, fd);
+        }
+        return new double[] {bestX, bestY};
     }
 
     /** The extra conductance with the best shared EX of the grid. */
@@ -317,11 +358,12 @@ public final class MechanismComparison {
                     .map(c -> base.parameter(c.conductance()).value()).orElse(1.0);
             return new double[] {-0.9 * gl, 30, 0};
         }
+        Parameter p = base.parameter(m.parameter());
         if (m.logScale()) {
-            return new double[] {Math.log(v / 4), Math.log(v * 4), Math.log(v)};
+            return new double[] {Math.log(Math.max(v / 4, p.lower())), Math.log(Math.min(v * 4, p.upper())), Math.log(v)};
         }
         double w = m.kind().equals("kinetic shift") ? 15 : 30;
-        return new double[] {v - w, v + w, v};
+        return new double[] {Math.max(v - w, p.lower()), Math.min(v + w, p.upper()), v};
     }
 
     private static double toT(Mechanism m, double theta) {

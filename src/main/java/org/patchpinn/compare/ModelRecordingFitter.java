@@ -8,6 +8,7 @@ import java.util.Map;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.GateKinetics;
@@ -19,9 +20,9 @@ import org.patchpinn.trace.Recording;
 
 /**
  * One recording fitted with the user's model and fit method (classic, hybrid or pinn), exactly as the fit
- * verb would (see {@link RecordingFitRun}). Unless the user fixes or frees it, the capacitance is set from
- * the recording's own subthreshold fit first (C = the integral-form regression's capacitance), so every
- * cell has its own Cm instead of the template's. Every free parameter becomes a per-recording quantity;
+ * verb would (see {@link RecordingFitRun}). Unless the user gives its value, the capacitance starts from the
+ * recording's own subthreshold fit (C = the integral-form regression's capacitance; fitted further when it
+ * is free), so every cell has its own Cm instead of the template's. Every free parameter becomes a per-recording quantity;
  * a learned state adds its g and E and its z∞ and τz at reference voltages, so the comparison can test
  * learned functions like parameters.
  */
@@ -37,7 +38,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
 
     /**
      * @param model               the model with the user's values set and its free parameters marked
-     * @param capacitanceFromData set Cm from the recording's subthreshold fit before fitting
+     * @param capacitanceFromData start Cm from the recording's subthreshold fit
      */
     public ModelRecordingFitter(ModelSpec model, String method, FitSettings settings, boolean capacitanceFromData,
                                 SubthresholdSettings subthreshold) {
@@ -53,7 +54,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
     @Override public String fingerprint() {
         // the model's full text: any change of values, bounds, free set or kinetics refits
         String text = model.isWritable() ? ModelFileWriter.write(model) : model.toString();
-        return "modelfit/2 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
+        return "modelfit/3 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
                 + Integer.toHexString(text.hashCode()) + " " + model.freeParameters() + " " + subthreshold.fingerprint();
     }
 
@@ -79,13 +80,15 @@ public final class ModelRecordingFitter implements RecordingFitter {
         learnedFunctions(model, r.fitted(), out);
         JsonObject details = new JsonObject();
         details.addProperty("method", method);
-        details.add("fit_sweeps", Json.toTree(r.fitSweeps()));
-        details.add("holdout_sweeps", Json.toTree(r.heldOut()));
+        details.add("training_sweeps", Json.toTree(r.roles().training()));
+        details.add("selection_sweeps", Json.toTree(r.roles().selection()));
+        details.add("test_sweeps", Json.toTree(r.roles().test()));
+        details.addProperty("sweep_roles", r.roles().rule());
         details.add("capacitance_from_data_pF", Json.number(cData));
-        details.add("fit_gamma", Json.number(Validation.meanGamma(r.validation(), false)));
-        details.add("fit_rmse_mV", Json.number(Validation.rmse(r.validation(), false)));
-        details.add("holdout_gamma", Json.number(Validation.meanGamma(r.validation(), true)));
-        details.add("holdout_rmse_mV", Json.number(Validation.rmse(r.validation(), true)));
+        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
+            details.add(role + "_gamma", Json.number(Validation.meanGamma(r.validation(), role)));
+            details.add(role + "_rmse_mV", Json.number(Validation.rmse(r.validation(), role)));
+        }
         if (r.fitted().isWritable()) {
             details.addProperty("fitted_model", ModelFileWriter.write(r.fitted()));
         }

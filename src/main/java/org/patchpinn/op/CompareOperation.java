@@ -54,8 +54,8 @@ public final class CompareOperation implements Operation {
                         + "sweep roles); off: only the subthreshold analysis and features", "off", "classic", "hybrid",
                         "pinn"),
                 ParamSpec.string("fit", "", "parameters fitted per recording (empty: those not fixed in the model; "
-                        + "reversal potentials may be free); Cm is set from each recording's subthreshold fit unless "
-                        + "listed here or in values"),
+                        + "reversal potentials may be free); Cm starts from each recording's subthreshold fit unless "
+                        + "given in values"),
                 ParamSpec.string("values", "", "parameter values to set first, e.g. EK=-90,Cm=120"),
                 ParamSpec.integer("max_evaluations", 2000, 10, 1_000_000, "budget of each recording's global search "
                         + "(classic: CMA-ES evaluations)"),
@@ -166,8 +166,10 @@ public final class CompareOperation implements Operation {
         }
         org.patchpinn.fit.FitSettings fs = new org.patchpinn.fit.FitSettings(settings.seed(), 1,
                 values.integer("max_evaluations"), false, "auto", options);
-        // hybrid and pinn keep the base's Cm (they refuse another); classic gets each recording's own
-        boolean cmFromData = !learns && !free.contains(model.capacitance())
+        // Cm starts from each recording's own subthreshold fit (free or fixed as the model or fit says): step
+        // protocols without hyperpolarising steps give the fit no passive estimate of its own. Hybrid and pinn
+        // keep the base's Cm (they refuse another).
+        boolean cmFromData = !learns
                 && !ModelParams.assignments(values.string("values"), "values").containsKey(model.capacitance());
         return new org.patchpinn.compare.ModelRecordingFitter(model, method, fs, cmFromData,
                 SubthresholdSettings.DEFAULT);

@@ -71,9 +71,9 @@ class MechanismComparisonTest {
         assertTrue(r.heldOut());
         assertEquals("EK", r.ranking().get(0).mechanism().parameter(), r.ranking().toString());
         assertEquals("EK", r.winner().mechanism().parameter());
-        // per level, EK follows the generating law within 2 mV
+        // per level, EK follows the generating law within 3 mV (one 250 ms sweep per recording)
         for (double g : LEVELS) {
-            assertEquals(GlucoseSeries.ekMv(g), r.ranking().get(0).perLevel().get(g), 2.0, "EK at " + g);
+            assertEquals(GlucoseSeries.ekMv(g), r.ranking().get(0).perLevel().get(g), 3.0, "EK at " + g);
         }
         // nothing changes: no mechanism is named, whatever fits best
         Map<Mechanism, Boolean> none = new LinkedHashMap<>();
