@@ -151,7 +151,7 @@ public final class MechanismComparison {
         double[] y = new double[GRID];
         int best = 0;
         for (int k = 0; k < GRID; k++) {
-            x[k] = lo + (hi - lo) * k / (GRID - 1.0);
+            x[k] = Math.min(hi, lo + (hi - lo) * k / (GRID - 1.0));
             y[k] = f.applyAsDouble(x[k]);
             if (y[k] < y[best]) {
                 best = k;
@@ -255,7 +255,7 @@ public final class MechanismComparison {
             double d = interpolate(train, r.level());
             double anchor = anchor(m, f.theta(), r.cell());
             ModelSpec base = model(m, bases.get(r.cell()), f.exMv());
-            double theta = fromT(m, toT(m, anchor) + d);
+            double theta = clamp(base, m, fromT(m, toT(m, anchor) + d));
             loss[i] = new FitObjective(base, r.sweeps(), Progress.NONE).coarseLoss(with(base, m, theta), STEP_MS);
         });
         return geometricMean(loss);
@@ -364,6 +364,12 @@ public final class MechanismComparison {
         }
         double w = m.kind().equals("kinetic shift") ? 15 : 30;
         return new double[] {Math.max(v - w, p.lower()), Math.min(v + w, p.upper()), v};
+    }
+
+    /** A predicted value kept inside the parameter's bounds (the simulator refuses others). */
+    private static double clamp(ModelSpec base, Mechanism m, double theta) {
+        Parameter p = base.parameter(m.parameter());
+        return Math.max(p.lower(), Math.min(p.upper(), theta));
     }
 
     private static double toT(Mechanism m, double theta) {
