@@ -5,7 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.patchpinn.fit.FitData;
+import org.patchpinn.fit.FitMethods;
+import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.FitSettings;
+import org.patchpinn.fit.FitSweep;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepRoles;
@@ -20,7 +25,7 @@ import org.patchpinn.trace.Recording;
 
 /**
  * One recording fitted with the user's model and fit method (classic, hybrid or pinn), exactly as the fit
- * verb would (see {@link RecordingFitRun}). Unless the user gives its value, the capacitance starts from the
+ * verb would: the core's default sweep roles and {@link FitRunner}. Unless the user gives its value, the capacitance starts from the
  * recording's own subthreshold fit (C = the integral-form regression's capacitance; fitted further when it
  * is free), so every cell has its own Cm instead of the template's. Every free parameter becomes a per-recording quantity;
  * a learned state adds its g and E and its z∞ and τz at reference voltages, so the comparison can test
@@ -54,7 +59,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
     @Override public String fingerprint() {
         // the model's full text: any change of values, bounds, free set or kinetics refits
         String text = model.isWritable() ? ModelFileWriter.write(model) : model.toString();
-        return "modelfit/3 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
+        return "modelfit/4 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
                 + Integer.toHexString(text.hashCode()) + " " + model.freeParameters() + " " + subthreshold.fingerprint();
     }
 
@@ -67,34 +72,38 @@ public final class ModelRecordingFitter implements RecordingFitter {
             var p = m.parameter(cm);
             m = m.withBounds(cm, Math.min(p.lower(), cData), Math.max(p.upper(), cData)).withValue(cm, cData);
         }
-        RecordingFitRun.Result r = runFit(recording, m, progress);
+        FitRunner.Run r = runFit(recording, m, progress);
+        SweepRoles roles = FitRunner.defaultRoles(FitData.sweeps(recording,
+                IntStream.range(0, recording.sweepCount()).boxed().toList()));
+        ModelSpec fitted = r.outcome().fitted();
         Map<String, Estimate> out = new LinkedHashMap<>();
-        if (m.hasParameter(cm) && !r.fitted().freeParameters().contains(cm)) {
-            out.put(cm, Estimate.of(r.fitted().parameter(cm).value(), r.fitted().parameter(cm).unit()));
+        if (m.hasParameter(cm) && !fitted.freeParameters().contains(cm)) {
+            out.put(cm, Estimate.of(fitted.parameter(cm).value(), fitted.parameter(cm).unit()));
         }
-        for (ParameterEstimate e : r.estimates()) {
+        for (ParameterEstimate e : r.outcome().estimates()) {
             if (!e.fixed()) {
                 out.put(e.name(), new Estimate(e.value(), Double.NaN, e.ci95Low(), e.ci95High(), e.unit()));
             }
         }
-        learnedFunctions(model, r.fitted(), out);
+        learnedFunctions(model, fitted, out);
         JsonObject details = new JsonObject();
         details.addProperty("method", method);
-        details.add("training_sweeps", Json.toTree(r.roles().training()));
-        details.add("selection_sweeps", Json.toTree(r.roles().selection()));
-        details.add("test_sweeps", Json.toTree(r.roles().test()));
-        details.addProperty("sweep_roles", r.roles().rule());
+        details.add("training_sweeps", Json.toTree(roles.training()));
+        details.add("selection_sweeps", Json.toTree(roles.selection()));
+        details.add("test_sweeps", Json.toTree(roles.test()));
+        details.addProperty("sweep_roles", roles.rule());
         details.add("capacitance_from_data_pF", Json.number(cData));
         for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
             details.add(role + "_gamma", Json.number(Validation.meanGamma(r.validation(), role)));
             details.add(role + "_rmse_mV", Json.number(Validation.rmse(r.validation(), role)));
         }
-        if (r.fitted().isWritable()) {
-            details.addProperty("fitted_model", ModelFileWriter.write(r.fitted()));
+        if (fitted.isWritable()) {
+            details.addProperty("fitted_model", ModelFileWriter.write(fitted));
         }
+        JsonObject diagnostics = r.outcome().diagnostics();
         for (String key : List.of("latent", "selection")) {
-            if (r.diagnostics().has(key)) {
-                details.add(key, r.diagnostics().get(key));
+            if (diagnostics != null && diagnostics.has(key)) {
+                details.add(key, diagnostics.get(key));
             }
         }
         return new FitOutcome(out, details);
@@ -128,12 +137,19 @@ public final class ModelRecordingFitter implements RecordingFitter {
                 return t;
             });
 
-    private RecordingFitRun.Result runFit(Recording recording, ModelSpec m, Progress progress) {
-        if (!(org.patchpinn.fit.FitMethods.get(method) instanceof NewStateFitMethod)) {
-            return RecordingFitRun.run(recording, m, method, settings, progress);
+    /** The fit verb's path: the core's default sweep roles and {@link FitRunner}. */
+    private FitRunner.Run fitOnce(Recording recording, ModelSpec m, Progress progress) {
+        List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
+        return FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all, FitRunner.defaultRoles(all),
+                progress);
+    }
+
+    private FitRunner.Run runFit(Recording recording, ModelSpec m, Progress progress) {
+        if (!(FitMethods.get(method) instanceof NewStateFitMethod)) {
+            return fitOnce(recording, m, progress);
         }
         try {
-            return LEARNER.submit(() -> RecordingFitRun.run(recording, m, method, settings, progress)).get();
+            return LEARNER.submit(() -> fitOnce(recording, m, progress)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new org.patchpinn.task.CancelledException();
