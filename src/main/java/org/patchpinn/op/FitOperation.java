@@ -20,7 +20,6 @@ import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -50,7 +49,8 @@ public final class FitOperation implements Operation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .atf, .csv, .tsv, .nwb)"),
+        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
+                RecordingParams.series(),
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
                         org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
@@ -79,7 +79,7 @@ public final class FitOperation implements Operation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
-        Recording r = Recordings.open(values.path("file"), progress);
+        Recording r = RecordingParams.open(values, "file", progress);
         ModelSpec model = ModelParams.withValues(ModelParams.model(values, "model"), values, "values");
         if (!values.string("fit").isBlank()) {
             model = model.withFree(ModelParams.names(model, values.string("fit"), "fit"));

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.io.AtfWriter;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
@@ -46,6 +45,7 @@ public final class SimulateOperation implements Operation {
                         org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
                 ParamSpec.string("values", "", "parameter values to change, e.g. gNa=10000,Cm=120"),
                 ParamSpec.optionalFile("file", "recording whose command waveforms are the stimuli (optional)"),
+                RecordingParams.series(),
                 ParamSpec.string("sweeps", "", "sweeps of --file to simulate, e.g. 0,2 (empty: all)"),
                 ParamSpec.string("amplitudes", "0,300,600", "step amplitudes (pA), one sweep each (without --file)"),
                 ParamSpec.number("start_ms", 50, 0, 1e7, "step onset (ms)"),
@@ -64,7 +64,7 @@ public final class SimulateOperation implements Operation {
         double dt;
         double total;
         if (values.isSet("file")) {
-            Recording r = Recordings.open(values.path("file"), progress);
+            Recording r = RecordingParams.open(values, "file", progress);
             List<Integer> sweeps = values.indices("sweeps");
             if (sweeps.isEmpty()) {
                 sweeps = java.util.stream.IntStream.range(0, r.sweepCount()).boxed().toList();
