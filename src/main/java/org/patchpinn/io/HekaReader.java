@@ -301,13 +301,16 @@ public final class HekaReader implements RecordingReader {
     private static void decode(ByteBuffer region, int format, double scale, float[] out, int at, int n) {
         switch (format) {
             case 0 -> {
+                // float32 arithmetic, as pyABF-style readers keep data: within float rounding of the double product
+                float g = (float) scale;
                 var in = region.asShortBuffer();
                 short[] block = new short[Math.min(n, 1 << 15)];
                 for (int done = 0; done < n; ) {
                     int k = Math.min(block.length, n - done);
                     in.get(block, 0, k);
+                    int base = at + done;
                     for (int i = 0; i < k; i++) {
-                        out[at + done + i] = (float) (block[i] * scale);
+                        out[base + i] = block[i] * g;
                     }
                     done += k;
                 }
