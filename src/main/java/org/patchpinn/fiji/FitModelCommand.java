@@ -13,6 +13,10 @@ public class FitModelCommand extends OperationCommand {
     @Parameter(label = "Recording file", style = "open")
     private File file;
 
+    @Parameter(label = "Series (HEKA bundle: group.series, e.g. 1.2, number or label; empty: default)",
+            required = false)
+    private String series = "";
+
     @Parameter(label = "Model (built-in name or model file)")
     private String model = "hh-squid";
 

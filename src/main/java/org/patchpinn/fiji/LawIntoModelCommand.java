@@ -37,6 +37,10 @@ public class LawIntoModelCommand extends OperationCommand {
     @Parameter(label = "Recording for held-out validation (optional)", style = "open", required = false)
     private File file;
 
+    @Parameter(label = "Series (HEKA bundle: group.series, e.g. 1.2, number or label; empty: default)",
+            required = false)
+    private String series = "";
+
     @Parameter(label = "Held-out sweeps (from 0; auto = last)")
     private String holdout = "auto";
 

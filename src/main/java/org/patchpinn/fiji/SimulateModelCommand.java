@@ -19,6 +19,10 @@ public class SimulateModelCommand extends OperationCommand {
     @Parameter(label = "Recording with stimuli (optional)", style = "open", required = false)
     private File file;
 
+    @Parameter(label = "Series (HEKA bundle: group.series, e.g. 1.2, number or label; empty: default)",
+            required = false)
+    private String series = "";
+
     @Parameter(label = "Sweeps of the recording (e.g. 0,2; empty: all)", required = false)
     private String sweeps = "";
 

@@ -13,6 +13,10 @@ public class SummaryStatisticsCommand extends OperationCommand {
     @Parameter(label = "Recording file (current clamp)", style = "open")
     private File file;
 
+    @Parameter(label = "Series (HEKA bundle: group.series, e.g. 1.2, number or label; empty: default)",
+            required = false)
+    private String series = "";
+
     @Parameter(label = "Output folder (optional)", style = "directory", required = false)
     private File out;
 
