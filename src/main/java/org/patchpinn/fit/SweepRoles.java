@@ -16,9 +16,9 @@ import java.util.TreeSet;
  * </ul>
  * The default rule for a step protocol ({@link #forSteps}) orders the sweeps by step amplitude: training gets
  * the most hyperpolarising sweep, the last silent one below rheobase, the rheobase sweep, the strongest one and
- * spiking levels spread between; the rest alternate test, selection so both span the whole range. Small
- * recordings (fewer than five step sweeps) keep the simple rule: the last sweep is the test sweep when there
- * are three or more, and choices are made on the training sweeps.
+ * spiking levels spread between; the rest alternate test, selection so both span the whole range. With three
+ * or four step sweeps the weakest and strongest train, the one above the weakest is tested and (with four) the
+ * next one selects; one or two sweeps all train. Sweeps without a step fall back to {@link #simple}.
  */
 public record SweepRoles(List<Integer> training, List<Integer> selection, List<Integer> test, String rule) {
     public static final String TRAINING = "training";
@@ -76,11 +76,14 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
 
     /** The default rule on the step sweeps of a recording (see the class comment). */
     public static SweepRoles forSteps(List<StepSweep> steps, int sweepCount) {
+        List<StepSweep> sorted = new ArrayList<>(steps);
+        sorted.sort(Comparator.comparingDouble(StepSweep::amplitudePa).thenComparingInt(StepSweep::index));
+        if (steps.size() < 5 && steps.size() == sweepCount) {
+            return few(sorted);
+        }
         if (steps.size() < 5) {
             return simple(sweepCount);
         }
-        List<StepSweep> sorted = new ArrayList<>(steps);
-        sorted.sort(Comparator.comparingDouble(StepSweep::amplitudePa).thenComparingInt(StepSweep::index));
         List<StepSweep> silent = sorted.stream().filter(s -> !s.spiking()).toList();
         List<StepSweep> spiking = sorted.stream().filter(StepSweep::spiking).toList();
         TreeSet<Integer> train = new TreeSet<>();
@@ -131,6 +134,21 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         return new SweepRoles(new ArrayList<>(train), selection, test, String.format(Locale.ROOT,
                 "step protocol: training = most hyperpolarising, last silent, rheobase, strongest and %d spread "
                         + "spiking sweeps; the rest alternate test / selection in amplitude order", SPREAD_SPIKING));
+    }
+
+    /** Three or four step sweeps (sorted by amplitude): ends train, the inner ones test and select. */
+    private static SweepRoles few(List<StepSweep> sorted) {
+        List<Integer> idx = sorted.stream().map(StepSweep::index).toList();
+        int n = idx.size();
+        if (n < 3) {
+            return new SweepRoles(idx.stream().sorted().toList(), List.of(), List.of(), "one or two step sweeps: "
+                    + "all train, none tested");
+        }
+        List<Integer> train = new ArrayList<>(List.of(idx.get(0), idx.get(n - 1)));
+        train.sort(null);
+        List<Integer> selection = n == 4 ? List.of(idx.get(2)) : List.of();
+        return new SweepRoles(train, selection, List.of(idx.get(1)), "few step sweeps: weakest and strongest "
+                + "train, the second weakest is tested" + (n == 4 ? ", the third selects" : ""));
     }
 
     /** Roles the user gave; selection defaults to the training sweeps when not given. */

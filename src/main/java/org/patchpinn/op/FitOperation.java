@@ -18,6 +18,7 @@ import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitSweep;
+import org.patchpinn.fit.StagedFit;
 import org.patchpinn.fit.StepSweep;
 import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.NewStateFitMethod;
@@ -153,6 +154,9 @@ public final class FitOperation implements Operation {
         return result;
     }
 
+    /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
+    static final String BASE_OPTION = "base";
+
     /** One model's fit and its validation on every sweep. */
     private record ModelRun(ModelSpec model, FitOutcome outcome, List<SweepValidation> validation,
                             CellComparison cell, double selectionScore) { }
@@ -161,12 +165,23 @@ public final class FitOperation implements Operation {
                                    List<FitSweep> all, SweepRoles roles, Progress progress) {
         List<FitSweep> fitSweeps = roles.training().stream().map(all::get).toList();
         List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).toList();
-        FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, settings);
         progress.status("fit (" + method.name() + ", " + model.name() + "): " + r.name() + ", training sweeps "
                 + roles.training() + ", selection " + roles.selection() + ", test " + roles.test());
         FitOutcome outcome;
         try {
-            outcome = method.fit(problem, progress.range(0, 0.9));
+            FitOutcome base = null;
+            if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
+                // new states are learned on top of the cell's own base model, fitted in stages first
+                progress.status("fit (" + method.name() + "): the base model by the staged fit");
+                base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
+                        settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
+                model = base.fitted();
+            }
+            FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
+            outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
+            if (base != null) {
+                outcome.diagnostics().add("base_fit", base.diagnostics());
+            }
         } catch (FitException e) {
             throw new FitException(r.name() + ": " + e.getMessage(), e);
         }
@@ -179,6 +194,25 @@ public final class FitOperation implements Operation {
         double score = (n == 0 ? 0 : cell.withinTolerance(choiceRole) / (double) n)
                 + (Double.isNaN(gamma) ? 0 : gamma);
         return new ModelRun(model, outcome, validation, cell, score);
+    }
+
+    /** Hybrid and pinn start from the staged fit unless told {@code base=model} (the model's values as given). */
+    private static boolean stagedBase(FitSettings settings, List<FitSweep> training) {
+        String b = settings.options().getOrDefault(BASE_OPTION, "staged");
+        if (!b.equals("staged") && !b.equals("model")) {
+            throw new InvalidParameterException("options", "base=" + b + ": expected base=staged (fit the base "
+                    + "model in stages first) or base=model (start from the model's values)");
+        }
+        return b.equals("staged") && !StepSweep.of(training).isEmpty();
+    }
+
+    private static FitSettings withoutBaseOption(FitSettings s) {
+        if (!s.options().containsKey(BASE_OPTION)) {
+            return s;
+        }
+        Map<String, String> o = new LinkedHashMap<>(s.options());
+        o.remove(BASE_OPTION);
+        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
     }
 
     /** "traub-rs-m, traub-fs" → the names; one name (or a model file) most of the time. */
