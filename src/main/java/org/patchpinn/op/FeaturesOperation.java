@@ -1,16 +1,20 @@
 package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.List;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.ArtefactDetector;
 import org.patchpinn.features.CellFeatures;
 import org.patchpinn.features.FeatureNames;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.features.RecordingFeatures;
 import org.patchpinn.features.Spike;
 import org.patchpinn.features.SpikeDetectionSettings;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.SweepFeatureExtractor;
+import org.patchpinn.features.SweepArtefacts;
 import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.SpikeChart;
@@ -23,6 +27,7 @@ import org.patchpinn.trace.Units;
 public final class FeaturesOperation implements Operation {
     public static final String SWEEP_TABLE = "PatchPINN Features";
     public static final String CELL_TABLE = "PatchPINN Cell";
+    public static final String ARTEFACT_TABLE = "PatchPINN Artefacts";
 
     @Override public String verb() { return "features"; }
 
@@ -36,8 +41,11 @@ public final class FeaturesOperation implements Operation {
                 + "(rest_mean, rest_std, stim_mean, stim_variance, stim_skewness, stim_kurtosis); per cell the F-I "
                 + "slope, rheobase, input resistance, membrane time constant and sag ratio. The stimulus window "
                 + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Per-spike "
-                + "features are averaged in the tables; result.json lists every value and every spike. Writes "
-                + "features.csv, cell.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).";
+                + "features are averaged in the tables; result.json lists every value and every spike. Recording "
+                + "artefacts of every sweep (needs the command waveform): bridge-balance error Rs from the voltage "
+                + "jump at command edges, baseline drift from the first sweep, 50/60 Hz mains hum, depolarisation "
+                + "block; flagged ones are warned about in the summary. Writes features.csv, cell.csv, "
+                + "artefacts.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).";
     }
 
     @Override public List<ParamSpec> params() {
@@ -67,9 +75,16 @@ public final class FeaturesOperation implements Operation {
                 .withDvdtThreshold(values.number("dvdt_threshold")).withMinPeak(values.number("min_peak"));
         RecordingFeatures rf = RecordingFeatures.analyse(r, values.indices("sweeps"), settings,
                 window(values), progress.range(0, 0.7));
-        OperationResult result = new OperationResult(json(r, rf, settings), summary(r, rf));
+        progress.status("recording artefacts");
+        RecordingArtefacts artefacts = artefacts(r, rf);
+        JsonObject json = json(r, rf, settings);
+        json.add("artefacts", artefacts == null ? JsonNull.INSTANCE : artefacts.toJson());
+        OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
         result.table(sweepTable(rf), "features.csv");
         result.table(cellTable(r, rf), "cell.csv");
+        if (artefacts != null) {
+            result.table(artefactTable(artefacts), "artefacts.csv");
+        }
         double mvScale = Units.toMillivolts(r.channel(rf.voltageChannel()).unit());
         List<Integer> idx = rf.sweepIndices();
         for (int i = 0; i < idx.size(); i++) {
@@ -108,6 +123,24 @@ public final class FeaturesOperation implements Operation {
         return new StimulusWindow(a, b);
     }
 
+    /** The artefacts of every sweep, compared with the measured input resistance; null without a current command. */
+    private static RecordingArtefacts artefacts(Recording r, RecordingFeatures rf) {
+        if (!r.hasCommand() || !Units.isCurrent(r.commandUnit())) {
+            return null;
+        }
+        return ArtefactDetector.analyse(r, rf.cell().inputResistanceMOhm());
+    }
+
+    static Table artefactTable(RecordingArtefacts a) {
+        Table t = new Table(ARTEFACT_TABLE);
+        for (SweepArtefacts s : a.sweeps()) {
+            t.addRow().set("sweep", s.sweep()).set("bridge_MOhm", s.bridgeMohm()).set("drift_mV", s.driftMv())
+                    .set("hum_mV", s.humMv()).set("depolarisation_block", Boolean.toString(s.depolarisationBlock()))
+                    .set("notes", String.join("; ", s.notes()));
+        }
+        return t;
+    }
+
     static Table sweepTable(RecordingFeatures rf) {
         Table t = new Table(SWEEP_TABLE);
         t.column("sweep");
@@ -127,12 +160,17 @@ public final class FeaturesOperation implements Operation {
         return t;
     }
 
-    private static String summary(Recording r, RecordingFeatures rf) {
+    private static String summary(Recording r, RecordingFeatures rf, RecordingArtefacts artefacts) {
         int spikes = rf.sweeps().stream().mapToInt(f -> f.spikes().size()).sum();
         CellFeatures c = rf.cell();
-        return String.format(java.util.Locale.ROOT, "%s: %d sweeps, %d spikes, rheobase %s pA, input resistance "
+        String s = String.format(java.util.Locale.ROOT, "%s: %d sweeps, %d spikes, rheobase %s pA, input resistance "
                         + "%s MOhm, time constant %s ms", r.name(), rf.sweeps().size(), spikes,
                 text(c.rheobasePa()), text(c.inputResistanceMOhm()), text(c.timeConstantMs()));
+        if (artefacts == null) {
+            return s + "; artefacts not measured (no current command waveform)";
+        }
+        s += "; bridge Rs " + text(artefacts.bridgeMohm()) + " MOhm";
+        return artefacts.warnings().isEmpty() ? s : s + "; warnings: " + String.join("; ", artefacts.warnings());
     }
 
     private static String text(double d) {

@@ -15,6 +15,7 @@ import org.patchpinn.fit.FitMethod;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitProblem;
+import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitSweep;
@@ -109,14 +110,14 @@ public final class FitOperation implements Operation {
                     + "; the held-out sweeps served as selection sweeps (method " + method.name() + " needs them)");
         }
         FitSettings settings = settings(values, method);
-        List<ModelRun> runs = new ArrayList<>();
+        List<FitRunner.Run> runs = new ArrayList<>();
         for (int i = 0; i < modelNames.size(); i++) {
             ModelSpec model = model(values, modelNames.get(i));
             Progress part = progress.range(i / (double) modelNames.size(), (i + 1) / (double) modelNames.size());
-            runs.add(fitOne(r, model, method, settings, all, roles, part));
+            runs.add(FitRunner.run(r.name(), model, method, settings, all, roles, part));
         }
         // several models: the selection sweeps choose; every model's test figures are reported beside it
-        ModelRun best = runs.stream().max(java.util.Comparator.comparingDouble(ModelRun::selectionScore))
+        FitRunner.Run best = runs.stream().max(java.util.Comparator.comparingDouble(FitRunner.Run::selectionScore))
                 .orElseThrow();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
@@ -125,7 +126,7 @@ public final class FitOperation implements Operation {
         if (runs.size() > 1) {
             Table mt = new Table("PatchPINN Model Comparison");
             JsonArray arr = new JsonArray();
-            for (ModelRun m : runs) {
+            for (FitRunner.Run m : runs) {
                 CellComparison c = m.cell();
                 mt.addRow().set("model", m.model().name()).set("chosen", m == best ? "yes" : "no")
                         .set("selection score", m.selectionScore())
@@ -152,67 +153,6 @@ public final class FitOperation implements Operation {
             result.table(mt, "models.csv");
         }
         return result;
-    }
-
-    /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
-    static final String BASE_OPTION = "base";
-
-    /** One model's fit and its validation on every sweep. */
-    private record ModelRun(ModelSpec model, FitOutcome outcome, List<SweepValidation> validation,
-                            CellComparison cell, double selectionScore) { }
-
-    private static ModelRun fitOne(Recording r, ModelSpec model, FitMethod method, FitSettings settings,
-                                   List<FitSweep> all, SweepRoles roles, Progress progress) {
-        List<FitSweep> fitSweeps = roles.training().stream().map(all::get).toList();
-        List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).toList();
-        progress.status("fit (" + method.name() + ", " + model.name() + "): " + r.name() + ", training sweeps "
-                + roles.training() + ", selection " + roles.selection() + ", test " + roles.test());
-        FitOutcome outcome;
-        try {
-            FitOutcome base = null;
-            if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
-                // new states are learned on top of the cell's own base model, fitted in stages first
-                progress.status("fit (" + method.name() + "): the base model by the staged fit");
-                base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
-                        settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
-                model = base.fitted();
-            }
-            FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
-            outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
-            if (base != null) {
-                outcome.diagnostics().add("base_fit", base.diagnostics());
-            }
-        } catch (FitException e) {
-            throw new FitException(r.name() + ": " + e.getMessage(), e);
-        }
-        progress.status("validating the fitted model on every sweep");
-        List<SweepValidation> validation = Validation.evaluate(outcome.fitted(), all, roles, progress.range(0.9, 1));
-        CellComparison cell = CellComparison.of(validation);
-        String choiceRole = roles.selection().isEmpty() ? SweepRoles.TRAINING : SweepRoles.SELECTION;
-        double gamma = Validation.meanGamma(validation, choiceRole);
-        int n = cell.count(choiceRole);
-        double score = (n == 0 ? 0 : cell.withinTolerance(choiceRole) / (double) n)
-                + (Double.isNaN(gamma) ? 0 : gamma);
-        return new ModelRun(model, outcome, validation, cell, score);
-    }
-
-    /** Hybrid and pinn start from the staged fit unless told {@code base=model} (the model's values as given). */
-    private static boolean stagedBase(FitSettings settings, List<FitSweep> training) {
-        String b = settings.options().getOrDefault(BASE_OPTION, "staged");
-        if (!b.equals("staged") && !b.equals("model")) {
-            throw new InvalidParameterException("options", "base=" + b + ": expected base=staged (fit the base "
-                    + "model in stages first) or base=model (start from the model's values)");
-        }
-        return b.equals("staged") && !StepSweep.of(training).isEmpty();
-    }
-
-    private static FitSettings withoutBaseOption(FitSettings s) {
-        if (!s.options().containsKey(BASE_OPTION)) {
-            return s;
-        }
-        Map<String, String> o = new LinkedHashMap<>(s.options());
-        o.remove(BASE_OPTION);
-        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
     }
 
     /** "traub-rs-m, traub-fs" → the names; one name (or a model file) most of the time. */
@@ -252,10 +192,6 @@ public final class FitOperation implements Operation {
                         + "parameter, not as an option");
             }
             options.put(NewStateFitMethod.LATENT, latent);
-            if (!values.string("fit").isBlank()) {
-                throw new InvalidParameterException("fit", "methods hybrid and pinn choose what they learn (gNa, gK, "
-                        + "gL and the new states' g, E, z∞, τz); leave fit empty");
-            }
         } else if (!latent.equals("auto")) {
             throw new InvalidParameterException("latent", "latent " + latent + " applies to methods that learn new "
                     + "states (hybrid, pinn), not to " + method.name());
@@ -266,9 +202,7 @@ public final class FitOperation implements Operation {
 
     /** Sweep roles from the user's lists, the step protocol's default rule filling what is not given. */
     static SweepRoles roles(ParamValues values, Recording r, List<FitSweep> all) {
-        List<StepSweep> steps = StepSweep.of(all);
-        SweepRoles auto = steps.size() == all.size() ? SweepRoles.forSteps(steps, all.size())
-                : SweepRoles.simple(all.size());
+        SweepRoles auto = FitRunner.defaultRoles(all);
         String h = values.string("holdout").trim();
         List<Integer> test;
         if (h.equalsIgnoreCase("none") || h.isEmpty()) {
