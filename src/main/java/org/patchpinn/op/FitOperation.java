@@ -2,30 +2,34 @@ package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
-import org.patchpinn.fit.FitException;
 import org.patchpinn.fit.FitMethod;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitOutcome;
-import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.FitSettings;
-import org.patchpinn.fit.CellComparison;
+import org.patchpinn.features.ArtefactDetector;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.fit.FitSweep;
-import org.patchpinn.fit.StagedFit;
-import org.patchpinn.fit.StepSweep;
-import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -38,27 +42,24 @@ import org.patchpinn.trace.Recording;
  * {@link FitMethod} chosen by name, then validates the fitted model on every sweep (held-out sweeps
  * reported separately) the same way for every method.
  */
-public final class FitOperation implements Operation {
-    @Override public String verb() { return "fit"; }
-
-    @Override public String title() { return "Fit Model"; }
-
-    @Override public String description() {
-        return "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
+public final class FitOperation extends BasicOperation {
+    public FitOperation() {
+        super("fit", "Fit Model",
+                "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
                 + "). Writes result.json (parameters with unit and ci95, validation with holdout_gamma and "
                 + "holdout_rmse_mV and features per sweep, diagnostics), parameters.csv, validation.csv, "
                 + "states.csv (time, data V, model V, gates, currents per sweep), fitted.model, "
                 + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
                 + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
                 + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
-                + "learned.png, heldout_current.png and loss.png.";
+                + "learned.png, heldout_current.png and loss.png.");
     }
 
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
                 RecordingParams.series(),
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
-                        org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                        BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
                         Double.NaN, Double.NaN, FitMethods.names()),
                 ParamSpec.string("fit", "", "parameters to fit, e.g. gNa,gK,gL,ENa,EK,EL (empty: those not "
@@ -73,6 +74,9 @@ public final class FitOperation implements Operation {
                         + "sweeps when sweeps is given)"),
                 ParamSpec.string("holdout", "auto", "test sweeps, touched by no choice, e.g. 1; 'auto': from the step "
                         + "protocol (the last sweep when there are fewer than 5 step sweeps); 'none'"),
+                ParamSpec.string("bridge", "auto", "bridge-balance error removed before fitting: 'auto' (the series "
+                        + "resistance measured at the command edges, subtracted when it exceeds 5 % of the input "
+                        + "resistance), 'none', or a value in MOhm"),
                 ParamSpec.number("ljp_mv", 0, -50, 50, "liquid-junction potential (mV), subtracted from the recorded "
                         + "voltage before fitting"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed"),
@@ -98,7 +102,9 @@ public final class FitOperation implements Operation {
         for (int k = 0; k < r.sweepCount(); k++) {
             allIndices.add(k);
         }
-        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"));
+        RecordingArtefacts artefacts = artefacts(r);
+        double bridge = bridgeCorrection(values.string("bridge"), artefacts);
+        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"), bridge);
         SweepRoles roles = roles(values, r, all);
         FitMethod method = FitMethods.get(values.string("method"));
         if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {
@@ -117,12 +123,17 @@ public final class FitOperation implements Operation {
             runs.add(FitRunner.run(r.name(), model, method, settings, all, roles, part));
         }
         // several models: the selection sweeps choose; every model's test figures are reported beside it
-        FitRunner.Run best = runs.stream().max(java.util.Comparator.comparingDouble(FitRunner.Run::selectionScore))
+        FitRunner.Run best = runs.stream().max(Comparator.comparingDouble(FitRunner.Run::selectionScore))
                 .orElseThrow();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         OperationResult result = report(r, best.model(), method, roles, best.outcome(), best.validation(), values,
                 wall, cpu);
+        if (artefacts != null) {
+            JsonObject a = artefacts.toJson();
+            a.add("bridge_subtracted_MOhm", Json.number(bridge));
+            result.json().add("artefacts", a);
+        }
         if (runs.size() > 1) {
             Table mt = new Table("PatchPINN Model Comparison");
             JsonArray arr = new JsonArray();
@@ -172,8 +183,8 @@ public final class FitOperation implements Operation {
     private static ModelSpec model(ParamValues values, String name) {
         ModelSpec model;
         try {
-            model = org.patchpinn.model.BuiltinModels.resolve(name);
-        } catch (org.patchpinn.model.ModelException e) {
+            model = BuiltinModels.resolve(name);
+        } catch (ModelException e) {
             throw new InvalidParameterException("model", e.getMessage());
         }
         model = ModelParams.withValues(model, values, "values");
@@ -198,6 +209,37 @@ public final class FitOperation implements Operation {
         }
         return new FitSettings(values.integer("seed"), values.integer("starts"), values.integer("max_evaluations"),
                 values.bool("ci"), values.string("device"), options);
+    }
+
+    /** Artefacts of a current-clamp recording (null when they cannot be measured, e.g. no command). */
+    private static RecordingArtefacts artefacts(Recording r) {
+        try {
+            return ArtefactDetector.analyse(r);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The series resistance (MΩ) to subtract: measured and flagged (auto), none, or the user's value. */
+    static double bridgeCorrection(String option, RecordingArtefacts artefacts) {
+        String o = option.trim();
+        if (o.equalsIgnoreCase("none")) {
+            return 0;
+        }
+        if (o.equalsIgnoreCase("auto") || o.isEmpty()) {
+            if (artefacts == null || !Double.isFinite(artefacts.bridgeMohm())) {
+                return 0;
+            }
+            boolean flagged = artefacts.warnings().stream().anyMatch(w -> w.toLowerCase(Locale.ROOT)
+                    .contains("bridge"));
+            return flagged ? artefacts.bridgeMohm() : 0;
+        }
+        try {
+            return Double.parseDouble(o);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("bridge", "'" + option + "': expected auto, none or a resistance in "
+                    + "MOhm");
+        }
     }
 
     /** Sweep roles from the user's lists, the step protocol's default rule filling what is not given. */
@@ -312,7 +354,7 @@ public final class FitOperation implements Operation {
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
-                String unit = org.patchpinn.features.SweepFeatures.unitOf(f);
+                String unit = SweepFeatures.unitOf(f);
                 String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
                 row.set(f + " data" + suffix, v.dataFeatures().get(f));
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));
@@ -384,7 +426,7 @@ public final class FitOperation implements Operation {
     }
 
     private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+        OperatingSystemMXBean os = ManagementFactory
                 .getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }

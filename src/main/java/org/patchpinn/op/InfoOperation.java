@@ -16,17 +16,14 @@ import org.patchpinn.trace.Recording;
  * Open Recording: reads a file, summarises it (JSON and table) and plots its traces with their stimulus. For a
  * file of several series (a HEKA bundle) it also lists every group and series, marking the one it read.
  */
-public final class InfoOperation implements Operation {
-    @Override public String verb() { return "info"; }
-
-    @Override public String title() { return "Open Recording"; }
-
-    @Override public String description() {
-        return "Reads an ABF1/ABF2, HEKA PatchMaster (.dat), WinWCP (.wcp), ATF, CSV/TSV or NWB recording and prints "
+public final class InfoOperation extends BasicOperation {
+    public InfoOperation() {
+        super("info", "Open Recording",
+                "Reads an ABF1/ABF2, HEKA PatchMaster (.dat), WinWCP (.wcp), ATF, CSV/TSV or NWB recording and prints "
                 + "its summary as JSON (format, version, sampleRateHz, sweepCount, channels, sweepLengthS, protocol, "
                 + "tags, startTime, stimulusUnit). For a HEKA bundle it lists every group and series under 'series' "
                 + "(id, group, label, sweeps, traces, mode, protocol, command, selected); --series picks the one to "
-                + "read. With --out, also writes recording.json, recording.csv, series.csv (HEKA) and traces.png.";
+                + "read. With --out, also writes recording.json, recording.csv, series.csv (HEKA) and traces.png.");
     }
 
     @Override public List<ParamSpec> params() {

@@ -3,6 +3,7 @@ package org.patchpinn.report;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -54,7 +55,7 @@ public final class OutputFolder {
 
     public Path writeCsv(String fileName, Table table) {
         return write(fileName, out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter.write(table, w);
             w.flush();
         });
@@ -139,7 +140,7 @@ public final class OutputFolder {
     /** The bytes of a CSV table. */
     public static Body csv(Table table) {
         return out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter.write(table, w);
             w.flush();
         };
