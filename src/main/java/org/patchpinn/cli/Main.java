@@ -62,13 +62,14 @@ public final class Main {
             return 0;
         }
         CliProgress progress = new CliProgress(err, cancel, err == System.err && System.console() != null);
+        Path outDir = null;
         try {
             ParamValues values = new ParamValues(operation.params(), given);
+            outDir = hasOut(operation) ? values.path("out") : null;
             OperationResult result = operation.run(values, progress);
             progress.done();
-            Path outDir = hasOut(operation) ? values.path("out") : null;
             if (outDir != null) {
-                result.writeTo(new OutputFolder(outDir));
+                result.writeRun(new OutputFolder(outDir), operation.verb(), values.inputFiles());
                 err.println(result.summary() + " -> " + outDir.toAbsolutePath());
             } else if (result.json() != null) {
                 out.println(Json.toJson(result.json()));
@@ -78,7 +79,10 @@ public final class Main {
             return 0;
         } catch (CancelledException e) {
             progress.done();
-            err.println("cancelled: nothing written");
+            err.println(operation.savesAsItGoes() && outDir != null
+                    ? "cancelled: what was finished before is saved in " + outDir.toAbsolutePath()
+                    + "; the run's summary files were not written"
+                    : "cancelled: nothing written");
             return 130;
         } catch (PatchPinnException e) {
             progress.done();

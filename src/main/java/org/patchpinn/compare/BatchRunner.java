@@ -16,7 +16,7 @@ import org.patchpinn.task.Progress;
 
 /**
  * Runs a {@link RecordingAnalyzer} over every manifest row on a thread pool. Each result is saved the moment
- * it is done; rows whose saved result still matches (same file size, modification time and settings) are
+ * it is done; rows whose saved result still matches (same file content and settings) are
  * not analysed again; a recording that fails becomes a FAILED row with the reason and the batch goes on.
  * Cancellation stops the pool; what was saved stays for the next run.
  */

@@ -10,8 +10,8 @@ import org.patchpinn.report.OutputFolder;
 
 /**
  * The per_recording folder of a comparison: each recording's result is written there (atomically) the
- * moment it is done, and a later run reuses it when the input file (size and modification time) and the
- * analysis settings are unchanged, so an interrupted batch resumes where it stopped.
+ * moment it is done, and a later run reuses it when the input file (its content hash) and the analysis
+ * settings are unchanged, so an interrupted batch resumes where it stopped.
  */
 public final class ResultStore {
     public static final String FOLDER = "per_recording";
@@ -25,13 +25,25 @@ public final class ResultStore {
         return folder.dir();
     }
 
-    /** The fingerprint a result for {@code entry} must carry to be reused. */
+    /**
+     * The fingerprint a result for {@code entry} must carry to be reused: a SHA-256 of the recording's bytes
+     * and the analysis settings. Recordings of one protocol often share their size, and copies share
+     * nothing else reliably with their original (modification times), so only the content identifies them.
+     */
     public static String fingerprint(ManifestEntry entry, String settings) {
         try {
-            return "size=" + Files.size(entry.file()) + " mtime=" + Files.getLastModifiedTime(entry.file()).toMillis()
-                    + " " + settings;
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.io.InputStream in = Files.newInputStream(entry.file())) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    sha.update(buf, 0, n);
+                }
+            }
+            return "sha256=" + java.util.HexFormat.of().formatHex(sha.digest()) + " " + settings;
         } catch (IOException e) {
             return "unreadable " + settings;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

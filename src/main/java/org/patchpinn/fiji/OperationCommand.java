@@ -38,7 +38,7 @@ public abstract class OperationCommand implements Command {
             OperationResult result = op.run(values, new ImageJProgress());
             Path out = op.params().stream().anyMatch(p -> p.key().equals("out")) ? values.path("out") : null;
             if (out != null) {
-                result.writeTo(new OutputFolder(out));
+                result.writeRun(new OutputFolder(out), op.verb(), values.inputFiles());
             }
             ResultsPublisher.publish(result);
         } catch (CancelledException e) {

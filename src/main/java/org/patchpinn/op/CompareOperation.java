@@ -24,6 +24,11 @@ public final class CompareOperation implements Operation {
     /** Time cap of one symbolic search: a handful of changing quantities then take a few minutes. */
     static final double SYMBOLIC_SECONDS = 20;
 
+    /** Each recording's result is saved under per_recording/ as soon as it is done (resume). */
+    @Override public boolean savesAsItGoes() {
+        return true;
+    }
+
     @Override public String verb() { return "compare"; }
 
     @Override public String title() { return "Compare Conditions"; }

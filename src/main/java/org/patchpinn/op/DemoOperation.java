@@ -29,6 +29,11 @@ public final class DemoOperation implements Operation {
     /** Folder of tables for the symbolic regression example. */
     static final String LAW_FOLDER = "sr";
 
+    /** Each finished step's results stay when a later one is cancelled. */
+    @Override public boolean savesAsItGoes() {
+        return true;
+    }
+
     @Override public String verb() { return "demo"; }
 
     @Override public String title() { return "PatchPINN Demo"; }
@@ -68,9 +73,10 @@ public final class DemoOperation implements Operation {
             Map<String, String> options = new LinkedHashMap<>(step.options());
             options.put("out", out.resolve(step.folder()).toString());
             long t0 = System.nanoTime();
-            OperationResult r = op.run(new ParamValues(op.params(), options),
+            ParamValues stepValues = new ParamValues(op.params(), options);
+            OperationResult r = op.run(stepValues,
                     progress.range(i / (double) steps.size(), (i + 1) / (double) steps.size()));
-            r.writeTo(new OutputFolder(out.resolve(step.folder())));
+            r.writeRun(new OutputFolder(out.resolve(step.folder())), step.verb(), stepValues.inputFiles());
             record.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
             record.addProperty("summary", r.summary());
             done.add(record);

@@ -95,6 +95,19 @@ public final class OperationResult {
      * leaves nothing partial behind).
      */
     public void writeTo(OutputFolder folder) {
+        folder.writeAll(files());
+    }
+
+    /**
+     * Writes every output of a run of {@code verb} into {@code folder}, all or none, never over one of its
+     * {@code inputs}, replacing what the previous run of that verb wrote there (see
+     * {@link OutputFolder#writeRun}).
+     */
+    public void writeRun(OutputFolder folder, String verb, java.util.Collection<java.nio.file.Path> inputs) {
+        folder.writeRun(verb, files(), inputs);
+    }
+
+    private Map<String, OutputFolder.Body> files() {
         Map<String, OutputFolder.Body> files = new LinkedHashMap<>();
         if (json != null) {
             files.put("result.json", OutputFolder.text(org.patchpinn.report.Json.toJson(json) + "\n"));
@@ -107,6 +120,6 @@ public final class OperationResult {
         }
         textFiles.forEach((name, text) -> files.put(name, OutputFolder.text(text)));
         files.putAll(streamedFiles);
-        folder.writeAll(files);
+        return files;
     }
 }

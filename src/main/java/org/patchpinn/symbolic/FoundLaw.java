@@ -36,7 +36,11 @@ public record FoundLaw(Node law, List<String> variables, String source) {
         List<String> names = new ArrayList<>();
         json.getAsJsonArray("inputs").forEach(in -> names.add(in.getAsJsonObject().get("name").getAsString()));
         String sympy = json.getAsJsonObject("best").get("sympy").getAsString();
-        return new FoundLaw(ExpressionParser.parse(sympy, names), names, resultJson.toString());
+        try {
+            return new FoundLaw(ExpressionParser.parse(sympy, names), names, resultJson.toString());
+        } catch (SymbolicDataException e) {
+            throw new SymbolicDataException(resultJson + ": best.sympy: " + e.getMessage());
+        }
     }
 
     /**
