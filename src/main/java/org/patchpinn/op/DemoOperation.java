@@ -181,7 +181,7 @@ public final class DemoOperation implements Operation {
             return java.util.Optional.empty();
         }
         try {
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(truth))
+            com.google.gson.JsonObject o = org.patchpinn.report.Json.parse(Files.readString(truth))
                     .getAsJsonObject();
             if (!o.has("demo_fit")) {
                 return java.util.Optional.empty();

@@ -2,7 +2,6 @@ package org.patchpinn.symbolic;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +22,25 @@ public record FoundLaw(Node law, List<String> variables, String source) {
     public static FoundLaw read(Path resultJson) {
         JsonObject json;
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(resultJson));
+            JsonElement e = org.patchpinn.report.Json.parse(Files.readString(resultJson));
+            if (!e.isJsonObject()) {
+                throw new SymbolicDataException(resultJson + ": not a JSON object");
+            }
             json = e.getAsJsonObject();
         } catch (IOException e) {
             throw new SymbolicDataException(resultJson + ": cannot read: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (com.google.gson.JsonParseException e) {
             throw new SymbolicDataException(resultJson + ": not a JSON object: " + e.getMessage());
         }
-        if (!json.has("best") || !json.getAsJsonObject("best").has("sympy") || !json.has("inputs")) {
-            throw new SymbolicDataException(resultJson + ": not a Symbolic Regression result (no best.sympy or inputs)");
-        }
         List<String> names = new ArrayList<>();
-        json.getAsJsonArray("inputs").forEach(in -> names.add(in.getAsJsonObject().get("name").getAsString()));
-        String sympy = json.getAsJsonObject("best").get("sympy").getAsString();
+        String sympy;
+        try {
+            json.getAsJsonArray("inputs").forEach(in -> names.add(in.getAsJsonObject().get("name").getAsString()));
+            sympy = json.getAsJsonObject("best").get("sympy").getAsString();
+        } catch (RuntimeException e) { // absent (null) or of another JSON type
+            throw new SymbolicDataException(resultJson + ": not a Symbolic Regression result (no best.sympy or "
+                    + "inputs)");
+        }
         try {
             return new FoundLaw(ExpressionParser.parse(sympy, names), names, resultJson.toString());
         } catch (SymbolicDataException e) {
