@@ -17,7 +17,7 @@ public class FitModelCommand extends OperationCommand {
     private String model = "hh-squid";
 
     // Free text rather than fixed choices, so fit methods added to FitMethods appear without editing this class.
-    @Parameter(label = "Method (classic, hybrid, pinn)")
+    @Parameter(label = "Method (classic, trace, hybrid, pinn)")
     private String method = "classic";
 
     @Parameter(label = "Parameters to fit (e.g. gNa,gK,gL; empty: model's free ones)", required = false)
@@ -26,11 +26,17 @@ public class FitModelCommand extends OperationCommand {
     @Parameter(label = "Parameter values to set first (e.g. Cm=120)", required = false)
     private String values = "";
 
-    @Parameter(label = "Sweeps to fit (e.g. 0,2-3; empty: all but held out)", required = false)
+    @Parameter(label = "Training sweeps (e.g. 0,2-3; empty: chosen from the step protocol)", required = false)
     private String sweeps = "";
 
-    @Parameter(label = "Held-out sweeps (auto, none, or e.g. 1)", required = false)
+    @Parameter(label = "Selection sweeps (e.g. 4,9; empty: from the protocol)", required = false)
+    private String selection = "";
+
+    @Parameter(label = "Test sweeps (auto, none, or e.g. 1)", required = false)
     private String holdout = "auto";
+
+    @Parameter(label = "Liquid-junction potential (mV)", min = "-50", max = "50")
+    private double ljp_mv = 0;
 
     @Parameter(label = "Seed", min = "0")
     private int seed = 1;

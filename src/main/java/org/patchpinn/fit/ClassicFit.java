@@ -55,13 +55,13 @@ public final class ClassicFit implements FitMethod {
 
     @Override
     public String name() {
-        return "classic";
+        return "trace";
     }
 
     @Override
     public String description() {
-        return "CMA-ES (multi-start) on spike times and subthreshold V, then Levenberg-Marquardt on the traces, "
-                + "95% intervals by profile likelihood";
+        return "trace fit for any stimulus: CMA-ES (multi-start) on spike times and subthreshold V, then "
+                + "Levenberg-Marquardt on the traces, 95% intervals by profile likelihood";
     }
 
     /** CMA-ES stops when the best loss has not improved by this fraction within this many evaluations. */

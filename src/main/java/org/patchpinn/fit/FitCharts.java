@@ -39,7 +39,7 @@ public final class FitCharts {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         String title = String.format(Locale.ROOT, "%s, sweep %d (%s): RMSE %.2f mV, Γ %.2f, spikes %d data / %d model",
-                modelName, v.sweep().index(), v.heldOut() ? "held out" : "fitted", v.rmseMv(), v.gamma(),
+                modelName, v.sweep().index(), v.role(), v.rmseMv(), v.gamma(),
                 v.dataSpikes(), v.modelSpikes());
         JFreeChart c = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
         c.setBackgroundPaint(Color.WHITE);
@@ -70,6 +70,38 @@ public final class FitCharts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart c = new JFreeChart("95% confidence intervals", new java.awt.Font("SansSerif",
                 java.awt.Font.BOLD, 14), plot, false);
+        c.setBackgroundPaint(Color.WHITE);
+        return c;
+    }
+
+    /** Spikes in the step window against step current, data and model, over every step sweep. */
+    public static JFreeChart fiCurve(CellComparison cell, String modelName) {
+        XYSeries d = new XYSeries("data", true, true);
+        XYSeries m = new XYSeries("model " + modelName, true, true);
+        XYSeries t = new XYSeries("model, test sweeps", true, true);
+        for (CellComparison.FiRow row : cell.fiCurve()) {
+            d.add(row.currentPa(), row.dataSpikes());
+            m.add(row.currentPa(), row.modelSpikes());
+            if (row.role().equals(SweepRoles.TEST)) {
+                t.add(row.currentPa(), row.modelSpikes());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(d);
+        data.addSeries(m);
+        data.addSeries(t);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, Color.DARK_GRAY);
+        r.setSeriesPaint(1, new Color(200, 40, 40));
+        r.setSeriesPaint(2, new Color(40, 90, 200));
+        r.setSeriesLinesVisible(2, false);
+        XYPlot plot = new XYPlot(data, new NumberAxis("step current (pA)"), new NumberAxis("spikes in the step"), r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        String title = String.format(Locale.ROOT, "F-I curve: %s; spike count within max(2, 20%%) on %d of %d sweeps",
+                modelName, cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
+        JFreeChart c = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
         c.setBackgroundPaint(Color.WHITE);
         return c;
     }

@@ -13,6 +13,14 @@ public final class FitData {
     }
 
     public static List<FitSweep> sweeps(Recording r, List<Integer> indices) {
+        return sweeps(r, indices, 0);
+    }
+
+    /**
+     * The sweeps with a liquid-junction potential removed: the membrane potential is the recorded one minus the
+     * junction potential (mV; e.g. +12 with K-gluconate pipettes).
+     */
+    public static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv) {
         if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
             throw new FitException(r.name() + ": a voltage-clamp recording; fitting needs current clamp (V recorded, "
                     + "current injected)");
@@ -34,7 +42,7 @@ public final class FitData {
             }
             double[] v = r.sweep(k).channel(ch).toDoubleArray();
             for (int i = 0; i < v.length; i++) {
-                v[i] *= scale;
+                v[i] = v[i] * scale - ljpMv;
             }
             out.add(new FitSweep(k, v, Stimuli.fromSweep(r, k), r.dtMs()));
         }

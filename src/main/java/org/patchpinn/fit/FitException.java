@@ -7,4 +7,8 @@ public class FitException extends PatchPinnException {
     public FitException(String message) {
         super(message);
     }
+
+    public FitException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

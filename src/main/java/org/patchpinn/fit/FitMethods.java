@@ -6,6 +6,7 @@ import java.util.Optional;
 /** Every fit method; the Fit Model command offers their names as choices. */
 public final class FitMethods {
     private static final List<FitMethod> ALL = List.of(
+            new StagedFit(),
             new ClassicFit(),
             NewStateFitMethod.hybrid(),
             NewStateFitMethod.pinn()

@@ -81,8 +81,8 @@ public final class NewStateFitMethod implements FitMethod {
         String latent = fs.options().getOrDefault(LATENT, "auto");
         NewStateFit.Settings.latentCounts(latent);
         if (problem.holdoutSweeps().isEmpty()) {
-            throw new FitException("method " + name + " needs at least one held-out sweep (early stopping and the "
-                    + "choice of the number of new states are made on held-out sweeps): set holdout, e.g. holdout="
+            throw new FitException("method " + name + " needs at least one selection sweep (early stopping and the "
+                    + "choice of the number of new states are made on them): set selection, e.g. selection="
                     + problem.fitSweeps().get(problem.fitSweeps().size() - 1).index() + ", or record 3 or more sweeps");
         }
         BaseModel base = baseOf(problem.model());

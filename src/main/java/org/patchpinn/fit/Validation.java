@@ -33,12 +33,27 @@ public final class Validation {
     private Validation() {
     }
 
+    /** Fitted sweeps then held-out ones (role "test"). */
     public static List<SweepValidation> evaluate(ModelSpec fitted, List<FitSweep> fit, List<FitSweep> holdout,
                                                  Progress progress) {
-        List<SweepValidation> out = new ArrayList<>();
-        SweepFeatureExtractor fx = new SweepFeatureExtractor(SpikeDetectionSettings.defaults());
         List<FitSweep> all = new ArrayList<>(fit);
         all.addAll(holdout);
+        List<String> roles = new ArrayList<>();
+        fit.forEach(s -> roles.add(SweepRoles.TRAINING));
+        holdout.forEach(s -> roles.add(SweepRoles.TEST));
+        return evaluateWithRoles(fitted, all, roles, progress);
+    }
+
+    /** Every sweep with its role (see {@link SweepRoles}). */
+    public static List<SweepValidation> evaluate(ModelSpec fitted, List<FitSweep> all, SweepRoles roles,
+                                                 Progress progress) {
+        return evaluateWithRoles(fitted, all, all.stream().map(s -> roles.roleOf(s.index())).toList(), progress);
+    }
+
+    private static List<SweepValidation> evaluateWithRoles(ModelSpec fitted, List<FitSweep> all, List<String> roles,
+                                                  Progress progress) {
+        List<SweepValidation> out = new ArrayList<>();
+        SweepFeatureExtractor fx = new SweepFeatureExtractor(SpikeDetectionSettings.defaults());
         for (int i = 0; i < all.size(); i++) {
             progress.checkCancelled();
             FitSweep sw = all.get(i);
@@ -58,8 +73,9 @@ public final class Validation {
             }
             Map<String, Double> df = features(fx, d, sw.dtMs(), cmd);
             Map<String, Double> mf = Double.isFinite(se) ? features(fx, m, sw.dtMs(), cmd) : undefined();
-            out.add(new SweepValidation(sw, i >= fit.size(), sim, Math.sqrt(se / d.length), gamma,
-                    sw.spikeTimesMs().length, modelSpikes.length, df, mf));
+            String role = roles.get(i);
+            out.add(new SweepValidation(sw, !role.equals(SweepRoles.TRAINING), sim, Math.sqrt(se / d.length), gamma,
+                    sw.spikeTimesMs().length, modelSpikes.length, df, mf, role));
         }
         return out;
     }
@@ -91,18 +107,31 @@ public final class Validation {
         return f;
     }
 
-    /** Mean Γ over the sweeps with the given role (NaN when none). */
+    /**
+     * Mean Γ over the test sweeps (heldOut true) or the training sweeps (false); NaN when none. Selection sweeps
+     * count in neither: choices were made on them.
+     */
     public static double meanGamma(List<SweepValidation> v, boolean heldOut) {
-        return v.stream().filter(s -> s.heldOut() == heldOut).mapToDouble(SweepValidation::gamma).average()
+        return meanGamma(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
+    }
+
+    /** Mean Γ over the sweeps with the given role (NaN when none). */
+    public static double meanGamma(List<SweepValidation> v, String role) {
+        return v.stream().filter(s -> s.role().equals(role)).mapToDouble(SweepValidation::gamma).average()
                 .orElse(Double.NaN);
     }
 
     /** RMSE over all samples of the sweeps with the given role (NaN when none). */
     public static double rmse(List<SweepValidation> v, boolean heldOut) {
+        return rmse(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
+    }
+
+    /** RMSE over all samples of the sweeps with the given role (NaN when none). */
+    public static double rmse(List<SweepValidation> v, String role) {
         double se = 0;
         long n = 0;
         for (SweepValidation s : v) {
-            if (s.heldOut() == heldOut) {
+            if (s.role().equals(role)) {
                 se += s.rmseMv() * s.rmseMv() * s.sweep().length();
                 n += s.sweep().length();
             }
@@ -117,12 +146,16 @@ public final class Validation {
         o.add("holdout_rmse_mV", Json.number(rmse(v, true)));
         o.add("fit_gamma", Json.number(meanGamma(v, false)));
         o.add("fit_rmse_mV", Json.number(rmse(v, false)));
+        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
+            o.add(role + "_gamma", Json.number(meanGamma(v, role)));
+            o.add(role + "_rmse_mV", Json.number(rmse(v, role)));
+        }
         o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
         JsonArray sweeps = new JsonArray();
         for (SweepValidation s : v) {
             JsonObject so = new JsonObject();
             so.addProperty("sweep", s.sweep().index());
-            so.addProperty("role", s.heldOut() ? "holdout" : "fit");
+            so.addProperty("role", s.role());
             so.add("rmse_mV", Json.number(s.rmseMv()));
             so.add("gamma", Json.number(s.gamma()));
             so.addProperty("spikes_data", s.dataSpikes());

@@ -10,10 +10,13 @@ import java.util.Locale;
 
 /**
  * The models shipped with PatchPINN, stored as ordinary model files in the jar so they double as examples
- * of the format: {@code hh-squid}, {@code traub-rs} and {@code traub-rs-m} (with the M-current).
+ * of the format: {@code hh-squid}; the cortical regular-spiking cell {@code traub-rs} and {@code traub-rs-m}
+ * (with the M-current); the fast-spiking interneuron {@code traub-fs}; {@code traub-rs-a} (A-type K+ current:
+ * delayed first spike) and {@code traub-rs-h} (Ih: sag). Each file names its literature source in its header.
  */
 public final class BuiltinModels {
-    public static final List<String> NAMES = List.of("hh-squid", "traub-rs", "traub-rs-m");
+    public static final List<String> NAMES = List.of("hh-squid", "traub-rs", "traub-rs-m", "traub-fs",
+            "traub-rs-a", "traub-rs-h");
 
     private BuiltinModels() {
     }

@@ -10,12 +10,17 @@ import java.util.Map;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
+import org.patchpinn.fit.FitException;
 import org.patchpinn.fit.FitMethod;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitProblem;
 import org.patchpinn.fit.FitSettings;
+import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitSweep;
+import org.patchpinn.fit.StagedFit;
+import org.patchpinn.fit.StepSweep;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepValidation;
@@ -59,9 +64,16 @@ public final class FitOperation implements Operation {
                         + "marked fixed in the model)"),
                 ParamSpec.string("values", "", "parameter values to set first, e.g. Cm=120,EK=-90 (known or "
                         + "starting values)"),
-                ParamSpec.string("sweeps", "", "sweeps to fit jointly, e.g. 0,2-3 (empty: all but the held-out)"),
-                ParamSpec.string("holdout", "auto", "sweeps held out for validation, e.g. 1; 'auto': the last "
-                        + "sweep when there are 3 or more; 'none'"),
+                ParamSpec.string("sweeps", "", "training sweeps, fitted jointly, e.g. 0,2-3 (empty: chosen from the "
+                        + "step protocol: most hyperpolarising, last silent, rheobase, strongest and spread spiking "
+                        + "sweeps)"),
+                ParamSpec.string("selection", "", "selection sweeps, on which every choice of the fit is scored "
+                        + "(stages, checkpoints, new states), e.g. 4,9 (empty: from the step protocol, or the training "
+                        + "sweeps when sweeps is given)"),
+                ParamSpec.string("holdout", "auto", "test sweeps, touched by no choice, e.g. 1; 'auto': from the step "
+                        + "protocol (the last sweep when there are fewer than 5 step sweeps); 'none'"),
+                ParamSpec.number("ljp_mv", 0, -50, 50, "liquid-junction potential (mV), subtracted from the recorded "
+                        + "voltage before fitting"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed"),
                 ParamSpec.integer("starts", 1, 1, 50, "starts of the global search (the first from the model's "
                         + "values, others random)"),
@@ -80,29 +92,158 @@ public final class FitOperation implements Operation {
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
         Recording r = Recordings.open(values.path("file"), progress);
-        ModelSpec model = ModelParams.withValues(ModelParams.model(values, "model"), values, "values");
+        List<String> modelNames = modelNames(values.string("model"));
+        List<Integer> allIndices = new ArrayList<>();
+        for (int k = 0; k < r.sweepCount(); k++) {
+            allIndices.add(k);
+        }
+        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"));
+        SweepRoles roles = roles(values, r, all);
+        FitMethod method = FitMethods.get(values.string("method"));
+        if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {
+            // learning new states needs sweeps to choose on; the held-out ones take that role and are reported
+            // as selection sweeps, not as an independent test
+            progress.log("fit: no selection sweeps given; the held-out sweeps " + roles.test() + " choose the "
+                    + "checkpoint and the number of new states, so no test sweep remains");
+            roles = new SweepRoles(roles.training(), roles.test(), List.of(), roles.rule()
+                    + "; the held-out sweeps served as selection sweeps (method " + method.name() + " needs them)");
+        }
+        FitSettings settings = settings(values, method);
+        List<ModelRun> runs = new ArrayList<>();
+        for (int i = 0; i < modelNames.size(); i++) {
+            ModelSpec model = model(values, modelNames.get(i));
+            Progress part = progress.range(i / (double) modelNames.size(), (i + 1) / (double) modelNames.size());
+            runs.add(fitOne(r, model, method, settings, all, roles, part));
+        }
+        // several models: the selection sweeps choose; every model's test figures are reported beside it
+        ModelRun best = runs.stream().max(java.util.Comparator.comparingDouble(ModelRun::selectionScore))
+                .orElseThrow();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
+        OperationResult result = report(r, best.model(), method, roles, best.outcome(), best.validation(), values,
+                wall, cpu);
+        if (runs.size() > 1) {
+            Table mt = new Table("PatchPINN Model Comparison");
+            JsonArray arr = new JsonArray();
+            for (ModelRun m : runs) {
+                CellComparison c = m.cell();
+                mt.addRow().set("model", m.model().name()).set("chosen", m == best ? "yes" : "no")
+                        .set("selection score", m.selectionScore())
+                        .set("selection gamma", Validation.meanGamma(m.validation(), SweepRoles.SELECTION))
+                        .set("test gamma", Validation.meanGamma(m.validation(), SweepRoles.TEST))
+                        .set("test sweeps within spike tolerance", c.withinTolerance(SweepRoles.TEST))
+                        .set("test sweeps", c.count(SweepRoles.TEST))
+                        .set("step sweeps within spike tolerance", c.sweepsWithinCountTolerance())
+                        .set("step sweeps", c.fiCurve().size());
+                JsonObject o = new JsonObject();
+                o.addProperty("model", m.model().name());
+                o.addProperty("chosen", m == best);
+                o.add("selection_score", Json.number(m.selectionScore()));
+                o.add("selection_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.SELECTION)));
+                o.add("test_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.TEST)));
+                o.addProperty("test_sweeps_within_spike_tolerance", c.withinTolerance(SweepRoles.TEST));
+                o.addProperty("test_sweeps", c.count(SweepRoles.TEST));
+                o.add("cell", c.json().get("error"));
+                arr.add(o);
+            }
+            result.json().add("model_comparison", arr);
+            result.json().addProperty("model_choice", "the highest selection score: mean over selection sweeps of "
+                    + "(spike count within max(2, 20%) ? 1 : 0) + Γ");
+            result.table(mt, "models.csv");
+        }
+        return result;
+    }
+
+    /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
+    static final String BASE_OPTION = "base";
+
+    /** One model's fit and its validation on every sweep. */
+    private record ModelRun(ModelSpec model, FitOutcome outcome, List<SweepValidation> validation,
+                            CellComparison cell, double selectionScore) { }
+
+    private static ModelRun fitOne(Recording r, ModelSpec model, FitMethod method, FitSettings settings,
+                                   List<FitSweep> all, SweepRoles roles, Progress progress) {
+        List<FitSweep> fitSweeps = roles.training().stream().map(all::get).toList();
+        List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).toList();
+        progress.status("fit (" + method.name() + ", " + model.name() + "): " + r.name() + ", training sweeps "
+                + roles.training() + ", selection " + roles.selection() + ", test " + roles.test());
+        FitOutcome outcome;
+        try {
+            FitOutcome base = null;
+            if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
+                // new states are learned on top of the cell's own base model, fitted in stages first
+                progress.status("fit (" + method.name() + "): the base model by the staged fit");
+                base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
+                        settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
+                model = base.fitted();
+            }
+            FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
+            outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
+            if (base != null) {
+                outcome.diagnostics().add("base_fit", base.diagnostics());
+            }
+        } catch (FitException e) {
+            throw new FitException(r.name() + ": " + e.getMessage(), e);
+        }
+        progress.status("validating the fitted model on every sweep");
+        List<SweepValidation> validation = Validation.evaluate(outcome.fitted(), all, roles, progress.range(0.9, 1));
+        CellComparison cell = CellComparison.of(validation);
+        String choiceRole = roles.selection().isEmpty() ? SweepRoles.TRAINING : SweepRoles.SELECTION;
+        double gamma = Validation.meanGamma(validation, choiceRole);
+        int n = cell.count(choiceRole);
+        double score = (n == 0 ? 0 : cell.withinTolerance(choiceRole) / (double) n)
+                + (Double.isNaN(gamma) ? 0 : gamma);
+        return new ModelRun(model, outcome, validation, cell, score);
+    }
+
+    /** Hybrid and pinn start from the staged fit unless told {@code base=model} (the model's values as given). */
+    private static boolean stagedBase(FitSettings settings, List<FitSweep> training) {
+        String b = settings.options().getOrDefault(BASE_OPTION, "staged");
+        if (!b.equals("staged") && !b.equals("model")) {
+            throw new InvalidParameterException("options", "base=" + b + ": expected base=staged (fit the base "
+                    + "model in stages first) or base=model (start from the model's values)");
+        }
+        return b.equals("staged") && !StepSweep.of(training).isEmpty();
+    }
+
+    private static FitSettings withoutBaseOption(FitSettings s) {
+        if (!s.options().containsKey(BASE_OPTION)) {
+            return s;
+        }
+        Map<String, String> o = new LinkedHashMap<>(s.options());
+        o.remove(BASE_OPTION);
+        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
+    }
+
+    /** "traub-rs-m, traub-fs" → the names; one name (or a model file) most of the time. */
+    static List<String> modelNames(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : text.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InvalidParameterException("model", "no model given");
+        }
+        return out;
+    }
+
+    private static ModelSpec model(ParamValues values, String name) {
+        ModelSpec model;
+        try {
+            model = org.patchpinn.model.BuiltinModels.resolve(name);
+        } catch (org.patchpinn.model.ModelException e) {
+            throw new InvalidParameterException("model", e.getMessage());
+        }
+        model = ModelParams.withValues(model, values, "values");
         if (!values.string("fit").isBlank()) {
             model = model.withFree(ModelParams.names(model, values.string("fit"), "fit"));
         }
-        List<Integer> holdout = holdout(values, r);
-        List<Integer> sweeps = values.indices("sweeps");
-        if (sweeps.isEmpty()) {
-            sweeps = new ArrayList<>();
-            for (int k = 0; k < r.sweepCount(); k++) {
-                if (!holdout.contains(k)) {
-                    sweeps.add(k);
-                }
-            }
-        }
-        for (int k : sweeps) {
-            if (holdout.contains(k)) {
-                throw new InvalidParameterException("holdout", "sweep " + k + " is both fitted and held out");
-            }
-        }
-        if (sweeps.isEmpty()) {
-            throw new InvalidParameterException("sweeps", "no sweep left to fit");
-        }
-        FitMethod method = FitMethods.get(values.string("method"));
+        return model;
+    }
+
+    private static FitSettings settings(ParamValues values, FitMethod method) {
         Map<String, String> options = new LinkedHashMap<>(ModelParams.options(values.string("options"), "options"));
         String latent = values.string("latent");
         if (method instanceof NewStateFitMethod) {
@@ -119,43 +260,84 @@ public final class FitOperation implements Operation {
             throw new InvalidParameterException("latent", "latent " + latent + " applies to methods that learn new "
                     + "states (hybrid, pinn), not to " + method.name());
         }
-        FitSettings settings = new FitSettings(values.integer("seed"), values.integer("starts"),
-                values.integer("max_evaluations"), values.bool("ci"), values.string("device"), options);
-        List<FitSweep> fitSweeps = FitData.sweeps(r, sweeps);
-        List<FitSweep> holdSweeps = FitData.sweeps(r, holdout);
-        FitProblem problem = new FitProblem(model, fitSweeps, holdSweeps, settings);
-        progress.status("fit (" + method.name() + "): " + r.name() + ", sweeps " + sweeps + ", held out " + holdout);
-        FitOutcome outcome = method.fit(problem, progress.range(0, 0.9));
-        progress.status("validating the fitted model");
-        List<SweepValidation> validation = Validation.evaluate(outcome.fitted(), fitSweeps, holdSweeps,
-                progress.range(0.9, 1));
-        double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (cpuNanos() - cpu0) / 1e9;
-        return report(r, model, method, sweeps, holdout, outcome, validation, values, wall, cpu);
+        return new FitSettings(values.integer("seed"), values.integer("starts"), values.integer("max_evaluations"),
+                values.bool("ci"), values.string("device"), options);
     }
 
-    private static List<Integer> holdout(ParamValues values, Recording r) {
+    /** Sweep roles from the user's lists, the step protocol's default rule filling what is not given. */
+    static SweepRoles roles(ParamValues values, Recording r, List<FitSweep> all) {
+        List<StepSweep> steps = StepSweep.of(all);
+        SweepRoles auto = steps.size() == all.size() ? SweepRoles.forSteps(steps, all.size())
+                : SweepRoles.simple(all.size());
         String h = values.string("holdout").trim();
+        List<Integer> test;
         if (h.equalsIgnoreCase("none") || h.isEmpty()) {
-            return List.of();
+            test = List.of();
+        } else if (h.equalsIgnoreCase("auto")) {
+            test = auto.test();
+        } else {
+            test = checked(values.indices("holdout"), r, "holdout");
         }
-        if (h.equalsIgnoreCase("auto")) {
-            return r.sweepCount() >= 3 ? List.of(r.sweepCount() - 1) : List.of();
+        List<Integer> given = checked(values.indices("sweeps"), r, "sweeps");
+        List<Integer> training;
+        if (!given.isEmpty()) {
+            training = given;
+        } else if (auto.selection().isEmpty()) {
+            // the simple rule (few sweeps): train on every sweep not tested
+            training = all.stream().map(FitSweep::index).filter(k -> !test.contains(k)).toList();
+        } else {
+            training = auto.training().stream().filter(k -> !test.contains(k)).toList();
         }
-        return values.indices("holdout");
+        List<Integer> selection = checked(values.indices("selection"), r, "selection");
+        if (selection.isEmpty() && given.isEmpty()) {
+            selection = auto.selection().stream().filter(k -> !test.contains(k) && !training.contains(k)).toList();
+        }
+        for (int k : training) {
+            if (test.contains(k)) {
+                throw new InvalidParameterException("holdout", "sweep " + k + " is both fitted and held out");
+            }
+            if (selection.contains(k)) {
+                throw new InvalidParameterException("selection", "sweep " + k + " is both a training and a "
+                        + "selection sweep");
+            }
+        }
+        for (int k : selection) {
+            if (test.contains(k)) {
+                throw new InvalidParameterException("selection", "sweep " + k + " is both a selection and a test "
+                        + "sweep");
+            }
+        }
+        if (training.isEmpty()) {
+            throw new InvalidParameterException("sweeps", "no sweep left to fit");
+        }
+        return given.isEmpty() && values.indices("selection").isEmpty()
+                ? new SweepRoles(training, selection, test, auto.rule())
+                : SweepRoles.given(training, selection, test);
     }
 
-    private static OperationResult report(Recording r, ModelSpec model, FitMethod method, List<Integer> sweeps,
-                                          List<Integer> holdout, FitOutcome outcome,
-                                          List<SweepValidation> validation, ParamValues values, double wall,
-                                          double cpu) {
+    private static List<Integer> checked(List<Integer> indices, Recording r, String key) {
+        for (int k : indices) {
+            if (k < 0 || k >= r.sweepCount()) {
+                throw new InvalidParameterException(key, "no sweep " + k + " in " + r.name() + " (it has "
+                        + r.sweepCount() + " sweeps, numbered from 0)");
+            }
+        }
+        return indices;
+    }
+
+    private static OperationResult report(Recording r, ModelSpec model, FitMethod method, SweepRoles roles,
+                                          FitOutcome outcome, List<SweepValidation> validation, ParamValues values,
+                                          double wall, double cpu) {
         ModelSpec fitted = outcome.fitted();
         JsonObject json = new JsonObject();
         json.addProperty("file", r.name());
         json.addProperty("model", model.name());
         json.addProperty("method", method.name());
-        json.add("fit_sweeps", Json.toTree(sweeps));
-        json.add("holdout_sweeps", Json.toTree(holdout));
+        json.add("fit_sweeps", Json.toTree(roles.training()));
+        json.add("selection_sweeps", Json.toTree(roles.selection()));
+        json.add("holdout_sweeps", Json.toTree(roles.test()));
+        json.addProperty("sweep_roles", roles.rule());
+        json.add("ljp_mV", Json.number(values.number("ljp_mv")));
         JsonObject params = new JsonObject();
         Table pt = new Table("PatchPINN Fit Parameters");
         for (ParameterEstimate e : outcome.estimates()) {
@@ -180,6 +362,8 @@ public final class FitOperation implements Operation {
             }
         }
         json.add("validation", Validation.json(validation));
+        CellComparison cell = CellComparison.of(validation);
+        json.add("cell", cell.json());
         json.add("diagnostics", outcome.diagnostics());
         JsonObject timing = new JsonObject();
         timing.add("wall_s", Json.number(wall));
@@ -190,7 +374,7 @@ public final class FitOperation implements Operation {
 
         Table vt = new Table("PatchPINN Fit Validation");
         for (SweepValidation v : validation) {
-            Table.Row row = vt.addRow().set("sweep", v.sweep().index()).set("role", v.heldOut() ? "holdout" : "fit")
+            Table.Row row = vt.addRow().set("sweep", v.sweep().index()).set("role", v.role())
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
@@ -200,13 +384,18 @@ public final class FitOperation implements Operation {
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));
             }
         }
-        String summary = String.format(Locale.ROOT, "%s: %s fit of %s in %.1f s; held-out Γ %.2f, RMSE %.2f mV",
-                r.name(), method.name(), model.name(), wall, Validation.meanGamma(validation, true),
-                Validation.rmse(validation, true));
+        String summary = String.format(Locale.ROOT, "%s: %s fit of %s in %.1f s; held-out (test) Γ %.2f, RMSE %.2f "
+                + "mV; spike count within max(2, 20%%) on %d of %d step sweeps", r.name(), method.name(), model.name(),
+                wall, Validation.meanGamma(validation, true), Validation.rmse(validation, true),
+                cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");
         result.table(vt, "validation.csv");
         result.fileTable(states(validation), "states.csv");
+        if (!cell.fiCurve().isEmpty()) {
+            result.table(cell.fiTable(), "fi_curve.csv");
+            result.chart(FitCharts.fiCurve(cell, model.name()), "fi_curve.png");
+        }
         for (FitOutcome.OutcomeTable t : outcome.tableOutputs()) {
             if (t.show()) {
                 result.table(t.table(), t.fileName());
@@ -228,10 +417,17 @@ public final class FitOperation implements Operation {
         return result;
     }
 
-    /** Long table: one row per sample of every sweep with data V, model V, gates and currents. */
+    /**
+     * Long table: one row per sample with data V, model V, gates and currents, for the test sweeps (the training
+     * sweeps when there are none): every sweep of a real recording would be hundreds of MB.
+     */
     static Table states(List<SweepValidation> validation) {
         Table t = new Table("PatchPINN Fit States");
+        boolean anyTest = validation.stream().anyMatch(v -> v.role().equals(SweepRoles.TEST));
         for (SweepValidation v : validation) {
+            if (!v.role().equals(anyTest ? SweepRoles.TEST : SweepRoles.TRAINING)) {
+                continue;
+            }
             double dt = v.sweep().dtMs();
             double[] d = v.sweep().vMv();
             double[] m = v.model().v();

@@ -23,6 +23,13 @@ class SimulatorAccuracyTest {
         check(BuiltinModels.get("traub-rs-m"), 300);
     }
 
+    @Test
+    void cellTypeModelsSpikeTimesMatchTheReference() {
+        check(BuiltinModels.get("traub-fs"), 600);
+        check(BuiltinModels.get("traub-rs-a"), 200);
+        check(BuiltinModels.get("traub-rs-h"), 150);
+    }
+
     private static void check(ModelSpec m, double amplitude) {
         double[] p = m.values();
         Stimulus stim = Stimuli.step(100, 400, amplitude);

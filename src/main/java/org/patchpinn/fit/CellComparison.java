@@ -1,0 +1,126 @@
+package org.patchpinn.fit;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.patchpinn.report.Json;
+import org.patchpinn.report.Table;
+
+/**
+ * Data against fitted model over every step sweep of a recording, as an electrophysiologist checks a model:
+ * the F–I curve (spikes in the step window per step current), rheobase, resting potential, input resistance
+ * and membrane time constant (measured the same way on both, {@link PassiveEstimate}), and the spike-count
+ * tolerance max(2, 20 %) per sweep. Built from the validation simulations, so nothing is simulated twice.
+ */
+public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveEstimate model, double dataRheobasePa,
+                             double modelRheobasePa) {
+    /** One step sweep of the F–I curve. */
+    public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes) {
+        public boolean withinTolerance() {
+            return Math.abs(modelSpikes - dataSpikes) <= Math.max(2, 0.2 * dataSpikes);
+        }
+    }
+
+    public static CellComparison of(List<SweepValidation> validation) {
+        List<FiRow> rows = new ArrayList<>();
+        List<PassiveEstimate.Trace> dataTraces = new ArrayList<>();
+        List<PassiveEstimate.Trace> modelTraces = new ArrayList<>();
+        for (SweepValidation v : validation) {
+            FitSweep sw = v.sweep();
+            double[] cmd = StepSweep.command(sw);
+            dataTraces.add(new PassiveEstimate.Trace(sw.vMv(), cmd, sw.dtMs()));
+            modelTraces.add(new PassiveEstimate.Trace(v.model().v(), cmd, sw.dtMs()));
+            StepSweep step = StepSweep.of(sw);
+            if (step == null) {
+                continue;
+            }
+            int model = StepSweep.countIn(SpikeTimes.detect(v.model().v(), sw.dtMs()), step.window().startMs(),
+                    step.window().endMs());
+            rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model));
+        }
+        rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
+        return new CellComparison(rows, PassiveEstimate.of(dataTraces), PassiveEstimate.of(modelTraces),
+                rheobase(rows, true), rheobase(rows, false));
+    }
+
+    private static double rheobase(List<FiRow> rows, boolean data) {
+        for (FiRow r : rows) {
+            if (r.currentPa() > 0 && (data ? r.dataSpikes() : r.modelSpikes()) > 0) {
+                return r.currentPa();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Step sweeps of a role whose model spike count is within tolerance. */
+    public int withinTolerance(String role) {
+        return (int) fiCurve.stream().filter(r -> r.role().equals(role) && r.withinTolerance()).count();
+    }
+
+    /** Step sweeps of a role. */
+    public int count(String role) {
+        return (int) fiCurve.stream().filter(r -> r.role().equals(role)).count();
+    }
+
+    public int sweepsWithinCountTolerance() {
+        return (int) fiCurve.stream().filter(FiRow::withinTolerance).count();
+    }
+
+    /** Rheobase difference in steps of the protocol (0: same step); NaN when either is undefined. */
+    public double rheobaseStepDifference() {
+        if (Double.isNaN(dataRheobasePa) || Double.isNaN(modelRheobasePa)) {
+            return Double.NaN;
+        }
+        List<Double> levels = fiCurve.stream().map(FiRow::currentPa).distinct().sorted().toList();
+        return levels.indexOf(modelRheobasePa) - levels.indexOf(dataRheobasePa);
+    }
+
+    public Table fiTable() {
+        Table t = new Table("PatchPINN F-I Curve");
+        for (FiRow r : fiCurve) {
+            t.addRow().set("sweep", r.sweep()).set("role", r.role()).set("current (pA)", r.currentPa())
+                    .set("spikes data", r.dataSpikes()).set("spikes model", r.modelSpikes())
+                    .set("within max(2, 20%)", r.withinTolerance() ? "yes" : "no");
+        }
+        return t;
+    }
+
+    /** result.json's "cell" object: data vs model, with relative errors. */
+    public JsonObject json() {
+        JsonObject o = new JsonObject();
+        o.add("data", passive(data, dataRheobasePa));
+        o.add("model", passive(model, modelRheobasePa));
+        JsonObject err = new JsonObject();
+        err.add("rest_mV", Json.number(model.restMv() - data.restMv()));
+        err.add("input_resistance_rel", Json.number(model.inputResistanceMOhm() / data.inputResistanceMOhm() - 1));
+        err.add("time_constant_rel", Json.number(model.timeConstantMs() / data.timeConstantMs() - 1));
+        err.add("rheobase_steps", Json.number(rheobaseStepDifference()));
+        o.add("error", err);
+        o.addProperty("step_sweeps", fiCurve.size());
+        o.addProperty("spike_count_within_tolerance", sweepsWithinCountTolerance());
+        o.addProperty("spike_count_tolerance", "max(2, 20% of the data's count) in the step window");
+        JsonArray fi = new JsonArray();
+        for (FiRow r : fiCurve) {
+            JsonObject p = new JsonObject();
+            p.addProperty("sweep", r.sweep());
+            p.addProperty("role", r.role());
+            p.add("current_pA", Json.number(r.currentPa()));
+            p.addProperty("spikes_data", r.dataSpikes());
+            p.addProperty("spikes_model", r.modelSpikes());
+            fi.add(p);
+        }
+        o.add("fi_curve", fi);
+        return o;
+    }
+
+    private static JsonObject passive(PassiveEstimate p, double rheobase) {
+        JsonObject o = new JsonObject();
+        o.add("rest_mV", Json.number(p.restMv()));
+        o.add("input_resistance_MOhm", Json.number(p.inputResistanceMOhm()));
+        o.add("time_constant_ms", Json.number(p.timeConstantMs()));
+        o.add("rheobase_pA", Json.number(rheobase));
+        return o;
+    }
+}

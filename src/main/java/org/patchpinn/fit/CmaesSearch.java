@@ -1,0 +1,76 @@
+package org.patchpinn.fit;
+
+import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.apache.commons.math3.random.MersenneTwister;
+
+/**
+ * CMA-ES (Hansen; Commons Math) in the unit cube, stopping early when the best loss stalls; the best point
+ * seen is the answer (not the distribution's mean, which may never have been evaluated).
+ */
+final class CmaesSearch {
+    /** The best point and its loss after a search. */
+    record Result(double[] u, double loss, int evaluations) { }
+
+    /** Ends a run that no longer improves. */
+    private static final class Stalled extends RuntimeException {
+        Stalled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private CmaesSearch() {
+    }
+
+    /**
+     * @param stallEvaluations stop when the best loss has not improved by 1e-4 (relative) within this many
+     *                         evaluations
+     * @param onEvaluation     called after every evaluation with (evaluations so far, best loss)
+     */
+    static Result minimise(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population, int budget,
+                           int stallEvaluations, long seed, java.util.function.BiConsumer<Integer, Double> onEvaluation) {
+        int dim = u0.length;
+        double[] bestU = u0.clone();
+        double[] best = {Double.POSITIVE_INFINITY};
+        int[] evals = {0};
+        int[] lastImprovement = {0};
+        ObjectiveFunction f = new ObjectiveFunction(u -> {
+            double l = loss.applyAsDouble(u);
+            evals[0]++;
+            if (l < best[0]) {
+                if (l < best[0] * (1 - 1e-4)) {
+                    lastImprovement[0] = evals[0];
+                }
+                best[0] = l;
+                System.arraycopy(u, 0, bestU, 0, dim);
+            }
+            onEvaluation.accept(evals[0], best[0]);
+            if (evals[0] - lastImprovement[0] > stallEvaluations) {
+                throw new Stalled();
+            }
+            return l;
+        });
+        f.getObjectiveFunction().value(u0.clone());
+        double[] lower = new double[dim];
+        double[] upper = new double[dim];
+        double[] sig = new double[dim];
+        Arrays.fill(upper, 1);
+        Arrays.fill(sig, sigma);
+        CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0, new MersenneTwister(seed), false, null);
+        try {
+            cma.optimize(new MaxEval(budget), f, GoalType.MINIMIZE, new InitialGuess(u0),
+                    new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sig),
+                    new CMAESOptimizer.PopulationSize(population));
+        } catch (TooManyEvaluationsException | Stalled e) {
+            // budget spent or no progress: the best point seen is kept
+        }
+        return new Result(bestU, best[0], evals[0]);
+    }
+}

@@ -1,0 +1,166 @@
+package org.patchpinn.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.sim.Simulator;
+import org.patchpinn.task.Progress;
+
+/**
+ * The staged fit's loss: per step sweep, the model's {@link StepSummary} against the data's as z-scores
+ * (BluePyOpt's |model − data| / scale, squared and summed), each capped so no feature drowns the others — except
+ * the spike counts, which are not capped, so a silent model on a spiking sweep always scores badly. Shape terms
+ * (AP peak, half-width, AHP) weigh half: a single compartment cannot match shape and timing at once
+ * (SCIENCE.md). Only the stimulus window and a short tail are simulated.
+ */
+final class FeatureObjective {
+    static final double CAP = 5;
+    static final double SHAPE_WEIGHT = 0.5;
+    /** Simulated time after the step's end (ms). */
+    static final double TAIL_MS = 100;
+
+    /** A sweep trimmed to what the loss reads, with the data's summary. */
+    private record Target(FitSweep sweep, double startMs, double endMs, StepSummary data) { }
+
+    private final ModelSpec spec;
+    private final List<Target> targets = new ArrayList<>();
+    private final double stepMs;
+    private final Progress progress;
+    private final AtomicLong simulations = new AtomicLong();
+
+    FeatureObjective(ModelSpec spec, List<StepSweep> steps, double stepMs, Progress progress) {
+        if (steps.isEmpty()) {
+            throw new FitException("no step sweeps to fit");
+        }
+        this.spec = spec;
+        this.stepMs = stepMs;
+        this.progress = progress;
+        for (StepSweep s : steps) {
+            FitSweep trimmed = trim(s.sweep(), s.window().endMs() + TAIL_MS);
+            targets.add(new Target(trimmed, s.window().startMs(), s.window().endMs(),
+                    StepSummary.of(trimmed.vMv(), trimmed.dtMs(), s.window().startMs(), s.window().endMs())));
+        }
+    }
+
+    /** The sweep up to {@code endMs} (whole when shorter). */
+    static FitSweep trim(FitSweep sw, double endMs) {
+        int n = Math.min(sw.length(), (int) Math.ceil(endMs / sw.dtMs()));
+        if (n >= sw.length()) {
+            return sw;
+        }
+        double[] v = java.util.Arrays.copyOf(sw.vMv(), n);
+        return new FitSweep(sw.index(), v, sw.stim(), sw.dtMs());
+    }
+
+    long simulations() {
+        return simulations.get();
+    }
+
+    int sweepCount() {
+        return targets.size();
+    }
+
+    double loss(double[] full) {
+        return FitObjective.sumOfSquares(residuals(full));
+    }
+
+    /** Model summaries on every sweep (null for a diverged simulation). */
+    StepSummary[] summaries(double[] full) {
+        progress.checkCancelled();
+        StepSummary[] out = new StepSummary[targets.size()];
+        IntStream.range(0, targets.size()).parallel().forEach(i -> {
+            Target t = targets.get(i);
+            FitSweep sw = t.sweep();
+            double[] v = Simulator.shared().simulate(spec, full, sw.stim(), sw.durationMs(), sw.dtMs(),
+                    Math.min(stepMs, sw.dtMs()), null, false).v();
+            simulations.incrementAndGet();
+            for (double x : v) {
+                if (!Double.isFinite(x)) {
+                    return;
+                }
+            }
+            out[i] = StepSummary.of(v, sw.dtMs(), t.startMs(), t.endMs());
+        });
+        return out;
+    }
+
+    /** Total spikes of the model in the step windows (to tell a silent model). */
+    static int windowSpikes(StepSummary[] s) {
+        int n = 0;
+        for (StepSummary x : s) {
+            n += x == null ? 0 : x.spikes();
+        }
+        return n;
+    }
+
+    int dataWindowSpikes() {
+        return targets.stream().mapToInt(t -> t.data().spikes()).sum();
+    }
+
+    double[] residuals(double[] full) {
+        StepSummary[] m = summaries(full);
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            addResiduals(targets.get(i).data(), m[i], r);
+        }
+        double norm = 1 / Math.sqrt(targets.size());
+        double[] out = new double[r.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = r.get(i) * norm;
+        }
+        return out;
+    }
+
+    /**
+     * z-scores of one sweep; a fixed layout per data sweep (a missing model feature scores {@link #CAP}), so
+     * residual vectors of different parameter sets line up.
+     */
+    static void addResiduals(StepSummary d, StepSummary m, List<Double> r) {
+        boolean diverged = m == null;
+        r.add(diverged ? 3 * CAP : (m.spikes() - d.spikes()) / Math.max(1.0, 0.1 * d.spikes()));
+        r.add(diverged ? CAP : (m.spikesBefore() - d.spikesBefore()) / Math.max(1.0, 0.2 * d.spikesBefore()));
+        r.add(diverged ? CAP : z(m.baselineMv(), d.baselineMv(), 1.0));
+        if (d.spikes() == 0) {
+            r.add(diverged || m.spikes() > 0 ? CAP : z(m.steadyMv(), d.steadyMv(), 1.0));
+            for (int k = 0; k < d.charging().length; k++) {
+                double x = diverged || m.spikes() > 0 ? CAP : z(m.charging()[k], d.charging()[k], 1.0);
+                r.add(Double.isNaN(d.charging()[k]) ? 0 : x / Math.sqrt(d.charging().length));
+            }
+            return;
+        }
+        boolean any = !diverged && m.spikes() > 0;
+        r.add(any ? z(m.latencyMs(), d.latencyMs(), Math.max(2, 0.1 * d.latencyMs())) : CAP);
+        if (d.spikes() > 1) {
+            boolean two = any && m.spikes() > 1;
+            r.add(two ? zLog(m.firstIsiMs(), d.firstIsiMs(), 0.15) : CAP);
+            r.add(two ? zLog(m.lastIsiMs(), d.lastIsiMs(), 0.15) : CAP);
+        }
+        r.add(SHAPE_WEIGHT * (any ? z(m.peakMv(), d.peakMv(), 5) : CAP));
+        r.add(SHAPE_WEIGHT * (any ? zLog(m.halfWidthMs(), d.halfWidthMs(), 0.3) : CAP));
+        r.add(SHAPE_WEIGHT * (any ? z(m.ahpMv(), d.ahpMv(), 3) : CAP));
+    }
+
+    /** A capped z-score of model vs data: 0 when the data's feature is undefined, the cap when only the model's is. */
+    static double z(double model, double data, double scale) {
+        if (Double.isNaN(data)) {
+            return 0;
+        }
+        if (Double.isNaN(model)) {
+            return CAP;
+        }
+        return Math.max(-CAP, Math.min(CAP, (model - data) / scale));
+    }
+
+    /** The same on a log scale (for positive features: intervals, widths). */
+    static double zLog(double model, double data, double scale) {
+        if (!(data > 0)) {
+            return 0;
+        }
+        if (!(model > 0)) {
+            return CAP;
+        }
+        return Math.max(-CAP, Math.min(CAP, Math.log(model / data) / scale));
+    }
+}

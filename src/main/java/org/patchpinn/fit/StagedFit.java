@@ -1,0 +1,356 @@
+package org.patchpinn.fit;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.patchpinn.model.CompiledGate;
+import org.patchpinn.model.CurrentSpec;
+import org.patchpinn.model.GateKinetics;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
+import org.patchpinn.report.Json;
+import org.patchpinn.report.Table;
+import org.patchpinn.task.Progress;
+
+/**
+ * The classic fit of current-step recordings, in stages as expert pipelines fit real cells (Allen Institute,
+ * BluePyOpt; SCIENCE.md "Fitting real cells"):
+ * <ol>
+ *   <li><b>start</b>: the passive parameters from the cell's own measured rest, input resistance and time
+ *       constant (C = τ/Rin; the leak makes up the rest of 1/Rin beside the active currents' resting
+ *       conductance; EL puts rest where it is measured), every other conductance scaled with the capacitance
+ *       (same density on a larger membrane) — not the template's values;</li>
+ *   <li><b>active</b>: CMA-ES on summary statistics ({@link FeatureObjective}: spike counts, latency, ISIs, AP
+ *       shape, baseline, steady state and charging curve) over the passive and fast parameters, kinetic offsets
+ *       such as VT included, slow currents at their start;</li>
+ *   <li><b>slow</b>: the same with the slow (adapting) parameters free too, the others in a narrow band;</li>
+ *   <li><b>trace</b>: when the spike trains already coincide (training Γ ≥ {@value #POLISH_MIN_GAMMA}), the
+ *       trace fit of {@link ClassicFit} (least squares, profile-likelihood intervals) from the best stage.</li>
+ * </ol>
+ * The selection sweeps choose among the stages' results on the same statistics; the test sweeps are never seen.
+ * A model that stays silent on spiking sweeps is an error, never a "best fit".
+ */
+public final class StagedFit implements FitMethod {
+    /** Integration step of the searches (ms): spike times within ~0.05 ms, enough for summary statistics. */
+    static final double SEARCH_STEP_MS = 0.05;
+    static final double POLISH_MIN_GAMMA = 0.5;
+    /** CMA-ES step in the unit cube of the stage's bands: wide for the active stage, half for the slow one. */
+    static final double SIGMA = 0.3;
+    static final int STALL_EVALUATIONS = 400;
+
+    @Override
+    public String name() {
+        return "classic";
+    }
+
+    @Override
+    public String description() {
+        return "staged fit of step recordings: passive properties from the cell's features, then active and slow "
+                + "currents by CMA-ES on summary statistics, then least squares on the traces when spike trains "
+                + "agree (95% intervals); the selection sweeps choose the stage";
+    }
+
+    /** One stage's result. */
+    private record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
+                             int evaluations, double wallS) { }
+
+    @Override
+    public FitOutcome fit(FitProblem problem, Progress progress) {
+        long t0 = System.nanoTime();
+        List<StepSweep> training = StepSweep.of(problem.fitSweeps());
+        List<StepSweep> selection = StepSweep.of(problem.selectionSweeps());
+        if (training.isEmpty()) {
+            throw new FitException("the training sweeps have no current step (the command never leaves holding); "
+                    + "the staged fit needs step sweeps — use method 'trace' for other stimuli");
+        }
+        if (selection.isEmpty()) {
+            selection = training;
+        }
+        ModelSpec spec = problem.model();
+        Map<String, FitStage> stages = FitStage.of(spec);
+        FitSettings settings = problem.settings();
+        JsonObject diagnostics = new JsonObject();
+        Table lossTable = new Table("PatchPINN Fit Loss");
+        JsonArray stageJson = new JsonArray();
+
+        PassiveEstimate passive = PassiveEstimate.of(training.stream().map(s -> new PassiveEstimate.Trace(
+                s.sweep().vMv(), StepSweep.command(s.sweep()), s.sweep().dtMs())).toList());
+        diagnostics.add("passive_estimate", passiveJson(passive));
+        progress.log(String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f MOhm, tau %.1f ms "
+                + "(%d hyperpolarising steps) -> C %.0f pF", passive.restMv(), passive.inputResistanceMOhm(),
+                passive.timeConstantMs(), passive.steps(), passive.capacitancePf()));
+        double[] start = StartValues.fromPassive(spec, stages, passive);
+
+        FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, progress);
+        FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, progress);
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(new Candidate("start", start, trainObj.loss(start), selectObj.loss(start), 1, 0));
+
+        List<String> activeFree = FitStage.free(spec, stages, List.of(FitStage.PASSIVE, FitStage.ACTIVE));
+        List<String> slowFree = FitStage.free(spec, stages, List.of(FitStage.SLOW));
+        int budget = settings.maxEvaluations();
+        double[] current = start;
+        if (!activeFree.isEmpty()) {
+            progress.status("fit (classic): active stage " + activeFree);
+            ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, false);
+            Candidate c = search("active", s1, SIGMA, trainObj, selectObj, settings.seed(), budget,
+                    progress.range(0, 0.45), lossTable);
+            candidates.add(c);
+            current = c.values();
+            stageJson.add(stageJson(c, activeFree));
+            checkSpikes(spec, trainObj, current);
+        }
+        if (!slowFree.isEmpty()) {
+            List<String> all = spec.freeParameters();
+            progress.status("fit (classic): slow stage " + slowFree);
+            ModelSpec s2 = Bands.around(spec.withValues(current).withFree(all), stages, true);
+            Candidate c = search("slow", s2, SIGMA / 2, trainObj, selectObj, settings.seed() + 1, budget,
+                    progress.range(0.45, 0.9), lossTable);
+            candidates.add(c);
+            stageJson.add(stageJson(c, all));
+        }
+        Candidate best = candidates.stream().min(java.util.Comparator.comparingDouble(Candidate::selectionLoss))
+                .orElseThrow();
+        checkSpikes(spec, trainObj, best.values());
+
+        FitOutcome polished = null;
+        double gamma = trainingGamma(spec, best.values(), problem.fitSweeps());
+        diagnostics.add("training_gamma_before_trace_stage", Json.number(gamma));
+        if (gamma >= POLISH_MIN_GAMMA) {
+            progress.status("fit (classic): trace stage (least squares)");
+            FitProblem p = new FitProblem(spec.withValues(best.values()), problem.fitSweeps(), List.of(),
+                    settings.withMaxEvaluations(Math.min(settings.maxEvaluations(), 300)));
+            long tp = System.nanoTime();
+            FitOutcome o = new ClassicFit().fit(p, progress.range(0.9, 1));
+            double[] v = o.fitted().values();
+            Candidate c = new Candidate("trace", v, trainObj.loss(v), selectObj.loss(v), 0,
+                    (System.nanoTime() - tp) / 1e9);
+            candidates.add(c);
+            stageJson.add(stageJson(c, spec.freeParameters()));
+            diagnostics.add("trace_stage", o.diagnostics());
+            if (c.selectionLoss() <= best.selectionLoss()) {
+                best = c;
+                polished = o;
+            }
+        }
+        JsonObject sel = new JsonObject();
+        for (Candidate c : candidates) {
+            JsonObject o = new JsonObject();
+            o.add("training_loss", Json.number(c.trainingLoss()));
+            o.add("selection_loss", Json.number(c.selectionLoss()));
+            o.addProperty("evaluations", c.evaluations());
+            o.add("wall_s", Json.number(c.wallS()));
+            sel.add(c.stage(), o);
+        }
+        diagnostics.add("stages", stageJson);
+        diagnostics.add("stage_scores", sel);
+        diagnostics.addProperty("chosen_stage", best.stage());
+        diagnostics.addProperty("selection_sweeps", selection == training ? "training (none given)" : "selection");
+        diagnostics.addProperty("simulations", trainObj.simulations() + selectObj.simulations());
+        diagnostics.add("wall_s", Json.number((System.nanoTime() - t0) / 1e9));
+        progress.log(String.format(Locale.ROOT, "fit (classic): chosen stage '%s' (selection loss %.3g)",
+                best.stage(), best.selectionLoss()));
+        progress.fraction(1);
+        if (polished != null) {
+            polished.diagnostics().entrySet().forEach(e -> diagnostics.add("trace_" + e.getKey(), e.getValue()));
+            return new FitOutcome(polished.fitted(), polished.estimates(), diagnostics).table(lossTable);
+        }
+        List<ParameterEstimate> estimates = new ArrayList<>();
+        List<String> free = spec.freeParameters();
+        for (int i = 0; i < spec.parameterCount(); i++) {
+            Parameter p = spec.parameters().get(i);
+            double x = best.values()[i];
+            boolean fixed = !free.contains(p.name());
+            estimates.add(new ParameterEstimate(p.name(), p.unit(), x, fixed ? x : Double.NaN,
+                    fixed ? x : Double.NaN, fixed));
+        }
+        return new FitOutcome(spec.withValues(best.values()), estimates, diagnostics).table(lossTable);
+    }
+
+    private static Candidate search(String stage, ModelSpec banded, double sigma, FeatureObjective train,
+                                    FeatureObjective select, long seed, int budget, Progress progress,
+                                    Table lossTable) {
+        long t = System.nanoTime();
+        ParameterSpace space = new ParameterSpace(banded);
+        int dim = space.dimension();
+        int population = Math.max(12, 4 + (int) Math.floor(3 * Math.log(dim)) + 4);
+        CmaesSearch.Result r = CmaesSearch.minimise(u -> train.loss(space.toFull(u)),
+                space.toUnit(banded.values()), sigma, population, budget, STALL_EVALUATIONS, seed * 7919 + 17,
+                (n, best) -> {
+                    if (n % 20 == 0) {
+                        progress.fraction(n / (double) budget);
+                        lossTable.addRow().set("stage", stage).set("evaluation", n).set("loss", best);
+                    }
+                });
+        double[] full = space.toFull(r.u());
+        progress.log(String.format(Locale.ROOT, "fit (classic): %s stage: training loss %.4g after %d evaluations",
+                stage, r.loss(), r.evaluations()));
+        return new Candidate(stage, full, r.loss(), select.loss(full), r.evaluations(), (System.nanoTime() - t) / 1e9);
+    }
+
+    /** A fit must not answer spiking data with a silent model. */
+    private static void checkSpikes(ModelSpec spec, FeatureObjective train, double[] values) {
+        int data = train.dataWindowSpikes();
+        if (data > 0 && FeatureObjective.windowSpikes(train.summaries(values)) == 0) {
+            throw new FitException(String.format(Locale.ROOT, "model %s fires no spike on the training sweeps "
+                    + "within its bounds, where the data fire %d: it cannot describe this cell (widen the bounds of "
+                    + "its spike-generating parameters, or choose another model)", spec.name(), data));
+        }
+    }
+
+    private static double trainingGamma(ModelSpec spec, double[] values, List<FitSweep> sweeps) {
+        double sum = 0;
+        for (FitSweep sw : sweeps) {
+            double[] v = org.patchpinn.sim.Simulator.shared().voltage(spec, values, sw.stim(), sw.durationMs(),
+                    sw.dtMs());
+            double g = CoincidenceFactor.gamma(sw.spikeTimesMs(), SpikeTimes.detect(v, sw.dtMs()),
+                    sw.durationMs());
+            sum += Double.isNaN(g) ? 0 : g;
+        }
+        return sum / sweeps.size();
+    }
+
+    private static JsonObject stageJson(Candidate c, List<String> free) {
+        JsonObject o = new JsonObject();
+        o.addProperty("stage", c.stage());
+        o.add("free", Json.toTree(free));
+        o.add("training_loss", Json.number(c.trainingLoss()));
+        o.add("selection_loss", Json.number(c.selectionLoss()));
+        o.addProperty("evaluations", c.evaluations());
+        o.add("wall_s", Json.number(c.wallS()));
+        return o;
+    }
+
+    private static JsonObject passiveJson(PassiveEstimate p) {
+        JsonObject o = new JsonObject();
+        o.add("rest_mV", Json.number(p.restMv()));
+        o.add("input_resistance_MOhm", Json.number(p.inputResistanceMOhm()));
+        o.add("time_constant_ms", Json.number(p.timeConstantMs()));
+        o.add("capacitance_pF", Json.number(p.capacitancePf()));
+        o.addProperty("hyperpolarising_steps", p.steps());
+        return o;
+    }
+
+    /** Start values from the passive estimate (see the class comment). */
+    static final class StartValues {
+        private StartValues() {
+        }
+
+        static double[] fromPassive(ModelSpec spec, Map<String, FitStage> stages, PassiveEstimate p) {
+            double[] x = spec.values();
+            List<String> free = spec.freeParameters();
+            double rest = p.restMv();
+            double c = p.capacitancePf();
+            int ci = spec.indexOf(spec.capacitance());
+            double scale = 1;
+            if (free.contains(spec.capacitance()) && Double.isFinite(c) && c > 0) {
+                double cNew = clamp(spec.parameters().get(ci), c);
+                scale = cNew / x[ci];
+                x[ci] = cNew;
+            }
+            // every free gated conductance scaled with the membrane (same density)
+            for (CurrentSpec cur : spec.currents()) {
+                if (!cur.gates().isEmpty() && free.contains(cur.conductance())) {
+                    int gi = spec.indexOf(cur.conductance());
+                    x[gi] = clamp(spec.parameters().get(gi), x[gi] * scale);
+                }
+            }
+            if (!Double.isFinite(rest) || !Double.isFinite(p.inputResistanceMOhm())) {
+                scaleLeak(spec, x, free, scale);
+                return x;
+            }
+            // resting conductance and current of the gated currents at the measured rest
+            double gAct = 0;
+            double iAct = 0;
+            for (CurrentSpec cur : spec.currents()) {
+                if (cur.gates().isEmpty()) {
+                    continue;
+                }
+                double open = 1;
+                for (CurrentSpec.GateFactor f : cur.gates()) {
+                    CompiledGate g = spec.compiledGates().get(spec.gateIndex(f.gate()));
+                    GateKinetics k = g.bind(x);
+                    open *= Math.pow(k.inf().value(rest), f.power());
+                }
+                double g = x[spec.indexOf(cur.conductance())] * open;
+                gAct += g;
+                iAct += g * (rest - x[spec.indexOf(cur.reversal())]);
+            }
+            List<CurrentSpec> leaks = spec.currents().stream().filter(cur -> cur.gates().isEmpty()).toList();
+            if (leaks.size() != 1) {
+                scaleLeak(spec, x, free, scale);
+                return x;
+            }
+            CurrentSpec leak = leaks.get(0);
+            int gi = spec.indexOf(leak.conductance());
+            int ei = spec.indexOf(leak.reversal());
+            double gTotal = 1000 / p.inputResistanceMOhm();
+            if (free.contains(leak.conductance())) {
+                x[gi] = clamp(spec.parameters().get(gi), Math.max(0.1 * gTotal, gTotal - gAct));
+            }
+            if (free.contains(leak.reversal())) {
+                x[ei] = clamp(spec.parameters().get(ei), rest + iAct / x[gi]);
+            }
+            return x;
+        }
+
+        private static void scaleLeak(ModelSpec spec, double[] x, List<String> free, double scale) {
+            for (CurrentSpec cur : spec.currents()) {
+                if (cur.gates().isEmpty() && free.contains(cur.conductance())) {
+                    int gi = spec.indexOf(cur.conductance());
+                    x[gi] = clamp(spec.parameters().get(gi), x[gi] * scale);
+                }
+            }
+        }
+
+        static double clamp(Parameter p, double v) {
+            return Math.max(p.lower(), Math.min(p.upper(), v));
+        }
+    }
+
+    /**
+     * Search bands around the current values, inside the model's bounds: passive parameters ×0.5–2 (reversals
+     * ±15 mV), active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and
+     * the others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over.
+     */
+    static final class Bands {
+        private Bands() {
+        }
+
+        static ModelSpec around(ModelSpec spec, Map<String, FitStage> stages, boolean slowStage) {
+            ModelSpec out = spec;
+            double[] x = spec.values();
+            for (String name : spec.freeParameters()) {
+                Parameter p = spec.parameter(name);
+                double v = x[spec.indexOf(name)];
+                FitStage st = stages.get(name);
+                boolean narrow = slowStage && st != FitStage.SLOW;
+                boolean voltage = "mV".equals(p.unit());
+                double lo;
+                double hi;
+                if (voltage) {
+                    double w = narrow ? 5 : st == FitStage.PASSIVE ? 15 : 20;
+                    lo = v - w;
+                    hi = v + w;
+                } else {
+                    double f = narrow ? 1.4 : st == FitStage.PASSIVE ? 2 : 10;
+                    lo = v / f;
+                    hi = v * f;
+                    if (!(v > 0)) {
+                        lo = p.lower();
+                        hi = p.upper();
+                    }
+                }
+                lo = Math.max(p.lower(), lo);
+                hi = Math.min(p.upper(), hi);
+                if (hi > lo) {
+                    out = out.withBounds(name, lo, hi);
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.patchpinn.fit;
+
+import java.util.Arrays;
+
+/**
+ * The summary statistics of one trace around its current step that the staged fit compares, computed the same
+ * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
+ * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the baseline
+ * before the step, the steady state at its end and the charging curve at its start. Spike times come from
+ * {@link SpikeTimes} (fast, run thousands of times per fit).
+ */
+record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
+                   double peakMv, double halfWidthMs, double ahpMv, double baselineMv, double steadyMv,
+                   double[] charging) {
+    /** Times after step onset at which the charging curve is sampled (ms). */
+    static final double[] CHARGING_MS = {2, 5, 10, 20, 40, 80};
+    /** Baseline: the median over this long before the step (ms). */
+    static final double BASELINE_MS = 100;
+    /** dV/dt that marks a spike's onset when searching back from its peak (mV/ms = V/s). */
+    static final double ONSET_DVDT = 20;
+
+    static StepSummary of(double[] v, double dtMs, double startMs, double endMs) {
+        int n = v.length;
+        int a = Math.min(n, (int) Math.round(startMs / dtMs));
+        int b = Math.min(n, (int) Math.round(endMs / dtMs));
+        double[] times = SpikeTimes.detect(v, dtMs);
+        int before = StepSweep.countIn(times, 0, startMs);
+        double[] in = Arrays.stream(times).filter(t -> t >= startMs && t < endMs).toArray();
+        double baseline = median(v, Math.max(0, a - (int) Math.round(BASELINE_MS / dtMs)), a);
+        double latency = in.length > 0 ? in[0] - startMs : Double.NaN;
+        double firstIsi = in.length > 1 ? in[1] - in[0] : Double.NaN;
+        double lastIsi = in.length > 2 ? in[in.length - 1] - in[in.length - 2] : firstIsi;
+        double peak = Double.NaN;
+        double half = Double.NaN;
+        double ahp = Double.NaN;
+        if (in.length > 0) {
+            int i0 = (int) Math.floor(in[0] / dtMs);
+            int pk = argMax(v, i0, Math.min(n, i0 + (int) Math.round(3 / dtMs)));
+            peak = v[pk];
+            int on = pk;
+            while (on > 1 && (v[on] - v[on - 1]) / dtMs > ONSET_DVDT) {
+                on--;
+            }
+            double level = 0.5 * (v[on] + peak);
+            half = widthAbove(v, pk, level, dtMs);
+            int ahpEnd = in.length > 1 ? (int) Math.floor(in[1] / dtMs) : Math.min(b, pk + (int) Math.round(50 / dtMs));
+            if (ahpEnd > pk + 1) {
+                ahp = v[argMin(v, pk, ahpEnd)];
+            }
+        }
+        double steady = Double.NaN;
+        double[] charging = new double[CHARGING_MS.length];
+        Arrays.fill(charging, Double.NaN);
+        if (in.length == 0 && b > a) {
+            steady = median(v, a + (int) (0.8 * (b - a)), b);
+            for (int k = 0; k < CHARGING_MS.length; k++) {
+                int i = a + (int) Math.round(CHARGING_MS[k] / dtMs);
+                if (i < b) {
+                    charging[k] = v[i] - baseline;
+                }
+            }
+        }
+        return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, baseline, steady,
+                charging);
+    }
+
+    private static double widthAbove(double[] v, int pk, double level, double dtMs) {
+        int l = pk;
+        while (l > 0 && v[l] > level) {
+            l--;
+        }
+        int r = pk;
+        while (r < v.length - 1 && v[r] > level) {
+            r++;
+        }
+        if (l == 0 || r == v.length - 1) {
+            return Double.NaN;
+        }
+        double tl = l + (level - v[l]) / (v[l + 1] - v[l]);
+        double tr = r - 1 + (v[r - 1] - level) / (v[r - 1] - v[r]);
+        return (tr - tl) * dtMs;
+    }
+
+    private static int argMax(double[] v, int from, int to) {
+        int best = from;
+        for (int i = from; i < to; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int argMin(double[] v, int from, int to) {
+        int best = from;
+        for (int i = from; i < to; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double median(double[] v, int from, int to) {
+        if (to <= from) {
+            return Double.NaN;
+        }
+        double[] c = Arrays.copyOfRange(v, from, to);
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}

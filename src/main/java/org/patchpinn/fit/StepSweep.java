@@ -1,0 +1,63 @@
+package org.patchpinn.fit;
+
+import org.patchpinn.features.StimulusWindow;
+import org.patchpinn.features.StimulusWindows;
+
+/**
+ * A sweep seen as a current step: its main step window (the longest stretch away from holding), the step's
+ * amplitude above holding (pA) and the data's spikes inside the window. Sweep roles, the staged fit and the
+ * F–I report all read sweeps this way.
+ */
+public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudePa, int windowSpikes) {
+
+    /** The step of a sweep, or null when its command never leaves the holding level. */
+    public static StepSweep of(FitSweep sw) {
+        double[] cmd = command(sw);
+        StimulusWindow w = StimulusWindows.fromCommand(cmd, sw.dtMs());
+        if (w == null) {
+            return null;
+        }
+        double amp = StimulusWindows.amplitude(cmd, sw.dtMs(), w);
+        return new StepSweep(sw, w, amp, countIn(sw.spikeTimesMs(), w.startMs(), w.endMs()));
+    }
+
+    /** The step sweeps among {@code sweeps} (those whose command leaves holding), in order. */
+    public static java.util.List<StepSweep> of(java.util.List<FitSweep> sweeps) {
+        java.util.List<StepSweep> out = new java.util.ArrayList<>();
+        for (FitSweep s : sweeps) {
+            StepSweep st = of(s);
+            if (st != null) {
+                out.add(st);
+            }
+        }
+        return out;
+    }
+
+    /** The sweep's command sampled at its own interval (pA). */
+    public static double[] command(FitSweep sw) {
+        double[] c = new double[sw.length()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = sw.stim().currentPa(i * sw.dtMs());
+        }
+        return c;
+    }
+
+    public int index() {
+        return sweep.index();
+    }
+
+    public boolean spiking() {
+        return windowSpikes > 0;
+    }
+
+    /** Spikes at times in [fromMs, toMs). */
+    public static int countIn(double[] timesMs, double fromMs, double toMs) {
+        int n = 0;
+        for (double t : timesMs) {
+            if (t >= fromMs && t < toMs) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

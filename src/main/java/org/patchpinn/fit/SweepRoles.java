@@ -1,0 +1,160 @@
+package org.patchpinn.fit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The three roles a sweep can have in a fit, decided once for every method and verb:
+ * <ul>
+ *   <li><b>training</b>: the fit's loss is computed on these;</li>
+ *   <li><b>selection</b>: every choice the fit makes (checkpoints, stages, number of new states) is scored on
+ *       these;</li>
+ *   <li><b>test</b>: touched by no choice; the figures reported as validation.</li>
+ * </ul>
+ * The default rule for a step protocol ({@link #forSteps}) orders the sweeps by step amplitude: training gets
+ * the most hyperpolarising sweep, the last silent one below rheobase, the rheobase sweep, the strongest one and
+ * spiking levels spread between; the rest alternate test, selection so both span the whole range. With three
+ * or four step sweeps the weakest and strongest train, the one above the weakest is tested and (with four) the
+ * next one selects; one or two sweeps all train. Sweeps without a step fall back to {@link #simple}.
+ */
+public record SweepRoles(List<Integer> training, List<Integer> selection, List<Integer> test, String rule) {
+    public static final String TRAINING = "training";
+    public static final String SELECTION = "selection";
+    public static final String TEST = "test";
+    /** A sweep the user left out of every role (still simulated and reported). */
+    public static final String OTHER = "other";
+
+    /** Spiking sweeps used for training besides rheobase and the strongest step. */
+    static final int SPREAD_SPIKING = 2;
+
+    public SweepRoles {
+        training = List.copyOf(training);
+        selection = List.copyOf(selection);
+        test = List.copyOf(test);
+        if (training.isEmpty()) {
+            throw new FitException("no sweep left to train on");
+        }
+    }
+
+    /** Role of a sweep index. */
+    public String roleOf(int sweep) {
+        if (training.contains(sweep)) {
+            return TRAINING;
+        }
+        if (selection.contains(sweep)) {
+            return SELECTION;
+        }
+        return test.contains(sweep) ? TEST : OTHER;
+    }
+
+    /** The sweeps the fit's choices are scored on: the selection sweeps, or the training sweeps when none. */
+    public List<Integer> choiceSweeps() {
+        return selection.isEmpty() ? training : selection;
+    }
+
+    /** Every sweep with a role, ascending. */
+    public List<Integer> all() {
+        TreeSet<Integer> s = new TreeSet<>(training);
+        s.addAll(selection);
+        s.addAll(test);
+        return List.copyOf(s);
+    }
+
+    /** The simple rule for sweeps without a step protocol: last sweep tested when there are 3 or more. */
+    public static SweepRoles simple(int sweepCount) {
+        List<Integer> train = new ArrayList<>();
+        int n = sweepCount >= 3 ? sweepCount - 1 : sweepCount;
+        for (int k = 0; k < n; k++) {
+            train.add(k);
+        }
+        List<Integer> test = sweepCount >= 3 ? List.of(sweepCount - 1) : List.of();
+        return new SweepRoles(train, List.of(), test, "last sweep tested (fewer than five step sweeps)");
+    }
+
+    /** The default rule on the step sweeps of a recording (see the class comment). */
+    public static SweepRoles forSteps(List<StepSweep> steps, int sweepCount) {
+        List<StepSweep> sorted = new ArrayList<>(steps);
+        sorted.sort(Comparator.comparingDouble(StepSweep::amplitudePa).thenComparingInt(StepSweep::index));
+        if (steps.size() < 5 && steps.size() == sweepCount) {
+            return few(sorted);
+        }
+        if (steps.size() < 5) {
+            return simple(sweepCount);
+        }
+        List<StepSweep> silent = sorted.stream().filter(s -> !s.spiking()).toList();
+        List<StepSweep> spiking = sorted.stream().filter(StepSweep::spiking).toList();
+        TreeSet<Integer> train = new TreeSet<>();
+        if (!silent.isEmpty()) {
+            train.add(silent.get(0).index());
+            // the last silent sweep below the first spiking one: a model must stay quiet there too
+            StepSweep below = null;
+            for (StepSweep s : silent) {
+                if (spiking.isEmpty() || s.amplitudePa() < spiking.get(0).amplitudePa()) {
+                    below = s;
+                }
+            }
+            if (below != null) {
+                train.add(below.index());
+            }
+        }
+        if (!spiking.isEmpty()) {
+            train.add(spiking.get(0).index());
+            train.add(spiking.get(spiking.size() - 1).index());
+            for (int k = 1; k <= SPREAD_SPIKING; k++) {
+                int i = (int) Math.round(k * (spiking.size() - 1) / (SPREAD_SPIKING + 1.0));
+                train.add(spiking.get(i).index());
+            }
+        }
+        List<Integer> selection = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        // the rest alternate test, selection within the silent and the spiking sweeps, so both roles span the range
+        for (List<StepSweep> group : List.of(silent, spiking)) {
+            boolean toTest = true;
+            for (StepSweep s : group) {
+                if (train.contains(s.index())) {
+                    continue;
+                }
+                (toTest ? test : selection).add(s.index());
+                toTest = !toTest;
+            }
+        }
+        // sweeps without a step (if any) are tested too: no choice touches them
+        TreeSet<Integer> stepIdx = new TreeSet<>();
+        steps.forEach(s -> stepIdx.add(s.index()));
+        for (int k = 0; k < sweepCount; k++) {
+            if (!stepIdx.contains(k)) {
+                test.add(k);
+            }
+        }
+        selection.sort(null);
+        test.sort(null);
+        return new SweepRoles(new ArrayList<>(train), selection, test, String.format(Locale.ROOT,
+                "step protocol: training = most hyperpolarising, last silent, rheobase, strongest and %d spread "
+                        + "spiking sweeps; the rest alternate test / selection in amplitude order", SPREAD_SPIKING));
+    }
+
+    /** Three or four step sweeps (sorted by amplitude): ends train, the inner ones test and select. */
+    private static SweepRoles few(List<StepSweep> sorted) {
+        List<Integer> idx = sorted.stream().map(StepSweep::index).toList();
+        int n = idx.size();
+        if (n < 3) {
+            return new SweepRoles(idx.stream().sorted().toList(), List.of(), List.of(), "one or two step sweeps: "
+                    + "all train, none tested");
+        }
+        List<Integer> train = new ArrayList<>(List.of(idx.get(0), idx.get(n - 1)));
+        train.sort(null);
+        List<Integer> selection = n == 4 ? List.of(idx.get(2)) : List.of();
+        return new SweepRoles(train, selection, List.of(idx.get(1)), "few step sweeps: weakest and strongest "
+                + "train, the second weakest is tested" + (n == 4 ? ", the third selects" : ""));
+    }
+
+    /** Roles the user gave; selection defaults to the training sweeps when not given. */
+    public static SweepRoles given(List<Integer> training, List<Integer> selection, List<Integer> test) {
+        return new SweepRoles(training, selection, test, selection.isEmpty()
+                ? "given by the user; choices scored on the training sweeps (no selection sweeps given)"
+                : "given by the user");
+    }
+}

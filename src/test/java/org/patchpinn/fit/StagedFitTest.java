@@ -1,0 +1,121 @@
+package org.patchpinn.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.sim.NoiseModel;
+import org.patchpinn.sim.Stimuli;
+import org.patchpinn.sim.Stimulus;
+import org.patchpinn.sim.SyntheticRecording;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+
+/**
+ * The staged fit on a cell that is not the template: a larger, leakier membrane with shifted kinetics. From the
+ * template's values it must reproduce the cell's F–I curve and passive properties (a silent or template-sized
+ * model would fail), and it must refuse to answer spiking data with a model that cannot spike.
+ */
+class StagedFitTest {
+    private static final double[] AMPLITUDES = {-150, -50, 50, 150, 250, 350, 450};
+
+    private static Recording cell() {
+        ModelSpec rsm = BuiltinModels.get("traub-rs-m");
+        ModelSpec truth = rsm.withValue("Cm", 260).withValue("gNa", 6632 * 2.4).withValue("gK", 710 * 2.0)
+                .withValue("gL", 9).withValue("EL", -66).withValue("VT", -58).withValue("gM", 25);
+        List<Stimulus> steps = new ArrayList<>();
+        for (double a : AMPLITUDES) {
+            steps.add(Stimuli.step(50, 400, a));
+        }
+        return SyntheticRecording.generate(truth, truth.values(), steps, 550, 0.1, NoiseModel.white(0.3), 3);
+    }
+
+    private static List<FitSweep> sweeps(Recording r) {
+        List<Integer> all = new ArrayList<>();
+        for (int k = 0; k < r.sweepCount(); k++) {
+            all.add(k);
+        }
+        return FitData.sweeps(r, all);
+    }
+
+    @Test
+    void reproducesTheFiCurveAndPassivePropertiesOfANonTemplateCell() {
+        List<FitSweep> all = sweeps(cell());
+        SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size());
+        FitProblem problem = new FitProblem(BuiltinModels.get("traub-rs-m"),
+                roles.training().stream().map(all::get).toList(), roles.selection().stream().map(all::get).toList(),
+                FitSettings.defaults().withMaxEvaluations(500).withConfidenceIntervals(false));
+        long t0 = System.nanoTime();
+        FitOutcome out = new StagedFit().fit(problem, Progress.NONE);
+        List<SweepValidation> v = Validation.evaluate(out.fitted(), all, roles, Progress.NONE);
+        CellComparison cell = CellComparison.of(v);
+        System.out.printf("staged fit in %.1f s: Cm %.0f pF (truth 260), VT %.1f mV (truth -58), spike counts "
+                        + "within tolerance on %d/%d sweeps, Rin %.0f vs %.0f MOhm, tau %.1f vs %.1f ms, rest %.1f vs "
+                        + "%.1f mV; stage %s%n", (System.nanoTime() - t0) / 1e9, out.estimate("Cm").value(),
+                out.estimate("VT").value(), cell.sweepsWithinCountTolerance(), cell.fiCurve().size(),
+                cell.model().inputResistanceMOhm(), cell.data().inputResistanceMOhm(), cell.model().timeConstantMs(),
+                cell.data().timeConstantMs(), cell.model().restMv(), cell.data().restMv(),
+                out.diagnostics().get("chosen_stage"));
+        assertTrue(cell.sweepsWithinCountTolerance() >= 6, "F-I curve: " + cell.fiCurve());
+        assertEquals(cell.data().restMv(), cell.model().restMv(), 2);
+        assertEquals(1, cell.model().inputResistanceMOhm() / cell.data().inputResistanceMOhm(), 0.15);
+        assertEquals(1, cell.model().timeConstantMs() / cell.data().timeConstantMs(), 0.25);
+        assertEquals(260, out.estimate("Cm").value(), 60);
+    }
+
+    @Test
+    void aModelThatCannotSpikeIsAnErrorNotASilentBestFit() {
+        List<FitSweep> all = sweeps(cell());
+        SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size());
+        ModelSpec weak = BuiltinModels.get("traub-rs-m").withValue("gNa", 55).withBounds("gNa", 50, 60);
+        FitProblem problem = new FitProblem(weak, roles.training().stream().map(all::get).toList(), List.of(),
+                FitSettings.defaults().withMaxEvaluations(60).withConfidenceIntervals(false));
+        FitException e = assertThrows(FitException.class, () -> new StagedFit().fit(problem, Progress.NONE));
+        assertTrue(e.getMessage().contains("fires no spike"), e.getMessage());
+    }
+
+    @Test
+    void sweepRolesSpanTheProtocolAndNeverOverlap() {
+        List<FitSweep> all = sweeps(cell());
+        SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size());
+        // amplitudes -150 -50 50 150 250 350 450: silent up to 50 pA, spiking from 150 pA
+        assertTrue(roles.training().contains(0), "most hyperpolarising: " + roles);
+        assertTrue(roles.training().contains(6), "strongest: " + roles);
+        for (int k : roles.test()) {
+            assertTrue(!roles.training().contains(k) && !roles.selection().contains(k), roles.toString());
+        }
+        for (int k : roles.selection()) {
+            assertTrue(!roles.training().contains(k), roles.toString());
+        }
+        assertEquals(all.size(), roles.all().size());
+        assertTrue(!roles.test().isEmpty());
+        assertEquals(List.of(0, 1), SweepRoles.simple(3).training());
+        assertEquals(List.of(2), SweepRoles.simple(3).test());
+    }
+
+    @Test
+    void passivePropertiesOfAnRcMembraneAreReadExactly() {
+        double dt = 0.05;
+        double rMOhm = 200;
+        double tau = 30;
+        double[] v = new double[(int) (600 / dt)];
+        double[] c = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double t = i * dt;
+            c[i] = t >= 100 && t < 500 ? -50 : 0;
+            double on = t < 100 ? 0 : t < 500 ? 1 - Math.exp(-(t - 100) / tau)
+                    : (1 - Math.exp(-400 / tau)) * Math.exp(-(t - 500) / tau);
+            v[i] = -70 + -50 * rMOhm / 1000 * on;
+        }
+        PassiveEstimate p = PassiveEstimate.of(List.of(new PassiveEstimate.Trace(v, c, dt)));
+        assertEquals(-70, p.restMv(), 1e-9);
+        assertEquals(rMOhm, p.inputResistanceMOhm(), 0.5);
+        assertEquals(tau, p.timeConstantMs(), 1.0);
+        assertEquals(150, p.capacitancePf(), 6);
+    }
+}
