@@ -1,6 +1,7 @@
 package org.patchpinn.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import org.patchpinn.task.CancelFlag;
 import org.patchpinn.task.Progress;
 
@@ -61,7 +62,7 @@ final class CliProgress implements Progress {
             return;
         }
         lastPrint = now;
-        String line = String.format("\r[%3d%%] %s", Math.round(100 * fraction), status);
+        String line = String.format(Locale.ROOT, "\r[%3d%%] %s", Math.round(100 * fraction), status);
         if (line.length() > 100) {
             line = line.substring(0, 100);
         }

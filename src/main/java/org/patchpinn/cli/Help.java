@@ -1,5 +1,6 @@
 package org.patchpinn.cli;
 
+import java.util.Locale;
 import org.patchpinn.op.Operation;
 import org.patchpinn.op.Operations;
 import org.patchpinn.op.ParamSpec;
@@ -15,7 +16,7 @@ final class Help {
         sb.append("PatchPINN: patch-clamp recordings to mechanistic neuron models\n\n");
         sb.append("usage: java -jar patchpinn-app.jar VERB [FILE] [--option value ...]\n\nverbs:\n");
         for (Operation op : Operations.all()) {
-            sb.append(String.format("  %-10s %s%n", op.verb(), op.title()));
+            sb.append(String.format(Locale.ROOT, "  %-10s %s%n", op.verb(), op.title()));
         }
         sb.append("\n'VERB --help' describes a verb's options.\n");
         return sb.toString();
@@ -29,7 +30,7 @@ final class Help {
         sb.append(" [--option value ...]\n\n").append(op.title()).append(" (Fiji: Plugins>PatchPINN>")
                 .append(op.title()).append(")\n").append(op.description()).append("\n\noptions:\n");
         for (ParamSpec p : op.params()) {
-            sb.append(String.format("  --%-18s %s", p.key(), p.description()));
+            sb.append(String.format(Locale.ROOT, "  --%-18s %s", p.key(), p.description()));
             if (p.type() == ParamType.CHOICE) {
                 sb.append(" ").append(p.choices());
             }

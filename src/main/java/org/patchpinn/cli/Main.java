@@ -1,21 +1,16 @@
 package org.patchpinn.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.patchpinn.PatchPinnException;
 import org.patchpinn.op.Operation;
-import org.patchpinn.op.OperationResult;
+import org.patchpinn.op.OperationRunner;
 import org.patchpinn.op.Operations;
 import org.patchpinn.op.ParamSpec;
 import org.patchpinn.op.ParamType;
-import org.patchpinn.op.ParamValues;
 import org.patchpinn.report.Json;
-import org.patchpinn.report.OutputFolder;
 import org.patchpinn.task.CancelFlag;
-import org.patchpinn.task.CancelledException;
 
 /**
  * Headless command line: {@code java -jar patchpinn-app.jar VERB [FILE] [--key value ...]}. Each verb is an
@@ -62,42 +57,28 @@ public final class Main {
             return 0;
         }
         CliProgress progress = new CliProgress(err, cancel, err == System.err && System.console() != null);
-        Path outDir = null;
-        try {
-            ParamValues values = new ParamValues(operation.params(), given);
-            outDir = hasOut(operation) ? values.path("out") : null;
-            OperationResult result = operation.run(values, progress);
-            progress.done();
-            if (outDir != null) {
-                result.writeRun(new OutputFolder(outDir), operation.verb(), values.inputFiles());
-                err.println(result.summary() + " -> " + outDir.toAbsolutePath());
-            } else if (result.json() != null) {
-                out.println(Json.toJson(result.json()));
-            } else {
-                err.println(result.summary());
-            }
-            return 0;
-        } catch (CancelledException e) {
-            progress.done();
-            err.println(operation.savesAsItGoes() && outDir != null
-                    ? "cancelled: what was finished before is saved in " + outDir.toAbsolutePath()
-                    + "; the run's summary files were not written"
-                    : "cancelled: nothing written");
+        OperationRunner.Outcome outcome = OperationRunner.run(operation, given, progress);
+        progress.done();
+        if (outcome instanceof OperationRunner.Cancelled cancelled) {
+            err.println("cancelled: " + cancelled.message());
             return 130;
-        } catch (PatchPinnException e) {
-            progress.done();
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            progress.done();
-            err.println("error: internal failure in " + operation.verb() + ": " + e);
-            e.printStackTrace(err);
+        }
+        if (outcome instanceof OperationRunner.Failed failed) {
+            err.println("error: " + failed.message());
+            if (failed.internal() != null) {
+                failed.internal().printStackTrace(err);
+            }
             return 1;
         }
-    }
-
-    private static boolean hasOut(Operation op) {
-        return op.params().stream().anyMatch(p -> p.key().equals("out"));
+        OperationRunner.Done done = (OperationRunner.Done) outcome;
+        if (done.outDir() != null) {
+            err.println(done.result().summary() + " -> " + done.outDir().toAbsolutePath());
+        } else if (done.result().json() != null) {
+            out.println(Json.toJson(done.result().json()));
+        } else {
+            err.println(done.result().summary());
+        }
+        return 0;
     }
 
     /** Parses {@code --key value} pairs; the first FILE parameter may be given positionally. Null means --help. */

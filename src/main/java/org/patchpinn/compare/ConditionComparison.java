@@ -26,6 +26,8 @@ public final class ConditionComparison {
     private final List<RecordingFitter> extraFitters;
     private final FeatureExtractor features;
     private final LawFinder lawFinder;
+    private org.patchpinn.batch.BatchEngine engine;
+    private AnalyzerRecipe recipe;
 
     public ConditionComparison(ComparisonSettings settings, Function<Path, Recording> loader,
                                List<RecordingFitter> extraFitters, FeatureExtractor features, LawFinder lawFinder) {
@@ -34,6 +36,24 @@ public final class ConditionComparison {
         this.extraFitters = List.copyOf(extraFitters);
         this.features = features;
         this.lawFinder = lawFinder;
+    }
+
+    /**
+     * Runs the per-recording stage on {@code engine} (e.g. Spark) instead of this JVM's thread pool; the
+     * recipe rebuilds {@link #analyzer()} on executors. Everything across recordings still runs here.
+     */
+    public ConditionComparison withEngine(org.patchpinn.batch.BatchEngine engine, AnalyzerRecipe recipe) {
+        this.engine = engine;
+        this.recipe = recipe;
+        return this;
+    }
+
+    /** The per-recording stage: the shared structure's subthreshold fit, the extra fitters, the features. */
+    public RecordingAnalyzer analyzer() {
+        List<RecordingFitter> fitters = new ArrayList<>();
+        fitters.add(new SubthresholdFitter(settings.subthreshold()));
+        fitters.addAll(extraFitters);
+        return new RecordingAnalyzer(loader, fitters, features);
     }
 
     /** Runs the comparison; with {@code outDir} each recording's result is saved there and reused on re-runs. */
@@ -45,14 +65,12 @@ public final class ConditionComparison {
     public ComparisonResult run(Path manifestFile, Path dataDir, Path outDir, Progress progress) {
         long t0 = System.nanoTime();
         Manifest manifest = ManifestReader.read(manifestFile, settings.conditionColumn(), dataDir);
-        List<RecordingFitter> fitters = new ArrayList<>();
-        fitters.add(new SubthresholdFitter(settings.subthreshold()));
-        fitters.addAll(extraFitters);
-        RecordingAnalyzer analyzer = new RecordingAnalyzer(loader, fitters, features);
+        RecordingAnalyzer analyzer = analyzer();
         ResultStore store = outDir == null ? null : new ResultStore(outDir);
         progress.status("analysing " + manifest.usable().size() + " recordings");
-        List<RecordingResult> results = new BatchRunner(analyzer, store, settings.threads())
-                .run(manifest.entries(), progress.range(0, 0.85));
+        BatchRunner runner = engine == null ? new BatchRunner(analyzer, store, settings.threads())
+                : new BatchRunner(analyzer, store, engine, recipe);
+        List<RecordingResult> results = runner.run(manifest.entries(), progress.range(0, 0.85));
         progress.status("comparing conditions");
         List<String> warnings = new ArrayList<>(manifest.warnings());
         List<RecordingRow> rows = results.stream().map(RecordingRow::new).toList();

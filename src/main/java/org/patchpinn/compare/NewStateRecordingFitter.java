@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.patchpinn.pinn.BaseModel;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.pinn.KnownModel;
 import org.patchpinn.pinn.CurrentClampData;
 import org.patchpinn.pinn.FittedModel;
 import org.patchpinn.pinn.NewStateFit;
@@ -61,7 +62,9 @@ public final class NewStateRecordingFitter implements RecordingFitter {
         for (int k = 1; k < n; k++) {
             train.add(k);
         }
-        NewStateFit.Settings s = new NewStateFit.Settings("hybrid", BaseModel.byId("traub-rs"), latent, train,
+        // the comparison's base: traub-rs with its conductances fitted, Cm, reversals and VT kept
+        KnownModel base = KnownModel.of(BuiltinModels.get("traub-rs").withFree(List.of("gNa", "gK", "gL")));
+        NewStateFit.Settings s = new NewStateFit.Settings("hybrid", base, latent, train,
                 List.of(0), steps, seed, "auto", 2000);
         NewStateFit.Outcome o;
         try {
@@ -77,9 +80,9 @@ public final class NewStateRecordingFitter implements RecordingFitter {
         }
         FittedModel m = o.chosen().model();
         Map<String, Estimate> p = new LinkedHashMap<>();
-        double[] values = m.parameters();
-        for (int k = 0; k < BaseModel.PARAMETERS.length && k < values.length; k++) {
-            p.put(BaseModel.PARAMETERS[k], Estimate.of(values[k], BaseModel.UNITS[k]));
+        for (String name : List.of("Cm", "gNa", "gK", "gL")) {
+            org.patchpinn.model.Parameter q = base.spec().parameter(name);
+            p.put(name, Estimate.of(m.parameter(name), q.unit()));
         }
         p.put("new_states", Estimate.of(m.latents().size(), ""));
         for (int k = 0; k < m.latents().size(); k++) {

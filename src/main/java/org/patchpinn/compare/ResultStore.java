@@ -1,11 +1,13 @@
 package org.patchpinn.compare;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.patchpinn.batch.ContentHash;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 
 /**
@@ -31,19 +33,10 @@ public final class ResultStore {
      * nothing else reliably with their original (modification times), so only the content identifies them.
      */
     public static String fingerprint(ManifestEntry entry, String settings) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            try (java.io.InputStream in = Files.newInputStream(entry.file())) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    sha.update(buf, 0, n);
-                }
-            }
-            return "sha256=" + java.util.HexFormat.of().formatHex(sha.digest()) + " " + settings;
+        try (InputStream in = Files.newInputStream(entry.file())) {
+            return "sha256=" + ContentHash.sha256(in) + " " + settings;
         } catch (IOException e) {
             return "unreadable " + settings;
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -54,7 +47,7 @@ public final class ResultStore {
             return Optional.empty();
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+            JsonObject o = Json.parse(Files.readString(p)).getAsJsonObject();
             if (!fingerprint.equals(o.get("fingerprint").getAsString()) || !"ok".equals(o.get("status").getAsString())) {
                 return Optional.empty();
             }

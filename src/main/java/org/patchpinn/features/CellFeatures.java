@@ -1,6 +1,7 @@
 package org.patchpinn.features;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class CellFeatures {
 
     private CellFeatures(List<FiPoint> fiCurve, Map<String, Double> values) {
         this.fiCurve = List.copyOf(fiCurve);
-        this.values = java.util.Collections.unmodifiableMap(values);
+        this.values = Collections.unmodifiableMap(values);
     }
 
     /**

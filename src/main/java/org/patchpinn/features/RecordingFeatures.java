@@ -2,6 +2,7 @@ package org.patchpinn.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
@@ -45,7 +46,7 @@ public final class RecordingFeatures {
                                             StimulusWindow override, Progress progress) {
         int channel = checkCurrentClamp(r);
         List<Integer> indices = sweepList.isEmpty()
-                ? java.util.stream.IntStream.range(0, r.sweepCount()).boxed().toList() : sweepList;
+                ? IntStream.range(0, r.sweepCount()).boxed().toList() : sweepList;
         for (int k : indices) {
             if (k >= r.sweepCount()) {
                 throw new InvalidParameterException("sweeps", "sweep " + k + " does not exist; " + r.name()

@@ -1,7 +1,9 @@
 package org.patchpinn.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Finds action potentials in a membrane-voltage trace (mV, uniform sampling).
@@ -36,7 +38,7 @@ public final class SpikeDetector {
     private final SpikeDetectionSettings settings;
 
     public SpikeDetector(SpikeDetectionSettings settings) {
-        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     public SpikeDetectionSettings settings() {
@@ -99,12 +101,12 @@ public final class SpikeDetector {
         for (int i = 1; i < dvdt.length; i++) {
             if (dvdt[i] >= thr && dvdt[i - 1] < thr) {
                 if (count == buf.length) {
-                    buf = java.util.Arrays.copyOf(buf, count * 2);
+                    buf = Arrays.copyOf(buf, count * 2);
                 }
                 buf[count++] = i;
             }
         }
-        return java.util.Arrays.copyOf(buf, count);
+        return Arrays.copyOf(buf, count);
     }
 
     /** One {start, peak} per spike candidate, merging candidates between which V does not repolarise. */

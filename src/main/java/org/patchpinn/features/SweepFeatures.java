@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Summary statistics of one sweep under eFEL's names (and the sbi set), with the spikes they came from.
@@ -52,7 +53,7 @@ public final class SweepFeatures {
     }
 
     /** Names of the per-spike features that {@link #array(String)} knows. */
-    public java.util.Set<String> arrayNames() {
+    public Set<String> arrayNames() {
         return arrays.keySet();
     }
 

@@ -11,6 +11,8 @@
  * StimulusWindow w = StimulusWindows.fromCommand(commandPa, dtMs);          // longest non-holding step
  * RecordingFeatures rf = RecordingFeatures.analyse(recording, List.of(), settings, null, progress);
  * CellFeatures cell = rf.cell();  // F-I curve and slope, rheobase, input resistance, tau, sag ratio
+ * RecordingArtefacts art = ArtefactDetector.analyse(recording);  // bridge Rs, drift, hum, depolarisation block
+ * double[] vFit = art.correctedVoltage(vMv, commandPa, ljpMv);   // V - Rs*I - LJP
  * }</pre>
  *
  * <h2>Agreement with eFEL</h2>

@@ -2,7 +2,9 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.sim.Stimuli;
+import org.patchpinn.sim.Stimulus;
 import org.patchpinn.trace.ClampMode;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Units;
@@ -21,6 +23,14 @@ public final class FitData {
      * junction potential (mV; e.g. +12 with K-gluconate pipettes).
      */
     public static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv) {
+        return sweeps(r, indices, ljpMv, 0);
+    }
+
+    /**
+     * The sweeps as the membrane saw them: the bridge-balance error removed (V − Rs·I, Rs in MΩ as measured by
+     * {@code features.ArtefactDetector}; 0 for none) and the liquid-junction potential subtracted.
+     */
+    public static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv, double bridgeMohm) {
         if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
             throw new FitException(r.name() + ": a voltage-clamp recording; fitting needs current clamp (V recorded, "
                     + "current injected)");
@@ -41,10 +51,14 @@ public final class FitData {
                         + " sweeps, numbered from 0)");
             }
             double[] v = r.sweep(k).channel(ch).toDoubleArray();
+            Stimulus stim = Stimuli.fromSweep(r, k);
+            double[] cmd = new double[v.length];
             for (int i = 0; i < v.length; i++) {
-                v[i] = v[i] * scale - ljpMv;
+                v[i] *= scale;
+                cmd[i] = stim.currentPa(i * r.dtMs());
             }
-            out.add(new FitSweep(k, v, Stimuli.fromSweep(r, k), r.dtMs()));
+            RecordingArtefacts bridge = new RecordingArtefacts(List.of(), bridgeMohm, List.of());
+            out.add(new FitSweep(k, bridge.correctedVoltage(v, cmd, ljpMv), stim, r.dtMs()));
         }
         return out;
     }

@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.patchpinn.model.GateSpec;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
-import org.patchpinn.model.TabulatedRate;
-import org.patchpinn.pinn.BaseModel;
 import org.patchpinn.pinn.CurrentClampData;
 import org.patchpinn.pinn.FittedModel;
+import org.patchpinn.pinn.KnownModel;
 import org.patchpinn.pinn.NewStateFit;
 import org.patchpinn.pinn.NewStateReport;
 import org.patchpinn.report.Json;
@@ -20,9 +18,12 @@ import org.patchpinn.task.Progress;
 
 /**
  * Fit methods {@code hybrid} and {@code pinn}: learn 0, 1, 2 or (latent {@code auto}) a held-out-chosen
- * number of new gated currents g·z·(V−E) with neural z∞(V), τz(V) inside a built-in base model
- * ({@link NewStateFit}), then hand back the base model plus each learned current with its gate functions
- * frozen into tables, so the Fit Model command validates it with the project's simulator like any fit.
+ * number of new gated currents g·z·(V−E) with neural z∞(V), τz(V) on top of the problem's model
+ * ({@link NewStateFit}; every current of the model, built-in or from a model file, is part of the known
+ * base, whose values are where the fit starts and whose free parameters — {@code fit}, or the model's
+ * non-fixed ones — are fitted too), then hand back the model plus each learned current with its gate
+ * functions frozen into tables, so the Fit Model command validates it with the project's simulator like any
+ * fit.
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
  * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for
  * pinn), {@code refine_evals} (free simulations of the summary-statistic refinement that follows either
@@ -35,8 +36,6 @@ public final class NewStateFitMethod implements FitMethod {
     static final int DEFAULT_HYBRID_STEPS = 500;
     static final int DEFAULT_PINN_STEPS = 450;
     private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
-    /** Base-model values the neural methods keep (Cm and reversals fixed) or start from (conductances). */
-    private static final String[] BASE_PARAMETERS = {"Cm", "gNa", "gK", "gL", "ENa", "EK", "EL"};
 
     /**
      * One training at a time in this process: DJL's PyTorch engine allows one gradient collector at a time
@@ -85,7 +84,7 @@ public final class NewStateFitMethod implements FitMethod {
                     + "choice of the number of new states are made on them): set selection, e.g. selection="
                     + problem.fitSweeps().get(problem.fitSweeps().size() - 1).index() + ", or record 3 or more sweeps");
         }
-        BaseModel base = baseOf(problem.model());
+        KnownModel base = baseOf(problem.model());
         int steps = positiveInt(fs, "steps", name.equals("hybrid") ? DEFAULT_HYBRID_STEPS : DEFAULT_PINN_STEPS);
         int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
                 : fs.maxEvaluations();
@@ -111,7 +110,7 @@ public final class NewStateFitMethod implements FitMethod {
         }
         FittedModel fm = o.chosen().model();
 
-        ModelSpec fitted = fittedSpec(problem.model(), fm);
+        ModelSpec fitted = fm.spec();
         List<ParameterEstimate> estimates = new ArrayList<>();
         for (Parameter p : fitted.parameters()) {
             estimates.add(p.fixed() ? new ParameterEstimate(p.name(), p.unit(), p.value(), p.value(), p.value(), true)
@@ -135,53 +134,21 @@ public final class NewStateFitMethod implements FitMethod {
         return out;
     }
 
-    /** The built-in base with known kinetics that {@code model} names; its values must be the built-in ones. */
-    static BaseModel baseOf(ModelSpec model) {
-        BaseModel base;
+    /** The problem's model as the known base: its values are the start, its free parameters are fitted. */
+    static KnownModel baseOf(ModelSpec model) {
         try {
-            base = BaseModel.byId(model.name());
-        } catch (RuntimeException e) {
-            throw new FitException("methods hybrid and pinn learn new states inside a built-in base model with known "
-                    + "kinetics: model traub-rs or hh-squid (got '" + model.name() + "')");
+            return KnownModel.of(model);
+        } catch (IllegalArgumentException e) {
+            throw new FitException(e.getMessage());
         }
-        double[] d = base.defaults();
-        double[] expected = {d[0], d[1], d[2], d[3], base.eNa(), base.eK(), base.eL()};
-        for (int i = 0; i < BASE_PARAMETERS.length; i++) {
-            double v = model.parameter(BASE_PARAMETERS[i]).value();
-            if (Math.abs(v - expected[i]) > 2e-3 * Math.max(1, Math.abs(expected[i]))) {
-                throw new FitException(String.format(Locale.ROOT, "values: %s = %g differs from the built-in %g of "
-                        + "%s; methods hybrid and pinn keep Cm and the reversal potentials of the base and start the "
-                        + "conductances from its values, so values cannot change them", BASE_PARAMETERS[i], v,
-                        expected[i], base.id()));
-            }
-        }
-        return base;
-    }
-
-    /** Base model with the learned Cm, gNa, gK, gL and each new current z1, z2, … (gz1, Ez1, gate z1, Iz1). */
-    static ModelSpec fittedSpec(ModelSpec model, FittedModel fm) {
-        double[] p = fm.parameters();
-        ModelSpec m = model;
-        for (int i = 0; i < 4; i++) {
-            Parameter q = m.parameter(BaseModel.PARAMETERS[i]);
-            m = m.withBounds(q.name(), Math.min(q.lower(), p[i]), Math.max(q.upper(), p[i])).withValue(q.name(), p[i]);
-        }
-        m = m.withFree(List.of("gNa", "gK", "gL"));
-        for (int j = 0; j < fm.latents().size(); j++) {
-            FittedModel.Latent l = fm.latents().get(j);
-            String z = "z" + (j + 1);
-            GateSpec gate = GateSpec.infTau(z, TabulatedRate.evenGrid(FittedModel.V_MIN, FittedModel.V_STEP, l.zInf()),
-                    TabulatedRate.evenGrid(FittedModel.V_MIN, FittedModel.V_STEP, l.tauMs()));
-            m = m.withGatedCurrent(z, l.gNs(), l.eMv(), gate);
-        }
-        return m;
     }
 
     private static JsonObject diagnostics(NewStateFit.Outcome o, CurrentClampData data, int steps, int refine) {
         JsonObject report = NewStateReport.json(o, data);
         JsonObject d = new JsonObject();
         d.addProperty("method", o.settings().method());
-        d.addProperty("base", o.settings().base().id());
+        d.addProperty("base", o.settings().base().name());
+        d.add("base_free", Json.toTree(o.settings().base().spec().freeParameters()));
         d.addProperty("latent_requested", o.settings().latent());
         d.addProperty("device", o.chosen().device());
         d.addProperty("steps", steps);
@@ -191,8 +158,8 @@ public final class NewStateFitMethod implements FitMethod {
         JsonObject own = new JsonObject();
         JsonArray held = report.getAsJsonObject("validation").getAsJsonArray("heldout");
         own.add("heldout", held);
-        own.addProperty("note", "the method's own scores (its exponential-Euler simulation, sweeps numbered from 1); "
-                + "result.json's validation comes from the project's simulator");
+        own.addProperty("note", "the method's own scores on its selection sweeps (sweeps numbered from 1), with the "
+                + "project's simulator as result.json's validation");
         d.add("method_validation", own);
         d.add("log", report.get("log"));
         d.addProperty("log_note", "the training log numbers sweeps from 1");

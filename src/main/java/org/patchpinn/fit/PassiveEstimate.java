@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A cell's passive properties read off its traces, the same way for data and model: the resting potential
- * (median before the first command change), and from every hyperpolarising command step with no spike nearby
- * (main steps and prepulses alike) the input resistance ΔV/ΔI at steady state and the membrane time constant
+ * (median before the first command change), and from every hyperpolarising step away from the holding level
+ * with no spike nearby (main steps and prepulses alike; not the returns from depolarising steps, where slow
+ * currents are still active) the input resistance ΔV/ΔI at steady state and the membrane time constant
  * (time to 63 % of the peak deflection, on a 1 ms running mean). C ≈ τ / Rin for a single compartment.
  *
  * @param restMv                 median resting potential over the sweeps (mV)
@@ -59,7 +60,8 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
             int b = segs.get(s)[1];
             int pa = segs.get(s - 1)[0];
             double dI = c[a] - c[pa];
-            if (!(dI < -1) || (b - a) * dt < MIN_SEGMENT_MS) {
+            boolean fromHolding = Math.abs(c[pa] - c[0]) <= tolerance(c, n);
+            if (!fromHolding || !(dI < -1) || (b - a) * dt < MIN_SEGMENT_MS) {
                 continue;
             }
             int base0 = Math.max(pa, a - (int) Math.round(100 / dt));
@@ -87,13 +89,18 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         }
     }
 
-    /** Stretches of constant command [from, to). */
-    static List<int[]> segments(double[] c, int n) {
+    /** Command changes smaller than this are noise (pA). */
+    private static double tolerance(double[] c, int n) {
         double range = 0;
         for (int i = 0; i < n; i++) {
             range = Math.max(range, Math.abs(c[i] - c[0]));
         }
-        double tol = Math.max(0.5, 0.01 * range);
+        return Math.max(0.5, 0.01 * range);
+    }
+
+    /** Stretches of constant command [from, to). */
+    static List<int[]> segments(double[] c, int n) {
+        double tol = tolerance(c, n);
         List<int[]> out = new ArrayList<>();
         int start = 0;
         for (int i = 1; i <= n; i++) {

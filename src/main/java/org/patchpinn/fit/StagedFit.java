@@ -37,6 +37,8 @@ public final class StagedFit implements FitMethod {
     /** Integration step of the searches (ms): spike times within ~0.05 ms, enough for summary statistics. */
     static final double SEARCH_STEP_MS = 0.05;
     static final double POLISH_MIN_GAMMA = 0.5;
+    /** Relative worsening of the selection loss the trace stage may cost and still be chosen. */
+    static final double TRACE_TOLERANCE = 0.25;
     /** CMA-ES step in the unit cube of the stage's bands: wide for the active stage, half for the slow one. */
     static final double SIGMA = 0.3;
     static final int STALL_EVALUATIONS = 400;
@@ -131,7 +133,9 @@ public final class StagedFit implements FitMethod {
             candidates.add(c);
             stageJson.add(stageJson(c, spec.freeParameters()));
             diagnostics.add("trace_stage", o.diagnostics());
-            if (c.selectionLoss() <= best.selectionLoss()) {
+            // the trace fit resolves what summary statistics cannot (spike times to the sample); it is kept unless
+            // it clearly worsens the selection sweeps' statistics
+            if (c.selectionLoss() <= best.selectionLoss() + Math.max(1, TRACE_TOLERANCE * best.selectionLoss())) {
                 best = c;
                 polished = o;
             }

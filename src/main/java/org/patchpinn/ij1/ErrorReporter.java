@@ -2,6 +2,7 @@ package org.patchpinn.ij1;
 
 import ij.IJ;
 import ij.Macro;
+import ij.macro.Interpreter;
 
 /**
  * Shows a user error. Interactively, a dialog. Inside a macro, the message goes to the Log window (and
@@ -16,7 +17,7 @@ public final class ErrorReporter {
         if (IJ.isMacro()) {
             IJ.log(title + ": " + message);
             System.err.println("PatchPINN " + title + ": " + message);
-            ij.macro.Interpreter.abort(); // stops the running macro (Macro.abort() only does on "Macro$" threads)
+            Interpreter.abort(); // stops the running macro (Macro.abort() only does on "Macro$" threads)
             Macro.abort();
         } else {
             IJ.error(title, message);

@@ -3,17 +3,11 @@ package org.patchpinn.ij1;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.patchpinn.PatchPinnException;
 import org.patchpinn.op.Operation;
-import org.patchpinn.op.OperationResult;
 import org.patchpinn.op.Operations;
 import org.patchpinn.op.ParamSpec;
-import org.patchpinn.op.ParamValues;
-import org.patchpinn.report.OutputFolder;
-import org.patchpinn.task.CancelledException;
 
 /**
  * The ImageJ 1.x entry point for every operation. {@code plugins.config} maps each menu name to this class
@@ -40,21 +34,7 @@ public class PatchPinnPlugIn implements PlugIn {
         for (ParamSpec p : op.params()) {
             given.put(p.key(), readField(gd, p));
         }
-        try {
-            ParamValues values = new ParamValues(op.params(), given);
-            OperationResult result = op.run(values, new ImageJProgress());
-            Path out = op.params().stream().anyMatch(p -> p.key().equals("out")) ? values.path("out") : null;
-            if (out != null) {
-                result.writeRun(new OutputFolder(out), op.verb(), values.inputFiles());
-            }
-            ResultsPublisher.publish(result);
-        } catch (CancelledException e) {
-            IJ.showStatus(op.title() + ": cancelled");
-        } catch (PatchPinnException e) {
-            ErrorReporter.report(op.title(), e.getMessage());
-        } finally {
-            IJ.showProgress(1.0);
-        }
+        ImageJHost.run(op, given);
     }
 
     private static void addField(GenericDialog gd, ParamSpec p) {

@@ -4,6 +4,9 @@ import ij.IJ;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import java.awt.GraphicsEnvironment;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
 import org.jfree.chart.ChartPanel;
 import org.patchpinn.op.OperationResult;
 import org.patchpinn.report.Table;
@@ -24,12 +27,12 @@ public final class ResultsPublisher {
                 if (!c.show()) {
                     continue;
                 }
-                javax.swing.SwingUtilities.invokeLater(() -> {
-                    javax.swing.JFrame frame = new javax.swing.JFrame(c.chart().getTitle() == null
+                SwingUtilities.invokeLater(() -> {
+                    JFrame frame = new JFrame(c.chart().getTitle() == null
                             ? c.fileName() : c.chart().getTitle().getText());
                     frame.setContentPane(new ChartPanel(c.chart()));
                     frame.setSize(c.width(), c.height());
-                    frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
+                    frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
                     frame.setVisible(true);
                 });
             }

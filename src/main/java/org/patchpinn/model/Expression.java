@@ -2,11 +2,13 @@ package org.patchpinn.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
 import org.scijava.parsington.ExpressionParser;
 import org.scijava.parsington.Function;
 import org.scijava.parsington.Group;
@@ -82,7 +84,7 @@ public final class Expression {
 
     /** Compiles an expression of V and the given parameters only. */
     public static Expression compile(String text, List<String> parameterNames) {
-        Map<String, Integer> idx = new java.util.HashMap<>();
+        Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < parameterNames.size(); i++) {
             idx.put(parameterNames.get(i), i);
         }
@@ -280,7 +282,7 @@ public final class Expression {
             return fold(t, node);
         }
 
-        private Node unary(String name, List<Node> args, java.util.function.DoubleUnaryOperator f) {
+        private Node unary(String name, List<Node> args, DoubleUnaryOperator f) {
             arity(name, args, 1);
             Node a = args.get(0);
             return (v, p) -> f.applyAsDouble(a.eval(v, p));

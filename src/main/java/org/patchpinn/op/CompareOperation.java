@@ -1,7 +1,20 @@
 package org.patchpinn.op;
 
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Locale;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.batch.BatchEngine;
+import org.patchpinn.batch.BatchEngines;
+import org.patchpinn.compare.AnalyzerRecipe;
+import org.patchpinn.compare.BatchRunner;
 import org.patchpinn.compare.CandidateLawFinder;
 import org.patchpinn.compare.ClassicRecordingFitter;
 import org.patchpinn.compare.ComparisonCharts;
@@ -10,36 +23,43 @@ import org.patchpinn.compare.ComparisonResult;
 import org.patchpinn.compare.ComparisonSettings;
 import org.patchpinn.compare.ConditionComparison;
 import org.patchpinn.compare.ConditionModel;
+import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.Law;
 import org.patchpinn.compare.LawFinder;
-import org.patchpinn.compare.EfelFeatureExtractor;
+import org.patchpinn.compare.NewStateRecordingFitter;
+import org.patchpinn.compare.RecordingFitter;
+import org.patchpinn.compare.ResultStore;
+import org.patchpinn.compare.RecordingAnalyzer;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
+import org.patchpinn.fit.FitSettings;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.ModelFileWriter;
+import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
+import org.patchpinn.report.Table;
+import org.patchpinn.symbolic.SearchSettings;
+import org.patchpinn.symbolic.SymbolicLawFinder;
 import org.patchpinn.task.Progress;
 
 /** Compare Conditions: fits a manifest of recordings and derives how the model depends on the condition. */
-public final class CompareOperation implements Operation {
+public final class CompareOperation extends BasicOperation {
     /** Time cap of one symbolic search: a handful of changing quantities then take a few minutes. */
     static final double SYMBOLIC_SECONDS = 20;
 
-    /** Each recording's result is saved under per_recording/ as soon as it is done (resume). */
-    @Override public boolean savesAsItGoes() {
-        return true;
-    }
-
-    @Override public String verb() { return "compare"; }
-
-    @Override public String title() { return "Compare Conditions"; }
-
-    @Override public String description() {
-        return "Reads a manifest CSV (columns file, the condition column, cell, any covariates; files relative "
+    public CompareOperation() {
+        super("compare", "Compare Conditions",
+                "Reads a manifest CSV (columns file, the condition column, cell, any covariates; files relative "
                 + "to the manifest), fits every recording with one shared model structure on all cores (each "
                 + "result saved in OUT/per_recording as it finishes; a re-run resumes), separates each cell's "
                 + "leak from a condition-dependent extra conductance, reports per-condition mean, s.e.m. and "
                 + "bootstrap 95 % CI of every parameter and feature, a within-cell trend test for each, laws for "
-                + "what changes, and condition_model.json.";
+                + "what changes, and condition_model.json.");
+    }
+
+    /** Each recording's result is saved under per_recording/ as soon as it is done (resume). */
+    @Override public boolean savesAsItGoes() {
+        return true;
     }
 
     @Override public List<ParamSpec> params() {
@@ -61,43 +81,93 @@ public final class CompareOperation implements Operation {
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
-                ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"));
+                ParamSpec.bool("resume", true, "reuse saved per-recording results whose file and settings match"),
+                ParamSpec.choice("engine", "local", "where the per-recording stage runs: this JVM's threads, or "
+                        + "Apache Spark (statistics and laws always run here)", "local", "spark"),
+                ParamSpec.string("master", "", "Spark master for --engine spark: local[2], spark://host:7077, yarn "
+                        + "(empty: spark-submit's, else local[*])"));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
-        ComparisonSettings settings = new ComparisonSettings(values.string("condition").trim(),
-                values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
-                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
-                values.number("ex_mv"));
+        ComparisonSettings settings = settings(values);
         Path out = values.path("out");
         Path folder = values.path("folder");
-        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
-            throw new org.patchpinn.InvalidParameterException("folder", "no such folder: " + folder);
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InvalidParameterException("folder", "no such folder: " + folder);
         }
         if (out != null && !values.bool("resume")) {
             deleteSaved(out);
         }
+        ComparisonResult c;
+        try (BatchEngine engine = BatchEngines.create(values.string("engine"), values.string("master"),
+                settings.threads(), BatchRunner.THREAD_NAME)) {
+            progress.status("per-recording stage on " + engine.describe());
+            c = comparison(values, settings).withEngine(engine, new Recipe(values.asMap()))
+                    .run(values.path("manifest"), values.path("folder"), out, progress);
+            try {
+                if (out != null && engine.writeParquet(ComparisonReport.recordings(c),
+                        out.resolve("per_recording.parquet").toString())) {
+                    progress.log("wrote " + out.resolve("per_recording.parquet"));
+                }
+            } catch (RuntimeException e) {
+                progress.log("per_recording.parquet not written (per_recording.csv is): " + e.getMessage());
+            }
+        }
+        return report(c, settings, values);
+    }
+
+    /** The comparison these parameters describe (also what an executor rebuilds from the {@link Recipe}). */
+    static ConditionComparison comparison(ParamValues values, ComparisonSettings settings) {
         LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
-        List<org.patchpinn.compare.RecordingFitter> extra = new java.util.ArrayList<>();
+        List<RecordingFitter> extra = new ArrayList<>();
         if (values.bool("classic")) {
-            extra.add(new ClassicRecordingFitter(org.patchpinn.fit.FitSettings.defaults().withSeed(settings.seed())
+            extra.add(new ClassicRecordingFitter(FitSettings.defaults().withSeed(settings.seed())
                     .withConfidenceIntervals(false)));
         }
         if (!values.string("learn").equals("off")) {
             // 300 window steps per candidate: the current is identified by ~300 (rs_adapting.atf), a batch
             // of many cells cannot afford the single-fit default of 500
-            extra.add(new org.patchpinn.compare.NewStateRecordingFitter(values.string("learn"), 300, settings.seed()));
+            extra.add(new NewStateRecordingFitter(values.string("learn"), 300, settings.seed()));
         }
-        ComparisonResult c = new ConditionComparison(settings, Recordings::open, extra,
-                new EfelFeatureExtractor(), laws)
-                .run(values.path("manifest"), values.path("folder"), out, progress);
+        return new ConditionComparison(settings, Recordings::open, extra, new EfelFeatureExtractor(), laws);
+    }
+
+    private static ComparisonSettings settings(ParamValues values) {
+        return new ComparisonSettings(values.string("condition").trim(),
+                values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
+                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
+                values.number("ex_mv"));
+    }
+
+    /**
+     * The per-recording analyser rebuilt from the verb's parameters on a Spark executor; the driver's paths
+     * (manifest, folder, out) stay behind, an executor need not see them.
+     */
+    record Recipe(Map<String, String> parameters) implements AnalyzerRecipe {
+        private static final Set<String> DRIVER_ONLY = Set.of("manifest", "folder", "out");
+
+        Recipe {
+            Map<String, String> kept = new HashMap<>(parameters);
+            kept.keySet().removeAll(DRIVER_ONLY);
+            parameters = Map.copyOf(kept);
+        }
+
+        @Override
+        public RecordingAnalyzer build() {
+            ParamValues values = new ParamValues(new CompareOperation().params().stream()
+                    .filter(p -> !DRIVER_ONLY.contains(p.key())).toList(), parameters);
+            return comparison(values, settings(values)).analyzer();
+        }
+    }
+
+    private static OperationResult report(ComparisonResult c, ComparisonSettings settings, ParamValues values) {
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
                 + settings.conditionColumn() + (c.decomposition() == null ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
-                + String.format(java.util.Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
-        com.google.gson.JsonObject json = ComparisonReport.json(c);
+                + String.format(Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
+        JsonObject json = ComparisonReport.json(c);
         json.add("parameters_used", Json.toTree(values.asMap()));
         OperationResult r = new OperationResult(json, summary);
         r.table(ComparisonReport.recordings(c), "per_recording.csv");
@@ -105,14 +175,14 @@ public final class CompareOperation implements Operation {
         r.table(ComparisonReport.changes(c), "changes.csv");
         r.table(ComparisonReport.laws(c), "laws.csv");
         if (c.model() != null) {
-            org.patchpinn.report.Table predictions = ComparisonReport.modelPredictions(c);
+            Table predictions = ComparisonReport.modelPredictions(c);
             r.fileTable(predictions, "model_predictions.csv");
             r.fileChart(ComparisonCharts.modelRates(c, predictions), "model_rates.png");
             r.textFile("condition_model.json", Json.toJson(c.model().toJson()) + "\n");
-            org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+            ModelSpec base = ConditionModel.baseStructure();
             for (double level : c.perCondition().keySet()) {
                 r.textFile("model_" + settings.conditionColumn().replaceAll("[^A-Za-z0-9_.-]", "_") + "_"
-                        + level + ".model", org.patchpinn.model.ModelFileWriter.write(c.model().spec(level, base)));
+                        + level + ".model", ModelFileWriter.write(c.model().spec(level, base)));
             }
         }
         if (!c.heldOutSimulation().isEmpty()) {
@@ -126,8 +196,8 @@ public final class CompareOperation implements Operation {
 
     /** The project's symbolic regression, time-capped per law. */
     private static LawFinder symbolic(ComparisonSettings settings) {
-        org.patchpinn.symbolic.SearchSettings d = org.patchpinn.symbolic.SearchSettings.defaults(settings.seed());
-        return new org.patchpinn.symbolic.SymbolicLawFinder(new org.patchpinn.symbolic.SearchSettings(d.seed(),
+        SearchSettings d = SearchSettings.defaults(settings.seed());
+        return new SymbolicLawFinder(new SearchSettings(d.seed(),
                 d.populations(), d.populationSize(), d.generations(), d.maxComplexity(), settings.threads(),
                 SYMBOLIC_SECONDS, d.weighting(), d.templates()));
     }
@@ -152,12 +222,12 @@ public final class CompareOperation implements Operation {
     }
 
     private static void deleteSaved(Path out) {
-        Path dir = out.resolve(org.patchpinn.compare.ResultStore.FOLDER);
-        try (var files = java.nio.file.Files.list(dir)) {
+        Path dir = out.resolve(ResultStore.FOLDER);
+        try (var files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+                Files.deleteIfExists(p);
             }
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // no saved results: nothing to forget
         }
     }

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.task.Progress;
 
@@ -20,7 +22,7 @@ import org.patchpinn.task.Progress;
  * fitting, ...) on the recordings in {@code test-data/}, each step writing into its own sub-folder of out.
  * A step is a verb with its options, exactly what a user would type, so the demo doubles as documentation.
  */
-public final class DemoOperation implements Operation {
+public final class DemoOperation extends BasicOperation {
     /** The bundled recording whose slow adapting current the base model lacks. */
     private static final String ADAPTING_CELL = "rs_adapting_steps.atf";
     private static final List<String> RECORDING_EXTENSIONS = List.of(".abf", ".atf", ".csv", ".tsv", ".nwb");
@@ -29,26 +31,23 @@ public final class DemoOperation implements Operation {
     /** Folder of tables for the symbolic regression example. */
     static final String LAW_FOLDER = "sr";
 
-    /** Each finished step's results stay when a later one is cancelled. */
-    @Override public boolean savesAsItGoes() {
-        return true;
-    }
-
-    @Override public String verb() { return "demo"; }
-
-    @Override public String title() { return "PatchPINN Demo"; }
-
-    @Override public String description() {
-        return "Runs the PatchPINN pipeline on the example recordings in test-data/: for each recording its "
+    public DemoOperation() {
+        super("demo", "PatchPINN Demo",
+                "Runs the PatchPINN pipeline on the example recordings in test-data/: for each recording its "
                 + "summary, features and (where its truth file asks) a fit; then the condition comparison of "
                 + "glucose/manifest.csv and symbolic regression of the tables in sr/; each step is listed in "
-                + "result.json.";
+                + "result.json.");
     }
 
     @Override public List<ParamSpec> params() {
         return List.of(new ParamSpec("data", ParamType.DIR, "test-data", false,
                         "folder with the example recordings", Double.NaN, Double.NaN, List.of()),
                 ParamSpec.outDir(true));
+    }
+
+    /** Each finished step's results stay when a later one is cancelled. */
+    @Override public boolean savesAsItGoes() {
+        return true;
     }
 
     /** One step: a verb, its options and the sub-folder it writes to. */
@@ -175,23 +174,23 @@ public final class DemoOperation implements Operation {
     }
 
     /** Fit options from the recording's {@code <stem>.truth.json} "demo_fit" record, when it has one. */
-    static java.util.Optional<Map<String, String>> demoFit(Path rec) {
+    static Optional<Map<String, String>> demoFit(Path rec) {
         Path truth = rec.resolveSibling(stem(rec) + ".truth.json");
         if (!Files.isRegularFile(truth)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            com.google.gson.JsonObject o = org.patchpinn.report.Json.parse(Files.readString(truth))
+            JsonObject o = Json.parse(Files.readString(truth))
                     .getAsJsonObject();
             if (!o.has("demo_fit")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            com.google.gson.JsonObject f = o.getAsJsonObject("demo_fit");
-            Map<String, String> opts = new java.util.LinkedHashMap<>();
+            JsonObject f = o.getAsJsonObject("demo_fit");
+            Map<String, String> opts = new LinkedHashMap<>();
             opts.put("file", rec.toString());
             opts.put("model", f.get("model").getAsString());
             opts.put("fit", f.get("fit").getAsString());
-            return java.util.Optional.of(opts);
+            return Optional.of(opts);
         } catch (IOException | RuntimeException e) {
             throw new PatchPinnException(truth + ": cannot read the demo fit record: " + e.getMessage(), e);
         }

@@ -3,19 +3,17 @@ package org.patchpinn.op;
 import java.util.List;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.io.SweepCsvExporter;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.RecordingSummary;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
 /** Export Recording: recording.json plus one CSV per sweep (time in ms, channels, command; units in headers). */
-public final class ExportOperation implements Operation {
-    @Override public String verb() { return "export"; }
-
-    @Override public String title() { return "Export Recording"; }
-
-    @Override public String description() {
-        return "Writes recording.json (the summary of 'info') and sweep_<k>.csv for every sweep k: time (ms), "
-                + "one column per channel and one for the command waveform, units in the headers.";
+public final class ExportOperation extends BasicOperation {
+    public ExportOperation() {
+        super("export", "Export Recording",
+                "Writes recording.json (the summary of 'info') and sweep_<k>.csv for every sweep k: time (ms), "
+                + "one column per channel and one for the command waveform, units in the headers.");
     }
 
     @Override public List<ParamSpec> params() {
@@ -26,7 +24,7 @@ public final class ExportOperation implements Operation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         Recording r = Recordings.open(values.path("file"), progress);
         OperationResult result = new OperationResult(null, r.name() + ": exported " + r.sweepCount() + " sweeps");
-        result.textFile("recording.json", org.patchpinn.report.Json.toJson(RecordingSummary.json(r)) + "\n");
+        result.textFile("recording.json", Json.toJson(RecordingSummary.json(r)) + "\n");
         for (int k = 0; k < r.sweepCount(); k++) {
             int sweep = k;
             result.streamedFile("sweep_" + k + ".csv", out -> {

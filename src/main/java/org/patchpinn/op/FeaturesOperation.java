@@ -1,19 +1,19 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.ArtefactDetector;
 import org.patchpinn.features.CellFeatures;
-import org.patchpinn.features.FeatureNames;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.features.RecordingFeatures;
-import org.patchpinn.features.Spike;
 import org.patchpinn.features.SpikeDetectionSettings;
 import org.patchpinn.features.StimulusWindow;
-import org.patchpinn.features.SweepFeatureExtractor;
-import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.features.SweepArtefacts;
 import org.patchpinn.io.Recordings;
-import org.patchpinn.report.Json;
+import org.patchpinn.report.FeaturesReport;
 import org.patchpinn.report.SpikeChart;
 import org.patchpinn.report.Table;
 import org.patchpinn.task.Progress;
@@ -21,24 +21,23 @@ import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Units;
 
 /** Summary Statistics: eFEL-named features per sweep, cell properties, and a plot of each sweep's spikes. */
-public final class FeaturesOperation implements Operation {
-    public static final String SWEEP_TABLE = "PatchPINN Features";
-    public static final String CELL_TABLE = "PatchPINN Cell";
+public final class FeaturesOperation extends BasicOperation {
+    public static final String ARTEFACT_TABLE = "PatchPINN Artefacts";
 
-    @Override public String verb() { return "features"; }
-
-    @Override public String title() { return "Summary Statistics"; }
-
-    @Override public String description() {
-        return "Measures a current-clamp recording: per sweep the eFEL features (Spikecount, Spikecount_stimint, "
+    public FeaturesOperation() {
+        super("features", "Summary Statistics",
+                "Measures a current-clamp recording: per sweep the eFEL features (Spikecount, Spikecount_stimint, "
                 + "time_to_first_spike, mean_frequency, ISI_values, ISI_CV, adaptation_index2, AP_amplitude, "
                 + "AP_begin_voltage, spike_half_width, AHP_depth, voltage_base, steady_state_voltage_stimend, "
                 + "voltage_deflection, time_constant, ohmic_input_resistance, sag_ratio1) and the sbi statistics "
                 + "(rest_mean, rest_std, stim_mean, stim_variance, stim_skewness, stim_kurtosis); per cell the F-I "
                 + "slope, rheobase, input resistance, membrane time constant and sag ratio. The stimulus window "
                 + "comes from the command waveform unless stim_start_ms and stim_end_ms are given. Per-spike "
-                + "features are averaged in the tables; result.json lists every value and every spike. Writes "
-                + "features.csv, cell.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).";
+                + "features are averaged in the tables; result.json lists every value and every spike. Recording "
+                + "artefacts of every sweep (needs the command waveform): bridge-balance error Rs from the voltage "
+                + "jump at command edges, baseline drift from the first sweep, 50/60 Hz mains hum, depolarisation "
+                + "block; flagged ones are warned about in the summary. Writes features.csv, cell.csv, "
+                + "artefacts.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).");
     }
 
     @Override public List<ParamSpec> params() {
@@ -67,9 +66,16 @@ public final class FeaturesOperation implements Operation {
                 .withDvdtThreshold(values.number("dvdt_threshold")).withMinPeak(values.number("min_peak"));
         RecordingFeatures rf = RecordingFeatures.analyse(r, values.indices("sweeps"), settings,
                 window(values), progress.range(0, 0.7));
-        OperationResult result = new OperationResult(json(r, rf, settings), summary(r, rf));
-        result.table(sweepTable(rf), "features.csv");
-        result.table(cellTable(r, rf), "cell.csv");
+        progress.status("recording artefacts");
+        RecordingArtefacts artefacts = artefacts(r, rf);
+        JsonObject json = FeaturesReport.json(r, rf, settings);
+        json.add("artefacts", artefacts == null ? JsonNull.INSTANCE : artefacts.toJson());
+        OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
+        result.table(FeaturesReport.sweepTable(rf), "features.csv");
+        result.table(FeaturesReport.cellTable(r, rf), "cell.csv");
+        if (artefacts != null) {
+            result.table(artefactTable(artefacts), "artefacts.csv");
+        }
         double mvScale = Units.toMillivolts(r.channel(rf.voltageChannel()).unit());
         List<Integer> idx = rf.sweepIndices();
         for (int i = 0; i < idx.size(); i++) {
@@ -108,105 +114,39 @@ public final class FeaturesOperation implements Operation {
         return new StimulusWindow(a, b);
     }
 
-    static Table sweepTable(RecordingFeatures rf) {
-        Table t = new Table(SWEEP_TABLE);
-        t.column("sweep");
-        FeatureNames.SWEEP.forEach(n -> t.column(FeatureNames.header(n)));
-        for (int i = 0; i < rf.sweeps().size(); i++) {
-            Table.Row row = t.addRow().set("sweep", rf.sweepIndices().get(i));
-            rf.sweeps().get(i).values().forEach((name, value) -> row.set(FeatureNames.header(name), value));
+    /** The artefacts of every sweep, compared with the measured input resistance; null without a current command. */
+    private static RecordingArtefacts artefacts(Recording r, RecordingFeatures rf) {
+        if (!r.hasCommand() || !Units.isCurrent(r.commandUnit())) {
+            return null;
+        }
+        return ArtefactDetector.analyse(r, rf.cell().inputResistanceMOhm());
+    }
+
+    static Table artefactTable(RecordingArtefacts a) {
+        Table t = new Table(ARTEFACT_TABLE);
+        for (SweepArtefacts s : a.sweeps()) {
+            t.addRow().set("sweep", s.sweep()).set("bridge_MOhm", s.bridgeMohm()).set("drift_mV", s.driftMv())
+                    .set("hum_mV", s.humMv()).set("depolarisation_block", Boolean.toString(s.depolarisationBlock()))
+                    .set("notes", String.join("; ", s.notes()));
         }
         return t;
     }
 
-    static Table cellTable(Recording r, RecordingFeatures rf) {
-        Table t = new Table(CELL_TABLE);
-        Table.Row row = t.addRow().set("file", r.name()).set("sweeps", rf.sweeps().size())
-                .set("stim_start (ms)", rf.window().startMs()).set("stim_end (ms)", rf.window().endMs());
-        rf.cell().values().forEach((name, value) -> row.set(FeatureNames.header(name), value));
-        return t;
-    }
-
-    private static String summary(Recording r, RecordingFeatures rf) {
+    private static String summary(Recording r, RecordingFeatures rf, RecordingArtefacts artefacts) {
         int spikes = rf.sweeps().stream().mapToInt(f -> f.spikes().size()).sum();
         CellFeatures c = rf.cell();
-        return String.format(java.util.Locale.ROOT, "%s: %d sweeps, %d spikes, rheobase %s pA, input resistance "
+        String s = String.format(Locale.ROOT, "%s: %d sweeps, %d spikes, rheobase %s pA, input resistance "
                         + "%s MOhm, time constant %s ms", r.name(), rf.sweeps().size(), spikes,
                 text(c.rheobasePa()), text(c.inputResistanceMOhm()), text(c.timeConstantMs()));
+        if (artefacts == null) {
+            return s + "; artefacts not measured (no current command waveform)";
+        }
+        s += "; bridge Rs " + text(artefacts.bridgeMohm()) + " MOhm";
+        return artefacts.warnings().isEmpty() ? s : s + "; warnings: " + String.join("; ", artefacts.warnings());
     }
 
     private static String text(double d) {
-        return Double.isNaN(d) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4g", d);
+        return Double.isNaN(d) ? "n/a" : String.format(Locale.ROOT, "%.4g", d);
     }
 
-    static JsonObject json(Recording r, RecordingFeatures rf, SpikeDetectionSettings s) {
-        JsonObject o = new JsonObject();
-        o.addProperty("file", r.source() == null ? r.name() : r.source().toString());
-        JsonObject settings = new JsonObject();
-        settings.add("dvdt_threshold_V_per_s", Json.number(s.dvdtThresholdVPerS()));
-        settings.add("min_peak_mV", Json.number(s.minPeakMv()));
-        settings.add("threshold_fraction", Json.number(s.thresholdFraction()));
-        settings.add("interp_step_ms", Json.number(SweepFeatureExtractor.EFEL_INTERP_STEP_MS));
-        o.add("settings", settings);
-        JsonObject window = new JsonObject();
-        window.add("start_ms", Json.number(rf.window().startMs()));
-        window.add("end_ms", Json.number(rf.window().endMs()));
-        window.addProperty("from_command", rf.windowFromCommand());
-        o.add("stimulus_window", window);
-        JsonObject units = new JsonObject();
-        FeatureNames.SWEEP.forEach(n -> units.addProperty(n, FeatureNames.unitOf(n)));
-        CellFeatures.NAMES.forEach(n -> units.addProperty("cell." + n, FeatureNames.unitOf(n)));
-        o.add("units", units);
-        JsonArray sweeps = new JsonArray();
-        for (int i = 0; i < rf.sweeps().size(); i++) {
-            SweepFeatures f = rf.sweeps().get(i);
-            JsonObject sw = new JsonObject();
-            sw.addProperty("sweep", rf.sweepIndices().get(i));
-            sw.add("stimulus_pA", Json.number(rf.stimulusPa()[i]));
-            JsonObject values = new JsonObject();
-            f.values().forEach((k, v) -> values.add(k, Json.number(v)));
-            sw.add("features", values);
-            JsonObject arrays = new JsonObject();
-            for (String name : f.arrayNames()) {
-                JsonArray a = new JsonArray();
-                for (double d : f.array(name)) {
-                    a.add(Json.number(d));
-                }
-                arrays.add(name, a);
-            }
-            sw.add("per_spike", arrays);
-            JsonArray spikes = new JsonArray();
-            for (Spike sp : f.spikes()) {
-                JsonObject js = new JsonObject();
-                js.add("threshold_time_ms", Json.number(sp.thresholdTimeMs()));
-                js.add("peak_time_ms", Json.number(sp.peakTimeMs()));
-                js.add("trough_time_ms", Json.number(sp.troughTimeMs()));
-                js.add("threshold_mV", Json.number(sp.thresholdMv()));
-                js.add("peak_mV", Json.number(sp.peakMv()));
-                js.add("ahp_mV", Json.number(sp.ahpMv()));
-                js.add("half_width_ms", Json.number(sp.halfWidthMs()));
-                js.add("amplitude_mV", Json.number(sp.amplitudeMv()));
-                js.add("max_upstroke_V_per_s", Json.number(sp.maxUpstrokeVPerS()));
-                js.addProperty("in_stimulus", f.window().contains(sp.peakTimeMs()));
-                spikes.add(js);
-            }
-            sw.add("spikes", spikes);
-            sweeps.add(sw);
-        }
-        o.add("sweeps", sweeps);
-        JsonObject cell = new JsonObject();
-        rf.cell().values().forEach((k, v) -> cell.add(k, Json.number(v)));
-        o.add("cell", cell);
-        JsonArray fi = new JsonArray();
-        for (CellFeatures.FiPoint p : rf.cell().fiCurve()) {
-            JsonObject jp = new JsonObject();
-            jp.addProperty("sweep", rf.sweepIndices().get(p.sweep()));
-            jp.add("current_pA", Json.number(p.currentPa()));
-            jp.addProperty("spikes", p.spikes());
-            jp.add("rate_Hz", Json.number(p.rateHz()));
-            fi.add(jp);
-        }
-        o.add("fi_curve", fi);
-        return o;
-    }
 }

@@ -2,30 +2,35 @@ package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
-import org.patchpinn.fit.FitException;
 import org.patchpinn.fit.FitMethod;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitOutcome;
-import org.patchpinn.fit.FitProblem;
+import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.FitSettings;
-import org.patchpinn.fit.CellComparison;
+import org.patchpinn.features.ArtefactDetector;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.fit.FitSweep;
-import org.patchpinn.fit.StagedFit;
-import org.patchpinn.fit.StepSweep;
-import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -38,26 +43,23 @@ import org.patchpinn.trace.Recording;
  * {@link FitMethod} chosen by name, then validates the fitted model on every sweep (held-out sweeps
  * reported separately) the same way for every method.
  */
-public final class FitOperation implements Operation {
-    @Override public String verb() { return "fit"; }
-
-    @Override public String title() { return "Fit Model"; }
-
-    @Override public String description() {
-        return "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
+public final class FitOperation extends BasicOperation {
+    public FitOperation() {
+        super("fit", "Fit Model",
+                "Fits a neuron model to current-clamp sweeps (methods: " + String.join(", ", FitMethods.names())
                 + "). Writes result.json (parameters with unit and ci95, validation with holdout_gamma and "
                 + "holdout_rmse_mV and features per sweep, diagnostics), parameters.csv, validation.csv, "
                 + "states.csv (time, data V, model V, gates, currents per sweep), fitted.model, "
                 + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
                 + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
                 + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
-                + "learned.png, heldout_current.png and loss.png.";
+                + "learned.png, heldout_current.png and loss.png.");
     }
 
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .atf, .csv, .tsv, .nwb)"),
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
-                        org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                        BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
                         Double.NaN, Double.NaN, FitMethods.names()),
                 ParamSpec.string("fit", "", "parameters to fit, e.g. gNa,gK,gL,ENa,EK,EL (empty: those not "
@@ -72,6 +74,9 @@ public final class FitOperation implements Operation {
                         + "sweeps when sweeps is given)"),
                 ParamSpec.string("holdout", "auto", "test sweeps, touched by no choice, e.g. 1; 'auto': from the step "
                         + "protocol (the last sweep when there are fewer than 5 step sweeps); 'none'"),
+                ParamSpec.string("bridge", "auto", "bridge-balance error removed before fitting: 'auto' (the series "
+                        + "resistance measured at the command edges, subtracted when it exceeds 5 % of the input "
+                        + "resistance), 'none', or a value in MOhm"),
                 ParamSpec.number("ljp_mv", 0, -50, 50, "liquid-junction potential (mV), subtracted from the recorded "
                         + "voltage before fitting"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed"),
@@ -97,7 +102,9 @@ public final class FitOperation implements Operation {
         for (int k = 0; k < r.sweepCount(); k++) {
             allIndices.add(k);
         }
-        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"));
+        RecordingArtefacts artefacts = artefacts(r);
+        double bridge = bridgeCorrection(values.string("bridge"), artefacts);
+        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"), bridge);
         SweepRoles roles = roles(values, r, all);
         FitMethod method = FitMethods.get(values.string("method"));
         if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {
@@ -109,23 +116,28 @@ public final class FitOperation implements Operation {
                     + "; the held-out sweeps served as selection sweeps (method " + method.name() + " needs them)");
         }
         FitSettings settings = settings(values, method);
-        List<ModelRun> runs = new ArrayList<>();
+        List<FitRunner.Run> runs = new ArrayList<>();
         for (int i = 0; i < modelNames.size(); i++) {
             ModelSpec model = model(values, modelNames.get(i));
             Progress part = progress.range(i / (double) modelNames.size(), (i + 1) / (double) modelNames.size());
-            runs.add(fitOne(r, model, method, settings, all, roles, part));
+            runs.add(FitRunner.run(r.name(), model, method, settings, all, roles, part));
         }
         // several models: the selection sweeps choose; every model's test figures are reported beside it
-        ModelRun best = runs.stream().max(java.util.Comparator.comparingDouble(ModelRun::selectionScore))
+        FitRunner.Run best = runs.stream().max(Comparator.comparingDouble(FitRunner.Run::selectionScore))
                 .orElseThrow();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         OperationResult result = report(r, best.model(), method, roles, best.outcome(), best.validation(), values,
                 wall, cpu);
+        if (artefacts != null) {
+            JsonObject a = artefacts.toJson();
+            a.add("bridge_subtracted_MOhm", Json.number(bridge));
+            result.json().add("artefacts", a);
+        }
         if (runs.size() > 1) {
             Table mt = new Table("PatchPINN Model Comparison");
             JsonArray arr = new JsonArray();
-            for (ModelRun m : runs) {
+            for (FitRunner.Run m : runs) {
                 CellComparison c = m.cell();
                 mt.addRow().set("model", m.model().name()).set("chosen", m == best ? "yes" : "no")
                         .set("selection score", m.selectionScore())
@@ -154,67 +166,6 @@ public final class FitOperation implements Operation {
         return result;
     }
 
-    /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
-    static final String BASE_OPTION = "base";
-
-    /** One model's fit and its validation on every sweep. */
-    private record ModelRun(ModelSpec model, FitOutcome outcome, List<SweepValidation> validation,
-                            CellComparison cell, double selectionScore) { }
-
-    private static ModelRun fitOne(Recording r, ModelSpec model, FitMethod method, FitSettings settings,
-                                   List<FitSweep> all, SweepRoles roles, Progress progress) {
-        List<FitSweep> fitSweeps = roles.training().stream().map(all::get).toList();
-        List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).toList();
-        progress.status("fit (" + method.name() + ", " + model.name() + "): " + r.name() + ", training sweeps "
-                + roles.training() + ", selection " + roles.selection() + ", test " + roles.test());
-        FitOutcome outcome;
-        try {
-            FitOutcome base = null;
-            if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
-                // new states are learned on top of the cell's own base model, fitted in stages first
-                progress.status("fit (" + method.name() + "): the base model by the staged fit");
-                base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
-                        settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
-                model = base.fitted();
-            }
-            FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
-            outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
-            if (base != null) {
-                outcome.diagnostics().add("base_fit", base.diagnostics());
-            }
-        } catch (FitException e) {
-            throw new FitException(r.name() + ": " + e.getMessage(), e);
-        }
-        progress.status("validating the fitted model on every sweep");
-        List<SweepValidation> validation = Validation.evaluate(outcome.fitted(), all, roles, progress.range(0.9, 1));
-        CellComparison cell = CellComparison.of(validation);
-        String choiceRole = roles.selection().isEmpty() ? SweepRoles.TRAINING : SweepRoles.SELECTION;
-        double gamma = Validation.meanGamma(validation, choiceRole);
-        int n = cell.count(choiceRole);
-        double score = (n == 0 ? 0 : cell.withinTolerance(choiceRole) / (double) n)
-                + (Double.isNaN(gamma) ? 0 : gamma);
-        return new ModelRun(model, outcome, validation, cell, score);
-    }
-
-    /** Hybrid and pinn start from the staged fit unless told {@code base=model} (the model's values as given). */
-    private static boolean stagedBase(FitSettings settings, List<FitSweep> training) {
-        String b = settings.options().getOrDefault(BASE_OPTION, "staged");
-        if (!b.equals("staged") && !b.equals("model")) {
-            throw new InvalidParameterException("options", "base=" + b + ": expected base=staged (fit the base "
-                    + "model in stages first) or base=model (start from the model's values)");
-        }
-        return b.equals("staged") && !StepSweep.of(training).isEmpty();
-    }
-
-    private static FitSettings withoutBaseOption(FitSettings s) {
-        if (!s.options().containsKey(BASE_OPTION)) {
-            return s;
-        }
-        Map<String, String> o = new LinkedHashMap<>(s.options());
-        o.remove(BASE_OPTION);
-        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
-    }
-
     /** "traub-rs-m, traub-fs" → the names; one name (or a model file) most of the time. */
     static List<String> modelNames(String text) {
         List<String> out = new ArrayList<>();
@@ -232,8 +183,8 @@ public final class FitOperation implements Operation {
     private static ModelSpec model(ParamValues values, String name) {
         ModelSpec model;
         try {
-            model = org.patchpinn.model.BuiltinModels.resolve(name);
-        } catch (org.patchpinn.model.ModelException e) {
+            model = BuiltinModels.resolve(name);
+        } catch (ModelException e) {
             throw new InvalidParameterException("model", e.getMessage());
         }
         model = ModelParams.withValues(model, values, "values");
@@ -252,10 +203,6 @@ public final class FitOperation implements Operation {
                         + "parameter, not as an option");
             }
             options.put(NewStateFitMethod.LATENT, latent);
-            if (!values.string("fit").isBlank()) {
-                throw new InvalidParameterException("fit", "methods hybrid and pinn choose what they learn (gNa, gK, "
-                        + "gL and the new states' g, E, z∞, τz); leave fit empty");
-            }
         } else if (!latent.equals("auto")) {
             throw new InvalidParameterException("latent", "latent " + latent + " applies to methods that learn new "
                     + "states (hybrid, pinn), not to " + method.name());
@@ -264,11 +211,40 @@ public final class FitOperation implements Operation {
                 values.bool("ci"), values.string("device"), options);
     }
 
+    /** Artefacts of a current-clamp recording (null when they cannot be measured, e.g. no command). */
+    private static RecordingArtefacts artefacts(Recording r) {
+        try {
+            return ArtefactDetector.analyse(r);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The series resistance (MΩ) to subtract: measured and flagged (auto), none, or the user's value. */
+    static double bridgeCorrection(String option, RecordingArtefacts artefacts) {
+        String o = option.trim();
+        if (o.equalsIgnoreCase("none")) {
+            return 0;
+        }
+        if (o.equalsIgnoreCase("auto") || o.isEmpty()) {
+            if (artefacts == null || !Double.isFinite(artefacts.bridgeMohm())) {
+                return 0;
+            }
+            boolean flagged = artefacts.warnings().stream().anyMatch(w -> w.toLowerCase(Locale.ROOT)
+                    .contains("bridge"));
+            return flagged ? artefacts.bridgeMohm() : 0;
+        }
+        try {
+            return Double.parseDouble(o);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("bridge", "'" + option + "': expected auto, none or a resistance in "
+                    + "MOhm");
+        }
+    }
+
     /** Sweep roles from the user's lists, the step protocol's default rule filling what is not given. */
     static SweepRoles roles(ParamValues values, Recording r, List<FitSweep> all) {
-        List<StepSweep> steps = StepSweep.of(all);
-        SweepRoles auto = steps.size() == all.size() ? SweepRoles.forSteps(steps, all.size())
-                : SweepRoles.simple(all.size());
+        SweepRoles auto = FitRunner.defaultRoles(all);
         String h = values.string("holdout").trim();
         List<Integer> test;
         if (h.equalsIgnoreCase("none") || h.isEmpty()) {
@@ -378,7 +354,7 @@ public final class FitOperation implements Operation {
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
-                String unit = org.patchpinn.features.SweepFeatures.unitOf(f);
+                String unit = SweepFeatures.unitOf(f);
                 String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
                 row.set(f + " data" + suffix, v.dataFeatures().get(f));
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));
@@ -450,7 +426,7 @@ public final class FitOperation implements Operation {
     }
 
     private static long cpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+        OperatingSystemMXBean os = ManagementFactory
                 .getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }

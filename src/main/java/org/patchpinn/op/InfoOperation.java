@@ -9,15 +9,12 @@ import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
 /** Open Recording: reads a file, summarises it (JSON and table) and plots its traces with their stimulus. */
-public final class InfoOperation implements Operation {
-    @Override public String verb() { return "info"; }
-
-    @Override public String title() { return "Open Recording"; }
-
-    @Override public String description() {
-        return "Reads an ABF1/ABF2, ATF, CSV/TSV or NWB recording and prints its summary as JSON (format, "
+public final class InfoOperation extends BasicOperation {
+    public InfoOperation() {
+        super("info", "Open Recording",
+                "Reads an ABF1/ABF2, ATF, CSV/TSV or NWB recording and prints its summary as JSON (format, "
                 + "version, sampleRateHz, sweepCount, channels, sweepLengthS, protocol, tags, startTime, "
-                + "stimulusUnit). With --out, also writes recording.json, recording.csv and traces.png.";
+                + "stimulusUnit). With --out, also writes recording.json, recording.csv and traces.png.");
     }
 
     @Override public List<ParamSpec> params() {

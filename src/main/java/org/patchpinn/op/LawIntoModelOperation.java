@@ -1,12 +1,14 @@
 package org.patchpinn.op;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.jfree.chart.ChartFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import java.util.List;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.fit.CoincidenceFactor;
 import org.patchpinn.fit.FitData;
@@ -18,6 +20,7 @@ import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileParser;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.Charts;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.SimulationResult;
@@ -38,27 +41,24 @@ import org.patchpinn.trace.Recording;
  * RMSE), and with the fit's {@code learned.csv} also the network model it came from, and how far the laws
  * stray from the network functions (see {@link LawValidation}).
  */
-public final class LawIntoModelOperation implements Operation {
+public final class LawIntoModelOperation extends BasicOperation {
     private static final double STEP_START_MS = 50;
     private static final double STEP_DURATION_MS = 300;
     private static final double SIMULATED_MS = 400;
     private static final double DT_MS = 0.05;
 
-    @Override public String verb() { return "lawmodel"; }
-
-    @Override public String title() { return "Law Into Model"; }
-
-    @Override public String description() {
-        return "Adds the current I<name> = g<name>*z<name>*(V - E<name>) to a model, with z_inf(V) and tau_z(V) "
+    public LawIntoModelOperation() {
+        super("lawmodel", "Law Into Model",
+                "Adds the current I<name> = g<name>*z<name>*(V - E<name>) to a model, with z_inf(V) and tau_z(V) "
                 + "(ms) taken from the best laws of two Symbolic Regression result.json files; writes the model "
                 + "file (<model>-<name>.model), reads it back and simulates a current step (simulation.png). "
                 + "With --file, simulates it on the held-out sweeps (--holdout) and reports Γ (±2 ms) and RMSE; "
                 + "with --learned (the learned.csv of learn/fit) also for the network model, and the laws' "
-                + "deviation from the network functions (validation.csv, validation.png, result.json validation).";
+                + "deviation from the network functions (validation.csv, validation.png, result.json validation).");
     }
 
-    @Override public java.util.List<ParamSpec> params() {
-        return java.util.List.of(
+    @Override public List<ParamSpec> params() {
+        return List.of(
                 ParamSpec.string("model", "traub-rs", "base model: built-in name (" + String.join(", ",
                         BuiltinModels.NAMES) + ") or model file"),
                 ParamSpec.file("zinf", "Symbolic Regression result.json of z_inf(V)"),
@@ -87,7 +87,7 @@ public final class LawIntoModelOperation implements Operation {
         try {
             extended = DiscoveredCurrent.add(base, name, values.number("g"), values.number("e"), zInf, tau);
         } catch (ModelException e) {
-            throw new org.patchpinn.InvalidParameterException("current", e.getMessage());
+            throw new InvalidParameterException("current", e.getMessage());
         }
         String modelName = base.name() + "-sr-" + name;
         extended = extended.withName(modelName, base.description() + "; with I" + name
@@ -116,8 +116,8 @@ public final class LawIntoModelOperation implements Operation {
         check.add("step_duration_ms", Json.number(STEP_DURATION_MS));
         check.addProperty("finite", sim.isFinite());
         check.addProperty("spikes", spikes);
-        check.add("v_min_mv", Json.number(java.util.Arrays.stream(sim.v()).min().orElse(Double.NaN)));
-        check.add("v_max_mv", Json.number(java.util.Arrays.stream(sim.v()).max().orElse(Double.NaN)));
+        check.add("v_min_mv", Json.number(Arrays.stream(sim.v()).min().orElse(Double.NaN)));
+        check.add("v_max_mv", Json.number(Arrays.stream(sim.v()).max().orElse(Double.NaN)));
         json.add("simulation", check);
         json.add("params", Json.toTree(values.asMap()));
 
@@ -144,8 +144,8 @@ public final class LawIntoModelOperation implements Operation {
                         net);
                 netScore = LawValidation.score("network", network, held, progress);
             }
-            summary += String.format(java.util.Locale.ROOT, "; held-out Γ law %.3f%s", lawScore.gamma(),
-                    netScore == null ? "" : String.format(java.util.Locale.ROOT, ", network %.3f", netScore.gamma()));
+            summary += String.format(Locale.ROOT, "; held-out Γ law %.3f%s", lawScore.gamma(),
+                    netScore == null ? "" : String.format(Locale.ROOT, ", network %.3f", netScore.gamma()));
         }
         LawValidation.Deviation dev = net == null ? null : LawValidation.deviation(net, zInf, tau);
         if (lawScore != null || dev != null) {
@@ -181,7 +181,7 @@ public final class LawIntoModelOperation implements Operation {
     private static JsonObject validationJson(List<FitSweep> held, LawValidation.Score law, LawValidation.Score net,
                                              LawValidation.Deviation dev) {
         JsonObject v = new JsonObject();
-        com.google.gson.JsonArray sweeps = new com.google.gson.JsonArray();
+        JsonArray sweeps = new JsonArray();
         held.forEach(s -> sweeps.add(s.index()));
         v.add("holdout_sweeps", sweeps);
         v.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
@@ -209,7 +209,7 @@ public final class LawIntoModelOperation implements Operation {
         JsonObject o = new JsonObject();
         o.add("gamma", Json.number(s.gamma()));
         o.add("rmse_mV", Json.number(s.rmseMv()));
-        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        JsonArray a = new JsonArray();
         for (SweepValidation sv : s.sweeps()) {
             JsonObject e = new JsonObject();
             e.addProperty("sweep", sv.sweep().index());
@@ -237,25 +237,13 @@ public final class LawIntoModelOperation implements Operation {
 
     private static JFreeChart heldOutChart(FitSweep sweep, LawValidation.Score law, LawValidation.Score net,
                                            String model) {
-        XYSeriesCollection c = new XYSeriesCollection();
-        c.addSeries(series("data", sweep.vMv(), sweep.dtMs()));
+        XYSeriesCollection c = new XYSeriesCollection(Charts.decimated("data", sweep.vMv(), sweep.dtMs()));
+        c.addSeries(Charts.decimated("law model", law.sweeps().get(0).model().v(), sweep.dtMs()));
         if (net != null) {
-            c.addSeries(series("network model", net.sweeps().get(0).model().v(), sweep.dtMs()));
+            c.addSeries(Charts.decimated("network model", net.sweeps().get(0).model().v(), sweep.dtMs()));
         }
-        c.addSeries(series("law model", law.sweeps().get(0).model().v(), sweep.dtMs()));
-        JFreeChart chart = ChartFactory.createXYLineChart(model + ": held-out sweep " + sweep.index(), "time (ms)",
-                "V (mV)", c, PlotOrientation.VERTICAL, true, false, false);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
-        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-        return chart;
-    }
-
-    private static XYSeries series(String name, double[] v, double dtMs) {
-        XYSeries s = new XYSeries(name, false, true);
-        for (int i = 0; i < v.length; i++) {
-            s.add(i * dtMs, v[i]);
-        }
-        return s;
+        XYPlot plot = Charts.plot(c, Charts.axis("time", "ms"), Charts.valueAxis("V", "mV"), Charts.dataAndModel());
+        return Charts.chart(model + ": held-out sweep " + sweep.index(), plot, true);
     }
 
     /** Upward crossings of 0 mV. */
@@ -270,16 +258,12 @@ public final class LawIntoModelOperation implements Operation {
     }
 
     private static JFreeChart chart(SimulationResult sim, String model, double stepPa) {
-        XYSeries s = new XYSeries("V", false, true);
+        XYSeries v = new XYSeries("V", false, true);
         for (int i = 0; i < sim.length(); i++) {
-            s.add(sim.timeMs(i), sim.v()[i]);
+            v.add(sim.timeMs(i), sim.v()[i]);
         }
-        JFreeChart c = ChartFactory.createXYLineChart(model + ": " + stepPa + " pA step", "time (ms)", "V (mV)",
-                new XYSeriesCollection(s), PlotOrientation.VERTICAL, false, false, false);
-        c.setBackgroundPaint(java.awt.Color.WHITE);
-        c.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-        c.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        c.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        return c;
+        XYPlot plot = Charts.plot(new XYSeriesCollection(v), Charts.axis("time", "ms"), Charts.valueAxis("V", "mV"),
+                Charts.lines());
+        return Charts.chart(model + ": " + stepPa + " pA step", plot, false);
     }
 }

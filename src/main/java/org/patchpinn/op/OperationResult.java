@@ -1,12 +1,16 @@
 package org.patchpinn.op;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.patchpinn.report.Charts;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.report.Table;
 
@@ -45,15 +49,18 @@ public final class OperationResult {
         return this;
     }
 
-    /** A chart written as {@code fileName} and opened as a window in Fiji. */
+    /**
+     * A chart written as {@code fileName} and opened as a window in Fiji: the one way an operation attaches a
+     * chart (build it with {@link Charts}, which also sets the PNG size).
+     */
     public OperationResult chart(JFreeChart chart, String fileName) {
-        charts.add(new ChartOutput(chart, fileName, 1000, 600, true));
+        charts.add(new ChartOutput(chart, fileName, Charts.WIDTH, Charts.HEIGHT, true));
         return this;
     }
 
     /** A chart only written to a file (e.g. one per sweep: a window each would flood the screen). */
     public OperationResult fileChart(JFreeChart chart, String fileName) {
-        charts.add(new ChartOutput(chart, fileName, 1000, 600, false));
+        charts.add(new ChartOutput(chart, fileName, Charts.WIDTH, Charts.HEIGHT, false));
         return this;
     }
 
@@ -103,14 +110,14 @@ public final class OperationResult {
      * {@code inputs}, replacing what the previous run of that verb wrote there (see
      * {@link OutputFolder#writeRun}).
      */
-    public void writeRun(OutputFolder folder, String verb, java.util.Collection<java.nio.file.Path> inputs) {
+    public void writeRun(OutputFolder folder, String verb, Collection<Path> inputs) {
         folder.writeRun(verb, files(), inputs);
     }
 
     private Map<String, OutputFolder.Body> files() {
         Map<String, OutputFolder.Body> files = new LinkedHashMap<>();
         if (json != null) {
-            files.put("result.json", OutputFolder.text(org.patchpinn.report.Json.toJson(json) + "\n"));
+            files.put("result.json", OutputFolder.text(Json.toJson(json) + "\n"));
         }
         for (TableOutput t : tables) {
             files.put(t.fileName(), OutputFolder.csv(t.table()));

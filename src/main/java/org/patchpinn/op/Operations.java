@@ -14,6 +14,7 @@ public final class Operations {
             new SymbolicRegressionOperation(),
             new LawIntoModelOperation(),
             new CompareOperation(),
+            new BatchOperation(),
             new DemoOperation()
     );
 

@@ -5,10 +5,14 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.fit.SpikeTimes;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
@@ -29,21 +33,18 @@ import org.patchpinn.trace.Recording;
  * waveforms of a file, and writes every state and current, a plot, and the sweeps as an ATF recording (with
  * optional noise) that the other verbs can read.
  */
-public final class SimulateOperation implements Operation {
-    @Override public String verb() { return "simulate"; }
-
-    @Override public String title() { return "Simulate Model"; }
-
-    @Override public String description() {
-        return "Simulates a neuron model on current steps (--amplitudes, pA) or on the command waveforms of a "
+public final class SimulateOperation extends BasicOperation {
+    public SimulateOperation() {
+        super("simulate", "Simulate Model",
+                "Simulates a neuron model on current steps (--amplitudes, pA) or on the command waveforms of a "
                 + "recording (--file). Writes result.json (parameters, spikes and resting V per sweep), "
                 + "sweep_<k>.csv (time, V, stimulus, gates, currents), simulated.atf (V and command; white noise "
-                + "of --noise_mv added), model.model and traces.png.";
+                + "of --noise_mv added), model.model and traces.png.");
     }
 
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
-                        org.patchpinn.model.BuiltinModels.NAMES) + ") or model file"),
+                        BuiltinModels.NAMES) + ") or model file"),
                 ParamSpec.string("values", "", "parameter values to change, e.g. gNa=10000,Cm=120"),
                 ParamSpec.optionalFile("file", "recording whose command waveforms are the stimuli (optional)"),
                 ParamSpec.string("sweeps", "", "sweeps of --file to simulate, e.g. 0,2 (empty: all)"),
@@ -67,12 +68,12 @@ public final class SimulateOperation implements Operation {
             Recording r = Recordings.open(values.path("file"), progress);
             List<Integer> sweeps = values.indices("sweeps");
             if (sweeps.isEmpty()) {
-                sweeps = java.util.stream.IntStream.range(0, r.sweepCount()).boxed().toList();
+                sweeps = IntStream.range(0, r.sweepCount()).boxed().toList();
             }
             for (int k : sweeps) {
                 try {
                     stims.add(Stimuli.fromSweep(r, k));
-                } catch (org.patchpinn.PatchPinnException e) {
+                } catch (PatchPinnException e) {
                     throw new InvalidParameterException("file", e.getMessage());
                 }
                 labels.add(k);
@@ -128,7 +129,7 @@ public final class SimulateOperation implements Operation {
                 model.name(), results.size()));
         for (int i = 0; i < results.size(); i++) {
             SimulationResult s = results.get(i);
-            int spikes = org.patchpinn.fit.SpikeTimes.detect(s.v(), dt).length;
+            int spikes = SpikeTimes.detect(s.v(), dt).length;
             JsonObject o = new JsonObject();
             o.addProperty("sweep", labels.get(i));
             o.addProperty("stimulus", stims.get(i).describe());

@@ -1,7 +1,11 @@
 package org.patchpinn.op;
 
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.SymbolicCharts;
 import org.patchpinn.symbolic.Dataset;
 import org.patchpinn.symbolic.LawReport;
@@ -13,17 +17,14 @@ import org.patchpinn.symbolic.TableReader;
 import org.patchpinn.task.Progress;
 
 /** Symbolic Regression: a closed-form law y = f(x…) for columns of a table, e.g. a fit's learned.csv. */
-public final class SymbolicRegressionOperation implements Operation {
-    @Override public String verb() { return "sr"; }
-
-    @Override public String title() { return "Symbolic Regression"; }
-
-    @Override public String description() {
-        return "Finds closed-form laws y = f(x1, x2, ...) for columns of a CSV/TSV table (e.g. z_inf(V) or tau_z(V) "
+public final class SymbolicRegressionOperation extends BasicOperation {
+    public SymbolicRegressionOperation() {
+        super("sr", "Symbolic Regression",
+                "Finds closed-form laws y = f(x1, x2, ...) for columns of a CSV/TSV table (e.g. z_inf(V) or tau_z(V) "
                 + "from a fit's learned.csv) by genetic programming with Levenberg-Marquardt constants and HH "
                 + "rate-law building blocks. Writes result.json (best law and Pareto front as expression, sympy, "
                 + "java, latex, complexity, r2, max_rel_error), pareto.csv, fit.csv, law.png and pareto.png. "
-                + "The same seed gives the same result unless max_time_s ends the run.";
+                + "The same seed gives the same result unless max_time_s ends the run.");
     }
 
     @Override public List<ParamSpec> params() {
@@ -56,19 +57,19 @@ public final class SymbolicRegressionOperation implements Operation {
             default -> null;
         };
         if (weighting == Objective.Weighting.RELATIVE && Arrays.stream(data.y()).anyMatch(v -> v == 0)) {
-            throw new org.patchpinn.InvalidParameterException("loss", "relative weighting needs y without zeros; "
+            throw new InvalidParameterException("loss", "relative weighting needs y without zeros; "
                     + "column '" + data.target() + "' of " + data.source() + " has some");
         }
         SearchSettings settings = new SearchSettings(values.integer("seed"), values.integer("populations"),
                 values.integer("population_size"), values.integer("generations"), values.integer("max_complexity"),
                 values.integer("threads"), values.number("max_time_s"), weighting, values.bool("templates"));
         SearchResult r = SymbolicSearch.run(data, settings, progress);
-        com.google.gson.JsonObject json = LawReport.json(r);
-        json.add("params", org.patchpinn.report.Json.toTree(values.asMap()));
+        JsonObject json = LawReport.json(r);
+        json.add("params", Json.toTree(values.asMap()));
         OperationResult result = new OperationResult(json, data.target() + " = "
                 + json.getAsJsonObject("best").get("expression").getAsString()
-                + String.format(" (R² %.6f, complexity %d)", json.getAsJsonObject("best").get("r2").getAsDouble(),
-                r.best().complexity()));
+                + String.format(Locale.ROOT, " (R² %.6f, complexity %d)",
+                json.getAsJsonObject("best").get("r2").getAsDouble(), r.best().complexity()));
         result.table(LawReport.table(r), "pareto.csv");
         result.fileTable(LawReport.fitTable(r), "fit.csv");
         result.chart(SymbolicCharts.law(r), "law.png");

@@ -7,17 +7,21 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * The conductances that minimise the PINN's voltage residual for the networks as they are. With Cm, the
- * reversal potentials and the networks' V, dV/dt and gates fixed, the current balance
- * Cm·dV/dt = I − gNa·m³h·(V−ENa) − gK·n⁴·(V−EK) − gL·(V−EL) − Σ gz·z·(V−Ez)
- * is linear in (gNa, gK, gL) and in (gz, gz·Ez) of each latent current, so the minimiser of the squared
+ * The conductances that minimise the PINN's voltage residual for the networks as they are. With the
+ * reversal potentials, the kinetics and the networks' V, dV/dt and gates fixed, the current balance
+ * Cm·dV/dt = I − Σ_k g_k·∏x^p·(V−E_k) − Σ gz·z·(V−Ez)
+ * is linear in every free conductance g_k (and in Cm when it is free) and in (gz, gz·Ez) of each latent
+ * current; fixed conductances move to the right-hand side. So the minimiser of the squared
  * residual is a small linear least-squares problem: an exact parameter step of block-coordinate
  * descent ("variable projection"), instead of Adam creeping along a ridge shared with the networks.
  * Uses the networks' exact derivative, never a differentiated recording (SCIENCE.md).
  */
 final class ConductanceSolve {
-    /** Solved values: base {gNa, gK, gL} (nS) and per latent current {g (nS), E (mV)}; null if ill-posed. */
-    record Solution(double[] base, double[][] latent) { }
+    /**
+     * Solved values: {@code base[q]} of base parameter {@code baseIndex[q]} (free conductances in nS, Cm in pF)
+     * and per latent current {g (nS), E (mV)}; null if ill-posed.
+     */
+    record Solution(int[] baseIndex, double[] base, double[][] latent) { }
 
     private ConductanceSolve() { }
 
@@ -26,9 +30,9 @@ final class ConductanceSolve {
      * positive (the data ask for no such current, or for one of the opposite sign) gets g = 0 and the rest is
      * solved again without it; a reversal outside [eMin, eMax] is clamped to the nearer bound.
      */
-    static Solution solveBounded(BaseModel base, double cm, float[] v, float[] dv, float[] gates, float[][] z,
+    static Solution solveBounded(KnownModel base, double[] p, float[] v, float[] dv, float[] gates, float[][] z,
                                  float[] cur, double eMin, double eMax) {
-        Solution s = solve(base, cm, v, dv, gates, z, cur);
+        Solution s = solve(base, p, v, dv, gates, z, cur);
         if (s == null) {
             return null;
         }
@@ -43,7 +47,7 @@ final class ConductanceSolve {
             for (int q = 0; q < kept.length; q++) {
                 kept[q] = z[on.get(q)];
             }
-            Solution r = solve(base, cm, v, dv, gates, kept, cur);
+            Solution r = solve(base, p, v, dv, gates, kept, cur);
             if (r == null) {
                 return null;
             }
@@ -54,7 +58,7 @@ final class ConductanceSolve {
             for (int q = 0; q < kept.length; q++) {
                 lat[on.get(q)] = r.latent()[q];
             }
-            s = new Solution(r.base(), lat);
+            s = new Solution(r.baseIndex(), r.base(), lat);
         }
         for (double[] ge : s.latent()) {
             if (ge[0] > 0) {
@@ -64,31 +68,71 @@ final class ConductanceSolve {
         return s;
     }
 
+    /** The base parameters the solve sets: every free conductance, then Cm when free. */
+    static int[] unknowns(KnownModel base) {
+        java.util.LinkedHashSet<Integer> u = new java.util.LinkedHashSet<>();
+        for (int c = 0; c < base.currentCount(); c++) {
+            if (base.isFree(base.conductanceIndex(c))) {
+                u.add(base.conductanceIndex(c));
+            }
+        }
+        if (base.isFree(base.capacitanceIndex())) {
+            u.add(base.capacitanceIndex());
+        }
+        return u.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /**
+     * @param p      every base parameter (fixed ones and the reversals are used as they are)
      * @param v      voltage (mV) at every collocation point
      * @param dv     its time derivative (mV/ms)
-     * @param gates  m, h, n interleaved, three per point
+     * @param gates  every gate of the known model at every point, interleaved (gateCount per point)
      * @param z      each latent gate at every point
      * @param cur    injected current (pA)
      */
-    static Solution solve(BaseModel base, double cm, float[] v, float[] dv, float[] gates, float[][] z, float[] cur) {
+    static Solution solve(KnownModel base, double[] p, float[] v, float[] dv, float[] gates, float[][] z,
+                          float[] cur) {
+        int[] unknown = unknowns(base);
+        int[] column = new int[p.length];
+        java.util.Arrays.fill(column, -1);
+        for (int q = 0; q < unknown.length; q++) {
+            column[unknown[q]] = q;
+        }
+        int ng = base.gateCount();
+        int nb = unknown.length;
         int latents = z.length;
-        int k = 3 + 2 * latents;
+        int k = nb + 2 * latents;
         double[][] ata = new double[k][k];
         double[] atb = new double[k];
         double[] row = new double[k];
+        double[] x = new double[ng];
+        int cmColumn = column[base.capacitanceIndex()];
+        double cm = p[base.capacitanceIndex()];
         for (int i = 0; i < v.length; i++) {
-            // I − Cm·dV/dt = Σ columns · unknowns
-            double m = gates[3 * i];
-            row[0] = m * m * m * gates[3 * i + 1] * (v[i] - base.eNa());
-            double n2 = (double) gates[3 * i + 2] * gates[3 * i + 2];
-            row[1] = n2 * n2 * (v[i] - base.eK());
-            row[2] = v[i] - base.eL();
-            for (int j = 0; j < latents; j++) {
-                row[3 + 2 * j] = z[j][i] * (double) v[i];   // gz
-                row[4 + 2 * j] = -z[j][i];                   // gz·Ez
+            // I − Cm·dV/dt − Σ fixed currents = Σ columns · unknowns
+            java.util.Arrays.fill(row, 0);
+            for (int q = 0; q < ng; q++) {
+                x[q] = gates[ng * i + q];
             }
-            double b = cur[i] - cm * dv[i];
+            double b = cur[i];
+            if (cmColumn >= 0) {
+                row[cmColumn] = dv[i];
+            } else {
+                b -= cm * dv[i];
+            }
+            for (int c = 0; c < base.currentCount(); c++) {
+                double drive = base.openFraction(c, x) * (v[i] - p[base.reversalIndex(c)]);
+                int col = column[base.conductanceIndex(c)];
+                if (col >= 0) {
+                    row[col] += drive;
+                } else {
+                    b -= p[base.conductanceIndex(c)] * drive;
+                }
+            }
+            for (int j = 0; j < latents; j++) {
+                row[nb + 2 * j] = z[j][i] * (double) v[i];   // gz
+                row[nb + 1 + 2 * j] = -z[j][i];              // gz·Ez
+            }
             for (int r = 0; r < k; r++) {
                 atb[r] += row[r] * b;
                 for (int c = 0; c <= r; c++) {
@@ -101,19 +145,25 @@ final class ConductanceSolve {
                 ata[r][c] = ata[c][r];
             }
         }
+        if (k == 0) {
+            return new Solution(unknown, new double[0], new double[0][]);
+        }
         RealMatrix a = new Array2DRowRealMatrix(ata, false);
-        RealVector x;
+        RealVector sol;
         try {
-            x = new CholeskyDecomposition(a, 1e-12, 1e-14).getSolver().solve(new ArrayRealVector(atb, false));
+            sol = new CholeskyDecomposition(a, 1e-12, 1e-14).getSolver().solve(new ArrayRealVector(atb, false));
         } catch (RuntimeException notPositiveDefinite) {
             return null;
         }
-        double[] g = {x.getEntry(0), x.getEntry(1), x.getEntry(2)};
+        double[] g = new double[nb];
+        for (int q = 0; q < nb; q++) {
+            g[q] = sol.getEntry(q);
+        }
         double[][] lat = new double[latents][];
         for (int j = 0; j < latents; j++) {
-            double gz = x.getEntry(3 + 2 * j);
-            lat[j] = new double[] {gz, x.getEntry(4 + 2 * j) / gz};
+            double gz = sol.getEntry(nb + 2 * j);
+            lat[j] = new double[] {gz, sol.getEntry(nb + 1 + 2 * j) / gz};
         }
-        return new Solution(g, lat);
+        return new Solution(unknown, g, lat);
     }
 }

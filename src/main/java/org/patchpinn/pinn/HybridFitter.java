@@ -23,12 +23,12 @@ import org.patchpinn.task.Progress;
 public final class HybridFitter {
 
     /** Settings of one hybrid fit. */
-    public record Options(BaseModel base, int latentCount, long seed, String device, int steps, double windowMs,
+    public record Options(KnownModel base, int latentCount, long seed, String device, int steps, double windowMs,
                           int substeps, double baseRate, double netRate, double scalarRate, int evalEvery,
                           double[] init) {
-        public static Options defaults(BaseModel base, int latentCount) {
+        public static Options defaults(KnownModel base, int latentCount) {
             return new Options(base, latentCount, 1, "auto", 500, 3.0, 2, 0.01, 0.005, 0.05, 25,
-                    base.defaults());
+                    base.values());
         }
 
         public Options withSteps(int s) {
@@ -84,10 +84,9 @@ public final class HybridFitter {
         int samples = (int) Math.round(o.windowMs() / dt);
         int n = train.sweep(0).length();
         int chunk = chunkLength(dt);
-        List<double[][]> driven = new ArrayList<>();
+        List<double[][]> driven = drivenGates(o.base(), o.init(), train);
         List<WindowBatch.Start> starts = new ArrayList<>();
         for (int s = 0; s < train.sweepCount(); s++) {
-            driven.add(DrivenGates.along(o.base(), train.sweep(s).vMv(), dt, 4));
             for (int i = 0; i + samples < n; i += samples) {
                 starts.add(new WindowBatch.Start(s, i));
             }
@@ -158,7 +157,7 @@ public final class HybridFitter {
                                 int chunk, int substeps, double rateScale, DivergenceGuard guard) {
         NDManager step = model.set.manager().newSubManager();
         try (step) {
-            model.set.attachForStep(step);
+            model.attachForStep(step);
             batch.attachForStep(step);
             if (quiet != null) {
                 quiet.attachForStep(step);
@@ -252,6 +251,15 @@ public final class HybridFitter {
         return out;
     }
 
+    /** Every gate of the known model driven by each sweep's measured voltage, for parameter values p. */
+    static List<double[][]> drivenGates(KnownModel base, double[] p, CurrentClampData data) {
+        List<double[][]> out = new ArrayList<>();
+        for (int s = 0; s < data.sweepCount(); s++) {
+            out.add(base.driven(p, data.sweep(s).vMv(), data.dtMs(), 4));
+        }
+        return out;
+    }
+
     static int chunkLength(double dt) {
         // keeps exp(dt·chunk/τmin) far from float32 overflow
         return Math.max(1, (int) Math.floor(10.0 / dt));
@@ -280,7 +288,7 @@ public final class HybridFitter {
     public static List<SweepScore> scoreAll(FittedModel fm, CurrentClampData data) {
         List<SweepScore> scores = new ArrayList<>();
         for (CurrentClampData.SweepData sw : data.sweeps()) {
-            FittedModel.Simulation sim = fm.simulate(sw.iPa(), data.dtMs(), restOf(sw.vMv(), data.dtMs()), 4);
+            FittedModel.Simulation sim = fm.simulate(sw.iPa(), data.dtMs(), restOf(sw.vMv(), data.dtMs()));
             scores.add(SweepScore.of(sw.index(), sw.stepAmplitude(), sw.vMv(), sim.v(), data.dtMs()));
         }
         return scores;
@@ -296,6 +304,18 @@ public final class HybridFitter {
         return s / n;
     }
 
+    /** The free base parameters of a model, " name value" each. */
+    static String freeValues(FittedModel m) {
+        StringBuilder b = new StringBuilder();
+        double[] p = m.parameters();
+        for (int i = 0; i < p.length; i++) {
+            if (m.base().isFree(i)) {
+                b.append(String.format(java.util.Locale.ROOT, " %s %.4g", m.base().parameters().get(i).name(), p[i]));
+            }
+        }
+        return b.toString();
+    }
+
     static String describe(Checkpoint cp) {
         StringBuilder b = new StringBuilder(String.format("step %d: loss %.3f mV², held-out agreement %.3f",
                 cp.step(), cp.loss(), cp.agreement()));
@@ -303,8 +323,7 @@ public final class HybridFitter {
             b.append(String.format(" | sweep %d: Γ %.2f, spikes %d/%d, AI %.3f/%.3f", s.sweep() + 1, s.gamma(),
                     s.spikesModel(), s.spikesData(), s.adaptationModel(), s.adaptationData()));
         }
-        double[] p = cp.model().parameters();
-        b.append(String.format(" | Cm %.1f gNa %.0f gK %.1f gL %.2f", p[0], p[1], p[2], p[3]));
+        b.append(" |").append(freeValues(cp.model()));
         for (FittedModel.Latent l : cp.model().latents()) {
             b.append(String.format(" | g %.2f E %.1f", l.gNs(), l.eMv()));
         }

@@ -8,39 +8,77 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.patchpinn.model.Parameter;
 
 /**
- * An HH base model with known kinetics, learnable Cm and conductances (log-parameterised, so positive) and
- * zero or more latent gated currents, written on NDArrays so that a loss on simulated voltages can be
- * differentiated with respect to every parameter and network weight.
+ * The known model (every current and gate of its {@link KnownModel}) plus zero or more latent gated
+ * currents, written on NDArrays so that a loss on simulated voltages can be differentiated with respect to
+ * every free parameter and network weight. Parameters with a positive range (conductances, Cm) are learned
+ * as logarithms, the others (reversals) directly; fixed parameters, and those the gate tables are built
+ * from (VT, τmax …: no gradient reaches them through a table), are held at rate 0.
  */
 final class HybridModel {
-    static final String[] LOG_NAMES = {"logCm", "logGNa", "logGK", "logGL"};
-
-    final BaseModel base;
+    final KnownModel base;
     final TrainableSet set;
+    /** The known gates' kinetics at the starting values of the kinetic parameters (constant in training). */
+    final NdGateTables kinetics;
     final List<LatentCurrent> latents = new ArrayList<>();
+    /** Trainable-set name of each base parameter, spec order. */
+    private final String[] names;
+    private final boolean[] log;
+    /** Starting values: fixed parameters are reported exactly as given, not through float32. */
+    private final double[] init;
 
-    HybridModel(NDManager manager, BaseModel base, double[] init, int latentCount, Random rng,
+    /**
+     * @param init     starting value of every base parameter (spec order)
+     * @param baseRate Adam rate of the free base parameters (log units; a linear parameter gets a tenth of its
+     *                 range per unit, e.g. 0.05 mV per step for VT in [−80, −30] at rate 0.01)
+     */
+    HybridModel(NDManager manager, KnownModel base, double[] init, int latentCount, Random rng,
                 double baseRate, double netRate, double latentScalarRate) {
         this.base = base;
         this.set = new TrainableSet(manager);
-        for (int i = 0; i < LOG_NAMES.length; i++) {
-            // Cm stays at its given value (measured from the capacitive transient in practice): learning it
-            // together with the conductances let it drift +17 % on rs_adapting.atf to absorb other errors
-            set.add(LOG_NAMES[i], manager.create(new float[] {(float) Math.log(init[i])}), i == 0 ? 0 : baseRate);
+        int np = base.parameterCount();
+        names = new String[np];
+        log = new boolean[np];
+        this.init = init.clone();
+        for (int i = 0; i < np; i++) {
+            Parameter q = base.parameters().get(i);
+            names[i] = "base." + q.name();
+            log[i] = q.logScale();
+            double x = log[i] ? Math.log(init[i]) : init[i];
+            boolean trained = base.isFree(i) && !base.isKinetic(i);
+            double rate = !trained ? 0 : log[i] ? baseRate : baseRate * (q.upper() - q.lower()) / 10;
+            set.add(names[i], manager.create(new float[] {(float) x}), rate);
         }
-        double gInit = Math.max(1.0, 2 * init[3]);
+        this.kinetics = new NdGateTables(manager, base.tables(init));
+        double[] start = base.latentStart(init);
         for (int j = 0; j < latentCount; j++) {
-            latents.add(new LatentCurrent(set, "z" + (j + 1), gInit, base.eL(), netRate, latentScalarRate, rng));
+            latents.add(new LatentCurrent(set, "z" + (j + 1), start[0], start[1], netRate, latentScalarRate, rng));
         }
     }
 
-    /** Cm, gNa, gK, gL as [1]-arrays. */
+    /** Attaches the trainable arrays and the gate tables to a training step's manager. */
+    void attachForStep(NDManager step) {
+        set.attachForStep(step);
+        kinetics.attachForStep(step);
+    }
+
+    /** Sets base parameter i to {@code value} (in its own units). */
+    void setParameter(int i, double value) {
+        set.setScalar(names[i], log[i] ? Math.log(value) : value);
+    }
+
+    /** Every base parameter as a [1]-array in its own units, kept within its bounds. */
     NDArray[] baseParameters() {
-        NDArray[] p = new NDArray[LOG_NAMES.length];
+        NDArray[] p = new NDArray[names.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = set.get(LOG_NAMES[i]).exp();
+            Parameter q = base.parameters().get(i);
+            NDArray x = set.get(names[i]);
+            p[i] = log[i] ? x.exp() : x;
+            if (base.isFree(i)) {
+                p[i] = p[i].maximum(Nd.c(p[i], q.lower())).minimum(Nd.c(p[i], q.upper()));
+            }
         }
         return p;
     }
@@ -92,65 +130,83 @@ final class HybridModel {
     /** As above, with a per-window offset (mV) added to the measured initial voltage (inferred states). */
     NDArray simulateWindows(WindowBatch w, NDArray v0Offset, List<NDArray> zWindows, double dtMs, int substeps) {
         NDArray[] p = baseParameters();
-        NDArray cm = p[0];
-        NDArray gNa = p[1];
-        NDArray gK = p[2];
-        NDArray gL = p[3];
+        NDArray cm = p[base.capacitanceIndex()];
+        int nc = base.currentCount();
+        NDArray[] gc = new NDArray[nc];
+        NDArray[] ec = new NDArray[nc];
+        for (int c = 0; c < nc; c++) {
+            gc[c] = p[base.conductanceIndex(c)];
+            ec[c] = p[base.reversalIndex(c)];
+        }
         double h = dtMs / substeps;
         NDArray v = v0Offset == null ? w.vData.get(":, 0") : w.vData.get(":, 0").add(v0Offset);
-        NDArray m = w.gates0.get(":, 0");
-        NDArray hh = w.gates0.get(":, 1");
-        NDArray n = w.gates0.get(":, 2");
+        NDArray[] x = new NDArray[base.gateCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = w.gates0.get(":, " + i);
+        }
         NDArray[] gz = new NDArray[latents.size()];
         NDArray[] ez = new NDArray[latents.size()];
         for (int j = 0; j < latents.size(); j++) {
             gz[j] = latents.get(j).g(set);
             ez[j] = latents.get(j).e(set);
         }
-        NDArray glEl = Nd.mul(gL, base.eL());
         NDList out = new NDList();
         for (int k = 0; k < w.samples; k++) {
-            NDArray gExtra = gL;
-            NDArray drive = w.iData.get(":, " + k).add(glEl);
+            NDArray gExtra = null;
+            NDArray drive = w.iData.get(":, " + k);
             for (int j = 0; j < latents.size(); j++) {
                 NDArray gzz = zWindows.get(j).get(":, " + k).mul(gz[j]);
-                gExtra = gExtra.add(gzz);
+                gExtra = gExtra == null ? gzz : gExtra.add(gzz);
                 drive = drive.add(gzz.mul(ez[j]));
             }
             for (int s = 0; s < substeps; s++) {
-                m = gateStep(0, m, v, h);
-                hh = gateStep(1, hh, v, h);
-                n = gateStep(2, n, v, h);
-                NDArray gna = Nd.cube(m).mul(hh).mul(gNa);
-                NDArray gk = n.square().square().mul(gK);
-                NDArray gt = gna.add(gk).add(gExtra);
-                NDArray num = Nd.mul(gna, base.eNa()).add(Nd.mul(gk, base.eK())).add(drive);
+                NDArray[][] ir = kinetics.at(v);
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = x[i].sub(ir[i][0]).mul(Nd.mul(ir[i][1], -h).exp()).add(ir[i][0]);
+                }
+                NDArray gt = gExtra;
+                NDArray num = drive;
+                for (int c = 0; c < nc; c++) {
+                    NDArray o = base.openFraction(c, x);
+                    NDArray gcc = o == null ? gc[c] : o.mul(gc[c]);
+                    gt = gt == null ? gcc : gt.add(gcc);
+                    num = num.add(gcc.mul(ec[c]));
+                }
                 NDArray vinf = num.div(gt);
-                v = v.sub(vinf).mul(Nd.mul(gt.div(cm), -h).exp()).add(vinf);
+                v = v.sub(vinf).mul(gt.div(cm).mul(Nd.c(v, -h)).exp()).add(vinf);
             }
             out.add(v);
         }
         return NDArrays.stack(out, 1);
     }
 
-    private NDArray gateStep(int gate, NDArray x, NDArray v, double h) {
-        NDArray[] ab = base.rates(gate, v);
-        NDArray sum = ab[0].add(ab[1]);
-        NDArray inf = ab[0].div(sum);
-        return x.sub(inf).mul(Nd.mul(sum, -h).exp()).add(inf);
-    }
-
     /** Current parameter values in plain Java form (for simulation, reports and snapshots). */
     FittedModel fitted() {
         Map<String, double[]> values = set.snapshot();
-        double[] basePar = new double[LOG_NAMES.length];
-        for (int i = 0; i < basePar.length; i++) {
-            basePar[i] = Math.exp(values.get(LOG_NAMES[i])[0]);
-        }
         List<FittedModel.Latent> ls = new ArrayList<>();
         for (LatentCurrent lc : latents) {
             ls.add(FittedModel.Latent.tabulate(lc, values));
         }
-        return new FittedModel(base, basePar, ls);
+        return new FittedModel(base, baseValues(values), ls);
+    }
+
+    /** Every base parameter's current value (spec order, within its bounds). */
+    double[] baseValues() {
+        Map<String, double[]> values = new java.util.HashMap<>();
+        for (String n : names) {
+            values.put(n, TrainableSet.toDoubles(set.get(n)));
+        }
+        return baseValues(values);
+    }
+
+    private double[] baseValues(Map<String, double[]> values) {
+        double[] basePar = new double[names.length];
+        for (int i = 0; i < basePar.length; i++) {
+            Parameter q = base.parameters().get(i);
+            double x = values.get(names[i])[0];
+            double val = log[i] ? Math.exp(x) : x;
+            basePar[i] = !base.isFree(i) ? init[i] : Math.max(q.lower(), Math.min(q.upper(), val));
+        }
+        return basePar;
     }
 }

@@ -15,7 +15,7 @@ import java.util.WeakHashMap;
  * step) closes.
  */
 final class Nd {
-    private static final Map<NDManager, Map<Double, NDArray>> CACHE = new WeakHashMap<>();
+    private static final Map<NDManager, Map<String, NDArray>> CACHE = new WeakHashMap<>();
 
     private Nd() {
     }
@@ -23,11 +23,13 @@ final class Nd {
     /** A scalar constant living in the manager of {@code like}, with its data type and device. */
     static synchronized NDArray c(NDArray like, double value) {
         NDManager mgr = like.getManager();
-        Map<Double, NDArray> m = CACHE.computeIfAbsent(mgr, k -> new HashMap<>());
-        NDArray a = m.get(value);
+        // keyed by type too: an int64 index constant must not serve a float expression, nor the reverse
+        Map<String, NDArray> m = CACHE.computeIfAbsent(mgr, k -> new HashMap<>());
+        String key = like.getDataType() + ":" + value;
+        NDArray a = m.get(key);
         if (a == null || a.isReleased()) {
             a = mgr.create((float) value).toType(like.getDataType(), false);
-            m.put(value, a);
+            m.put(key, a);
         }
         return a;
     }

@@ -39,7 +39,7 @@ public final class NewStateFit {
     static final double POLISH_QUIET_WEIGHT = 0.5;
 
     /** What to run. */
-    public record Settings(String method, BaseModel base, String latent, List<Integer> trainSweeps,
+    public record Settings(String method, KnownModel base, String latent, List<Integer> trainSweeps,
                            List<Integer> heldOutSweeps, int steps, long seed, String device, int refineEvaluations) {
         public Settings {
             String m = method.toLowerCase(Locale.ROOT);

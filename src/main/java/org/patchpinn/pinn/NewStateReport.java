@@ -33,7 +33,7 @@ public final class NewStateReport {
         FittedModel m = c.model();
         JsonObject root = new JsonObject();
         root.addProperty("method", o.settings().method());
-        root.addProperty("base", o.settings().base().id());
+        root.addProperty("base", o.settings().base().name());
         root.addProperty("latent", o.settings().latent());
         root.addProperty("seed", o.settings().seed());
         root.addProperty("device", c.device());
@@ -42,19 +42,18 @@ public final class NewStateReport {
         JsonObject params = new JsonObject();
         double[] p = m.parameters();
         for (int i = 0; i < p.length; i++) {
+            org.patchpinn.model.Parameter q = m.base().parameters().get(i);
             JsonObject e = new JsonObject();
             e.add("value", Json.number(p[i]));
-            e.addProperty("unit", BaseModel.UNITS[i]);
+            e.addProperty("unit", q.unit());
             e.add("ci95", com.google.gson.JsonNull.INSTANCE);
-            e.addProperty("fixed", i == 0);
-            params.add(BaseModel.PARAMETERS[i], e);
+            e.addProperty("fixed", !m.base().isFree(i));
+            params.add(q.name(), e);
         }
-        params.add("ENa", fixed(o.settings().base().eNa(), "mV"));
-        params.add("EK", fixed(o.settings().base().eK(), "mV"));
-        params.add("EL", fixed(o.settings().base().eL(), "mV"));
         root.add("parameters", params);
-        root.addProperty("parameters_note", "Cm and reversal potentials are fixed; ci95 is not estimated by the "
-                + "neural methods (null); currents are better identified than their factors");
+        root.addProperty("parameters_note", "every current of the base model is known; its free parameters are "
+                + "fitted, the fixed ones kept; ci95 is not estimated by the neural methods (null); currents are "
+                + "better identified than their factors");
         JsonArray latent = new JsonArray();
         for (int j = 0; j < m.latents().size(); j++) {
             FittedModel.Latent l = m.latents().get(j);
@@ -137,14 +136,6 @@ public final class NewStateReport {
         return e;
     }
 
-    private static JsonObject fixed(double v, String unit) {
-        JsonObject e = new JsonObject();
-        e.add("value", Json.number(v));
-        e.addProperty("unit", unit);
-        e.add("ci95", com.google.gson.JsonNull.INSTANCE);
-        e.addProperty("fixed", true);
-        return e;
-    }
 
     private static JsonArray sweeps(List<Integer> idx) {
         JsonArray a = new JsonArray();
@@ -169,7 +160,7 @@ public final class NewStateReport {
 
     /** states.csv: free simulation of the chosen model on one sweep, next to the data. */
     public static Table states(FittedModel m, CurrentClampData.SweepData sw, double dt) {
-        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt), 4);
+        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt));
         Table t = new Table("PatchPINN States");
         String[] g = {"m", "h", "n"};
         for (int k = 0; k < sw.length(); k++) {
@@ -245,7 +236,7 @@ public final class NewStateReport {
     }
 
     public static JFreeChart tracesChart(FittedModel m, CurrentClampData.SweepData sw, double dt) {
-        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt), 4);
+        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt));
         NumberAxis time = new NumberAxis("time (ms)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         XYSeriesCollection vc = new XYSeriesCollection();

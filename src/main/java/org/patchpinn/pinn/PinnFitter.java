@@ -32,10 +32,10 @@ import org.patchpinn.task.Progress;
 public final class PinnFitter {
 
     /** Settings of one PINN fit. */
-    public record Options(BaseModel base, int latentCount, long seed, String device, int steps, int pretrainSteps,
+    public record Options(KnownModel base, int latentCount, long seed, String device, int steps, int pretrainSteps,
                           double windowMs, int fourier, int hidden, double netRate, double latentRate, int evalEvery,
                           double causalEpsilon, double maxLossWeight, double[] init) {
-        public static Options defaults(BaseModel base, int latentCount) {
+        public static Options defaults(KnownModel base, int latentCount) {
             // measured on squid_steps.atf with gates integrated along the network's V and projected
             // conductances (errors gNa/gK/gL of the kept checkpoint): physics loss weights up to 1 (data term
             // 1): -0.8/-0.7/-0.3 %, held-out Γ 1.00 from step 150 on; up to 3 or 10 the physics term pulls the
@@ -44,7 +44,7 @@ public final class PinnFitter {
             // only the latent networks (0.5x) and their slope and time scale (5x), as in the hybrid: at 5e-4
             // they hardly moved in 450 steps (rs_adapting.atf: current RMS error 35 % -> 15 %)
             return new Options(base, latentCount, 1, "auto", 450, 300, 5.0, 16, 32, 2e-3, 1e-2, 50, 0.1, 1,
-                    base.defaults());
+                    base.values());
         }
 
         public Options withTuning(int fourierFeatures, double latentRate, double maxWeight) {
@@ -126,13 +126,15 @@ public final class PinnFitter {
             NDArray vData = manager.create(layout.windowed(train, CurrentClampData.SweepData::vMv), new Shape(wn, pts));
             float[] injected = layout.windowed(train, CurrentClampData.SweepData::iPa);
             NDArray iData = manager.create(injected, new Shape(wn, pts));
-            NDArray gates = manager.zeros(new Shape(wn, pts, 3));
+            NDArray gates = manager.zeros(new Shape(wn, pts, o.base().gateCount()));
             NDArray nextMask = manager.create(layout.sameSweepNext(), new Shape(wn - 1, 1));
             Layout lay = new Layout(layout, manager.create(layout.sweepToWindows()),
                     manager.create(layout.windowsToSweep()), train.dtMs(), chunk);
             NDArray[] constants = {feat, dfeat, vData, iData, gates, nextMask, lay.sweepIndexIntoWindows(),
                 lay.windowIndexIntoSweeps()};
-            // base conductances at rate 0: the projection sets them, Adam does not
+            // base parameters at rate 0: the projection sets the conductances (and Cm when free), Adam does not;
+            // free reversals and kinetic parameters are left to the summary-statistic refinement (the gates
+            // here are integrated in plain Java, so the residual has no gradient with respect to the kinetics)
             HybridModel model = new HybridModel(manager, o.base(), o.init(), o.latentCount(), rng, 0,
                     o.latentRate() * 0.5, o.latentRate() * 5);
             TrainableSet set = model.set;
@@ -168,8 +170,12 @@ public final class PinnFitter {
                 if (!pre && physStep % PROJECT_EVERY == 0) {
                     ConductanceSolve.Solution sol = project(model, lay, feat, dfeat, injected, gates);
                     if (physStep % o.evalEvery() == 0 && sol != null) {
-                        progress.log(String.format(java.util.Locale.ROOT, "pinn step %d projection: gNa %.1f gK %.1f "
-                                + "gL %.2f nS", physStep, sol.base()[0], sol.base()[1], sol.base()[2]));
+                        StringBuilder b = new StringBuilder("pinn step " + physStep + " projection:");
+                        for (int q = 0; q < sol.baseIndex().length; q++) {
+                            b.append(String.format(java.util.Locale.ROOT, " %s %.4g", o.base().parameters()
+                                    .get(sol.baseIndex()[q]).name(), sol.base()[q]));
+                        }
+                        progress.log(b.toString());
                     }
                 }
                 if (!pre && physStep % o.evalEvery() == 0) {
@@ -303,16 +309,16 @@ public final class PinnFitter {
             }
             NetStates ns = NetStates.of(model, feat, dfeat);
             float[] v = ns.v().toFloatArray();
-            float[] driven = lay.windows().drivenGates(model.base, v);
+            double[] p = model.baseValues();
+            float[] driven = lay.windows().drivenGates(model.base, p, v);
             gates.set(java.nio.FloatBuffer.wrap(driven));
             NDArray[] zs = latentGates(model, lay, ns.v());
             float[][] z = new float[zs.length][];
             for (int j = 0; j < z.length; j++) {
                 z[j] = zs[j].toFloatArray();
             }
-            double cm = model.baseParameters()[0].getFloat();
             // E kept 1 mV inside its parameterisation's open interval
-            ConductanceSolve.Solution sol = ConductanceSolve.solveBounded(model.base, cm, v, ns.dv().toFloatArray(),
+            ConductanceSolve.Solution sol = ConductanceSolve.solveBounded(model.base, p, v, ns.dv().toFloatArray(),
                     driven, z, injected, LatentCurrent.E_MIN + 1, LatentCurrent.E_MAX - 1);
             if (sol != null) {
                 apply(model, sol);
@@ -328,9 +334,11 @@ public final class PinnFitter {
      * (base) or becomes {@link #G_OFF} (latent: the data ask for no such current).
      */
     private static void apply(HybridModel model, ConductanceSolve.Solution sol) {
-        for (int i = 0; i < 3; i++) {
-            if (sol.base()[i] > 0) {
-                model.set.setScalar(HybridModel.LOG_NAMES[i + 1], Math.log(sol.base()[i]));
+        for (int q = 0; q < sol.baseIndex().length; q++) {
+            int i = sol.baseIndex()[q];
+            org.patchpinn.model.Parameter par = model.base.parameters().get(i);
+            if (sol.base()[q] > 0) {
+                model.setParameter(i, Math.max(par.lower(), Math.min(par.upper(), sol.base()[q])));
             }
         }
         for (int j = 0; j < model.latents.size(); j++) {
@@ -356,17 +364,25 @@ public final class PinnFitter {
             return t;
         }
         NDArray[] p = model.baseParameters();
-        BaseModel base = model.base;
-        NDArray gna = Nd.cube(gates.get(":, :, 0")).mul(gates.get(":, :, 1")).mul(p[1]);
-        NDArray gk = gates.get(":, :, 2").square().square().mul(p[2]);
-        NDArray iIon = gna.mul(Nd.sub(vNet, base.eNa())).add(gk.mul(Nd.sub(vNet, base.eK())))
-                .add(p[3].mul(Nd.sub(vNet, base.eL())));
+        KnownModel base = model.base;
+        NDArray[] x = new NDArray[base.gateCount()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = gates.get(":, :, " + i);
+        }
+        NDArray iIon = null;
+        for (int c = 0; c < base.currentCount(); c++) {
+            NDArray o = base.openFraction(c, x);
+            NDArray g = o == null ? p[base.conductanceIndex(c)] : o.mul(p[base.conductanceIndex(c)]);
+            NDArray ic = g.mul(vNet.sub(p[base.reversalIndex(c)]));
+            iIon = iIon == null ? ic : iIon.add(ic);
+        }
         NDArray[] z = latentGates(model, lay, vNet);
         for (int j = 0; j < z.length; j++) {
             LatentCurrent lc = model.latents.get(j);
             iIon = iIon.add(z[j].mul(lc.g(set)).mul(vNet.sub(lc.e(set))));
         }
-        NDArray vRes = Nd.div(p[0].mul(ns.dv()).sub(iData.sub(iIon)).div(p[0]), 10).square();
+        NDArray cm = p[base.capacitanceIndex()];
+        NDArray vRes = Nd.div(cm.mul(ns.dv()).sub(iData.sub(iIon)).div(cm), 10).square();
         // causal weights: a point counts once the residuals before it (in its window) are small
         NDArray weight = Nd.mul(vRes.stopGradient().cumSum(1).sub(vRes.stopGradient()), -eps).exp();
         t[1] = vRes.mul(weight).mean();

@@ -2,6 +2,7 @@ package org.patchpinn.pinn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.patchpinn.sim.GateTable;
 
 /**
  * The subthreshold part of multiple shooting in plain Java, for derivative-free refinement: every quiet
@@ -12,20 +13,31 @@ import java.util.List;
 final class QuietWindowLoss {
     private final CurrentClampData data;
     private final List<WindowBatch.Start> starts;
-    private final List<double[][]> gates = new ArrayList<>();
     private final int len;
+    private List<double[][]> gates;
+    private double[] gateParameters;
 
-    QuietWindowLoss(CurrentClampData data, BaseModel base) {
+    QuietWindowLoss(CurrentClampData data) {
         this.data = data;
         this.len = (int) Math.round(HybridFitter.QUIET_MS / data.dtMs());
         this.starts = HybridFitter.quietStarts(data, len);
-        for (CurrentClampData.SweepData sw : data.sweeps()) {
-            gates.add(DrivenGates.along(base, sw.vMv(), data.dtMs(), 4));
-        }
     }
 
     int windows() {
         return starts.size();
+    }
+
+    /** The known gates driven by the measured voltage, recomputed when the kinetics' parameters change. */
+    private synchronized List<double[][]> gates(KnownModel base, double[] p) {
+        double[] kv = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            kv[i] = base.isKinetic(i) ? p[i] : 0;
+        }
+        if (gates == null || !java.util.Arrays.equals(kv, gateParameters)) {
+            gates = HybridFitter.drivenGates(base, p, data);
+            gateParameters = kv;
+        }
+        return gates;
     }
 
     double loss(FittedModel m) {
@@ -36,37 +48,44 @@ final class QuietWindowLoss {
         List<double[][]> z = java.util.stream.IntStream.range(0, data.sweepCount()).parallel()
                 .mapToObj(s -> m.drivenLatents(data.sweep(s).vMv(), dt)).toList();
         double[] p = m.parameters();
-        BaseModel base = m.base();
-        double[] ab = new double[2];
+        KnownModel base = m.base();
+        List<double[][]> driven = gates(base, p);
+        GateTable[] tables = base.tables(p);
+        int ng = base.gateCount();
+        int nc = base.currentCount();
+        double cm = p[base.capacitanceIndex()];
         double total = 0;
         double r2 = HybridFitter.ROBUST_MV * HybridFitter.ROBUST_MV;
+        double[] x = new double[ng];
         for (WindowBatch.Start st : starts) {
             CurrentClampData.SweepData sw = data.sweep(st.sweep());
-            double[][] g0 = gates.get(st.sweep());
+            double[][] g0 = driven.get(st.sweep());
             double[][] zs = z.get(st.sweep());
             double v = sw.vMv()[st.sample()];
-            double[] x = {g0[0][st.sample()], g0[1][st.sample()], g0[2][st.sample()]};
+            for (int q = 0; q < ng; q++) {
+                x[q] = g0[q][st.sample()];
+            }
             double err = 0;
             for (int k = 0; k < len; k++) {
                 int i = st.sample() + k;
-                for (int q = 0; q < 3; q++) {
-                    base.rates(q, v, ab);
-                    double sum = ab[0] + ab[1];
-                    double inf = ab[0] / sum;
-                    x[q] = inf + (x[q] - inf) * Math.exp(-dt * sum);
+                for (int q = 0; q < ng; q++) {
+                    double inf = tables[q].steadyState(v);
+                    x[q] = inf + (x[q] - inf) * Math.exp(-dt * tables[q].rate(v));
                 }
-                double gna = p[1] * x[0] * x[0] * x[0] * x[1];
-                double n2 = x[2] * x[2];
-                double gk = p[2] * n2 * n2;
-                double gt = gna + gk + p[3];
-                double num = gna * base.eNa() + gk * base.eK() + p[3] * base.eL() + sw.iPa()[i];
+                double gt = 0;
+                double num = sw.iPa()[i];
+                for (int c = 0; c < nc; c++) {
+                    double o = p[base.conductanceIndex(c)] * base.openFraction(c, x);
+                    gt += o;
+                    num += o * p[base.reversalIndex(c)];
+                }
                 for (int j = 0; j < m.latents().size(); j++) {
                     FittedModel.Latent l = m.latents().get(j);
                     gt += l.gNs() * zs[j][i];
                     num += l.gNs() * zs[j][i] * l.eMv();
                 }
                 double vinf = num / gt;
-                v = vinf + (v - vinf) * Math.exp(-dt * gt / p[0]);
+                v = vinf + (v - vinf) * Math.exp(-dt * gt / cm);
                 double d = v - sw.vMv()[i + 1];
                 err += r2 * Math.log1p(d * d / r2);
             }

@@ -65,24 +65,40 @@ public final class SummaryRefiner {
 
     /** Search dimensions per latent current: log g, E, logit offset, extra slope, log τ scale, log-τ tilt. */
     static final int DIMS = 6;
-    /** Base dimensions searched too: log gNa, log gK, log gL (windows fit them, spike timing polishes them). */
-    static final int BASE_DIMS = 3;
+    /**
+     * Base dimensions searched too: every free base parameter (windows fit them, spike timing polishes them),
+     * positive ones as logarithms within ±logBase, the others (reversals, VT) within ±eMv mV; the search
+     * is also where parameters of the kinetics get their say beyond the windows.
+     */
+    static int[] baseDims(FittedModel m) {
+        return java.util.stream.IntStream.range(0, m.base().parameterCount()).filter(i -> m.base().isFree(i))
+                .toArray();
+    }
 
     public Result refine(FittedModel start, CurrentClampData train, long seed, int maxEvaluations,
                          Progress progress) {
         int nl = start.latents().size();
-        int nd = DIMS * nl + BASE_DIMS;
+        int[] free = baseDims(start);
+        int nd = DIMS * nl + free.length;
         double[] x0 = new double[nd];
         double[] lo = new double[nd];
         double[] hi = new double[nd];
         double[] sigma = new double[nd];
         double[] bp = start.parameters();
-        for (int i = 0; i < BASE_DIMS; i++) {
-            int o = DIMS * nl + i;
-            x0[o] = Math.log(bp[1 + i]);
-            lo[o] = x0[o] - region.logBase();
-            hi[o] = x0[o] + region.logBase();
-            sigma[o] = Math.min(0.05, region.logBase() / 2);
+        for (int q = 0; q < free.length; q++) {
+            int o = DIMS * nl + q;
+            org.patchpinn.model.Parameter par = start.base().parameters().get(free[q]);
+            if (par.logScale()) {
+                x0[o] = Math.log(bp[free[q]]);
+                lo[o] = Math.max(Math.log(par.lower()), x0[o] - region.logBase());
+                hi[o] = Math.min(Math.log(par.upper()), x0[o] + region.logBase());
+                sigma[o] = Math.min(0.05, region.logBase() / 2);
+            } else {
+                x0[o] = bp[free[q]];
+                lo[o] = Math.max(par.lower(), x0[o] - region.eMv());
+                hi[o] = Math.min(par.upper(), x0[o] + region.eMv());
+                sigma[o] = Math.min(1, region.eMv() / 2);
+            }
         }
         double[] half = region.halfWidths();
         double[] step = {0.3, 8, 1, 1, 0.5, 0.5};
@@ -99,8 +115,16 @@ public final class SummaryRefiner {
             lo[o + 1] = Math.max(LatentCurrent.E_MIN, lo[o + 1]);
             hi[o + 1] = Math.min(LatentCurrent.E_MAX, hi[o + 1]);
         }
+        for (int o = 0; o < nd; o++) {
+            // a parameter on its bound keeps a sliver of room (apply clamps it back): CMA-ES needs lo < hi
+            if (hi[o] - lo[o] < 1e-6) {
+                lo[o] = x0[o] - 1e-6;
+                hi[o] = x0[o] + 1e-6;
+            }
+            sigma[o] = Math.min(sigma[o], (hi[o] - lo[o]) / 2);
+        }
         int[] count = {0};
-        QuietWindowLoss quiet = new QuietWindowLoss(train, start.base());
+        QuietWindowLoss quiet = new QuietWindowLoss(train);
         double before = loss(start, train, quiet);
         double[] bestX = x0.clone();
         double[] bestF = {before};
@@ -156,9 +180,12 @@ public final class SummaryRefiner {
         }
         double[] p = m.parameters();
         int o = DIMS * m.latents().size();
-        if (x.length >= o + BASE_DIMS) {
-            for (int i = 0; i < BASE_DIMS; i++) {
-                p[1 + i] = Math.exp(x[o + i]);
+        int[] free = baseDims(m);
+        if (x.length >= o + free.length) {
+            for (int q = 0; q < free.length; q++) {
+                org.patchpinn.model.Parameter par = m.base().parameters().get(free[q]);
+                double val = par.logScale() ? Math.exp(x[o + q]) : x[o + q];
+                p[free[q]] = Math.max(par.lower(), Math.min(par.upper(), val));
             }
         }
         return new FittedModel(m.base(), p, ls);
@@ -185,7 +212,7 @@ public final class SummaryRefiner {
         double[] per = new double[data.sweepCount()];
         java.util.stream.IntStream.range(0, per.length).parallel().forEach(s -> {
             CurrentClampData.SweepData sw = data.sweep(s);
-            FittedModel.Simulation sim = m.simulate(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
+            FittedModel.Simulation sim = m.simulateExpEuler(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
                     data.dtMs()), SUBSTEPS);
             per[s] = discrepancy(sw.vMv(), sim.v(), data.dtMs(), vanRossumMs);
         });

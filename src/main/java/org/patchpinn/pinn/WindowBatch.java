@@ -18,7 +18,7 @@ final class WindowBatch {
     final int samples;
     final NDArray vData;   // [B, L+1] measured V, first column = initial state
     final NDArray iData;   // [B, L] injected current during each sample interval
-    final NDArray gates0;  // [B, 3] m, h, n at the window start
+    final NDArray gates0;  // [B, G] every gate of the known model at the window start
     final NDArray zIndex;  // [B, L+1] int64 flat indices into the driven latent trajectory
     final List<Start> starts;
 
@@ -31,7 +31,8 @@ final class WindowBatch {
         int n = data.sweep(0).length();
         float[] v = new float[b * (samples + 1)];
         float[] cur = new float[b * samples];
-        float[] g0 = new float[b * 3];
+        int ng = drivenGates.get(0).length;
+        float[] g0 = new float[b * ng];
         long[] idx = new long[b * (samples + 1)];
         for (int w = 0; w < b; w++) {
             Start st = starts.get(w);
@@ -43,14 +44,21 @@ final class WindowBatch {
                     cur[w * samples + k] = (float) sw.iPa()[st.sample() + k];
                 }
             }
-            for (int g = 0; g < 3; g++) {
-                g0[w * 3 + g] = (float) drivenGates.get(st.sweep())[g][st.sample()];
-            }
         }
+        fillGates(g0, drivenGates, ng);
         vData = manager.create(v, new Shape(b, samples + 1));
         iData = manager.create(cur, new Shape(b, samples));
-        gates0 = manager.create(g0, new Shape(b, 3));
+        gates0 = manager.create(g0, new Shape(b, ng));
         zIndex = manager.create(idx, new Shape(b, samples + 1));
+    }
+
+    private void fillGates(float[] g0, List<double[][]> drivenGates, int ng) {
+        for (int w = 0; w < starts.size(); w++) {
+            Start st = starts.get(w);
+            for (int g = 0; g < ng; g++) {
+                g0[w * ng + g] = (float) drivenGates.get(st.sweep())[g][st.sample()];
+            }
+        }
     }
 
     void attachForStep(NDManager step) {

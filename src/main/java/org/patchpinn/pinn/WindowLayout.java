@@ -60,11 +60,13 @@ final class WindowLayout {
     }
 
     /**
-     * Gates m, h, n integrated along a windowed voltage ([windows × points], e.g. the networks' V), sweep by
-     * sweep from steady state; returned as [windows × points × 3].
+     * Every gate of the known model integrated along a windowed voltage ([windows × points], e.g. the
+     * networks' V) with parameter values p, sweep by sweep from steady state; returned as
+     * [windows × points × gates].
      */
-    float[] drivenGates(BaseModel base, float[] windowedV) {
-        float[] out = new float[windows() * points() * 3];
+    float[] drivenGates(KnownModel base, double[] params, float[] windowedV) {
+        int ng = base.gateCount();
+        float[] out = new float[windows() * points() * ng];
         double[] v = new double[perSweep * p + 1];
         for (int s = 0; s < sweeps; s++) {
             for (int w = 0; w < perSweep; w++) {
@@ -73,11 +75,11 @@ final class WindowLayout {
                     v[w * p + k] = windowedV[(s * perSweep + w) * points() + k];
                 }
             }
-            double[][] g = DrivenGates.along(base, v, dtMs, 4);
+            double[][] g = base.driven(params, v, dtMs, 4);
             for (int w = 0; w < perSweep; w++) {
                 for (int k = 0; k <= p; k++) {
-                    int row = ((s * perSweep + w) * points() + k) * 3;
-                    for (int q = 0; q < 3; q++) {
+                    int row = ((s * perSweep + w) * points() + k) * ng;
+                    for (int q = 0; q < ng; q++) {
                         out[row + q] = (float) g[q][w * p + k];
                     }
                 }

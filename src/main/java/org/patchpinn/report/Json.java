@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 
@@ -57,13 +59,13 @@ public final class Json {
             } else if (c == '"') {
                 inString = true;
             } else if ((c == '[' || c == '{') && ++depth > MAX_NESTING) {
-                throw new com.google.gson.JsonParseException("nested more than " + MAX_NESTING + " levels deep (at "
+                throw new JsonParseException("nested more than " + MAX_NESTING + " levels deep (at "
                         + "character " + i + ")");
             } else if (c == ']' || c == '}') {
                 depth--;
             }
         }
-        return com.google.gson.JsonParser.parseString(text);
+        return JsonParser.parseString(text);
     }
 
     /** A JSON number for finite values, null otherwise. */

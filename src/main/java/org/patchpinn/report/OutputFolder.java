@@ -3,6 +3,8 @@ package org.patchpinn.report;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.PatchPinnException;
@@ -67,7 +70,7 @@ public final class OutputFolder {
 
     public Path writeCsv(String fileName, Table table) {
         return write(fileName, out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter.write(table, w);
             w.flush();
         });
@@ -177,7 +180,7 @@ public final class OutputFolder {
                     out.add(name); // only plain names: a manifest cannot point outside the folder
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return out;
         }
         return out;
@@ -185,7 +188,7 @@ public final class OutputFolder {
 
     /** ", by VERB" when another verb's manifest here lists {@code name}. */
     private String writtenBy(String name) {
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path m : files.toList()) {
                 String f = m.getFileName().toString();
                 if (f.startsWith(".patchpinn-") && f.endsWith(".files") && manifest(f).contains(name)) {
@@ -323,7 +326,7 @@ public final class OutputFolder {
     /** The bytes of a CSV table. */
     public static Body csv(Table table) {
         return out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter.write(table, w);
             w.flush();
         };

@@ -2,6 +2,7 @@ package org.patchpinn.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Locale;
 import org.patchpinn.trace.Channel;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Tag;
@@ -42,7 +43,7 @@ public final class RecordingSummary {
         o.addProperty("startTime", r.startTime());
         o.addProperty("stimulusUnit", r.commandUnit());
         o.addProperty("hasStimulus", r.hasCommand());
-        o.addProperty("clampMode", r.clampMode().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("clampMode", r.clampMode().name().toLowerCase(Locale.ROOT));
         JsonObject meta = new JsonObject();
         r.metadata().forEach(meta::addProperty);
         o.add("metadata", meta);

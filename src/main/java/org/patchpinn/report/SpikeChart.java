@@ -2,11 +2,11 @@ package org.patchpinn.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -15,7 +15,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.patchpinn.features.Spike;
 import org.patchpinn.features.SweepFeatures;
-import org.patchpinn.trace.Trace;
 
 /**
  * One sweep's membrane voltage with what the feature extraction found: stimulus window (shaded), spike
@@ -31,7 +30,7 @@ public final class SpikeChart {
      */
     public static JFreeChart of(String title, double[] vMv, double dtMs, SweepFeatures f) {
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(RecordingChart.series("V (mV)", Trace.of(vMv), dtMs));
+        data.addSeries(Charts.decimated("V (mV)", vMv, dtMs));
         XYSeries peaks = new XYSeries("peak", false, true);
         XYSeries thresholds = new XYSeries("threshold", false, true);
         XYSeries troughs = new XYSeries("trough (AHP)", false, true);
@@ -58,7 +57,7 @@ public final class SpikeChart {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, true);
         r.setSeriesShapesVisible(0, false);
-        r.setSeriesPaint(0, Color.DARK_GRAY);
+        r.setSeriesPaint(0, Charts.DATA);
         marker(r, 1, new Color(200, 30, 30), new Ellipse2D.Double(-3, -3, 6, 6));
         marker(r, 2, new Color(20, 140, 40), triangle());
         marker(r, 3, new Color(30, 80, 200), new Rectangle2D.Double(-3, -3, 6, 6));
@@ -67,31 +66,23 @@ public final class SpikeChart {
         r.setSeriesPaint(4, new Color(230, 130, 0));
         r.setSeriesStroke(4, new BasicStroke(2f));
 
-        NumberAxis time = new NumberAxis("time (ms)");
-        NumberAxis volts = new NumberAxis("membrane voltage (mV)");
-        volts.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, time, volts, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = Charts.plot(data, Charts.axis("time", "ms"), Charts.valueAxis("membrane voltage", "mV"), r);
         IntervalMarker stim = new IntervalMarker(f.window().startMs(), f.window().endMs());
         stim.setPaint(new Color(255, 235, 160));
         stim.setAlpha(0.5f);
         plot.addDomainMarker(stim, Layer.BACKGROUND);
-        JFreeChart chart = new JFreeChart(title + " — " + f.spikes().size() + " spikes ("
-                + (int) f.get("Spikecount_stimint") + " in stimulus)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return Charts.chart(title + " — " + f.spikes().size() + " spikes ("
+                + (int) f.get("Spikecount_stimint") + " in stimulus)", plot, true);
     }
 
-    private static void marker(XYLineAndShapeRenderer r, int series, Color c, java.awt.Shape shape) {
+    private static void marker(XYLineAndShapeRenderer r, int series, Color c, Shape shape) {
         r.setSeriesLinesVisible(series, false);
         r.setSeriesShapesVisible(series, true);
         r.setSeriesPaint(series, c);
         r.setSeriesShape(series, shape);
     }
 
-    private static java.awt.Shape triangle() {
+    private static Shape triangle() {
         Path2D.Double p = new Path2D.Double();
         p.moveTo(0, -4);
         p.lineTo(4, 3);

@@ -2,12 +2,15 @@ package org.patchpinn.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -25,8 +28,6 @@ import org.patchpinn.symbolic.SearchResult;
  */
 public final class SymbolicCharts {
     private static final int MAX_LEVELS = 8;
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
     private SymbolicCharts() {
     }
@@ -67,29 +68,21 @@ public final class SymbolicCharts {
             }
             curves.addSeries(curve);
         }
-        String unit0 = d.units().get(0).isEmpty() ? "" : " (" + d.units().get(0) + ")";
-        String unitY = d.targetUnit().isEmpty() ? "" : " (" + d.targetUnit() + ")";
-        NumberAxis xAxis = new NumberAxis(d.variables().get(0) + unit0);
-        NumberAxis yAxis = new NumberAxis(d.target() + unitY);
-        yAxis.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        XYPlot plot = new XYPlot(points, xAxis, yAxis, dots);
+        XYLineAndShapeRenderer dots = Charts.points();
+        XYPlot plot = Charts.plot(points, Charts.axis(d.variables().get(0), d.units().get(0)),
+                Charts.valueAxis(d.target(), d.targetUnit()), dots);
         plot.setDataset(1, curves);
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer lines = Charts.lines();
         for (int s = 0; s < curves.getSeriesCount(); s++) {
             // a level's data and law in one colour
-            Color colour = PALETTE[s % PALETTE.length];
+            Color colour = Charts.colour(s);
             dots.setSeriesPaint(s, colour);
             lines.setSeriesPaint(s, colour);
             lines.setSeriesStroke(s, new BasicStroke(2f));
         }
         plot.setRenderer(1, lines);
-        style(plot);
         String title = ExpressionFormat.format(r.best().law(), ExpressionFormat.Style.EXPRESSION, d.variables());
-        JFreeChart chart = new JFreeChart(d.target() + " = " + title, JFreeChart.DEFAULT_TITLE_FONT.deriveFont(13f),
-                plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return Charts.chart(d.target() + " = " + title, plot, true);
     }
 
     public static JFreeChart pareto(SearchResult r) {
@@ -105,19 +98,15 @@ public final class SymbolicCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(front);
         data.addSeries(chosen);
-        LogAxis yAxis = new LogAxis("loss (" + r.objective().weighting().name().toLowerCase(java.util.Locale.ROOT)
+        LogAxis yAxis = new LogAxis("loss (" + r.objective().weighting().name().toLowerCase(Locale.ROOT)
                 + " mean squared error)");
         yAxis.setSmallestValue(1e-300);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesLinesVisible(1, false);
-        renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
-        XYPlot plot = new XYPlot(data, new NumberAxis("complexity (nodes)"), yAxis, renderer);
-        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
-        style(plot);
-        JFreeChart chart = new JFreeChart("Pareto front: " + r.data().target(), JFreeChart.DEFAULT_TITLE_FONT,
-                plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        renderer.setSeriesShape(1, new Ellipse2D.Double(-6, -6, 12, 12));
+        XYPlot plot = Charts.plot(data, Charts.axis("complexity", "nodes"), yAxis, renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        return Charts.chart("Pareto front: " + r.data().target(), plot, true);
     }
 
     /** The distinct values of the second input when there are few of them; empty otherwise. */
@@ -137,17 +126,11 @@ public final class SymbolicCharts {
 
     private static double median(double[] v) {
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return s[s.length / 2];
     }
 
     private static String format(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static void style(XYPlot p) {
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
     }
 }

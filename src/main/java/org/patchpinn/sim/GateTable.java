@@ -8,7 +8,7 @@ import org.patchpinn.model.GateKinetics;
  * their exp() calls). The grid is offset from round voltages so that removable singularities of rate laws
  * (x/(1−e^(−x/k)) at x = 0) never fall on a node. Outside the grid the kinetics are evaluated directly.
  */
-final class GateTable {
+public final class GateTable {
     static final double V_MIN = -160.00731;
     static final double V_MAX = 120.0;
 
@@ -32,6 +32,47 @@ final class GateTable {
             t[2 * k] = inf(v);
             t[2 * k + 1] = 1 / tau(v);
         }
+    }
+
+    /** The table the simulator integrates, at its default spacing {@link Simulator#DEFAULT_TABLE_STEP_MV}. */
+    public static GateTable of(GateKinetics kinetics) {
+        return new GateTable(kinetics, Simulator.DEFAULT_TABLE_STEP_MV);
+    }
+
+    /** Number of grid nodes. */
+    public int nodes() {
+        return n;
+    }
+
+    /** Grid spacing (mV). */
+    public double stepMv() {
+        return h;
+    }
+
+    /** Voltage (mV) of node k. */
+    public double nodeVoltage(int k) {
+        return V_MIN + k * h;
+    }
+
+    /** x∞ at node k, as tabulated. */
+    public double steadyStateAtNode(int k) {
+        return t[2 * k];
+    }
+
+    /** 1/τ (1/ms) at node k, as tabulated. */
+    public double rateAtNode(int k) {
+        return t[2 * k + 1];
+    }
+
+    /** x∞ at v, interpolated as the integrator does (evaluated directly off the grid). */
+    public double steadyState(double v) {
+        double pos = (v - V_MIN) * invH;
+        int k = (int) pos;
+        if (pos >= 0 && k < n - 1) {
+            double f = pos - k;
+            return t[2 * k] + (t[2 * k + 2] - t[2 * k]) * f;
+        }
+        return inf(v);
     }
 
     /** x∞ at {@link RestingState#SCAN_V}, computed on first use: every resting-state search scans them. */
@@ -67,8 +108,8 @@ final class GateTable {
         return (inf(v) - x) / tau(v);
     }
 
-    /** 1/τ at v (for stiffness estimates), from the table when on the grid. */
-    double rate(double v) {
+    /** 1/τ (1/ms) at v, interpolated as the integrator does (evaluated directly off the grid). */
+    public double rate(double v) {
         double pos = (v - V_MIN) * invH;
         int k = (int) pos;
         if (pos >= 0 && k < n - 1) {

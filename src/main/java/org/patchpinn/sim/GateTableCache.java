@@ -1,6 +1,7 @@
 package org.patchpinn.sim;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.patchpinn.model.CompiledGate;
@@ -26,11 +27,11 @@ final class GateTableCache {
         this.h = h;
     }
     /** Interleaved tables of a model's gates (see {@link PreparedModel#combined}), by the gates' tables. */
-    private final Map<java.util.List<GateTable>, double[]> combined = new ConcurrentHashMap<>();
+    private final Map<List<GateTable>, double[]> combined = new ConcurrentHashMap<>();
 
     /** All gates' tables interleaved node by node ([node][gate][x∞, 1/τ]), built once per set of tables. */
     double[] combined(GateTable[] gates) {
-        java.util.List<GateTable> key = java.util.List.of(gates);
+        List<GateTable> key = List.of(gates);
         double[] c = combined.get(key);
         if (c == null) {
             if (combined.size() >= MAX_ENTRIES) {

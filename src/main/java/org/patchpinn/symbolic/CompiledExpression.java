@@ -1,6 +1,7 @@
 package org.patchpinn.symbolic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ public final class CompiledExpression {
             if (variable[k] >= 0) {
                 System.arraycopy(x[variable[k]], 0, v, 0, samples);
             } else if (constantSlot[k] >= 0) {
-                java.util.Arrays.fill(v, c[constantSlot[k]]);
+                Arrays.fill(v, c[constantSlot[k]]);
             } else {
                 Op op = ops[k];
                 double[] a = values[leftChild[k]];
@@ -111,7 +112,7 @@ public final class CompiledExpression {
         int root = ops.length - 1;
         double[][] adjoint = new double[ops.length][];
         adjoint[root] = new double[samples];
-        java.util.Arrays.fill(adjoint[root], 1);
+        Arrays.fill(adjoint[root], 1);
         for (int k = root; k >= 0; k--) {
             double[] g = adjoint[k];
             if (g == null) {

@@ -1,5 +1,6 @@
 package org.patchpinn.symbolic;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record Dataset(double[][] x, double[] y, List<String> variables, String t
 
     /** Data without units (units "" for every column). */
     public Dataset(double[][] x, double[] y, List<String> variables, String target, String source) {
-        this(x, y, variables, target, source, java.util.Collections.nCopies(variables.size(), ""), "");
+        this(x, y, variables, target, source, Collections.nCopies(variables.size(), ""), "");
     }
 
     /** The same kind of data with other samples. */

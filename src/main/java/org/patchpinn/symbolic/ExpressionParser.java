@@ -1,6 +1,7 @@
 package org.patchpinn.symbolic;
 
 import java.util.List;
+import org.patchpinn.model.ExpressionLimits;
 
 /**
  * Reads the plain-text form that {@link ExpressionFormat} writes for SymPy (and Python-style formulas such as
@@ -20,7 +21,7 @@ public final class ExpressionParser {
     /** The tree of {@code text}; variables are looked up in {@code names}. */
     public static Node parse(String text, List<String> names) {
         ExpressionParser p = new ExpressionParser(text, names);
-        String tooDeep = org.patchpinn.model.ExpressionLimits.violation(text);
+        String tooDeep = ExpressionLimits.violation(text);
         if (tooDeep != null) {
             throw new SymbolicDataException("expression '" + (text.length() > 80 ? text.substring(0, 80) + "..."
                     : text) + "': " + tooDeep);

@@ -2,11 +2,13 @@ package org.patchpinn.symbolic;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.patchpinn.report.Json;
 
 /**
  * A law as another step receives it: the tree, the names of its inputs, and where it came from. Read back
@@ -22,14 +24,14 @@ public record FoundLaw(Node law, List<String> variables, String source) {
     public static FoundLaw read(Path resultJson) {
         JsonObject json;
         try {
-            JsonElement e = org.patchpinn.report.Json.parse(Files.readString(resultJson));
+            JsonElement e = Json.parse(Files.readString(resultJson));
             if (!e.isJsonObject()) {
                 throw new SymbolicDataException(resultJson + ": not a JSON object");
             }
             json = e.getAsJsonObject();
         } catch (IOException e) {
             throw new SymbolicDataException(resultJson + ": cannot read: " + e.getMessage());
-        } catch (com.google.gson.JsonParseException e) {
+        } catch (JsonParseException e) {
             throw new SymbolicDataException(resultJson + ": not a JSON object: " + e.getMessage());
         }
         List<String> names = new ArrayList<>();

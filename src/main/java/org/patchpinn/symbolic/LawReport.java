@@ -2,6 +2,7 @@ package org.patchpinn.symbolic;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Locale;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
@@ -49,7 +50,7 @@ public final class LawReport {
         o.addProperty("output", d.target());
         o.addProperty("output_unit", d.targetUnit());
         o.addProperty("rows", d.size());
-        o.addProperty("weighting", r.objective().weighting().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("weighting", r.objective().weighting().name().toLowerCase(Locale.ROOT));
         o.addProperty("selection", r.choice().rule());
         o.add("noise_loss", Json.number(r.choice().noiseLoss()));
         o.add("selection_threshold", Json.number(r.choice().threshold()));

@@ -1,5 +1,6 @@
 package org.patchpinn.symbolic;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public final class ModelSelector {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
         double step = (x[order[order.length - 1]] - x[order[0]]) / (order.length - 1);
         for (int i = 1; i < order.length; i++) {
             double h = x[order[i]] - x[order[i - 1]];

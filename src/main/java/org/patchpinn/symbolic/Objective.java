@@ -1,10 +1,13 @@
 package org.patchpinn.symbolic;
 
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
@@ -120,7 +123,7 @@ public final class Objective {
                         bestCost[0] = cost;
                         System.arraycopy(c, 0, best, 0, p);
                     }
-                    return new Pair<RealVector, org.apache.commons.math3.linear.RealMatrix>(
+                    return new Pair<RealVector, RealMatrix>(
                             new ArrayRealVector(f, false), new Array2DRowRealMatrix(jacobian, false));
                 })
                 .maxEvaluations(maxIterations * 4)
@@ -131,8 +134,8 @@ public final class Objective {
             new LevenbergMarquardtOptimizer()
                     .withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12)
                     .optimize(problem);
-        } catch (NonFiniteException | org.apache.commons.math3.exception.MathIllegalStateException
-                 | org.apache.commons.math3.exception.MathIllegalArgumentException e) {
+        } catch (NonFiniteException | MathIllegalStateException
+                 | MathIllegalArgumentException e) {
             // keep the best point seen
         }
         return Double.isFinite(bestCost[0]) ? law.withConstants(best) : law;

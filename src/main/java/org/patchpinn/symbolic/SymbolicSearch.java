@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -83,8 +84,8 @@ public final class SymbolicSearch {
                 quiet = improved(before, after) ? 0 : quiet + 1;
                 Candidate lead = after.law();
                 progress.fraction((epoch + 1) / (double) epochs);
-                progress.status(String.format("symbolic regression: generation %d, %s (loss %.3g)", generations,
-                        ExpressionFormat.format(lead.law(), ExpressionFormat.Style.EXPRESSION, data.variables()),
+                progress.status(String.format(Locale.ROOT, "symbolic regression: generation %d, %s (loss %.3g)",
+                        generations, ExpressionFormat.format(lead.law(), ExpressionFormat.Style.EXPRESSION, data.variables()),
                         lead.loss()));
                 if (quiet >= SearchSettings.PATIENCE) {
                     stoppedBy = "converged";

@@ -1,6 +1,7 @@
 package org.patchpinn.trace;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,14 +160,14 @@ public final class Recording {
         private String format;
         private String formatVersion;
         private double sampleRateHz;
-        private final List<Channel> channels = new java.util.ArrayList<>();
-        private final List<Sweep> sweeps = new java.util.ArrayList<>();
+        private final List<Channel> channels = new ArrayList<>();
+        private final List<Sweep> sweeps = new ArrayList<>();
         private String commandUnit;
         private String protocol;
-        private final List<Tag> tags = new java.util.ArrayList<>();
+        private final List<Tag> tags = new ArrayList<>();
         private String startTime;
         private final Map<String, String> metadata = new LinkedHashMap<>();
-        private final List<String> warnings = new java.util.ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
 
         public Builder source(Path source) { this.source = source; return this; }
 

@@ -71,6 +71,25 @@ class FeaturesOperationTest {
         assertEquals(5, json.getAsJsonArray("fi_curve").size());
         String csv = Files.readString(out.resolve("features.csv"));
         assertTrue(csv.startsWith("sweep,Spikecount,Spikecount_stimint,time_to_first_spike (ms)"), csv);
+        // Artefacts of every sweep (not only the chosen ones): this clean model cell has none.
+        String artefacts = Files.readString(out.resolve("artefacts.csv"));
+        assertTrue(artefacts.startsWith("sweep,bridge_MOhm,drift_mV,hum_mV,depolarisation_block,notes"), artefacts);
+        assertEquals("PatchPINN Artefacts", result.tables().get(2).table().name());
+        assertEquals(StepProtocol.STEPS_PA.length, result.tables().get(2).table().rowCount());
+        JsonObject art = json.getAsJsonObject("artefacts");
+        assertEquals(0, art.get("bridge_MOhm").getAsDouble(), 0.5);
+        assertEquals(0, art.getAsJsonArray("warnings").size());
+        assertTrue(result.summary().contains("bridge Rs"), result.summary());
+        assertTrue(!result.summary().contains("warnings"), result.summary());
+    }
+
+    @Test
+    void realCellsArtefactsAreWarnedAboutInTheSummary() throws IOException {
+        Recording r = org.patchpinn.io.Recordings.open(org.patchpinn.testing.SharedData.path(
+                "data/abf/171116sh_0018.abf"));
+        OperationResult result = new FeaturesOperation().run(r, params("sweeps", "0,16"), Progress.NONE);
+        assertTrue(result.summary().contains("warnings: bridge balance: Rs 11."), result.summary());
+        assertEquals(17, result.json().getAsJsonObject("artefacts").getAsJsonArray("sweeps").size());
     }
 
     @Test

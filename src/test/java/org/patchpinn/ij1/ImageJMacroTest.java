@@ -6,29 +6,47 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchpinn.testing.SharedData;
 
 /**
- * Runs a real ImageJ 1.x (net.imagej:ij from Central) in batch mode under Xvfb, with the PatchPINN plugin
- * jar (built here from target/classes, plugins.config at its root) in its plugins folder, and runs the
- * example macros of {@code macros/}: exactly what a user of plain ImageJ does.
+ * Runs a real ImageJ 1.x (net.imagej:ij from Central, started as {@code java -jar ij.jar}) in batch mode under
+ * Xvfb, installed as the README says: the plugin jar the build produced in {@code plugins/}, its dependencies in
+ * {@code plugins/jars/}, nothing else on the class path. Then runs the example macros of {@code macros/}:
+ * exactly what a user of plain ImageJ does.
  */
 class ImageJMacroTest {
     private static final long TIMEOUT_S = 60;
 
+    /** One ImageJ installation for all tests: the dependencies are over 100 MB. */
+    @TempDir
+    static Path imageJ;
+
     @TempDir
     Path tmp;
+
+    @BeforeAll
+    static void install() throws IOException {
+        Path pluginJar = builtFile("patchpinn.pluginJar");
+        assertTrue(pluginJar.getFileName().toString().contains("_"),
+                "ImageJ 1.x reads plugins.config only from jars with an underscore in the name: " + pluginJar);
+        Path plugins = Files.createDirectories(imageJ.resolve("plugins"));
+        Files.copy(pluginJar, plugins.resolve(pluginJar.getFileName()));
+        Path jars = Files.createDirectories(plugins.resolve("jars"));
+        try (Stream<Path> deps = Files.list(builtFile("patchpinn.dependencies"))) {
+            for (Path dep : deps.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                link(dep, jars.resolve(dep.getFileName()));
+            }
+        }
+    }
 
     @Test
     void batchOpenRecordingsSavesTheRecordingTables() throws Exception {
@@ -91,13 +109,10 @@ class ImageJMacroTest {
             fail("xvfb-run is not installed: ImageJ 1.x cannot build its menus headless. Install it with "
                     + "'apt-get install -y xvfb xauth' (.ci/run does this)");
         }
-        Path ijDir = Files.createDirectories(tmp.resolve("ImageJ"));
-        Files.createDirectories(ijDir.resolve("plugins"));
-        buildPluginJar(ijDir.resolve("plugins/PatchPINN_.jar"));
         List<String> cmd = new ArrayList<>(List.of(xvfbRun.toString(), "-a",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dai.djl.offline=true", "-cp", runtimeClasspath(), "ij.ImageJ",
-                "-ijpath", ijDir.toString(), "-batch", macro.toString(), argument));
+                "-Xmx1g", "-Dai.djl.offline=true", "-jar", imageJJar().toString(),
+                "-ijpath", imageJ.toString(), "-batch", macro.toString(), argument));
         Path log = tmp.resolve(macro.getFileName() + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
@@ -113,35 +128,31 @@ class ImageJMacroTest {
         return out;
     }
 
-    /** The plugin jar a user drops into plugins/: our classes with plugins.config at the root. */
-    private static void buildPluginJar(Path jar) throws IOException {
-        Path classes = Path.of("target", "classes").toAbsolutePath();
-        assertTrue(Files.isRegularFile(classes.resolve("plugins.config")), "plugins.config is copied to " + classes);
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
+    /** A file the build made, named by a system property the pom sets. */
+    private static Path builtFile(String property) {
+        String path = System.getProperty(property);
+        assertTrue(path != null, property + " is not set: run this test with Maven (the pom sets it)");
+        assertTrue(Files.exists(Path.of(path)), path + " was not built (mvn test builds it before the tests)");
+        return Path.of(path);
+    }
+
+    /** A hard link where the file system allows one (the same bytes, no 100 MB copy), else a copy. */
+    private static void link(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, target);
         }
     }
 
-    /** ImageJ and the plugin's third-party jars from this test's own class path; not our classes. */
-    private static String runtimeClasspath() {
-        List<String> jars = new ArrayList<>();
-        boolean ij = false;
+    /** ij.jar from this test's own class path (Maven's copy of net.imagej:ij). */
+    private static Path imageJJar() {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            if (!entry.endsWith(".jar") || name.startsWith("junit") || name.startsWith("opentest4j")
-                    || name.startsWith("apiguardian") || name.startsWith("surefire")) {
-                continue;
+            if (Path.of(entry).getFileName().toString().matches("ij-[0-9].*\\.jar")) {
+                return Path.of(entry);
             }
-            ij |= entry.contains(File.separator + "ij" + File.separator) || name.matches("ij-[0-9].*\\.jar");
-            jars.add(entry);
         }
-        assertTrue(ij, "net.imagej:ij is on the test class path");
-        return String.join(File.pathSeparator, jars);
+        return fail("net.imagej:ij is not on the test class path");
     }
 
     private static Path findOnPath(String program) {

@@ -16,7 +16,7 @@ class HybridFitterTest {
 
     /** Two short squid sweeps (40 ms, steps of 300/600 pA from 5 ms) simulated with the textbook values. */
     static CurrentClampData squidData() {
-        FittedModel truth = new FittedModel(BaseModel.HH_SQUID, BaseModel.HH_SQUID.defaults(), List.of());
+        FittedModel truth = new FittedModel(TestBases.HH_SQUID, TestBases.HH_SQUID.values(), List.of());
         java.util.List<CurrentClampData.SweepData> sweeps = new java.util.ArrayList<>();
         double[] amps = {300, 600};
         for (int s = 0; s < amps.length; s++) {
@@ -24,17 +24,17 @@ class HybridFitterTest {
             for (int k = 100; k < i.length; k++) {
                 i[k] = amps[s];
             }
-            double[] v = truth.simulate(i, DT, -65, 4).v();
+            double[] v = truth.simulateExpEuler(i, DT, -65, 4).v();
             sweeps.add(new CurrentClampData.SweepData(s, v, i));
         }
         return new CurrentClampData("synthetic", DT, sweeps);
     }
 
     static HybridFitter.Options options(int steps) {
-        double[] init = BaseModel.HH_SQUID.defaults();
+        double[] init = TestBases.HH_SQUID.values();
         init[1] *= 0.9;
         init[2] *= 1.1;
-        return HybridFitter.Options.defaults(BaseModel.HH_SQUID, 0).withSteps(steps).withEvalEvery(steps)
+        return HybridFitter.Options.defaults(TestBases.HH_SQUID, 0).withSteps(steps).withEvalEvery(steps)
                 .withInit(init).withDevice("cpu");
     }
 

@@ -23,13 +23,13 @@ class HybridStagesBenchmark {
         CurrentClampData d = NewStateBenchmark.load("rs_adapting.atf");
         CurrentClampData train = d.select(List.of(0, 1, 3));
         CurrentClampData held = d.select(List.of(2));
-        HybridFitter.Options o = HybridFitter.Options.defaults(BaseModel.TRAUB_RS, 1).withSteps(Integer.getInteger("wsteps", 100)).withDevice("cpu")
+        HybridFitter.Options o = HybridFitter.Options.defaults(TestBases.TRAUB_RS, 1).withSteps(Integer.getInteger("wsteps", 100)).withDevice("cpu")
                 .withSeed(Long.getLong("wseed", 1)).withSubsteps(Integer.getInteger("sub", 4));
         HybridFitter.Result r = new HybridFitter().fit(train, held, o, org.patchpinn.task.Progress.NONE);
-        FittedModel truth = new FittedModel(BaseModel.TRAUB_RS, new double[] {118.43678640327374, 6632.460038583329,
-                710.6207184196425, 2.4279541212671116}, List.of(NewStateBenchmark.TRUE_M));
+        FittedModel truth = new FittedModel(TestBases.TRAUB_RS, TestBases.TRAUB_RS.values(),
+                List.of(NewStateBenchmark.TRUE_M));
         report("truth", truth, d, held);
-        QuietWindowLoss q = new QuietWindowLoss(train, BaseModel.TRAUB_RS);
+        QuietWindowLoss q = new QuietWindowLoss(train);
         for (double k : new double[] {20, 5}) {
             SummaryRefiner sr = new SummaryRefiner(k, SummaryRefiner.TrustRegion.WIDE, 0.5);
             System.out.printf(Locale.ROOT, "kernel %.0f: loss truth %.3f (quiet %.3f), window %.3f (quiet %.3f)%n", k,

@@ -23,7 +23,7 @@ class LatentDynamicsTest {
             v[k] = -70 + 40 * Math.sin(k * dt / 7.0) + (k % 200 < 20 ? 60 : 0);
         }
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            HybridModel model = new HybridModel(m, BaseModel.TRAUB_RS, BaseModel.TRAUB_RS.defaults(), 1,
+            HybridModel model = new HybridModel(m, TestBases.TRAUB_RS, TestBases.TRAUB_RS.values(), 1,
                     new Random(3), 0.01, 0.01, 0.01);
             // give the gate some shape so the test is not trivial
             model.set.get("z1.slope").set(new float[] {3f});
@@ -51,11 +51,10 @@ class LatentDynamicsTest {
             try (NDManager step = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 v0.tempAttach(step);
                 NDArray x = Nd.mul(v0, 0).add(Nd.c(v0, 0.05));
+                NdGateTables tables = new NdGateTables(step, TestBases.TRAUB_RS.tables(TestBases.TRAUB_RS.values()));
                 for (int s = 0; s < 200; s++) {
-                    NDArray[] ab = BaseModel.TRAUB_RS.rates(0, v0);
-                    NDArray sum = ab[0].add(ab[1]);
-                    NDArray inf = ab[0].div(sum);
-                    x = x.sub(inf).mul(Nd.mul(sum, -0.0125).exp()).add(inf);
+                    NDArray[] ir = tables.at(v0)[0];
+                    x = x.sub(ir[0]).mul(Nd.mul(ir[1], -0.0125).exp()).add(ir[0]);
                     System.gc();
                 }
                 gc.backward(Nd.cube(x).sum());
@@ -74,7 +73,7 @@ class LatentDynamicsTest {
                 x -> 608.0 / (3.3 * Math.exp((x + 35) / 20) + Math.exp(-(x + 35) / 20)));
         assertEquals(0.5, l.zInfAt(-35), 1e-9);
         assertEquals(608.0 / 4.3, l.tauAt(-35), 1e-9);
-        assertEquals(List.of(), new FittedModel(BaseModel.HH_SQUID, BaseModel.HH_SQUID.defaults(), List.of())
+        assertEquals(List.of(), new FittedModel(TestBases.HH_SQUID, TestBases.HH_SQUID.values(), List.of())
                 .latents());
     }
 }

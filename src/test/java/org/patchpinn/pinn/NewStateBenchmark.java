@@ -36,7 +36,7 @@ class NewStateBenchmark {
         };
     }
 
-    static NewStateFit.Outcome run(String file, String method, BaseModel base, String latent, int steps) {
+    static NewStateFit.Outcome run(String file, String method, KnownModel base, String latent, int steps) {
         CurrentClampData d = load(file);
         NewStateFit.Settings s = new NewStateFit.Settings(method, base, latent, List.of(0, 1, 3), List.of(2),
                 Integer.getInteger("steps", steps), Long.getLong("seed", 1), "cpu", Integer.getInteger("refine", 2000));
@@ -51,14 +51,21 @@ class NewStateBenchmark {
                         sc.adaptationError(), sc.rmseMv());
             }
             double[] p = c.model().parameters();
-            System.out.printf(Locale.ROOT, "  latent %d parameters: Cm %.1f gNa %.1f gK %.1f gL %.3f%n",
-                    c.latentCount(), p[0], p[1], p[2], p[3]);
+            System.out.printf(Locale.ROOT, "  latent %d parameters:%s%n", c.latentCount(),
+                    HybridFitter.freeValues(c.model()));
             if (file.startsWith("rs") && !c.model().latents().isEmpty()) {
                 CurrentComparison cc = CurrentComparison.of(c.model(), TRUE_M, d.sweep(2).vMv(), d.dtMs(), -75, -45);
                 System.out.printf(Locale.ROOT, "  latent %d vs true M-current on held-out sweep: r %.3f, RMS err %.2f "
                         + "of RMS, |ΔE| %.1f mV, max|Δ g·z∞| over -75..-45 mV %.2f g_true; g %.2f nS, E %.1f mV%n",
                         c.latentCount(), cc.correlation(), cc.relativeRmsError(), cc.reversalErrorMv(),
                         cc.steadyStateError(), c.model().latents().get(0).gNs(), c.model().latents().get(0).eMv());
+                double worst = 1;
+                for (double v = -70; v <= -30; v += 0.5) {
+                    double r = c.model().latents().get(0).tauAt(v) / TRUE_M.tauAt(v);
+                    worst = Math.max(worst, Math.max(r, 1 / r));
+                }
+                System.out.printf(Locale.ROOT, "  latent %d τz vs truth over -70..-30 mV: worst factor %.2f%n",
+                        c.latentCount(), worst);
             }
             if (file.startsWith("squid")) {
                 System.out.printf(Locale.ROOT, "  latent %d squid conductance errors: gNa %.1f %%, gK %.1f %%, gL %.1f %%%n",
@@ -70,32 +77,44 @@ class NewStateBenchmark {
     }
 
     public static void main(String[] a) {
-        run(a[0], a[1], a[0].startsWith("rs") ? BaseModel.TRAUB_RS : BaseModel.HH_SQUID, a[2], Integer.parseInt(a[3]));
+        run(a[0], a[1], a[0].startsWith("rs") ? TestBases.TRAUB_RS : TestBases.HH_SQUID, a[2], Integer.parseInt(a[3]));
     }
 
     @Test
     void rsAdaptingHybrid() {
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "1", 500);
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "0", 500);
+        run("rs_adapting.atf", "hybrid", TestBases.TRAUB_RS, "1", 500);
+        run("rs_adapting.atf", "hybrid", TestBases.TRAUB_RS, "0", 500);
+    }
+
+    /** Latent 1 only; {@code -Dfree=model} fits the model's own free set (Cm, VT, reversals) instead of gNa, gK, gL. */
+    @Test
+    void rsAdaptingHybridOneState() {
+        run("rs_adapting.atf", "hybrid", base("traub-rs"), "1", 500);
+    }
+
+    /** The built-in with gNa, gK, gL free (the setting of the recorded acceptance numbers), or its own free set. */
+    static KnownModel base(String builtin) {
+        return "model".equals(System.getProperty("free")) ? KnownModel.of(org.patchpinn.model.BuiltinModels.get(builtin))
+                : TestBases.conductances(builtin);
     }
 
     @Test
     void rsAdaptingAuto() {
-        run("rs_adapting.atf", "hybrid", BaseModel.TRAUB_RS, "auto", 500);
+        run("rs_adapting.atf", "hybrid", TestBases.TRAUB_RS, "auto", 500);
     }
 
     @Test
     void squidAuto() {
-        run("squid_steps.atf", "hybrid", BaseModel.HH_SQUID, "auto", 500);
+        run("squid_steps.atf", "hybrid", TestBases.HH_SQUID, "auto", 500);
     }
 
     @Test
     void squidPinn() {
-        run("squid_steps.atf", "pinn", BaseModel.HH_SQUID, "0", 600);
+        run("squid_steps.atf", "pinn", TestBases.HH_SQUID, "0", 600);
     }
 
     @Test
     void rsAdaptingPinn() {
-        run("rs_adapting.atf", "pinn", BaseModel.TRAUB_RS, "1", 600);
+        run("rs_adapting.atf", "pinn", TestBases.TRAUB_RS, "1", 600);
     }
 }

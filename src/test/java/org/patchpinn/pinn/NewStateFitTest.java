@@ -11,7 +11,7 @@ import org.patchpinn.task.Progress;
 /** {@code latent auto} trains candidates in turn while the previous one is refined on a second thread. */
 class NewStateFitTest {
     private static NewStateFit.Settings settings(String method) {
-        return new NewStateFit.Settings(method, BaseModel.HH_SQUID, "auto", List.of(0), List.of(1), 3, 1, "cpu", 20);
+        return new NewStateFit.Settings(method, TestBases.HH_SQUID, "auto", List.of(0), List.of(1), 3, 1, "cpu", 20);
     }
 
     @Test

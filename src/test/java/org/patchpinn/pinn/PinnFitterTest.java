@@ -11,7 +11,7 @@ class PinnFitterTest {
     @Test
     void trainsOnATinyProblemWithFiniteFallingLossesReproducibly() {
         CurrentClampData d = HybridFitterTest.squidData();
-        PinnFitter.Options o = PinnFitter.Options.defaults(BaseModel.HH_SQUID, 1).withSteps(15).withPretrain(40)
+        PinnFitter.Options o = PinnFitter.Options.defaults(TestBases.HH_SQUID, 1).withSteps(15).withPretrain(40)
                 .withDevice("cpu");
         PinnFitter.Result a = new PinnFitter().fit(d.select(List.of(0)), d.select(List.of(1)), o, Progress.NONE);
         PinnFitter.Result b = new PinnFitter().fit(d.select(List.of(0)), d.select(List.of(1)), o, Progress.NONE);
@@ -39,18 +39,18 @@ class PinnFitterTest {
         // conductances come from the data (measured: -2.3/-2.6/-5.0 % both times; the second sweep, trained
         // on too, only picks the checkpoint)
         CurrentClampData d = HybridFitterTest.squidData();
-        double[] truth = BaseModel.HH_SQUID.defaults();
+        double[] truth = TestBases.HH_SQUID.values();
         double[] near = scaled(truth, 0.9, 1.1, 1.2);
         double[] far = scaled(truth, 0.5, 2, 2);
-        PinnFitter.Options o = PinnFitter.Options.defaults(BaseModel.HH_SQUID, 0).withSteps(50).withPretrain(300)
+        PinnFitter.Options o = PinnFitter.Options.defaults(TestBases.HH_SQUID, 0).withSteps(50).withPretrain(300)
                 .withDevice("cpu");
         double[] a = new PinnFitter().fit(d, d.select(List.of(1)), o.withInit(near), Progress.NONE).model()
                 .parameters();
         double[] b = new PinnFitter().fit(d, d.select(List.of(1)), o.withInit(far), Progress.NONE).model()
                 .parameters();
         for (int i = 1; i < 4; i++) {
-            assertEquals(a[i], b[i], 1e-9 * a[i], BaseModel.PARAMETERS[i] + " does not depend on the start");
-            assertEquals(truth[i], a[i], 0.1 * truth[i], BaseModel.PARAMETERS[i] + " within 10 % of the truth");
+            assertEquals(a[i], b[i], 1e-9 * a[i], TestBases.HH_SQUID.parameters().get(i).name() + " does not depend on the start");
+            assertEquals(truth[i], a[i], 0.1 * truth[i], TestBases.HH_SQUID.parameters().get(i).name() + " within 10 % of the truth");
         }
     }
 

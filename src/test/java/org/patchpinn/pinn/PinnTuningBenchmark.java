@@ -19,7 +19,7 @@ class PinnTuningBenchmark {
     @Test
     void squid() {
         CurrentClampData d = NewStateBenchmark.load("squid_steps.atf");
-        PinnFitter.Options o = PinnFitter.Options.defaults(BaseModel.HH_SQUID, 0).withDevice("cpu");
+        PinnFitter.Options o = PinnFitter.Options.defaults(TestBases.HH_SQUID, 0).withDevice("cpu");
         o = o.withTuning(Integer.getInteger("fourier", o.fourier()), Double.parseDouble(System.getProperty("latentRate",
                 String.valueOf(o.latentRate()))), Double.parseDouble(System.getProperty("maxWeight",
                 String.valueOf(o.maxLossWeight())))).withSteps(Integer.getInteger("steps", o.steps()))

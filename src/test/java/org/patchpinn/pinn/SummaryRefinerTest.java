@@ -11,7 +11,7 @@ import org.patchpinn.task.Progress;
 class SummaryRefinerTest {
     static FittedModel withLatent(double g) {
         FittedModel.Latent l = FittedModel.Latent.of(g, -77, v -> 1 / (1 + Math.exp(-(v + 40) / 10)), v -> 50.0);
-        return new FittedModel(BaseModel.HH_SQUID, BaseModel.HH_SQUID.defaults(), List.of(l));
+        return new FittedModel(TestBases.HH_SQUID, TestBases.HH_SQUID.values(), List.of(l));
     }
 
     @Test
@@ -36,7 +36,7 @@ class SummaryRefinerTest {
         for (int k = 200; k < 1400; k++) {
             i[k] = 700;
         }
-        sweeps.add(new CurrentClampData.SweepData(0, truth.simulate(i, 0.05, -65, 4).v(), i));
+        sweeps.add(new CurrentClampData.SweepData(0, truth.simulateExpEuler(i, 0.05, -65, 4).v(), i));
         CurrentClampData d = new CurrentClampData("synthetic", 0.05, sweeps);
         SummaryRefiner.Result r = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, NewStateFit.REFINE_REGION,
                 SummaryRefiner.QUIET_WEIGHT).refine(withLatent(33), d, 3, 120, Progress.NONE);

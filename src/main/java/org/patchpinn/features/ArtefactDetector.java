@@ -1,0 +1,394 @@
+package org.patchpinn.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Units;
+
+/**
+ * Finds the artefacts of a real current-clamp recording that a model must not be fitted to, per sweep:
+ * the bridge-balance error ({@link BridgeBalance}), baseline drift across sweeps, mains hum ({@link MainsHum})
+ * and depolarisation block ({@link DepolarisationBlock}). Nothing is changed here: the caller removes the bridge
+ * error and a liquid-junction potential with {@link RecordingArtefacts#correctedVoltage}, and leaves flagged
+ * sweeps out or weighs them down.
+ */
+public final class ArtefactDetector {
+    /** An Rs above this fraction of the input resistance is flagged. */
+    public static final double BRIDGE_LIMIT_FRACTION = 0.05;
+    /** A baseline further than this from the first sweep's is flagged (mV). */
+    public static final double DRIFT_LIMIT_MV = 3;
+    /** Hum above this amplitude is flagged (mV). */
+    public static final double HUM_LIMIT_MV = 0.5;
+    /** ... and exceeds this multiple of the broadband floor beside the mains frequencies ({@link MainsHum}). */
+    static final double HUM_OVER_FLOOR = 2;
+    /** Sweeps count for the recording's Rs when their largest measured step is at least this fraction of the
+     *  recording's largest (and at least {@link #MIN_BRIDGE_STEP_PA}): small steps give noisy ratios. */
+    static final double BRIDGE_STEP_FRACTION = 0.25;
+    static final double MIN_BRIDGE_STEP_PA = 20;
+    /** A quiet stretch at the holding level starts this long after the command returns to it (ms): the
+     *  membrane relaxes. */
+    static final double SETTLE_AFTER_STIMULUS_MS = 100;
+    /** Samples this close to a command edge (ms) are not baseline. */
+    static final double EDGE_MARGIN_MS = 1;
+    /** Around a spike, from this long before its onset to this long after its peak, V is not quiet (ms). */
+    static final double SPIKE_BEFORE_MS = 2;
+    static final double SPIKE_AFTER_MS = 30;
+    /** Shortest hyperpolarising epoch for an input resistance (ms): several membrane time constants. */
+    static final double MIN_EPOCH_MS = 200;
+    /** Fewest samples for a baseline median. */
+    static final int MIN_BASELINE_SAMPLES = 20;
+
+    private ArtefactDetector() {
+    }
+
+    /**
+     * Analyses every sweep; the input resistance that the bridge error is compared with comes from the
+     * recording's features ({@link RecordingFeatures}; not compared when that fails).
+     *
+     * @throws NotCurrentClampException for voltage-clamp recordings and recordings without a voltage channel
+     * @throws PatchPinnException       when the recording has no command waveform
+     */
+    public static RecordingArtefacts analyse(Recording r) {
+        RecordingFeatures.checkCurrentClamp(r);
+        requireCommand(r);
+        double rin;
+        try {
+            rin = RecordingFeatures.analyse(r, List.of(), SpikeDetectionSettings.defaults(), null, Progress.NONE)
+                    .cell().inputResistanceMOhm();
+        } catch (PatchPinnException e) {
+            rin = Double.NaN;
+        }
+        return analyse(r, rin);
+    }
+
+    /**
+     * As {@link #analyse(Recording)} with the input resistance already known (MΩ; NaN: it is measured on the
+     * recording's hyperpolarising command epochs, see {@link #epochResistance}, and when there are none the bridge
+     * error is not compared with it).
+     */
+    public static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm) {
+        int channel = RecordingFeatures.checkCurrentClamp(r);
+        requireCommand(r);
+        double dt = r.dtMs();
+        double mvScale = Units.toMillivolts(r.channel(channel).unit());
+        double paScale = Units.toPicoamperes(r.commandUnit());
+        if (Double.isNaN(paScale)) {
+            throw new PatchPinnException(r.name() + ": the command unit '" + r.commandUnit() + "' is not a current; "
+                    + "artefacts are measured on current-clamp recordings");
+        }
+        int count = r.sweepCount();
+        List<double[]> commands = new ArrayList<>(count);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Sweep s : r.sweeps()) {
+            double[] c = s.command().toDoubleArray();
+            for (int i = 0; i < c.length; i++) {
+                c[i] *= paScale;
+                min = Math.min(min, c[i]);
+                max = Math.max(max, c[i]);
+            }
+            commands.add(c);
+        }
+        double tolPa = Math.max(0.1, 0.01 * (max - min));
+        StimulusWindow window = StimulusWindows.common(commands, dt);
+        SpikeDetector detector = new SpikeDetector(SpikeDetectionSettings.defaults());
+        List<SweepMeasurement> measured = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            double[] v = r.sweep(k).channel(channel).toDoubleArray();
+            if (mvScale != 1) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= mvScale;
+                }
+            }
+            measured.add(measureSweep(v, commands.get(k), dt, tolPa, window, detector));
+        }
+        return compare(measured, inputResistanceMOhm);
+    }
+
+    /**
+     * What one sweep shows on its own.
+     *
+     * @param largestStepPa    largest |ΔI| of the edges the bridge error was measured at (0 when none)
+     * @param baselineMv       median V before the command first leaves holding, NaN when too short
+     * @param amplitudePa      the step over the recording's common stimulus window (NaN without one)
+     * @param spikesInStep     spikes peaking in that window
+     * @param blockReason      why the step shows depolarisation block, or null
+     * @param epochResistances input resistances of its hyperpolarising epochs (MΩ)
+     */
+    private record SweepMeasurement(double bridgeMohm, double largestStepPa, double baselineMv, MainsHum.Hum hum,
+                                    double amplitudePa, int spikesInStep, String blockReason,
+                                    List<Double> epochResistances, List<String> notes) {
+    }
+
+    private static SweepMeasurement measureSweep(double[] v, double[] c, double dt, double tolPa,
+                                                 StimulusWindow window, SpikeDetector detector) {
+        List<String> notes = new ArrayList<>();
+        List<Spike> spikes = detector.detect(v, dt);
+        List<Integer> edges = BridgeBalance.commandEdges(c, tolPa);
+        List<BridgeBalance.Edge> measured = BridgeBalance.measure(v, c, dt, edges, spikes, tolPa);
+        double bridge = median(measured.stream().mapToDouble(BridgeBalance.Edge::rsMohm).toArray());
+        double largestStep = measured.stream().mapToDouble(e -> Math.abs(e.deltaPa())).max().orElse(0);
+        if (edges.isEmpty()) {
+            notes.add("bridge balance not measured: the command has no step");
+        } else if (measured.isEmpty()) {
+            notes.add("bridge balance not measured: no command edge of at least " + (int) BridgeBalance.MIN_STEP_PA
+                    + " pA clear of spikes");
+        }
+
+        int n = v.length;
+        int margin = (int) Math.ceil(EDGE_MARGIN_MS / dt);
+        // The baseline ends where the command first leaves holding (a step's edge or a ramp's start).
+        int departure = 0;
+        while (departure < n && Math.abs(c[departure] - c[0]) <= tolPa) {
+            departure++;
+        }
+        int baselineEnd = departure == n ? n : Math.max(0, departure - margin);
+        double baseline = baseline(v, quiet(0, baselineEnd, spikes, dt));
+        List<int[]> stretches = new ArrayList<>();
+        for (int[] run : holdingRuns(c, tolPa, dt)) {
+            stretches.addAll(quiet(run[0], run[1], spikes, dt));
+        }
+        MainsHum.Hum hum = MainsHum.measure(v, dt, stretches);
+        if (Double.isNaN(hum.amplitudeMv())) {
+            notes.add("mains hum not measured: no quiet stretch of " + (int) MainsHum.MIN_STRETCH_MS
+                    + " ms at the holding current");
+        }
+
+        double amplitude = Double.NaN;
+        int inStep = 0;
+        String block = null;
+        if (window != null) {
+            amplitude = StimulusWindows.amplitude(c, dt, window);
+            inStep = (int) spikes.stream().filter(s -> window.contains(s.peakTimeMs())).count();
+            block = DepolarisationBlock.withinStep(v, dt, window, amplitude, spikes);
+        }
+        return new SweepMeasurement(bridge, largestStep, baseline, hum, amplitude, inStep, block,
+                epochResistance(v, dt, edges, measured, spikes), notes);
+    }
+
+    /** Sweeps against each other (drift from the first, spike counts against weaker steps) and the warnings. */
+    private static RecordingArtefacts compare(List<SweepMeasurement> m, double inputResistanceMOhm) {
+        int count = m.size();
+        double[] amplitude = m.stream().mapToDouble(SweepMeasurement::amplitudePa).toArray();
+        int[] spikesInStep = m.stream().mapToInt(SweepMeasurement::spikesInStep).toArray();
+        Map<Integer, String> falls = DepolarisationBlock.countFalls(amplitude, spikesInStep);
+        int referenceSweep = -1;
+        for (int k = 0; k < count && referenceSweep < 0; k++) {
+            if (Double.isFinite(m.get(k).baselineMv())) {
+                referenceSweep = k;
+            }
+        }
+        double reference = referenceSweep < 0 ? Double.NaN : m.get(referenceSweep).baselineMv();
+        List<SweepArtefacts> sweeps = new ArrayList<>(count);
+        List<Integer> drifting = new ArrayList<>();
+        List<Integer> humming = new ArrayList<>();
+        List<Integer> blocked = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            SweepMeasurement s = m.get(k);
+            List<String> notes = new ArrayList<>(s.notes());
+            double drift = s.baselineMv() - reference;
+            if (Double.isNaN(s.baselineMv())) {
+                notes.add("no baseline: the stimulus starts within " + MIN_BASELINE_SAMPLES + " quiet samples");
+            } else if (Math.abs(drift) > DRIFT_LIMIT_MV) {
+                notes.add(String.format(Locale.ROOT, "baseline drift %+.1f mV from sweep %d", drift, referenceSweep));
+                drifting.add(k);
+            }
+            MainsHum.Hum h = s.hum();
+            if (h.amplitudeMv() > HUM_LIMIT_MV && !(h.amplitudeMv() > HUM_OVER_FLOOR * h.floorMv())) {
+                notes.add(String.format(Locale.ROOT, "not counted as mains hum: %.2f mV at %.0f Hz, but %.2f mV at "
+                        + "frequencies beside it too (broadband fluctuation)", h.amplitudeMv(), h.hz(), h.floorMv()));
+            } else if (h.amplitudeMv() > HUM_LIMIT_MV) {
+                notes.add(String.format(Locale.ROOT, "mains hum %.2f mV at %.0f Hz", h.amplitudeMv(), h.hz()));
+                humming.add(k);
+            }
+            if (s.blockReason() != null) {
+                notes.add(s.blockReason());
+            }
+            if (falls.containsKey(k)) {
+                notes.add(falls.get(k));
+            }
+            boolean block = s.blockReason() != null || falls.containsKey(k);
+            if (block) {
+                blocked.add(k);
+            }
+            sweeps.add(new SweepArtefacts(k, s.bridgeMohm(), drift, h.amplitudeMv(), block, notes));
+        }
+
+        double rs = recordingBridge(m.stream().mapToDouble(SweepMeasurement::bridgeMohm).toArray(),
+                m.stream().mapToDouble(SweepMeasurement::largestStepPa).toArray());
+        double rin = Double.isFinite(inputResistanceMOhm) ? inputResistanceMOhm
+                : median(m.stream().flatMap(s -> s.epochResistances().stream()).mapToDouble(Double::doubleValue)
+                        .toArray());
+        List<String> warnings = new ArrayList<>();
+        if (Double.isNaN(rs)) {
+            warnings.add("bridge balance not measured: no command edge of at least " + (int) MIN_BRIDGE_STEP_PA
+                    + " pA clear of spikes");
+        } else if (Math.abs(rs) > BRIDGE_LIMIT_FRACTION * rin) {
+            warnings.add(String.format(Locale.ROOT, "bridge balance: Rs %.1f MOhm is %.0f %% of the input "
+                    + "resistance (%.0f MOhm); the fit subtracts Rs*I", rs, 100 * Math.abs(rs) / rin, rin));
+        }
+        if (!drifting.isEmpty()) {
+            double worst = 0;
+            for (int k : drifting) {
+                double d = sweeps.get(k).driftMv();
+                worst = Math.abs(d) > Math.abs(worst) ? d : worst;
+            }
+            warnings.add(String.format(Locale.ROOT, "baseline drift: up to %+.1f mV from sweep %d (sweeps %s)",
+                    worst, referenceSweep, ranges(drifting)));
+        }
+        if (!humming.isEmpty()) {
+            MainsHum.Hum worst = humming.stream().map(k -> m.get(k).hum())
+                    .max((a, b) -> Double.compare(a.amplitudeMv(), b.amplitudeMv())).orElseThrow();
+            warnings.add(String.format(Locale.ROOT, "mains hum: up to %.2f mV at %.0f Hz (sweeps %s)",
+                    worst.amplitudeMv(), worst.hz(), ranges(humming)));
+        }
+        if (!blocked.isEmpty()) {
+            warnings.add("depolarisation block: sweeps " + ranges(blocked) + " (spikes stop early in the step or "
+                    + "fewer spikes at a larger current)");
+        }
+        return new RecordingArtefacts(sweeps, rs, warnings);
+    }
+
+    private static void requireCommand(Recording r) {
+        if (!r.hasCommand()) {
+            throw new PatchPinnException(r.name() + ": the recording has no command waveform; the bridge balance, "
+                    + "baseline and depolarisation block are measured at the command's steps");
+        }
+    }
+
+    /**
+     * Apparent input resistances (MΩ) of the hyperpolarising epochs that leave the holding level (the first
+     * edge, measured) and last at least {@link #MIN_EPOCH_MS} without spikes: the steady V (median of the
+     * epoch's last fifth) minus V before the edge, over the current change. Used when the features give no
+     * input resistance (e.g. the hyperpolarising step is a prepulse, not the stimulus window).
+     */
+    static List<Double> epochResistance(double[] v, double dt, List<Integer> edges,
+                                        List<BridgeBalance.Edge> measured, List<Spike> spikes) {
+        List<Double> out = new ArrayList<>();
+        for (BridgeBalance.Edge e : measured) {
+            int k = edges.indexOf(e.index());
+            int end = k + 1 < edges.size() ? edges.get(k + 1) : v.length;
+            double durationMs = (end - e.index()) * dt;
+            if (e.deltaPa() >= 0 || k != 0 || durationMs < MIN_EPOCH_MS
+                    || BridgeBalance.spikeNear(spikes, (e.index() * dt) - BridgeBalance.PRE_MS, end * dt)) {
+                continue;
+            }
+            int from = end - (end - e.index()) / 5;
+            int pre = Math.max(0, e.index() - (int) Math.round(BridgeBalance.PRE_MS / dt));
+            double before = median(Arrays.copyOfRange(v, pre, e.index()));
+            out.add(1000 * (median(Arrays.copyOfRange(v, from, end)) - before) / e.deltaPa());
+        }
+        return out;
+    }
+
+    /** Median Rs of the sweeps whose largest measured step is large enough; NaN when none is. */
+    static double recordingBridge(double[] bridge, double[] largestStep) {
+        double largest = Arrays.stream(largestStep).max().orElse(0);
+        double needed = Math.max(MIN_BRIDGE_STEP_PA, BRIDGE_STEP_FRACTION * largest);
+        double[] chosen = new double[bridge.length];
+        int m = 0;
+        for (int k = 0; k < bridge.length; k++) {
+            if (Double.isFinite(bridge[k]) && largestStep[k] >= needed) {
+                chosen[m++] = bridge[k];
+            }
+        }
+        return median(Arrays.copyOf(chosen, m));
+    }
+
+    /**
+     * Runs [from, to) where the command is at its holding level (its first sample's), without the first
+     * {@link #SETTLE_AFTER_STIMULUS_MS} after a return to holding and {@link #EDGE_MARGIN_MS} before a departure.
+     */
+    static List<int[]> holdingRuns(double[] c, double tolPa, double dt) {
+        int n = c.length;
+        int settle = (int) Math.ceil(SETTLE_AFTER_STIMULUS_MS / dt);
+        int margin = (int) Math.ceil(EDGE_MARGIN_MS / dt);
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            if (Math.abs(c[i] - c[0]) > tolPa) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && Math.abs(c[i] - c[0]) <= tolPa) {
+                i++;
+            }
+            int from = start == 0 ? 0 : start + settle;
+            int to = i == n ? n : i - margin;
+            if (to > from) {
+                out.add(new int[] {from, to});
+            }
+        }
+        return out;
+    }
+
+    /** [from, to) minus the stretches around spikes, as sample ranges. */
+    static List<int[]> quiet(int from, int to, List<Spike> spikes, double dt) {
+        List<int[]> out = new ArrayList<>();
+        int start = from;
+        for (Spike s : spikes) {
+            int a = (int) Math.floor((s.thresholdTimeMs() - SPIKE_BEFORE_MS) / dt);
+            int b = (int) Math.ceil((s.peakTimeMs() + SPIKE_AFTER_MS) / dt);
+            if (b <= start || a >= to) {
+                continue;
+            }
+            if (a > start) {
+                out.add(new int[] {start, a});
+            }
+            start = Math.max(start, b);
+        }
+        if (to > start) {
+            out.add(new int[] {start, to});
+        }
+        return out;
+    }
+
+    private static double baseline(double[] v, List<int[]> stretches) {
+        int total = stretches.stream().mapToInt(s -> s[1] - s[0]).sum();
+        if (total < MIN_BASELINE_SAMPLES) {
+            return Double.NaN;
+        }
+        double[] all = new double[total];
+        int m = 0;
+        for (int[] s : stretches) {
+            System.arraycopy(v, s[0], all, m, s[1] - s[0]);
+            m += s[1] - s[0];
+        }
+        return median(all);
+    }
+
+    static double median(double[] a) {
+        if (a.length == 0) {
+            return Double.NaN;
+        }
+        return DepolarisationBlock.median(a, 0, a.length);
+    }
+
+    /** "1, 3-5, 9" */
+    static String ranges(List<Integer> sorted) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(sorted.get(i));
+            if (j > i) {
+                sb.append('-').append(sorted.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+}

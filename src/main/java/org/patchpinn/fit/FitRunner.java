@@ -1,0 +1,97 @@
+package org.patchpinn.fit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.patchpinn.InvalidParameterException;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.task.Progress;
+
+/**
+ * What the {@code fit} verb runs, without writing files: a model fitted by a method on the training sweeps
+ * (choices on the selection sweeps; hybrid and pinn on top of a staged fit of the base model), then simulated on
+ * every sweep and compared with the data ({@link Validation}, {@link CellComparison}). compare and batch runs
+ * call this, so every verb fits a recording the same way.
+ */
+public final class FitRunner {
+    private FitRunner() {
+    }
+
+    /** The default sweep roles of a recording's sweeps ({@link SweepRoles#forSteps}, else the simple rule). */
+    public static SweepRoles defaultRoles(List<FitSweep> all) {
+        List<StepSweep> steps = StepSweep.of(all);
+        return steps.size() == all.size() ? SweepRoles.forSteps(steps, all.size()) : SweepRoles.simple(all.size());
+    }
+
+    /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
+    public static final String BASE_OPTION = "base";
+
+    /** One model's fit and its validation on every sweep. */
+    /**
+     * One model's fit and its validation on every sweep.
+     *
+     * @param selectionScore mean over the selection sweeps (training when none) of (spike count within max(2,
+     *                       20 %) ? 1 : 0) + Γ: how several models or runs are compared without the test sweeps
+     */
+    public record Run(ModelSpec model, FitOutcome outcome, List<SweepValidation> validation, CellComparison cell,
+                      double selectionScore) { }
+
+    /**
+     * Fits {@code model} by {@code method} on the training sweeps of {@code all} (choices on the selection
+     * sweeps) and validates it on every sweep. Errors name the recording.
+     */
+    public static Run run(String recording, ModelSpec model, FitMethod method, FitSettings settings,
+                          List<FitSweep> all, SweepRoles roles, Progress progress) {
+        List<FitSweep> fitSweeps = roles.training().stream().map(all::get).toList();
+        List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).toList();
+        progress.status("fit (" + method.name() + ", " + model.name() + "): " + recording + ", training sweeps "
+                + roles.training() + ", selection " + roles.selection() + ", test " + roles.test());
+        FitOutcome outcome;
+        try {
+            FitOutcome base = null;
+            if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
+                // new states are learned on top of the cell's own base model, fitted in stages first
+                progress.status("fit (" + method.name() + "): the base model by the staged fit");
+                base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
+                        settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
+                model = base.fitted();
+            }
+            FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
+            outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
+            if (base != null) {
+                outcome.diagnostics().add("base_fit", base.diagnostics());
+            }
+        } catch (FitException e) {
+            throw new FitException(recording + ": " + e.getMessage(), e);
+        }
+        progress.status("validating the fitted model on every sweep");
+        List<SweepValidation> validation = Validation.evaluate(outcome.fitted(), all, roles, progress.range(0.9, 1));
+        CellComparison cell = CellComparison.of(validation);
+        String choiceRole = roles.selection().isEmpty() ? SweepRoles.TRAINING : SweepRoles.SELECTION;
+        double gamma = Validation.meanGamma(validation, choiceRole);
+        int n = cell.count(choiceRole);
+        double score = (n == 0 ? 0 : cell.withinTolerance(choiceRole) / (double) n)
+                + (Double.isNaN(gamma) ? 0 : gamma);
+        return new Run(model, outcome, validation, cell, score);
+    }
+
+    /** Hybrid and pinn start from the staged fit unless told {@code base=model} (the model's values as given). */
+    private static boolean stagedBase(FitSettings settings, List<FitSweep> training) {
+        String b = settings.options().getOrDefault(BASE_OPTION, "staged");
+        if (!b.equals("staged") && !b.equals("model")) {
+            throw new InvalidParameterException("options", "base=" + b + ": expected base=staged (fit the base "
+                    + "model in stages first) or base=model (start from the model's values)");
+        }
+        return b.equals("staged") && !StepSweep.of(training).isEmpty();
+    }
+
+    private static FitSettings withoutBaseOption(FitSettings s) {
+        if (!s.options().containsKey(BASE_OPTION)) {
+            return s;
+        }
+        Map<String, String> o = new LinkedHashMap<>(s.options());
+        o.remove(BASE_OPTION);
+        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
+    }
+
+}

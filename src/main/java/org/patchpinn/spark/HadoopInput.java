@@ -1,0 +1,77 @@
+package org.patchpinn.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * A recording as a local file, whatever Hadoop file system holds it: local paths and file: URIs are used in
+ * place; hdfs://, s3a:// and the like are copied to a temporary folder (keeping the file name, whose extension
+ * picks the reader) and deleted on close. The Hadoop configuration is the executor's (HADOOP_CONF_DIR,
+ * spark.hadoop.* settings).
+ */
+final class HadoopInput implements AutoCloseable {
+    private final Path local;
+    private final Path tempDir;
+
+    private HadoopInput(Path local, Path tempDir) {
+        this.local = local;
+        this.tempDir = tempDir;
+    }
+
+    static HadoopInput open(String file) throws IOException {
+        URI uri = uri(file);
+        if (uri == null || uri.getScheme() == null || uri.getScheme().equals("file")) {
+            return new HadoopInput(uri == null || uri.getScheme() == null ? Path.of(file) : Path.of(uri), null);
+        }
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(uri);
+        FileSystem fs = remote.getFileSystem(configuration());
+        Path dir = Files.createTempDirectory("patchpinn-input");
+        Path local = dir.resolve(remote.getName());
+        try {
+            fs.copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(local.toUri()), true);
+        } catch (IOException e) {
+            deleteQuietly(dir, local);
+            throw new IOException(file + ": cannot read through Hadoop's file system: " + e.getMessage(), e);
+        }
+        return new HadoopInput(local, dir);
+    }
+
+    /** A URI when {@code file} names a scheme (hdfs://..., s3a://..., file:/...); null for a plain path. */
+    static URI uri(String file) {
+        if (!file.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return null; // a plain path (a one-letter 'scheme' would be a Windows drive)
+        }
+        return URI.create(file);
+    }
+
+    private static Configuration configuration() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        return env == null ? new Configuration()
+                : org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(env.conf());
+    }
+
+    Path localFile() {
+        return local;
+    }
+
+    @Override
+    public void close() {
+        if (tempDir != null) {
+            deleteQuietly(tempDir, local);
+        }
+    }
+
+    private static void deleteQuietly(Path dir, Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary copy " + file, e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.patchpinn.spark;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import org.patchpinn.batch.BatchItem;
+import org.patchpinn.batch.BatchJob;
+import org.patchpinn.batch.BatchOutcome;
+import org.patchpinn.task.Progress;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * What an executor runs for one partition (one recording): fetch the input through Hadoop's file system if it
+ * is remote, run the job, and turn the job's exception into a failed outcome. Errors of the executor itself
+ * (lost JVM, out of memory) are left to Spark, which retries the task elsewhere.
+ */
+final class RecordingTask<R> extends AbstractFunction1<Iterator<BatchItem>, BatchOutcome<R>> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final BatchJob<R> job;
+
+    RecordingTask(BatchJob<R> job) {
+        this.job = job;
+    }
+
+    @Override
+    public BatchOutcome<R> apply(Iterator<BatchItem> partition) {
+        BatchItem item = partition.next();
+        if (partition.hasNext()) {
+            throw new IllegalStateException("one recording per task expected");
+        }
+        long t0 = System.nanoTime();
+        try (HadoopInput in = HadoopInput.open(item.file())) {
+            Path file = in.localFile();
+            return BatchOutcome.of(item, job.run(item, file, Progress.NONE), (System.nanoTime() - t0) / 1e9);
+        } catch (Exception | StackOverflowError e) {
+            return BatchOutcome.failed(item, BatchOutcome.reason(e), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}
