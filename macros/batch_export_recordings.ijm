@@ -1,6 +1,6 @@
 // PatchPINN example batch macro: export every recording in a folder as CSV.
 //
-// For each .abf/.atf/.nwb/.csv/.tsv file in the input folder, runs "Export Recording", which writes
+// For each .abf/.dat/.wcp/.atf/.nwb/.csv/.tsv file in the input folder, runs "Export Recording", which writes
 // <output>/<file>/recording.json and sweep_<k>.csv (time in ms, one column per channel and one for the
 // command waveform, units in the headers).
 //
@@ -26,7 +26,7 @@ n = 0;
 for (i = 0; i < files.length; i++) {
     name = files[i];
     lower = toLowerCase(name);
-    if (endsWith(lower, ".abf") || endsWith(lower, ".atf") || endsWith(lower, ".nwb")
+    if (endsWith(lower, ".abf") || endsWith(lower, ".dat") || endsWith(lower, ".wcp") || endsWith(lower, ".atf") || endsWith(lower, ".nwb")
             || endsWith(lower, ".csv") || endsWith(lower, ".tsv")) {
         run("Export Recording", "file=[" + input + name + "] out=[" + output + name + "]");
         n++;

@@ -1,6 +1,6 @@
 // PatchPINN example batch macro: open every recording in a folder and save its summary table.
 //
-// For each .abf/.atf/.nwb/.csv/.tsv file in the input folder, runs "Open Recording" (what the macro
+// For each .abf/.dat/.wcp/.atf/.nwb/.csv/.tsv file in the input folder, runs "Open Recording" (what the macro
 // recorder writes for Plugins>PatchPINN>Open Recording) and saves the "PatchPINN Recording" table it
 // shows as <output>/<file>.csv. Also writes <output>/opened.csv listing every file with its sample
 // rate, sweep count and clamp mode, read back from the table.
@@ -32,7 +32,7 @@ modes = newArray(0);
 for (i = 0; i < files.length; i++) {
     name = files[i];
     lower = toLowerCase(name);
-    if (!(endsWith(lower, ".abf") || endsWith(lower, ".atf") || endsWith(lower, ".nwb")
+    if (!(endsWith(lower, ".abf") || endsWith(lower, ".dat") || endsWith(lower, ".wcp") || endsWith(lower, ".atf") || endsWith(lower, ".nwb")
             || endsWith(lower, ".csv") || endsWith(lower, ".tsv")))
         continue;
     run("Open Recording", "file=[" + input + name + "]");

@@ -49,22 +49,32 @@ public final class ComparisonReport {
             JsonObject ch = new JsonObject();
             ch.addProperty("name", t.name());
             ch.addProperty("unit", t.unit());
-            ch.addProperty("test", "within-cell Spearman rho, permutation within cells");
-            ch.add("statistic", Json.number(t.rho()));
+            ch.add("effect", Json.number(t.effect()));
+            JsonArray ci = new JsonArray();
+            ci.add(Json.number(t.ciLow()));
+            ci.add(Json.number(t.ciHigh()));
+            ch.add("effect_ci95", ci);
+            ch.add("t", Json.number(t.t()));
             ch.add("p", Json.number(t.p()));
-            ch.add("p_holm", Json.number(t.pHolm()));
+            ch.add("p_maxT", Json.number(t.pAdjusted()));
             ch.addProperty("significant", t.significant());
             ch.addProperty("direction", t.direction(c.settings().conditionColumn()));
             ch.addProperty("n", t.n());
             changes.add(ch);
         }
+        o.addProperty("test", TEST);
+        o.add("design", design(c.design()));
         o.add("changes", changes);
+        if (c.mechanisms() != null) {
+            o.add("mechanisms", mechanismsJson(c.mechanisms()));
+        }
         JsonArray covs = new JsonArray();
         for (TrendChange t : c.covariateEffects()) {
             JsonObject ch = new JsonObject();
             ch.addProperty("name", t.name());
-            ch.addProperty("test", "within-cell Spearman rho of gX minus the law against the covariate");
-            ch.add("statistic", Json.number(t.rho()));
+            ch.addProperty("test", "within-cell regression of gX minus the law on the covariate's rank, "
+                    + "permutation within cells");
+            ch.add("effect", Json.number(t.effect()));
             ch.add("p", Json.number(t.p()));
             ch.addProperty("n", t.n());
             covs.add(ch);
@@ -214,13 +224,88 @@ public final class ComparisonReport {
         return t;
     }
 
+    /** What each p-value comes from, in the words of changes.csv. */
+    static final String TEST = "within-cell regression on the level (cell intercepts), permutation of levels "
+            + "within cells, max-T over all quantities";
+
+    private static JsonObject design(WithinCellTrend.Design d) {
+        JsonObject o = new JsonObject();
+        o.addProperty("cells", d.cells());
+        o.addProperty("levels", d.levels());
+        o.add("orderings", Json.number(d.orderings()));
+        o.addProperty("exact", d.exact());
+        o.addProperty("permutations", d.permutations());
+        o.add("smallest_attainable_p", Json.number(d.minP()));
+        o.addProperty("warning", d.warning());
+        return o;
+    }
+
     public static Table changes(ComparisonResult c) {
         Table t = new Table("PatchPINN Compare Changes");
+        String cond = c.settings().conditionColumn();
         for (TrendChange ch : c.changes()) {
             t.addRow().set("quantity", ch.name()).set("unit", ch.unit()).set("n", ch.n())
-                    .set("spearman rho (within cell)", ch.rho()).set("p", ch.p()).set("p (Holm)", ch.pHolm())
-                    .set("significant", ch.significant() ? "yes" : "no")
-                    .set("direction", ch.direction(c.settings().conditionColumn()));
+                    .set("effect (lowest to highest " + cond + ")", ch.effect()).set("effect ci95 low", ch.ciLow())
+                    .set("effect ci95 high", ch.ciHigh()).set("t", ch.t()).set("p", ch.p())
+                    .set("p (max-T, all quantities)", ch.pAdjusted())
+                    .set("changes", ch.significant() ? "yes" : "no").set("direction", ch.direction(cond))
+                    .set("test", TEST).set("design warning", c.design().warning());
+        }
+        return t;
+    }
+
+    private static JsonObject mechanismsJson(MechanismComparison.Result m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("verdict", m.verdict());
+        o.addProperty("scored_on", m.heldOut() ? "held-out cells" : "in-sample (one cell)");
+        o.add("none_loss", Json.number(m.heldOut() ? m.noneHeldOut() : m.noneInSample()));
+        MechanismComparison.Ranked w = m.winner();
+        o.addProperty("winner", w == null ? "" : w.mechanism().name());
+        JsonArray a = new JsonArray();
+        for (MechanismComparison.Ranked r : m.ranking()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("mechanism", r.mechanism().name());
+            x.addProperty("kind", r.mechanism().kind());
+            x.addProperty("parameter", r.mechanism().parameter());
+            x.add("held_out_loss", Json.number(r.heldOutLoss()));
+            x.add("in_sample_loss", Json.number(r.inSampleLoss()));
+            x.addProperty("parameter_changes", r.changes());
+            if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
+                x.add("EX_mV", Json.number(r.exMv()));
+            }
+            JsonObject per = new JsonObject();
+            r.perLevel().forEach((level, v) -> per.add(ManifestReader.fmt(level), Json.number(v)));
+            x.add("per_level", per);
+            a.add(x);
+        }
+        o.add("ranking", a);
+        return o;
+    }
+
+    /** mechanisms.csv: every candidate ranked (best first), with "no condition effect" as the yardstick. */
+    public static Table mechanisms(ComparisonResult c) {
+        Table t = new Table("PatchPINN Compare Mechanisms");
+        MechanismComparison.Result m = c.mechanisms();
+        String cond = c.settings().conditionColumn();
+        int rank = 1;
+        for (MechanismComparison.Ranked r : m.ranking()) {
+            double score = m.heldOut() ? r.heldOutLoss() : r.inSampleLoss();
+            double none = m.heldOut() ? m.noneHeldOut() : m.noneInSample();
+            StringBuilder per = new StringBuilder();
+            r.perLevel().forEach((level, v) -> per.append(per.length() == 0 ? "" : "; ").append(ManifestReader.fmt(level))
+                    .append(": ").append(String.format(java.util.Locale.ROOT, "%.4g", v)));
+            t.addRow().set("rank", rank++).set("mechanism", r.mechanism().name()).set("kind", r.mechanism().kind())
+                    .set("parameter", r.mechanism().parameter())
+                    .set(m.heldOut() ? "held-out loss" : "in-sample loss", score)
+                    .set("loss with no condition effect", none).set("improvement over none", none - score)
+                    .set("in-sample loss", r.inSampleLoss())
+                    .set("parameter changes with " + cond, r.changes() ? "yes" : "no")
+                    .set("EX (mV)", r.mechanism().kind().equals(Mechanism.EXTRA) ? r.exMv() : Double.NaN)
+                    .set("value per level", per.toString())
+                    .set("verdict", r == m.winner() ? "best: " + m.verdict() : "");
+        }
+        if (m.winner() == null) {
+            t.addRow().set("rank", 0).set("mechanism", "none").set("verdict", m.verdict());
         }
         return t;
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record ComparisonResult(ComparisonSettings settings, Manifest manifest, List<RecordingRow> rows,
                                List<String> quantityNames, Map<Double, Map<String, Summary>> perCondition,
-                               List<TrendChange> changes, ConductanceDecomposition.Result decomposition,
+                               WithinCellTrend.Design design, List<TrendChange> changes, ConductanceDecomposition.Result decomposition,
+                               MechanismComparison.Result mechanisms,
                                List<Law> laws, ConditionModel model,
                                List<HeldOutSimulation.Check> heldOutSimulation,
                                List<TrendChange> covariateEffects, List<String> warnings,

@@ -20,6 +20,8 @@ import org.patchpinn.trace.Recording;
  */
 public final class ConditionComparison {
     public static final String GX = "gX";
+    /** Prefix of each recording's value of a mechanism's parameter (fitted with all else the cell's). */
+    public static final String MECHANISM = "mechanism.";
 
     private final ComparisonSettings settings;
     private final Function<Path, Recording> loader;
@@ -79,16 +81,52 @@ public final class ConditionComparison {
         addFeatures(ok);
         ConductanceDecomposition.Result decomposition = decompose(ok, warnings, progress);
         progress.checkCancelled();
+        progress.fraction(0.85);
+        MechanismComparison mechanisms = null;
+        Map<Mechanism, MechanismComparison.Fits> mechanismFits = Map.of();
+        String fitName = extraFitters.stream().filter(f -> f instanceof ModelRecordingFitter)
+                .map(RecordingFitter::name).findFirst().orElse(null);
+        String whyNotMechanisms = MechanismComparison.whyNot(ok, fitName);
+        if (whyNotMechanisms.isEmpty()) {
+            progress.status("fitting each candidate mechanism per recording");
+            mechanisms = MechanismComparison.prepare(ok, fitName, loader);
+            org.patchpinn.model.ModelSpec any = mechanisms.baseModel();
+            mechanismFits = mechanisms.fitAll(Mechanism.candidates(any), progress.range(0.85, 0.93));
+            List<RecordingRow> fitted = mechanisms.rows();
+            for (Map.Entry<Mechanism, MechanismComparison.Fits> e : mechanismFits.entrySet()) {
+                String unit = e.getKey().kind().equals(Mechanism.EXTRA) ? "nS" : any.parameter(e.getKey().parameter()).unit();
+                for (int i = 0; i < fitted.size(); i++) {
+                    fitted.get(i).put(MECHANISM + e.getKey().parameter(), Quantity.of(e.getValue().theta()[i], unit));
+                }
+            }
+        } else {
+            warnings.add("no mechanism comparison: " + whyNotMechanisms);
+        }
         List<String> names = quantityNames(ok);
         Map<Double, Map<String, Summary>> perCondition = summarise(ok, names);
-        List<TrendChange> changes = trends(ok, names);
+        WithinCellTrend.Analysis tested = trends(ok, names);
+        List<TrendChange> changes = changes(ok, tested);
+        if (!tested.design().warning().isEmpty()) {
+            warnings.add(tested.design().warning());
+        }
+        MechanismComparison.Result ranking = null;
+        if (mechanisms != null) {
+            Map<Mechanism, Boolean> changing = new LinkedHashMap<>();
+            for (Mechanism m : mechanismFits.keySet()) {
+                changing.put(m, changes.stream().anyMatch(c -> c.significant()
+                        && c.name().equals(MECHANISM + m.parameter())));
+            }
+            boolean any = changes.stream().anyMatch(TrendChange::significant);
+            ranking = mechanisms.rank(mechanismFits, changing, any);
+        }
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition);
         ConditionModel model = decomposition == null ? null : model(ok, decomposition);
         List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
                 : simulateHeldOut(ok, decomposition, warnings);
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
-        return new ComparisonResult(settings, manifest, rows, names, perCondition, changes, decomposition, laws,
+        return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
+                decomposition, ranking, laws,
                 model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -196,22 +234,24 @@ public final class ConditionComparison {
         return out;
     }
 
-    private List<TrendChange> trends(List<RecordingRow> ok, List<String> names) {
-        List<TrendTest.Result> results = new ArrayList<>();
+    /** Every quantity tested against the condition at once (max-T controls the family-wise error). */
+    private WithinCellTrend.Analysis trends(List<RecordingRow> ok, List<String> names) {
+        List<WithinCellTrend.Recording> recs = ok.stream()
+                .map(r -> new WithinCellTrend.Recording(r.entry().cell(), r.entry().condition())).toList();
+        Map<String, double[]> values = new LinkedHashMap<>();
         for (String name : names) {
-            List<TrendTest.Point> pts = ok.stream().map(r -> new TrendTest.Point(r.entry().cell(),
-                    r.entry().condition(), r.value(name))).toList();
-            results.add(TrendTest.test(pts, settings.permutations(), settings.seed() + names.indexOf(name)));
+            values.put(name, ok.stream().mapToDouble(r -> r.value(name)).toArray());
         }
-        double[] holm = TrendTest.holm(results.stream().mapToDouble(TrendTest.Result::p).toArray());
+        return WithinCellTrend.test(recs, values, settings.permutations(), settings.seed(), settings.alpha());
+    }
+
+    private List<TrendChange> changes(List<RecordingRow> ok, WithinCellTrend.Analysis a) {
         List<TrendChange> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            TrendTest.Result t = results.get(i);
-            String name = names.get(i);
-            String unit = ok.stream().map(r -> r.quantities().get(name)).filter(q -> q != null)
+        for (WithinCellTrend.Result t : a.results()) {
+            String unit = ok.stream().map(r -> r.quantities().get(t.quantity())).filter(q -> q != null)
                     .map(Quantity::unit).findFirst().orElse("");
-            out.add(new TrendChange(names.get(i), unit, t.rho(), t.p(), holm[i],
-                    Double.isFinite(holm[i]) && holm[i] < settings.alpha(), t.n()));
+            out.add(new TrendChange(t.quantity(), unit, t.effect(), t.ciLow(), t.ciHigh(), t.t(), t.p(), t.pAdjusted(),
+                    Double.isFinite(t.pAdjusted()) && t.pAdjusted() < settings.alpha(), t.n()));
         }
         return out;
     }
@@ -221,8 +261,8 @@ public final class ConditionComparison {
         String g = "G";
         if (d != null) {
             HillLaw h = d.law();
-            laws.add(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
-                    "leak / extra-conductance decomposition", x -> h.value(x[0])));
+            laws.add(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
+                    "leak / extra-conductance decomposition", x -> h.value(x[0])), levels(ok)));
             laws.add(extraCurrentLaw(ok, d));
         }
         for (TrendChange c : changes) {
@@ -236,9 +276,27 @@ public final class ConditionComparison {
             if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
                 continue; // the decomposition's Hill law already is the candidate answer
             }
-            find(target, List.of(g), x, y).ifPresent(laws::add);
+            find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(l, levels(ok))));
         }
         return laws;
+    }
+
+    private static int levels(List<RecordingRow> ok) {
+        return (int) ok.stream().mapToDouble(r -> r.entry().condition()).distinct().count();
+    }
+
+    /**
+     * A law with as many constants as there are condition levels passes through the level means whatever
+     * the truth: its form and constants are not identified by the design, which the law's source says.
+     */
+    static Law identifiability(Law l, int levels) {
+        int k = l.parameterCount();
+        if (k < levels) {
+            return l;
+        }
+        return new Law(l.target(), l.variables(), l.expression(), l.sympy(), l.r2(), l.source() + "; WARNING: " + k
+                + " constants for " + levels + " levels: the law interpolates the levels, its form and constants "
+                + "are not identified (record more levels)", l.function());
     }
 
     /**
@@ -302,21 +360,25 @@ public final class ConditionComparison {
                                                ConductanceDecomposition.Result d) {
         List<TrendChange> out = new ArrayList<>();
         for (String cov : manifest.covariateColumns()) {
-            List<TrendTest.Point> pts = new ArrayList<>();
+            List<WithinCellTrend.Recording> recs = new ArrayList<>();
+            List<Double> residual = new ArrayList<>();
             for (RecordingRow r : ok) {
                 try {
                     double x = Double.parseDouble(r.entry().covariates().getOrDefault(cov, ""));
-                    pts.add(new TrendTest.Point(r.entry().cell(), x, r.value(GX) - d.law().value(r.entry().condition())));
+                    recs.add(new WithinCellTrend.Recording(r.entry().cell(), x));
+                    residual.add(r.value(GX) - d.law().value(r.entry().condition()));
                 } catch (NumberFormatException notNumeric) {
                     // a text covariate (e.g. a date) is kept in the tables but not tested
                 }
             }
-            if (pts.size() < 3) {
+            if (recs.size() < 3) {
                 continue;
             }
-            TrendTest.Result t = TrendTest.test(pts, settings.permutations(), settings.seed() + 7919);
-            out.add(new TrendChange(GX + " residual vs " + cov, "nS", t.rho(), t.p(), t.p(),
-                    Double.isFinite(t.p()) && t.p() < settings.alpha(), t.n()));
+            WithinCellTrend.Result t = WithinCellTrend.test(recs, Map.of(GX, residual.stream()
+                    .mapToDouble(Double::doubleValue).toArray()), settings.permutations(), settings.seed() + 7919,
+                    settings.alpha()).results().get(0);
+            out.add(new TrendChange(GX + " residual vs " + cov, "nS", t.effect(), t.ciLow(), t.ciHigh(), t.t(), t.p(),
+                    t.p(), Double.isFinite(t.p()) && t.p() < settings.alpha(), t.n()));
         }
         return out;
     }

@@ -33,6 +33,7 @@ public final class ConductanceDecomposition {
     /** Errors below these are not believed: the linear membrane is a model, and E_lin is very precise. */
     static final double SE_G_FLOOR = 0.1;
     static final double SE_E_FLOOR = 0.25;
+    static final double FREE_EX_START_MV = -50;
 
     /** One recording's linear membrane. */
     public record Observation(String recording, String cell, double condition, double gNs, double eMv,
@@ -275,7 +276,8 @@ public final class ConductanceDecomposition {
     private double[] start(double[] g, double[] e, double h0, double k0) {
         int nc = cells.size();
         double[] p = new double[4 + 2 * nc];
-        p[0] = Double.isNaN(fixedEx) ? -90 : fixedEx;
+        // a free EX starts from no assumed reversal (not EK): midway in the physiological range
+        p[0] = Double.isNaN(fixedEx) ? FREE_EX_START_MV : fixedEx;
         double spread = 0;
         for (int c = 0; c < nc; c++) {
             double gHi = Double.NaN, eHi = Double.NaN, cHi = h0 > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

@@ -20,6 +20,22 @@ public record Law(String target, List<String> variables, String expression, Stri
         return function.applyAsDouble(x);
     }
 
+    /**
+     * Constants in the law (numbers in its SymPy text other than a bare 1, which is structure, as in
+     * 1/(1+…)): what the law spends on fitting the levels.
+     */
+    public int parameterCount() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z_0-9.])(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?)")
+                .matcher(sympy);
+        int k = 0;
+        while (m.find()) {
+            if (Double.parseDouble(m.group(1)) != 1.0) {
+                k++;
+            }
+        }
+        return k;
+    }
+
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("target", target);
@@ -29,6 +45,7 @@ public record Law(String target, List<String> variables, String expression, Stri
         o.addProperty("expression", expression);
         o.addProperty("sympy", sympy);
         o.add("r2", Json.number(r2));
+        o.addProperty("constants", parameterCount());
         o.addProperty("source", source);
         return o;
     }

@@ -119,14 +119,16 @@ final class FeatureObjective {
      */
     static void addResiduals(StepSummary d, StepSummary m, List<Double> r) {
         boolean diverged = m == null;
-        r.add(diverged ? 3 * CAP : (m.spikes() - d.spikes()) / Math.max(1.0, 0.1 * d.spikes()));
+        // a spike where the cell stays silent moves rheobase: it weighs double
+        double countScale = d.spikes() == 0 ? 0.5 : Math.max(1.0, 0.1 * d.spikes());
+        r.add(diverged ? 3 * CAP : (m.spikes() - d.spikes()) / countScale);
         r.add(diverged ? CAP : (m.spikesBefore() - d.spikesBefore()) / Math.max(1.0, 0.2 * d.spikesBefore()));
         r.add(diverged ? CAP : z(m.baselineMv(), d.baselineMv(), 1.0));
         if (d.spikes() == 0) {
             r.add(diverged || m.spikes() > 0 ? CAP : z(m.steadyMv(), d.steadyMv(), 1.0));
             for (int k = 0; k < d.charging().length; k++) {
                 double x = diverged || m.spikes() > 0 ? CAP : z(m.charging()[k], d.charging()[k], 1.0);
-                r.add(Double.isNaN(d.charging()[k]) ? 0 : x / Math.sqrt(d.charging().length));
+                r.add(Double.isNaN(d.charging()[k]) ? 0 : x);
             }
             return;
         }

@@ -39,7 +39,7 @@ public final class NewStateFitMethod implements FitMethod {
 
     /**
      * One training at a time in this process: DJL's PyTorch engine allows one gradient collector at a time
-     * (see compare.NewStateRecordingFitter), so two Fit Model runs started together in Fiji wait in turn.
+     * (see compare.ModelRecordingFitter), so two Fit Model runs started together in Fiji wait in turn.
      */
     private static final Object LEARNING = new Object();
 

@@ -123,7 +123,10 @@ public final class StagedFit implements FitMethod {
         diagnostics.add("training_gamma_before_trace_stage", Json.number(gamma));
         if (gamma >= POLISH_MIN_GAMMA) {
             progress.status("fit (classic): trace stage (least squares)");
-            FitProblem p = new FitProblem(spec.withValues(best.values()), problem.fitSweeps(), List.of(),
+            // the same windows as the statistics: the stimulus and a short tail, not the whole sweep
+            List<FitSweep> windows = training.stream().map(s -> FeatureObjective.trim(s.sweep(),
+                    s.window().endMs() + FeatureObjective.TAIL_MS)).toList();
+            FitProblem p = new FitProblem(spec.withValues(best.values()), windows, List.of(),
                     settings.withMaxEvaluations(Math.min(settings.maxEvaluations(), 300)));
             long tp = System.nanoTime();
             FitOutcome o = new ClassicFit().fit(p, progress.range(0.9, 1));
@@ -316,9 +319,10 @@ public final class StagedFit implements FitMethod {
     }
 
     /**
-     * Search bands around the current values, inside the model's bounds: passive parameters ×0.5–2 (reversals
-     * ±15 mV), active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and
-     * the others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over.
+     * Search bands around the current values, inside the model's bounds: passive parameters ×0.8–1.25 (reversals
+     * ±10 mV) — they were measured, and spike statistics would otherwise trade the membrane time constant for
+     * firing —, active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and the
+     * others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over.
      */
     static final class Bands {
         private Bands() {
@@ -336,11 +340,11 @@ public final class StagedFit implements FitMethod {
                 double lo;
                 double hi;
                 if (voltage) {
-                    double w = narrow ? 5 : st == FitStage.PASSIVE ? 15 : 20;
+                    double w = narrow ? 5 : st == FitStage.PASSIVE ? 10 : 20;
                     lo = v - w;
                     hi = v + w;
                 } else {
-                    double f = narrow ? 1.4 : st == FitStage.PASSIVE ? 2 : 10;
+                    double f = st == FitStage.PASSIVE ? 1.25 : narrow ? 1.4 : 10;
                     lo = v / f;
                     hi = v * f;
                     if (!(v > 0)) {

@@ -1,6 +1,7 @@
 package org.patchpinn.io;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -19,4 +20,21 @@ public interface RecordingReader {
     boolean accepts(Path file, byte[] head);
 
     Recording read(Path file, Progress progress);
+
+    /**
+     * Reads one series of a file that holds several (see {@link #series}); {@code series} "" reads the
+     * default one. Formats with a single recording per file accept only "".
+     */
+    default Recording read(Path file, String series, Progress progress) {
+        if (series != null && !series.isBlank()) {
+            throw new RecordingFormatException(file, "a " + format() + " file holds one recording; there is no "
+                    + "series '" + series + "' to choose");
+        }
+        return read(file, progress);
+    }
+
+    /** The series of a file that holds several; empty for formats with one recording per file. */
+    default List<SeriesEntry> series(Path file) {
+        return List.of();
+    }
 }

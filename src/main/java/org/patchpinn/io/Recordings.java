@@ -15,6 +15,8 @@ public final class Recordings {
     private static final List<RecordingReader> READERS = List.of(
             // Readers are tried in order; magic-number formats first, text formats last.
             new AbfReader(),
+            new HekaReader(),
+            new WcpReader(),
             new NwbReader(),
             new AtfReader(),
             new CsvReader()
@@ -32,6 +34,23 @@ public final class Recordings {
     }
 
     public static Recording open(Path file, Progress progress) {
+        return open(file, "", progress);
+    }
+
+    /**
+     * Opens one series of a file that holds several (a HEKA bundle): "group.series" (e.g. "1.2"), its number
+     * in the file, or its label; "" for the default one. Other formats accept only "".
+     */
+    public static Recording open(Path file, String series, Progress progress) {
+        return reader(file).read(file, series, progress);
+    }
+
+    /** The series of a file that holds several (a HEKA bundle); empty for other formats. */
+    public static List<SeriesEntry> series(Path file) {
+        return reader(file).series(file);
+    }
+
+    private static RecordingReader reader(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new RecordingFormatException(file, Files.exists(file) ? "not a regular file" : "no such file");
         }
@@ -41,15 +60,21 @@ public final class Recordings {
         }
         for (RecordingReader reader : READERS) {
             if (reader.accepts(file, head)) {
-                return reader.read(file, progress);
+                return reader;
             }
         }
-        throw new RecordingFormatException(file, "unrecognised format (expected ABF1/ABF2, ATF, CSV/TSV or NWB)");
+        throw new RecordingFormatException(file, "unrecognised format (expected ABF1/ABF2, HEKA PatchMaster, "
+                + "WinWCP, ATF, CSV/TSV or NWB)");
     }
 
     /** Opens a file and attaches user-supplied metadata (e.g. {@code glucose_mM}). */
     public static Recording open(Path file, Map<String, String> metadata, Progress progress) {
-        Recording r = open(file, progress);
+        return open(file, "", metadata, progress);
+    }
+
+    /** Opens one series of a file (see {@link #open(Path, String, Progress)}) and attaches metadata. */
+    public static Recording open(Path file, String series, Map<String, String> metadata, Progress progress) {
+        Recording r = open(file, series, progress);
         if (metadata.isEmpty()) {
             return r;
         }

@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
+import org.patchpinn.compare.Mechanism;
+import org.patchpinn.compare.MechanismComparison;
+import org.patchpinn.compare.ModelRecordingFitter;
+import org.patchpinn.fit.FitMethods;
+import org.patchpinn.fit.NewStateFitMethod;
+import java.util.LinkedHashMap;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.BatchEngines;
 import org.patchpinn.compare.AnalyzerRecipe;
 import org.patchpinn.compare.BatchRunner;
 import org.patchpinn.compare.CandidateLawFinder;
-import org.patchpinn.compare.ClassicRecordingFitter;
 import org.patchpinn.compare.ComparisonCharts;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
@@ -26,7 +31,6 @@ import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.Law;
 import org.patchpinn.compare.LawFinder;
-import org.patchpinn.compare.NewStateRecordingFitter;
 import org.patchpinn.compare.RecordingFitter;
 import org.patchpinn.compare.ResultStore;
 import org.patchpinn.compare.RecordingAnalyzer;
@@ -34,6 +38,7 @@ import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.TrendChange;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.io.Recordings;
+import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
@@ -74,10 +79,18 @@ public final class CompareOperation extends BasicOperation {
                 ParamSpec.number("alpha", 0.05, 1e-6, 0.5, "family-wise level (Holm) for 'changes'"),
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
-                ParamSpec.bool("classic", true, "also fit the whole shared structure (traub-rs-m: gNa, gK, gL, EL, gM) "
-                        + "to each recording with the classic method (about 15 s per recording, no intervals)"),
-                ParamSpec.choice("learn", "off", "also learn new gated currents per recording (hybrid fit of traub-rs "
-                        + "plus 1, or 0-2 chosen on the first sweep held out; minutes per recording)", "off", "1", "auto"),
+                ParamSpec.string("model", "traub-rs-m", "model fitted to every recording: built-in ("
+                        + String.join(", ", BuiltinModels.NAMES) + ") or model file"),
+                ParamSpec.choice("method", "classic", "fit method run per recording, as the fit verb runs it (same "
+                        + "sweep roles); off: only the subthreshold analysis and features", "off", "classic", "hybrid",
+                        "pinn"),
+                ParamSpec.string("fit", "", "parameters fitted per recording (empty: those not fixed in the model; "
+                        + "reversal potentials may be free); Cm starts from each recording's subthreshold fit unless "
+                        + "given in values"),
+                ParamSpec.string("values", "", "parameter values to set first, e.g. EK=-90,Cm=120"),
+                ParamSpec.integer("max_evaluations", 2000, 10, 1_000_000, "budget of each recording's global search "
+                        + "(classic: CMA-ES evaluations)"),
+                ParamSpec.string("options", "", "method-specific options, e.g. steps=300 (hybrid, pinn)"),
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed (results are reproducible)"),
@@ -120,14 +133,8 @@ public final class CompareOperation extends BasicOperation {
     static ConditionComparison comparison(ParamValues values, ComparisonSettings settings) {
         LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
         List<RecordingFitter> extra = new ArrayList<>();
-        if (values.bool("classic")) {
-            extra.add(new ClassicRecordingFitter(FitSettings.defaults().withSeed(settings.seed())
-                    .withConfidenceIntervals(false)));
-        }
-        if (!values.string("learn").equals("off")) {
-            // 300 window steps per candidate: the current is identified by ~300 (rs_adapting.atf), a batch
-            // of many cells cannot afford the single-fit default of 500
-            extra.add(new NewStateRecordingFitter(values.string("learn"), 300, settings.seed()));
+        if (!values.string("method").equals("off")) {
+            extra.add(modelFitter(values, settings));
         }
         return new ConditionComparison(settings, Recordings::open, extra, new EfelFeatureExtractor(), laws);
     }
@@ -164,7 +171,8 @@ public final class CompareOperation extends BasicOperation {
         long ok = c.okRows().size();
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
-                + settings.conditionColumn() + (c.decomposition() == null ? ""
+                + settings.conditionColumn() + (c.mechanisms() == null ? "" : "; " + c.mechanisms().verdict())
+                + (c.decomposition() == null || !extraConductanceIsTheCause(c) ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
                 + String.format(Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
         JsonObject json = ComparisonReport.json(c);
@@ -174,6 +182,22 @@ public final class CompareOperation extends BasicOperation {
         r.table(ComparisonReport.conditions(c), "conditions.csv");
         r.table(ComparisonReport.changes(c), "changes.csv");
         r.table(ComparisonReport.laws(c), "laws.csv");
+        if (c.mechanisms() != null) {
+            r.table(ComparisonReport.mechanisms(c), "mechanisms.csv");
+            MechanismComparison.Ranked w = c.mechanisms().winner();
+            if (w != null) {
+                for (double level : w.perLevel().keySet()) {
+                    ModelSpec m = MechanismComparison.levelModel(
+                            c.mechanisms(), w, level);
+                    if (m.isWritable()) {
+                        r.textFile("mechanism_" + settings.conditionColumn().replaceAll("[^A-Za-z0-9_.-]", "_")
+                                + "_" + level + ".model", ModelFileWriter.write(m.withName(
+                                m.name() + "-" + level, "condition-level model: " + w.mechanism().name()
+                                + " at " + settings.conditionColumn() + " " + level)));
+                    }
+                }
+            }
+        }
         if (c.model() != null) {
             Table predictions = ComparisonReport.modelPredictions(c);
             r.fileTable(predictions, "model_predictions.csv");
@@ -192,6 +216,44 @@ public final class CompareOperation extends BasicOperation {
             charts(c, r);
         }
         return r;
+    }
+
+    /**
+     * The leak / extra-conductance decomposition always yields some gX(G); it is named as the cause only when
+     * the mechanism comparison ranks the extra conductance first (or could not run).
+     */
+    static boolean extraConductanceIsTheCause(ComparisonResult c) {
+        if (c.mechanisms() == null) {
+            return true;
+        }
+        MechanismComparison.Ranked w = c.mechanisms().winner();
+        return w != null && w.mechanism().kind().equals(Mechanism.EXTRA);
+    }
+
+    /** The per-recording fit of the user's model, set up as the fit verb sets it up. */
+    private static ModelRecordingFitter modelFitter(ParamValues values,
+                                                                          ComparisonSettings settings) {
+        ModelSpec model = ModelParams.withValues(ModelParams.model(values, "model"), values,
+                "values");
+        List<String> free = values.string("fit").isBlank() ? model.freeParameters()
+                : ModelParams.names(model, values.string("fit"), "fit");
+        model = model.withFree(free);
+        String method = values.string("method");
+        Map<String, String> options = new LinkedHashMap<>(
+                ModelParams.options(values.string("options"), "options"));
+        boolean learns = FitMethods.get(method) instanceof NewStateFitMethod;
+        if (learns) {
+            options.putIfAbsent(NewStateFitMethod.LATENT, "auto");
+        }
+        FitSettings fs = new FitSettings(settings.seed(), 1,
+                values.integer("max_evaluations"), false, "auto", options);
+        // Cm starts from each recording's own subthreshold fit (free or fixed as the model or fit says): step
+        // protocols without hyperpolarising steps give the fit no passive estimate of its own. Hybrid and pinn
+        // keep the base's Cm (they refuse another).
+        boolean cmFromData = !learns
+                && !ModelParams.assignments(values.string("values"), "values").containsKey(model.capacitance());
+        return new ModelRecordingFitter(model, method, fs, cmFromData,
+                SubthresholdSettings.DEFAULT);
     }
 
     /** The project's symbolic regression, time-capped per law. */

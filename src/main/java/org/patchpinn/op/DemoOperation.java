@@ -112,7 +112,7 @@ public final class DemoOperation extends BasicOperation {
             Map<String, String> opts = new LinkedHashMap<>();
             opts.put("manifest", manifest.toString());
             opts.put("condition", "glucose_mM");
-            opts.put("classic", "false");
+            opts.put("method", "off");
             opts.put("laws", "candidates");
             steps.add(new Step("compare", opts, "compare"));
         }

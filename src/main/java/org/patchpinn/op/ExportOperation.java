@@ -1,7 +1,6 @@
 package org.patchpinn.op;
 
 import java.util.List;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.io.SweepCsvExporter;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.RecordingSummary;
@@ -17,12 +16,13 @@ public final class ExportOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "recording file (.abf, .atf, .csv, .tsv, .nwb)"),
+        return List.of(ParamSpec.file("file", "recording file (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
+                RecordingParams.series(),
                 ParamSpec.outDir(true));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
-        Recording r = Recordings.open(values.path("file"), progress);
+        Recording r = RecordingParams.open(values, "file", progress);
         OperationResult result = new OperationResult(null, r.name() + ": exported " + r.sweepCount() + " sweeps");
         result.textFile("recording.json", Json.toJson(RecordingSummary.json(r)) + "\n");
         for (int k = 0; k < r.sweepCount(); k++) {

@@ -12,7 +12,6 @@ import org.patchpinn.features.RecordingFeatures;
 import org.patchpinn.features.SpikeDetectionSettings;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.SweepArtefacts;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.report.FeaturesReport;
 import org.patchpinn.report.SpikeChart;
 import org.patchpinn.report.Table;
@@ -42,7 +41,8 @@ public final class FeaturesOperation extends BasicOperation {
 
     @Override public List<ParamSpec> params() {
         SpikeDetectionSettings d = SpikeDetectionSettings.defaults();
-        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .atf, .csv, .tsv, .nwb)"),
+        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
+                RecordingParams.series(),
                 ParamSpec.outDir(false),
                 ParamSpec.string("sweeps", "", "sweeps to measure, e.g. 0,2,5-9 (empty: all)"),
                 new ParamSpec("stim_start_ms", ParamType.DOUBLE, "", false,
@@ -56,7 +56,7 @@ public final class FeaturesOperation extends BasicOperation {
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
         progress.status("reading " + values.path("file").getFileName());
-        Recording r = Recordings.open(values.path("file"), progress.range(0, 0.1));
+        Recording r = RecordingParams.open(values, "file", progress.range(0, 0.1));
         return run(r, values, progress.range(0.1, 1));
     }
 

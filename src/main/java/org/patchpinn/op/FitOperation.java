@@ -28,7 +28,6 @@ import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
@@ -57,7 +56,8 @@ public final class FitOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .atf, .csv, .tsv, .nwb)"),
+        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
+                RecordingParams.series(),
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
                         BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
@@ -96,7 +96,7 @@ public final class FitOperation extends BasicOperation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
-        Recording r = Recordings.open(values.path("file"), progress);
+        Recording r = RecordingParams.open(values, "file", progress);
         List<String> modelNames = modelNames(values.string("model"));
         List<Integer> allIndices = new ArrayList<>();
         for (int k = 0; k < r.sweepCount(); k++) {

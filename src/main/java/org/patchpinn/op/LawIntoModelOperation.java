@@ -14,7 +14,6 @@ import org.patchpinn.fit.CoincidenceFactor;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitSweep;
 import org.patchpinn.fit.SweepValidation;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileParser;
@@ -71,6 +70,7 @@ public final class LawIntoModelOperation extends BasicOperation {
                 ParamSpec.string("values", "", "base model parameter values to set first, e.g. gNa=6600,gL=2.9 "
                         + "(e.g. those learned with the network)"),
                 ParamSpec.optionalFile("file", "recording whose held-out sweeps validate the law model (optional)"),
+                RecordingParams.series(),
                 ParamSpec.string("holdout", "auto", "held-out sweeps of --file, numbered from 0, e.g. 2 "
                         + "('auto': the last sweep)"),
                 ParamSpec.optionalFile("learned", "learned.csv of the network (V (mV), z_inf, tau_z (ms)): the "
@@ -136,7 +136,7 @@ public final class LawIntoModelOperation extends BasicOperation {
         LawValidation.Score netScore = null;
         List<FitSweep> held = List.of();
         if (values.isSet("file")) {
-            Recording r = Recordings.open(values.path("file"), progress);
+            Recording r = RecordingParams.open(values, "file", progress);
             held = FitData.sweeps(r, holdout(values, r));
             lawScore = LawValidation.score("law", reread, held, progress);
             if (net != null) {

@@ -11,7 +11,6 @@ import org.patchpinn.InvalidParameterException;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.fit.SpikeTimes;
 import org.patchpinn.io.AtfWriter;
-import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
@@ -47,6 +46,7 @@ public final class SimulateOperation extends BasicOperation {
                         BuiltinModels.NAMES) + ") or model file"),
                 ParamSpec.string("values", "", "parameter values to change, e.g. gNa=10000,Cm=120"),
                 ParamSpec.optionalFile("file", "recording whose command waveforms are the stimuli (optional)"),
+                RecordingParams.series(),
                 ParamSpec.string("sweeps", "", "sweeps of --file to simulate, e.g. 0,2 (empty: all)"),
                 ParamSpec.string("amplitudes", "0,300,600", "step amplitudes (pA), one sweep each (without --file)"),
                 ParamSpec.number("start_ms", 50, 0, 1e7, "step onset (ms)"),
@@ -65,7 +65,7 @@ public final class SimulateOperation extends BasicOperation {
         double dt;
         double total;
         if (values.isSet("file")) {
-            Recording r = Recordings.open(values.path("file"), progress);
+            Recording r = RecordingParams.open(values, "file", progress);
             List<Integer> sweeps = values.indices("sweeps");
             if (sweeps.isEmpty()) {
                 sweeps = IntStream.range(0, r.sweepCount()).boxed().toList();

@@ -99,7 +99,7 @@ class CompareBatchTest {
         assertEquals(1, first.perCondition().get(4.0).get("g_lin").n());
         assertTrue(Double.isNaN(first.perCondition().get(4.0).get("g_lin").sem()));
         assertEquals(2, first.perCondition().get(0.5).get("gX").n());
-        assertTrue(first.changes().stream().anyMatch(c -> c.name().equals("E_lin") && c.rho() > 0));
+        assertTrue(first.changes().stream().anyMatch(c -> c.name().equals("E_lin") && c.effect() > 0));
         assertEquals(1, first.covariateEffects().size(), "the numeric covariate 'minutes' is tested");
         assertEquals("gX residual vs minutes", first.covariateEffects().get(0).name());
 
@@ -149,7 +149,7 @@ class CompareBatchTest {
     void theOperationWritesResultTablesModelAndPlots() throws Exception {
         CompareOperation op = new CompareOperation();
         OperationResult r = op.run(ParamValues.of(op.params(), "manifest", manifest.toString(), "out", out.toString(),
-                "threads", "2", "bootstrap", "100", "permutations", "500", "laws", "candidates", "classic", "false"), Progress.NONE);
+                "threads", "2", "bootstrap", "100", "permutations", "500", "laws", "candidates", "method", "off"), Progress.NONE);
         r.writeTo(new OutputFolder(out));
         JsonObject j = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
         assertEquals(4, j.getAsJsonArray("conditions").size());
@@ -184,7 +184,7 @@ class CompareBatchTest {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
         int rc = org.patchpinn.cli.Main.run(new String[] {"compare", manifest.toString(), "--out", out.toString(),
-                "--threads", "2", "--bootstrap", "50", "--permutations", "200", "--laws", "candidates", "--classic", "false"}, new java.io.PrintStream(o),
+                "--threads", "2", "--bootstrap", "50", "--permutations", "200", "--laws", "candidates", "--method", "off"}, new java.io.PrintStream(o),
                 new java.io.PrintStream(e), new org.patchpinn.task.CancelFlag());
         assertEquals(0, rc, e.toString());
         assertTrue(Files.isRegularFile(out.resolve("result.json")));

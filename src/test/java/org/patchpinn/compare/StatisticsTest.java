@@ -1,6 +1,7 @@
 package org.patchpinn.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,77 +35,93 @@ class StatisticsTest {
         assertTrue(Double.isNaN(Summary.of(new double[0], 1).mean()));
     }
 
-    @Test
-    void aPerfectWithinCellTrendIsSignificantWithTheExactPermutationP() {
-        List<TrendTest.Point> pts = new ArrayList<>();
-        for (String cell : List.of("a", "b")) {
-            for (int k = 0; k < 5; k++) {
-                pts.add(new TrendTest.Point(cell, k, -3.0 * k + (cell.equals("a") ? 0 : 50)));
+    /** Recordings of {@code cells} cells at levels 0..levels-1 with value f(cell, level). */
+    private static WithinCellTrend.Analysis design(int cells, int levels, java.util.Map<String,
+            java.util.function.BiFunction<Integer, Integer, Double>> quantities, int permutations) {
+        List<WithinCellTrend.Recording> recs = new ArrayList<>();
+        java.util.Map<String, double[]> values = new java.util.LinkedHashMap<>();
+        quantities.keySet().forEach(q -> values.put(q, new double[cells * levels]));
+        int i = 0;
+        for (int c = 0; c < cells; c++) {
+            for (int k = 0; k < levels; k++) {
+                recs.add(new WithinCellTrend.Recording("c" + c, k * 1.5));
+                for (var e : quantities.entrySet()) {
+                    values.get(e.getKey())[i] = e.getValue().apply(c, k);
+                }
+                i++;
             }
         }
-        TrendTest.Result r = TrendTest.test(pts, 20000, 1);
-        assertEquals(-1, r.rho(), 1e-12);
-        // only the identity and its reverse in both cells reach |rho| = 1: p = 2 / (5!·5!) ≈ 1.4e-4
-        assertTrue(r.p() < 1e-3, "p " + r.p());
-        assertEquals(2, r.strata());
+        return WithinCellTrend.test(recs, values, permutations, 1, 0.05);
+    }
+
+    @Test
+    void twoCellsAtThreeLevelsCannotReachFivePercentAndSaySo() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        WithinCellTrend.Analysis a = design(2, 3, java.util.Map.of("g", (c, k) -> 5.0 - 2 * k + 3 * c
+                + 0.01 * rnd.nextGaussian()), 10000);
+        // exact: 3!·3! = 36 orderings, the observed one and its reverse are the most extreme
+        assertTrue(a.design().exact());
+        assertEquals(2.0 / 36, a.design().minP(), 1e-12);
+        assertEquals(2.0 / 36, a.results().get(0).p(), 1e-12);
+        assertTrue(a.design().warning().contains("cannot detect"), a.design().warning());
+        assertTrue(a.design().warning().contains("3 cells at 3 levels"), a.design().warning());
+        // the effect is still estimated: -2 per level step, -4 from lowest to highest
+        assertEquals(-4, a.results().get(0).effect(), 0.05);
+        WithinCellTrend.Result r = a.results().get(0);
+        assertTrue(r.ciLow() < r.effect() && r.effect() < r.ciHigh() && r.ciHigh() < 0, r.toString());
+    }
+
+    @Test
+    void threeCellsAtFiveLevelsFindATrendAndLeaveNoiseAlone() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        java.util.Map<String, java.util.function.BiFunction<Integer, Integer, Double>> q = new java.util.LinkedHashMap<>();
+        q.put("trend", (c, k) -> 10.0 * c + 0.8 * k + 0.3 * rnd.nextGaussian());
+        for (int j = 0; j < 8; j++) {
+            q.put("noise" + j, (c, k) -> 10.0 * c + rnd.nextGaussian());
+        }
+        WithinCellTrend.Analysis a = design(3, 5, q, 4000);
+        assertFalse(a.design().exact());
+        assertEquals("", a.design().warning());
+        WithinCellTrend.Result t = a.results().get(0);
+        assertTrue(t.pAdjusted() < 0.01, t.toString());
+        assertEquals(3.2, t.effect(), 0.6);
+        for (WithinCellTrend.Result r : a.results().subList(1, a.results().size())) {
+            assertTrue(r.pAdjusted() > 0.05, r.toString());
+            // max-T adjusts upwards
+            assertTrue(r.pAdjusted() >= r.p() - 1e-12, r.toString());
+        }
     }
 
     @Test
     void differencesBetweenCellsDoNotMakeATrend() {
         // cell a at low levels with low values, cell b at high levels with high values, no trend within cells:
-        // a pooled Spearman test would call this a strong trend
-        List<TrendTest.Point> pts = List.of(
-                new TrendTest.Point("a", 1, 10.0), new TrendTest.Point("a", 2, 10.2), new TrendTest.Point("a", 3, 9.9),
-                new TrendTest.Point("a", 4, 10.1), new TrendTest.Point("b", 5, 20.1), new TrendTest.Point("b", 6, 19.9),
-                new TrendTest.Point("b", 7, 20.2), new TrendTest.Point("b", 8, 20.0));
-        TrendTest.Result r = TrendTest.test(pts, 5000, 2);
+        // a pooled test would call this a strong trend
+        List<WithinCellTrend.Recording> recs = new ArrayList<>();
+        double[] y = {10.0, 10.2, 9.9, 10.1, 20.1, 19.9, 20.2, 20.0};
+        for (int i = 0; i < 8; i++) {
+            recs.add(new WithinCellTrend.Recording(i < 4 ? "a" : "b", i + 1));
+        }
+        WithinCellTrend.Result r = WithinCellTrend.test(recs, java.util.Map.of("v", y), 5000, 2, 0.05).results().get(0);
         assertTrue(r.p() > 0.3, "p " + r.p());
     }
 
     @Test
-    void noiseWithoutTrendIsNotSignificantAndAModerateTrendIs() {
-        SplittableRandom rnd = new SplittableRandom(11);
-        List<TrendTest.Point> noise = new ArrayList<>();
-        List<TrendTest.Point> trend = new ArrayList<>();
-        for (int c = 0; c < 6; c++) {
-            for (int k = 0; k < 5; k++) {
-                noise.add(new TrendTest.Point("c" + c, k, rnd.nextGaussian()));
-                trend.add(new TrendTest.Point("c" + c, k, 0.8 * k + rnd.nextGaussian()));
-            }
-        }
-        assertTrue(TrendTest.test(noise, 5000, 3).p() > 0.05);
-        TrendTest.Result t = TrendTest.test(trend, 5000, 3);
-        assertTrue(t.p() < 0.001 && t.rho() > 0.5, t.toString());
+    void aQuantitySharedByEachCellIsNotTestable() {
+        WithinCellTrend.Analysis a = design(3, 3, java.util.Map.of("Cm", (c, k) -> 100.0 + 10 * c), 1000);
+        assertFalse(a.results().get(0).testable());
+        assertTrue(Double.isNaN(a.results().get(0).p()));
     }
 
     @Test
     void singleRecordingsOfManyCellsArePooledIntoOneStratum() {
-        List<TrendTest.Point> pts = new ArrayList<>();
+        List<WithinCellTrend.Recording> recs = new ArrayList<>();
+        double[] y = new double[8];
         for (int k = 0; k < 8; k++) {
-            pts.add(new TrendTest.Point("cell" + k, k, k * k));
+            recs.add(new WithinCellTrend.Recording("cell" + k, k));
+            y[k] = k * k + 0.1 * Math.sin(k);
         }
-        TrendTest.Result r = TrendTest.test(pts, 5000, 4);
-        assertEquals(1, r.strata());
-        assertEquals(1.0, r.rho(), 1e-12);
-        assertTrue(r.p() < 0.001);
-    }
-
-    @Test
-    void holmAdjustsStepDownAndKeepsOrder() {
-        double[] adj = TrendTest.holm(new double[] {0.01, 0.04, Double.NaN, 0.03});
-        assertEquals(0.03, adj[0], 1e-12);
-        assertEquals(0.06, adj[3], 1e-12);
-        assertEquals(0.06, adj[1], 1e-12);
-        assertTrue(Double.isNaN(adj[2]));
-    }
-
-    @Test
-    void ranksShareTies() {
-        double[] r = TrendTest.ranks(new double[] {5, 1, 5, 3});
-        assertEquals(3.5, r[0]);
-        assertEquals(1, r[1]);
-        assertEquals(3.5, r[2]);
-        assertEquals(2, r[3]);
+        assertEquals(1, WithinCellTrend.strata(recs).length);
+        assertTrue(WithinCellTrend.test(recs, java.util.Map.of("v", y), 5000, 4, 0.05).results().get(0).p() < 0.001);
     }
 
     @Test

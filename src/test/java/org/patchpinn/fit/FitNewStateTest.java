@@ -68,7 +68,8 @@ class FitNewStateTest {
         Path dir = tmp.resolve("hybrid");
         long t0 = System.nanoTime();
         assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "1",
-                "--options", "steps=4,refine_evals=12", "--device", "cpu", "--out", dir.toString()), err());
+                "--options", "steps=4,refine_evals=12", "--max_evaluations", "60", "--device", "cpu", "--out",
+                dir.toString()), err());
         System.out.printf("fit --method hybrid --latent 1 (tiny): %.1f s%n", (System.nanoTime() - t0) / 1e9);
         JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
         assertEquals("hybrid", j.get("method").getAsString());
@@ -130,7 +131,7 @@ class FitNewStateTest {
         Path dir = tmp.resolve("pinn");
         // any model (its M-current is part of the known base), values and free set given by the user
         assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs-m", "--method", "pinn", "--latent", "0",
-                "--values", "VT=-58,Cm=130,EK=-95", "--fit", "Cm,gNa,gK,gL,VT", "--options", "steps=3,refine_evals=7",
+                "--values", "VT=-58,Cm=130,EK=-95", "--fit", "Cm,gNa,gK,gL,VT", "--options", "steps=3,refine_evals=7", "--max_evaluations", "60",
                 "--device", "cpu", "--out", dir.toString()), err());
         JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
         assertEquals("pinn", j.get("method").getAsString());

@@ -43,7 +43,7 @@ class DemoOperationTest {
         DemoOperation.Step compare = only(steps, "compare");
         assertEquals("compare", compare.folder());
         assertEquals(data.resolve("glucose/manifest.csv"), Path.of(compare.options().get("manifest")));
-        assertEquals("false", compare.options().get("classic"));
+        assertEquals("off", compare.options().get("method"));
 
         DemoOperation.Step sr = steps.get(indexOf(steps, "sr/boltzmann_demo"));
         assertEquals("sr/boltzmann_demo", sr.folder());
@@ -92,6 +92,16 @@ class DemoOperationTest {
                 .getAsDouble();
         // truth: gX(0.5 mM) - gX(10 mM) = 4.50 - 0.11 nS
         assertEquals(4.39, low - high, 0.5, "gX drop from 0.5 to 10 mM");
+        // 2 cells × 3 levels: no within-cell trend can reach p < 0.05 (2/36 orderings); the output says so and
+        // still reports effects with intervals
+        var design = json.getAsJsonObject("design");
+        assertEquals(2.0 / 36, design.get("smallest_attainable_p").getAsDouble(), 1e-9);
+        assertTrue(design.get("warning").getAsString().contains("cannot detect a within-cell trend"), design.toString());
+        var gx = java.util.stream.StreamSupport.stream(json.getAsJsonArray("changes").spliterator(), false)
+                .map(c -> c.getAsJsonObject()).filter(c -> c.get("name").getAsString().equals("gX")).findFirst()
+                .orElseThrow();
+        assertTrue(gx.get("effect").getAsDouble() < -3, gx.toString());
+        assertTrue(gx.getAsJsonArray("effect_ci95").get(1).getAsDouble() < 0, gx.toString());
     }
 
     private static DemoOperation.Step only(List<DemoOperation.Step> steps, String verb) {

@@ -1,0 +1,417 @@
+package org.patchpinn.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.patchpinn.fit.FitData;
+import org.patchpinn.fit.FitObjective;
+import org.patchpinn.fit.FitSweep;
+import org.patchpinn.model.CurrentSpec;
+import org.patchpinn.model.ModelFileParser;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+
+/**
+ * Which mechanism explains the condition's effect. Each cell gets its own model: the median of its
+ * recordings' fitted parameters (the per-recording fits of the comparison). For each candidate
+ * {@link Mechanism}, only its one parameter is then refitted per recording (everything else the cell's),
+ * so the condition can act through that mechanism alone; an extra conductance also gets one reversal EX
+ * for all recordings, found on a grid (no assumed value). The mechanisms are ranked on held-out cells: the
+ * condition effect per level (each recording's parameter relative to its cell's median) is learned from the
+ * other cells and predicts the held-out cell's recordings, scored by the classic fit's loss (spike times,
+ * spike-aligned trajectories, subthreshold V; geometric mean over recordings). "none" (no condition effect) is ranked with them. With a
+ * single cell the ranking falls back to the in-sample loss.
+ */
+public final class MechanismComparison {
+    /** Reversal grid (mV) for the extra conductance's shared EX. */
+    static final double[] EX_GRID_MV = {-110, -95, -80, -65, -50, -35, -20};
+    static final double STEP_MS = 0.05;
+    static final int EVALUATIONS = 12;
+    static final int GRID = 13;
+
+    /** A recording as the mechanism fits see it. */
+    private record Rec(RecordingRow row, String cell, double level, List<FitSweep> sweeps) { }
+
+    /** One mechanism's fits: per recording θ and loss, per-level effect, held-out and in-sample scores. */
+    public record Ranked(Mechanism mechanism, double heldOutLoss, double inSampleLoss, double exMv,
+                         Map<Double, Double> perLevel, double[] theta, boolean changes) { }
+
+    public record Result(List<Ranked> ranking, double noneHeldOut, double noneInSample, boolean heldOut,
+                         String verdict, ModelSpec meanBase, Map<String, double[]> thetas) {
+        /** The winner, or null when nothing changes or no mechanism beats "none". */
+        public Ranked winner() {
+            return ranking.stream().filter(Ranked::changes)
+                    .filter(r -> (heldOut ? r.heldOutLoss() : r.inSampleLoss()) < (heldOut ? noneHeldOut : noneInSample))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private final List<Rec> recs = new ArrayList<>();
+    private final Map<String, ModelSpec> bases = new LinkedHashMap<>();
+    private final List<String> cells;
+
+    private MechanismComparison(List<RecordingRow> ok, String fitName, Function<Path, Recording> loader) {
+        Map<String, List<ModelSpec>> fitted = new LinkedHashMap<>();
+        for (RecordingRow r : ok) {
+            FitOutcome f = r.result().fits().get(fitName);
+            if (f == null || !f.details().has("fitted_model")) {
+                continue;
+            }
+            ModelSpec m = ModelFileParser.parse(f.details().get("fitted_model").getAsString(), r.entry().name());
+            fitted.computeIfAbsent(r.entry().cell(), k -> new ArrayList<>()).add(m);
+            Recording rec = loader.apply(r.entry().file());
+            recs.add(new Rec(r, r.entry().cell(), r.entry().condition(),
+                    FitData.sweeps(rec, IntStream.range(0, rec.sweepCount()).boxed().toList())));
+        }
+        fitted.forEach((cell, models) -> bases.put(cell, median(models)));
+        cells = List.copyOf(bases.keySet());
+    }
+
+    /** Why the comparison cannot run, or "". */
+    public static String whyNot(List<RecordingRow> ok, String fitName) {
+        if (fitName == null) {
+            return "needs per-recording model fits (method classic, hybrid or pinn)";
+        }
+        long withModel = ok.stream().filter(r -> r.result().fits().containsKey(fitName)
+                && r.result().fits().get(fitName).details().has("fitted_model")).count();
+        if (withModel < 3) {
+            return "needs 3 or more recordings whose fitted model can be written as a model file (learned "
+                    + "states are tabulated: they are compared as quantities instead)";
+        }
+        if (ok.stream().mapToDouble(r -> r.entry().condition()).distinct().count() < 2) {
+            return "needs two or more condition levels";
+        }
+        return "";
+    }
+
+    /**
+     * @param changing per-recording quantity names that change (max-T), as "mechanism." + parameter when a
+     *                 mechanism's own parameter was tested; decided by the caller after the tests
+     */
+    public static MechanismComparison prepare(List<RecordingRow> ok, String fitName, Function<Path, Recording> loader) {
+        return new MechanismComparison(ok, fitName, loader);
+    }
+
+    /** Fits every mechanism per recording; returns each one's per-recording parameter, in row order. */
+    public Map<Mechanism, Fits> fitAll(List<Mechanism> mechanisms, Progress progress) {
+        Map<Mechanism, Fits> out = new LinkedHashMap<>();
+        for (int k = 0; k < mechanisms.size(); k++) {
+            progress.checkCancelled();
+            Mechanism m = mechanisms.get(k);
+            progress.status("mechanism " + (k + 1) + "/" + mechanisms.size() + ": " + m.name());
+            out.put(m, m.kind().equals(Mechanism.EXTRA) ? fitExtra(m) : fit(m, Double.NaN));
+            progress.fraction((k + 1.0) / mechanisms.size());
+        }
+        return out;
+    }
+
+    /** Per recording θ and loss for one mechanism (and the shared EX of an extra conductance). */
+    public record Fits(double[] theta, double[] loss, double exMv) { }
+
+    /** A cell's model (the structure every mechanism starts from). */
+    public ModelSpec baseModel() {
+        return bases.values().iterator().next();
+    }
+
+    public List<RecordingRow> rows() {
+        return recs.stream().map(Rec::row).toList();
+    }
+
+    private Fits fit(Mechanism m, double exMv) {
+        double[] theta = new double[recs.size()];
+        double[] loss = new double[recs.size()];
+        IntStream.range(0, recs.size()).parallel().forEach(i -> {
+            Rec r = recs.get(i);
+            ModelSpec base = model(m, bases.get(r.cell()), exMv);
+            FitObjective obj = new FitObjective(base, r.sweeps(), Progress.NONE);
+            double[] range = range(m, base);
+            DoubleUnaryOperator f = t -> obj.coarseLoss(with(base, m, fromT(m, t)), STEP_MS);
+            double[] best = minimise(f, range[0], range[1]);
+            theta[i] = fromT(m, best[0]);
+            loss[i] = best[1];
+        });
+        return new Fits(theta, loss, exMv);
+    }
+
+    /**
+     * The loss is rugged in one parameter (a small change adds or removes a spike), so a grid over the whole
+     * interval finds the basin and a golden-section search refines it between the grid neighbours. {θ, loss}.
+     */
+    static double[] minimise(DoubleUnaryOperator f, double lo, double hi) {
+        double[] x = new double[GRID];
+        double[] y = new double[GRID];
+        int best = 0;
+        for (int k = 0; k < GRID; k++) {
+            x[k] = Math.min(hi, lo + (hi - lo) * k / (GRID - 1.0));
+            y[k] = f.applyAsDouble(x[k]);
+            if (y[k] < y[best]) {
+                best = k;
+            }
+        }
+        // golden-section search between the best grid point's neighbours, a fixed number of evaluations
+        double a = x[Math.max(0, best - 1)];
+        double b = x[Math.min(GRID - 1, best + 1)];
+        double bestX = x[best];
+        double bestY = y[best];
+        double g = (Math.sqrt(5) - 1) / 2;
+        double c = b - g * (b - a);
+        double d = a + g * (b - a);
+        double fc = f.applyAsDouble(c);
+        double fd = f.applyAsDouble(d);
+        for (int k = 0; k < EVALUATIONS; k++) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - g * (b - a);
+                fc = f.applyAsDouble(c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + g * (b - a);
+                fd = f.applyAsDouble(d);
+            }
+        }
+        if (Math.min(fc, fd) < bestY) {
+            bestX = fc < fd ? c : d;
+            bestY = Math.min(fc, fd);
+        }
+        return new double[] {bestX, bestY};
+    }
+
+    /** The extra conductance with the best shared EX of the grid. */
+    private Fits fitExtra(Mechanism m) {
+        Fits best = null;
+        for (double ex : EX_GRID_MV) {
+            Fits f = fit(m, ex);
+            if (best == null || sum(f.loss()) < sum(best.loss())) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Ranks fitted mechanisms; {@code changes}: whether each one's own parameter changes (the tests' answer). */
+    public Result rank(Map<Mechanism, Fits> fits, Map<Mechanism, Boolean> changes, boolean anyChange) {
+        boolean heldOut = cells.size() >= 2;
+        double[] noneLoss = new double[recs.size()];
+        IntStream.range(0, recs.size()).parallel().forEach(i -> {
+            Rec r = recs.get(i);
+            ModelSpec base = bases.get(r.cell());
+            noneLoss[i] = new FitObjective(base, r.sweeps(), Progress.NONE).coarseLoss(base.values(), STEP_MS);
+        });
+        List<Ranked> ranked = new ArrayList<>();
+        Map<String, double[]> thetas = new LinkedHashMap<>();
+        for (Map.Entry<Mechanism, Fits> e : fits.entrySet()) {
+            Mechanism m = e.getKey();
+            Fits f = e.getValue();
+            double[] delta = deltas(m, f.theta());
+            double held = heldOut ? heldOutLoss(m, f, delta) : Double.NaN;
+            ranked.add(new Ranked(m, held, mean(f.loss()), f.exMv(), perLevel(m, f.theta(), delta), f.theta(),
+                    changes.getOrDefault(m, false)));
+            thetas.put(m.parameter(), f.theta());
+        }
+        ranked.sort((a, b) -> Double.compare(heldOut ? a.heldOutLoss() : a.inSampleLoss(),
+                heldOut ? b.heldOutLoss() : b.inSampleLoss()));
+        double noneHeld = heldOut ? geometricMean(noneLoss) : Double.NaN;
+        Result partial = new Result(ranked, noneHeld, mean(noneLoss), heldOut, "", meanBase(), thetas);
+        Ranked w = partial.winner();
+        String verdict;
+        if (!anyChange) {
+            verdict = "no mechanism: no quantity changes with the condition (family-wise)";
+        } else if (w == null) {
+            verdict = "no mechanism confirmed: none whose parameter changes beats 'no condition effect' on "
+                    + (heldOut ? "held-out cells" : "the recordings");
+        } else {
+            verdict = w.mechanism().name() + " explains the change best (" + (heldOut ? "held-out cells" : "in-sample, one cell")
+                    + ")";
+        }
+        return new Result(ranked, noneHeld, mean(noneLoss), heldOut, verdict, partial.meanBase(), thetas);
+    }
+
+    /** Held-out cells: the per-level effect from the other cells applied to each cell's own median. */
+    private double heldOutLoss(Mechanism m, Fits f, double[] delta) {
+        double[] loss = new double[recs.size()];
+        IntStream.range(0, recs.size()).parallel().forEach(i -> {
+            Rec r = recs.get(i);
+            TreeMap<Double, double[]> train = new TreeMap<>();
+            for (int j = 0; j < recs.size(); j++) {
+                if (!recs.get(j).cell().equals(r.cell())) {
+                    train.computeIfAbsent(recs.get(j).level(), k -> new double[2]);
+                    train.get(recs.get(j).level())[0] += delta[j];
+                    train.get(recs.get(j).level())[1] += 1;
+                }
+            }
+            double d = interpolate(train, r.level());
+            double anchor = anchor(m, f.theta(), r.cell());
+            ModelSpec base = model(m, bases.get(r.cell()), f.exMv());
+            double theta = clamp(base, m, fromT(m, toT(m, anchor) + d));
+            loss[i] = new FitObjective(base, r.sweeps(), Progress.NONE).coarseLoss(with(base, m, theta), STEP_MS);
+        });
+        return geometricMean(loss);
+    }
+
+    private static double interpolate(TreeMap<Double, double[]> perLevel, double level) {
+        if (perLevel.isEmpty()) {
+            return 0;
+        }
+        Map.Entry<Double, double[]> lo = perLevel.floorEntry(level);
+        Map.Entry<Double, double[]> hi = perLevel.ceilingEntry(level);
+        if (lo == null) {
+            return hi.getValue()[0] / hi.getValue()[1];
+        }
+        if (hi == null || lo.getKey().equals(hi.getKey())) {
+            return lo.getValue()[0] / lo.getValue()[1];
+        }
+        double a = lo.getValue()[0] / lo.getValue()[1];
+        double b = hi.getValue()[0] / hi.getValue()[1];
+        double w = (level - lo.getKey()) / (hi.getKey() - lo.getKey());
+        return a + w * (b - a);
+    }
+
+    /** Each recording's parameter relative to its cell's median (on the mechanism's scale). */
+    private double[] deltas(Mechanism m, double[] theta) {
+        double[] d = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            d[i] = toT(m, theta[i]) - toT(m, anchor(m, theta, recs.get(i).cell()));
+        }
+        return d;
+    }
+
+    private double anchor(Mechanism m, double[] theta, String cell) {
+        return median(IntStream.range(0, recs.size()).filter(i -> recs.get(i).cell().equals(cell))
+                .mapToDouble(i -> theta[i]).toArray());
+    }
+
+    /** Mean over cells of the cell's median plus the mean effect at each level. */
+    private Map<Double, Double> perLevel(Mechanism m, double[] theta, double[] delta) {
+        double anchor = cells.stream().mapToDouble(c -> toT(m, anchor(m, theta, c))).average().orElse(Double.NaN);
+        Map<Double, Double> out = new TreeMap<>();
+        for (double level : recs.stream().mapToDouble(Rec::level).distinct().sorted().toArray()) {
+            double d = IntStream.range(0, recs.size()).filter(i -> recs.get(i).level() == level)
+                    .mapToDouble(i -> delta[i]).average().orElse(0);
+            out.put(level, fromT(m, anchor + d));
+        }
+        return out;
+    }
+
+    /** The cells' models averaged parameter by parameter (the base of the per-level model files). */
+    private ModelSpec meanBase() {
+        ModelSpec first = bases.values().iterator().next();
+        double[] v = new double[first.parameterCount()];
+        for (ModelSpec b : bases.values()) {
+            double[] x = b.values();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += x[i] / bases.size();
+            }
+        }
+        return withValuesInBounds(first, v);
+    }
+
+    /** The model a condition-level file describes: the mean base with the mechanism's value at the level. */
+    public static ModelSpec levelModel(Result r, Ranked w, double level) {
+        ModelSpec base = model(w.mechanism(), r.meanBase(), w.exMv());
+        double theta = w.perLevel().get(level);
+        return withValuesInBounds(base, with(base, w.mechanism(), theta));
+    }
+
+    private static ModelSpec withValuesInBounds(ModelSpec m, double[] v) {
+        ModelSpec out = m;
+        for (int i = 0; i < v.length; i++) {
+            Parameter p = m.parameters().get(i);
+            out = out.withBounds(p.name(), Math.min(p.lower(), v[i]), Math.max(p.upper(), v[i]));
+        }
+        return out.withValues(v);
+    }
+
+    /** The cell's model, plus the extra conductance (g 0, reversal EX) for that mechanism. */
+    static ModelSpec model(Mechanism m, ModelSpec base, double exMv) {
+        if (!m.kind().equals(Mechanism.EXTRA)) {
+            return base;
+        }
+        return base.withCurrent(new CurrentSpec("IXc", Mechanism.EXTRA_G, Mechanism.EXTRA_E, List.of()),
+                List.of(new Parameter(Mechanism.EXTRA_G, 0, "nS", -1000, 1000, true),
+                        new Parameter(Mechanism.EXTRA_E, exMv, "mV", -200, 100, true)), List.of());
+    }
+
+    static double[] with(ModelSpec model, Mechanism m, double theta) {
+        double[] v = model.values();
+        v[model.indexOf(m.parameter())] = theta;
+        return v;
+    }
+
+    /** Search interval on the mechanism's scale: {low, high, start}. */
+    private static double[] range(Mechanism m, ModelSpec base) {
+        double v = base.parameter(m.parameter()).value();
+        if (m.kind().equals(Mechanism.EXTRA)) {
+            double gl = base.currents().stream().filter(c -> c.gates().isEmpty()).findFirst()
+                    .map(c -> base.parameter(c.conductance()).value()).orElse(1.0);
+            return new double[] {-0.9 * gl, 30, 0};
+        }
+        Parameter p = base.parameter(m.parameter());
+        if (m.logScale()) {
+            return new double[] {Math.log(Math.max(v / 4, p.lower())), Math.log(Math.min(v * 4, p.upper())), Math.log(v)};
+        }
+        double w = m.kind().equals("kinetic shift") ? 15 : 30;
+        return new double[] {Math.max(v - w, p.lower()), Math.min(v + w, p.upper()), v};
+    }
+
+    /** A predicted value kept inside the parameter's bounds (the simulator refuses others). */
+    private static double clamp(ModelSpec base, Mechanism m, double theta) {
+        Parameter p = base.parameter(m.parameter());
+        return Math.max(p.lower(), Math.min(p.upper(), theta));
+    }
+
+    private static double toT(Mechanism m, double theta) {
+        return m.logScale() ? Math.log(theta) : theta;
+    }
+
+    private static double fromT(Mechanism m, double t) {
+        return m.logScale() ? Math.exp(t) : t;
+    }
+
+    /** Median of each parameter over a cell's fitted models (structure of the first). */
+    private static ModelSpec median(List<ModelSpec> models) {
+        ModelSpec first = models.get(0);
+        double[] v = first.values();
+        for (int i = 0; i < v.length; i++) {
+            String name = first.parameters().get(i).name();
+            v[i] = median(models.stream().filter(x -> x.hasParameter(name))
+                    .mapToDouble(x -> x.parameter(name).value()).toArray());
+        }
+        return withValuesInBounds(first, v);
+    }
+
+    static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static double sum(double[] x) {
+        return Arrays.stream(x).sum();
+    }
+
+    /**
+     * Losses are compared on a log scale: near threshold a small error adds or removes a spike and multiplies
+     * one recording's loss, which should not decide the ranking alone.
+     */
+    static double geometricMean(double[] x) {
+        return Math.exp(Arrays.stream(x).map(v -> Math.log(Math.max(v, 1e-12))).average().orElse(Double.NaN));
+    }
+
+    private static double mean(double[] x) {
+        return Arrays.stream(x).average().orElse(Double.NaN);
+    }
+}

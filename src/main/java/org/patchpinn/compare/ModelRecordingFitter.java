@@ -1,0 +1,164 @@
+package org.patchpinn.compare;
+
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.patchpinn.fit.FitData;
+import org.patchpinn.fit.FitMethods;
+import org.patchpinn.fit.FitRunner;
+import org.patchpinn.fit.FitSettings;
+import org.patchpinn.fit.FitSweep;
+import org.patchpinn.fit.NewStateFitMethod;
+import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.SweepRoles;
+import org.patchpinn.fit.Validation;
+import org.patchpinn.model.CompiledGate;
+import org.patchpinn.model.GateKinetics;
+import org.patchpinn.model.ModelFileWriter;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.Json;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+
+/**
+ * One recording fitted with the user's model and fit method (classic, hybrid or pinn), exactly as the fit
+ * verb would: the core's default sweep roles and {@link FitRunner}. Unless the user gives its value, the capacitance starts from the
+ * recording's own subthreshold fit (C = the integral-form regression's capacitance; fitted further when it
+ * is free), so every cell has its own Cm instead of the template's. Every free parameter becomes a per-recording quantity;
+ * a learned state adds its g and E and its z∞ and τz at reference voltages, so the comparison can test
+ * learned functions like parameters.
+ */
+public final class ModelRecordingFitter implements RecordingFitter {
+    /** Voltages (mV) at which a learned gate's z∞ and τz are compared across conditions. */
+    static final double[] REFERENCE_MV = {-70, -50, -30};
+
+    private final ModelSpec model;
+    private final String method;
+    private final FitSettings settings;
+    private final boolean capacitanceFromData;
+    private final SubthresholdSettings subthreshold;
+
+    /**
+     * @param model               the model with the user's values set and its free parameters marked
+     * @param capacitanceFromData start Cm from the recording's subthreshold fit
+     */
+    public ModelRecordingFitter(ModelSpec model, String method, FitSettings settings, boolean capacitanceFromData,
+                                SubthresholdSettings subthreshold) {
+        this.model = model;
+        this.method = method;
+        this.settings = settings;
+        this.capacitanceFromData = capacitanceFromData;
+        this.subthreshold = subthreshold;
+    }
+
+    @Override public String name() { return method; }
+
+    @Override public String fingerprint() {
+        // the model's full text: any change of values, bounds, free set or kinetics refits
+        String text = model.isWritable() ? ModelFileWriter.write(model) : model.toString();
+        return "modelfit/4 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
+                + Integer.toHexString(text.hashCode()) + " " + model.freeParameters() + " " + subthreshold.fingerprint();
+    }
+
+    @Override public FitOutcome fit(Recording recording, Progress progress) {
+        ModelSpec m = model;
+        String cm = m.capacitance();
+        double cData = Double.NaN;
+        if (capacitanceFromData && m.hasParameter(cm)) {
+            cData = new SubthresholdFitter(subthreshold).fit(recording, progress).parameters().get("C").value();
+            var p = m.parameter(cm);
+            m = m.withBounds(cm, Math.min(p.lower(), cData), Math.max(p.upper(), cData)).withValue(cm, cData);
+        }
+        FitRunner.Run r = runFit(recording, m, progress);
+        SweepRoles roles = FitRunner.defaultRoles(FitData.sweeps(recording,
+                IntStream.range(0, recording.sweepCount()).boxed().toList()));
+        ModelSpec fitted = r.outcome().fitted();
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        if (m.hasParameter(cm) && !fitted.freeParameters().contains(cm)) {
+            out.put(cm, Estimate.of(fitted.parameter(cm).value(), fitted.parameter(cm).unit()));
+        }
+        for (ParameterEstimate e : r.outcome().estimates()) {
+            if (!e.fixed()) {
+                out.put(e.name(), new Estimate(e.value(), Double.NaN, e.ci95Low(), e.ci95High(), e.unit()));
+            }
+        }
+        learnedFunctions(model, fitted, out);
+        JsonObject details = new JsonObject();
+        details.addProperty("method", method);
+        details.add("training_sweeps", Json.toTree(roles.training()));
+        details.add("selection_sweeps", Json.toTree(roles.selection()));
+        details.add("test_sweeps", Json.toTree(roles.test()));
+        details.addProperty("sweep_roles", roles.rule());
+        details.add("capacitance_from_data_pF", Json.number(cData));
+        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
+            details.add(role + "_gamma", Json.number(Validation.meanGamma(r.validation(), role)));
+            details.add(role + "_rmse_mV", Json.number(Validation.rmse(r.validation(), role)));
+        }
+        if (fitted.isWritable()) {
+            details.addProperty("fitted_model", ModelFileWriter.write(fitted));
+        }
+        JsonObject diagnostics = r.outcome().diagnostics();
+        for (String key : List.of("latent", "selection")) {
+            if (diagnostics != null && diagnostics.has(key)) {
+                details.add(key, diagnostics.get(key));
+            }
+        }
+        return new FitOutcome(out, details);
+    }
+
+    /** Gates the fit added (learned states): z∞ and τz at the reference voltages. */
+    static void learnedFunctions(ModelSpec before, ModelSpec after, Map<String, Estimate> out) {
+        double[] values = after.values();
+        for (CompiledGate g : after.compiledGates()) {
+            if (before.gates().stream().anyMatch(x -> x.name().equals(g.name()))) {
+                continue;
+            }
+            GateKinetics k = g.bind(values);
+            for (double v : REFERENCE_MV) {
+                String at = String.format(Locale.ROOT, "@%.0fmV", v);
+                out.put(g.name() + "_inf" + at, Estimate.of(k.inf().value(v), ""));
+                out.put(g.name() + "_tau" + at, Estimate.of(k.tauMs().value(v), "ms"));
+            }
+        }
+    }
+
+    /**
+     * Methods that learn new states run on this one thread: DJL's PyTorch engine allows one gradient collector
+     * per process and keeps grad mode per thread, so a fit on a second batch worker fails. The batch's
+     * other work still runs in parallel.
+     */
+    private static final java.util.concurrent.ExecutorService LEARNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "patchpinn-learn");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The fit verb's path: the core's default sweep roles and {@link FitRunner}. */
+    private FitRunner.Run fitOnce(Recording recording, ModelSpec m, Progress progress) {
+        List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
+        return FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all, FitRunner.defaultRoles(all),
+                progress);
+    }
+
+    private FitRunner.Run runFit(Recording recording, ModelSpec m, Progress progress) {
+        if (!(FitMethods.get(method) instanceof NewStateFitMethod)) {
+            return fitOnce(recording, m, progress);
+        }
+        try {
+            return LEARNER.submit(() -> fitOnce(recording, m, progress)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.patchpinn.task.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new org.patchpinn.PatchPinnException(recording.name() + ": " + method + " fit failed: "
+                    + e.getCause(), e);
+        }
+    }
+}

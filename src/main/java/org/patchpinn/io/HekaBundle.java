@@ -1,0 +1,181 @@
+package org.patchpinn.io;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An opened PatchMaster file: its pulsed tree, stimulus tree and the file that holds the samples. "DAT2"
+ * bundles hold all three (their header lists where each item lies); a "DAT1" .dat holds only samples, with
+ * the .pul and .pgf trees in files of the same name beside it.
+ */
+final class HekaBundle implements AutoCloseable {
+    static final int HEADER_SIZE = 256;
+    private static final int ITEMS = 12;
+    private static final int PULSED_LEVELS = 5;
+    private static final int STIMULUS_LEVELS = 4;
+
+    private final HekaBytes data;
+    private final ByteOrder dataOrder;
+    private final String signature;
+    private final String version;
+    private final double time;
+    private final List<HekaPulsed.Group> groups;
+    private final List<HekaStimulus.Stimulation> stimulations;
+    private final List<String> warnings;
+
+    private HekaBundle(HekaBytes data, ByteOrder dataOrder, String signature, String version, double time,
+                       List<HekaPulsed.Group> groups, List<HekaStimulus.Stimulation> stimulations,
+                       List<String> warnings) {
+        this.data = data;
+        this.dataOrder = dataOrder;
+        this.signature = signature;
+        this.version = version;
+        this.time = time;
+        this.groups = groups;
+        this.stimulations = stimulations;
+        this.warnings = warnings;
+    }
+
+    static HekaBundle open(Path file) {
+        HekaBytes f = HekaBytes.open(file);
+        try {
+            return read(file, f);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    private static HekaBundle read(Path file, HekaBytes f) {
+        if (f.size() == 0) {
+            throw f.error("file is empty");
+        }
+        if (f.size() < HEADER_SIZE) {
+            throw f.error("file of " + f.size() + " bytes is too short for a PatchMaster header (" + HEADER_SIZE
+                    + " bytes)");
+        }
+        String signature = HekaBytes.ascii(f.bytes(0, 4, "signature"));
+        String version = f.text(8, 32, "version");
+        List<String> warnings = new ArrayList<>();
+        if (signature.equals("DAT2")) {
+            ByteOrder order = f.u8(52, "byte order flag") != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            f.order(order);
+            double time = f.f64(40, "time");
+            Map<String, long[]> items = items(f);
+            long[] pul = items.get(".pul");
+            if (pul == null) {
+                throw f.error("the bundle has no pulsed tree (.pul item)");
+            }
+            List<HekaPulsed.Group> groups =
+                    HekaPulsed.parse(f, HekaTree.read(f, "pulsed", pul[0], pul[0] + pul[1], PULSED_LEVELS));
+            long[] pgf = items.get(".pgf");
+            List<HekaStimulus.Stimulation> stims = List.of();
+            if (pgf == null) {
+                warnings.add("the bundle has no stimulus tree (.pgf item): no command waveforms");
+            } else {
+                stims = HekaStimulus.parse(f, HekaTree.read(f, "stimulus", pgf[0], pgf[0] + pgf[1],
+                        STIMULUS_LEVELS));
+            }
+            return new HekaBundle(f, order, signature, version, time, groups, stims, List.copyOf(warnings));
+        }
+        if (signature.equals("DAT1")) {
+            Path pulFile = sibling(file, "pul");
+            if (pulFile == null) {
+                throw f.error("a DAT1 file keeps its pulsed tree in a separate .pul file, and none is beside it");
+            }
+            List<HekaPulsed.Group> groups;
+            ByteOrder order;
+            try (HekaBytes p = HekaBytes.open(pulFile)) {
+                groups = HekaPulsed.parse(p, HekaTree.read(p, "pulsed", 0, p.size(), PULSED_LEVELS));
+                order = p.order();
+            }
+            Path pgfFile = sibling(file, "pgf");
+            List<HekaStimulus.Stimulation> stims = List.of();
+            if (pgfFile == null) {
+                warnings.add("no .pgf stimulus file beside this DAT1 file: no command waveforms");
+            } else {
+                try (HekaBytes g = HekaBytes.open(pgfFile)) {
+                    stims = HekaStimulus.parse(g, HekaTree.read(g, "stimulus", 0, g.size(), STIMULUS_LEVELS));
+                }
+            }
+            f.order(order);
+            double time = f.f64(40, "time");
+            return new HekaBundle(f, order, signature, version, time, groups, stims, List.copyOf(warnings));
+        }
+        if (signature.equals("DATA")) {
+            throw f.error("a PULSE file of the old 'DATA' layout; only PatchMaster DAT1/DAT2 files are read");
+        }
+        throw f.error("not a PatchMaster file: it starts with '" + printable(signature) + "', not 'DAT1' or 'DAT2'");
+    }
+
+    /** The bundle items by extension: {start, length}, each checked against the file size. */
+    private static Map<String, long[]> items(HekaBytes f) {
+        Map<String, long[]> items = new LinkedHashMap<>();
+        for (int i = 0; i < ITEMS; i++) {
+            long at = 64 + 16L * i;
+            long start = Integer.toUnsignedLong(f.i32(at, "bundle item " + i + " start"));
+            long length = Integer.toUnsignedLong(f.i32(at + 4, "bundle item " + i + " length"));
+            String ext = f.text(at + 8, 8, "bundle item " + i + " extension");
+            if (length == 0 || ext.isEmpty()) {
+                continue;
+            }
+            if (start < HEADER_SIZE || start + length > f.size()) {
+                throw f.error("bundle item " + ext + " (bytes " + start + ".." + (start + length)
+                        + ") lies outside the file (" + f.size() + " bytes): the file is truncated or its header "
+                        + "is corrupt");
+            }
+            items.putIfAbsent(ext.toLowerCase(java.util.Locale.ROOT), new long[] {start, length});
+        }
+        return items;
+    }
+
+    /** The file beside {@code file} with the same name and extension {@code ext} (either case), or null. */
+    private static Path sibling(Path file, String ext) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        for (String e : List.of(ext, ext.toUpperCase(java.util.Locale.ROOT))) {
+            Path p = file.resolveSibling(stem + "." + e);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format("\\x%02x", (int) ch));
+        }
+        return sb.toString();
+    }
+
+    @Override public void close() {
+        data.close();
+    }
+
+    /** The file of the samples, in their byte order. */
+    HekaBytes data() {
+        data.order(dataOrder);
+        return data;
+    }
+
+    String signature() { return signature; }
+
+    String version() { return version; }
+
+    /** Time stamp of the bundle header (HEKA seconds), NaN if absent. */
+    double time() { return time; }
+
+    List<HekaPulsed.Group> groups() { return groups; }
+
+    List<HekaStimulus.Stimulation> stimulations() { return stimulations; }
+
+    List<String> warnings() { return warnings; }
+}

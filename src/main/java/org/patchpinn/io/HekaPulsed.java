@@ -1,0 +1,103 @@
+package org.patchpinn.io;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pulsed tree (.pul) of a PatchMaster file as plain records: groups → series → sweeps → traces, with the
+ * fields a recording needs (offsets as in HEKA's PulsedFile_v9 description; a field beyond a shorter record
+ * of an older version takes its neutral value).
+ */
+final class HekaPulsed {
+    /** TrRecordingMode values, in HEKA's order. */
+    static final List<String> RECORDING_MODES =
+            List.of("InOut", "OnCell", "OutOut", "WholeCell", "CClamp", "VClamp", "NoMode");
+
+    record Group(String label, List<Series> series) { }
+
+    record Series(String label, String comment, double time, List<Sweep> sweeps) { }
+
+    /** @param stimIndex 1-based index of the stimulation record in the .pgf tree (SwStimCount) */
+    record Sweep(String label, int stimIndex, int sweepCount, double time, List<TraceRecord> traces) { }
+
+    /**
+     * @param dataOffset    byte offset of the first sample in the data file
+     * @param format        0 int16, 1 int32, 2 float32, 3 float64
+     * @param interleaveSize bytes per interleaved block (0: contiguous)
+     * @param interleaveSkip bytes from one block's start to the next's
+     * @param holding       holding level of the trace in SI units (TrTrHolding), NaN if absent
+     */
+    record TraceRecord(String label, long dataOffset, int points, int recordingMode, int format, double scaler,
+                       double zero, String yUnit, double xInterval, double xStart, String xUnit,
+                       int interleaveSize, int interleaveSkip, double holding) {
+        String mode() {
+            return recordingMode >= 0 && recordingMode < RECORDING_MODES.size()
+                    ? RECORDING_MODES.get(recordingMode) : "mode " + recordingMode;
+        }
+
+        int bytesPerSample() {
+            return switch (format) {
+                case 0 -> 2;
+                case 1, 2 -> 4;
+                case 3 -> 8;
+                default -> 0;
+            };
+        }
+    }
+
+    private HekaPulsed() {
+    }
+
+    static List<Group> parse(HekaBytes f, HekaTree.Node root) {
+        List<Group> groups = new ArrayList<>();
+        for (HekaTree.Node g : root.children()) {
+            List<Series> series = new ArrayList<>();
+            for (HekaTree.Node s : g.children()) {
+                List<Sweep> sweeps = new ArrayList<>();
+                for (HekaTree.Node w : s.children()) {
+                    List<TraceRecord> traces = new ArrayList<>();
+                    for (HekaTree.Node t : w.children()) {
+                        traces.add(trace(f, t));
+                    }
+                    sweeps.add(new Sweep(text(f, w, 4, 32), i32(f, w, 40, 0), i32(f, w, 44, 0),
+                            f64(f, w, 48, Double.NaN), List.copyOf(traces)));
+                }
+                series.add(new Series(text(f, s, 4, 32), text(f, s, 36, 80), f64(f, s, 136, Double.NaN),
+                        List.copyOf(sweeps)));
+            }
+            groups.add(new Group(text(f, g, 4, 32), List.copyOf(series)));
+        }
+        return List.copyOf(groups);
+    }
+
+    private static TraceRecord trace(HekaBytes f, HekaTree.Node t) {
+        return new TraceRecord(text(f, t, 4, 32), Integer.toUnsignedLong(i32(f, t, 40, 0)), i32(f, t, 44, 0),
+                u8(f, t, 68, 6), u8(f, t, 70, 0), f64(f, t, 72, Double.NaN), f64(f, t, 88, 0),
+                text(f, t, 96, 8), f64(f, t, 104, Double.NaN), f64(f, t, 112, 0), text(f, t, 120, 8),
+                i32(f, t, 292, 0), i32(f, t, 296, 0), f64(f, t, 408, Double.NaN));
+    }
+
+    static String text(HekaBytes f, HekaTree.Node n, int at, int length) {
+        return n.has(at, length) ? f.text(n.offset() + at, length, "text field at +" + at) : "";
+    }
+
+    static int i32(HekaBytes f, HekaTree.Node n, int at, int absent) {
+        return n.has(at, 4) ? f.i32(n.offset() + at, "field at +" + at) : absent;
+    }
+
+    static int i16(HekaBytes f, HekaTree.Node n, int at, int absent) {
+        return n.has(at, 2) ? f.i16(n.offset() + at, "field at +" + at) : absent;
+    }
+
+    static int u16(HekaBytes f, HekaTree.Node n, int at, int absent) {
+        return n.has(at, 2) ? f.u16(n.offset() + at, "field at +" + at) : absent;
+    }
+
+    static int u8(HekaBytes f, HekaTree.Node n, int at, int absent) {
+        return n.has(at, 1) ? f.u8(n.offset() + at, "field at +" + at) : absent;
+    }
+
+    static double f64(HekaBytes f, HekaTree.Node n, int at, double absent) {
+        return n.has(at, 8) ? f.f64(n.offset() + at, "field at +" + at) : absent;
+    }
+}

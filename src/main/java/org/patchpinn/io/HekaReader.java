@@ -1,0 +1,355 @@
+package org.patchpinn.io;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.patchpinn.PatchPinnException;
+import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
+import org.patchpinn.trace.Sweep;
+import org.patchpinn.trace.Trace;
+
+/**
+ * HEKA PatchMaster reader ("DAT2" bundles; "DAT1" files with their .pul/.pgf beside them). A recording is
+ * one series: its sweeps, one channel per trace (V in mV, A in pA), the sample interval of its first trace,
+ * and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is chosen by
+ * "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is the
+ * first series whose command can be rebuilt.
+ */
+public final class HekaReader implements RecordingReader {
+    /** HEKA time stamps count seconds from 1990 with an offset; this turns them into Unix seconds. */
+    private static final double HEKA_TO_UNIX = 1580970496.0 - 9561652096.0 + 11644473600.0;
+
+    @Override public String format() {
+        return "HEKA";
+    }
+
+    @Override public boolean accepts(Path file, byte[] head) {
+        if (head.length < 4) {
+            return false;
+        }
+        String magic = HekaBytes.ascii(java.util.Arrays.copyOf(head, 4));
+        return magic.equals("DAT2") || magic.equals("DAT1");
+    }
+
+    @Override public Recording read(Path file, Progress progress) {
+        return read(file, "", progress);
+    }
+
+    @Override public Recording read(Path file, String series, Progress progress) {
+        try (HekaBundle b = HekaBundle.open(file)) {
+            List<Located> all = located(b);
+            Located chosen = choose(file, b, all, series == null ? "" : series.strip());
+            progress.status("reading " + file.getFileName() + " series " + chosen.id());
+            return recording(file, b, chosen, all.size(), progress);
+        } catch (PatchPinnException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RecordingFormatException(file, "unreadable PatchMaster file (internal error: " + e + ")", e);
+        }
+    }
+
+    @Override public List<SeriesEntry> series(Path file) {
+        try (HekaBundle b = HekaBundle.open(file)) {
+            List<Located> all = located(b);
+            Located def = defaultSeries(file, b, all);
+            List<SeriesEntry> out = new ArrayList<>();
+            for (Located l : all) {
+                HekaCommand.Result c = HekaCommand.build(l.series().sweeps(), b.stimulations());
+                List<String> traces = new ArrayList<>();
+                String mode = "";
+                if (!l.series().sweeps().isEmpty()) {
+                    for (HekaPulsed.TraceRecord t : l.series().sweeps().get(0).traces()) {
+                        traces.add(t.label() + " (" + unitOf(t.yUnit()) + ")");
+                        mode = mode.isEmpty() ? t.mode() : mode;
+                    }
+                }
+                out.add(new SeriesEntry(l.id(), l.group(), l.series().label(), l.series().sweeps().size(), traces,
+                        mode, protocol(b, l.series()), c.ok() ? "rebuilt" : c.problem(), l == def));
+            }
+            return List.copyOf(out);
+        } catch (PatchPinnException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RecordingFormatException(file, "unreadable PatchMaster file (internal error: " + e + ")", e);
+        }
+    }
+
+    /** A series with where it lies: "group.series" counted from 1, and its number in the whole file. */
+    private record Located(String id, int number, String group, HekaPulsed.Series series) { }
+
+    private static List<Located> located(HekaBundle b) {
+        List<Located> out = new ArrayList<>();
+        for (int g = 0; g < b.groups().size(); g++) {
+            HekaPulsed.Group group = b.groups().get(g);
+            for (int s = 0; s < group.series().size(); s++) {
+                out.add(new Located((g + 1) + "." + (s + 1), out.size() + 1, group.label(), group.series().get(s)));
+            }
+        }
+        return out;
+    }
+
+    private static Located choose(Path file, HekaBundle b, List<Located> all, String wanted) {
+        if (wanted.isEmpty()) {
+            return defaultSeries(file, b, all);
+        }
+        for (Located l : all) {
+            if (l.id().equals(wanted)) {
+                return l;
+            }
+        }
+        if (wanted.matches("\\d{1,9}")) {
+            int n = Integer.parseInt(wanted);
+            if (n >= 1 && n <= all.size()) {
+                return all.get(n - 1);
+            }
+        }
+        for (Located l : all) {
+            if (l.series().label().equalsIgnoreCase(wanted)) {
+                return l;
+            }
+        }
+        throw new RecordingFormatException(file, "no series '" + wanted + "'; the file holds " + listing(all));
+    }
+
+    /** The first series with sweeps whose command can be rebuilt; else the first series with sweeps. */
+    private static Located defaultSeries(Path file, HekaBundle b, List<Located> all) {
+        Located firstWithSweeps = null;
+        for (Located l : all) {
+            if (l.series().sweeps().isEmpty() || l.series().sweeps().get(0).traces().isEmpty()) {
+                continue;
+            }
+            if (firstWithSweeps == null) {
+                firstWithSweeps = l;
+            }
+            if (HekaCommand.build(l.series().sweeps(), b.stimulations()).ok()) {
+                return l;
+            }
+        }
+        if (firstWithSweeps == null) {
+            throw new RecordingFormatException(file, all.isEmpty() ? "the file holds no series"
+                    : "no series of the file holds a sweep with traces (" + listing(all) + ")");
+        }
+        return firstWithSweeps;
+    }
+
+    private static String listing(List<Located> all) {
+        if (all.isEmpty()) {
+            return "no series";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Located l : all) {
+            parts.add(l.id() + " '" + l.series().label() + "'");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String protocol(HekaBundle b, HekaPulsed.Series s) {
+        if (s.sweeps().isEmpty()) {
+            return "";
+        }
+        int k = s.sweeps().get(0).stimIndex();
+        return k >= 1 && k <= b.stimulations().size() ? b.stimulations().get(k - 1).name() : "";
+    }
+
+    private Recording recording(Path file, HekaBundle b, Located chosen, int seriesCount, Progress progress) {
+        HekaPulsed.Series s = chosen.series();
+        List<HekaPulsed.Sweep> sweeps = s.sweeps();
+        if (sweeps.isEmpty() || sweeps.get(0).traces().isEmpty()) {
+            throw new RecordingFormatException(file, "series " + chosen.id() + " '" + s.label()
+                    + "' holds no sweep with traces");
+        }
+        List<HekaPulsed.TraceRecord> firstTraces = sweeps.get(0).traces();
+        double dx = firstTraces.get(0).xInterval();
+        if (!(dx > 0) || dx > 1e3) {
+            throw new RecordingFormatException(file, "series " + chosen.id() + ": impossible sample interval " + dx
+                    + " " + firstTraces.get(0).xUnit());
+        }
+        List<String> warnings = new ArrayList<>(b.warnings());
+        List<Integer> kept = new ArrayList<>();
+        Recording.Builder rb = Recording.builder().source(file).format("HEKA", b.version())
+                .sampleRateHz(1.0 / dx).protocol(protocol(b, s));
+        for (int c = 0; c < firstTraces.size(); c++) {
+            HekaPulsed.TraceRecord t = firstTraces.get(c);
+            if (Math.abs(t.xInterval() - dx) > 1e-9 * dx) {
+                warnings.add("trace '" + t.label() + "' is sampled every " + t.xInterval() + " s, not every " + dx
+                        + " s like the first trace: left out");
+                continue;
+            }
+            kept.add(c);
+            rb.channel(t.label(), unitOf(t.yUnit()));
+        }
+        HekaCommand.Result command = HekaCommand.build(sweeps, b.stimulations());
+        HekaBytes data = b.data();
+        StringBuilder starts = new StringBuilder();
+        double t0 = sweeps.get(0).time();
+        for (int k = 0; k < sweeps.size(); k++) {
+            progress.checkCancelled();
+            HekaPulsed.Sweep sw = sweeps.get(k);
+            if (sw.traces().size() != firstTraces.size()) {
+                throw new RecordingFormatException(file, "series " + chosen.id() + " sweep " + (k + 1) + " has "
+                        + sw.traces().size() + " traces, its first sweep " + firstTraces.size());
+            }
+            List<Trace> traces = new ArrayList<>(kept.size());
+            int length = -1;
+            for (int c : kept) {
+                HekaPulsed.TraceRecord t = sw.traces().get(c);
+                if (length >= 0 && t.points() != length) {
+                    throw new RecordingFormatException(file, "series " + chosen.id() + " sweep " + (k + 1)
+                            + ": trace '" + t.label() + "' has " + t.points() + " samples, the sweep's first "
+                            + length);
+                }
+                length = t.points();
+                traces.add(Trace.wrap(samples(data, t, chosen.id(), k)));
+            }
+            Trace cmd = command.ok() && command.perSweep().get(k).length() == length ? command.perSweep().get(k)
+                    : null;
+            rb.sweep(new Sweep(traces, cmd));
+            starts.append(k == 0 ? "" : ",").append(sweepStart(sw.time(), t0));
+            progress.fraction((k + 1.0) / sweeps.size());
+        }
+        if (command.ok()) {
+            rb.commandUnit(command.unit());
+            command.notes().forEach(warnings::add);
+        } else {
+            warnings.add("no command waveform for series " + chosen.id() + ": " + command.problem());
+        }
+        rb.startTime(isoTime(Double.isFinite(t0) ? t0 : b.time()));
+        rb.metadata("heka.series", chosen.id() + " " + s.label());
+        rb.metadata("heka.group", chosen.group());
+        rb.metadata("heka.seriesInFile", Integer.toString(seriesCount));
+        rb.metadata("heka.recordingMode", firstTraces.get(0).mode());
+        rb.metadata("heka.signature", b.signature());
+        rb.metadata("sweepStartTimesS", starts.toString());
+        if (!s.comment().isEmpty()) {
+            rb.metadata("heka.comment", s.comment());
+        }
+        warnings.forEach(rb::warning);
+        return rb.build();
+    }
+
+    private static String sweepStart(double t, double t0) {
+        double d = t - t0;
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6f", d) : "NaN";
+    }
+
+    /** PatchMaster's unit names mapped to PatchPINN's working units. */
+    static String unitOf(String yUnit) {
+        return switch (yUnit) {
+            case "V" -> "mV";
+            case "A" -> "pA";
+            default -> yUnit;
+        };
+    }
+
+    static double unitScale(String yUnit) {
+        return switch (yUnit) {
+            case "V" -> 1e3;
+            case "A" -> 1e12;
+            default -> 1;
+        };
+    }
+
+    /** One trace's samples, scaled to working units ({@code raw × DataScaler}, then V→mV or A→pA). */
+    static float[] samples(HekaBytes f, HekaPulsed.TraceRecord t, String series, int sweep) {
+        String where = "series " + series + " sweep " + (sweep + 1) + " trace '" + t.label() + "'";
+        int bps = t.bytesPerSample();
+        if (bps == 0) {
+            throw f.error(where + ": unknown data format " + t.format());
+        }
+        if (t.points() < 0) {
+            throw f.error(where + ": negative sample count " + t.points());
+        }
+        if (!Double.isFinite(t.scaler())) {
+            throw f.error(where + ": data scaling factor " + t.scaler() + " is not a number");
+        }
+        long bytes = (long) t.points() * bps;
+        long block = t.interleaveSize() > 0 ? t.interleaveSize() : bytes;
+        long skip = t.interleaveSize() > 0 ? t.interleaveSkip() : bytes;
+        if (t.interleaveSize() < 0 || (t.interleaveSize() > 0 && (block % bps != 0 || skip < block))) {
+            throw f.error(where + ": impossible interleaving (blocks of " + t.interleaveSize() + " bytes every "
+                    + t.interleaveSkip() + ")");
+        }
+        long blocks = block == 0 ? 0 : (bytes + block - 1) / block;
+        long last = blocks == 0 ? t.dataOffset() : t.dataOffset() + (blocks - 1) * skip + (bytes - (blocks - 1) * block);
+        if (last > f.size() || t.dataOffset() > f.size()) {
+            throw f.error(where + ": its " + t.points() + " samples at byte " + t.dataOffset()
+                    + " run past the end of the file (" + f.size() + " bytes): the file is truncated");
+        }
+        float[] out = new float[t.points()];
+        double scale = t.scaler() * unitScale(t.yUnit());
+        int at = 0;
+        long pos = t.dataOffset();
+        while (at < out.length) {
+            int n = (int) Math.min((out.length - at), block / bps);
+            long chunk = (long) n * bps;
+            for (long done = 0; done < chunk; ) {
+                int part = (int) Math.min(chunk - done, HekaBytes.MAX_WINDOW / bps * bps);
+                decode(f.region(pos + done, part), t.format(), scale, out, at + (int) (done / bps), part / bps);
+                done += part;
+            }
+            at += n;
+            pos += skip;
+        }
+        return out;
+    }
+
+    private static void decode(ByteBuffer region, int format, double scale, float[] out, int at, int n) {
+        switch (format) {
+            case 0 -> {
+                // float32 arithmetic, as pyABF-style readers keep data: within float rounding of the double product
+                float g = (float) scale;
+                var in = region.asShortBuffer();
+                short[] block = new short[Math.min(n, 1 << 15)];
+                for (int done = 0; done < n; ) {
+                    int k = Math.min(block.length, n - done);
+                    in.get(block, 0, k);
+                    int base = at + done;
+                    for (int i = 0; i < k; i++) {
+                        out[base + i] = block[i] * g;
+                    }
+                    done += k;
+                }
+            }
+            case 1 -> {
+                var in = region.asIntBuffer();
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (float) (in.get(i) * scale);
+                }
+            }
+            case 2 -> {
+                var in = region.asFloatBuffer();
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (float) (in.get(i) * scale);
+                }
+            }
+            default -> {
+                var in = region.asDoubleBuffer();
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (float) (in.get(i) * scale);
+                }
+            }
+        }
+    }
+
+    /** A HEKA time stamp as ISO-8601 local date-time (PatchMaster stores the wall-clock time), "" if absent. */
+    static String isoTime(double heka) {
+        if (!Double.isFinite(heka) || heka <= 0) {
+            return "";
+        }
+        double unix = heka - HEKA_TO_UNIX;
+        if (heka - 1580970496.0 < 0) {
+            unix += 4294967296.0;
+        }
+        if (unix < 0 || unix > 1e11) {
+            return "";
+        }
+        long ms = Math.round(unix * 1000);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,
+                ZoneOffset.UTC).toString();
+    }
+}

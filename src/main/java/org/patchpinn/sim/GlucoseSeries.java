@@ -1,0 +1,102 @@
+package org.patchpinn.sim;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.Json;
+
+/**
+ * Benchmark series for the compare verb beyond the public glucose set, from the project's simulator with
+ * the public set's recording layout (traub-rs-m, 2 steps of 150 and 300 pA, 500 ms at 20 kHz, noise 0.3 mV
+ * white + 5 pA OU current): 3 cells × 5 glucose levels in which glucose acts through one known mechanism,
+ * or through none (a control). {@link Kind#EK_SHIFT}: pump run-down, EK(G) = −90 + 15/(1 + (G/1.5)²) mV
+ * (−76.5 mV at 0.5 mM, −89.7 mV at 10 mM) and nothing else. {@link Kind#CONTROL}: every recording of a cell
+ * is the same cell at every level (only the noise differs). Written to a folder with manifest.csv and one
+ * truth JSON per recording; not committed (8 MB), generated where a benchmark needs it.
+ */
+public final class GlucoseSeries {
+    public enum Kind { EK_SHIFT, CONTROL }
+
+    public static final double[] LEVELS_MM = {0.5, 1, 2.5, 5, 10};
+    static final double[] AMPLITUDES_PA = {150, 300};
+
+    /** Three cells that differ in size and leak, as cells in a slice do. */
+    static final List<Map<String, Double>> CELLS = List.of(
+            Map.of(),
+            Map.of("Cm", 140.0, "gL", 3.2, "EL", -67.0),
+            Map.of("Cm", 100.0, "gL", 2.0, "EL", -72.0, "gM", 7.5));
+
+    private GlucoseSeries() {
+    }
+
+    /** The generating EK (mV) at glucose G (mM) of the EK-shift series. */
+    public static double ekMv(double glucoseMm) {
+        return -90 + 15 / (1 + Math.pow(glucoseMm / 1.5, 2));
+    }
+
+    /** The changing parameter and its law, or null for the control. */
+    static DoubleUnaryOperator law(Kind kind) {
+        return kind == Kind.EK_SHIFT ? GlucoseSeries::ekMv : null;
+    }
+
+    public static List<TestDataGenerator.DataSet> dataSets(Kind kind) {
+        ModelSpec base = BuiltinModels.get("traub-rs-m");
+        List<TestDataGenerator.DataSet> out = new ArrayList<>();
+        for (double g : LEVELS_MM) {
+            for (int c = 0; c < CELLS.size(); c++) {
+                Map<String, Double> changes = new LinkedHashMap<>(CELLS.get(c));
+                if (kind == Kind.EK_SHIFT) {
+                    changes.put("EK", ekMv(g));
+                }
+                long seed = (kind == Kind.EK_SHIFT ? 7100 : 8100) + 100L * c + Math.round(g * 10);
+                out.add(new TestDataGenerator.DataSet(name(c, g), "glucose " + level(g) + " mM, cell " + (c + 1)
+                        + ": traub-rs-m, " + (kind == Kind.EK_SHIFT ? "EK(G) = -90 + 15/(1+(G/1.5)^2) mV"
+                        : "glucose changes nothing"), base, changes, AMPLITUDES_PA, 50, 400, 500, 0.05,
+                        new NoiseModel(0.3, 5, 3), seed, null));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the series' ATF files, truth JSON files and manifest.csv (file, glucose_mM, cell). */
+    public static void write(Kind kind, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        StringBuilder manifest = new StringBuilder("file,glucose_mM,cell\n");
+        for (TestDataGenerator.DataSet d : dataSets(kind)) {
+            double g = Double.parseDouble(d.name().substring(d.name().indexOf("_G") + 2));
+            String cell = d.name().substring(4, d.name().indexOf('_'));
+            Files.write(folder.resolve(d.name() + ".atf"), TestDataGenerator.atf(d));
+            JsonObject truth = TestDataGenerator.truth(d);
+            truth.addProperty("glucose_mM", g);
+            truth.addProperty("cell", cell);
+            truth.addProperty("series", kind.name().toLowerCase(Locale.ROOT));
+            Files.writeString(folder.resolve(d.name() + ".truth.json"), Json.toJson(truth) + "\n",
+                    StandardCharsets.UTF_8);
+            manifest.append(d.name()).append(".atf,").append(g).append(',').append(cell).append('\n');
+        }
+        Files.writeString(folder.resolve("manifest.csv"), manifest.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String name(int cell, double g) {
+        return "cell" + (cell + 1) + "_G" + level(g);
+    }
+
+    private static String level(double g) {
+        return g == Math.rint(g) ? Long.toString((long) g) : String.format(Locale.ROOT, "%s", g);
+    }
+
+    /** {@code GlucoseSeries ek_shift|control FOLDER}. */
+    public static void main(String[] args) throws IOException {
+        write(Kind.valueOf(args[0].toUpperCase(Locale.ROOT)), Path.of(args[1]));
+    }
+}
