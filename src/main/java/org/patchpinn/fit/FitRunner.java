@@ -17,10 +17,11 @@ public final class FitRunner {
     private FitRunner() {
     }
 
-    /** The default sweep roles of a recording's sweeps ({@link SweepRoles#forSteps}, else the simple rule). */
+    /** The default sweep roles of a recording's sweeps ({@link SweepRoles#forSteps} with 3 or more step sweeps). */
     public static SweepRoles defaultRoles(List<FitSweep> all) {
         List<StepSweep> steps = StepSweep.of(all);
-        return steps.size() == all.size() ? SweepRoles.forSteps(steps, all.size()) : SweepRoles.simple(all.size());
+        // a sweep without a step (e.g. a 0 pA sweep) does not stop the protocol rule: it is tested
+        return steps.size() >= 3 ? SweepRoles.forSteps(steps, all.size()) : SweepRoles.simple(all.size());
     }
 
     /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
