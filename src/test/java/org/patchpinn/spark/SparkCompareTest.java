@@ -44,7 +44,7 @@ class SparkCompareTest {
 
     private static OperationResult compare(String engine, Path out, Progress progress) {
         List<String> kv = new ArrayList<>(List.of("manifest", MANIFEST.toString(), "out", out.toString(),
-                "engine", engine, "threads", "2", "classic", "false", "laws", "candidates", "bootstrap", "200",
+                "engine", engine, "threads", "2", "method", "off", "laws", "candidates", "bootstrap", "200",
                 "permutations", "2000"));
         if (engine.equals("spark")) {
             kv.addAll(List.of("master", "local[2]"));
