@@ -59,8 +59,8 @@ public final class Main {
         CliProgress progress = new CliProgress(err, cancel, err == System.err && System.console() != null);
         OperationRunner.Outcome outcome = OperationRunner.run(operation, given, progress);
         progress.done();
-        if (outcome instanceof OperationRunner.Cancelled) {
-            err.println("cancelled: nothing written");
+        if (outcome instanceof OperationRunner.Cancelled cancelled) {
+            err.println("cancelled: " + cancelled.message());
             return 130;
         }
         if (outcome instanceof OperationRunner.Failed failed) {

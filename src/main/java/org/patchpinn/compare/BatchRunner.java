@@ -21,8 +21,8 @@ import org.patchpinn.task.Progress;
 /**
  * Runs a {@link RecordingAnalyzer} over every manifest row on a {@link BatchEngine} (a thread pool by default,
  * Spark when asked). Each result is saved the moment it reaches this JVM; rows whose saved result still matches
- * (same file and settings) are not analysed again; a recording that fails becomes a FAILED row with the reason
- * and the batch goes on. Cancellation stops the engine; what was saved stays for the next run.
+ * (same file content, by SHA-256, and settings) are not analysed again; a recording that fails becomes a FAILED
+ * row with the reason and the batch goes on. Cancellation stops the engine; what was saved stays for the next run.
  */
 public final class BatchRunner {
     public static final String THREAD_NAME = "patchpinn-compare";

@@ -1,17 +1,19 @@
 package org.patchpinn.compare;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.patchpinn.batch.ContentHash;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 
 /**
  * The per_recording folder of a comparison: each recording's result is written there (atomically) the
- * moment it is done, and a later run reuses it when the input file (size and modification time) and the
- * analysis settings are unchanged, so an interrupted batch resumes where it stopped.
+ * moment it is done, and a later run reuses it when the input file (its content hash) and the analysis
+ * settings are unchanged, so an interrupted batch resumes where it stopped.
  */
 public final class ResultStore {
     public static final String FOLDER = "per_recording";
@@ -25,11 +27,14 @@ public final class ResultStore {
         return folder.dir();
     }
 
-    /** The fingerprint a result for {@code entry} must carry to be reused. */
+    /**
+     * The fingerprint a result for {@code entry} must carry to be reused: a SHA-256 of the recording's bytes
+     * and the analysis settings. Recordings of one protocol often share their size, and copies share
+     * nothing else reliably with their original (modification times), so only the content identifies them.
+     */
     public static String fingerprint(ManifestEntry entry, String settings) {
-        try {
-            return "size=" + Files.size(entry.file()) + " mtime=" + Files.getLastModifiedTime(entry.file()).toMillis()
-                    + " " + settings;
+        try (InputStream in = Files.newInputStream(entry.file())) {
+            return "sha256=" + ContentHash.sha256(in) + " " + settings;
         } catch (IOException e) {
             return "unreadable " + settings;
         }
@@ -42,7 +47,7 @@ public final class ResultStore {
             return Optional.empty();
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+            JsonObject o = Json.parse(Files.readString(p)).getAsJsonObject();
             if (!fingerprint.equals(o.get("fingerprint").getAsString()) || !"ok".equals(o.get("status").getAsString())) {
                 return Optional.empty();
             }

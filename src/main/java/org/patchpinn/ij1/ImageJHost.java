@@ -30,8 +30,9 @@ public final class ImageJHost {
                     failed.internal().printStackTrace();
                 }
                 ErrorReporter.report(op.title(), failed.message());
-            } else {
+            } else if (outcome instanceof OperationRunner.Cancelled cancelled) {
                 IJ.showStatus(op.title() + ": cancelled");
+                IJ.log(op.title() + ": cancelled: " + cancelled.message());
             }
         } finally {
             IJ.showProgress(1.0);

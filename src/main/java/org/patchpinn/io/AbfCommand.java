@@ -115,9 +115,11 @@ final class AbfCommand {
         }
         Optional<Path> found = AbfStimulusFile.locate(file, stored);
         if (found.isEmpty()) {
-            Path folder = file.toAbsolutePath().getParent();
-            warnings.add("stimulus waveform file '" + stored + "' (" + label + ") is missing: looked at that path"
-                    + (folder == null ? "" : " and for '" + AbfStimulusFile.baseName(stored) + "' in " + folder)
+            List<Path> looked = AbfStimulusFile.places(file, stored);
+            warnings.add("stimulus waveform file '" + stored + "' (" + label + ") is missing: looked at "
+                    + (looked.isEmpty() ? "no place (no file name)" : looked.toString())
+                    + (Boolean.getBoolean(AbfStimulusFile.ABSOLUTE_PROPERTY) ? ""
+                    : "; the stored path is opened only with -D" + AbfStimulusFile.ABSOLUTE_PROPERTY + "=true")
                     + "; the recording has no command waveform");
             return null;
         }

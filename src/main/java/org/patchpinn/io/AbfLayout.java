@@ -10,6 +10,14 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
     static final int VARIABLE_LENGTH = 1;
     /** Gap-free acquisition (nOperationMode 3): pyABF and Clampfit show it as one sweep. */
     static final int GAP_FREE = 3;
+    /**
+     * Fewest samples per channel a sweep may hold. A header whose sweep count leaves fewer describes no
+     * real protocol, only a way to make one object per sample (a 2 MB file would then take gigabytes).
+     */
+    static final int MIN_SWEEP_POINTS = 8;
+    /** Heap one sweep costs beyond its samples (sweep, trace and command objects, array headers), bytes. */
+    private static final long SWEEP_OVERHEAD_BYTES = 256;
+    private static final long CHANNEL_OVERHEAD_BYTES = 64;
 
     int bytesPerSample() {
         return floatData ? 4 : 2;
@@ -66,6 +74,13 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
         if (perSweep > Integer.MAX_VALUE - 8) {
             throw f.error("a sweep of " + perSweep + " samples per channel is too long to hold in memory");
         }
+        if (perSweep < MIN_SWEEP_POINTS && sweeps > 1) {
+            throw f.error("impossible sweep count " + episodes + ": it leaves " + perSweep
+                    + " samples per sweep and channel (at least " + MIN_SWEEP_POINTS + " expected)");
+        }
+        // Decoded as float32, plus the objects of each sweep; refused before anything is allocated.
+        ReadLimits.require(f.file(), "data section", samples,
+                samples * 4 + sweeps * (SWEEP_OVERHEAD_BYTES + CHANNEL_OVERHEAD_BYTES * channelCount));
         return new AbfLayout(dataByteStart, floatData, channelCount, (int) sweeps, (int) perSweep);
     }
 }

@@ -3,43 +3,79 @@ package org.patchpinn.io;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
 /**
  * A command waveform that Clampex played from an external file (DAC waveform source 2) instead of an
- * epoch table. Like pyABF, the file is looked for at the path stored in the header and, by its name, next
- * to the recording; its first sweep's first channel is the command of every sweep.
+ * epoch table. The file is looked for by its name beside the recording, then in the folder the user named
+ * ({@code -Dpatchpinn.stimulusDir=DIR}); the path stored in the header is opened as it stands only when the
+ * user allows it ({@code -Dpatchpinn.stimulusAbsolutePaths=true}), since a crafted header could otherwise
+ * make the reader load any readable file. Its first sweep's first channel is the command of every sweep.
  */
 final class AbfStimulusFile {
+    /** System property naming an extra folder to search for stimulus files. */
+    static final String DIR_PROPERTY = "patchpinn.stimulusDir";
+    /** System property that allows opening the path stored in the header as it stands. */
+    static final String ABSOLUTE_PROPERTY = "patchpinn.stimulusAbsolutePaths";
+
     private AbfStimulusFile() {
     }
 
-    /** Where the stimulus file is, if it can be found. */
+    /** Where the stimulus file is, if it can be found in the places {@link #places} lists. */
     static Optional<Path> locate(Path recording, String storedPath) {
         if (storedPath.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            Path stored = Path.of(storedPath);
-            if (Files.isRegularFile(stored)) {
-                return Optional.of(stored);
+        Path self = recording.toAbsolutePath().normalize();
+        for (Path p : places(recording, storedPath)) {
+            if (Files.isRegularFile(p) && !p.toAbsolutePath().normalize().equals(self)) {
+                return Optional.of(p);
             }
-        } catch (InvalidPathException e) {
-            // a Windows path on another system: try its file name below
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The candidates in order: the stored file name beside the recording, in the user's stimulus folder, and
+     * the stored path itself only where the user allows stored paths.
+     */
+    static List<Path> places(Path recording, String storedPath) {
+        List<Path> out = new ArrayList<>();
         String name = baseName(storedPath);
-        Path folder = recording.toAbsolutePath().getParent();
-        if (name.isEmpty() || folder == null) {
-            return Optional.empty();
+        if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) {
+            Path folder = recording.toAbsolutePath().getParent();
+            addResolved(out, folder, name);
+            String dir = System.getProperty(DIR_PROPERTY, "");
+            if (!dir.isBlank()) {
+                try {
+                    addResolved(out, Path.of(dir.trim()), name);
+                } catch (InvalidPathException e) {
+                    // an unusable folder setting adds no place to look
+                }
+            }
+        }
+        if (Boolean.getBoolean(ABSOLUTE_PROPERTY)) {
+            try {
+                out.add(Path.of(storedPath));
+            } catch (InvalidPathException e) {
+                // a Windows path on another system: only its name can be used
+            }
+        }
+        return out;
+    }
+
+    private static void addResolved(List<Path> out, Path folder, String name) {
+        if (folder == null) {
+            return;
         }
         try {
-            Path beside = folder.resolve(name);
-            return Files.isRegularFile(beside) && !beside.equals(recording.toAbsolutePath())
-                    ? Optional.of(beside) : Optional.empty();
+            out.add(folder.resolve(name));
         } catch (InvalidPathException e) {
-            return Optional.empty();
+            // a name this file system cannot hold: not there
         }
     }
 

@@ -37,6 +37,7 @@ public final class AtfReader implements RecordingReader {
 
     static byte[] readAll(Path file) {
         try {
+            ReadLimits.requireHeap(file, "the text", Files.size(file));
             return Files.readAllBytes(file);
         } catch (IOException | OutOfMemoryError e) {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);

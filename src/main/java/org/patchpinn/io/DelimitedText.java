@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class DelimitedText {
     private static final double[] POW10 = new double[23];
+    /** Most fields a header line may hold (as many columns as an ATF header may declare). */
+    static final int MAX_FIELDS = 100_000;
 
     static {
         POW10[0] = 1;
@@ -123,6 +125,13 @@ final class DelimitedText {
      */
     List<String> fields(char sep) {
         List<String> out = new ArrayList<>();
+        int count = 1;
+        for (int i = lineStart; i < lineEnd; i++) {
+            if (bytes[i] == sep && ++count > MAX_FIELDS) {
+                // a title line of millions of one-letter fields would cost ~50 bytes of heap per byte of file
+                throw error(0, "more than " + MAX_FIELDS + " fields on one line");
+            }
+        }
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         int fieldStart = lineStart;

@@ -37,6 +37,8 @@ public final class NwbReader implements RecordingReader {
             Set.of("CurrentClampSeries", "VoltageClampSeries", "IZeroClampSeries", "PatchClampSeries");
     private static final Set<String> STIMULUS_TYPES =
             Set.of("CurrentClampStimulusSeries", "VoltageClampStimulusSeries", "PatchClampSeries");
+    /** Deflate expands at most 1032-fold; no HDF5 filter jHDF reads expands more than this. */
+    private static final long MAX_EXPANSION = 1100;
 
     /** One series read from the file. */
     private record Series(String name, String type, String electrode, double sweepKey, boolean bySweepNumber,
@@ -85,11 +87,12 @@ public final class NwbReader implements RecordingReader {
             throw new RecordingFormatException(file, "HDF5 file without /acquisition: not an NWB 2 recording");
         }
         List<Series> responses = new ArrayList<>();
+        SampleBudget budget = new SampleBudget(ReadLimits.maxSamples());
         for (Node n : acquisition.getChildren().values()) {
             String type = stringAttr(n, "neurodata_type");
             if (n instanceof Group g && RESPONSE_TYPES.contains(type)) {
                 progress.checkCancelled();
-                responses.add(series(file, g, type, fileSize));
+                responses.add(series(file, g, type, fileSize, budget));
             }
         }
         if (responses.isEmpty()) {
@@ -101,7 +104,7 @@ public final class NwbReader implements RecordingReader {
             for (Node n : pres.getChildren().values()) {
                 String type = stringAttr(n, "neurodata_type");
                 if (n instanceof Group g && STIMULUS_TYPES.contains(type)) {
-                    stimuli.add(series(file, g, type, fileSize));
+                    stimuli.add(series(file, g, type, fileSize, budget));
                 }
             }
         }
@@ -145,6 +148,11 @@ public final class NwbReader implements RecordingReader {
                     throw new RecordingFormatException(file, "series " + s.name() + " is sampled at " + s.rateHz()
                             + " Hz, others at " + rate + " Hz; one recording needs one rate");
                 }
+                if (s.values().length != first.get(0).values().length) {
+                    throw new RecordingFormatException(file, "series " + s.name() + " holds " + s.values().length
+                            + " samples, series " + first.get(0).name() + " " + first.get(0).values().length
+                            + "; the sweeps of one recording have one length");
+                }
                 if (!s.unit().equals(first.get(c).unit())) {
                     throw new RecordingFormatException(file, "series " + s.name() + " is in " + s.unit()
                             + " but its channel in the first sweep is in " + first.get(c).unit());
@@ -180,12 +188,12 @@ public final class NwbReader implements RecordingReader {
             b.commandUnit(commandUnit);
         }
         b.protocol(responses.get(0).description());
-        b.startTime(scalarString(hdf, "session_start_time"));
-        String session = scalarString(hdf, "session_description");
+        b.startTime(scalarString(file, fileSize, hdf, "session_start_time"));
+        String session = scalarString(file, fileSize, hdf, "session_description");
         if (!session.isEmpty()) {
             b.metadata("session_description", session);
         }
-        String id = scalarString(hdf, "identifier");
+        String id = scalarString(file, fileSize, hdf, "identifier");
         if (!id.isEmpty()) {
             b.metadata("identifier", id);
         }
@@ -209,7 +217,7 @@ public final class NwbReader implements RecordingReader {
         return bySweepNumber ? "number " + (long) key : "starting at " + key + " s";
     }
 
-    private Series series(Path file, Group g, String type, long fileSize) {
+    private Series series(Path file, Group g, String type, long fileSize, SampleBudget budget) {
         String where = g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
         if (!(g.getChild("data") instanceof Dataset data)) {
             throw new RecordingFormatException(file, where + ": no 'data' dataset");
@@ -219,10 +227,8 @@ public final class NwbReader implements RecordingReader {
             throw new RecordingFormatException(file, where + "/data: expected one dimension, found "
                     + java.util.Arrays.toString(dims));
         }
-        if (data.getFilters().isEmpty() && data.getSizeInBytes() > fileSize) {
-            throw new RecordingFormatException(file, where + "/data: declares " + data.getSizeInBytes()
-                    + " bytes in a file of " + fileSize + " (truncated or damaged)");
-        }
+        long samples = checkSize(file, where + "/data", data, fileSize, budget.remaining());
+        budget.use(samples);
         String unit = stringAttr(data, "unit");
         double conversion = numberAttr(data, "conversion", 1.0);
         double offset = numberAttr(data, "offset", 0.0);
@@ -246,9 +252,12 @@ public final class NwbReader implements RecordingReader {
         double rate;
         double start = 0;
         if (g.getChild("starting_time") instanceof Dataset st) {
+            checkSize(file, where + "/starting_time", st, fileSize, 1);
             start = toDouble(st.getData());
             rate = numberAttr(st, "rate", Double.NaN);
-        } else if (g.getChild("timestamps") instanceof Dataset ts && ts.getData() instanceof double[] t) {
+        } else if (g.getChild("timestamps") instanceof Dataset ts
+                && checkSize(file, where + "/timestamps", ts, fileSize, Math.max(samples, 2)) >= 0
+                && ts.getData() instanceof double[] t) {
             start = t.length > 0 ? t[0] : 0;
             rate = evenRate(file, where, t);
         } else {
@@ -259,6 +268,7 @@ public final class NwbReader implements RecordingReader {
         }
         double sweepNumber = Double.NaN;
         if (g.getChild("sweep_number") instanceof Dataset sn) {
+            checkSize(file, where + "/sweep_number", sn, fileSize, 1);
             sweepNumber = toDouble(sn.getData());
         }
         String electrode = "";
@@ -281,6 +291,69 @@ public final class NwbReader implements RecordingReader {
             }
         }
         return 1.0 / dt;
+    }
+
+    /**
+     * The element count of {@code d}, checked against the file before a byte of it is read: at most
+     * {@code maxElements}, no more bytes than the file holds when stored uncompressed (chunked datasets whose
+     * chunks are missing would be filled in), no more than deflate's largest expansion of its stored bytes
+     * when compressed, and room on the heap for jHDF's buffer, its array and our copy.
+     */
+    static long checkSize(Path file, String field, Dataset d, long fileSize, long maxElements) {
+        long elements = 1;
+        for (int n : d.getDimensions()) {
+            if (n < 0 || (n > 0 && elements > Long.MAX_VALUE / n)) {
+                throw new RecordingFormatException(file, field + ": impossible dimensions "
+                        + java.util.Arrays.toString(d.getDimensions()));
+            }
+            elements *= n;
+        }
+        if (elements > maxElements) {
+            throw new RecordingFormatException(file, field + ": declares " + elements + " elements "
+                    + java.util.Arrays.toString(d.getDimensions()) + ", at most " + maxElements + " expected");
+        }
+        int elementBytes = Math.max(1, d.getDataType().getSize());
+        long bytes = elements * elementBytes;
+        if (elements > Long.MAX_VALUE / elementBytes) {
+            throw new RecordingFormatException(file, field + ": declares " + elements + " elements of "
+                    + elementBytes + " bytes");
+        }
+        if (d.getFilters().isEmpty()) {
+            if (bytes > fileSize) {
+                throw new RecordingFormatException(file, field + ": declares " + bytes + " bytes in a file of "
+                        + fileSize + " (truncated or damaged)");
+            }
+        } else {
+            long stored = d.getStorageInBytes();
+            if (bytes > MAX_EXPANSION * Math.max(stored, 1)) {
+                throw new RecordingFormatException(file, field + ": " + stored + " compressed bytes declare "
+                        + bytes + " bytes, more than any HDF5 filter expands (" + MAX_EXPANSION + "×)");
+            }
+        }
+        ReadLimits.require(file, field, elements, 3 * bytes);
+        return elements;
+    }
+
+    /** Attributes hold names, units and scalars: a large one is damage, and is not read. */
+    private static boolean small(Attribute a) {
+        return a.getSize() <= 4096 && a.getSizeInBytes() <= 1 << 20;
+    }
+
+    /** Samples still allowed in this file under {@link ReadLimits#maxSamples()}. */
+    private static final class SampleBudget {
+        private long left;
+
+        SampleBudget(long max) {
+            left = max;
+        }
+
+        long remaining() {
+            return left;
+        }
+
+        void use(long samples) {
+            left -= samples;
+        }
     }
 
     private static float[] toFloats(Object data, double conversion, double offset, double scale, Path file,
@@ -333,7 +406,7 @@ public final class NwbReader implements RecordingReader {
 
     private static double numberAttr(Node n, String name, double fallback) {
         Attribute a = n.getAttribute(name);
-        if (a == null) {
+        if (a == null || !small(a)) {
             return fallback;
         }
         double d = toDouble(a.getData());
@@ -342,7 +415,7 @@ public final class NwbReader implements RecordingReader {
 
     private static String stringAttr(Node n, String name) {
         Attribute a = n.getAttributes().get(name);
-        if (a == null) {
+        if (a == null || !small(a)) {
             return "";
         }
         Object v = a.getData();
@@ -356,8 +429,9 @@ public final class NwbReader implements RecordingReader {
         return stringAttr(hdf, name);
     }
 
-    private static String scalarString(Group g, String name) {
+    private static String scalarString(Path file, long fileSize, Group g, String name) {
         if (g.getChild(name) instanceof Dataset d) {
+            checkSize(file, "/" + name, d, fileSize, 1024);
             Object v = d.getData();
             if (v != null && v.getClass().isArray() && Array.getLength(v) >= 1) {
                 v = Array.get(v, 0);

@@ -32,7 +32,8 @@ final class TextSamples {
         int columnCount = scales.length + 1;
         int totalBytes = text.remainingBytes();
         // every field takes at least two bytes, so this never allocates much more than the file holds
-        int capacity = (int) Math.min(1024, totalBytes / (2L * columnCount) + 16);
+        int capacity = (int) Math.min(1024, totalBytes / (2L * columnCount) + 1);
+        reserve(text, capacity, columnCount);
         double[] time = new double[capacity];
         float[][] data = new float[columnCount - 1][capacity];
         double[] row = new double[columnCount];
@@ -59,6 +60,7 @@ final class TextSamples {
                 long estimate = Math.min(totalBytes / (text.currentLineLength() + 1L),
                         totalBytes / (2L * columnCount)) + 16;
                 capacity = Math.max(capacity, (int) Math.min(Integer.MAX_VALUE - 16L, estimate));
+                reserve(text, capacity, columnCount);
                 time = Arrays.copyOf(time, capacity);
                 for (int c = 0; c < data.length; c++) {
                     data[c] = Arrays.copyOf(data[c], capacity);
@@ -66,7 +68,8 @@ final class TextSamples {
                 sized = true;
             }
             if (rows == capacity) {
-                capacity = capacity + (capacity >> 1) + 16;
+                capacity = (int) Math.min(Integer.MAX_VALUE - 16L, capacity + (capacity >> 1) + 16L);
+                reserve(text, capacity, columnCount);
                 time = Arrays.copyOf(time, capacity);
                 for (int c = 0; c < data.length; c++) {
                     data[c] = Arrays.copyOf(data[c], capacity);
@@ -83,6 +86,16 @@ final class TextSamples {
             }
         }
         return new TextSamples(time, data, rows, firstLine < 0 ? text.lineNumber() + 1 : firstLine);
+    }
+
+    /**
+     * Checks that {@code rows} rows of {@code columns} columns fit the sample cap and the heap: the arrays
+     * (time as double, data as float), their copies while growing, and the per-sweep copies made later.
+     */
+    private static void reserve(DelimitedText text, long rows, int columns) {
+        long samples = rows * (columns - 1);
+        ReadLimits.require(text.file(), "the data (" + rows + " rows × " + columns + " columns)", samples,
+                2 * (rows * 8 + samples * 4 + 16L * columns));
     }
 
     /** Adds the channels and sweeps (scaled to mV / pA) of {@code layout} to {@code b}. */

@@ -59,6 +59,10 @@ public final class Expression {
         if (src.isEmpty()) {
             throw new ModelException("empty expression");
         }
+        String tooDeep = ExpressionLimits.violation(src);
+        if (tooDeep != null) {
+            throw new ModelException("expression '" + abbreviate(text.trim()) + "': " + tooDeep);
+        }
         SyntaxTree tree;
         try {
             tree = PARSER.parseTree(src);
@@ -68,7 +72,13 @@ public final class Expression {
             throw new ModelException("syntax error in '" + text.trim() + "': incomplete expression", e);
         }
         Compiler c = new Compiler(text.trim(), parameterIndex, definitions);
-        Node root = c.compile(tree);
+        Node root;
+        try {
+            root = c.compile(tree);
+        } catch (StackOverflowError e) {
+            // a last resort: the limits above keep real and crafted input well inside the stack
+            throw new ModelException("expression '" + abbreviate(text.trim()) + "' is nested too deeply");
+        }
         return new Expression(text.trim(), root, c.parametersUsed, c.usesVoltage);
     }
 
@@ -79,6 +89,10 @@ public final class Expression {
             idx.put(parameterNames.get(i), i);
         }
         return compile(text, idx, Map.of());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
     public String text() {

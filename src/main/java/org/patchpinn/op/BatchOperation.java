@@ -5,7 +5,6 @@ import java.util.HashSet;
 import org.patchpinn.task.CancelledException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,6 +53,11 @@ public final class BatchOperation implements Operation {
                 + "verb writes, plus batch.json), batch.csv with one row per recording (its numbers, or its "
                 + "error) and, on Spark, batch.parquet. A failed recording is a row, not a failed batch; a "
                 + "re-run skips recordings whose saved result has the same file content and settings.";
+    }
+
+    /** Each recording's folder (and its batch.json) is saved as soon as it is done (resume). */
+    @Override public boolean savesAsItGoes() {
+        return true;
     }
 
     @Override public List<ParamSpec> params() {
@@ -211,7 +215,7 @@ public final class BatchOperation implements Operation {
             return null;
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(marker)).getAsJsonObject();
+            JsonObject o = Json.parse(Files.readString(marker)).getAsJsonObject();
             if (!fingerprint.equals(o.get("fingerprint").getAsString())) {
                 return null;
             }
@@ -295,8 +299,11 @@ public final class BatchOperation implements Operation {
             given.put("file", file.toString());
             LinkedHashMap<String, Object> numbers = new LinkedHashMap<>();
             try {
-                OperationResult r = op.run(new ParamValues(op.params(), given), progress);
-                r.writeTo(new OutputFolder(Path.of(root).resolve(item.name().replaceAll("[^A-Za-z0-9._-]", "_"))));
+                ParamValues values = new ParamValues(op.params(), given);
+                OperationResult r = op.run(values, progress);
+                // as the verb would write it alone: with its manifest, never over the recording, stale files gone
+                r.writeRun(new OutputFolder(Path.of(root).resolve(item.name().replaceAll("[^A-Za-z0-9._-]", "_"))),
+                        verb, values.inputFiles());
                 if (r.json() != null) {
                     flatten("", r.json(), numbers, 0);
                 }

@@ -62,6 +62,11 @@ public final class CompareOperation extends BasicOperation {
                 + "what changes, and condition_model.json.");
     }
 
+    /** Each recording's result is saved under per_recording/ as soon as it is done (resume). */
+    @Override public boolean savesAsItGoes() {
+        return true;
+    }
+
     @Override public List<ParamSpec> params() {
         return List.of(ParamSpec.file("manifest", "manifest CSV: file, condition column, cell, covariates"),
                 ParamSpec.string("condition", "glucose_mM", "name of the condition column"),

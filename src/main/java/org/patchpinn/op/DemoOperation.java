@@ -2,7 +2,6 @@ package org.patchpinn.op;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.task.Progress;
 
@@ -45,6 +45,11 @@ public final class DemoOperation extends BasicOperation {
                 ParamSpec.outDir(true));
     }
 
+    /** Each finished step's results stay when a later one is cancelled. */
+    @Override public boolean savesAsItGoes() {
+        return true;
+    }
+
     /** One step: a verb, its options and the sub-folder it writes to. */
     record Step(String verb, Map<String, String> options, String folder) { }
 
@@ -67,9 +72,10 @@ public final class DemoOperation extends BasicOperation {
             Map<String, String> options = new LinkedHashMap<>(step.options());
             options.put("out", out.resolve(step.folder()).toString());
             long t0 = System.nanoTime();
-            OperationResult r = op.run(new ParamValues(op.params(), options),
+            ParamValues stepValues = new ParamValues(op.params(), options);
+            OperationResult r = op.run(stepValues,
                     progress.range(i / (double) steps.size(), (i + 1) / (double) steps.size()));
-            r.writeTo(new OutputFolder(out.resolve(step.folder())));
+            r.writeRun(new OutputFolder(out.resolve(step.folder())), step.verb(), stepValues.inputFiles());
             record.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
             record.addProperty("summary", r.summary());
             done.add(record);
@@ -174,7 +180,7 @@ public final class DemoOperation extends BasicOperation {
             return Optional.empty();
         }
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(truth))
+            JsonObject o = Json.parse(Files.readString(truth))
                     .getAsJsonObject();
             if (!o.has("demo_fit")) {
                 return Optional.empty();

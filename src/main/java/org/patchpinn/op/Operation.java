@@ -21,4 +21,12 @@ public interface Operation {
     List<ParamSpec> params();
 
     OperationResult run(ParamValues values, Progress progress);
+
+    /**
+     * True when a run writes into its output folder while it works (finished recordings, finished steps), so
+     * a cancelled run leaves those behind; false when everything is written at the end, all or none.
+     */
+    default boolean savesAsItGoes() {
+        return false;
+    }
 }

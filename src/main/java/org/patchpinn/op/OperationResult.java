@@ -1,7 +1,9 @@
 package org.patchpinn.op;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +102,19 @@ public final class OperationResult {
      * leaves nothing partial behind).
      */
     public void writeTo(OutputFolder folder) {
+        folder.writeAll(files());
+    }
+
+    /**
+     * Writes every output of a run of {@code verb} into {@code folder}, all or none, never over one of its
+     * {@code inputs}, replacing what the previous run of that verb wrote there (see
+     * {@link OutputFolder#writeRun}).
+     */
+    public void writeRun(OutputFolder folder, String verb, Collection<Path> inputs) {
+        folder.writeRun(verb, files(), inputs);
+    }
+
+    private Map<String, OutputFolder.Body> files() {
         Map<String, OutputFolder.Body> files = new LinkedHashMap<>();
         if (json != null) {
             files.put("result.json", OutputFolder.text(Json.toJson(json) + "\n"));
@@ -112,6 +127,6 @@ public final class OperationResult {
         }
         textFiles.forEach((name, text) -> files.put(name, OutputFolder.text(text)));
         files.putAll(streamedFiles);
-        folder.writeAll(files);
+        return files;
     }
 }

@@ -118,6 +118,17 @@ public final class ParamValues {
         return raw(key);
     }
 
+    /** The files given as FILE parameters: what a run reads, so its outputs must not replace them. */
+    public List<Path> inputFiles() {
+        List<Path> out = new ArrayList<>();
+        for (ParamSpec s : specs.values()) {
+            if (s.type() == ParamType.FILE && !raw(s.key()).isEmpty()) {
+                out.add(Path.of(raw(s.key())));
+            }
+        }
+        return out;
+    }
+
     /** The path, or null when not given. */
     public Path path(String key) {
         String v = raw(key);

@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 
@@ -32,6 +34,38 @@ public final class Json {
 
     public static JsonElement toTree(Object o) {
         return GSON.toJsonTree(o);
+    }
+
+    /** Deepest nesting of arrays and objects {@link #parse} accepts; result files nest a few levels. */
+    public static final int MAX_NESTING = 64;
+
+    /**
+     * Parses JSON read from a file, refusing nesting deeper than {@link #MAX_NESTING} before Gson sees it:
+     * Gson builds and prints trees recursively, so a crafted file of 100 000 brackets would overflow the stack.
+     *
+     * @throws com.google.gson.JsonParseException for malformed or too deeply nested text
+     */
+    public static JsonElement parse(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == '[' || c == '{') && ++depth > MAX_NESTING) {
+                throw new JsonParseException("nested more than " + MAX_NESTING + " levels deep (at "
+                        + "character " + i + ")");
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return JsonParser.parseString(text);
     }
 
     /** A JSON number for finite values, null otherwise. */

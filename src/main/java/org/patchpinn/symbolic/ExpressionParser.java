@@ -1,6 +1,7 @@
 package org.patchpinn.symbolic;
 
 import java.util.List;
+import org.patchpinn.model.ExpressionLimits;
 
 /**
  * Reads the plain-text form that {@link ExpressionFormat} writes for SymPy (and Python-style formulas such as
@@ -20,7 +21,17 @@ public final class ExpressionParser {
     /** The tree of {@code text}; variables are looked up in {@code names}. */
     public static Node parse(String text, List<String> names) {
         ExpressionParser p = new ExpressionParser(text, names);
-        Node n = p.sum();
+        String tooDeep = ExpressionLimits.violation(text);
+        if (tooDeep != null) {
+            throw new SymbolicDataException("expression '" + (text.length() > 80 ? text.substring(0, 80) + "..."
+                    : text) + "': " + tooDeep);
+        }
+        Node n;
+        try {
+            n = p.sum();
+        } catch (StackOverflowError e) {
+            throw p.error("nested too deeply"); // a last resort: the limits above keep input inside the stack
+        }
         p.skipSpace();
         if (p.pos != text.length()) {
             throw p.error("unexpected '" + text.charAt(p.pos) + "'");

@@ -2,12 +2,13 @@ package org.patchpinn.symbolic;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.patchpinn.report.Json;
 
 /**
  * A law as another step receives it: the tree, the names of its inputs, and where it came from. Read back
@@ -23,20 +24,30 @@ public record FoundLaw(Node law, List<String> variables, String source) {
     public static FoundLaw read(Path resultJson) {
         JsonObject json;
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(resultJson));
+            JsonElement e = Json.parse(Files.readString(resultJson));
+            if (!e.isJsonObject()) {
+                throw new SymbolicDataException(resultJson + ": not a JSON object");
+            }
             json = e.getAsJsonObject();
         } catch (IOException e) {
             throw new SymbolicDataException(resultJson + ": cannot read: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (JsonParseException e) {
             throw new SymbolicDataException(resultJson + ": not a JSON object: " + e.getMessage());
         }
-        if (!json.has("best") || !json.getAsJsonObject("best").has("sympy") || !json.has("inputs")) {
-            throw new SymbolicDataException(resultJson + ": not a Symbolic Regression result (no best.sympy or inputs)");
-        }
         List<String> names = new ArrayList<>();
-        json.getAsJsonArray("inputs").forEach(in -> names.add(in.getAsJsonObject().get("name").getAsString()));
-        String sympy = json.getAsJsonObject("best").get("sympy").getAsString();
-        return new FoundLaw(ExpressionParser.parse(sympy, names), names, resultJson.toString());
+        String sympy;
+        try {
+            json.getAsJsonArray("inputs").forEach(in -> names.add(in.getAsJsonObject().get("name").getAsString()));
+            sympy = json.getAsJsonObject("best").get("sympy").getAsString();
+        } catch (RuntimeException e) { // absent (null) or of another JSON type
+            throw new SymbolicDataException(resultJson + ": not a Symbolic Regression result (no best.sympy or "
+                    + "inputs)");
+        }
+        try {
+            return new FoundLaw(ExpressionParser.parse(sympy, names), names, resultJson.toString());
+        } catch (SymbolicDataException e) {
+            throw new SymbolicDataException(resultJson + ": best.sympy: " + e.getMessage());
+        }
     }
 
     /**

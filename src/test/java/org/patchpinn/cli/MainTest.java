@@ -97,7 +97,9 @@ class MainTest {
         }
         assertEquals("-65.0772", Files.readAllLines(dir.resolve("sweep_0.csv")).get(2).split(",")[1]);
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(5, files.count());
+            // the four sweeps and recording.json, and the list of what this export wrote (for the next run)
+            assertEquals(List.of(".patchpinn-export.files", "recording.json", "sweep_0.csv", "sweep_1.csv",
+                    "sweep_2.csv", "sweep_3.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals(before, hash(atf), "input unchanged");
     }
@@ -144,6 +146,38 @@ class MainTest {
         Files.write(empty, new byte[0]);
         assertNotEquals(0, run("info", empty.toString()));
         assertTrue(err().contains("empty.csv") && err().contains("empty"), err());
+    }
+
+    @Test
+    void anOutputFolderHoldingTheInputIsRefusedAndTheInputKept() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("sim"));
+        Path input = dir.resolve("simulated.atf");
+        Files.copy(SharedData.path("bench/public/squid_steps.atf"), input);
+        String before = hash(input);
+        assertEquals(0, run("export", input.toString(), "--out", dir.toString()), err());
+        assertEquals(0, run("export", input.toString(), "--out", dir.toString()), "a re-run replaces its own outputs: "
+                + err());
+        Path csv = dir.resolve("recording.csv");
+        assertFalse(Files.exists(csv));
+        // an export of the export's own sweep file into the same folder would overwrite its input
+        Path sweep = dir.resolve("sweep_0.csv");
+        assertEquals(1, run("export", sweep.toString(), "--out", dir.toString()));
+        assertTrue(err().contains("is an input of this export run"), err());
+        assertTrue(Files.isRegularFile(sweep));
+        assertEquals(before, hash(input), "input unchanged");
+    }
+
+    @Test
+    void aCancelledDemoSaysWhatWasSaved() throws Exception {
+        CancelFlag cancel = new CancelFlag();
+        cancel.cancel();
+        Path dir = tmp.resolve("demo");
+        assertEquals(130, cli.run(cancel, "demo", "--out", dir.toString()));
+        assertTrue(err().contains("what was finished before is saved in " + dir.toAbsolutePath())
+                && !err().contains("nothing written"), err());
+        assertEquals(130, cli.run(cancel, "export", SharedData.path("bench/public/squid_steps.atf").toString(),
+                "--out", tmp.resolve("x").toString()));
+        assertTrue(err().contains("cancelled: nothing written"), err());
     }
 
     @Test

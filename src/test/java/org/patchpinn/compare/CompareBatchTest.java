@@ -110,9 +110,14 @@ class CompareBatchTest {
         assertEquals(Map.of("corrupt.atf", 1), counts());
         assertEquals(first.okRows().get(0).value("g_lin"), second.okRows().get(0).value("g_lin"), 1e-12);
 
-        // a changed file is analysed again, the others still resumed
+        // the resume key is the content (SHA-256): a file only touched is still resumed ...
         Path changed = dir.resolve("cell1_G2.0.atf");
         Files.setLastModifiedTime(changed, FileTime.fromMillis(Files.getLastModifiedTime(changed).toMillis() + 5000));
+        loads.clear();
+        comparison(SubthresholdSettings.DEFAULT).run(manifest, out, Progress.NONE);
+        assertEquals(Map.of("corrupt.atf", 1), counts());
+        // ... and a file with new content is analysed again, the others still resumed
+        write(SyntheticCell.at(1, 2).record(new double[] {-80, 30}, 300, 0.3, 77), "cell1_G2.0.atf");
         loads.clear();
         comparison(SubthresholdSettings.DEFAULT).run(manifest, out, Progress.NONE);
         assertEquals(Map.of("corrupt.atf", 1, "cell1_G2.0.atf", 1), counts());
