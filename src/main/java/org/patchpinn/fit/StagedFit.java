@@ -30,7 +30,8 @@ import org.patchpinn.task.Progress;
  *   <li><b>trace</b>: when the spike trains already coincide (training Γ ≥ {@value #POLISH_MIN_GAMMA}), the
  *       trace fit of {@link ClassicFit} (least squares, profile-likelihood intervals) from the best stage.</li>
  * </ol>
- * The selection sweeps choose among the stages' results on the same statistics; the test sweeps are never seen.
+ * The selection sweeps choose among the stages' results on the same statistics (the trace stage is kept unless it
+ * worsens them by more than {@link #TRACE_TOLERANCE}); the test sweeps are never seen.
  * A model that stays silent on spiking sweeps is an error, never a "best fit".
  */
 public final class StagedFit implements FitMethod {
