@@ -14,10 +14,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.patchpinn.report.Charts;
 
 /** Plots of a fit: data against model per sweep, and the parameters' 95 % intervals. */
 public final class FitCharts {
-    private static final int MAX_POINTS = 4000;
 
     private FitCharts() {
     }
@@ -25,8 +25,8 @@ public final class FitCharts {
     /** Recorded and simulated V of one sweep over time. */
     public static JFreeChart sweep(SweepValidation v, String modelName) {
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(decimated("data", v.sweep().vMv(), v.sweep().dtMs()));
-        data.addSeries(decimated("model", v.model().v(), v.sweep().dtMs()));
+        data.addSeries(Charts.decimated("data", v.sweep().vMv(), v.sweep().dtMs()));
+        data.addSeries(Charts.decimated("model", v.model().v(), v.sweep().dtMs()));
         NumberAxis x = new NumberAxis("time (ms)");
         NumberAxis y = new NumberAxis("V (mV)");
         y.setAutoRangeIncludesZero(false);
@@ -104,32 +104,5 @@ public final class FitCharts {
         JFreeChart c = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
         c.setBackgroundPaint(Color.WHITE);
         return c;
-    }
-
-    /** Min/max decimation keeps spikes visible when a sweep has more samples than pixels. */
-    static XYSeries decimated(String key, double[] v, double dtMs) {
-        XYSeries s = new XYSeries(key, false, true);
-        int n = v.length;
-        int bin = Math.max(1, (int) Math.ceil(n / (double) MAX_POINTS * 2));
-        for (int start = 0; start < n; start += bin) {
-            int end = Math.min(n, start + bin);
-            int iMin = start;
-            int iMax = start;
-            for (int i = start; i < end; i++) {
-                if (v[i] < v[iMin]) {
-                    iMin = i;
-                }
-                if (v[i] > v[iMax]) {
-                    iMax = i;
-                }
-            }
-            int a = Math.min(iMin, iMax);
-            int b = Math.max(iMin, iMax);
-            s.add(a * dtMs, v[a]);
-            if (b != a) {
-                s.add(b * dtMs, v[b]);
-            }
-        }
-        return s;
     }
 }
