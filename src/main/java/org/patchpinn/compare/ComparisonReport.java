@@ -315,7 +315,7 @@ public final class ComparisonReport {
         for (Law l : c.laws()) {
             t.addRow().set("target", l.target()).set("variables", String.join(",", l.variables()))
                     .set("expression", l.expression()).set("sympy", l.sympy()).set("r2", l.r2())
-                    .set("source", l.source());
+                    .set("constants (95% CI)", l.constantsText()).set("source", l.source());
         }
         return t;
     }

@@ -261,8 +261,10 @@ public final class ConditionComparison {
         String g = "G";
         if (d != null) {
             HillLaw h = d.law();
+            // the decomposition's own intervals (fitted jointly with every cell's leak, bootstrap over cells)
             laws.add(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
-                    "leak / extra-conductance decomposition", x -> h.value(x[0])), levels(ok)));
+                    "leak / extra-conductance decomposition", x -> h.value(x[0])).withConstants(List.of(
+                    constant(d.gmax()), constant(d.k()), constant(d.h()))), levels(ok)));
             laws.add(extraCurrentLaw(ok, d));
         }
         for (TrendChange c : changes) {
@@ -276,9 +278,14 @@ public final class ConditionComparison {
             if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
                 continue; // the decomposition's Hill law already is the candidate answer
             }
-            find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(l, levels(ok))));
+            find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(
+                    l.withConstants(LawIntervals.of(l, x, y)), levels(ok))));
         }
         return laws;
+    }
+
+    private static Law.Constant constant(Estimate e) {
+        return new Law.Constant(e.value(), e.ciLow(), e.ciHigh());
     }
 
     private static int levels(List<RecordingRow> ok) {
@@ -294,9 +301,9 @@ public final class ConditionComparison {
         if (k < levels) {
             return l;
         }
-        return new Law(l.target(), l.variables(), l.expression(), l.sympy(), l.r2(), l.source() + "; WARNING: " + k
+        return l.withSource(l.source() + "; WARNING: " + k
                 + " constants for " + levels + " levels: the law interpolates the levels, its form and constants "
-                + "are not identified (record more levels)", l.function());
+                + "are not identified (record more levels)");
     }
 
     /**
@@ -320,9 +327,9 @@ public final class ConditionComparison {
         }
         if (candidate.isPresent() && candidate.get().r2() > found.get().r2() + 0.001) {
             Law c = candidate.get();
-            return Optional.of(new Law(c.target(), c.variables(), c.expression(), c.sympy(), c.r2(), c.source()
+            return Optional.of(c.withSource(c.source()
                     + String.format(java.util.Locale.ROOT, "; better than %s (R² %.4f)", found.get().source(),
-                    found.get().r2()), c.function()));
+                    found.get().r2())));
         }
         return found;
     }
