@@ -51,6 +51,13 @@ import org.patchpinn.task.Progress;
 public final class CompareOperation extends BasicOperation {
     /** Time cap of one symbolic search: a handful of changing quantities then take a few minutes. */
     static final double SYMBOLIC_SECONDS = 20;
+    /**
+     * Default CMA-ES budget per stage of each recording's staged fit: half the fit verb's. The staged fit spends its
+     * whole budget in each stage (restarts), ~12 ms of CPU per evaluation on two 500 ms sweeps, and compare fits
+     * every recording of a series; the comparison reads differences between recordings of the same cell fitted the
+     * same way, which a budget of 1000 resolves (measured on the EK-shift series, see GlucoseMechanismBenchmark).
+     */
+    static final int MAX_EVALUATIONS = 1000;
 
     public CompareOperation() {
         super("compare", "Compare Conditions",
@@ -88,8 +95,9 @@ public final class CompareOperation extends BasicOperation {
                         + "reversal potentials may be free); Cm starts from each recording's subthreshold fit unless "
                         + "given in values"),
                 ParamSpec.string("values", "", "parameter values to set first, e.g. EK=-90,Cm=120"),
-                ParamSpec.integer("max_evaluations", 2000, 10, 1_000_000, "budget of each recording's global search "
-                        + "(classic: CMA-ES evaluations)"),
+                ParamSpec.integer("max_evaluations", MAX_EVALUATIONS, 10, 1_000_000, "budget of each recording's "
+                        + "global search (classic: CMA-ES evaluations per stage; half fit's default, so a series of "
+                        + "15 recordings takes minutes)"),
                 ParamSpec.string("options", "", "method-specific options, e.g. steps=300 (hybrid, pinn)"),
                 ParamSpec.choice("laws", "symbolic", "how laws are found: symbolic regression, or a few candidate "
                         + "forms (constant, linear, exponential, Hill; fast)", "symbolic", "candidates"),
