@@ -55,7 +55,7 @@ public final class CompareOperation extends BasicOperation {
      * Default CMA-ES budget per stage of each recording's staged fit: half the fit verb's. The staged fit spends its
      * whole budget in each stage (restarts), ~12 ms of CPU per evaluation on two 500 ms sweeps, and compare fits
      * every recording of a series; the comparison reads differences between recordings of the same cell fitted the
-     * same way, which a budget of 1000 resolves (measured on the EK-shift series, see GlucoseMechanismBenchmark).
+     * same way (public glucose set at 1000: the extra conductance still ranks first; GlucoseMechanismBenchmark).
      */
     static final int MAX_EVALUATIONS = 1000;
 
