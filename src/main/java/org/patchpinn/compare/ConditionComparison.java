@@ -120,7 +120,7 @@ public final class ConditionComparison {
             ranking = mechanisms.rank(mechanismFits, changing, any);
         }
         progress.fraction(0.95);
-        List<Law> laws = laws(ok, changes, decomposition);
+        List<Law> laws = laws(ok, changes, decomposition, ranking);
         ConditionModel model = decomposition == null ? null : model(ok, decomposition);
         List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
                 : simulateHeldOut(ok, decomposition, warnings);
@@ -256,16 +256,17 @@ public final class ConditionComparison {
         return out;
     }
 
-    private List<Law> laws(List<RecordingRow> ok, List<TrendChange> changes, ConductanceDecomposition.Result d) {
+    private List<Law> laws(List<RecordingRow> ok, List<TrendChange> changes, ConductanceDecomposition.Result d,
+                           MechanismComparison.Result ranking) {
         List<Law> laws = new ArrayList<>();
         String g = "G";
         if (d != null) {
             HillLaw h = d.law();
             // the decomposition's own intervals (fitted jointly with every cell's leak, bootstrap over cells)
-            laws.add(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g), d.lawR2(),
-                    "leak / extra-conductance decomposition", x -> h.value(x[0])).withConstants(List.of(
-                    constant(d.gmax()), constant(d.k()), constant(d.h()))), levels(ok)));
-            laws.add(extraCurrentLaw(ok, d));
+            laws.add(notTheCause(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g),
+                    d.lawR2(), "leak / extra-conductance decomposition", x -> h.value(x[0])).withConstants(List.of(
+                    constant(d.gmax()), constant(d.k()), constant(d.h()))), levels(ok)), ranking));
+            laws.add(notTheCause(extraCurrentLaw(ok, d), ranking));
         }
         for (TrendChange c : changes) {
             if (!c.significant()) {
@@ -282,6 +283,22 @@ public final class ConditionComparison {
                     l.withConstants(LawIntervals.of(l, x, y)), levels(ok))));
         }
         return laws;
+    }
+
+    /**
+     * The decomposition always yields some gX(G): when the mechanism comparison does not rank the extra
+     * conductance first, its law's source says so, so that no one reads it as the cause.
+     */
+    static Law notTheCause(Law l, MechanismComparison.Result ranking) {
+        if (ranking == null) {
+            return l;
+        }
+        MechanismComparison.Ranked w = ranking.winner();
+        if (w != null && w.mechanism().kind().equals(Mechanism.EXTRA)) {
+            return l;
+        }
+        return l.withSource(l.source() + "; NOT the cause: the mechanism comparison does not rank an extra "
+                + "conductance first (" + ranking.verdict() + "); this law describes the linear conductance's change");
     }
 
     private static Law.Constant constant(Estimate e) {
