@@ -31,11 +31,25 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
         return (gLNs * eLMv + x * exMv) / (gLNs + x);
     }
 
-    /** V where leak, extra and steady-state M-current cancel. */
+    /**
+     * V where leak, extra and steady-state M-current cancel; NaN when no V in −200…+100 mV does (e.g. a gX law
+     * extrapolated below −gL, as a law fitted to a condition that changes nothing can be, leaves no net
+     * conductance to rest on).
+     */
     public double restingPotential(double g) {
         double x = gx.value(g);
-        return new BrentSolver(1e-9).solve(200, v -> gLNs * (v - eLMv) + x * (v - exMv)
-                + gMNs * SlowPotassiumGate.steadyState(v) * (v - ekMv), -120, 0);
+        org.apache.commons.math3.analysis.UnivariateFunction f = v -> gLNs * (v - eLMv) + x * (v - exMv)
+                + gMNs * SlowPotassiumGate.steadyState(v) * (v - ekMv);
+        double lo = -120;
+        double hi = 0;
+        if (Math.signum(f.value(lo)) == Math.signum(f.value(hi))) {
+            lo = -200;
+            hi = 100;
+            if (!(Math.signum(f.value(lo)) * Math.signum(f.value(hi)) < 0)) {
+                return Double.NaN;
+            }
+        }
+        return new BrentSolver(1e-9).solve(200, f, lo, hi);
     }
 
     /**
@@ -49,7 +63,8 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
         double x = gx.value(g);
         return m.withCurrent(new CurrentSpec("IX", "gX", "EX", List.of()),
                 List.of(new Parameter("gX", x, "nS", 0, Math.max(100, 10 * x), true),
-                        new Parameter("EX", exMv, "mV", -150, 0, true)), List.of())
+                        // EX is not identified where gX hardly changes (a control): the bounds take whatever it is
+                        new Parameter("EX", exMv, "mV", Math.min(-150, exMv), Math.max(0, exMv), true)), List.of())
                 .withName(base.name() + "-" + condition + "-" + String.format(java.util.Locale.ROOT, "%g", g),
                         "condition model at " + condition + " = " + g + ": " + structure);
     }
