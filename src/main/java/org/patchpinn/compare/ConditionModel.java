@@ -58,8 +58,8 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
      * from the law. Spike-generating parameters stay at their built-in values unless {@code base} has others.
      */
     public ModelSpec spec(double g, ModelSpec base) {
-        ModelSpec m = base.withValue(base.capacitance(), cPf).withValue("gL", gLNs).withValue("EL", eLMv)
-                .withValue("gM", gMNs).withValue("EK", ekMv);
+        ModelSpec m = set(set(set(set(set(base, base.capacitance(), cPf), "gL", gLNs), "EL", eLMv), "gM", gMNs),
+                "EK", ekMv);
         double x = gx.value(g);
         return m.withCurrent(new CurrentSpec("IX", "gX", "EX", List.of()),
                 List.of(new Parameter("gX", x, "nS", 0, Math.max(100, 10 * x), true),
@@ -67,6 +67,19 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
                         new Parameter("EX", exMv, "mV", Math.min(-150, exMv), Math.max(0, exMv), true)), List.of())
                 .withName(base.name() + "-" + condition + "-" + String.format(java.util.Locale.ROOT, "%g", g),
                         "condition model at " + condition + " = " + g + ": " + structure);
+    }
+
+    /**
+     * The value, with the bounds widened to take it: where the design does not identify the decomposition (a control
+     * series: gX ~ 0, EX and the leak trade off) its values may lie outside the template's bounds, and the level's
+     * model is still written as it is.
+     */
+    private static ModelSpec set(ModelSpec m, String name, double v) {
+        Parameter p = m.parameter(name);
+        if (v < p.lower() || v > p.upper()) {
+            m = m.withBounds(name, Math.min(p.lower(), v), Math.max(p.upper(), v));
+        }
+        return m.withValue(name, v);
     }
 
     /**

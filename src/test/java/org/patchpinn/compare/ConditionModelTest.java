@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class ConditionModelTest {
     private static ConditionModel model(double exMv, double gmax) {
-        return new ConditionModel("glucose_mM", 118, 2.4, -70, 8.9, -90, exMv, new HillLaw(gmax, 1.5, 2), "test");
+        return model(-70, exMv, gmax);
+    }
+
+    private static ConditionModel model(double elMv, double exMv, double gmax) {
+        return new ConditionModel("glucose_mM", 118, 2.4, elMv, 8.9, -90, exMv, new HillLaw(gmax, 1.5, 2), "test");
     }
 
     @Test
@@ -23,5 +27,7 @@ class ConditionModelTest {
         assertTrue(Double.isNaN(m.restingPotential(0.5)), "no rest between -200 and 100 mV");
         assertEquals(-10000, m.spec(0.5, ConditionModel.baseStructure()).parameter("EX").value(), 1e-9,
                 "the level's model is still written");
+        assertEquals(-5160, model(-5160, -10000, 0.3).spec(0.5, ConditionModel.baseStructure()).parameter("EL")
+                .value(), 1e-9, "a leak reversal outside the template's bounds too");
     }
 }
