@@ -187,4 +187,19 @@ class HekaSyntheticTest {
         assertTrue(e.getMessage().contains(".pul"), e.getMessage());
         assertNull(null);
     }
+
+    /** Sweeps may point at the same bytes, so the series' sample total is checked against the cap before reading. */
+    @Test
+    void aSeriesAboveTheSampleCapIsRefusedBeforeDecoding() throws IOException {
+        Path file = tmp.resolve("cap.dat");
+        new HekaBundleWriter().write(file, List.of(vcSeries("steps", 1, 3)), List.of(vcSteps("steps")));
+        ReadLimits.setMaxSamples(2999);
+        try {
+            RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(file));
+            assertTrue(e.getMessage().contains("series 1.1 samples declares 3000 samples"), e.getMessage());
+        } finally {
+            ReadLimits.setMaxSamples(-1);
+        }
+        assertEquals(3, Recordings.open(file).sweepCount());
+    }
 }
