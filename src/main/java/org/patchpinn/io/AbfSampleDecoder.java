@@ -14,6 +14,8 @@ import org.patchpinn.task.Progress;
 final class AbfSampleDecoder {
     /** Bytes read from the file per step: large enough to amortise the call, small enough to stay in cache. */
     static final int CHUNK_BYTES = 1 << 20;
+    /** Frames de-interleaved per pass over all channels (a few kB of input per tile). */
+    private static final int TILE_FRAMES = 2048;
 
     private final AbfBytes f;
     private final AbfLayout layout;
@@ -86,12 +88,17 @@ final class AbfSampleDecoder {
             }
             return;
         }
-        for (int c = 0; c < channels; c++) {
-            float[] o = out[c];
-            float g = gains[c];
-            float b = offsets[c];
-            for (int i = 0, j = from * channels + c; i < frames; i++, j += channels) {
-                o[at + i] = block[j] * g + b;
+        // In tiles that stay in the first-level cache while each channel's strided pass runs over them.
+        for (int tile = 0; tile < frames; tile += TILE_FRAMES) {
+            int m = Math.min(TILE_FRAMES, frames - tile);
+            for (int c = 0; c < channels; c++) {
+                float[] o = out[c];
+                float g = gains[c];
+                float b = offsets[c];
+                int base = at + tile;
+                for (int i = 0, j = (from + tile) * channels + c; i < m; i++, j += channels) {
+                    o[base + i] = block[j] * g + b;
+                }
             }
         }
     }
@@ -102,10 +109,14 @@ final class AbfSampleDecoder {
             System.arraycopy(block, from, out[0], at, frames);
             return;
         }
-        for (int c = 0; c < channels; c++) {
-            float[] o = out[c];
-            for (int i = 0, j = from * channels + c; i < frames; i++, j += channels) {
-                o[at + i] = block[j];
+        for (int tile = 0; tile < frames; tile += TILE_FRAMES) {
+            int m = Math.min(TILE_FRAMES, frames - tile);
+            for (int c = 0; c < channels; c++) {
+                float[] o = out[c];
+                int base = at + tile;
+                for (int i = 0, j = (from + tile) * channels + c; i < m; i++, j += channels) {
+                    o[base + i] = block[j];
+                }
             }
         }
     }
