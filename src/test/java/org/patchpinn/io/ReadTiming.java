@@ -13,20 +13,31 @@ import org.patchpinn.trace.Recording;
  * machine's load average (the figures mean little on a loaded machine without it). Each repetition starts
  * after a full collection, so no garbage of the previous read is collected during the next.
  *
- * <p>Two regimes: "heap kept" (G1 does not hand memory back after that collection, as in a running session;
- * this measures the reader) and "heap returned" (the JVM's default after System.gc(): every read first has the
- * kernel supply and zero fresh pages for its arrays, which on a virtual machine can cost more than decoding).
+ * <p>Two regimes: "heap kept" (after {@value #WARM_UP_READS} untimed reads, and G1 told not to hand memory
+ * back after the collection, as in a running session; this measures the reader) and "heap returned" (the JVM's
+ * default after System.gc(): every read first has the kernel supply and zero fresh pages for its arrays, which
+ * on a virtual machine can cost more than the decoding).
  */
 final class ReadTiming {
+    private static final int WARM_UP_READS = 3;
+
     private ReadTiming() {
     }
 
-    /** Reads {@code reps} times in each regime; returns the last recording. */
+    /** Reads once cold, then {@code reps} times in each regime; returns the last recording. */
     static Recording run(String label, double mb, int reps, Supplier<Recording> read) {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String before = vm.getVMOption("MaxHeapFreeRatio").getValue();
         try {
+            // The first read of a fresh JVM (classes loaded, code interpreted, heap still growing), reported
+            // on its own so that it does not weigh on the medians.
+            time(label + ", first read of the JVM", mb, 1, read);
             vm.setVMOption("MaxHeapFreeRatio", "100");
+            // Untimed reads until the heap has grown and its pages have been touched once (steady state).
+            for (int i = 0; i < WARM_UP_READS; i++) {
+                System.gc();
+                read.get();
+            }
             time(label + ", heap kept", mb, reps, read);
             vm.setVMOption("MaxHeapFreeRatio", before);
             return time(label + ", heap returned", mb, Math.max(3, reps / 2), read);
