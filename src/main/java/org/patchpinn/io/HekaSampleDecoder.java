@@ -53,6 +53,10 @@ final class HekaSampleDecoder {
         int perBlock = (int) Math.min(Integer.MAX_VALUE, block / bps);
         int perChunk = CHUNK_BYTES / bps;
         long pos = t.dataOffset();
+        if (t.interleaveSize() > 0 && skip > block && block <= CHUNK_BYTES) {
+            readInterleaved(t.format(), scale, bps, block, skip, pos, out);
+            return out;
+        }
         for (int at = 0; at < out.length; pos += skip) {
             int n = Math.min(out.length - at, perBlock);
             for (int done = 0; done < n; ) {
@@ -68,7 +72,32 @@ final class HekaSampleDecoder {
         return out;
     }
 
-    /** The first {@code n} values of the chunk, scaled into {@code out[at..]}. */
+    /**
+     * Interleaved blocks smaller than a chunk: as many blocks as one chunk spans are read at once (with the
+     * other traces' bytes between them), so small blocks do not cost one read each.
+     */
+    private void readInterleaved(int format, double scale, int bps, long block, long skip, long pos, float[] out) {
+        int perBlock = (int) (block / bps);
+        int blocksPerRead = (int) Math.min(Integer.MAX_VALUE, (CHUNK_BYTES - block) / skip + 1);
+        for (int at = 0; at < out.length; ) {
+            int blocksLeft = (int) ((out.length - at + (long) perBlock - 1) / perBlock);
+            int k = Math.min(blocksPerRead, blocksLeft);
+            int lastSamples = Math.min(perBlock, out.length - at - (k - 1) * perBlock);
+            chunk.clear().limit((int) ((k - 1) * skip) + lastSamples * bps);
+            f.read(pos, chunk);
+            chunk.order(f.order());
+            for (int i = 0; i < k; i++) {
+                int n = Math.min(perBlock, out.length - at);
+                int start = (int) (i * skip);
+                chunk.clear().position(start).limit(start + n * bps);
+                convert(format, scale, n, out, at);
+                at += n;
+            }
+            pos += k * skip;
+        }
+    }
+
+    /** The values of the chunk from its position, {@code n} of them, scaled into {@code out[at..]}. */
     private void convert(int format, double scale, int n, float[] out, int at) {
         switch (format) {
             case 0 -> {
