@@ -2,8 +2,12 @@ package org.patchpinn.compare;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
@@ -50,10 +54,7 @@ public final class ComparisonReport {
             ch.addProperty("name", t.name());
             ch.addProperty("unit", t.unit());
             ch.add("effect", Json.number(t.effect()));
-            JsonArray ci = new JsonArray();
-            ci.add(Json.number(t.ciLow()));
-            ci.add(Json.number(t.ciHigh()));
-            ch.add("effect_ci95", ci);
+            ch.add("effect_ci95", Json.interval(t.ciLow(), t.ciHigh()));
             ch.add("t", Json.number(t.t()));
             ch.add("p", Json.number(t.p()));
             ch.add("p_maxT", Json.number(t.pAdjusted()));
@@ -92,9 +93,7 @@ public final class ComparisonReport {
         if (!c.heldOutSimulation().isEmpty()) {
             o.add("held_out_simulation", validation(c));
         }
-        JsonArray w = new JsonArray();
-        c.warnings().forEach(w::add);
-        o.add("warnings", w);
+        o.add("warnings", Json.strings(c.warnings()));
         o.addProperty("seconds", c.seconds());
         return o;
     }
@@ -189,7 +188,7 @@ public final class ComparisonReport {
     public static Table recordings(ComparisonResult c) {
         Table t = new Table("PatchPINN Compare Recordings");
         String cond = c.settings().conditionColumn();
-        Map<Double, Long> counts = new java.util.TreeMap<>();
+        Map<Double, Long> counts = new TreeMap<>();
         c.okRows().forEach(r -> counts.merge(r.entry().condition(), 1L, Long::sum));
         t.column("file").column(cond).column("cell").column("status").column("message");
         for (RecordingRow r : c.rows()) {
@@ -330,7 +329,7 @@ public final class ComparisonReport {
         ConditionModel m = c.model();
         double lo = c.perCondition().keySet().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double hi = c.perCondition().keySet().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        List<Double> grid = new java.util.ArrayList<>();
+        List<Double> grid = new ArrayList<>();
         if (lo > 0) {
             for (int i = 0; i <= 24; i++) {
                 grid.add(lo / 2 * Math.pow(hi * 2 / (lo / 2), i / 24.0));
@@ -341,7 +340,7 @@ public final class ComparisonReport {
             }
         }
         List<Double> steps = stepAmplitudes(c);
-        org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+        ModelSpec base = ConditionModel.baseStructure();
         for (double g : grid) {
             Table.Row row = t.addRow().set(c.settings().conditionColumn(), g).set("gX (nS)", m.gx().value(g))
                     .set("g_lin (nS)", m.linearConductance(g)).set("E_lin (mV)", m.linearReversal(g))
@@ -355,7 +354,7 @@ public final class ComparisonReport {
 
     /** Up to four positive step amplitudes of the recorded protocols (rounded to 5 pA), for model F–I. */
     static List<Double> stepAmplitudes(ComparisonResult c) {
-        java.util.TreeSet<Double> steps = new java.util.TreeSet<>();
+        TreeSet<Double> steps = new TreeSet<>();
         for (RecordingRow r : c.okRows()) {
             if (r.result().features() != null) {
                 r.result().features().fi().forEach(p -> {
