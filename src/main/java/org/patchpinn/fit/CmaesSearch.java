@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -12,12 +13,14 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
- * CMA-ES (Hansen; Commons Math) in the unit cube, stopping early when the best loss stalls; the best point
- * seen is the answer (not the distribution's mean, which may never have been evaluated).
+ * CMA-ES (Hansen; Commons Math) in the unit cube. A run that stalls (the best loss no longer improves) is restarted
+ * from the best point with a fresh step size and seed while budget remains — real cells' feature losses are
+ * rugged (a spike more or less is a step), and one run tends to settle after a few hundred evaluations. The best
+ * point seen is the answer (not the distribution's mean, which may never have been evaluated).
  */
 final class CmaesSearch {
-    /** The best point and its loss after a search. */
-    record Result(double[] u, double loss, int evaluations) { }
+    /** The best point and its loss after a search, and how many runs it took. */
+    record Result(double[] u, double loss, int evaluations, int runs) { }
 
     /** Ends a run that no longer improves. */
     private static final class Stalled extends RuntimeException {
@@ -35,7 +38,7 @@ final class CmaesSearch {
      * @param onEvaluation     called after every evaluation with (evaluations so far, best loss)
      */
     static Result minimise(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population, int budget,
-                           int stallEvaluations, long seed, java.util.function.BiConsumer<Integer, Double> onEvaluation) {
+                           int stallEvaluations, long seed, BiConsumer<Integer, Double> onEvaluation) {
         int dim = u0.length;
         double[] bestU = u0.clone();
         double[] best = {Double.POSITIVE_INFINITY};
@@ -63,14 +66,21 @@ final class CmaesSearch {
         double[] sig = new double[dim];
         Arrays.fill(upper, 1);
         Arrays.fill(sig, sigma);
-        CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0, new MersenneTwister(seed), false, null);
-        try {
-            cma.optimize(new MaxEval(budget), f, GoalType.MINIMIZE, new InitialGuess(u0),
-                    new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sig),
-                    new CMAESOptimizer.PopulationSize(population));
-        } catch (TooManyEvaluationsException | Stalled e) {
-            // budget spent or no progress: the best point seen is kept
+        int runs = 0;
+        // a restart needs room for a few generations to be worth its set-up
+        while (budget - evals[0] >= 5 * population) {
+            runs++;
+            lastImprovement[0] = evals[0];
+            CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0, new MersenneTwister(seed + 31L * runs),
+                    false, null);
+            try {
+                cma.optimize(new MaxEval(budget - evals[0]), f, GoalType.MINIMIZE, new InitialGuess(bestU.clone()),
+                        new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sig),
+                        new CMAESOptimizer.PopulationSize(population));
+            } catch (TooManyEvaluationsException | Stalled e) {
+                // budget spent or no progress: the best point seen is kept, and the next run starts there
+            }
         }
-        return new Result(bestU, best[0], evals[0]);
+        return new Result(bestU, best[0], evals[0], runs);
     }
 }

@@ -15,8 +15,12 @@ import java.util.List;
  * @param inputResistanceMOhm    median ΔV/ΔI over the hyperpolarising steps (MΩ)
  * @param timeConstantMs         median time constant (ms)
  * @param steps                  hyperpolarising steps measured
+ * @param holdingPa              median command before the first change (pA): the current that holds rest
+ * @param stepPa                 median current step of the measured steps (pA, negative)
+ * @param stepMs                 median duration of the measured steps (ms)
  */
-public record PassiveEstimate(double restMv, double inputResistanceMOhm, double timeConstantMs, int steps) {
+public record PassiveEstimate(double restMv, double inputResistanceMOhm, double timeConstantMs, int steps,
+                              double holdingPa, double stepPa, double stepMs) {
     /** Segments shorter than this are not measured (ms). */
     static final double MIN_SEGMENT_MS = 60;
     /** Deflections smaller than this are too close to the noise (mV). */
@@ -34,13 +38,18 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         List<Double> rest = new ArrayList<>();
         List<Double> rin = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
+        List<Double> holding = new ArrayList<>();
+        List<Double> step = new ArrayList<>();
+        List<Double> duration = new ArrayList<>();
         for (Trace t : traces) {
-            measure(t, rest, rin, tau);
+            measure(t, rest, rin, tau, holding, step, duration);
         }
-        return new PassiveEstimate(median(rest), median(rin), median(tau), rin.size());
+        return new PassiveEstimate(median(rest), median(rin), median(tau), rin.size(), median(holding),
+                median(step), median(duration));
     }
 
-    private static void measure(Trace t, List<Double> rest, List<Double> rin, List<Double> tau) {
+    private static void measure(Trace t, List<Double> rest, List<Double> rin, List<Double> tau,
+                                List<Double> holding, List<Double> step, List<Double> duration) {
         double[] v = t.vMv();
         double[] c = t.commandPa();
         double dt = t.dtMs();
@@ -53,6 +62,7 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         int firstEnd = segs.get(0)[1];
         if (firstEnd * dt >= 20 && StepSweep.countIn(spikes, 0, firstEnd * dt) == 0) {
             rest.add(StepSummary.median(v, 0, firstEnd));
+            holding.add(c[0]);
         }
         double[] smooth = runningMean(v, n, Math.max(1, (int) Math.round(1.0 / dt)));
         for (int s = 1; s < segs.size(); s++) {
@@ -75,6 +85,8 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
                 continue;
             }
             rin.add(dV / dI * 1000);
+            step.add(dI);
+            duration.add((b - a) * dt);
             double peak = 0;
             for (int i = a; i < b; i++) {
                 peak = Math.min(peak, smooth[i] - base);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
@@ -22,7 +23,8 @@ import org.patchpinn.task.Progress;
  *   <li><b>start</b>: the passive parameters from the cell's own measured rest, input resistance and time
  *       constant (C = τ/Rin; the leak makes up the rest of 1/Rin beside the active currents' resting
  *       conductance; EL puts rest where it is measured), every other conductance scaled with the capacitance
- *       (same density on a larger membrane) — not the template's values;</li>
+ *       (same density on a larger membrane) — not the template's values; from then on the leak is solved for
+ *       every candidate so the model keeps the measured rest and input resistance ({@link PassiveConstraint});</li>
  *   <li><b>active</b>: CMA-ES on summary statistics ({@link FeatureObjective}: spike counts, latency, ISIs, AP
  *       shape, baseline, steady state and charging curve) over the passive and fast parameters, kinetic offsets
  *       such as VT included, slow currents at their start;</li>
@@ -85,21 +87,32 @@ public final class StagedFit implements FitMethod {
         progress.log(String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f MOhm, tau %.1f ms "
                 + "(%d hyperpolarising steps) -> C %.0f pF", passive.restMv(), passive.inputResistanceMOhm(),
                 passive.timeConstantMs(), passive.steps(), passive.capacitancePf()));
-        double[] start = StartValues.fromPassive(spec, stages, passive);
+        PassiveConstraint constraint = PassiveConstraint.of(spec, passive);
+        UnaryOperator<double[]> complete = constraint == null ? x -> x : constraint::apply;
+        List<String> solved = constraint == null ? List.of() : constraint.solved();
+        if (constraint != null) {
+            diagnostics.add("leak_solved_from_rest_and_rin", Json.toTree(solved));
+        }
+        double[] start = complete.apply(StartValues.fromPassive(spec, stages, passive));
+        if (constraint != null) {
+            PassiveConstraint banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
+            complete = banded::apply;
+        }
 
         FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, progress);
         FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, progress);
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate("start", start, trainObj.loss(start), selectObj.loss(start), 1, 0));
 
-        List<String> activeFree = FitStage.free(spec, stages, List.of(FitStage.PASSIVE, FitStage.ACTIVE));
+        List<String> activeFree = searched(FitStage.free(spec, stages, List.of(FitStage.PASSIVE, FitStage.ACTIVE)),
+                solved);
         List<String> slowFree = FitStage.free(spec, stages, List.of(FitStage.SLOW));
         int budget = settings.maxEvaluations();
         double[] current = start;
         if (!activeFree.isEmpty()) {
             progress.status("fit (classic): active stage " + activeFree);
-            ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, false);
-            Candidate c = search("active", s1, SIGMA, trainObj, selectObj, settings.seed(), budget,
+            ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, false, start);
+            Candidate c = search("active", s1, complete, SIGMA, trainObj, selectObj, settings.seed(), budget,
                     progress.range(0, 0.45), lossTable);
             candidates.add(c);
             current = c.values();
@@ -107,10 +120,10 @@ public final class StagedFit implements FitMethod {
             checkSpikes(spec, trainObj, current);
         }
         if (!slowFree.isEmpty()) {
-            List<String> all = spec.freeParameters();
+            List<String> all = searched(spec.freeParameters(), solved);
             progress.status("fit (classic): slow stage " + slowFree);
-            ModelSpec s2 = Bands.around(spec.withValues(current).withFree(all), stages, true);
-            Candidate c = search("slow", s2, SIGMA / 2, trainObj, selectObj, settings.seed() + 1, budget,
+            ModelSpec s2 = Bands.around(spec.withValues(current).withFree(all), stages, true, start);
+            Candidate c = search("slow", s2, complete, SIGMA / 2, trainObj, selectObj, settings.seed() + 1, budget,
                     progress.range(0.45, 0.9), lossTable);
             candidates.add(c);
             stageJson.add(stageJson(c, all));
@@ -178,14 +191,20 @@ public final class StagedFit implements FitMethod {
         return new FitOutcome(spec.withValues(best.values()), estimates, diagnostics).table(lossTable);
     }
 
-    private static Candidate search(String stage, ModelSpec banded, double sigma, FeatureObjective train,
+    /** The free parameters the searches move: all but those the passive constraint solves. */
+    private static List<String> searched(List<String> free, List<String> solved) {
+        return free.stream().filter(n -> !solved.contains(n)).toList();
+    }
+
+    private static Candidate search(String stage, ModelSpec banded, UnaryOperator<double[]> complete,
+                                    double sigma, FeatureObjective train,
                                     FeatureObjective select, long seed, int budget, Progress progress,
                                     Table lossTable) {
         long t = System.nanoTime();
         ParameterSpace space = new ParameterSpace(banded);
         int dim = space.dimension();
         int population = Math.max(12, 4 + (int) Math.floor(3 * Math.log(dim)) + 4);
-        CmaesSearch.Result r = CmaesSearch.minimise(u -> train.loss(space.toFull(u)),
+        CmaesSearch.Result r = CmaesSearch.minimise(u -> train.loss(complete.apply(space.toFull(u))),
                 space.toUnit(banded.values()), sigma, population, budget, STALL_EVALUATIONS, seed * 7919 + 17,
                 (n, best) -> {
                     if (n % 20 == 0) {
@@ -193,9 +212,9 @@ public final class StagedFit implements FitMethod {
                         lossTable.addRow().set("stage", stage).set("evaluation", n).set("loss", best);
                     }
                 });
-        double[] full = space.toFull(r.u());
-        progress.log(String.format(Locale.ROOT, "fit (classic): %s stage: training loss %.4g after %d evaluations",
-                stage, r.loss(), r.evaluations()));
+        double[] full = complete.apply(space.toFull(r.u()));
+        progress.log(String.format(Locale.ROOT, "fit (classic): %s stage: training loss %.4g after %d evaluations "
+                + "(%d CMA-ES runs)", stage, r.loss(), r.evaluations(), r.runs()));
         return new Candidate(stage, full, r.loss(), select.loss(full), r.evaluations(), (System.nanoTime() - t) / 1e9);
     }
 
@@ -321,31 +340,38 @@ public final class StagedFit implements FitMethod {
 
     /**
      * Search bands around the current values, inside the model's bounds: passive parameters ×0.8–1.25 (reversals
-     * ±10 mV) — they were measured, and spike statistics would otherwise trade the membrane time constant for
+     * ±10 mV) around their measured start in every stage — they were measured, and spike statistics would otherwise trade the membrane time constant for
      * firing —, active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and the
      * others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over.
      */
     static final class Bands {
+        static final double PASSIVE_FACTOR = 1.25;
+        static final double PASSIVE_MV = 10;
+
         private Bands() {
         }
 
-        static ModelSpec around(ModelSpec spec, Map<String, FitStage> stages, boolean slowStage) {
+        static ModelSpec around(ModelSpec spec, Map<String, FitStage> stages, boolean slowStage, double[] start) {
             ModelSpec out = spec;
             double[] x = spec.values();
             for (String name : spec.freeParameters()) {
                 Parameter p = spec.parameter(name);
-                double v = x[spec.indexOf(name)];
                 FitStage st = stages.get(name);
+                // passive bands stay around the measured start, so stages cannot walk them away step by step
+                double v = x[spec.indexOf(name)];
+                if (st == FitStage.PASSIVE) {
+                    v = start[spec.indexOf(name)];
+                }
                 boolean narrow = slowStage && st != FitStage.SLOW;
                 boolean voltage = "mV".equals(p.unit());
                 double lo;
                 double hi;
                 if (voltage) {
-                    double w = narrow ? 5 : st == FitStage.PASSIVE ? 10 : 20;
+                    double w = st == FitStage.PASSIVE ? PASSIVE_MV : narrow ? 5 : 20;
                     lo = v - w;
                     hi = v + w;
                 } else {
-                    double f = st == FitStage.PASSIVE ? 1.25 : narrow ? 1.4 : 10;
+                    double f = st == FitStage.PASSIVE ? PASSIVE_FACTOR : narrow ? 1.4 : 10;
                     lo = v / f;
                     hi = v * f;
                     if (!(v > 0)) {

@@ -141,6 +141,20 @@ public final class Validation {
         return n == 0 ? Double.NaN : Math.sqrt(se / n);
     }
 
+    /**
+     * Median of model − data for one feature over the sweeps of a role where both define it (NaN when none):
+     * the AP-shape errors a reader checks beside Γ.
+     */
+    public static double medianError(List<SweepValidation> v, String role, String feature) {
+        double[] d = v.stream().filter(s -> s.role().equals(role))
+                .mapToDouble(s -> s.modelFeatures().get(feature) - s.dataFeatures().get(feature))
+                .filter(Double::isFinite).sorted().toArray();
+        if (d.length == 0) {
+            return Double.NaN;
+        }
+        return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
+    }
+
     /** result.json's "validation" object. */
     public static JsonObject json(List<SweepValidation> v) {
         JsonObject o = new JsonObject();
@@ -151,6 +165,9 @@ public final class Validation {
         for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
             o.add(role + "_gamma", Json.number(meanGamma(v, role)));
             o.add(role + "_rmse_mV", Json.number(rmse(v, role)));
+            o.add(role + "_ap_amplitude_error_mV", Json.number(medianError(v, role, "AP_amplitude")));
+            o.add(role + "_half_width_error_ms", Json.number(medianError(v, role, "spike_half_width")));
+            o.add(role + "_ahp_depth_error_mV", Json.number(medianError(v, role, "AHP_depth")));
         }
         o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
         JsonArray sweeps = new JsonArray();

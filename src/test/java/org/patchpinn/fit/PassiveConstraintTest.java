@@ -1,0 +1,56 @@
+package org.patchpinn.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.patchpinn.model.BuiltinModels;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.sim.Simulator;
+import org.patchpinn.sim.Stimuli;
+
+/**
+ * The solved leak puts the simulated model where the cell was measured: rest under the holding current and the
+ * steady-state deflection of the median hyperpolarising step, with the active currents (here an M-current that
+ * closes on hyperpolarisation and a depolarised VT) at arbitrary values.
+ */
+class PassiveConstraintTest {
+    private static final double DT = 0.1;
+
+    @Test
+    void modelRestsAndDeflectsAsMeasured() {
+        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("Cm", 200).withValue("gM", 20)
+                .withValue("VT", -58);
+        // a held cell: +20 pA holds it at -62 mV; a -100 pA step deflects it by Rin * dI = -10 mV
+        PassiveEstimate measured = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500);
+        PassiveConstraint c = PassiveConstraint.of(m, measured);
+        assertNotNull(c);
+        assertEquals(List.of("gL", "EL", "Cm"), c.solved());
+        double[] x = c.apply(m.values());
+        assertTrue(x[m.indexOf("gL")] > 2 * PassiveConstraint.FLOOR * 10, "the leak is solved, not at its floor");
+        double[] v = Simulator.shared().voltage(m, x, t -> t < 3000 ? 20.0 : -80.0, 6000, DT);
+        double rest = v[(int) (2990 / DT)];
+        double steady = v[(int) (5990 / DT)];
+        assertEquals(-62, rest, 0.3, "rest under the holding current");
+        assertEquals(-10, steady - rest, 0.3, "steady-state deflection = Rin * dI");
+        // tau measured on the simulated step as on a cell: 20 ms within a sample or two of the 1 ms running mean
+        double[] cmd = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            cmd[i] = i * DT < 3000 ? 20 : -80;
+        }
+        double tau = PassiveEstimate.of(List.of(new PassiveEstimate.Trace(v, cmd, DT))).timeConstantMs();
+        assertEquals(20, tau, 1.0, "membrane time constant");
+    }
+
+    @Test
+    void notAppliedWithoutAHyperpolarisingStepOrWithAFixedLeak() {
+        ModelSpec m = BuiltinModels.get("traub-rs-m");
+        assertNull(PassiveConstraint.of(m, new PassiveEstimate(-65, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN)));
+        ModelSpec fixed = m.withFree(m.freeParameters().stream().filter(n -> !n.equals("gL") && !n.equals("EL"))
+                .toList());
+        assertNull(PassiveConstraint.of(fixed, new PassiveEstimate(-65, 150, 20, 2, 0, -50, 500)));
+    }
+}
