@@ -1,6 +1,7 @@
 package org.patchpinn.compare;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,15 +228,12 @@ public final class ComparisonReport {
     static final String TEST = "within-cell regression on the level (cell intercepts), permutation of levels "
             + "within cells, max-T over all quantities";
 
+    /** The design's fields in order, minP under the name result.json has always used. */
     private static JsonObject design(WithinCellTrend.Design d) {
-        JsonObject o = new JsonObject();
-        o.addProperty("cells", d.cells());
-        o.addProperty("levels", d.levels());
-        o.add("orderings", Json.number(d.orderings()));
-        o.addProperty("exact", d.exact());
-        o.addProperty("permutations", d.permutations());
-        o.add("smallest_attainable_p", Json.number(d.minP()));
-        o.addProperty("warning", d.warning());
+        JsonObject o = Json.toTree(d).getAsJsonObject();
+        JsonElement warning = o.remove("warning");
+        o.add("smallest_attainable_p", o.remove("minP"));
+        o.add("warning", warning);
         return o;
     }
 

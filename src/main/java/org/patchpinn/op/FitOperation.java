@@ -56,8 +56,7 @@ public final class FitOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
-                RecordingParams.series(),
+        return RecordingParams.withFile("current-clamp recording",
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
                         BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",

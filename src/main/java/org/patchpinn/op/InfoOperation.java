@@ -28,9 +28,7 @@ public final class InfoOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "recording file (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
-                RecordingParams.series(),
-                ParamSpec.outDir(false));
+        return RecordingParams.withFile("recording file", ParamSpec.outDir(false));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
