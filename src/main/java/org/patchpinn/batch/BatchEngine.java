@@ -1,7 +1,12 @@
 package org.patchpinn.batch;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.patchpinn.report.Table;
 import org.patchpinn.task.Progress;
 
 /**
@@ -33,7 +38,7 @@ public interface BatchEngine extends AutoCloseable {
      * Writes a combined table as Parquet at {@code path} (a folder, Spark's layout) when this engine can;
      * false when it cannot (the thread pool has no Parquet writer: CSV only).
      */
-    default boolean writeParquet(org.patchpinn.report.Table table, String path) {
+    default boolean writeParquet(Table table, String path) {
         return false;
     }
 
@@ -41,8 +46,8 @@ public interface BatchEngine extends AutoCloseable {
      * Opens an input for reading on the driver (e.g. to hash it): a local path here; the Spark engine also
      * reads hdfs://, s3a:// and other Hadoop file-system URIs.
      */
-    default java.io.InputStream open(String file) throws java.io.IOException {
-        return java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
+    default InputStream open(String file) throws IOException {
+        return Files.newInputStream(Path.of(file));
     }
 
     /** Releases threads or the Spark context; the engine cannot run afterwards. */

@@ -1,5 +1,6 @@
 package org.patchpinn.batch;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import org.patchpinn.InvalidParameterException;
 
@@ -38,7 +39,7 @@ public final class BatchEngines {
         }
         try {
             return (BatchEngine) c.getConstructor(String.class).newInstance(master);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
             if (t instanceof RuntimeException r) {
                 throw r;

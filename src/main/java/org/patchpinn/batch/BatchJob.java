@@ -1,6 +1,7 @@
 package org.patchpinn.batch;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import org.patchpinn.task.Progress;
 
 /**
@@ -16,5 +17,5 @@ public interface BatchJob<R> extends Serializable {
      * @param file     the recording as a local file (an engine copies remote inputs to a local temporary file)
      * @param progress cancellation and status for in-process engines; silent on remote executors
      */
-    R run(BatchItem item, java.nio.file.Path file, Progress progress) throws Exception;
+    R run(BatchItem item, Path file, Progress progress) throws Exception;
 }

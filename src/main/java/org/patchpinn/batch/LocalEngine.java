@@ -32,11 +32,8 @@ public final class LocalEngine implements BatchEngine {
     @Override
     public <R> List<BatchOutcome<R>> run(List<BatchItem> items, BatchJob<R> job, Consumer<BatchOutcome<R>> finished,
                                          Progress progress) {
-        List<BatchOutcome<R>> out = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
-        if (items.isEmpty()) {
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+        List<BatchOutcome<R>> out = BatchOutcome.slots(items.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;

@@ -1,5 +1,6 @@
 package org.patchpinn.compare;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import org.patchpinn.PatchPinnException;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.BatchItem;
 import org.patchpinn.batch.BatchJob;
-import org.patchpinn.batch.BatchOutcome;
 import org.patchpinn.batch.LocalEngine;
 import org.patchpinn.batch.ProgressLine;
+import org.patchpinn.report.Json;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
 
@@ -101,7 +102,7 @@ public final class BatchRunner {
 
     /** A result that came back as JSON, attached to the driver's manifest row. */
     private static RecordingResult decode(String json, List<ManifestEntry> entries) {
-        com.google.gson.JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
         ManifestEntry e = entries.get(o.get("batch_index").getAsInt());
         RecordingResult r = RecordingResult.fromJson(o, e);
         return new RecordingResult(e, r.status(), r.message(), r.fingerprint(), r.fits(), r.features(), r.seconds(),
@@ -142,9 +143,9 @@ public final class BatchRunner {
             RecordingAnalyzer a = BUILT.computeIfAbsent(recipe, AnalyzerRecipe::build);
             ManifestEntry e = new ManifestEntry(item.index() + 1, item.name(), file, item.condition(), item.cell(),
                     item.covariates(), "");
-            com.google.gson.JsonObject o = analyseSafely(a, e, item.fingerprint(), progress).toJson();
+            JsonObject o = analyseSafely(a, e, item.fingerprint(), progress).toJson();
             o.addProperty("batch_index", item.index());
-            return org.patchpinn.report.Json.toJson(o);
+            return Json.toJson(o);
         }
     }
 }

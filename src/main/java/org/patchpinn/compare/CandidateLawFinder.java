@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.patchpinn.numeric.LeastSquares;
 
 /**
  * The built-in law finder: fits a few forms that condition dependences in physiology take and keeps the one
@@ -52,14 +53,14 @@ public final class CandidateLawFinder implements LawFinder {
         double bestRss = Double.POSITIVE_INFINITY;
         for (double[] s : form.starts()) {
             try {
-                double[] p = NumericLeastSquares.minimise(q -> {
+                double[] p = LeastSquares.unbounded(q -> {
                     ToDoubleFunction<double[]> fn = form.f().apply(q);
                     double[] r = new double[y.length];
                     for (int i = 0; i < y.length; i++) {
                         r[i] = fn.applyAsDouble(x[i]) - y[i];
                     }
                     return r;
-                }, s, 4000);
+                }).minimise(s, 1000, 1e-10).x();
                 double rss = rss(form.f().apply(p), x, y);
                 if (rss < bestRss) {
                     bestRss = rss;

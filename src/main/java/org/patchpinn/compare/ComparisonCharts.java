@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.patchpinn.report.Table;
 
 /** Plots of a comparison: a quantity against the condition with its law, F–I curves and resting potential. */
 public final class ComparisonCharts {
@@ -98,7 +100,7 @@ public final class ComparisonCharts {
      * The condition model's simulated firing rate against the condition (lines, from the predictions table)
      * with the recordings' mean rates at the same step amplitudes (points).
      */
-    public static JFreeChart modelRates(ComparisonResult c, org.patchpinn.report.Table predictions) {
+    public static JFreeChart modelRates(ComparisonResult c, Table predictions) {
         XYSeriesCollection data = new XYSeriesCollection();
         String cond = c.settings().conditionColumn();
         List<String> rateColumns = predictions.columns().stream().filter(h -> h.startsWith("rate at ")).toList();
@@ -179,7 +181,7 @@ public final class ComparisonCharts {
         if (range[0] > 0 && range[1] / range[0] >= 10) {
             LogAxis log = new LogAxis(label + " (log scale)");
             log.setSmallestValue(range[0] / 2);
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+            log.setNumberFormatOverride(new DecimalFormat("0.###"));
             return log;
         }
         return new NumberAxis(label);

@@ -1,9 +1,14 @@
 package org.patchpinn.compare;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
@@ -50,10 +55,7 @@ public final class ComparisonReport {
             ch.addProperty("name", t.name());
             ch.addProperty("unit", t.unit());
             ch.add("effect", Json.number(t.effect()));
-            JsonArray ci = new JsonArray();
-            ci.add(Json.number(t.ciLow()));
-            ci.add(Json.number(t.ciHigh()));
-            ch.add("effect_ci95", ci);
+            ch.add("effect_ci95", Json.interval(t.ciLow(), t.ciHigh()));
             ch.add("t", Json.number(t.t()));
             ch.add("p", Json.number(t.p()));
             ch.add("p_maxT", Json.number(t.pAdjusted()));
@@ -92,9 +94,7 @@ public final class ComparisonReport {
         if (!c.heldOutSimulation().isEmpty()) {
             o.add("held_out_simulation", validation(c));
         }
-        JsonArray w = new JsonArray();
-        c.warnings().forEach(w::add);
-        o.add("warnings", w);
+        o.add("warnings", Json.strings(c.warnings()));
         o.addProperty("seconds", c.seconds());
         return o;
     }
@@ -189,7 +189,7 @@ public final class ComparisonReport {
     public static Table recordings(ComparisonResult c) {
         Table t = new Table("PatchPINN Compare Recordings");
         String cond = c.settings().conditionColumn();
-        Map<Double, Long> counts = new java.util.TreeMap<>();
+        Map<Double, Long> counts = new TreeMap<>();
         c.okRows().forEach(r -> counts.merge(r.entry().condition(), 1L, Long::sum));
         t.column("file").column(cond).column("cell").column("status").column("message");
         for (RecordingRow r : c.rows()) {
@@ -228,15 +228,12 @@ public final class ComparisonReport {
     static final String TEST = "within-cell regression on the level (cell intercepts), permutation of levels "
             + "within cells, max-T over all quantities";
 
+    /** The design's fields in order, minP under the name result.json has always used. */
     private static JsonObject design(WithinCellTrend.Design d) {
-        JsonObject o = new JsonObject();
-        o.addProperty("cells", d.cells());
-        o.addProperty("levels", d.levels());
-        o.add("orderings", Json.number(d.orderings()));
-        o.addProperty("exact", d.exact());
-        o.addProperty("permutations", d.permutations());
-        o.add("smallest_attainable_p", Json.number(d.minP()));
-        o.addProperty("warning", d.warning());
+        JsonObject o = Json.toTree(d).getAsJsonObject();
+        JsonElement warning = o.remove("warning");
+        o.add("smallest_attainable_p", o.remove("minP"));
+        o.add("warning", warning);
         return o;
     }
 
@@ -330,7 +327,7 @@ public final class ComparisonReport {
         ConditionModel m = c.model();
         double lo = c.perCondition().keySet().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double hi = c.perCondition().keySet().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        List<Double> grid = new java.util.ArrayList<>();
+        List<Double> grid = new ArrayList<>();
         if (lo > 0) {
             for (int i = 0; i <= 24; i++) {
                 grid.add(lo / 2 * Math.pow(hi * 2 / (lo / 2), i / 24.0));
@@ -341,7 +338,7 @@ public final class ComparisonReport {
             }
         }
         List<Double> steps = stepAmplitudes(c);
-        org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+        ModelSpec base = ConditionModel.baseStructure();
         for (double g : grid) {
             Table.Row row = t.addRow().set(c.settings().conditionColumn(), g).set("gX (nS)", m.gx().value(g))
                     .set("g_lin (nS)", m.linearConductance(g)).set("E_lin (mV)", m.linearReversal(g))
@@ -355,7 +352,7 @@ public final class ComparisonReport {
 
     /** Up to four positive step amplitudes of the recorded protocols (rounded to 5 pA), for model F–I. */
     static List<Double> stepAmplitudes(ComparisonResult c) {
-        java.util.TreeSet<Double> steps = new java.util.TreeSet<>();
+        TreeSet<Double> steps = new TreeSet<>();
         for (RecordingRow r : c.okRows()) {
             if (r.result().features() != null) {
                 r.result().features().fi().forEach(p -> {

@@ -2,13 +2,17 @@ package org.patchpinn.compare;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.patchpinn.batch.BatchEngine;
+import org.patchpinn.model.ModelSpec;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -28,7 +32,7 @@ public final class ConditionComparison {
     private final List<RecordingFitter> extraFitters;
     private final FeatureExtractor features;
     private final LawFinder lawFinder;
-    private org.patchpinn.batch.BatchEngine engine;
+    private BatchEngine engine;
     private AnalyzerRecipe recipe;
 
     public ConditionComparison(ComparisonSettings settings, Function<Path, Recording> loader,
@@ -44,7 +48,7 @@ public final class ConditionComparison {
      * Runs the per-recording stage on {@code engine} (e.g. Spark) instead of this JVM's thread pool; the
      * recipe rebuilds {@link #analyzer()} on executors. Everything across recordings still runs here.
      */
-    public ConditionComparison withEngine(org.patchpinn.batch.BatchEngine engine, AnalyzerRecipe recipe) {
+    public ConditionComparison withEngine(BatchEngine engine, AnalyzerRecipe recipe) {
         this.engine = engine;
         this.recipe = recipe;
         return this;
@@ -90,7 +94,7 @@ public final class ConditionComparison {
         if (whyNotMechanisms.isEmpty()) {
             progress.status("fitting each candidate mechanism per recording");
             mechanisms = MechanismComparison.prepare(ok, fitName, loader);
-            org.patchpinn.model.ModelSpec any = mechanisms.baseModel();
+            ModelSpec any = mechanisms.baseModel();
             mechanismFits = mechanisms.fitAll(Mechanism.candidates(any), progress.range(0.85, 0.93));
             List<RecordingRow> fitted = mechanisms.rows();
             for (Map.Entry<Mechanism, MechanismComparison.Fits> e : mechanismFits.entrySet()) {
@@ -345,7 +349,7 @@ public final class ConditionComparison {
         if (candidate.isPresent() && candidate.get().r2() > found.get().r2() + 0.001) {
             Law c = candidate.get();
             return Optional.of(c.withSource(c.source()
-                    + String.format(java.util.Locale.ROOT, "; better than %s (R² %.4f)", found.get().source(),
+                    + String.format(Locale.ROOT, "; better than %s (R² %.4f)", found.get().source(),
                     found.get().r2())));
         }
         return found;
@@ -369,7 +373,7 @@ public final class ConditionComparison {
         }
         HillLaw h = d.law();
         double ex = d.ex().value();
-        double[] fit = java.util.Arrays.stream(x).mapToDouble(p -> h.value(p[1]) * (p[0] - ex)).toArray();
+        double[] fit = Arrays.stream(x).mapToDouble(p -> h.value(p[1]) * (p[0] - ex)).toArray();
         String e = HillLaw.drivingForce("V", ex);
         return new Law("I_X (pA)", List.of("V", "G"), h.expression("G") + "*" + e, "(" + h.sympy("G") + ")*" + e,
                 ConductanceDecomposition.r2(y, fit), "leak / extra-conductance decomposition",
@@ -411,7 +415,7 @@ public final class ConditionComparison {
     private List<HeldOutSimulation.Check> simulateHeldOut(List<RecordingRow> ok, ConductanceDecomposition.Result d,
                                                           List<String> warnings) {
         List<HeldOutSimulation.Check> out = new ArrayList<>();
-        org.patchpinn.model.ModelSpec base = ConditionModel.baseStructure();
+        ModelSpec base = ConditionModel.baseStructure();
         for (ConductanceDecomposition.HeldOut h : d.heldOut()) {
             if (!h.ok()) {
                 continue;

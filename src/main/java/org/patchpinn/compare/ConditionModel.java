@@ -4,11 +4,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import java.util.List;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.report.Json;
+import org.patchpinn.sim.Simulator;
+import org.patchpinn.sim.Stimuli;
 
 /**
  * A neuron model whose extra conductance depends on the condition: the shared structure's subthreshold
@@ -89,9 +92,8 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
     public double simulatedRate(double g, double stepPa, ModelSpec base) {
         ModelSpec m = spec(g, base);
         double dt = 0.05;
-        double[] v = org.patchpinn.sim.Simulator.shared().voltage(m, m.values(),
-                org.patchpinn.sim.Stimuli.step(100, 400, stepPa), 500, dt);
-        return StepFeatureExtractor.countSpikes(v, (int) (100 / dt), v.length, dt) / 0.4;
+        double[] v = Simulator.shared().voltage(m, m.values(), Stimuli.step(100, 400, stepPa), 500, dt);
+        return SpikeTimes.countIn(SpikeTimes.detect(v, dt), 100, 500) / 0.4;
     }
 
     public static ModelSpec baseStructure() {

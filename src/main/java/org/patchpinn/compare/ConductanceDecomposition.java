@@ -6,19 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealVector;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.util.Pair;
+import org.patchpinn.numeric.LeastSquares;
 
 /**
  * Splits each recording's total linear conductance into the cell's own leak and an extra conductance that
@@ -34,6 +29,9 @@ public final class ConductanceDecomposition {
     static final double SE_G_FLOOR = 0.1;
     static final double SE_E_FLOOR = 0.25;
     static final double FREE_EX_START_MV = -50;
+    /** Levenberg–Marquardt limits: iterations, and the relative decrease of the cost below which it stops. */
+    private static final int MAX_ITERATIONS = 2000;
+    private static final double TOLERANCE = 1e-10;
 
     /** One recording's linear membrane. */
     public record Observation(String recording, String cell, double condition, double gNs, double eMv,
@@ -144,12 +142,12 @@ public final class ConductanceDecomposition {
      */
     private Map<Double, Estimate> perLevel(double[] point, List<double[]> boots) {
         int off = 4 + 2 * cells.size();
-        Map<Double, Estimate> out = new java.util.TreeMap<>();
+        Map<Double, Estimate> out = new TreeMap<>();
         for (double level : obs.stream().mapToDouble(Observation::condition).distinct().sorted().toArray()) {
-            int[] idx = java.util.stream.IntStream.range(0, obs.size())
+            int[] idx = IntStream.range(0, obs.size())
                     .filter(i -> obs.get(i).condition() == level).toArray();
-            double[] pt = {java.util.Arrays.stream(idx).mapToDouble(i -> point[off + i]).average().orElse(Double.NaN)};
-            List<double[]> bm = boots.stream().map(b -> new double[] {java.util.Arrays.stream(idx)
+            double[] pt = {Arrays.stream(idx).mapToDouble(i -> point[off + i]).average().orElse(Double.NaN)};
+            List<double[]> bm = boots.stream().map(b -> new double[] {Arrays.stream(idx)
                     .mapToDouble(i -> b[off + i]).average().orElse(Double.NaN)}).toList();
             out.put(level, est(pt, bm, 0, "nS"));
         }
@@ -324,34 +322,12 @@ public final class ConductanceDecomposition {
     }
 
     private double cost(double[] p, double[] g, double[] e) {
-        double s = 0;
-        for (double x : residuals(p, g, e)) {
-            s += x * x;
-        }
+        double s = LeastSquares.sumOfSquares(residuals(p, g, e));
         return Double.isFinite(s) ? s : Double.POSITIVE_INFINITY;
     }
 
     private double[] optimise(double[] start, double[] g, double[] e) {
-        MultivariateJacobianFunction f = point -> {
-            double[] p = point.toArray();
-            double[] r0 = residuals(p, g, e);
-            double[][] jac = new double[r0.length][p.length];
-            for (int j = 0; j < p.length; j++) {
-                double h = 1e-6 * Math.max(1, Math.abs(p[j]));
-                double[] q = p.clone();
-                q[j] += h;
-                double[] r1 = residuals(q, g, e);
-                for (int i = 0; i < r0.length; i++) {
-                    jac[i][j] = (r1[i] - r0[i]) / h;
-                }
-            }
-            return new Pair<>(new ArrayRealVector(r0, false), new Array2DRowRealMatrix(jac, false));
-        };
-        LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                .model(f).target(new double[2 * obs.size() + 1]).start(start)
-                .maxEvaluations(5000).maxIterations(2000).build());
-        RealVector p = opt.getPoint();
-        double[] out = p.toArray();
+        double[] out = LeastSquares.unbounded(p -> residuals(p, g, e)).minimise(start, MAX_ITERATIONS, TOLERANCE).x();
         if (Math.abs(out[3]) > 12 || !Double.isFinite(cost(out, g, e))) {
             throw new IllegalStateException("diverged");
         }
@@ -408,26 +384,12 @@ public final class ConductanceDecomposition {
         double[] g = measuredG();
         double[] e = measuredE();
         double[] s = start(g, e, q[3], Math.exp(q[2]));
-        MultivariateJacobianFunction f = point -> {
-            double[] p = q.clone();
-            p[4] = point.getEntry(0);
-            p[5] = point.getEntry(1);
-            double[] r0 = residuals(p, g, e);
-            double[][] jac = new double[r0.length][2];
-            for (int j = 0; j < 2; j++) {
-                double[] pp = p.clone();
-                double h = 1e-6 * Math.max(1, Math.abs(pp[4 + j]));
-                pp[4 + j] += h;
-                double[] r1 = residuals(pp, g, e);
-                for (int i = 0; i < r0.length; i++) {
-                    jac[i][j] = (r1[i] - r0[i]) / h;
-                }
-            }
-            return new Pair<>(new ArrayRealVector(r0, false), new Array2DRowRealMatrix(jac, false));
-        };
-        return new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder().model(f)
-                .target(new double[2 * obs.size() + 1]).start(new double[] {s[4], s[5]})
-                .maxEvaluations(2000).maxIterations(1000).build()).getPoint().toArray();
+        double[] p = q.clone();
+        p[4] = s[4];
+        p[5] = s[5];
+        boolean[] leakOnly = {false, false, false, false, true, true};
+        double[] x = LeastSquares.unbounded(u -> residuals(u, g, e)).minimise(p, leakOnly, MAX_ITERATIONS, TOLERANCE).x();
+        return new double[] {x[4], x[5]};
     }
 
     static double r2(double[] y, double[] fit) {

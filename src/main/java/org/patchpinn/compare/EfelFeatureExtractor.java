@@ -1,5 +1,7 @@
 package org.patchpinn.compare;
 
+import static org.patchpinn.features.RecordingFeatures.analyse;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +32,8 @@ public final class EfelFeatureExtractor implements FeatureExtractor {
     }
 
     @Override public RecordingFeatures extract(Recording recording) {
-        org.patchpinn.features.RecordingFeatures rf = org.patchpinn.features.RecordingFeatures.analyse(recording,
-                List.of(), settings, null, Progress.NONE);
+        // the core's features (this package's RecordingFeatures is the comparison's own value type)
+        var rf = analyse(recording, List.of(), settings, null, Progress.NONE);
         Map<String, Estimate> f = new LinkedHashMap<>();
         f.put("resting_potential", Estimate.of(meanOver(rf.sweeps(), FeatureNames.VOLTAGE_BASE, false), "mV"));
         CellFeatures cell = rf.cell();

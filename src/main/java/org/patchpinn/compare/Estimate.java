@@ -1,5 +1,7 @@
 package org.patchpinn.compare;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.patchpinn.report.Json;
 
@@ -19,24 +21,19 @@ public record Estimate(double value, double se, double ciLow, double ciHigh, Str
     }
 
     public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        o.add("value", Json.number(value));
-        o.addProperty("unit", unit);
+        JsonObject o = Json.quantity(value, unit);
         o.add("se", Json.number(se));
-        com.google.gson.JsonArray ci = new com.google.gson.JsonArray();
-        ci.add(Json.number(ciLow));
-        ci.add(Json.number(ciHigh));
-        o.add("ci95", ci);
+        o.add("ci95", Json.interval(ciLow, ciHigh));
         return o;
     }
 
     public static Estimate fromJson(JsonObject o) {
-        com.google.gson.JsonArray ci = o.getAsJsonArray("ci95");
+        JsonArray ci = o.getAsJsonArray("ci95");
         return new Estimate(num(o.get("value")), num(o.get("se")), num(ci.get(0)), num(ci.get(1)),
                 o.get("unit").getAsString());
     }
 
-    static double num(com.google.gson.JsonElement e) {
+    static double num(JsonElement e) {
         return e == null || e.isJsonNull() ? Double.NaN : e.getAsDouble();
     }
 }

@@ -1,6 +1,8 @@
 package org.patchpinn.compare;
 
 import com.google.gson.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,6 +12,6 @@ import java.util.Map;
  */
 public record FitOutcome(Map<String, Estimate> parameters, JsonObject details) {
     public FitOutcome {
-        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 }

@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.sim.SimulationResult;
 import org.patchpinn.sim.Simulator;
@@ -38,8 +39,7 @@ public final class HeldOutSimulation {
             int onset = onset(s.iPa());
             out.add(new Check(recording.name(), cell, condition, k, onset < s.length() ? s.iPa()[onset] : 0,
                     mean(s.vMv(), onset), mean(sim.v(), Math.min(onset, sim.v().length)),
-                    StepFeatureExtractor.countSpikes(s.vMv(), 0, s.length(), dt),
-                    StepFeatureExtractor.countSpikes(sim.v(), 0, sim.v().length, dt)));
+                    SpikeTimes.detect(s.vMv(), dt).length, SpikeTimes.detect(sim.v(), dt).length));
         }
         return out;
     }

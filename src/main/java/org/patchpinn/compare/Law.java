@@ -1,9 +1,10 @@
 package org.patchpinn.compare;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.patchpinn.report.Json;
 
 /**
@@ -54,7 +55,7 @@ public record Law(String target, List<String> variables, String expression, Stri
      * 1/(1+…)): what the law spends on fitting the levels.
      */
     public int parameterCount() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z_0-9.])(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?)")
+        Matcher m = Pattern.compile("(?<![A-Za-z_0-9.])(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?)")
                 .matcher(sympy);
         int k = 0;
         while (m.find()) {
@@ -68,9 +69,7 @@ public record Law(String target, List<String> variables, String expression, Stri
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("target", target);
-        JsonArray v = new JsonArray();
-        variables.forEach(v::add);
-        o.add("variables", v);
+        o.add("variables", Json.strings(variables));
         o.addProperty("expression", expression);
         o.addProperty("sympy", sympy);
         o.add("r2", Json.number(r2));

@@ -19,6 +19,7 @@ import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.GateKinetics;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.pinn.TrainingThread;
 import org.patchpinn.report.Json;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -126,39 +127,19 @@ public final class ModelRecordingFitter implements RecordingFitter {
     }
 
     /**
-     * Methods that learn new states run on this one thread: DJL's PyTorch engine allows one gradient collector
-     * per process and keeps grad mode per thread, so a fit on a second batch worker fails. The batch's
-     * other work still runs in parallel.
+     * The fit verb's path. Methods that learn new states run on the one training thread (DJL keeps grad mode per
+     * thread, so a fit on a second batch worker fails); the batch's other work still runs in parallel.
      */
-    private static final java.util.concurrent.ExecutorService LEARNER =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "patchpinn-learn");
-                t.setDaemon(true);
-                return t;
-            });
+    private FitRunner.Run runFit(Recording recording, ModelSpec m, Progress progress) {
+        return FitMethods.get(method) instanceof NewStateFitMethod
+                ? TrainingThread.onTrainingThread(() -> fitOnce(recording, m, progress))
+                : fitOnce(recording, m, progress);
+    }
 
-    /** The fit verb's path: the core's default sweep roles and {@link FitRunner}. */
+    /** The core's default sweep roles and {@link FitRunner}, as the fit verb runs them. */
     private FitRunner.Run fitOnce(Recording recording, ModelSpec m, Progress progress) {
         List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
         return FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all, FitRunner.defaultRoles(all),
                 progress);
-    }
-
-    private FitRunner.Run runFit(Recording recording, ModelSpec m, Progress progress) {
-        if (!(FitMethods.get(method) instanceof NewStateFitMethod)) {
-            return fitOnce(recording, m, progress);
-        }
-        try {
-            return LEARNER.submit(() -> fitOnce(recording, m, progress)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new org.patchpinn.task.CancelledException();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new org.patchpinn.PatchPinnException(recording.name() + ": " + method + " fit failed: "
-                    + e.getCause(), e);
-        }
     }
 }

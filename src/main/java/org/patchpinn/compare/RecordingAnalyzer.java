@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -53,7 +54,7 @@ public final class RecordingAnalyzer {
             try {
                 fits.put(f.name(), f.fit(r, progress));
             } catch (RuntimeException e) {
-                if (e instanceof org.patchpinn.task.CancelledException c) {
+                if (e instanceof CancelledException c) {
                     throw c;
                 }
                 notes.add(f.name() + " fit failed: " + (e instanceof PatchPinnException ? "" : e.getClass().getSimpleName()

@@ -1,5 +1,7 @@
 package org.patchpinn.compare;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  */
 public record RecordingFeatures(Map<String, Estimate> scalars, List<double[]> fi) {
     public RecordingFeatures {
-        scalars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scalars));
+        scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
         fi = List.copyOf(fi);
     }
 }

@@ -5,19 +5,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.trace.Recording;
 
 /**
  * Features of a current-step recording that the comparison reports per condition: resting potential (mean
  * V before the step), F–I curve (spikes during the step per second), rheobase (smallest step that fires)
- * and the maximal rate. Spikes are upward crossings of {@code -20 mV} at least 1 ms apart. A deliberately
+ * and the maximal rate. Spikes are the project's spike times ({@link SpikeTimes}). A deliberately
  * small set; the full feature extractor of org.patchpinn.features replaces it where available.
  */
 public final class StepFeatureExtractor implements FeatureExtractor {
-    static final double SPIKE_MV = -20.0;
-
     @Override public String fingerprint() {
-        return "step-features/1 spike=" + SPIKE_MV;
+        return "step-features/2 spike=" + SpikeTimes.THRESHOLD_MV;
     }
 
     @Override public RecordingFeatures extract(Recording recording) {
@@ -55,7 +54,8 @@ public final class StepFeatureExtractor implements FeatureExtractor {
             }
             double amp = sum / (off - on + 1);
             double durMs = (off - on + 1) * s.dtMs();
-            int spikes = countSpikes(v, on, Math.min(v.length, off + 1 + (int) (5 / s.dtMs())), s.dtMs());
+            int end = Math.min(v.length, off + 1 + (int) (5 / s.dtMs()));
+            int spikes = SpikeTimes.countIn(SpikeTimes.detect(v, s.dtMs()), on * s.dtMs(), end * s.dtMs());
             fi.add(new double[] {amp, spikes / durMs * 1000.0});
         }
         fi.sort((a, b) -> Double.compare(a[0], b[0]));
@@ -72,19 +72,6 @@ public final class StepFeatureExtractor implements FeatureExtractor {
         f.put("rheobase", Estimate.of(rheo, "pA"));
         f.put("max_rate", Estimate.of(maxRate, "Hz"));
         return new RecordingFeatures(f, fi);
-    }
-
-    static int countSpikes(double[] v, int from, int to, double dtMs) {
-        int refractory = Math.max(1, (int) Math.round(1.0 / dtMs));
-        int count = 0;
-        int last = -refractory - 1;
-        for (int k = Math.max(1, from); k < to; k++) {
-            if (v[k - 1] < SPIKE_MV && v[k] >= SPIKE_MV && k - last > refractory) {
-                count++;
-                last = k;
-            }
-        }
-        return count;
     }
 
     private static double median(double[] x) {

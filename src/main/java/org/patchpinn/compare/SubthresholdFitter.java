@@ -3,6 +3,7 @@ package org.patchpinn.compare;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -30,8 +31,8 @@ public final class SubthresholdFitter implements RecordingFitter {
         LinearMembrane m;
         try {
             m = LinearMembraneSolver.solve(system);
-        } catch (org.patchpinn.PatchPinnException e) {
-            throw new org.patchpinn.PatchPinnException(recording.name() + ": " + e.getMessage() + " (windows of "
+        } catch (PatchPinnException e) {
+            throw new PatchPinnException(recording.name() + ": " + e.getMessage() + " (windows of "
                     + settings.windowMs() + " ms below " + settings.thresholdMv() + " mV, " + settings.marginMs()
                     + " ms from any crossing)", e);
         }

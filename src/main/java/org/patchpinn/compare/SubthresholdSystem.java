@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,7 +81,7 @@ public final class SubthresholdSystem {
         int len = v.length;
         int margin = (int) Math.ceil(s.marginMs() / dt);
         boolean[] ok = new boolean[len];
-        java.util.Arrays.fill(ok, true);
+        Arrays.fill(ok, true);
         for (int k = 0; k < len; k++) {
             if (!(v[k] < s.thresholdMv())) {
                 for (int j = Math.max(0, k - margin); j <= Math.min(len - 1, k + margin); j++) {

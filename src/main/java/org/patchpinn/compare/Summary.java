@@ -1,6 +1,5 @@
 package org.patchpinn.compare;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -59,10 +58,7 @@ public record Summary(int n, double mean, double sem, double ciLow, double ciHig
         o.addProperty("n", n);
         o.add("mean", Json.number(mean));
         o.add("sem", Json.number(sem));
-        JsonArray ci = new JsonArray();
-        ci.add(Json.number(ciLow));
-        ci.add(Json.number(ciHigh));
-        o.add("ci95", ci);
+        o.add("ci95", Json.interval(ciLow, ciHigh));
         o.addProperty("unit", unit);
         return o;
     }

@@ -1,5 +1,7 @@
 package org.patchpinn.compare;
 
+import java.util.Locale;
+
 /**
  * The test of one quantity against the condition ({@link WithinCellTrend}): effect = change from the lowest
  * to the highest level (within cells) with its 95 % interval, the slope's t, the permutation p, the max-T
@@ -16,6 +18,6 @@ public record TrendChange(String name, String unit, double effect, double ciLow,
         }
         String dir = (effect > 0 ? "increases" : "decreases") + " with " + condition;
         return significant ? dir : "no detected change (" + (effect > 0 ? "rises" : "falls") + " by "
-                + String.format(java.util.Locale.ROOT, "%.3g", Math.abs(effect)) + " within cells)";
+                + String.format(Locale.ROOT, "%.3g", Math.abs(effect)) + " within cells)";
     }
 }

@@ -1,6 +1,7 @@
 package org.patchpinn.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class WithinCellTrend {
                 .sorted().toArray();
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = java.util.Arrays.binarySearch(levels, recordings.get(i).condition()) + 1.0;
+            x[i] = Arrays.binarySearch(levels, recordings.get(i).condition()) + 1.0;
         }
         int[][] strata = strata(recordings);
         double orderings = orderings(strata, x);

@@ -204,7 +204,8 @@ public final class SweepFeatureExtractor {
             if (isi.length >= 2) {
                 values.put(ISI_CV, Stats.sampleStd(isi) / Stats.mean(isi));
             }
-            values.put(ADAPTATION_INDEX2, adaptationIndex2(inWindow));
+            values.put(ADAPTATION_INDEX2, SpikeTrains.adaptationIndex(inWindow.stream().mapToDouble(Spike::peakTimeMs)
+                    .toArray()));
             perSpike(AP_AMPLITUDE, inWindow.stream().mapToDouble(Spike::amplitudeMv).toArray());
             perSpike(AP_BEGIN_VOLTAGE, spikes.stream().mapToDouble(Spike::thresholdMv).toArray());
             perSpike(SPIKE_HALF_WIDTH, spikes.stream().filter(Spike::hasTrough).mapToDouble(Spike::halfWidthMs)
@@ -216,23 +217,6 @@ public final class SweepFeatureExtractor {
         private void perSpike(String name, double[] a) {
             arrays.put(name, a);
             values.put(name, a.length == 0 ? Double.NaN : Stats.mean(a));
-        }
-
-        /** eFEL adaptation_index2: in-window spikes, first ISI dropped, mean of (ISI_i - ISI_i-1)/(sum). */
-        private static double adaptationIndex2(List<Spike> inWindow) {
-            if (inWindow.size() < 4) {
-                return Double.NaN;
-            }
-            int m = inWindow.size() - 2;
-            double[] isi = new double[m];
-            for (int i = 0; i < m; i++) {
-                isi[i] = inWindow.get(i + 2).peakTimeMs() - inWindow.get(i + 1).peakTimeMs();
-            }
-            double sum = 0;
-            for (int i = 1; i < m; i++) {
-                sum += (isi[i] - isi[i - 1]) / (isi[i] + isi[i - 1]);
-            }
-            return sum / (m - 1);
         }
 
         /**

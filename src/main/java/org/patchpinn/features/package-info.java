@@ -2,6 +2,21 @@
  * Summary statistics of current-clamp recordings and of simulated voltage traces: spikes, eFEL-named
  * features per sweep, the sbi Hodgkin-Huxley statistics, and per-cell properties of a step protocol.
  *
+ * <h2>Spike trains: the one home</h2>
+ * Every package that needs spikes (fit, pinn, compare, op, report) calls these, for data and for models alike:
+ * <ul>
+ * <li>{@link org.patchpinn.features.SpikeTimes}: spike times (threshold crossings, -20 mV, re-armed 10 mV
+ *     below), fast enough for a fit's inner loop; {@code countIn} for a window.</li>
+ * <li>{@link org.patchpinn.features.SpikeDetector}: each spike's shape (onset, peak, trough, half width), as
+ *     eFEL and AllenSDK define them, for the feature tables.</li>
+ * <li>{@link org.patchpinn.features.CoincidenceFactor}: Γ (Kistler), the spike-train agreement every fit
+ *     score and report shows.</li>
+ * <li>{@link org.patchpinn.features.SpikeTrains}: interspike intervals, adaptation index, van Rossum distance.</li>
+ * </ul>
+ * They live here rather than in a package of their own because the detector shares this package's trace
+ * helpers and the adaptation index is one of its eFEL features: a separate package would have to depend back
+ * on this one.
+ *
  * <h2>Use</h2>
  * <pre>{@code
  * SweepFeatureExtractor ex = new SweepFeatureExtractor(SpikeDetectionSettings.defaults()); // thread-safe

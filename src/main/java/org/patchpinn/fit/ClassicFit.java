@@ -3,10 +3,13 @@ package org.patchpinn.fit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -18,6 +21,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
+import org.patchpinn.numeric.LeastSquares;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 import org.patchpinn.task.Progress;
@@ -50,6 +54,8 @@ public final class ClassicFit implements FitMethod {
     /** CMA-ES step size in the unit cube: small around the model's own values, wide from random starts. */
     static final double FIRST_SIGMA = 0.03;
     static final double RANDOM_SIGMA = 0.2;
+    /** Finite-difference step of the local stage's Jacobian in the unit cube. */
+    static final double FD_STEP = 2e-5;
     /** How often profiling may move the optimum before the fit gives up on intervals. */
     static final int MAX_PROFILE_RESTARTS = 3;
 
@@ -123,15 +129,16 @@ public final class ClassicFit implements FitMethod {
 
         long t1 = System.nanoTime();
         boolean[] all = new boolean[space.dimension()];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
 
         long t15 = System.nanoTime();
         progress.status("fit (classic): local refinement on the traces");
         progress.fraction(0.6);
-        LeastSquares ls = new LeastSquares(u -> objective.residuals(space.toFull(u), FINE_STEP_MS), progress);
+        LeastSquares ls = LeastSquares.onUnitCube(u -> objective.residuals(space.toFull(u), FINE_STEP_MS), FD_STEP)
+                .withProgress(progress);
         LeastSquares.Solution sol = ls.minimise(best.u(), all, 30, 1e-7);
         int dof = Math.max(1, objective.sampleCount() - space.dimension());
-        progress.log(String.format(java.util.Locale.ROOT, "fit (classic): trace RSS %.4f after least squares "
+        progress.log(String.format(Locale.ROOT, "fit (classic): trace RSS %.4f after least squares "
                 + "(%d samples)", sol.rss(), objective.sampleCount()));
         double sigma = Math.sqrt(sol.rss() / dof);
         JsonObject local = new JsonObject();
@@ -145,7 +152,7 @@ public final class ClassicFit implements FitMethod {
         lossTable.addRow().set("stage", "local").set("start", best.start()).set("evaluation", sol.iterations())
                 .set("loss", sol.rss() / objective.sampleCount());
 
-        double[] full = space.toFull(sol.u());
+        double[] full = space.toFull(sol.x());
         double[][] ci = null;
         if (settings.confidenceIntervals()) {
             long t2 = System.nanoTime();
@@ -166,7 +173,7 @@ public final class ClassicFit implements FitMethod {
                                 + "intervals (the model may not describe the data)");
                         sol = ls.minimise(better.u, all, 30, 1e-7);
                         sigma = Math.sqrt(sol.rss() / dof);
-                        full = space.toFull(sol.u());
+                        full = space.toFull(sol.x());
                         pl = new ProfileLikelihood(space, ls, sol, sigma, progress.range(0.7, 0.95));
                         statistical = pl.waldIntervals();
                         ciMethod = "Wald (profile likelihood did not settle)";
@@ -176,10 +183,10 @@ public final class ClassicFit implements FitMethod {
                     }
                     double before = sol.rss();
                     sol = ls.minimise(better.u, all, 30, 1e-7);
-                    progress.log(String.format(java.util.Locale.ROOT, "fit (classic): profiling found a better fit "
+                    progress.log(String.format(Locale.ROOT, "fit (classic): profiling found a better fit "
                             + "(RSS %.4f -> %.4f), refining from it", before, sol.rss()));
                     sigma = Math.sqrt(sol.rss() / dof);
-                    full = space.toFull(sol.u());
+                    full = space.toFull(sol.x());
                     local.addProperty("rmse_mV", Math.sqrt(sol.rss() / objective.sampleCount()));
                     local.addProperty("noise_sd_estimate_mV", sigma);
                     local.addProperty("profile_restarts", restarts);
@@ -196,8 +203,9 @@ public final class ClassicFit implements FitMethod {
             // of 0.01 ms). The data's own simulator (or the cell) differs from ours by at least this much, and at
             // microsecond resolution of spike times this, not the noise, can dominate the uncertainty.
             progress.status("fit (classic): numerical uncertainty");
-            LeastSquares check = new LeastSquares(u -> objective.residuals(space.toFull(u), CHECK_STEP_MS), progress);
-            double[] other = space.toFull(check.minimise(sol.u(), all, 8, 1e-7).u());
+            LeastSquares check = LeastSquares.onUnitCube(
+                    u -> objective.residuals(space.toFull(u), CHECK_STEP_MS), FD_STEP).withProgress(progress);
+            double[] other = space.toFull(check.minimise(sol.x(), all, 8, 1e-7).x());
             ci = new double[space.dimension()][2];
             JsonObject statJson = new JsonObject();
             JsonObject numJson = new JsonObject();
@@ -207,7 +215,7 @@ public final class ClassicFit implements FitMethod {
                 Parameter p = spec.parameters().get(fi);
                 ci[i][0] = Math.max(p.lower(), statistical[i][0] - allowance);
                 ci[i][1] = Math.min(p.upper(), statistical[i][1] + allowance);
-                com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+                JsonArray a = new JsonArray();
                 a.add(Json.number(statistical[i][0]));
                 a.add(Json.number(statistical[i][1]));
                 statJson.add(space.name(i), a);
@@ -285,17 +293,14 @@ public final class ClassicFit implements FitMethod {
             return loss;
         });
         f.getObjectiveFunction().value(u0.clone());
-        double[] lower = new double[dim];
-        double[] upper = new double[dim];
-        double[] sig = new double[dim];
-        java.util.Arrays.fill(upper, 1);
-        java.util.Arrays.fill(sig, sigma);
+        SimpleBounds unitCube = new SimpleBounds(new double[dim], DoubleStream.generate(() -> 1).limit(dim).toArray());
+        double[] sig = DoubleStream.generate(() -> sigma).limit(dim).toArray();
         int lambda = Math.max(12, 4 + (int) Math.floor(3 * Math.log(dim)));
         CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0,
                 new MersenneTwister(settings.seed() * 7919 + start), false, null);
         try {
             cma.optimize(new MaxEval(settings.maxEvaluations()), f, GoalType.MINIMIZE, new InitialGuess(u0),
-                    new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sig),
+                    unitCube, new CMAESOptimizer.Sigma(sig),
                     new CMAESOptimizer.PopulationSize(lambda));
         } catch (TooManyEvaluationsException | Stalled e) {
             // Budget spent or no progress: the best point seen is kept above.

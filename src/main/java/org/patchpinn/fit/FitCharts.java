@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -41,7 +42,7 @@ public final class FitCharts {
         String title = String.format(Locale.ROOT, "%s, sweep %d (%s): RMSE %.2f mV, Γ %.2f, spikes %d data / %d model",
                 modelName, v.sweep().index(), v.role(), v.rmseMv(), v.gamma(),
                 v.dataSpikes(), v.modelSpikes());
-        JFreeChart c = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
+        JFreeChart c = new JFreeChart(title, new Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
         c.setBackgroundPaint(Color.WHITE);
         return c;
     }
@@ -69,7 +70,7 @@ public final class FitCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart c = new JFreeChart("95% confidence intervals", new java.awt.Font("SansSerif",
-                java.awt.Font.BOLD, 14), plot, false);
+                Font.BOLD, 14), plot, false);
         c.setBackgroundPaint(Color.WHITE);
         return c;
     }
@@ -101,7 +102,7 @@ public final class FitCharts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         String title = String.format(Locale.ROOT, "F-I curve: %s; spike count within max(2, 20%%) on %d of %d sweeps",
                 modelName, cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
-        JFreeChart c = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
+        JFreeChart c = new JFreeChart(title, new Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
         c.setBackgroundPaint(Color.WHITE);
         return c;
     }

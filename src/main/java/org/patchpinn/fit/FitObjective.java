@@ -2,9 +2,13 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.numeric.LeastSquares;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
 
@@ -206,7 +210,7 @@ public final class FitObjective {
         return r;
     }
 
-    private final java.util.Map<String, double[]> smoothCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, double[]> smoothCache = new ConcurrentHashMap<>();
 
     private double[] smoothedData(int s, double smoothMs) {
         FitSweep sw = sweeps.get(s);
@@ -215,10 +219,6 @@ public final class FitObjective {
     }
 
     public static double sumOfSquares(double[] r) {
-        double s = 0;
-        for (double x : r) {
-            s += x * x;
-        }
-        return s;
+        return LeastSquares.sumOfSquares(r);
     }
 }

@@ -55,7 +55,7 @@ public final class FitRunner {
                 progress.status("fit (" + method.name() + "): the base model by the staged fit");
                 base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
                         settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
-                model = base.fitted();
+                model = withPassiveFixed(base.fitted());
             }
             FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
             outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
@@ -84,6 +84,18 @@ public final class FitRunner {
                     + "model in stages first) or base=model (start from the model's values)");
         }
         return b.equals("staged") && !StepSweep.of(training).isEmpty();
+    }
+
+    /**
+     * The staged base with its passive parameters (capacitance, leak) fixed: they were solved from the cell's
+     * measured rest, input resistance and time constant, and trace-based training would otherwise trade the
+     * membrane for the new state (measured on 171116sh_0018: Cm 334 → 1014 pF in 250 hybrid steps, spikes lost).
+     * base=model leaves every parameter as the model declares it.
+     */
+    static ModelSpec withPassiveFixed(ModelSpec fitted) {
+        Map<String, FitStage> stages = FitStage.of(fitted);
+        return fitted.withFree(fitted.freeParameters().stream().filter(n -> stages.get(n) != FitStage.PASSIVE)
+                .toList());
     }
 
     private static FitSettings withoutBaseOption(FitSettings s) {

@@ -1,5 +1,6 @@
 package org.patchpinn.fit;
 
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.sim.Stimulus;
 
 /**

@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.jfree.chart.JFreeChart;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.pinn.CurrentClampData;
@@ -36,12 +36,6 @@ public final class NewStateFitMethod implements FitMethod {
     static final int DEFAULT_HYBRID_STEPS = 500;
     static final int DEFAULT_PINN_STEPS = 450;
     private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
-
-    /**
-     * One training at a time in this process: DJL's PyTorch engine allows one gradient collector at a time
-     * (see compare.ModelRecordingFitter), so two Fit Model runs started together in Fiji wait in turn.
-     */
-    private static final Object LEARNING = new Object();
 
     private final String name;
 
@@ -104,10 +98,8 @@ public final class NewStateFitMethod implements FitMethod {
         CurrentClampData data = new CurrentClampData(problem.model().name(), dt, all);
         NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
                 fs.device(), refine);
-        NewStateFit.Outcome o;
-        synchronized (LEARNING) {
-            o = new NewStateFit().run(data, s, progress);
-        }
+        // one training at a time in this process: pinn.TrainingThread
+        NewStateFit.Outcome o = new NewStateFit().run(data, s, progress);
         FittedModel fm = o.chosen().model();
 
         ModelSpec fitted = fm.spec();
@@ -126,7 +118,7 @@ public final class NewStateFitMethod implements FitMethod {
             out.chart("learned.png", NewStateReport.learnedChart(fm));
             // the new current next to V on the first held-out sweep (the method's own simulation)
             CurrentClampData.SweepData first = data.sweep(held.get(0));
-            org.jfree.chart.JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
+            JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
             c.setTitle("Held-out sweep " + first.index() + ": data, free simulation and the new current");
             out.chart("heldout_current.png", c);
         }

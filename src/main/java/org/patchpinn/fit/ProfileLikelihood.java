@@ -1,9 +1,12 @@
 package org.patchpinn.fit;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.patchpinn.numeric.LeastSquares;
 import org.patchpinn.report.Json;
 import org.patchpinn.task.Progress;
 
@@ -90,7 +93,7 @@ final class ProfileLikelihood {
             double se = Math.sqrt(cov[i][i]);
             for (int side = 0; side < 2; side++) {
                 int sign = side == 0 ? -1 : 1;
-                rooms[i][side] = sign < 0 ? best.u()[i] : 1 - best.u()[i];
+                rooms[i][side] = sign < 0 ? best.x()[i] : 1 - best.x()[i];
                 samples[i][side] = trace(i, sign, se);
             }
         }
@@ -99,7 +102,7 @@ final class ProfileLikelihood {
             for (int side = 0; side < 2; side++) {
                 int sign = side == 0 ? -1 : 1;
                 double d = crossing(samples[i][side], ref, rooms[i][side]);
-                out[i][side] = space.value(i, best.u()[i] + sign * d);
+                out[i][side] = space.value(i, best.x()[i] + sign * d);
             }
             if (out[i][0] > out[i][1]) {
                 double t = out[i][0];
@@ -112,7 +115,7 @@ final class ProfileLikelihood {
 
     /** The lowest-RSS point met while profiling (the optimum itself when none was lower). */
     double[] bestSeen() {
-        return bestSeenU == null ? best.u().clone() : bestSeenU.clone();
+        return bestSeenU == null ? best.x().clone() : bestSeenU.clone();
     }
 
     /**
@@ -153,15 +156,15 @@ final class ProfileLikelihood {
      * Returns {0, rss at optimum, d1, rss1, …}.
      */
     private double[] trace(int i, int sign, double se) {
-        double ui = best.u()[i];
+        double ui = best.x()[i];
         double room = sign < 0 ? ui : 1 - ui;
-        java.util.List<Double> out = new java.util.ArrayList<>(java.util.List.of(0.0, best.rss()));
+        List<Double> out = new ArrayList<>(List.of(0.0, best.rss()));
         if (!(se > 0) || !Double.isFinite(se) || room <= 0) {
             out.add(room);
             out.add(Double.POSITIVE_INFINITY);
             return out.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        double[] warm = best.u().clone();
+        double[] warm = best.x().clone();
         double d = Math.min(2 * se, room);
         for (int iter = 0; iter < MAX_STEPS; iter++) {
             double[] point = profilePoint(i, sign * d, warm, iter == 0);
@@ -190,11 +193,11 @@ final class ProfileLikelihood {
     private double[] profilePoint(int i, double du, double[] warm, boolean linearStart) {
         int p = space.dimension();
         double[] u = warm.clone();
-        u[i] = Math.max(0, Math.min(1, best.u()[i] + du));
+        u[i] = Math.max(0, Math.min(1, best.x()[i] + du));
         if (linearStart) {
             for (int j = 0; j < p; j++) {
                 if (j != i && Double.isFinite(cov[i][i]) && cov[i][i] > 0) {
-                    u[j] = Math.max(0, Math.min(1, best.u()[j] + cov[j][i] / cov[i][i] * du));
+                    u[j] = Math.max(0, Math.min(1, best.x()[j] + cov[j][i] / cov[i][i] * du));
                 }
             }
         }
@@ -205,7 +208,7 @@ final class ProfileLikelihood {
         for (int j = 0; j < p; j++) {
             active[j] = j != i;
         }
-        return ls.minimise(u, active, PROFILE_ITERATIONS, 1e-7).u();
+        return ls.minimise(u, active, PROFILE_ITERATIONS, 1e-7).x();
     }
 
     private double[] lsResiduals(double[] u) {
@@ -218,7 +221,7 @@ final class ProfileLikelihood {
         double[][] out = new double[p][2];
         for (int i = 0; i < p; i++) {
             double d = 1.959963984540054 * Math.sqrt(cov[i][i]);
-            double ui = best.u()[i];
+            double ui = best.x()[i];
             out[i][0] = Double.isFinite(d) ? space.value(i, ui - d) : space.value(i, 0);
             out[i][1] = Double.isFinite(d) ? space.value(i, ui + d) : space.value(i, 1);
         }
@@ -229,7 +232,7 @@ final class ProfileLikelihood {
     JsonObject waldJson() {
         JsonObject o = new JsonObject();
         for (int i = 0; i < space.dimension(); i++) {
-            double se = Math.sqrt(cov[i][i]) * space.derivative(i, best.u()[i]);
+            double se = Math.sqrt(cov[i][i]) * space.derivative(i, best.x()[i]);
             o.add(space.name(i), Json.number(se));
         }
         return o;

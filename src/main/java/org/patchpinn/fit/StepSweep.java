@@ -1,5 +1,8 @@
 package org.patchpinn.fit;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.StimulusWindows;
 
@@ -18,12 +21,12 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
             return null;
         }
         double amp = StimulusWindows.amplitude(cmd, sw.dtMs(), w);
-        return new StepSweep(sw, w, amp, countIn(sw.spikeTimesMs(), w.startMs(), w.endMs()));
+        return new StepSweep(sw, w, amp, SpikeTimes.countIn(sw.spikeTimesMs(), w.startMs(), w.endMs()));
     }
 
     /** The step sweeps among {@code sweeps} (those whose command leaves holding), in order. */
-    public static java.util.List<StepSweep> of(java.util.List<FitSweep> sweeps) {
-        java.util.List<StepSweep> out = new java.util.ArrayList<>();
+    public static List<StepSweep> of(List<FitSweep> sweeps) {
+        List<StepSweep> out = new ArrayList<>();
         for (FitSweep s : sweeps) {
             StepSweep st = of(s);
             if (st != null) {
@@ -50,14 +53,8 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
         return windowSpikes > 0;
     }
 
-    /** Spikes at times in [fromMs, toMs). */
+    /** Spikes at times in [fromMs, toMs): {@link SpikeTimes#countIn}, named here for the staged fit's callers. */
     public static int countIn(double[] timesMs, double fromMs, double toMs) {
-        int n = 0;
-        for (double t : timesMs) {
-            if (t >= fromMs && t < toMs) {
-                n++;
-            }
-        }
-        return n;
+        return SpikeTimes.countIn(timesMs, fromMs, toMs);
     }
 }

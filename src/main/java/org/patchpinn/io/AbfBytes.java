@@ -11,14 +11,14 @@ import java.nio.file.StandardOpenOption;
 /**
  * The bytes of an ABF file as a little-endian, bounds-checked view. Every header read goes through here,
  * so a field that lies beyond the end of a truncated or corrupted file becomes a
- * {@link RecordingFormatException}, never a buffer underflow. Small files are read onto the heap; large
- * ones are memory-mapped (in windows of at most {@link #MAX_WINDOW} bytes) for the bulk sample reads.
+ * {@link RecordingFormatException}, never a buffer underflow. The first {@link #HEAD_BYTES} bytes (all of a
+ * small file) are read onto the heap once; the samples of a larger file are read in bulk with positional reads
+ * ({@link #read}), not memory-mapped: copying from the page cache into one reused buffer is faster than
+ * faulting in every mapped page, and leaves no mapping behind for the collector to release.
  */
 final class AbfBytes implements AutoCloseable {
-    /** Files up to this size are read into memory; larger ones are mapped. */
-    private static final long HEAP_LIMIT = 8L << 20;
-    /** Largest region one mapping covers (a ByteBuffer is int-indexed). */
-    static final long MAX_WINDOW = 1L << 30;
+    /** Bytes read onto the heap at open: the whole of a small file, the header part of a large one. */
+    private static final int HEAD_BYTES = 8 << 20;
 
     private final Path file;
     private final long size;
@@ -38,16 +38,11 @@ final class AbfBytes implements AutoCloseable {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
             try {
                 long size = ch.size();
-                ByteBuffer head;
-                if (size <= HEAP_LIMIT) {
-                    head = ByteBuffer.allocate((int) size);
-                    while (head.hasRemaining() && ch.read(head) >= 0) {
-                        // keep reading until full or EOF
-                    }
-                    head.flip();
-                } else {
-                    head = ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, MAX_WINDOW));
+                ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, HEAD_BYTES));
+                while (head.hasRemaining() && ch.read(head) >= 0) {
+                    // keep reading until full or EOF
                 }
+                head.flip();
                 return new AbfBytes(file, size, ch, head);
             } catch (IOException | RuntimeException e) {
                 ch.close();
@@ -133,25 +128,30 @@ final class AbfBytes implements AutoCloseable {
     }
 
     /**
-     * A little-endian view of {@code length} bytes at {@code offset}, for bulk sample reads. Regions within
-     * the in-memory head are sliced from it; others are mapped from the file.
+     * Fills {@code dst} (from its position to its limit) with the bytes at {@code offset} of the file, for bulk
+     * sample reads: copied from the in-memory head where it holds them, else read from the file.
      */
-    ByteBuffer region(long offset, long length) {
-        if (offset < 0 || length < 0 || offset + length > size) {
+    void read(long offset, ByteBuffer dst) {
+        int length = dst.remaining();
+        if (offset < 0 || offset > size - length) {
             throw error("data region (bytes " + offset + ".." + (offset + length)
-                    + ") lies beyond the end of the file ("
-                    + size + " bytes): the file is truncated");
-        }
-        if (length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("region too large for one buffer: " + length);
+                    + ") lies beyond the end of the file (" + size + " bytes): the file is truncated");
         }
         if (offset + length <= head.limit()) {
-            return head.slice((int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN);
+            dst.put(head.slice((int) offset, length));
+            return;
         }
         try {
-            return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+            for (long at = offset; dst.hasRemaining(); ) {
+                int n = channel.read(dst, at);
+                if (n < 0) {
+                    throw error("data region (bytes " + offset + ".." + (offset + length)
+                            + ") ends early: the file shrank while it was read");
+                }
+                at += n;
+            }
         } catch (IOException e) {
-            throw new RecordingFormatException(file, "cannot map the data section: " + e.getMessage(), e);
+            throw new RecordingFormatException(file, "cannot read the data section: " + e.getMessage(), e);
         }
     }
 

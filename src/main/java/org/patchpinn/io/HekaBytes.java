@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
  * The bytes of one HEKA file (a bundle, or a separate .pul/.pgf beside a DAT1 file) as a bounds-checked view in
  * the byte order its trees declare. Every field read goes through here, so a record beyond the end of a
  * truncated file becomes a {@link RecordingFormatException}, never a buffer underflow. Small files are read
- * onto the heap; larger ones are memory-mapped for the bulk sample reads.
+ * onto the heap; larger ones are memory-mapped for the tree fields (a few pages touched), while their samples
+ * are read in bulk with {@link #read}.
  */
 final class HekaBytes implements AutoCloseable {
     /** Files up to this size are read into memory; larger ones are mapped. */
@@ -131,22 +132,32 @@ final class HekaBytes implements AutoCloseable {
         return sb.toString().strip();
     }
 
-    /** A view of {@code length} bytes at {@code offset} in the current byte order, for bulk sample reads. */
-    ByteBuffer region(long offset, long length) {
-        if (offset < 0 || length < 0 || offset > size - length) {
+    /**
+     * Fills {@code dst} (from its position to its limit) with the bytes at {@code offset}, for bulk sample reads:
+     * copied from a small file's in-memory copy, else read from the file (a positional read into the caller's
+     * buffer costs less than faulting in the pages of a mapping).
+     */
+    void read(long offset, ByteBuffer dst) {
+        int length = dst.remaining();
+        if (offset < 0 || offset > size - length) {
             throw error("data region (bytes " + offset + ".." + (offset + length) + ") lies beyond the end of the file ("
                     + size + " bytes): the file is truncated");
         }
-        if (length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("region too large for one buffer: " + length);
-        }
-        if (offset + length <= head.limit()) {
-            return head.slice((int) offset, (int) length).order(order);
+        if (!head.isDirect() && offset + length <= head.limit()) {
+            dst.put(head.slice((int) offset, length));
+            return;
         }
         try {
-            return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(order);
+            for (long at = offset; dst.hasRemaining(); ) {
+                int n = channel.read(dst, at);
+                if (n < 0) {
+                    throw error("data region (bytes " + offset + ".." + (offset + length)
+                            + ") ends early: the file shrank while it was read");
+                }
+                at += n;
+            }
         } catch (IOException e) {
-            throw new RecordingFormatException(file, "cannot map the sample data: " + e.getMessage(), e);
+            throw new RecordingFormatException(file, "cannot read the sample data: " + e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,10 @@ import org.patchpinn.trace.Trace;
  * of HEKA's formulas agree), the holding level and "relative to holding". Only stored segments appear in the
  * trace, as in the recorded data. Anything else (parameters, file templates, sine/square/chirp segments,
  * interleaved orders, a sample count that does not match the data) is reported and gives no command: the
- * waveform is never guessed.
+ * waveform is never guessed. Square-wave segments are named with their channel's settings (peak, negative
+ * amplitude, cycle, duration factor, base increment, kind) but not rebuilt: the one public reader that draws
+ * them (ipfx) handles a single case and ignores the segment's level and the negative amplitude, and no test
+ * recording holds one to check a rebuild against.
  *
  * <p>Units: voltage-clamp amplitudes are in V (given in mV). Current-clamp amplitudes are stored in the
  * channel's unit "A" but in nA (PatchMaster's convention, which myokit, ipfx and patchview follow); when the
@@ -193,6 +196,9 @@ final class HekaCommand {
             double from = switch (s.segmentClass()) {
                 case HekaStimulus.CONSTANT -> value;
                 case HekaStimulus.RAMP -> level;
+                case HekaStimulus.SQUARE -> throw new Unsupported(where + " is a square-wave segment ("
+                        + describe(ch.square(), ch.dacUnit()) + "), which is not rebuilt: no reference reader or "
+                        + "recording shows how PatchMaster combines these settings with the segment's own level");
                 default -> throw new Unsupported(where + " is a " + s.className()
                         + " segment, which is not rebuilt");
             };
@@ -209,6 +215,13 @@ final class HekaCommand {
                     + "the data has " + points);
         }
         return List.copyOf(pieces);
+    }
+
+    /** A channel's square-wave settings as stored, for the message that says why they are not rebuilt. */
+    static String describe(HekaStimulus.Square q, String unit) {
+        return String.format(Locale.ROOT, "peak %g %s, negative %g %s, cycle %g s, duration factor %g, "
+                        + "base increment %g %s, kind %d", q.positive(), unit, q.negative(), unit, q.cycle(),
+                q.durationFactor(), q.baseIncrement(), unit, q.kind());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.patchpinn.io;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +22,9 @@ import org.patchpinn.trace.Trace;
 public final class HekaReader implements RecordingReader {
     /** HEKA time stamps count seconds from 1990 with an offset; this turns them into Unix seconds. */
     private static final double HEKA_TO_UNIX = 1580970496.0 - 9561652096.0 + 11644473600.0;
+    /** Heap one sweep and one of its traces cost beyond their samples (objects, array headers), bytes. */
+    private static final long SWEEP_OVERHEAD_BYTES = 256;
+    private static final long CHANNEL_OVERHEAD_BYTES = 64;
 
     @Override public String format() {
         return "HEKA";
@@ -184,7 +186,8 @@ public final class HekaReader implements RecordingReader {
             rb.channel(t.label(), unitOf(t.yUnit()));
         }
         HekaCommand.Result command = HekaCommand.build(sweeps, b.stimulations());
-        HekaBytes data = b.data();
+        requireHeap(file, chosen, sweeps, kept);
+        HekaSampleDecoder decoder = new HekaSampleDecoder(b.data());
         StringBuilder starts = new StringBuilder();
         double t0 = sweeps.get(0).time();
         for (int k = 0; k < sweeps.size(); k++) {
@@ -204,7 +207,8 @@ public final class HekaReader implements RecordingReader {
                             + length);
                 }
                 length = t.points();
-                traces.add(Trace.wrap(samples(data, t, chosen.id(), k)));
+                traces.add(Trace.wrap(decoder.decode(t, "series " + chosen.id() + " sweep " + (k + 1) + " trace '"
+                        + t.label() + "'")));
             }
             Trace cmd = command.ok() && command.perSweep().get(k).length() == length ? command.perSweep().get(k)
                     : null;
@@ -232,6 +236,23 @@ public final class HekaReader implements RecordingReader {
         return rb.build();
     }
 
+    /**
+     * Refuses a series whose traces would decode into more samples than the read limits allow, before any is
+     * read: sweeps may all point at the same bytes, so the file's size alone does not bound them.
+     */
+    private static void requireHeap(Path file, Located chosen, List<HekaPulsed.Sweep> sweeps, List<Integer> kept) {
+        long total = 0;
+        for (HekaPulsed.Sweep sw : sweeps) {
+            for (int c : kept) {
+                if (c < sw.traces().size()) {
+                    total += Math.max(0, sw.traces().get(c).points());
+                }
+            }
+        }
+        ReadLimits.require(file, "series " + chosen.id() + " samples", total,
+                total * 4 + sweeps.size() * (SWEEP_OVERHEAD_BYTES + CHANNEL_OVERHEAD_BYTES * kept.size()));
+    }
+
     private static String sweepStart(double t, double t0) {
         double d = t - t0;
         return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6f", d) : "NaN";
@@ -252,88 +273,6 @@ public final class HekaReader implements RecordingReader {
             case "A" -> 1e12;
             default -> 1;
         };
-    }
-
-    /** One trace's samples, scaled to working units ({@code raw × DataScaler}, then V→mV or A→pA). */
-    static float[] samples(HekaBytes f, HekaPulsed.TraceRecord t, String series, int sweep) {
-        String where = "series " + series + " sweep " + (sweep + 1) + " trace '" + t.label() + "'";
-        int bps = t.bytesPerSample();
-        if (bps == 0) {
-            throw f.error(where + ": unknown data format " + t.format());
-        }
-        if (t.points() < 0) {
-            throw f.error(where + ": negative sample count " + t.points());
-        }
-        if (!Double.isFinite(t.scaler())) {
-            throw f.error(where + ": data scaling factor " + t.scaler() + " is not a number");
-        }
-        long bytes = (long) t.points() * bps;
-        long block = t.interleaveSize() > 0 ? t.interleaveSize() : bytes;
-        long skip = t.interleaveSize() > 0 ? t.interleaveSkip() : bytes;
-        if (t.interleaveSize() < 0 || (t.interleaveSize() > 0 && (block % bps != 0 || skip < block))) {
-            throw f.error(where + ": impossible interleaving (blocks of " + t.interleaveSize() + " bytes every "
-                    + t.interleaveSkip() + ")");
-        }
-        long blocks = block == 0 ? 0 : (bytes + block - 1) / block;
-        long last = blocks == 0 ? t.dataOffset() : t.dataOffset() + (blocks - 1) * skip + (bytes - (blocks - 1) * block);
-        if (last > f.size() || t.dataOffset() > f.size()) {
-            throw f.error(where + ": its " + t.points() + " samples at byte " + t.dataOffset()
-                    + " run past the end of the file (" + f.size() + " bytes): the file is truncated");
-        }
-        float[] out = new float[t.points()];
-        double scale = t.scaler() * unitScale(t.yUnit());
-        int at = 0;
-        long pos = t.dataOffset();
-        while (at < out.length) {
-            int n = (int) Math.min((out.length - at), block / bps);
-            long chunk = (long) n * bps;
-            for (long done = 0; done < chunk; ) {
-                int part = (int) Math.min(chunk - done, HekaBytes.MAX_WINDOW / bps * bps);
-                decode(f.region(pos + done, part), t.format(), scale, out, at + (int) (done / bps), part / bps);
-                done += part;
-            }
-            at += n;
-            pos += skip;
-        }
-        return out;
-    }
-
-    private static void decode(ByteBuffer region, int format, double scale, float[] out, int at, int n) {
-        switch (format) {
-            case 0 -> {
-                // float32 arithmetic, as pyABF-style readers keep data: within float rounding of the double product
-                float g = (float) scale;
-                var in = region.asShortBuffer();
-                short[] block = new short[Math.min(n, 1 << 15)];
-                for (int done = 0; done < n; ) {
-                    int k = Math.min(block.length, n - done);
-                    in.get(block, 0, k);
-                    int base = at + done;
-                    for (int i = 0; i < k; i++) {
-                        out[base + i] = block[i] * g;
-                    }
-                    done += k;
-                }
-            }
-            case 1 -> {
-                var in = region.asIntBuffer();
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = (float) (in.get(i) * scale);
-                }
-            }
-            case 2 -> {
-                var in = region.asFloatBuffer();
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = (float) (in.get(i) * scale);
-                }
-            }
-            default -> {
-                var in = region.asDoubleBuffer();
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = (float) (in.get(i) * scale);
-                }
-            }
-        }
     }
 
     /** A HEKA time stamp as ISO-8601 local date-time (PatchMaster stores the wall-clock time), "" if absent. */

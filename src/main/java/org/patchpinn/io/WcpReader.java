@@ -1,7 +1,7 @@
 package org.patchpinn.io;
 
 import java.nio.ByteBuffer;
-import java.nio.ShortBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,6 +110,12 @@ public final class WcpReader implements RecordingReader {
         }
         StringBuilder starts = new StringBuilder();
         List<String> rejected = new ArrayList<>();
+        if (np * nc * 2 > Integer.MAX_VALUE - 8) {
+            throw f.error("records of " + np + " samples × " + nc + " channels are too long to hold in memory");
+        }
+        // One buffer and one int16 array for every record (each record is read into them in turn).
+        ByteBuffer data = ByteBuffer.allocateDirect(nr == 0 ? 0 : (int) (np * nc * 2)).order(ByteOrder.LITTLE_ENDIAN);
+        short[] all = new short[nr == 0 ? 0 : (int) (np * nc)];
         for (int r = 0; r < nr; r++) {
             progress.checkCancelled();
             long at = headerBytes + r * recordBytes;
@@ -123,10 +129,9 @@ public final class WcpReader implements RecordingReader {
             if (status.toUpperCase(Locale.ROOT).startsWith("REJECT")) {
                 rejected.add(Integer.toString(r));
             }
-            ByteBuffer data = f.region(at + analysisBlock, np * nc * 2);
-            ShortBuffer raw = data.asShortBuffer();
-            short[] all = new short[(int) (np * nc)];
-            raw.get(all);
+            data.clear();
+            f.read(at + analysisBlock, data);
+            data.flip().asShortBuffer().get(all);
             List<Trace> traces = new ArrayList<>(nc);
             for (int c = 0; c < nc; c++) {
                 Channel ch = channels.get(c);

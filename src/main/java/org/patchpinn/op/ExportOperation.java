@@ -16,9 +16,7 @@ public final class ExportOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "recording file (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
-                RecordingParams.series(),
-                ParamSpec.outDir(true));
+        return RecordingParams.withFile("recording file", ParamSpec.outDir(true));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {

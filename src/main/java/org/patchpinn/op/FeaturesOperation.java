@@ -41,8 +41,7 @@ public final class FeaturesOperation extends BasicOperation {
 
     @Override public List<ParamSpec> params() {
         SpikeDetectionSettings d = SpikeDetectionSettings.defaults();
-        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
-                RecordingParams.series(),
+        return RecordingParams.withFile("current-clamp recording",
                 ParamSpec.outDir(false),
                 ParamSpec.string("sweeps", "", "sweeps to measure, e.g. 0,2,5-9 (empty: all)"),
                 new ParamSpec("stim_start_ms", ParamType.DOUBLE, "", false,

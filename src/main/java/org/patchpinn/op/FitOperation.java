@@ -56,8 +56,7 @@ public final class FitOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "current-clamp recording (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
-                RecordingParams.series(),
+        return RecordingParams.withFile("current-clamp recording",
                 ParamSpec.string("model", "hh-squid", "built-in model (" + String.join(", ",
                         BuiltinModels.NAMES) + ") or model file"),
                 new ParamSpec("method", ParamType.CHOICE, "classic", false, "fit method",
@@ -317,13 +316,8 @@ public final class FitOperation extends BasicOperation {
         JsonObject params = new JsonObject();
         Table pt = new Table("PatchPINN Fit Parameters");
         for (ParameterEstimate e : outcome.estimates()) {
-            JsonObject p = new JsonObject();
-            p.add("value", Json.number(e.value()));
-            p.addProperty("unit", e.unit());
-            JsonArray ci = new JsonArray();
-            ci.add(Json.number(e.ci95Low()));
-            ci.add(Json.number(e.ci95High()));
-            p.add("ci95", ci);
+            JsonObject p = Json.quantity(e.value(), e.unit());
+            p.add("ci95", Json.interval(e.ci95Low(), e.ci95High()));
             p.addProperty("fixed", e.fixed());
             params.add(e.name(), p);
             pt.addRow().set("parameter", e.name()).set("unit", e.unit()).set("value", e.value())

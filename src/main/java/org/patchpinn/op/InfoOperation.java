@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.io.SeriesEntry;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.RecordingChart;
 import org.patchpinn.report.RecordingSummary;
 import org.patchpinn.report.Table;
@@ -27,9 +28,7 @@ public final class InfoOperation extends BasicOperation {
     }
 
     @Override public List<ParamSpec> params() {
-        return List.of(ParamSpec.file("file", "recording file (.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)"),
-                RecordingParams.series(),
-                ParamSpec.outDir(false));
+        return RecordingParams.withFile("recording file", ParamSpec.outDir(false));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
@@ -62,18 +61,8 @@ public final class InfoOperation extends BasicOperation {
     private static JsonArray seriesJson(List<SeriesEntry> series, String selected) {
         JsonArray out = new JsonArray();
         for (SeriesEntry s : series) {
-            JsonObject o = new JsonObject();
-            o.addProperty("id", s.id());
-            o.addProperty("group", s.group());
-            o.addProperty("label", s.label());
-            o.addProperty("sweeps", s.sweeps());
-            JsonArray traces = new JsonArray();
-            s.traces().forEach(traces::add);
-            o.add("traces", traces);
-            o.addProperty("mode", s.mode());
-            o.addProperty("protocol", s.protocol());
-            o.addProperty("command", s.command());
-            o.addProperty("default", s.isDefault());
+            JsonObject o = Json.toTree(s).getAsJsonObject(); // the record's fields, in order
+            o.add("default", o.remove("isDefault"));
             o.addProperty("selected", isSelected(s, selected));
             out.add(o);
         }

@@ -10,7 +10,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.fit.CoincidenceFactor;
+import org.patchpinn.features.CoincidenceFactor;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitSweep;
 import org.patchpinn.fit.SweepValidation;
@@ -99,7 +100,7 @@ public final class LawIntoModelOperation extends BasicOperation {
         double stepPa = values.number("step_pa");
         SimulationResult sim = Simulator.shared().simulate(reread, reread.values(),
                 Stimuli.step(STEP_START_MS, STEP_DURATION_MS, stepPa), SIMULATED_MS, DT_MS);
-        int spikes = spikeCount(sim.v());
+        int spikes = SpikeTimes.detect(sim.v(), DT_MS).length;
 
         JsonObject json = new JsonObject();
         json.addProperty("base_model", base.name());
@@ -244,17 +245,6 @@ public final class LawIntoModelOperation extends BasicOperation {
         }
         XYPlot plot = Charts.plot(c, Charts.axis("time", "ms"), Charts.valueAxis("V", "mV"), Charts.dataAndModel());
         return Charts.chart(model + ": held-out sweep " + sweep.index(), plot, true);
-    }
-
-    /** Upward crossings of 0 mV. */
-    static int spikeCount(double[] v) {
-        int n = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i - 1] < 0 && v[i] >= 0) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static JFreeChart chart(SimulationResult sim, String model, double stepPa) {

@@ -1,14 +1,29 @@
 package org.patchpinn.op;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
-/** The {@code series} parameter that goes with a recording file, and opening the file with it. */
+/** The {@code file} and {@code series} parameters of a verb that reads a recording, and opening the file with them. */
 final class RecordingParams {
     static final String SERIES = "series";
 
     private RecordingParams() {
+    }
+
+    /** The file name endings the readers take (io.Recordings), as the help texts list them. */
+    static final String EXTENSIONS = "(.abf, .dat, .wcp, .atf, .csv, .tsv, .nwb)";
+
+    /**
+     * The parameters {@code file} (a recording; {@code what} says which, e.g. "current-clamp recording") and
+     * {@code series}, then {@code more}.
+     */
+    static List<ParamSpec> withFile(String what, ParamSpec... more) {
+        List<ParamSpec> out = new ArrayList<>(List.of(ParamSpec.file("file", what + " " + EXTENSIONS), series()));
+        out.addAll(List.of(more));
+        return List.copyOf(out);
     }
 
     static ParamSpec series() {

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.PatchPinnException;
-import org.patchpinn.fit.SpikeTimes;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
@@ -117,10 +117,7 @@ public final class SimulateOperation extends BasicOperation {
         json.addProperty("model", model.name());
         JsonObject params = new JsonObject();
         for (Parameter q : model.parameters()) {
-            JsonObject o = new JsonObject();
-            o.add("value", Json.number(q.value()));
-            o.addProperty("unit", q.unit());
-            params.add(q.name(), o);
+            params.add(q.name(), Json.quantity(q.value(), q.unit()));
         }
         json.add("parameters", params);
         JsonArray sweepsJson = new JsonArray();

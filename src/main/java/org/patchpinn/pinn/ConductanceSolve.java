@@ -1,5 +1,9 @@
 package org.patchpinn.pinn;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -36,7 +40,7 @@ final class ConductanceSolve {
         if (s == null) {
             return null;
         }
-        java.util.List<Integer> on = new java.util.ArrayList<>();
+        List<Integer> on = new ArrayList<>();
         for (int j = 0; j < z.length; j++) {
             if (s.latent()[j][0] > 0) {
                 on.add(j);
@@ -70,7 +74,7 @@ final class ConductanceSolve {
 
     /** The base parameters the solve sets: every free conductance, then Cm when free. */
     static int[] unknowns(KnownModel base) {
-        java.util.LinkedHashSet<Integer> u = new java.util.LinkedHashSet<>();
+        LinkedHashSet<Integer> u = new LinkedHashSet<>();
         for (int c = 0; c < base.currentCount(); c++) {
             if (base.isFree(base.conductanceIndex(c))) {
                 u.add(base.conductanceIndex(c));
@@ -94,7 +98,7 @@ final class ConductanceSolve {
                           float[] cur) {
         int[] unknown = unknowns(base);
         int[] column = new int[p.length];
-        java.util.Arrays.fill(column, -1);
+        Arrays.fill(column, -1);
         for (int q = 0; q < unknown.length; q++) {
             column[unknown[q]] = q;
         }
@@ -110,7 +114,7 @@ final class ConductanceSolve {
         double cm = p[base.capacitanceIndex()];
         for (int i = 0; i < v.length; i++) {
             // I − Cm·dV/dt − Σ fixed currents = Σ columns · unknowns
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
             for (int q = 0; q < ng; q++) {
                 x[q] = gates[ng * i + q];
             }

@@ -1,6 +1,7 @@
 package org.patchpinn.pinn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.patchpinn.trace.ClampMode;
 import org.patchpinn.trace.Recording;
@@ -89,29 +90,11 @@ public final class CurrentClampData {
             Sweep sw = r.sweep(s);
             double[] v = sw.channel(vch).toDoubleArray();
             double[] i = (ich < 0 ? sw.command() : sw.channel(ich)).toDoubleArray();
-            for (int k = 0; k < v.length; k++) {
-                v[k] *= vScale;
-                if (!Double.isFinite(v[k])) {
-                    throw new PinnInputException(file + ": sweep " + (s + 1) + " has a non-finite voltage ("
-                            + v[k] + ") at sample " + k);
-                }
-                if (Math.abs(v[k]) > 250) {
-                    throw new PinnInputException(file + ": sweep " + (s + 1) + " has a voltage of " + v[k]
-                            + " mV at sample " + k + "; membrane voltages beyond ±250 mV mean wrong units "
-                            + "or a broken recording");
-                }
-            }
-            for (int k = 0; k < i.length; k++) {
-                i[k] *= iScale;
-                if (!Double.isFinite(i[k])) {
-                    throw new PinnInputException(file + ": sweep " + (s + 1) + " has a non-finite stimulus ("
-                            + i[k] + ") at sample " + k);
-                }
-                if (Math.abs(i[k]) > 1e5) {
-                    throw new PinnInputException(file + ": sweep " + (s + 1) + " injects " + i[k]
-                            + " pA at sample " + k + "; currents beyond 100 nA mean wrong units");
-                }
-            }
+            String where = file + ": sweep " + (s + 1);
+            scaleChecked(v, vScale, 250, where, "voltage", " has a voltage of ", " mV",
+                    "membrane voltages beyond ±250 mV mean wrong units or a broken recording");
+            scaleChecked(i, iScale, 1e5, where, "stimulus", " injects ", " pA",
+                    "currents beyond 100 nA mean wrong units");
             double lo = Double.MAX_VALUE;
             double hi = -Double.MAX_VALUE;
             for (double x : i) {
@@ -144,7 +127,21 @@ public final class CurrentClampData {
 
     private static double medianOf(double[] x) {
         double[] c = x.clone();
-        java.util.Arrays.sort(c);
+        Arrays.sort(c);
         return c[c.length / 2];
+    }
+
+    /** Scales x in place (to mV or pA), rejecting a non-finite sample or one beyond ±limit. */
+    private static void scaleChecked(double[] x, double factor, double limit, String where, String name,
+                                     String tooLarge, String unit, String why) {
+        for (int k = 0; k < x.length; k++) {
+            x[k] *= factor;
+            if (!Double.isFinite(x[k])) {
+                throw new PinnInputException(where + " has a non-finite " + name + " (" + x[k] + ") at sample " + k);
+            }
+            if (Math.abs(x[k]) > limit) {
+                throw new PinnInputException(where + tooLarge + x[k] + unit + " at sample " + k + "; " + why);
+            }
+        }
     }
 }

@@ -1,5 +1,9 @@
 package org.patchpinn.pinn;
 
+import java.util.List;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.util.MathArrays;
+
 /**
  * Compares a learned latent current with a reference one (e.g. a benchmark's hidden M-current) on a
  * measured sweep: both gates are driven by the same measured voltage, so the comparison isolates the
@@ -28,25 +32,11 @@ public record CurrentComparison(double correlation, double relativeRmsError, dou
 
     public static CurrentComparison of(FittedModel learned, FittedModel.Latent reference, double[] vMv,
                                        double dtMs, double vLow, double vHigh) {
-        FittedModel ref = new FittedModel(learned.base(), learned.parameters(), java.util.List.of(reference));
+        FittedModel ref = new FittedModel(learned.base(), learned.parameters(), List.of(reference));
         double[] a = latentCurrent(learned, vMv, dtMs);
         double[] b = latentCurrent(ref, vMv, dtMs);
-        double ma = mean(a);
-        double mb = mean(b);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        double se = 0;
-        double sb2 = 0;
-        for (int k = 0; k < a.length; k++) {
-            sab += (a[k] - ma) * (b[k] - mb);
-            saa += (a[k] - ma) * (a[k] - ma);
-            sbb += (b[k] - mb) * (b[k] - mb);
-            se += (a[k] - b[k]) * (a[k] - b[k]);
-            sb2 += b[k] * b[k];
-        }
-        double r = sab / Math.sqrt(saa * sbb);
-        double rel = Math.sqrt(se / sb2);
+        double r = new PearsonsCorrelation().correlation(a, b);
+        double rel = MathArrays.distance(a, b) / MathArrays.safeNorm(b);
         double eErr = learned.latents().isEmpty() ? Double.NaN
                 : Math.abs(learned.latents().get(0).eMv() - reference.eMv());
         double worst = 0;
@@ -58,13 +48,5 @@ public record CurrentComparison(double correlation, double relativeRmsError, dou
             worst = Math.max(worst, Math.abs(gl - reference.gNs() * reference.zInfAt(v)));
         }
         return new CurrentComparison(r, rel, eErr, worst / reference.gNs());
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double d : x) {
-            s += d;
-        }
-        return s / x.length;
     }
 }

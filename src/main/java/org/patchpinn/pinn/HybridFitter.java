@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Random;
 import org.patchpinn.task.Progress;
 
@@ -133,11 +133,11 @@ public final class HybridFitter {
                 double loss = r.loss();
                 lossCurve.add(new double[] {step, loss});
                 if (r.rolledBack()) {
-                    progress.log(String.format(java.util.Locale.ROOT, "step %d: window loss %.3f mV² jumped above "
+                    progress.log(String.format(Locale.ROOT, "step %d: window loss %.3f mV² jumped above "
                             + "%.0f× the best %.3f mV²: back to the best state, Adam rates ×%.2f", step + 1, loss,
                             DivergenceGuard.JUMP, guard.bestLoss(), guard.rateFactor()));
                 }
-                progress.status(String.format("hybrid, %d latent: step %d/%d, window loss %.3f mV²",
+                progress.status(String.format(Locale.ROOT, "hybrid, %d latent: step %d/%d, window loss %.3f mV²",
                         o.latentCount(), step + 1, o.steps(), loss));
                 progress.fraction((step + 1.0) / o.steps());
             }
@@ -310,22 +310,22 @@ public final class HybridFitter {
         double[] p = m.parameters();
         for (int i = 0; i < p.length; i++) {
             if (m.base().isFree(i)) {
-                b.append(String.format(java.util.Locale.ROOT, " %s %.4g", m.base().parameters().get(i).name(), p[i]));
+                b.append(String.format(Locale.ROOT, " %s %.4g", m.base().parameters().get(i).name(), p[i]));
             }
         }
         return b.toString();
     }
 
     static String describe(Checkpoint cp) {
-        StringBuilder b = new StringBuilder(String.format("step %d: loss %.3f mV², held-out agreement %.3f",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "step %d: loss %.3f mV², held-out agreement %.3f",
                 cp.step(), cp.loss(), cp.agreement()));
         for (SweepScore s : cp.scores()) {
-            b.append(String.format(" | sweep %d: Γ %.2f, spikes %d/%d, AI %.3f/%.3f", s.sweep() + 1, s.gamma(),
+            b.append(String.format(Locale.ROOT, " | sweep %d: Γ %.2f, spikes %d/%d, AI %.3f/%.3f", s.sweep() + 1, s.gamma(),
                     s.spikesModel(), s.spikesData(), s.adaptationModel(), s.adaptationData()));
         }
         b.append(" |").append(freeValues(cp.model()));
         for (FittedModel.Latent l : cp.model().latents()) {
-            b.append(String.format(" | g %.2f E %.1f", l.gNs(), l.eMv()));
+            b.append(String.format(Locale.ROOT, " | g %.2f E %.1f", l.gNs(), l.eMv()));
         }
         return b.toString();
     }

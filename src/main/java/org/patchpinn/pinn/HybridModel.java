@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -192,7 +193,7 @@ final class HybridModel {
 
     /** Every base parameter's current value (spec order, within its bounds). */
     double[] baseValues() {
-        Map<String, double[]> values = new java.util.HashMap<>();
+        Map<String, double[]> values = new HashMap<>();
         for (String n : names) {
             values.put(n, TrainableSet.toDoubles(set.get(n)));
         }

@@ -3,6 +3,7 @@ package org.patchpinn.pinn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -46,7 +47,7 @@ final class Mlp {
     }
 
     /** Plain-Java evaluation for a single input (tabulation, forward simulation). */
-    double[] evaluate(java.util.Map<String, double[]> values, double[] x) {
+    double[] evaluate(Map<String, double[]> values, double[] x) {
         double[] h = x;
         for (int l = 0; l + 1 < widths.length; l++) {
             double[] w = values.get(prefix + ".w" + l);

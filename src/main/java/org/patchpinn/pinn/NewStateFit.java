@@ -1,15 +1,14 @@
 package org.patchpinn.pinn;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
 
 /**
@@ -70,7 +69,12 @@ public final class NewStateFit {
     public record Outcome(Settings settings, List<Candidate> candidates, Candidate chosen, String decision,
                           boolean newStateNeeded, double wallSeconds, double cpuSeconds) { }
 
+    /** Fits every candidate and chooses; one training at a time in this process ({@link TrainingThread}). */
     public Outcome run(CurrentClampData data, Settings s, Progress progress) {
+        return TrainingThread.exclusively(() -> fitCandidates(data, s, progress));
+    }
+
+    private Outcome fitCandidates(CurrentClampData data, Settings s, Progress progress) {
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         List<Integer> train = checkSweeps(data, s.trainSweeps(), "train_sweeps");
@@ -101,7 +105,7 @@ public final class NewStateFit {
                 pending.add(finisher.submit(() -> finish(t, trainData, heldData, s)));
             }
             for (Future<Candidate> f : pending) {
-                candidates.add(await(f));
+                candidates.add(TrainingThread.await(f));
             }
         } finally {
             finisher.shutdownNow();
@@ -131,23 +135,6 @@ public final class NewStateFit {
     /** A candidate after gradient training, before refinement; {@code logging} records into {@code log}. */
     private record Trained(int latentCount, FittedModel model, List<double[]> loss, String device, List<String> log,
                            Progress logging, long startNanos) { }
-
-    private static Candidate await(Future<Candidate> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     private Trained train(CurrentClampData train, CurrentClampData held, Settings s, int k, Progress progress) {
         long t0 = System.nanoTime();
@@ -253,7 +240,7 @@ public final class NewStateFit {
     }
 
     private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getProcessCpuTime();
         }

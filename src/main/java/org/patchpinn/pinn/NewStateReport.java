@@ -1,16 +1,19 @@
 package org.patchpinn.pinn;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.patchpinn.model.Parameter;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
@@ -42,11 +45,9 @@ public final class NewStateReport {
         JsonObject params = new JsonObject();
         double[] p = m.parameters();
         for (int i = 0; i < p.length; i++) {
-            org.patchpinn.model.Parameter q = m.base().parameters().get(i);
-            JsonObject e = new JsonObject();
-            e.add("value", Json.number(p[i]));
-            e.addProperty("unit", q.unit());
-            e.add("ci95", com.google.gson.JsonNull.INSTANCE);
+            Parameter q = m.base().parameters().get(i);
+            JsonObject e = Json.quantity(p[i], q.unit());
+            e.add("ci95", JsonNull.INSTANCE);
             e.addProperty("fixed", !m.base().isFree(i));
             params.add(q.name(), e);
         }
@@ -110,9 +111,7 @@ public final class NewStateReport {
         timing.add("wall_s", Json.number(o.wallSeconds()));
         timing.add("cpu_s", Json.number(o.cpuSeconds()));
         root.add("timing", timing);
-        JsonArray log = new JsonArray();
-        c.log().forEach(log::add);
-        root.add("log", log);
+        root.add("log", Json.strings(c.log()));
         return root;
     }
 
@@ -265,7 +264,7 @@ public final class NewStateReport {
             c.addSeries(s);
         }
         NumberAxis step = new NumberAxis("step");
-        org.jfree.chart.axis.LogAxis loss = new org.jfree.chart.axis.LogAxis("loss");
+        LogAxis loss = new LogAxis("loss");
         XYPlot p = new XYPlot(c, step, loss, new XYLineAndShapeRenderer(true, false));
         p.setBackgroundPaint(Color.WHITE);
         JFreeChart ch = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, p, true);

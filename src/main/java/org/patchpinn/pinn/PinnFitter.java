@@ -6,11 +6,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.patchpinn.model.Parameter;
 import org.patchpinn.task.Progress;
 
 /**
@@ -116,7 +120,7 @@ public final class PinnFitter {
         Map<String, Double> last = new LinkedHashMap<>();
         HybridFitter.Checkpoint best = null;
         // the cost grows with the recorded time (one network per window): say how big this fit is
-        progress.log(String.format(java.util.Locale.ROOT, "pinn: %d windows of %.2f ms (%d collocation points), "
+        progress.log(String.format(Locale.ROOT, "pinn: %d windows of %.2f ms (%d collocation points), "
                 + "one network of %d weights each", wn, layout.windowMs(), wn * pts,
                 feats * o.hidden() + o.hidden() * o.hidden() + o.hidden() * outs + 2 * o.hidden() + outs));
         try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -154,7 +158,7 @@ public final class PinnFitter {
                 set.setLearningRate(lc.name() + ".rhoE", 0);
             }
             double[] weights = new double[TERMS.length];
-            java.util.Arrays.fill(weights, 1);
+            Arrays.fill(weights, 1);
             int total = o.pretrainSteps() + o.steps();
             for (int step = 0; step < total; step++) {
                 progress.checkCancelled();
@@ -172,7 +176,7 @@ public final class PinnFitter {
                     if (physStep % o.evalEvery() == 0 && sol != null) {
                         StringBuilder b = new StringBuilder("pinn step " + physStep + " projection:");
                         for (int q = 0; q < sol.baseIndex().length; q++) {
-                            b.append(String.format(java.util.Locale.ROOT, " %s %.4g", o.base().parameters()
+                            b.append(String.format(Locale.ROOT, " %s %.4g", o.base().parameters()
                                     .get(sol.baseIndex()[q]).name(), sol.base()[q]));
                         }
                         progress.log(b.toString());
@@ -233,7 +237,7 @@ public final class PinnFitter {
                 }
                 row[1] = sum;
                 curve.add(row);
-                progress.status(String.format("pinn, %d latent: %s step %d/%d, data %.3f mV², V residual %.4f",
+                progress.status(String.format(Locale.ROOT, "pinn, %d latent: %s step %d/%d, data %.3f mV², V residual %.4f",
                         o.latentCount(), pre ? "pre-training" : "training", step + 1, total, terms[0], terms[1]));
                 progress.fraction((step + 1.0) / total);
             }
@@ -311,7 +315,7 @@ public final class PinnFitter {
             float[] v = ns.v().toFloatArray();
             double[] p = model.baseValues();
             float[] driven = lay.windows().drivenGates(model.base, p, v);
-            gates.set(java.nio.FloatBuffer.wrap(driven));
+            gates.set(FloatBuffer.wrap(driven));
             NDArray[] zs = latentGates(model, lay, ns.v());
             float[][] z = new float[zs.length][];
             for (int j = 0; j < z.length; j++) {
@@ -336,7 +340,7 @@ public final class PinnFitter {
     private static void apply(HybridModel model, ConductanceSolve.Solution sol) {
         for (int q = 0; q < sol.baseIndex().length; q++) {
             int i = sol.baseIndex()[q];
-            org.patchpinn.model.Parameter par = model.base.parameters().get(i);
+            Parameter par = model.base.parameters().get(i);
             if (sol.base()[q] > 0) {
                 model.setParameter(i, Math.max(par.lower(), Math.min(par.upper(), sol.base()[q])));
             }
@@ -393,7 +397,7 @@ public final class PinnFitter {
 
     private static String format(Map<String, Double> terms) {
         StringBuilder b = new StringBuilder();
-        terms.forEach((k, v) -> b.append(String.format("%s %.4g ", k, v)));
+        terms.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s %.4g ", k, v)));
         return b.toString().trim();
     }
 }

@@ -1,7 +1,8 @@
 package org.patchpinn.pinn;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.patchpinn.sim.GateTable;
 
 /**
@@ -33,7 +34,7 @@ final class QuietWindowLoss {
         for (int i = 0; i < p.length; i++) {
             kv[i] = base.isKinetic(i) ? p[i] : 0;
         }
-        if (gates == null || !java.util.Arrays.equals(kv, gateParameters)) {
+        if (gates == null || !Arrays.equals(kv, gateParameters)) {
             gates = HybridFitter.drivenGates(base, p, data);
             gateParameters = kv;
         }
@@ -45,7 +46,7 @@ final class QuietWindowLoss {
             return 0;
         }
         double dt = data.dtMs();
-        List<double[][]> z = java.util.stream.IntStream.range(0, data.sweepCount()).parallel()
+        List<double[][]> z = IntStream.range(0, data.sweepCount()).parallel()
                 .mapToObj(s -> m.drivenLatents(data.sweep(s).vMv(), dt)).toList();
         double[] p = m.parameters();
         KnownModel base = m.base();

@@ -2,6 +2,9 @@ package org.patchpinn.pinn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
@@ -9,6 +12,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.patchpinn.features.CoincidenceFactor;
+import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.features.SpikeTrains;
+import org.patchpinn.model.Parameter;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
 
@@ -71,7 +78,7 @@ public final class SummaryRefiner {
      * is also where parameters of the kinetics get their say beyond the windows.
      */
     static int[] baseDims(FittedModel m) {
-        return java.util.stream.IntStream.range(0, m.base().parameterCount()).filter(i -> m.base().isFree(i))
+        return IntStream.range(0, m.base().parameterCount()).filter(i -> m.base().isFree(i))
                 .toArray();
     }
 
@@ -87,7 +94,7 @@ public final class SummaryRefiner {
         double[] bp = start.parameters();
         for (int q = 0; q < free.length; q++) {
             int o = DIMS * nl + q;
-            org.patchpinn.model.Parameter par = start.base().parameters().get(free[q]);
+            Parameter par = start.base().parameters().get(free[q]);
             if (par.logScale()) {
                 x0[o] = Math.log(bp[free[q]]);
                 lo[o] = Math.max(Math.log(par.lower()), x0[o] - region.logBase());
@@ -139,7 +146,7 @@ public final class SummaryRefiner {
                 System.arraycopy(x, 0, bestX, 0, x.length);
             }
             if (count[0] % 50 == 0) {
-                progress.status(String.format("summary-statistic refinement: simulation %d/%d, loss %.3f (best %.3f)",
+                progress.status(String.format(Locale.ROOT, "summary-statistic refinement: simulation %d/%d, loss %.3f (best %.3f)",
                         count[0], maxEvaluations, l, bestF[0]));
                 progress.fraction(Math.min(1, count[0] / (double) maxEvaluations));
             }
@@ -152,7 +159,7 @@ public final class SummaryRefiner {
             cma.optimize(new MaxEval(maxEvaluations), f, GoalType.MINIMIZE, new InitialGuess(x0),
                     new SimpleBounds(lo, hi), new CMAESOptimizer.Sigma(sigma),
                     new CMAESOptimizer.PopulationSize(pop));
-        } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+        } catch (TooManyEvaluationsException e) {
             // the budget is spent: keep the best point seen, tracked above
         }
         if (bestF[0] >= before) {
@@ -183,7 +190,7 @@ public final class SummaryRefiner {
         int[] free = baseDims(m);
         if (x.length >= o + free.length) {
             for (int q = 0; q < free.length; q++) {
-                org.patchpinn.model.Parameter par = m.base().parameters().get(free[q]);
+                Parameter par = m.base().parameters().get(free[q]);
                 double val = par.logScale() ? Math.exp(x[o + q]) : x[o + q];
                 p[free[q]] = Math.max(par.lower(), Math.min(par.upper(), val));
             }
@@ -210,7 +217,7 @@ public final class SummaryRefiner {
         // sweeps simulated in parallel (CMA-ES evaluates one point at a time, so this is where cores help);
         // summed in sweep order, so the result does not depend on thread timing
         double[] per = new double[data.sweepCount()];
-        java.util.stream.IntStream.range(0, per.length).parallel().forEach(s -> {
+        IntStream.range(0, per.length).parallel().forEach(s -> {
             CurrentClampData.SweepData sw = data.sweep(s);
             FittedModel.Simulation sim = m.simulateExpEuler(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
                     data.dtMs()), SUBSTEPS);
@@ -231,10 +238,10 @@ public final class SummaryRefiner {
     }
 
     static double discrepancy(double[] data, double[] model, double dt, double vanRossumMs) {
-        double[] td = SpikeStats.spikeTimes(data, dt);
-        double[] tm = SpikeStats.spikeTimes(model, dt);
-        double vr = SpikeStats.vanRossum(td, tm, vanRossumMs) / Math.max(1, td.length);
-        double gamma = SpikeStats.coincidence(td, tm, SweepScore.WINDOW_MS, data.length * dt);
+        double[] td = SpikeTimes.detect(data, dt);
+        double[] tm = SpikeTimes.detect(model, dt);
+        double vr = SpikeTrains.vanRossum(td, tm, vanRossumMs) / Math.max(1, td.length);
+        double gamma = CoincidenceFactor.rankingGamma(td, tm, SweepScore.WINDOW_MS, data.length * dt);
         double sub = 0;
         int n = 0;
         for (int k = 0; k < data.length; k++) {

@@ -1,18 +1,23 @@
 package org.patchpinn.pinn;
 
+import org.patchpinn.features.CoincidenceFactor;
+import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.features.SpikeTrains;
+
 /**
- * How well a simulated sweep agrees with a recorded one: coincidence factor Γ (±2 ms), spike counts,
+ * How well a simulated sweep agrees with a recorded one: coincidence factor Γ (±2 ms; an undefined Γ counts
+ * as 0, see {@link CoincidenceFactor#rankingGamma}), spike counts,
  * adaptation indices, voltage RMSE (whole sweep) and subthreshold RMSE (samples where both are below −50 mV).
  */
 public record SweepScore(int sweep, double stimulusPa, double gamma, int spikesData, int spikesModel,
                          double adaptationData, double adaptationModel, double rmseMv, double subthresholdRmseMv,
                          double firstIsiData, double firstIsiModel, double lastIsiData, double lastIsiModel) {
 
-    public static final double WINDOW_MS = 2.0;
+    public static final double WINDOW_MS = CoincidenceFactor.DEFAULT_WINDOW_MS;
 
     public static SweepScore of(int sweep, double stimulusPa, double[] data, double[] model, double dtMs) {
-        double[] td = SpikeStats.spikeTimes(data, dtMs);
-        double[] tm = SpikeStats.spikeTimes(model, dtMs);
+        double[] td = SpikeTimes.detect(data, dtMs);
+        double[] tm = SpikeTimes.detect(model, dtMs);
         double duration = data.length * dtMs;
         double se = 0;
         double sub = 0;
@@ -25,10 +30,10 @@ public record SweepScore(int sweep, double stimulusPa, double gamma, int spikesD
                 nSub++;
             }
         }
-        double[] isiD = SpikeStats.isis(td);
-        double[] isiM = SpikeStats.isis(tm);
-        return new SweepScore(sweep, stimulusPa, SpikeStats.coincidence(td, tm, WINDOW_MS, duration), td.length,
-                tm.length, SpikeStats.adaptationIndex(td), SpikeStats.adaptationIndex(tm),
+        double[] isiD = SpikeTrains.isis(td);
+        double[] isiM = SpikeTrains.isis(tm);
+        return new SweepScore(sweep, stimulusPa, CoincidenceFactor.rankingGamma(td, tm, WINDOW_MS, duration), td.length,
+                tm.length, SpikeTrains.adaptationIndex(td), SpikeTrains.adaptationIndex(tm),
                 Math.sqrt(se / data.length), nSub == 0 ? Double.NaN : Math.sqrt(sub / nSub),
                 isiD.length > 0 ? isiD[0] : Double.NaN, isiM.length > 0 ? isiM[0] : Double.NaN,
                 isiD.length > 0 ? isiD[isiD.length - 1] : Double.NaN,

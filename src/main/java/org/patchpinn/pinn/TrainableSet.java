@@ -2,6 +2,8 @@ package org.patchpinn.pinn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +120,7 @@ final class TrainableSet {
 
     /** Sets a one-element array (a scalar parameter) to {@code value}. */
     void setScalar(String name, double value) {
-        arrays.get(name).set(java.nio.FloatBuffer.wrap(new float[] {(float) value}));
+        arrays.get(name).set(FloatBuffer.wrap(new float[] {(float) value}));
     }
 
     /** Restores values saved by {@link #snapshot()} (e.g. the best epoch chosen on held-out sweeps). */
@@ -129,12 +131,12 @@ final class TrainableSet {
             for (int i = 0; i < d.length; i++) {
                 f[i] = (float) d[i];
             }
-            a.set(java.nio.FloatBuffer.wrap(f));
+            a.set(FloatBuffer.wrap(f));
         });
     }
 
     static double[] toDoubles(NDArray a) {
-        float[] f = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] f = a.toType(DataType.FLOAT32, false).toFloatArray();
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             d[i] = f[i];

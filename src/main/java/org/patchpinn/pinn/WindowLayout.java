@@ -1,5 +1,6 @@
 package org.patchpinn.pinn;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ final class WindowLayout {
         this.perSweep = (data.sweep(0).length() - 1) / p;
         this.sweeps = data.sweepCount();
         if (p < 2 || perSweep < 1) {
-            throw new PinnInputException(String.format(java.util.Locale.ROOT, "the sweeps (%d samples of %.4g ms) "
+            throw new PinnInputException(String.format(Locale.ROOT, "the sweeps (%d samples of %.4g ms) "
                     + "are shorter than one PINN window of %.4g ms", data.sweep(0).length(), dtMs, windowMs));
         }
     }

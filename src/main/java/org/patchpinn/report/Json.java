@@ -2,8 +2,10 @@ package org.patchpinn.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -66,6 +68,29 @@ public final class Json {
             }
         }
         return JsonParser.parseString(text);
+    }
+
+    /** A quantity as result.json writes it: {"value": v (null when not finite), "unit": unit}. */
+    public static JsonObject quantity(double value, String unit) {
+        JsonObject o = new JsonObject();
+        o.add("value", number(value));
+        o.addProperty("unit", unit);
+        return o;
+    }
+
+    /** A 95 % interval as result.json writes it: [low, high], null where not finite. */
+    public static JsonArray interval(double low, double high) {
+        JsonArray a = new JsonArray();
+        a.add(number(low));
+        a.add(number(high));
+        return a;
+    }
+
+    /** A JSON array of the strings. */
+    public static JsonArray strings(Iterable<String> items) {
+        JsonArray a = new JsonArray();
+        items.forEach(a::add);
+        return a;
     }
 
     /** A JSON number for finite values, null otherwise. */

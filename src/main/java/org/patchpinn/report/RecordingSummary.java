@@ -47,9 +47,7 @@ public final class RecordingSummary {
         JsonObject meta = new JsonObject();
         r.metadata().forEach(meta::addProperty);
         o.add("metadata", meta);
-        JsonArray warnings = new JsonArray();
-        r.warnings().forEach(warnings::add);
-        o.add("warnings", warnings);
+        o.add("warnings", Json.strings(r.warnings()));
         return o;
     }
 

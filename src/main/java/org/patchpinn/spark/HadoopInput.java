@@ -6,7 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
 
 /**
  * A recording as a local file, whatever Hadoop file system holds it: local paths and file: URIs are used in
@@ -28,12 +29,10 @@ final class HadoopInput implements AutoCloseable {
         if (uri == null || uri.getScheme() == null || uri.getScheme().equals("file")) {
             return new HadoopInput(uri == null || uri.getScheme() == null ? Path.of(file) : Path.of(uri), null);
         }
-        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(uri);
-        FileSystem fs = remote.getFileSystem(configuration());
         Path dir = Files.createTempDirectory("patchpinn-input");
-        Path local = dir.resolve(remote.getName());
+        Path local = dir.resolve(HadoopFiles.name(uri));
         try {
-            fs.copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(local.toUri()), true);
+            HadoopFiles.copyToLocal(uri, local.toUri(), configuration());
         } catch (IOException e) {
             deleteQuietly(dir, local);
             throw new IOException(file + ": cannot read through Hadoop's file system: " + e.getMessage(), e);
@@ -50,9 +49,9 @@ final class HadoopInput implements AutoCloseable {
     }
 
     private static Configuration configuration() {
-        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        SparkEnv env = SparkEnv.get();
         return env == null ? new Configuration()
-                : org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(env.conf());
+                : SparkHadoopUtil.get().newConfiguration(env.conf());
     }
 
     Path localFile() {

@@ -1,12 +1,21 @@
 package org.patchpinn.spark;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -60,7 +69,7 @@ public final class SparkEngine implements BatchEngine {
         if (master.equals("local")) {
             return "local[1," + TASK_ATTEMPTS + "]";
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[([0-9]+|\\*)\\]").matcher(master);
+        Matcher m = Pattern.compile("local\\[([0-9]+|\\*)\\]").matcher(master);
         return m.matches() ? "local[" + m.group(1) + "," + TASK_ATTEMPTS + "]" : master;
     }
 
@@ -73,12 +82,12 @@ public final class SparkEngine implements BatchEngine {
             return;
         }
         try {
-            java.net.URL where = SparkEngine.class.getProtectionDomain().getCodeSource().getLocation();
-            java.nio.file.Path p = java.nio.file.Path.of(where.toURI());
+            URL where = SparkEngine.class.getProtectionDomain().getCodeSource().getLocation();
+            Path p = Path.of(where.toURI());
             if (p.toString().endsWith(".jar")) {
                 conf.set("spark.jars", p.toAbsolutePath().toString());
             }
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             // no code source (unusual class loader): the user sets spark.jars or uses spark-submit
         }
     }
@@ -95,11 +104,11 @@ public final class SparkEngine implements BatchEngine {
     @Override
     public <R> List<BatchOutcome<R>> run(List<BatchItem> items, BatchJob<R> job, Consumer<BatchOutcome<R>> finished,
                                          Progress progress) {
-        List<BatchOutcome<R>> out = new ArrayList<>(Collections.nCopies(items.size(), null));
+        List<BatchOutcome<R>> out = BatchOutcome.slots(items.size());
         if (items.isEmpty()) {
             return out;
         }
-        java.util.Map<Integer, Integer> position = new java.util.HashMap<>();
+        Map<Integer, Integer> position = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (position.put(items.get(i).index(), i) != null) {
                 throw new IllegalArgumentException("two batch items with index " + items.get(i).index());
@@ -172,13 +181,12 @@ public final class SparkEngine implements BatchEngine {
     }
 
     @Override
-    public java.io.InputStream open(String file) throws java.io.IOException {
-        java.net.URI uri = HadoopInput.uri(file);
+    public InputStream open(String file) throws IOException {
+        URI uri = HadoopInput.uri(file);
         if (uri == null) {
-            return java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
+            return Files.newInputStream(Path.of(file));
         }
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
-        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p);
+        return HadoopFiles.open(uri, spark.sparkContext().hadoopConfiguration());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.sim.NoiseModel;

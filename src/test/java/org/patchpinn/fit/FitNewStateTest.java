@@ -1,5 +1,6 @@
 package org.patchpinn.fit;
 
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.testing.CliRunner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -23,8 +21,8 @@ import org.patchpinn.trace.Recording;
 /**
  * Reading speed of a ~100 MB ABF2 file end to end ({@code Recordings.open}: header, samples, command
  * waveforms). The file is a real header (one or four channels) with a synthetic data section of random
- * int16 samples and the sweep and sample counts adjusted to match. Target: ≥ 500 MB/s.
- * Run with {@code mvn -o test -Pbenchmark -Dtest=AbfReadBenchmark}.
+ * int16 samples and the sweep and sample counts adjusted to match. Target: ≥ 500 MB/s (median, heap kept; see
+ * {@link ReadTiming} for the two regimes it prints). Run with {@code mvn -o test -Pbenchmark -Dtest=AbfReadBenchmark}.
  */
 @Tag("benchmark")
 class AbfReadBenchmark {
@@ -38,27 +36,9 @@ class AbfReadBenchmark {
     void read100MegabyteAbf2(String template) throws IOException {
         Path file = synthesise(SharedData.path(template), tmp.resolve("big.abf"));
         double mb = Files.size(file) / 1e6;
-        double[] seconds = new double[10];
-        double[] cpu = new double[seconds.length];
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Recording r = null;
-        for (int i = 0; i < seconds.length; i++) {
-            r = null;
-            System.gc();
-            long c0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            r = Recordings.open(file);
-            seconds[i] = (System.nanoTime() - t0) / 1e9;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
-        }
-        double best = Arrays.stream(seconds).min().orElseThrow();
-        double median = Arrays.stream(seconds).sorted().toArray()[seconds.length / 2];
-        double medianCpu = Arrays.stream(cpu).sorted().toArray()[cpu.length / 2];
-        // On a shared machine wall time depends on the neighbours; the reading thread's CPU time less so.
-        System.out.printf(Locale.ROOT, "ABF2 read %s: %.1f MB, %d sweeps × %d channels × %d samples; first %.3f s "
-                        + "(%.0f MB/s), best %.3f s (%.0f MB/s), median %.0f MB/s wall, %.0f MB/s per CPU second "
-                        + "(median, reading thread)%n", template, mb, r.sweepCount(), r.channelCount(),
-                r.sweepLength(), seconds[0], mb / seconds[0], best, mb / best, mb / median, mb / medianCpu);
+        Recording r = ReadTiming.run("ABF2 read " + template, mb, 10, () -> Recordings.open(file));
+        System.out.printf(Locale.ROOT, "  %d sweeps × %d channels × %d samples%n", r.sweepCount(), r.channelCount(),
+                r.sweepLength());
         assertEquals((long) r.sweepCount() * r.sweepLength() * r.channelCount() * 2,
                 Files.size(file) - dataStart(Files.readAllBytes(SharedData.path(template))));
     }

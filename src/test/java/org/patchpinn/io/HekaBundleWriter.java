@@ -44,6 +44,7 @@ final class HekaBundleWriter {
 
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
     private int interleave;
+    private double[] square;
 
     HekaBundleWriter bigEndian() {
         order = ByteOrder.BIG_ENDIAN;
@@ -53,6 +54,12 @@ final class HekaBundleWriter {
     /** Stores every trace in blocks of {@code bytes} bytes, two traces' blocks alternating. */
     HekaBundleWriter interleaved(int bytes) {
         interleave = bytes;
+        return this;
+    }
+
+    /** Square-wave settings written into every DA channel (chSquare_PosAmpl, _NegAmpl, _Cycle, _Kind). */
+    HekaBundleWriter squareWave(double positive, double negative, double cycleS, int kind) {
+        square = new double[] {positive, negative, cycleS, kind};
         return this;
     }
 
@@ -212,6 +219,12 @@ final class HekaBundleWriter {
                     put(b, 40, c.dacUnit(), 8);
                     b.putDouble(48, c.holding());
                     b.putShort(76, (short) c.stimToDac());
+                    if (square != null) {
+                        b.putDouble(240, square[0]);
+                        b.putDouble(144, square[1]);
+                        b.putDouble(232, square[2]);
+                        b.put(218, (byte) square[3]);
+                    }
                 }, c.segments().size());
                 for (Segment g : c.segments()) {
                     t.record(3, b -> {

@@ -3,8 +3,6 @@ package org.patchpinn.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +24,8 @@ import org.patchpinn.trace.Recording;
  * Reading speed of a large synthetic PatchMaster bundle end to end ({@code Recordings.open}: bundle header,
  * trees, series choice, every sample of the series decoded to mV/pA; the command waveforms are rebuilt lazily and
  * not counted). Two series (a small one first, so the reader must seek), the big one of 100 sweeps × 2 traces ×
- * 1,000,000 int16 samples (~400 MB). Target: ≥ 500 MB/s. Size with {@code -Dheka.bench.sweeps=N}.
+ * 1,000,000 int16 samples (~400 MB). Target: ≥ 500 MB/s (median, heap kept; see {@link ReadTiming} for the two
+ * regimes it prints). Size with {@code -Dheka.bench.sweeps=N}.
  * Run with {@code mvn -o test -Pbenchmark -Dtest=HekaReadBenchmark}.
  */
 @Tag("benchmark")
@@ -60,26 +59,10 @@ class HekaReadBenchmark {
         new HekaBundleWriter().write(file, List.of(new SeriesSpec("seal", 2, small),
                 new SeriesSpec("steps", 1, big)), List.of(stim, seal));
         double mb = Files.size(file) / 1e6;
-        double[] seconds = new double[6];
-        double[] cpu = new double[seconds.length];
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Recording r = null;
-        for (int i = 0; i < seconds.length; i++) {
-            r = null;
-            System.gc();
-            long c0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            r = Recordings.open(file, "1.2", org.patchpinn.task.Progress.NONE);
-            seconds[i] = (System.nanoTime() - t0) / 1e9;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
-        }
-        double best = Arrays.stream(seconds).min().orElseThrow();
-        double median = Arrays.stream(seconds).sorted().toArray()[seconds.length / 2];
-        double medianCpu = Arrays.stream(cpu).sorted().toArray()[cpu.length / 2];
-        System.out.printf(Locale.ROOT, "HEKA bundle read: %.1f MB, %d sweeps × %d traces × %d samples; first %.3f s "
-                        + "(%.0f MB/s), best %.3f s (%.0f MB/s), median %.0f MB/s wall, %.0f MB/s per CPU second "
-                        + "(median, reading thread)%n", mb, r.sweepCount(), r.channelCount(), r.sweepLength(),
-                seconds[0], mb / seconds[0], best, mb / best, mb / median, mb / medianCpu);
+        Recording r = ReadTiming.run("HEKA bundle read", mb, 6,
+                () -> Recordings.open(file, "1.2", org.patchpinn.task.Progress.NONE));
+        System.out.printf(Locale.ROOT, "  %d sweeps × %d traces × %d samples%n", r.sweepCount(), r.channelCount(),
+                r.sweepLength());
         assertEquals(sweeps, r.sweepCount());
         assertEquals((float) (b[17] * 3.125e-5 * 1e3), r.sweep(sweeps - 1).channel(1).toFloatArray()[17]);
         assertEquals(-70 + 10 + 5 * (sweeps - 1), r.sweep(sweeps - 1).command().get(points / 2), 1e-3);

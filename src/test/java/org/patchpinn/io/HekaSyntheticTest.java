@@ -125,8 +125,8 @@ class HekaSyntheticTest {
                 HOLD_V, 1, List.of(Segment.holding(0.02), new Segment(4, 1, 0, 0.01, 0, 0, 0.02),
                         Segment.holding(0.01)))));
         Path file = tmp.resolve("two.dat");
-        new HekaBundleWriter().write(file, List.of(vcSeries("sq", 1, 3), vcSeries("steps", 2, 3)),
-                List.of(square, vcSteps("steps")));
+        new HekaBundleWriter().squareWave(0.015, -0.005, 0.004, 1).write(file,
+                List.of(vcSeries("sq", 1, 3), vcSeries("steps", 2, 3)), List.of(square, vcSteps("steps")));
         List<SeriesEntry> s = Recordings.series(file);
         assertFalse(s.get(0).isDefault());
         assertTrue(s.get(0).command().contains("square"), s.get(0).command());
@@ -135,8 +135,10 @@ class HekaSyntheticTest {
         assertEquals("1.2 steps", def.metadata().get("heka.series"));
         Recording sq = Recordings.open(file, "1.1", Progress.NONE);
         assertFalse(sq.hasCommand());
+        // The warning names what the stimulus asks for (read from the channel record), never a guessed waveform.
         assertTrue(sq.warnings().stream().anyMatch(w -> w.startsWith("no command waveform for series 1.1")
-                && w.contains("square")), sq.warnings().toString());
+                && w.contains("segment 2 is a square-wave segment (peak 0.0150000 V, negative -0.00500000 V, "
+                + "cycle 0.00400000 s") && w.contains("kind 1")), sq.warnings().toString());
     }
 
     @Test
@@ -184,5 +186,20 @@ class HekaSyntheticTest {
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(noPgf));
         assertTrue(e.getMessage().contains(".pul"), e.getMessage());
         assertNull(null);
+    }
+
+    /** Sweeps may point at the same bytes, so the series' sample total is checked against the cap before reading. */
+    @Test
+    void aSeriesAboveTheSampleCapIsRefusedBeforeDecoding() throws IOException {
+        Path file = tmp.resolve("cap.dat");
+        new HekaBundleWriter().write(file, List.of(vcSeries("steps", 1, 3)), List.of(vcSteps("steps")));
+        ReadLimits.setMaxSamples(2999);
+        try {
+            RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(file));
+            assertTrue(e.getMessage().contains("series 1.1 samples declares 3000 samples"), e.getMessage());
+        } finally {
+            ReadLimits.setMaxSamples(-1);
+        }
+        assertEquals(3, Recordings.open(file).sweepCount());
     }
 }

@@ -1,4 +1,4 @@
-package org.patchpinn.fit;
+package org.patchpinn.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

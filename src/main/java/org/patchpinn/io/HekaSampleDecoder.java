@@ -1,0 +1,135 @@
+package org.patchpinn.io;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes the samples of PatchMaster traces into float[] in working units ({@code raw × DataScaler}, then
+ * V→mV or A→pA), in bulk: each trace's bytes (or each of its interleaved blocks) are read in chunks of at most
+ * {@link #CHUNK_BYTES} into one reused buffer, copied out in one call per chunk in the file's byte order, then
+ * scaled in a plain loop. One decoder serves every trace of a recording; it holds the buffer and scratch arrays.
+ */
+final class HekaSampleDecoder {
+    static final int CHUNK_BYTES = 1 << 20;
+
+    private final HekaBytes f;
+    private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
+    private short[] shorts;
+    private int[] ints;
+    private float[] floats;
+    private double[] doubles;
+
+    HekaSampleDecoder(HekaBytes f) {
+        this.f = f;
+    }
+
+    /** One trace's samples, checked against the file before anything is allocated. */
+    float[] decode(HekaPulsed.TraceRecord t, String where) {
+        int bps = t.bytesPerSample();
+        if (bps == 0) {
+            throw f.error(where + ": unknown data format " + t.format());
+        }
+        if (t.points() < 0) {
+            throw f.error(where + ": negative sample count " + t.points());
+        }
+        if (!Double.isFinite(t.scaler())) {
+            throw f.error(where + ": data scaling factor " + t.scaler() + " is not a number");
+        }
+        long bytes = (long) t.points() * bps;
+        long block = t.interleaveSize() > 0 ? t.interleaveSize() : bytes;
+        long skip = t.interleaveSize() > 0 ? t.interleaveSkip() : bytes;
+        if (t.interleaveSize() < 0 || (t.interleaveSize() > 0 && (block % bps != 0 || skip < block))) {
+            throw f.error(where + ": impossible interleaving (blocks of " + t.interleaveSize() + " bytes every "
+                    + t.interleaveSkip() + ")");
+        }
+        long blocks = block == 0 ? 0 : (bytes + block - 1) / block;
+        long last = blocks == 0 ? t.dataOffset()
+                : t.dataOffset() + (blocks - 1) * skip + (bytes - (blocks - 1) * block);
+        if (t.dataOffset() < 0 || last > f.size() || t.dataOffset() > f.size()) {
+            throw f.error(where + ": its " + t.points() + " samples at byte " + t.dataOffset()
+                    + " run past the end of the file (" + f.size() + " bytes): the file is truncated");
+        }
+        float[] out = new float[t.points()];
+        double scale = t.scaler() * HekaReader.unitScale(t.yUnit());
+        int perBlock = (int) Math.min(Integer.MAX_VALUE, block / bps);
+        int perChunk = CHUNK_BYTES / bps;
+        long pos = t.dataOffset();
+        if (t.interleaveSize() > 0 && skip > block && block <= CHUNK_BYTES) {
+            readInterleaved(t.format(), scale, bps, block, skip, pos, out);
+            return out;
+        }
+        for (int at = 0; at < out.length; pos += skip) {
+            int n = Math.min(out.length - at, perBlock);
+            for (int done = 0; done < n; ) {
+                int k = Math.min(perChunk, n - done);
+                chunk.clear().limit(k * bps);
+                f.read(pos + (long) done * bps, chunk);
+                chunk.flip().order(f.order());
+                convert(t.format(), scale, k, out, at + done);
+                done += k;
+            }
+            at += n;
+        }
+        return out;
+    }
+
+    /**
+     * Interleaved blocks smaller than a chunk: as many blocks as one chunk spans are read at once (with the
+     * other traces' bytes between them), so small blocks do not cost one read each.
+     */
+    private void readInterleaved(int format, double scale, int bps, long block, long skip, long pos, float[] out) {
+        int perBlock = (int) (block / bps);
+        int blocksPerRead = (int) Math.min(Integer.MAX_VALUE, (CHUNK_BYTES - block) / skip + 1);
+        for (int at = 0; at < out.length; ) {
+            int blocksLeft = (int) ((out.length - at + (long) perBlock - 1) / perBlock);
+            int k = Math.min(blocksPerRead, blocksLeft);
+            int lastSamples = Math.min(perBlock, out.length - at - (k - 1) * perBlock);
+            chunk.clear().limit((int) ((k - 1) * skip) + lastSamples * bps);
+            f.read(pos, chunk);
+            chunk.order(f.order());
+            for (int i = 0; i < k; i++) {
+                int n = Math.min(perBlock, out.length - at);
+                int start = (int) (i * skip);
+                chunk.clear().position(start).limit(start + n * bps);
+                convert(format, scale, n, out, at);
+                at += n;
+            }
+            pos += k * skip;
+        }
+    }
+
+    /** The values of the chunk from its position, {@code n} of them, scaled into {@code out[at..]}. */
+    private void convert(int format, double scale, int n, float[] out, int at) {
+        switch (format) {
+            case 0 -> {
+                // float32 arithmetic, as pyABF-style readers keep data: within float rounding of the double product
+                float g = (float) scale;
+                short[] in = shorts == null ? (shorts = new short[CHUNK_BYTES / 2]) : shorts;
+                chunk.asShortBuffer().get(in, 0, n);
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = in[i] * g;
+                }
+            }
+            case 1 -> {
+                int[] in = ints == null ? (ints = new int[CHUNK_BYTES / 4]) : ints;
+                chunk.asIntBuffer().get(in, 0, n);
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (float) (in[i] * scale);
+                }
+            }
+            case 2 -> {
+                float[] in = floats == null ? (floats = new float[CHUNK_BYTES / 4]) : floats;
+                chunk.asFloatBuffer().get(in, 0, n);
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (float) (in[i] * scale);
+                }
+            }
+            default -> {
+                double[] in = doubles == null ? (doubles = new double[CHUNK_BYTES / 8]) : doubles;
+                chunk.asDoubleBuffer().get(in, 0, n);
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (float) (in[i] * scale);
+                }
+            }
+        }
+    }
+}
