@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import java.util.List;
 import org.patchpinn.features.SpikeTimes;
@@ -41,7 +42,7 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
      */
     public double restingPotential(double g) {
         double x = gx.value(g);
-        org.apache.commons.math3.analysis.UnivariateFunction f = v -> gLNs * (v - eLMv) + x * (v - exMv)
+        UnivariateFunction f = v -> gLNs * (v - eLMv) + x * (v - exMv)
                 + gMNs * SlowPotassiumGate.steadyState(v) * (v - ekMv);
         double lo = -120;
         double hi = 0;

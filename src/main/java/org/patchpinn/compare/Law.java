@@ -1,7 +1,9 @@
 package org.patchpinn.compare;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +19,8 @@ public record Law(String target, List<String> variables, String expression, Stri
     /** One fitted constant of the law and its 95 % interval (NaN when not identified). */
     public record Constant(double value, double ciLow, double ciHigh) {
         @Override public String toString() {
-            return Double.isFinite(ciLow) ? String.format(java.util.Locale.ROOT, "%.4g [%.4g, %.4g]", value, ciLow,
-                    ciHigh) : String.format(java.util.Locale.ROOT, "%.4g [not identified]", value);
+            return Double.isFinite(ciLow) ? String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", value, ciLow,
+                    ciHigh) : String.format(Locale.ROOT, "%.4g [not identified]", value);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.patchpinn.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
@@ -130,7 +131,7 @@ public final class LawIntervals {
     private static double[] standardErrors(double[][] jac, List<Integer> free, double rss, int n) {
         int k = free.size();
         double[] se = new double[k];
-        java.util.Arrays.fill(se, Double.NaN);
+        Arrays.fill(se, Double.NaN);
         if (n - k < 1) {
             return se;
         }
