@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 

@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -50,7 +51,7 @@ final class FeatureObjective {
         if (n >= sw.length()) {
             return sw;
         }
-        double[] v = java.util.Arrays.copyOf(sw.vMv(), n);
+        double[] v = Arrays.copyOf(sw.vMv(), n);
         return new FitSweep(sw.index(), v, sw.stim(), sw.dtMs());
     }
 

@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
@@ -80,6 +81,6 @@ enum FitStage {
     }
 
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.patchpinn.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.patchpinn.features.SpikeTimes;
 
 /**
  * A cell's passive properties read off its traces, the same way for data and model: the resting potential

@@ -3,10 +3,13 @@ package org.patchpinn.fit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.patchpinn.features.CoincidenceFactor;
+import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
@@ -14,6 +17,7 @@ import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
+import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
 
 /**
@@ -128,7 +132,7 @@ public final class StagedFit implements FitMethod {
             candidates.add(c);
             stageJson.add(stageJson(c, all));
         }
-        Candidate best = candidates.stream().min(java.util.Comparator.comparingDouble(Candidate::selectionLoss))
+        Candidate best = candidates.stream().min(Comparator.comparingDouble(Candidate::selectionLoss))
                 .orElseThrow();
         checkSpikes(spec, trainObj, best.values());
 
@@ -231,7 +235,7 @@ public final class StagedFit implements FitMethod {
     private static double trainingGamma(ModelSpec spec, double[] values, List<FitSweep> sweeps) {
         double sum = 0;
         for (FitSweep sw : sweeps) {
-            double[] v = org.patchpinn.sim.Simulator.shared().voltage(spec, values, sw.stim(), sw.durationMs(),
+            double[] v = Simulator.shared().voltage(spec, values, sw.stim(), sw.durationMs(),
                     sw.dtMs());
             double g = CoincidenceFactor.gamma(sw.spikeTimesMs(), SpikeTimes.detect(v, sw.dtMs()),
                     sw.durationMs());

@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.Arrays;
+import org.patchpinn.features.SpikeTimes;
 
 /**
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same

@@ -2,6 +2,7 @@ package org.patchpinn.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class AbfCommand {
         int n = h.sweepPoints();
         if (!dac.waveformEnabled() || dac.waveformSource() == 0) {
             float[] c = new float[n];
-            java.util.Arrays.fill(c, (float) dac.holdingLevel());
+            Arrays.fill(c, (float) dac.holdingLevel());
             return c;
         }
         if (dac.waveformSource() == AbfDac.SOURCE_EPOCHS) {

@@ -1,5 +1,10 @@
 package org.patchpinn.io;
 
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.trace.Tag;
@@ -76,14 +81,14 @@ record AbfHeader(String version, AbfLayout layout, double sampleRateHz, List<Str
     /** "yyyy-MM-ddTHH:mm:ss.SSS" from a YYYYMMDD date and milliseconds after midnight; "" if invalid. */
     static String isoDateTime(long yyyymmdd, long millisOfDay) {
         try {
-            java.time.LocalDate date = java.time.LocalDate.of((int) (yyyymmdd / 10000), (int) (yyyymmdd / 100 % 100),
+            LocalDate date = LocalDate.of((int) (yyyymmdd / 10000), (int) (yyyymmdd / 100 % 100),
                     (int) (yyyymmdd % 100));
             if (yyyymmdd <= 0 || millisOfDay < 0) {
                 return "";
             }
-            java.time.LocalDateTime t = date.atStartOfDay().plus(java.time.Duration.ofMillis(millisOfDay));
-            return t.format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT));
-        } catch (java.time.DateTimeException | ArithmeticException e) {
+            LocalDateTime t = date.atStartOfDay().plus(Duration.ofMillis(millisOfDay));
+            return t.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT));
+        } catch (DateTimeException | ArithmeticException e) {
             return "";
         }
     }

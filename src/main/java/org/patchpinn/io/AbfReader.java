@@ -2,6 +2,7 @@ package org.patchpinn.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.PatchPinnException;
@@ -36,7 +37,7 @@ public final class AbfReader implements RecordingReader {
     /** ABF files by their magic ("ABF " or "ABF2"), or by name so a damaged .abf gets an ABF error message. */
     @Override public boolean accepts(Path file, byte[] head) {
         if (head.length >= 4) {
-            String magic = AbfBytes.ascii(java.util.Arrays.copyOf(head, 4));
+            String magic = AbfBytes.ascii(Arrays.copyOf(head, 4));
             if (magic.equals("ABF ") || magic.equals("ABF2")) {
                 return true;
             }

@@ -1,9 +1,12 @@
 package org.patchpinn.io;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.patchpinn.task.Progress;
@@ -95,18 +98,18 @@ final class AbfStimulusFile {
             throw new RecordingFormatException(stimulus, "stimulus file holds no samples");
         }
         float[] samples = r.sweep(0).channel(0).toFloatArray();
-        float[] out = java.util.Arrays.copyOf(samples, points);
+        float[] out = Arrays.copyOf(samples, points);
         if (samples.length < points) {
-            java.util.Arrays.fill(out, samples.length, points, samples[samples.length - 1]);
+            Arrays.fill(out, samples.length, points, samples[samples.length - 1]);
         }
         return out;
     }
 
     private static boolean isAbf(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             String magic = AbfBytes.ascii(in.readNBytes(4));
             return magic.equals("ABF ") || magic.equals("ABF2");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package org.patchpinn.io;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class CsvReader implements RecordingReader {
         ColumnTitle timeTitle = ColumnTitle.parse(titleText.get(0));
         if (timeTitle.unit().isEmpty() || Double.isNaN(Units.toMilliseconds(timeTitle.unit()))) {
             String found0 = AtfReader.abbreviate(titleText.get(0));
-            byte[] first = titleText.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] first = titleText.get(0).getBytes(StandardCharsets.UTF_8);
             boolean numeric = !Double.isNaN(DelimitedText.parse(first, 0, first.length));
             throw text.error(1, numeric
                     ? "the first row is numbers, not a header; add a header with units, e.g. 'time (ms),V (mV),I (pA)'"

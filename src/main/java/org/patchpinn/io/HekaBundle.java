@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -129,7 +130,7 @@ final class HekaBundle implements AutoCloseable {
                         + ") lies outside the file (" + f.size() + " bytes): the file is truncated or its header "
                         + "is corrupt");
             }
-            items.putIfAbsent(ext.toLowerCase(java.util.Locale.ROOT), new long[] {start, length});
+            items.putIfAbsent(ext.toLowerCase(Locale.ROOT), new long[] {start, length});
         }
         return items;
     }
@@ -139,7 +140,7 @@ final class HekaBundle implements AutoCloseable {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);
-        for (String e : List.of(ext, ext.toUpperCase(java.util.Locale.ROOT))) {
+        for (String e : List.of(ext, ext.toUpperCase(Locale.ROOT))) {
             Path p = file.resolveSibling(stem + "." + e);
             if (Files.isRegularFile(p)) {
                 return p;
@@ -151,7 +152,7 @@ final class HekaBundle implements AutoCloseable {
     private static String printable(String s) {
         StringBuilder sb = new StringBuilder();
         for (char ch : s.toCharArray()) {
-            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format("\\x%02x", (int) ch));
+            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
         }
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.PatchPinnException;
@@ -34,7 +35,7 @@ public final class HekaReader implements RecordingReader {
         if (head.length < 4) {
             return false;
         }
-        String magic = HekaBytes.ascii(java.util.Arrays.copyOf(head, 4));
+        String magic = HekaBytes.ascii(Arrays.copyOf(head, 4));
         return magic.equals("DAT2") || magic.equals("DAT1");
     }
 

@@ -3,6 +3,7 @@ package org.patchpinn.io;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A HEKA "tree" (the .pul pulsed tree, the .pgf stimulus tree): a magic ("Tree" big-endian, "eerT"
@@ -92,7 +93,7 @@ final class HekaTree {
     private static String printable(String s) {
         StringBuilder sb = new StringBuilder();
         for (char ch : s.toCharArray()) {
-            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format("\\x%02x", (int) ch));
+            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
         }
         return sb.toString();
     }

@@ -6,16 +6,19 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Link;
 import io.jhdf.api.Node;
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -68,7 +71,7 @@ public final class NwbReader implements RecordingReader {
         long size;
         try {
             size = Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
         }
         try (HdfFile hdf = new HdfFile(file)) {
@@ -109,7 +112,7 @@ public final class NwbReader implements RecordingReader {
             }
         }
         boolean bySweepNumber = responses.stream().allMatch(Series::bySweepNumber);
-        Map<Double, List<Series>> sweeps = new java.util.TreeMap<>();
+        Map<Double, List<Series>> sweeps = new TreeMap<>();
         for (Series s : responses) {
             sweeps.computeIfAbsent(key(s, bySweepNumber), k -> new ArrayList<>()).add(s);
         }
@@ -225,7 +228,7 @@ public final class NwbReader implements RecordingReader {
         int[] dims = data.getDimensions();
         if (dims.length != 1) {
             throw new RecordingFormatException(file, where + "/data: expected one dimension, found "
-                    + java.util.Arrays.toString(dims));
+                    + Arrays.toString(dims));
         }
         long samples = checkSize(file, where + "/data", data, fileSize, budget.remaining());
         budget.use(samples);
@@ -304,13 +307,13 @@ public final class NwbReader implements RecordingReader {
         for (int n : d.getDimensions()) {
             if (n < 0 || (n > 0 && elements > Long.MAX_VALUE / n)) {
                 throw new RecordingFormatException(file, field + ": impossible dimensions "
-                        + java.util.Arrays.toString(d.getDimensions()));
+                        + Arrays.toString(d.getDimensions()));
             }
             elements *= n;
         }
         if (elements > maxElements) {
             throw new RecordingFormatException(file, field + ": declares " + elements + " elements "
-                    + java.util.Arrays.toString(d.getDimensions()) + ", at most " + maxElements + " expected");
+                    + Arrays.toString(d.getDimensions()) + ", at most " + maxElements + " expected");
         }
         int elementBytes = Math.max(1, d.getDataType().getSize());
         long bytes = elements * elementBytes;

@@ -1,5 +1,6 @@
 package org.patchpinn.io;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.patchpinn.task.Progress;
@@ -108,7 +109,7 @@ final class TextSamples {
             b.commandUnit(cmd.unit());
         }
         for (int k = 0; k < layout.sweepCount(); k++) {
-            List<Trace> traces = new java.util.ArrayList<>();
+            List<Trace> traces = new ArrayList<>();
             for (ColumnLayout.Signal s : layout.channels()) {
                 traces.add(column(s, k));
             }
