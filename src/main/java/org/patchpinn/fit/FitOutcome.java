@@ -36,6 +36,14 @@ public final class FitOutcome {
         return estimates;
     }
 
+    /** The same outcome with other estimates (diagnostics, tables and charts kept). */
+    public FitOutcome withEstimates(List<ParameterEstimate> other) {
+        FitOutcome o = new FitOutcome(fitted, other, diagnostics);
+        o.tables.addAll(tables);
+        o.charts.putAll(charts);
+        return o;
+    }
+
     public ParameterEstimate estimate(String name) {
         return estimates.stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no estimate for " + name));

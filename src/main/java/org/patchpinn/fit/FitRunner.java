@@ -50,6 +50,7 @@ public final class FitRunner {
         FitOutcome outcome;
         try {
             FitOutcome base = null;
+            List<String> baseFree = model.freeParameters();
             if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
                 // new states are learned on top of the cell's own base model, fitted in stages first
                 progress.status("fit (" + method.name() + "): the base model by the staged fit");
@@ -61,6 +62,7 @@ public final class FitRunner {
             outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
             if (base != null) {
                 outcome.diagnostics().add("base_fit", base.diagnostics());
+                outcome = fittedByTheBase(outcome, baseFree);
             }
         } catch (FitException e) {
             throw new FitException(recording + ": " + e.getMessage(), e);
@@ -96,6 +98,13 @@ public final class FitRunner {
         Map<String, FitStage> stages = FitStage.of(fitted);
         return fitted.withFree(fitted.freeParameters().stream().filter(n -> stages.get(n) != FitStage.PASSIVE)
                 .toList());
+    }
+
+    /** Parameters the staged base fitted and the new-state method then held are reported as fitted, not fixed. */
+    private static FitOutcome fittedByTheBase(FitOutcome o, List<String> baseFree) {
+        List<ParameterEstimate> e = o.estimates().stream().map(p -> p.fixed() && baseFree.contains(p.name())
+                ? new ParameterEstimate(p.name(), p.unit(), p.value(), Double.NaN, Double.NaN, false) : p).toList();
+        return o.withEstimates(e);
     }
 
     private static FitSettings withoutBaseOption(FitSettings s) {
