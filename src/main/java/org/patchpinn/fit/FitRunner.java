@@ -26,8 +26,12 @@ public final class FitRunner {
 
     /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
     public static final String BASE_OPTION = "base";
+    /**
+     * Option of hybrid and pinn on the staged base: which base parameters the new-state training may still move
+     * ({@code active}: all but the passive ones, default; {@code none}: only the new states are learned).
+     */
+    public static final String BASE_FREE_OPTION = "base_free";
 
-    /** One model's fit and its validation on every sweep. */
     /**
      * One model's fit and its validation on every sweep.
      *
@@ -56,7 +60,8 @@ public final class FitRunner {
                 progress.status("fit (" + method.name() + "): the base model by the staged fit");
                 base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
                         settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
-                model = withPassiveFixed(base.fitted());
+                model = "none".equals(settings.options().get(BASE_FREE_OPTION))
+                        ? base.fitted().withFree(List.of()) : withPassiveFixed(base.fitted());
             }
             FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
             outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
@@ -85,6 +90,11 @@ public final class FitRunner {
             throw new InvalidParameterException("options", "base=" + b + ": expected base=staged (fit the base "
                     + "model in stages first) or base=model (start from the model's values)");
         }
+        String free = settings.options().getOrDefault(BASE_FREE_OPTION, "active");
+        if (!free.equals("active") && !free.equals("none")) {
+            throw new InvalidParameterException("options", "base_free=" + free + ": expected base_free=active (the "
+                    + "new-state training also moves the base's non-passive parameters) or base_free=none");
+        }
         return b.equals("staged") && !StepSweep.of(training).isEmpty();
     }
 
@@ -108,11 +118,12 @@ public final class FitRunner {
     }
 
     private static FitSettings withoutBaseOption(FitSettings s) {
-        if (!s.options().containsKey(BASE_OPTION)) {
+        if (!s.options().containsKey(BASE_OPTION) && !s.options().containsKey(BASE_FREE_OPTION)) {
             return s;
         }
         Map<String, String> o = new LinkedHashMap<>(s.options());
         o.remove(BASE_OPTION);
+        o.remove(BASE_FREE_OPTION);
         return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
     }
 
