@@ -133,6 +133,10 @@ public final class SummaryRefiner {
         int[] count = {0};
         QuietWindowLoss quiet = new QuietWindowLoss(train);
         double before = loss(start, train, quiet);
+        if (x0.length == 0) {
+            // nothing free (no new state and a fixed base): the model is scored, not refined
+            return new Result(start, before, before, 1, x0);
+        }
         double[] bestX = x0.clone();
         double[] bestF = {before};
         ObjectiveFunction f = new ObjectiveFunction(x -> {

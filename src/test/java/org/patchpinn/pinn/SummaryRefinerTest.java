@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.task.Progress;
 
 class SummaryRefinerTest {
@@ -49,6 +50,23 @@ class SummaryRefinerTest {
         double truthRms = rms(CurrentComparison.latentCurrent(truth, v, 0.05));
         assertTrue(Math.abs(after - truthRms) < Math.abs(before - truthRms), "current moved towards the truth: RMS " + before + " -> "
                 + after + " pA (truth " + truthRms + " pA)");
+    }
+
+    @Test
+    void nothingFreeIsScoredNotRefined() {
+        // no new state and a fixed base (fit --options base_free=none with zero states): used to crash CMA-ES
+        KnownModel fixed = KnownModel.of(BuiltinModels.get("hh-squid").withFree(List.of()));
+        FittedModel m = new FittedModel(fixed, fixed.spec().values(), List.of());
+        double[] i = new double[800];
+        for (int k = 100; k < 700; k++) {
+            i[k] = 700;
+        }
+        CurrentClampData d = new CurrentClampData("synthetic", 0.05,
+                List.of(new CurrentClampData.SweepData(0, m.simulateExpEuler(i, 0.05, -65, 4).v(), i)));
+        SummaryRefiner.Result r = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, NewStateFit.REFINE_REGION,
+                SummaryRefiner.QUIET_WEIGHT).refine(m, d, 3, 50, Progress.NONE);
+        assertEquals(r.lossBefore(), r.lossAfter());
+        assertArrayEquals(m.parameters(), r.model().parameters(), 0);
     }
 
     static double rms(double[] x) {
