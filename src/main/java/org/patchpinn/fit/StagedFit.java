@@ -27,8 +27,9 @@ import org.patchpinn.task.Progress;
  *   <li><b>start</b>: the passive parameters from the cell's own measured rest, input resistance and time
  *       constant (C = τ/Rin; the leak makes up the rest of 1/Rin beside the active currents' resting
  *       conductance; EL puts rest where it is measured), every other conductance scaled with the capacitance
- *       (same density on a larger membrane) — not the template's values; from then on the leak is solved for
- *       every candidate so the model keeps the measured rest and input resistance ({@link PassiveConstraint});</li>
+ *       (same density on a larger membrane) — not the template's values; from then on the leak and the
+ *       capacitance are solved for every candidate so the model keeps the measured rest, input resistance and
+ *       time constant ({@link PassiveConstraint});</li>
  *   <li><b>active</b>: CMA-ES on summary statistics ({@link FeatureObjective}: spike counts, latency, ISIs, AP
  *       shape, baseline, steady state and charging curve) over the passive and fast parameters, kinetic offsets
  *       such as VT included, slow currents at their start;</li>
@@ -95,7 +96,7 @@ public final class StagedFit implements FitMethod {
         UnaryOperator<double[]> complete = constraint == null ? x -> x : constraint::apply;
         List<String> solved = constraint == null ? List.of() : constraint.solved();
         if (constraint != null) {
-            diagnostics.add("leak_solved_from_rest_and_rin", Json.toTree(solved));
+            diagnostics.add("passive_solved", Json.toTree(solved));
         }
         double[] start = complete.apply(StartValues.fromPassive(spec, stages, passive));
         if (constraint != null) {
@@ -344,8 +345,8 @@ public final class StagedFit implements FitMethod {
 
     /**
      * Search bands around the current values, inside the model's bounds: passive parameters ×0.8–1.25 (reversals
-     * ±10 mV) around their measured start in every stage — they were measured, and spike statistics would otherwise trade the membrane time constant for
-     * firing —, active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and the
+     * ±10 mV) around their measured start in every stage — they were measured, and spike statistics would
+     * otherwise trade the membrane time constant for firing —, active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and the
      * others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over.
      */
     static final class Bands {
