@@ -33,6 +33,7 @@ final class PassiveConstraint {
     private static final int TAU_ITERATIONS = 2;
 
     private final ModelSpec spec;
+    private final CurrentSpec leak;
     private final int gIndex;
     private final int eIndex;
     private final int cIndex;
@@ -49,8 +50,9 @@ final class PassiveConstraint {
     private final double[] eRange;
     private final double[] cRange;
 
-    private PassiveConstraint(ModelSpec spec, CurrentSpec leak, PassiveEstimate p) {
+    private PassiveConstraint(ModelSpec spec, CurrentSpec leak, PassiveEstimate p, double[][] ranges) {
         this.spec = spec;
+        this.leak = leak;
         this.gIndex = spec.indexOf(leak.conductance());
         this.eIndex = spec.indexOf(leak.reversal());
         this.cIndex = spec.indexOf(spec.capacitance());
@@ -64,27 +66,10 @@ final class PassiveConstraint {
         this.v1 = v0 + p.inputResistanceMOhm() * p.stepPa() / 1000;
         this.holdingPa = Double.isFinite(p.holdingPa()) ? p.holdingPa() : 0;
         this.gated = spec.currents().stream().filter(c -> !c.gates().isEmpty()).toList();
-        this.gRange = bounds(gIndex);
-        this.eRange = bounds(eIndex);
-        this.cRange = bounds(cIndex);
-    }
-
-    private PassiveConstraint(PassiveConstraint c, double[] gRange, double[] eRange, double[] cRange) {
-        this.spec = c.spec;
-        this.gIndex = c.gIndex;
-        this.eIndex = c.eIndex;
-        this.cIndex = c.cIndex;
-        this.solveG = c.solveG;
-        this.solveE = c.solveE;
-        this.solveC = c.solveC;
-        this.cell = c.cell;
-        this.v0 = c.v0;
-        this.v1 = c.v1;
-        this.holdingPa = c.holdingPa;
-        this.gated = c.gated;
-        this.gRange = gRange;
-        this.eRange = eRange;
-        this.cRange = cRange;
+        // null: the model's own bounds
+        this.gRange = ranges == null ? bounds(gIndex) : ranges[0];
+        this.eRange = ranges == null ? bounds(eIndex) : ranges[1];
+        this.cRange = ranges == null ? bounds(cIndex) : ranges[2];
     }
 
     /**
@@ -102,7 +87,7 @@ final class PassiveConstraint {
         if (!free.contains(leak.conductance()) && !free.contains(leak.reversal())) {
             return null;
         }
-        return new PassiveConstraint(spec, leak, p);
+        return new PassiveConstraint(spec, leak, p, null);
     }
 
     /**
@@ -111,9 +96,9 @@ final class PassiveConstraint {
      * degenerate cell that matches rest and Rin but not rheobase.
      */
     PassiveConstraint within(double[] start, double factor, double mv) {
-        return new PassiveConstraint(this, band(gRange, start[gIndex], factor),
-                new double[] {Math.max(eRange[0], start[eIndex] - mv), Math.min(eRange[1], start[eIndex] + mv)},
-                band(cRange, start[cIndex], factor));
+        double[] e = {Math.max(eRange[0], start[eIndex] - mv), Math.min(eRange[1], start[eIndex] + mv)};
+        return new PassiveConstraint(spec, leak, cell,
+                new double[][] {band(gRange, start[gIndex], factor), e, band(cRange, start[cIndex], factor)});
     }
 
     /** The parameters it solves (not searched). */
