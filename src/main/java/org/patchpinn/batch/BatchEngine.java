@@ -1,9 +1,5 @@
 package org.patchpinn.batch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.patchpinn.report.Table;
@@ -14,7 +10,7 @@ import org.patchpinn.task.Progress;
  * where it runs (a thread pool here, a Spark cluster elsewhere). Everything that combines recordings stays with
  * the caller, so results do not depend on the engine.
  */
-public interface BatchEngine extends AutoCloseable {
+public interface BatchEngine extends InputFiles, AutoCloseable {
     /** E.g. "local (4 threads)" or "spark (spark://host:7077)". */
     String describe();
 
@@ -40,14 +36,6 @@ public interface BatchEngine extends AutoCloseable {
      */
     default boolean writeParquet(Table table, String path) {
         return false;
-    }
-
-    /**
-     * Opens an input for reading on the driver (e.g. to hash it): a local path here; the Spark engine also
-     * reads hdfs://, s3a:// and other Hadoop file-system URIs.
-     */
-    default InputStream open(String file) throws IOException {
-        return Files.newInputStream(Path.of(file));
     }
 
     /** Releases threads or the Spark context; the engine cannot run afterwards. */

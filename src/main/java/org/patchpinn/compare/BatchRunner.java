@@ -61,12 +61,12 @@ public final class BatchRunner {
                 results[i] = RecordingResult.failed(e, RecordingResult.Status.EXCLUDED, e.problem(), "", 0);
                 continue;
             }
-            String fp = ResultStore.fingerprint(e, settings);
+            String fp = ResultStore.fingerprint(e, settings, engine);
             Optional<RecordingResult> saved = store == null ? Optional.empty() : store.reusable(e, fp);
             if (saved.isPresent()) {
                 results[i] = saved.get();
             } else {
-                todo.add(new BatchItem(i, e.name(), e.file().toString(), e.condition(), e.cell(), e.covariates(), fp));
+                todo.add(new BatchItem(i, e.name(), e.location(), e.condition(), e.cell(), e.covariates(), fp));
             }
         }
         if (todo.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.patchpinn.batch.BatchEngine;
+import org.patchpinn.batch.InputFiles;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -69,8 +70,19 @@ public final class ConditionComparison {
 
     /** @param dataDir folder the manifest's file names are relative to; null: the manifest's folder */
     public ComparisonResult run(Path manifestFile, Path dataDir, Path outDir, Progress progress) {
+        return run(manifestFile.toString(), dataDir == null ? null : dataDir.toString(), outDir, progress);
+    }
+
+    /**
+     * @param manifestFile a local path, a file: URI or, when the engine reads other file systems (Spark), an
+     *                     hdfs://, s3a:// ... URI; so may the manifest's files be
+     * @param dataDir      folder (path or URI) the manifest's file names are relative to; null: the manifest's
+     */
+    public ComparisonResult run(String manifestFile, String dataDir, Path outDir, Progress progress) {
         long t0 = System.nanoTime();
-        Manifest manifest = ManifestReader.read(manifestFile, settings.conditionColumn(), dataDir);
+        InputFiles files = engine == null ? InputFiles.LOCAL : engine;
+        Function<ManifestEntry, Recording> driverLoader = new DriverRecordings(loader, files);
+        Manifest manifest = ManifestReader.read(manifestFile, settings.conditionColumn(), dataDir, files);
         RecordingAnalyzer analyzer = analyzer();
         ResultStore store = outDir == null ? null : new ResultStore(outDir);
         progress.status("analysing " + manifest.usable().size() + " recordings");
@@ -93,7 +105,7 @@ public final class ConditionComparison {
         String whyNotMechanisms = MechanismComparison.whyNot(ok, fitName);
         if (whyNotMechanisms.isEmpty()) {
             progress.status("fitting each candidate mechanism per recording");
-            mechanisms = MechanismComparison.prepare(ok, fitName, loader);
+            mechanisms = MechanismComparison.prepare(ok, fitName, driverLoader);
             ModelSpec any = mechanisms.baseModel();
             mechanismFits = mechanisms.fitAll(Mechanism.candidates(any), progress.range(0.85, 0.93));
             List<RecordingRow> fitted = mechanisms.rows();
@@ -127,7 +139,7 @@ public final class ConditionComparison {
         List<Law> laws = laws(ok, changes, decomposition, ranking);
         ConditionModel model = decomposition == null ? null : model(ok, decomposition);
         List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
-                : simulateHeldOut(ok, decomposition, warnings);
+                : simulateHeldOut(ok, decomposition, warnings, driverLoader);
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
         return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
                 decomposition, ranking, laws,
@@ -413,7 +425,8 @@ public final class ConditionComparison {
 
     /** Each held-out cell's model (law from the other cells) simulated with the cell's own stimuli. */
     private List<HeldOutSimulation.Check> simulateHeldOut(List<RecordingRow> ok, ConductanceDecomposition.Result d,
-                                                          List<String> warnings) {
+                                                          List<String> warnings,
+                                                          Function<ManifestEntry, Recording> driverLoader) {
         List<HeldOutSimulation.Check> out = new ArrayList<>();
         ModelSpec base = ConditionModel.baseStructure();
         for (ConductanceDecomposition.HeldOut h : d.heldOut()) {
@@ -427,7 +440,7 @@ public final class ConditionComparison {
                     settings.subthreshold().ekMv(), h.exMv(), h.law(), "held-out cell " + h.cell());
             for (RecordingRow r : cell) {
                 try {
-                    out.addAll(HeldOutSimulation.run(m, base, loader.apply(r.entry().file()), h.cell(),
+                    out.addAll(HeldOutSimulation.run(m, base, driverLoader.apply(r.entry()), h.cell(),
                             r.entry().condition()));
                 } catch (RuntimeException x) {
                     warnings.add("held-out simulation of " + r.entry().name() + " failed: " + x.getMessage());

@@ -1,6 +1,7 @@
 package org.patchpinn.compare;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.batch.InputFiles;
+import org.patchpinn.batch.InputLocation;
 
 /**
  * Reads a comparison manifest: a CSV with a {@code file} column (paths relative to the manifest's folder or
@@ -31,12 +34,18 @@ public final class ManifestReader {
 
     /** @param baseDir folder that relative file names are resolved against; null: the manifest's folder */
     public static Manifest read(Path manifest, String conditionColumn, Path baseDir) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidParameterException("manifest", manifest + ": cannot read: " + e.getMessage());
-        }
+        return read(manifest.toString(), conditionColumn, baseDir == null ? null : baseDir.toString(),
+                InputFiles.LOCAL);
+    }
+
+    /**
+     * A manifest anywhere {@code files} can read: a local path or file: URI, or (through the Spark engine) an
+     * hdfs://, s3a:// ... URI, whose relative file names then resolve against the manifest's folder URI.
+     *
+     * @param baseDir folder (path or URI) that relative file names are resolved against; null: the manifest's
+     */
+    public static Manifest read(String manifest, String conditionColumn, String baseDir, InputFiles files) {
+        List<String> lines = lines(manifest, files);
         lines.removeIf(l -> l.isBlank() || l.startsWith("#"));
         if (lines.isEmpty()) {
             throw new InvalidParameterException("manifest", manifest + ": the manifest is empty");
@@ -55,7 +64,7 @@ public final class ManifestReader {
         }
         if (condCol < 0) {
             throw new InvalidParameterException("condition", "unknown column '" + conditionColumn + "' in "
-                    + manifest.getFileName() + "; columns are " + header);
+                    + InputLocation.fileName(manifest) + "; columns are " + header);
         }
         List<String> covariates = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
@@ -63,13 +72,29 @@ public final class ManifestReader {
                 covariates.add(header.get(c));
             }
         }
-        Path base = baseDir != null ? baseDir.toAbsolutePath() : manifest.toAbsolutePath().getParent();
+        String folder = baseDir != null ? baseDir : manifest;
+        Path localBase = InputLocation.localPath(folder);
+        if (localBase != null) {
+            localBase = baseDir != null ? localBase.toAbsolutePath() : localBase.toAbsolutePath().getParent();
+        }
+        String remoteBase = localBase != null ? null : baseDir != null ? baseDir : InputLocation.parentUri(manifest);
         List<ManifestEntry> entries = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> f = split(lines.get(i));
             int row = i;
             String name = get(f, fileCol);
-            Path file = name.isEmpty() ? base : base.resolve(name).normalize();
+            Path file;
+            String location;
+            if (InputLocation.isUri(name)) { // a file: or hdfs:// ... URI stands as written
+                file = InputLocation.localPath(name);
+                location = file != null ? file.toString() : name;
+            } else if (localBase != null) {
+                file = name.isEmpty() ? localBase : localBase.resolve(name).normalize();
+                location = file.toString();
+            } else {
+                file = null;
+                location = name.isEmpty() ? remoteBase : InputLocation.resolveUri(remoteBase, name);
+            }
             String cell = cellCol >= 0 ? get(f, cellCol) : "";
             if (cell.isEmpty()) {
                 cell = "row" + row;
@@ -91,8 +116,11 @@ public final class ManifestReader {
             }
             if (name.isEmpty()) {
                 problem = "row " + row + " has no file";
-            } else if (!Files.isRegularFile(file)) {
-                problem = "file not found: " + file;
+            } else if (file != null ? !Files.isRegularFile(file) : !files.readsRemote()) {
+                problem = file != null ? "file not found: " + file : location + " is on another file system: "
+                        + "read it with --engine spark (Hadoop's file system API)";
+            } else if (file == null && !files.isFile(location)) {
+                problem = "file not found: " + location;
             }
             for (ManifestEntry earlier : entries) {
                 if (problem.isEmpty() && earlier.key().equals(name.replaceAll("[^A-Za-z0-9._-]", "_"))) {
@@ -100,10 +128,24 @@ public final class ManifestReader {
                 }
             }
             entries.add(new ManifestEntry(row, name.isEmpty() ? "row" + row : name, file, condition, cell, cov,
-                    problem));
+                    problem, location));
         }
         return new Manifest(conditionColumn, entries, covariates, singleRecordingWarnings(entries,
                 conditionColumn));
+    }
+
+    private static List<String> lines(String manifest, InputFiles files) {
+        try {
+            Path local = InputLocation.localPath(manifest);
+            if (local != null) {
+                return new ArrayList<>(Files.readAllLines(local, StandardCharsets.UTF_8));
+            }
+            try (InputStream in = files.open(manifest)) {
+                return new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidParameterException("manifest", manifest + ": cannot read: " + e.getMessage());
+        }
     }
 
     /** A condition with one usable recording has no s.e.m. or interval; say so instead of failing. */

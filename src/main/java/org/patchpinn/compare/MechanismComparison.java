@@ -1,6 +1,5 @@
 package org.patchpinn.compare;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ public final class MechanismComparison {
     private final Map<String, ModelSpec> bases = new LinkedHashMap<>();
     private final List<String> cells;
 
-    private MechanismComparison(List<RecordingRow> ok, String fitName, Function<Path, Recording> loader) {
+    private MechanismComparison(List<RecordingRow> ok, String fitName, Function<ManifestEntry, Recording> loader) {
         Map<String, List<ModelSpec>> fitted = new LinkedHashMap<>();
         for (RecordingRow r : ok) {
             FitOutcome f = r.result().fits().get(fitName);
@@ -68,7 +67,7 @@ public final class MechanismComparison {
             }
             ModelSpec m = ModelFileParser.parse(f.details().get("fitted_model").getAsString(), r.entry().name());
             fitted.computeIfAbsent(r.entry().cell(), k -> new ArrayList<>()).add(m);
-            Recording rec = loader.apply(r.entry().file());
+            Recording rec = loader.apply(r.entry());
             recs.add(new Rec(r, r.entry().cell(), r.entry().condition(),
                     FitData.sweeps(rec, IntStream.range(0, rec.sweepCount()).boxed().toList())));
         }
@@ -97,7 +96,8 @@ public final class MechanismComparison {
      * @param changing per-recording quantity names that change (max-T), as "mechanism." + parameter when a
      *                 mechanism's own parameter was tested; decided by the caller after the tests
      */
-    public static MechanismComparison prepare(List<RecordingRow> ok, String fitName, Function<Path, Recording> loader) {
+    public static MechanismComparison prepare(List<RecordingRow> ok, String fitName,
+                                              Function<ManifestEntry, Recording> loader) {
         return new MechanismComparison(ok, fitName, loader);
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.patchpinn.batch.ContentHash;
+import org.patchpinn.batch.InputFiles;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 
@@ -33,7 +34,12 @@ public final class ResultStore {
      * nothing else reliably with their original (modification times), so only the content identifies them.
      */
     public static String fingerprint(ManifestEntry entry, String settings) {
-        try (InputStream in = Files.newInputStream(entry.file())) {
+        return fingerprint(entry, settings, InputFiles.LOCAL);
+    }
+
+    /** The same, reading the recording through {@code files} (an engine that also reads hdfs://, s3a://). */
+    public static String fingerprint(ManifestEntry entry, String settings, InputFiles files) {
+        try (InputStream in = files.open(entry.location())) {
             return "sha256=" + ContentHash.sha256(in) + " " + settings;
         } catch (IOException e) {
             return "unreadable " + settings;

@@ -83,22 +83,22 @@ public final class BatchOperation implements Operation {
         Operation op = Operations.byVerb(verb).orElseThrow();
         checkArgs(op, args);
         Path out = values.path("out");
-        Manifest manifest = ManifestReader.read(values.path("manifest"), values.string("condition").trim(),
-                values.path("folder"));
         String settings = "run=" + verb + " args=" + new TreeMap<>(args);
         try (BatchEngine engine = BatchEngines.create(values.string("engine"), values.string("master"),
                 values.integer("threads"), "patchpinn-batch")) {
+            // the manifest and its files through the engine: on Spark also hdfs://, s3a:// ... (Hadoop)
+            Manifest manifest = ManifestReader.read(values.string("manifest"), values.string("condition").trim(),
+                    values.isSet("folder") ? values.string("folder") : null, engine);
             progress.status("running " + verb + " on " + engine.describe());
             List<Map<String, Object>> rows = new ArrayList<>();
             List<BatchItem> todo = new ArrayList<>();
             for (int i = 0; i < manifest.entries().size(); i++) {
                 ManifestEntry e = manifest.entries().get(i);
-                String remote = remoteUri(e);
-                if (!e.usable() && remote == null) {
+                if (!e.usable()) {
                     rows.add(row(e, "excluded", e.problem(), 0, Map.of()));
                     continue;
                 }
-                String file = remote != null ? remote : e.file().toString();
+                String file = e.location();
                 String fingerprint;
                 try (InputStream in = engine.open(file)) {
                     fingerprint = "sha256=" + ContentHash.sha256(in) + " " + settings;
@@ -179,11 +179,6 @@ public final class BatchOperation implements Operation {
                 throw new InvalidParameterException("args", op.verb() + " has no option '" + k + "'");
             }
         }
-    }
-
-    /** A manifest file written as a Hadoop URI (hdfs://, s3a://): read by the engine, not checked here. */
-    private static String remoteUri(ManifestEntry e) {
-        return e.name().matches("^[A-Za-z][A-Za-z0-9+.-]+://.*") && !e.name().startsWith("file:") ? e.name() : null;
     }
 
     private static ManifestEntry entryNamed(Manifest m, String name) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.BatchEngines;
+import org.patchpinn.batch.InputLocation;
 import org.patchpinn.compare.AnalyzerRecipe;
 import org.patchpinn.compare.BatchRunner;
 import org.patchpinn.compare.CandidateLawFinder;
@@ -112,8 +113,9 @@ public final class CompareOperation extends BasicOperation {
     @Override public OperationResult run(ParamValues values, Progress progress) {
         ComparisonSettings settings = settings(values);
         Path out = values.path("out");
-        Path folder = values.path("folder");
-        if (folder != null && !Files.isDirectory(folder)) {
+        String folder = values.isSet("folder") ? values.string("folder") : null;
+        Path localFolder = folder == null ? null : InputLocation.localPath(folder);
+        if (localFolder != null && !Files.isDirectory(localFolder)) {
             throw new InvalidParameterException("folder", "no such folder: " + folder);
         }
         if (out != null && !values.bool("resume")) {
@@ -124,7 +126,8 @@ public final class CompareOperation extends BasicOperation {
                 settings.threads(), BatchRunner.THREAD_NAME)) {
             progress.status("per-recording stage on " + engine.describe());
             c = comparison(values, settings).withEngine(engine, new Recipe(values.asMap()))
-                    .run(values.path("manifest"), values.path("folder"), out, progress);
+                    .run(values.string("manifest"), localFolder != null ? localFolder.toString() : folder, out,
+                            progress);
             try {
                 if (out != null && engine.writeParquet(ComparisonReport.recordings(c),
                         out.resolve("per_recording.parquet").toString())) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.batch.InputLocation;
 
 /**
  * The values given to an operation, checked against its {@link ParamSpec}s once, whichever host they came
@@ -75,7 +76,9 @@ public final class ParamValues {
                 }
             }
             case FILE -> {
-                if (!Files.isRegularFile(Path.of(v))) {
+                // a local path or file: URI must exist; hdfs://, s3a:// ... are checked by the engine reading them
+                Path local = InputLocation.localPath(v);
+                if (local != null && !Files.isRegularFile(local)) {
                     throw new InvalidParameterException(s.key(), "no such file: " + v);
                 }
             }
@@ -122,17 +125,29 @@ public final class ParamValues {
     public List<Path> inputFiles() {
         List<Path> out = new ArrayList<>();
         for (ParamSpec s : specs.values()) {
-            if (s.type() == ParamType.FILE && !raw(s.key()).isEmpty()) {
-                out.add(Path.of(raw(s.key())));
+            Path local = raw(s.key()).isEmpty() ? null : InputLocation.localPath(raw(s.key()));
+            if (s.type() == ParamType.FILE && local != null) {
+                out.add(local);
             }
         }
         return out;
     }
 
-    /** The path, or null when not given. */
+    /**
+     * The local path (a file: URI becomes one), or null when not given; a URI of another file system (hdfs://,
+     * s3a://) is refused: only {@link #string} users that read through an engine (batch, compare) take those.
+     */
     public Path path(String key) {
         String v = raw(key);
-        return v.isEmpty() ? null : Path.of(v);
+        if (v.isEmpty()) {
+            return null;
+        }
+        Path p = InputLocation.localPath(v);
+        if (p == null) {
+            throw new InvalidParameterException(key, v + " is not on this machine's file system; only batch and "
+                    + "compare with --engine spark read hdfs://, s3a:// ... locations");
+        }
+        return p;
     }
 
     public double number(String key) {

@@ -16,6 +16,16 @@ final class HadoopFiles {
         return p.getFileSystem(conf).open(p);
     }
 
+    /** True when {@code uri} names an existing file (not a folder); false when absent or unreachable. */
+    static boolean isFile(URI uri, Configuration conf) {
+        Path p = new Path(uri);
+        try {
+            return p.getFileSystem(conf).getFileStatus(p).isFile();
+        } catch (IOException e) {
+            return false; // FileNotFoundException, or a store that cannot be reached: "file not found" either way
+        }
+    }
+
     /** The file name at the end of {@code uri}. */
     static String name(URI uri) {
         return new Path(uri).getName();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
+import org.patchpinn.batch.InputLocation;
 
 /**
  * A recording as a local file, whatever Hadoop file system holds it: local paths and file: URIs are used in
@@ -42,10 +43,7 @@ final class HadoopInput implements AutoCloseable {
 
     /** A URI when {@code file} names a scheme (hdfs://..., s3a://..., file:/...); null for a plain path. */
     static URI uri(String file) {
-        if (!file.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
-            return null; // a plain path (a one-letter 'scheme' would be a Windows drive)
-        }
-        return URI.create(file);
+        return InputLocation.isUri(file) ? URI.create(file) : null;
     }
 
     private static Configuration configuration() {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.BatchItem;
 import org.patchpinn.batch.BatchJob;
 import org.patchpinn.batch.BatchOutcome;
+import org.patchpinn.batch.InputLocation;
 import org.patchpinn.report.Table;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
@@ -55,10 +55,15 @@ public final class SparkEngine implements BatchEngine {
         conf.setIfMissing("spark.app.name", "PatchPINN");
         conf.setIfMissing("spark.task.maxFailures", String.valueOf(TASK_ATTEMPTS));
         shipOwnJar(conf);
-        boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+        // a session stopped earlier stays "active" in its thread: only a live one is someone else's to stop
+        boolean existed = live(SparkSession.getActiveSession()) || live(SparkSession.getDefaultSession());
         this.spark = SparkSession.builder().config(conf).getOrCreate();
         this.master = spark.sparkContext().master();
         this.ownSession = !existed;
+    }
+
+    private static boolean live(scala.Option<SparkSession> session) {
+        return session.isDefined() && !session.get().sparkContext().isStopped();
     }
 
     /**
@@ -180,13 +185,29 @@ public final class SparkEngine implements BatchEngine {
         return true;
     }
 
+    /** Plain paths and file: URIs from this machine; other URIs through Hadoop's file system API. */
     @Override
     public InputStream open(String file) throws IOException {
-        URI uri = HadoopInput.uri(file);
-        if (uri == null) {
-            return Files.newInputStream(Path.of(file));
-        }
-        return HadoopFiles.open(uri, spark.sparkContext().hadoopConfiguration());
+        URI uri = remote(file);
+        return uri == null ? BatchEngine.super.open(file)
+                : HadoopFiles.open(uri, spark.sparkContext().hadoopConfiguration());
+    }
+
+    @Override
+    public boolean isFile(String file) {
+        URI uri = remote(file);
+        return uri == null ? BatchEngine.super.isFile(file)
+                : HadoopFiles.isFile(uri, spark.sparkContext().hadoopConfiguration());
+    }
+
+    @Override
+    public boolean readsRemote() {
+        return true;
+    }
+
+    /** The URI of a location on another file system than this machine's; null for local ones. */
+    private static URI remote(String file) {
+        return InputLocation.isLocal(file) ? null : URI.create(file);
     }
 
     @Override

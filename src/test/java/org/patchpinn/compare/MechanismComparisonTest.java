@@ -59,7 +59,7 @@ class MechanismComparisonTest {
             }
         }
         assertEquals("", MechanismComparison.whyNot(rows, "classic"));
-        MechanismComparison mc = MechanismComparison.prepare(rows, "classic", files::get);
+        MechanismComparison mc = MechanismComparison.prepare(rows, "classic", e -> files.get(e.file()));
         List<Mechanism> candidates = Mechanism.candidates(mc.baseModel());
         assertTrue(candidates.stream().anyMatch(m -> m.kind().equals(Mechanism.EXTRA)));
         assertTrue(candidates.stream().anyMatch(m -> m.parameter().equals("EK")));

@@ -43,7 +43,11 @@ class SparkCompareTest {
     }
 
     private static OperationResult compare(String engine, Path out, Progress progress) {
-        List<String> kv = new ArrayList<>(List.of("manifest", MANIFEST.toString(), "out", out.toString(),
+        return compare(engine, MANIFEST.toString(), out, progress);
+    }
+
+    private static OperationResult compare(String engine, String manifest, Path out, Progress progress) {
+        List<String> kv = new ArrayList<>(List.of("manifest", manifest, "out", out.toString(),
                 "engine", engine, "threads", "2", "method", "off", "laws", "candidates", "bootstrap", "200",
                 "permutations", "2000"));
         if (engine.equals("spark")) {
@@ -88,6 +92,38 @@ class SparkCompareTest {
         OperationResult again = compare("spark", dir.resolve("spark"), logging);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("finished ")), lines.toString());
         assertSame("resumed laws", b.get("laws"), again.json().get("laws"));
+    }
+
+    /**
+     * The manifest and its recordings read through Hadoop's file system API: as a file: URI, and under another
+     * scheme (pptest://, a local-disk Hadoop file system standing in for hdfs:// or s3a://), whose recordings the
+     * driver hashes through Hadoop and the executors copy to temporary files. Same per-recording results and laws
+     * as the thread pool on the plain path.
+     */
+    @Test
+    void aManifestBehindAHadoopUriGivesTheSameRecordingsAndLaws() throws Exception {
+        System.setProperty("spark.hadoop.fs." + OtherSchemeFileSystem.SCHEME + ".impl",
+                OtherSchemeFileSystem.class.getName());
+        System.setProperty("spark.hadoop.fs." + OtherSchemeFileSystem.SCHEME + ".impl.disable.cache", "true");
+        OperationResult local = compare("local", dir.resolve("plain"), Progress.NONE);
+        String fileUri = MANIFEST.toAbsolutePath().normalize().toUri().toString();
+        assertTrue(fileUri.startsWith("file:/"), fileUri);
+        String other = OtherSchemeFileSystem.location(MANIFEST);
+        for (String manifest : List.of(fileUri, other)) {
+            Path out = dir.resolve(manifest.startsWith("file:") ? "file-uri" : "other-fs");
+            OperationResult spark = compare("spark", manifest, out, Progress.NONE);
+            assertEquals(10, spark.json().getAsJsonObject("recordings").get("ok").getAsInt(), manifest);
+            assertSame(manifest + " result.json", local.json(), spark.json());
+            assertEquals(savedNames(dir.resolve("plain")), savedNames(out), manifest);
+            for (String name : savedNames(out)) {
+                assertSame(manifest + " " + name, saved(dir.resolve("plain"), name), saved(out, name));
+            }
+        }
+        // the thread pool reads file: URIs too, but not another file system: a clear error naming the manifest
+        org.patchpinn.InvalidParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.patchpinn.InvalidParameterException.class,
+                () -> compare("local", other, dir.resolve("refused"), Progress.NONE));
+        assertTrue(e.getMessage().contains(other) && e.getMessage().contains("--engine spark"), e.getMessage());
     }
 
     @Test
