@@ -126,6 +126,21 @@ class SparkCompareTest {
         assertTrue(e.getMessage().contains(other) && e.getMessage().contains("--engine spark"), e.getMessage());
     }
 
+    /**
+     * An engine stops the session it started, also when a stopped one is still the thread's "active" session
+     * (that one was taken for someone else's, left running, and reused by the next run against a dead master).
+     */
+    @Test
+    void everyEngineStopsTheSessionItStarted() {
+        SparkEngine first = new SparkEngine("local[1]");
+        first.close();
+        SparkEngine second = new SparkEngine("local[1]");
+        assertFalse(second.session().sparkContext().isStopped());
+        assertTrue(second.session() != first.session(), "a new session, not the stopped one");
+        second.close();
+        assertTrue(second.session().sparkContext().isStopped());
+    }
+
     @Test
     void batchFeaturesOnSparkMatchTheThreadPoolAndWriteParquet() throws Exception {
         org.patchpinn.op.BatchOperation op = new org.patchpinn.op.BatchOperation();

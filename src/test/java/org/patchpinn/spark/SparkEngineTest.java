@@ -114,6 +114,42 @@ class SparkEngineTest {
         assertTrue(out.get(0).error().startsWith("Spark gave up"), out.get(0).error());
     }
 
+    /** Tasks running now, and trainings running now, in this JVM; the most of each seen. */
+    static final java.util.concurrent.atomic.AtomicInteger TASKS = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger TRAININGS = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger MOST_TASKS = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger MOST_TRAININGS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Learned-state fits (hybrid, pinn) hold pinn.TrainingThread's lock while they train: on an executor with
+     * two cores (local[2]: one JVM) two tasks run at once, but only one of them trains at a time.
+     */
+    @Test
+    void anExecutorRunsTasksSideBySideButOneTrainingAtATime() throws Exception {
+        List<BatchItem> items = items(4);
+        BatchJob<String> job = (item, file, p) -> {
+            MOST_TASKS.accumulateAndGet(TASKS.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300); // reading, features: in parallel
+                return org.patchpinn.pinn.TrainingThread.exclusively(() -> {
+                    MOST_TRAININGS.accumulateAndGet(TRAININGS.incrementAndGet(), Math::max);
+                    Thread.sleep(200);
+                    TRAININGS.decrementAndGet();
+                    return item.name();
+                });
+            } finally {
+                TASKS.decrementAndGet();
+            }
+        };
+        List<BatchOutcome<String>> out = engine.run(items, job, o -> { }, Progress.NONE);
+        for (int i = 0; i < 4; i++) {
+            assertEquals("r" + i, out.get(i).value(), String.valueOf(out.get(i).error()));
+        }
+        assertEquals(2, MOST_TASKS.get(), "two task slots in use at once");
+        assertEquals(1, MOST_TRAININGS.get(), "one training at a time in the executor JVM");
+    }
+
     @Test
     void theDocumentedJvmOptionsAreThoseSurefireUses() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));

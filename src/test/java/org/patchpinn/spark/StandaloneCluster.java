@@ -107,7 +107,7 @@ final class StandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("workers did not register within 120 s; see " + work);
+        throw new IllegalStateException("workers did not register within 180 s; see " + work);
     }
 
     /** Kills a worker and the executor JVMs it launched, as a lost machine would. */
@@ -123,12 +123,26 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the workers (and their executors) and the master, and waits for them to exit, so the next cluster
+     * of this JVM starts on a quiet machine. (A second start used to hang: the cause was not the cluster but a
+     * Spark session left running against the first master; SparkEngine now stops every session it starts.)
+     */
     @Override
     public void close() {
+        List<ProcessHandle> all = new ArrayList<>();
         for (Process w : workers) {
-            w.descendants().forEach(ProcessHandle::destroyForcibly);
-            w.destroyForcibly();
+            w.descendants().forEach(all::add);
+            all.add(w.toHandle());
         }
-        master.destroyForcibly();
+        all.add(master.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cluster process " + p.pid() + " did not exit", e);
+            }
+        }
     }
 }
