@@ -33,13 +33,13 @@ import org.patchpinn.task.Progress;
  * {@code mvn -q -Pspark -DskipTests package} (the cluster needs target/spark-jars and target/patchpinn-app.jar),
  * then {@code mvn -o test -Pbenchmark -Dtest=SparkThroughputBenchmark -Dbench.recordings=100
  * [-Dbench.evaluations=100] [-Dbench.cluster=false]}; recordings are a multiple of 5 (cells x 5 glucose levels),
- * default 20.
+ * default 10 (about 10 min on a loaded 2-core machine).
  */
 @Tag("benchmark")
 class SparkThroughputBenchmark {
     static final Path WORK = Path.of("target/spark-throughput-bench").toAbsolutePath();
 
-    private final int recordings = Integer.getInteger("bench.recordings", 20);
+    private final int recordings = Integer.getInteger("bench.recordings", 10);
     private final int evaluations = Integer.getInteger("bench.evaluations", 100);
     private final boolean cluster = Boolean.parseBoolean(System.getProperty("bench.cluster", "true"));
 
@@ -114,6 +114,8 @@ class SparkThroughputBenchmark {
         report.append(String.format(Locale.ROOT, "spark vs local, 2 cores: wall %+.1f %%, CPU %+.1f %%; 1 core: wall "
                 + "%+.1f %%, CPU %+.1f %%%n", pct(spark2.wallS(), local2.wallS()), pct(spark2.cpuS(), local2.cpuS()),
                 pct(spark1.wallS(), local1.wallS()), pct(spark1.cpuS(), local1.cpuS())));
+        report.append(String.format(Locale.ROOT, "one classic fit: %.1f s (local engine, 1 thread, mean)%n",
+                local1.taskS() / local1.ok()));
         report.append(String.format(Locale.ROOT, "2 vs 1 executor cores (local mode): x%.2f recordings/min%n",
                 spark2.perMinute() / spark1.perMinute()));
 
