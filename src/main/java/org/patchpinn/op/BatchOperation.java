@@ -26,6 +26,9 @@ import org.patchpinn.batch.ProgressLine;
 import org.patchpinn.compare.Manifest;
 import org.patchpinn.compare.ManifestEntry;
 import org.patchpinn.compare.ManifestReader;
+import org.patchpinn.fit.FitMethods;
+import org.patchpinn.fit.NewStateFitMethod;
+import org.patchpinn.pinn.TrainingThread;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.report.Table;
@@ -295,7 +298,10 @@ public final class BatchOperation implements Operation {
             LinkedHashMap<String, Object> numbers = new LinkedHashMap<>();
             try {
                 ParamValues values = new ParamValues(op.params(), given);
-                OperationResult r = op.run(values, progress);
+                // DJL keeps grad mode per thread and allows one training per process: learned fits run on the
+                // process's one training thread (as compare's do), whichever batch or Spark task thread asks
+                OperationResult r = trains(op, values)
+                        ? TrainingThread.onTrainingThread(() -> op.run(values, progress)) : op.run(values, progress);
                 // as the verb would write it alone: with its manifest, never over the recording, stale files gone
                 r.writeRun(new OutputFolder(Path.of(root).resolve(item.name().replaceAll("[^A-Za-z0-9._-]", "_"))),
                         verb, values.inputFiles());
@@ -308,6 +314,11 @@ public final class BatchOperation implements Operation {
             } catch (RuntimeException e) {
                 return new Summary(numbers, BatchOutcome.reason(e));
             }
+        }
+
+        /** A fit whose method trains a network (hybrid, pinn). */
+        private static boolean trains(Operation op, ParamValues values) {
+            return op instanceof FitOperation && FitMethods.get(values.string("method")) instanceof NewStateFitMethod;
         }
 
         /** Numbers and short texts of the result, two levels deep; a parameter object gives its value. */

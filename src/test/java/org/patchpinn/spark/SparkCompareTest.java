@@ -166,6 +166,39 @@ class SparkCompareTest {
         }
     }
 
+    /**
+     * Learned-state fits on an executor with two cores (local[2]: two task threads in one JVM): both DJL trainings
+     * run, one after the other (pinn.TrainingThread; two gradient collectors at once would fail), and each
+     * recording gets its learned current. Tiny settings (4 training steps): the engine is under test, not the fit.
+     */
+    @Test
+    void batchHybridFitsTrainOneAtATimeOnATwoCoreExecutor() throws Exception {
+        org.patchpinn.model.ModelSpec truth = org.patchpinn.model.BuiltinModels.get("traub-rs-m");
+        StringBuilder manifest = new StringBuilder("file,glucose_mM,cell\n");
+        for (int i = 0; i < 2; i++) {
+            org.patchpinn.trace.Recording r = org.patchpinn.sim.SyntheticRecording.generate(truth, truth.values(),
+                    List.of(org.patchpinn.sim.Stimuli.step(10, 70, 250), org.patchpinn.sim.Stimuli.step(10, 70, 400),
+                            org.patchpinn.sim.Stimuli.step(10, 70, 320)), 90, 0.05,
+                    org.patchpinn.sim.NoiseModel.white(0.2), 3 + i);
+            try (java.io.OutputStream o = Files.newOutputStream(dir.resolve("rs" + i + ".atf"))) {
+                org.patchpinn.io.AtfWriter.write(r, o);
+            }
+            manifest.append("rs").append(i).append(".atf,").append(5).append(",c").append(i).append('\n');
+        }
+        Path m = Files.writeString(dir.resolve("hybrid.csv"), manifest.toString());
+        org.patchpinn.op.BatchOperation op = new org.patchpinn.op.BatchOperation();
+        OperationResult r = op.run(ParamValues.of(op.params(), "manifest", m.toString(), "out",
+                dir.resolve("hybrid").toString(), "run", "fit", "args", "model=traub-rs method=hybrid latent=1 "
+                + "options=steps=4,refine_evals=12 max_evaluations=60 device=cpu", "engine", "spark", "master",
+                "local[2]"), Progress.NONE);
+        org.patchpinn.report.Table t = r.tables().get(0).table();
+        assertEquals(2, t.rowCount());
+        for (int i = 0; i < 2; i++) {
+            assertEquals("ok", t.get(i, "status"), String.valueOf(t.get(i, "error")));
+            assertTrue(((Number) t.get(i, "parameters.gz1")).doubleValue() > 0, "learned conductance of row " + i);
+        }
+    }
+
     private static List<String> savedNames(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve("per_recording"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();

@@ -54,13 +54,13 @@ final class StandaloneCluster implements AutoCloseable {
 
     /**
      * SPARK_HOME/jars: target/spark-jars (Spark less what patchpinn-app.jar already holds) plus the jars of
-     * target/fiji-jars Spark shares with PatchPINN (slf4j, commons-math3, ...), as links.
+     * target/dependencies (PatchPINN's own, as installed into Fiji) Spark shares with PatchPINN (slf4j, commons-math3, ...), as links.
      */
     private static Path sparkHome(Path work) throws IOException {
         Path spark = Path.of("target/spark-jars").toAbsolutePath();
-        Path fiji = Path.of("target/fiji-jars").toAbsolutePath();
+        Path fiji = Path.of("target/dependencies").toAbsolutePath();
         if (!Files.isDirectory(spark) || !Files.isDirectory(fiji)) {
-            throw new IllegalStateException("target/spark-jars or target/fiji-jars missing: run "
+            throw new IllegalStateException("target/spark-jars or target/dependencies missing: run "
                     + "'mvn -Pspark -DskipTests package' first");
         }
         Path home = work.resolve("spark-home").toAbsolutePath();
