@@ -113,10 +113,25 @@ public final class NewStateFit {
             t.setDaemon(true);
             return t;
         });
+        String skipped = "";
         try {
             List<Future<Candidate>> pending = new ArrayList<>();
             for (int c = 0; c < counts.size(); c++) {
                 int k = counts.get(c);
+                if (c >= 2) {
+                    // forward selection: k new states are tried only when k − 1 were chosen over fewer (on long
+                    // real sweeps each candidate costs minutes; 171116sh_0018 needs none)
+                    for (Future<Candidate> f : pending) {
+                        candidates.add(TrainingThread.await(f));
+                    }
+                    pending.clear();
+                    int sofar = choose(candidates).latentCount();
+                    if (sofar < counts.get(c - 1)) {
+                        skipped = String.format(Locale.ROOT, "%d new state(s) not tried: %d were not chosen over "
+                                + "%d; ", k, counts.get(c - 1), sofar);
+                        break;
+                    }
+                }
                 Progress sub = progress.range(c / (double) counts.size(), (c + 1) / (double) counts.size());
                 if (k == 0 && zeroState != null) {
                     List<String> log = new ArrayList<>(List.of("0 new states: the base as fitted before (scored, "
@@ -147,7 +162,7 @@ public final class NewStateFit {
                         tolerance(c.heldOut()), fiWithin(c.heldOut()), c.heldOut().size(),
                         eligible.contains(c) ? "" : " (fewer than without new states: not eligible)"));
             }
-            b.append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best)",
+            b.append(skipped).append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best)",
                     chosen.latentCount()));
             b.append(chosen.latentCount() > 0 ? ": a new state is needed" : ": no new state is needed");
             decision = b.toString();
