@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.pinn.NewStateFit;
 import org.patchpinn.task.Progress;
 
 /**
@@ -55,13 +56,24 @@ public final class FitRunner {
         try {
             FitOutcome base = null;
             List<String> baseFree = model.freeParameters();
-            if (method instanceof NewStateFitMethod && stagedBase(settings, fitSweeps)) {
-                // new states are learned on top of the cell's own base model, fitted in stages first
+            if (method instanceof NewStateFitMethod nsm && stagedBase(settings, fitSweeps)) {
+                // "no new state" is the staged classic fit as it is; new states are learned on a base fitted in
+                // stages on the response onsets only, so the base does not already mimic what they must explain
                 progress.status("fit (" + method.name() + "): the base model by the staged fit");
-                base = new StagedFit().fit(new FitProblem(model, fitSweeps, selectSweeps,
-                        settings.withConfidenceIntervals(false)), progress.range(0, 0.3));
+                FitProblem baseProblem = new FitProblem(model, fitSweeps, selectSweeps,
+                        settings.withConfidenceIntervals(false));
+                boolean learns = NewStateFit.Settings.latentCounts(
+                        settings.options().getOrDefault(NewStateFitMethod.LATENT, "auto")).stream().anyMatch(k -> k > 0);
+                base = new StagedFit().fit(baseProblem, progress.range(0, learns ? 0.15 : 0.3));
+                FitOutcome learnFrom = base;
+                if (learns) {
+                    progress.status("fit (" + method.name() + "): the fast base on the response onsets");
+                    learnFrom = StagedFit.onsetOnly().fit(baseProblem, progress.range(0.15, 0.3));
+                    base.diagnostics().add("onset_base", learnFrom.diagnostics());
+                    method = nsm.withZeroState(base.fitted());
+                }
                 model = "none".equals(settings.options().get(BASE_FREE_OPTION))
-                        ? base.fitted().withFree(List.of()) : withPassiveFixed(base.fitted());
+                        ? learnFrom.fitted().withFree(List.of()) : withPassiveFixed(learnFrom.fitted());
             }
             FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
             outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));

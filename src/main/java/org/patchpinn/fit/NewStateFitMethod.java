@@ -27,7 +27,7 @@ import org.patchpinn.task.Progress;
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
  * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for
  * pinn), {@code refine_evals} (free simulations of the summary-statistic refinement that follows either
- * method; default the command's max_evaluations; 0 skips it).
+ * method; default the command's max_evaluations, fewer on long sweeps ({@link #REFINE_SAMPLES}); 0 skips it).
  */
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
@@ -38,17 +38,27 @@ public final class NewStateFitMethod implements FitMethod {
     private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
 
     private final String name;
+    private final ModelSpec zeroState;
 
-    private NewStateFitMethod(String name) {
+    private NewStateFitMethod(String name, ModelSpec zeroState) {
         this.name = name;
+        this.zeroState = zeroState;
+    }
+
+    /**
+     * This method with {@code model} as its answer for "no new state" (scored on the selection sweeps, not
+     * trained): the staged classic fit, when the new states are learned on a base fitted separately.
+     */
+    public NewStateFitMethod withZeroState(ModelSpec model) {
+        return new NewStateFitMethod(name, model);
     }
 
     public static NewStateFitMethod hybrid() {
-        return new NewStateFitMethod("hybrid");
+        return new NewStateFitMethod("hybrid", null);
     }
 
     public static NewStateFitMethod pinn() {
-        return new NewStateFitMethod("pinn");
+        return new NewStateFitMethod("pinn", null);
     }
 
     @Override public String name() {
@@ -81,7 +91,7 @@ public final class NewStateFitMethod implements FitMethod {
         KnownModel base = baseOf(problem.model());
         int steps = positiveInt(fs, "steps", name.equals("hybrid") ? DEFAULT_HYBRID_STEPS : DEFAULT_PINN_STEPS);
         int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
-                : fs.maxEvaluations();
+                : defaultRefinement(fs.maxEvaluations(), problem.fitSweeps());
 
         List<CurrentClampData.SweepData> all = new ArrayList<>();
         List<Integer> train = new ArrayList<>();
@@ -99,7 +109,9 @@ public final class NewStateFitMethod implements FitMethod {
         NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
                 fs.device(), refine);
         // one training at a time in this process: pinn.TrainingThread
-        NewStateFit.Outcome o = new NewStateFit().run(data, s, progress);
+        FittedModel zero = zeroState == null ? null
+                : new FittedModel(baseOf(zeroState), zeroState.values(), List.of());
+        NewStateFit.Outcome o = new NewStateFit(zero).run(data, s, progress);
         FittedModel fm = o.chosen().model();
 
         ModelSpec fitted = fm.spec();
@@ -124,6 +136,18 @@ public final class NewStateFitMethod implements FitMethod {
         }
         out.chart("loss.png", NewStateReport.lossChart(o));
         return out;
+    }
+
+    /**
+     * Samples the summary-statistic refinement simulates at most by default (each evaluation simulates every
+     * training sweep whole): about 2 min per candidate on one core. Short sweeps (rs_adapting.atf: 2 × 0.6 s at
+     * 10 kHz) keep the command's max_evaluations; long real ones (171116sh_0018: 6 × 3 s at 20 kHz) get ~670.
+     */
+    static final double REFINE_SAMPLES = 2.4e8;
+
+    static int defaultRefinement(int maxEvaluations, List<FitSweep> training) {
+        long samples = training.stream().mapToLong(FitSweep::length).sum();
+        return (int) Math.max(1, Math.min(maxEvaluations, Math.floor(REFINE_SAMPLES / Math.max(1, samples))));
     }
 
     /** The problem's model as the known base: its values are the start, its free parameters are fitted. */
