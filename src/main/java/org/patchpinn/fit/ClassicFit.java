@@ -198,10 +198,7 @@ public final class ClassicFit implements FitMethod {
                 Parameter p = spec.parameters().get(fi);
                 ci[i][0] = Math.max(p.lower(), statistical[i][0] - allowance);
                 ci[i][1] = Math.min(p.upper(), statistical[i][1] + allowance);
-                JsonArray a = new JsonArray();
-                a.add(Json.number(statistical[i][0]));
-                a.add(Json.number(statistical[i][1]));
-                statJson.add(space.name(i), a);
+                statJson.add(space.name(i), Json.interval(statistical[i][0], statistical[i][1]));
                 numJson.add(space.name(i), Json.number(allowance));
             }
             JsonObject c = new JsonObject();
