@@ -52,4 +52,9 @@ public final class SpikeTrains {
         }
         return s;
     }
+
+    /** The F–I criterion of every report: a model's spike count within max(2, 20 %) of the data's. */
+    public static boolean countWithinTolerance(int dataSpikes, int modelSpikes) {
+        return Math.abs(modelSpikes - dataSpikes) <= Math.max(2, 0.2 * dataSpikes);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
@@ -20,7 +21,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     /** One step sweep of the F–I curve. */
     public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes) {
         public boolean withinTolerance() {
-            return Math.abs(modelSpikes - dataSpikes) <= Math.max(2, 0.2 * dataSpikes);
+            return SpikeTrains.countWithinTolerance(dataSpikes, modelSpikes);
         }
     }
 

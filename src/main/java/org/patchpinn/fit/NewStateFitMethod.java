@@ -27,7 +27,7 @@ import org.patchpinn.task.Progress;
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
  * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for
  * pinn), {@code refine_evals} (free simulations of the summary-statistic refinement that follows either
- * method; default the command's max_evaluations; 0 skips it).
+ * method; default the command's max_evaluations, fewer on long sweeps ({@link #REFINE_SAMPLES}); 0 skips it).
  */
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
@@ -38,17 +38,27 @@ public final class NewStateFitMethod implements FitMethod {
     private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
 
     private final String name;
+    private final ModelSpec zeroState;
 
-    private NewStateFitMethod(String name) {
+    private NewStateFitMethod(String name, ModelSpec zeroState) {
         this.name = name;
+        this.zeroState = zeroState;
+    }
+
+    /**
+     * This method with {@code model} as its answer for "no new state" (scored on the selection sweeps, not
+     * trained): the staged classic fit, when the new states are learned on a base fitted separately.
+     */
+    public NewStateFitMethod withZeroState(ModelSpec model) {
+        return new NewStateFitMethod(name, model);
     }
 
     public static NewStateFitMethod hybrid() {
-        return new NewStateFitMethod("hybrid");
+        return new NewStateFitMethod("hybrid", null);
     }
 
     public static NewStateFitMethod pinn() {
-        return new NewStateFitMethod("pinn");
+        return new NewStateFitMethod("pinn", null);
     }
 
     @Override public String name() {
@@ -80,26 +90,31 @@ public final class NewStateFitMethod implements FitMethod {
         }
         KnownModel base = baseOf(problem.model());
         int steps = positiveInt(fs, "steps", name.equals("hybrid") ? DEFAULT_HYBRID_STEPS : DEFAULT_PINN_STEPS);
-        int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
-                : fs.maxEvaluations();
-
+        double dt0 = problem.fitSweeps().get(0).dtMs();
+        int every = decimation(dt0);
+        double dt = dt0 * every;
         List<CurrentClampData.SweepData> all = new ArrayList<>();
         List<Integer> train = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
+        long trainSamples = 0;
         for (FitSweep s : problem.fitSweeps()) {
             train.add(all.size());
-            all.add(sweepData(s));
+            all.add(sweepData(s, every));
+            trainSamples += all.get(all.size() - 1).length();
         }
         for (FitSweep s : problem.holdoutSweeps()) {
             held.add(all.size());
-            all.add(sweepData(s));
+            all.add(sweepData(s, every));
         }
-        double dt = problem.fitSweeps().get(0).dtMs();
+        int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
+                : defaultRefinement(fs.maxEvaluations(), trainSamples);
         CurrentClampData data = new CurrentClampData(problem.model().name(), dt, all);
         NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
                 fs.device(), refine);
         // one training at a time in this process: pinn.TrainingThread
-        NewStateFit.Outcome o = new NewStateFit().run(data, s, progress);
+        FittedModel zero = zeroState == null ? null
+                : new FittedModel(baseOf(zeroState), zeroState.values(), List.of());
+        NewStateFit.Outcome o = new NewStateFit(zero).run(data, s, progress);
         FittedModel fm = o.chosen().model();
 
         ModelSpec fitted = fm.spec();
@@ -111,6 +126,10 @@ public final class NewStateFitMethod implements FitMethod {
         FitOutcome out = new FitOutcome(fitted, estimates, diagnostics(o, data, steps, refine));
         for (int j = 0; j < fm.latents().size(); j++) {
             out.table(NewStateReport.learned(fm, j), j == 0 ? "learned.csv" : "learned_z" + (j + 1) + ".csv", true);
+        }
+        for (NewStateFit.Candidate c : o.candidates()) {
+            // the chosen one as the very spec fitted, so the report can tell it
+            out.alternative(c.latentCount() + " new state(s)", c == o.chosen() ? fitted : c.model().spec());
         }
         out.table(NewStateReport.selection(o), "selection.csv", true);
         out.table(NewStateReport.loss(o), "loss.csv", false);
@@ -124,6 +143,17 @@ public final class NewStateFitMethod implements FitMethod {
         }
         out.chart("loss.png", NewStateReport.lossChart(o));
         return out;
+    }
+
+    /**
+     * Samples the summary-statistic refinement simulates at most by default (each evaluation simulates every
+     * training sweep whole, at the training interval): about 2 min per candidate on one core. Short sweeps
+     * (rs_adapting.atf) keep the command's max_evaluations; long real ones (171116sh_0018: 6 × 3 s) get ~1,300.
+     */
+    static final double REFINE_SAMPLES = 2.4e8;
+
+    static int defaultRefinement(int maxEvaluations, long samples) {
+        return (int) Math.max(1, Math.min(maxEvaluations, Math.floor(REFINE_SAMPLES / Math.max(1, samples))));
     }
 
     /** The problem's model as the known base: its values are the start, its free parameters are fitted. */
@@ -162,18 +192,32 @@ public final class NewStateFitMethod implements FitMethod {
         return d;
     }
 
-    /** One sweep in the form the networks train on: V (mV) and the injected current (pA) per sample. */
-    private static CurrentClampData.SweepData sweepData(FitSweep s) {
-        double[] v = s.vMv();
+    /**
+     * The new states are learned at a sampling interval of at least {@value #TRAINING_DT_MS} ms (every k-th
+     * sample of faster recordings): the differentiable integrator's cost is its sequential depth, samples per
+     * window, so 20 kHz recordings trained twice as long per step for no gain (2 integration sub-steps per sample
+     * keep 0.05 ms, and spikes ~1 ms wide are resolved at 10 kHz). The final validation uses every sample.
+     */
+    static final double TRAINING_DT_MS = 0.1;
+
+    static int decimation(double dtMs) {
+        return Math.max(1, (int) Math.floor(TRAINING_DT_MS / dtMs + 1e-9));
+    }
+
+    /** One sweep in the form the networks train on: V (mV) and the injected current (pA), every k-th sample. */
+    private static CurrentClampData.SweepData sweepData(FitSweep s, int every) {
+        double[] full = s.vMv();
+        double[] v = new double[(full.length + every - 1) / every];
         double[] i = new double[v.length];
         for (int k = 0; k < v.length; k++) {
+            v[k] = full[k * every];
             if (!Double.isFinite(v[k]) || Math.abs(v[k]) > 250) {
-                throw new FitException("sweep " + s.index() + " has V = " + v[k] + " mV at sample " + k
+                throw new FitException("sweep " + s.index() + " has V = " + v[k] + " mV at sample " + k * every
                         + "; a non-finite voltage or one beyond ±250 mV means a broken recording or wrong units");
             }
-            i[k] = s.stim().currentPa(k * s.dtMs());
+            i[k] = s.stim().currentPa(k * every * s.dtMs());
             if (!Double.isFinite(i[k]) || Math.abs(i[k]) > 1e5) {
-                throw new FitException("sweep " + s.index() + " injects " + i[k] + " pA at sample " + k
+                throw new FitException("sweep " + s.index() + " injects " + i[k] + " pA at sample " + k * every
                         + "; a non-finite current or one beyond 100 nA means a broken recording or wrong units");
             }
         }

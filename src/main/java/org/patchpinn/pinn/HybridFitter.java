@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -93,6 +94,9 @@ public final class HybridFitter {
         }
         int quietSamples = (int) Math.round(QUIET_MS / dt);
         List<WindowBatch.Start> quiet = quietStarts(train, quietSamples);
+        Random pick = new Random(o.seed() * 31 + 7);
+        starts = subset(starts, MAX_WINDOWS, pick);
+        quiet = subset(quiet, MAX_WINDOWS, pick);
         List<double[]> lossCurve = new ArrayList<>();
         List<Checkpoint> checkpoints = new ArrayList<>();
         Checkpoint best = null;
@@ -247,6 +251,32 @@ public final class HybridFitter {
                     runStart = k + 1;
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Most windows of each kind trained on: long real sweeps give tens of thousands (171116sh_0018, six 3 s
+     * training sweeps at 20 kHz: ~6,000 spike and ~20,000 quiet windows, minutes per step); a fixed random subset
+     * of this size still covers every sweep and phase of the response.
+     */
+    static final int MAX_WINDOWS = 4000;
+
+    /** At most {@code max} of {@code all}, a seeded random subset in their original order. */
+    static List<WindowBatch.Start> subset(List<WindowBatch.Start> all, int max, Random rng) {
+        if (all.size() <= max) {
+            return all;
+        }
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            idx.add(i);
+        }
+        Collections.shuffle(idx, rng);
+        List<Integer> keep = new ArrayList<>(idx.subList(0, max));
+        Collections.sort(keep);
+        List<WindowBatch.Start> out = new ArrayList<>();
+        for (int i : keep) {
+            out.add(all.get(i));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.task.Progress;
 
 /**
@@ -69,6 +70,22 @@ public final class NewStateFit {
     public record Outcome(Settings settings, List<Candidate> candidates, Candidate chosen, String decision,
                           boolean newStateNeeded, double wallSeconds, double cpuSeconds) { }
 
+    private final FittedModel zeroState;
+
+    /** Every candidate trained, the 0-state one included. */
+    public NewStateFit() {
+        this(null);
+    }
+
+    /**
+     * {@code zeroState} answers "no new state" as it is (scored, not trained): a base fitted on its own, e.g. the
+     * staged classic fit, so a new state is chosen only when it beats the best model without one; null trains
+     * the 0-state candidate like the others.
+     */
+    public NewStateFit(FittedModel zeroState) {
+        this.zeroState = zeroState;
+    }
+
     /** Fits every candidate and chooses; one training at a time in this process ({@link TrainingThread}). */
     public Outcome run(CurrentClampData data, Settings s, Progress progress) {
         return TrainingThread.exclusively(() -> fitCandidates(data, s, progress));
@@ -96,11 +113,33 @@ public final class NewStateFit {
             t.setDaemon(true);
             return t;
         });
+        String skipped = "";
         try {
             List<Future<Candidate>> pending = new ArrayList<>();
             for (int c = 0; c < counts.size(); c++) {
                 int k = counts.get(c);
+                if (c >= 2) {
+                    // forward selection: k new states are tried only when k − 1 were chosen over fewer (on long
+                    // real sweeps each candidate costs minutes; 171116sh_0018 needs none)
+                    for (Future<Candidate> f : pending) {
+                        candidates.add(TrainingThread.await(f));
+                    }
+                    pending.clear();
+                    int sofar = choose(candidates).latentCount();
+                    if (sofar < counts.get(c - 1)) {
+                        skipped = String.format(Locale.ROOT, "%d new state(s) not tried: %d were not chosen over "
+                                + "%d; ", k, counts.get(c - 1), sofar);
+                        break;
+                    }
+                }
                 Progress sub = progress.range(c / (double) counts.size(), (c + 1) / (double) counts.size());
+                if (k == 0 && zeroState != null) {
+                    List<String> log = new ArrayList<>(List.of("0 new states: the base as fitted before (scored, "
+                            + "not trained)"));
+                    Trained t = new Trained(0, zeroState, List.of(), "cpu", log, progress, System.nanoTime());
+                    pending.add(finisher.submit(() -> score(t, trainData, heldData)));
+                    continue;
+                }
                 Trained t = train(trainData, heldData, s, k, sub);
                 pending.add(finisher.submit(() -> finish(t, trainData, heldData, s)));
             }
@@ -110,19 +149,20 @@ public final class NewStateFit {
         } finally {
             finisher.shutdownNow();
         }
-        double best = candidates.stream().mapToDouble(Candidate::heldOutAgreement).max().orElse(Double.NaN);
-        Candidate chosen = candidates.stream().filter(c -> c.heldOutAgreement() >= best - tolerance(c.heldOut()))
-                .findFirst().orElse(candidates.get(0));
+        List<Candidate> eligible = eligible(candidates);
+        Candidate chosen = choose(candidates);
         String decision;
         if (candidates.size() == 1) {
             decision = "latent " + chosen.latentCount() + " requested";
         } else {
             StringBuilder b = new StringBuilder();
             for (Candidate c : candidates) {
-                b.append(String.format(Locale.ROOT, "%d new state(s): held-out agreement %.3f (tolerance %.3f); ",
-                        c.latentCount(), c.heldOutAgreement(), tolerance(c.heldOut())));
+                b.append(String.format(Locale.ROOT, "%d new state(s): held-out agreement %.3f (tolerance %.3f), "
+                        + "spike counts within max(2, 20 %%) on %d/%d%s; ", c.latentCount(), c.heldOutAgreement(),
+                        tolerance(c.heldOut()), fiWithin(c.heldOut()), c.heldOut().size(),
+                        eligible.contains(c) ? "" : " (fewer than without new states: not eligible)"));
             }
-            b.append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best)",
+            b.append(skipped).append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best)",
                     chosen.latentCount()));
             b.append(chosen.latentCount() > 0 ? ": a new state is needed" : ": no new state is needed");
             decision = b.toString();
@@ -196,10 +236,15 @@ public final class NewStateFit {
                     + "kept the %s model", names[0], scores[0], scores[1], scores[2], names[pick]));
             model = options[pick];
         }
-        List<SweepScore> heldScores = HybridFitter.scoreAll(model, held);
-        List<SweepScore> trainScores = HybridFitter.scoreAll(model, train);
-        return new Candidate(t.latentCount(), model, heldScores, trainScores, agreement(heldScores), t.loss(), t.log(),
-                (System.nanoTime() - t.startNanos()) / 1e9, t.device());
+        return score(new Trained(t.latentCount(), model, t.loss(), t.device(), t.log(), logging, t.startNanos()),
+                train, held);
+    }
+
+    private static Candidate score(Trained t, CurrentClampData train, CurrentClampData held) {
+        List<SweepScore> heldScores = HybridFitter.scoreAll(t.model(), held);
+        List<SweepScore> trainScores = HybridFitter.scoreAll(t.model(), train);
+        return new Candidate(t.latentCount(), t.model(), heldScores, trainScores, agreement(heldScores), t.loss(),
+                t.log(), (System.nanoTime() - t.startNanos()) / 1e9, t.device());
     }
 
     /**
@@ -220,6 +265,30 @@ public final class NewStateFit {
         }
         gamma /= n;
         return Math.max(TOLERANCE, 2 * Math.sqrt(gamma * (1 - gamma) / n));
+    }
+
+    /**
+     * The candidates that may be chosen: a new state must not cost F–I agreement, so a candidate with fewer
+     * held-out sweeps whose spike count is within tolerance than the first (smallest) candidate is not eligible,
+     * whatever its timing gains.
+     */
+    static List<Candidate> eligible(List<Candidate> candidates) {
+        int floor = fiWithin(candidates.get(0).heldOut());
+        return candidates.stream().filter(c -> fiWithin(c.heldOut()) >= floor).toList();
+    }
+
+    /** The smallest eligible candidate whose held-out agreement is within its {@link #tolerance} of the best. */
+    static Candidate choose(List<Candidate> candidates) {
+        List<Candidate> eligible = eligible(candidates);
+        double best = eligible.stream().mapToDouble(Candidate::heldOutAgreement).max().orElse(Double.NaN);
+        return eligible.stream().filter(c -> c.heldOutAgreement() >= best - tolerance(c.heldOut()))
+                .findFirst().orElse(candidates.get(0));
+    }
+
+    /** Sweeps whose model spike count is within max(2, 20 %) of the data's (the F–I criterion of Fit Model). */
+    static int fiWithin(List<SweepScore> scores) {
+        return (int) scores.stream().filter(x -> SpikeTrains.countWithinTolerance(x.spikesData(), x.spikesModel()))
+                .count();
     }
 
     static double agreement(List<SweepScore> scores) {

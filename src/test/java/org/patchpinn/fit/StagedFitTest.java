@@ -118,4 +118,20 @@ class StagedFitTest {
         assertEquals(tau, p.timeConstantMs(), 1.0);
         assertEquals(150, p.capacitancePf(), 6);
     }
+
+    @Test
+    void theOnsetOfASpikingStepEndsOneIntervalAfterItsThirdSpike() {
+        List<StepSweep> steps = StepSweep.of(sweeps(cell()));
+        StepSweep strongest = steps.get(steps.size() - 1);
+        double[] t = java.util.Arrays.stream(strongest.sweep().spikeTimesMs())
+                .filter(x -> x >= strongest.window().startMs()).toArray();
+        assertTrue(t.length > 4, "the strongest step fires more than the onset's spikes");
+        StepSweep onset = StagedFit.onset(strongest);
+        assertEquals(strongest.window().startMs(), onset.window().startMs());
+        assertEquals(Math.max(strongest.window().startMs() + StagedFit.ONSET_MIN_MS, t[2] + t[2] - t[1]),
+                onset.window().endMs(), 1e-9);
+        assertEquals(3, onset.windowSpikes());
+        StepSweep silent = steps.get(0);
+        assertEquals(silent, StagedFit.onset(silent), "a silent sweep keeps its whole step");
+    }
 }

@@ -24,4 +24,33 @@ class NewStateSelectionTest {
         assertEquals(NewStateFit.TOLERANCE, NewStateFit.tolerance(List.of(score(0.99, 2000))));
         assertEquals(NewStateFit.TOLERANCE, NewStateFit.tolerance(List.of(score(0, 0))), "no held-out spikes");
     }
+
+    private static NewStateFit.Candidate candidate(int k, double agreement, SweepScore... held) {
+        return new NewStateFit.Candidate(k, null, List.of(held), List.of(), agreement, List.of(), List.of(), 0, "cpu");
+    }
+
+    /** A held-out score with these counts and Γ 1 (so the tolerance is its 0.05 minimum). */
+    private static SweepScore counts(int data, int model) {
+        return new SweepScore(2, 400, 1.0, data, model, 0, 0, 1, 1, 10, 10, 20, 20);
+    }
+
+    @Test
+    void aNewStateThatCostsFiAgreementIsNotChosenWhateverItsTiming() {
+        NewStateFit.Candidate none = candidate(0, 0.2, counts(10, 11), counts(20, 22));
+        // better timing, but 30 spikes where the cell fires 20: one sweep fewer within max(2, 20 %)
+        NewStateFit.Candidate one = candidate(1, 0.9, counts(10, 10), counts(20, 30));
+        NewStateFit.Candidate two = candidate(2, 0.5, counts(10, 10), counts(20, 20));
+        assertEquals(List.of(none, two), NewStateFit.eligible(List.of(none, one, two)));
+        assertEquals(two, NewStateFit.choose(List.of(none, one, two)));
+        assertEquals(none, NewStateFit.choose(List.of(none, one)));
+    }
+
+    @Test
+    void theSmallestCandidateWithinToleranceOfTheBestIsChosen() {
+        NewStateFit.Candidate none = candidate(0, 0.50, counts(10, 10));
+        NewStateFit.Candidate one = candidate(1, 0.54, counts(10, 10));
+        NewStateFit.Candidate two = candidate(2, 0.70, counts(10, 10));
+        assertEquals(none, NewStateFit.choose(List.of(none, one)), "a lead of 0.04 is within the 0.05 minimum");
+        assertEquals(two, NewStateFit.choose(List.of(none, one, two)));
+    }
 }

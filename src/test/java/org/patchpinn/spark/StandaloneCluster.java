@@ -54,7 +54,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     /**
      * SPARK_HOME/jars: target/spark-jars (Spark less what patchpinn-app.jar already holds) plus the jars of
-     * target/dependencies (PatchPINN's own, as installed into Fiji) Spark shares with PatchPINN (slf4j, commons-math3, ...), as links.
+     * target/dependencies (PatchPINN's own, as installed into Fiji) that Spark shares with PatchPINN (slf4j,
+     * commons-math3, ...), as links.
      */
     private static Path sparkHome(Path work) throws IOException {
         Path spark = Path.of("target/spark-jars").toAbsolutePath();
