@@ -202,6 +202,10 @@ public final class ConditionComparison {
                 Estimate gx = d.gx().get(i);
                 ok.get(i).put(GX, new Quantity(gx.value(), gx.se(), "nS"));
             }
+            if (!d.identified()) {
+                warnings.add("leak / extra-conductance decomposition: EX, the cells' leaks and the gX law are not "
+                        + "identified (" + d.identification().reason() + ")");
+            }
             return d;
         } catch (RuntimeException x) {
             warnings.add("leak / extra-conductance decomposition failed: " + x.getMessage());
@@ -264,7 +268,10 @@ public final class ConditionComparison {
                            MechanismComparison.Result ranking) {
         List<Law> laws = new ArrayList<>();
         String g = "G";
-        if (d != null) {
+        if (d != null && !d.identified()) {
+            laws.add(notIdentified(GX + " (nS)", List.of(g), d));
+            laws.add(notIdentified("I_X (pA)", List.of("V", g), d));
+        } else if (d != null) {
             HillLaw h = d.law();
             // the decomposition's own intervals (fitted jointly with every cell's leak, bootstrap over cells)
             laws.add(notTheCause(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g),
@@ -287,6 +294,17 @@ public final class ConditionComparison {
                     l.withConstants(LawIntervals.of(l, x, y)), levels(ok))));
         }
         return laws;
+    }
+
+    /**
+     * A decomposition law the data do not identify (a control: EX and the leaks trade off freely): no
+     * expression, no constants, R² NaN, and the reason in its source, so that no fitted number reads as an
+     * estimate.
+     */
+    static Law notIdentified(String target, List<String> variables, ConductanceDecomposition.Result d) {
+        return new Law(target, variables, "not identified", "", Double.NaN,
+                "leak / extra-conductance decomposition; NOT IDENTIFIED: " + d.identification().reason(),
+                x -> Double.NaN);
     }
 
     /**
@@ -444,6 +462,8 @@ public final class ConditionComparison {
         double el = d.cells().stream().mapToDouble(x -> x.eL().value()).average().orElse(Double.NaN);
         return new ConditionModel(settings.conditionColumn(), c, gl, el, gm, settings.subthreshold().ekMv(),
                 d.ex().value(), d.law(), "traub-rs regular-spiking cell (Pospischil 2008) with M-current; "
-                + "subthreshold parameters averaged over cells; extra linear conductance gX(G)");
+                + "subthreshold parameters averaged over cells; extra linear conductance gX(G)"
+                + (d.identified() ? "" : "; NOT IDENTIFIED by the data, leak/EX/gX are one of many equal fits ("
+                + d.identification().reason() + ")"));
     }
 }

@@ -180,7 +180,7 @@ public final class CompareOperation extends BasicOperation {
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
                 + settings.conditionColumn() + (c.mechanisms() == null ? "" : "; " + c.mechanisms().verdict())
-                + (c.decomposition() == null || !extraConductanceIsTheCause(c) ? ""
+                + (c.decomposition() == null || !c.decomposition().identified() || !extraConductanceIsTheCause(c) ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
                 + String.format(Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
         JsonObject json = ComparisonReport.json(c);
@@ -274,8 +274,9 @@ public final class CompareOperation extends BasicOperation {
 
     private static void charts(ComparisonResult c, OperationResult r) {
         if (c.decomposition() != null) {
-            Law gx = c.laws().get(0);
-            r.chart(ComparisonCharts.quantityVsCondition(c, ConditionComparison.GX, gx, c.decomposition().lawBand()),
+            Law gx = c.decomposition().identified() ? c.laws().get(0) : null;
+            r.chart(ComparisonCharts.quantityVsCondition(c, ConditionComparison.GX, gx,
+                    gx == null ? null : c.decomposition().lawBand()),
                     "gX_vs_condition.png");
         }
         for (TrendChange ch : c.changes()) {

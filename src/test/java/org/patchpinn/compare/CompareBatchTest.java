@@ -160,6 +160,9 @@ class CompareBatchTest {
         assertTrue(c0.getAsJsonObject("features").has("resting_potential"));
         assertTrue(j.getAsJsonArray("changes").get(0).getAsJsonObject().has("p"));
         assertEquals("gX (nS)", j.getAsJsonArray("laws").get(0).getAsJsonObject().get("target").getAsString());
+        JsonObject x = j.getAsJsonObject("extra_conductance");
+        assertTrue(x.get("identified").getAsBoolean(), x.get("not_identified_reason").getAsString());
+        assertEquals(-90, x.getAsJsonObject("EX_mV").get("value").getAsDouble(), 5);
         assertEquals(2, j.getAsJsonObject("recordings").get("failed").getAsInt()
                 + j.getAsJsonObject("recordings").get("excluded").getAsInt());
         for (String f : List.of("per_recording.csv", "conditions.csv", "changes.csv", "laws.csv",
