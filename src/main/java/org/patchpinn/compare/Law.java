@@ -80,10 +80,7 @@ public record Law(String target, List<String> variables, String expression, Stri
         for (Constant c : constants) {
             JsonObject k = new JsonObject();
             k.add("value", Json.number(c.value()));
-            JsonArray iv = new JsonArray();
-            iv.add(Json.number(c.ciLow()));
-            iv.add(Json.number(c.ciHigh()));
-            k.add("ci95", iv);
+            k.add("ci95", Json.interval(c.ciLow(), c.ciHigh()));
             ci.add(k);
         }
         o.add("constant_intervals", ci);

@@ -24,10 +24,6 @@ public record ManifestEntry(int row, String name, Path file, double condition, S
         return problem.isEmpty();
     }
 
-    public ManifestEntry withProblem(String p) {
-        return new ManifestEntry(row, name, file, condition, cell, covariates, p);
-    }
-
     /** A file-system-safe key for this recording's saved result. */
     public String key() {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -64,11 +64,6 @@ public final class RecordingResult {
     /** True when this result was read back from a previous run instead of computed. */
     public boolean resumed() { return resumed; }
 
-    /** The same result attached to a (possibly relabelled) manifest row, marked as resumed. */
-    public RecordingResult resumedFor(ManifestEntry e) {
-        return new RecordingResult(e, status, message, fingerprint, fits, features, seconds, true);
-    }
-
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.addProperty("file", entry.name());

@@ -39,8 +39,6 @@ public final class ArtefactDetector {
     /** Around a spike, from this long before its onset to this long after its peak, V is not quiet (ms). */
     static final double SPIKE_BEFORE_MS = 2;
     static final double SPIKE_AFTER_MS = 30;
-    /** Shortest hyperpolarising epoch for an input resistance (ms): several membrane time constants. */
-    static final double MIN_EPOCH_MS = 200;
     /** Fewest samples for a baseline median. */
     static final int MIN_BASELINE_SAMPLES = 20;
 
@@ -68,9 +66,9 @@ public final class ArtefactDetector {
     }
 
     /**
-     * As {@link #analyse(Recording)} with the input resistance already known (MΩ; NaN: it is measured on the
-     * recording's hyperpolarising command epochs, see {@link #epochResistance}, and when there are none the bridge
-     * error is not compared with it).
+     * As {@link #analyse(Recording)} with the input resistance already known (MΩ; NaN: the median of the per-step
+     * input resistances of {@link PassiveSteps}, e.g. when the only hyperpolarising step is a prepulse, not the
+     * stimulus window; when there are none the bridge error is not compared with it).
      */
     public static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm) {
         int channel = RecordingFeatures.checkCurrentClamp(r);
@@ -119,7 +117,7 @@ public final class ArtefactDetector {
      * @param amplitudePa      the step over the recording's common stimulus window (NaN without one)
      * @param spikesInStep     spikes peaking in that window
      * @param blockReason      why the step shows depolarisation block, or null
-     * @param epochResistances input resistances of its hyperpolarising epochs (MΩ)
+     * @param epochResistances input resistances of its hyperpolarising steps ({@link PassiveSteps}, MΩ)
      */
     private record SweepMeasurement(double bridgeMohm, double largestStepPa, double baselineMv, MainsHum.Hum hum,
                                     double amplitudePa, int spikesInStep, String blockReason,
@@ -169,7 +167,7 @@ public final class ArtefactDetector {
             block = DepolarisationBlock.withinStep(v, dt, window, amplitude, spikes);
         }
         return new SweepMeasurement(bridge, largestStep, baseline, hum, amplitude, inStep, block,
-                epochResistance(v, dt, edges, measured, spikes), notes);
+                PassiveSteps.of(v, c, dt).steps().stream().map(PassiveSteps.Step::resistanceMOhm).toList(), notes);
     }
 
     /** Sweeps against each other (drift from the first, spike counts against weaker steps) and the warnings. */
@@ -260,31 +258,6 @@ public final class ArtefactDetector {
             throw new PatchPinnException(r.name() + ": the recording has no command waveform; the bridge balance, "
                     + "baseline and depolarisation block are measured at the command's steps");
         }
-    }
-
-    /**
-     * Apparent input resistances (MΩ) of the hyperpolarising epochs that leave the holding level (the first
-     * edge, measured) and last at least {@link #MIN_EPOCH_MS} without spikes: the steady V (median of the
-     * epoch's last fifth) minus V before the edge, over the current change. Used when the features give no
-     * input resistance (e.g. the hyperpolarising step is a prepulse, not the stimulus window).
-     */
-    static List<Double> epochResistance(double[] v, double dt, List<Integer> edges,
-                                        List<BridgeBalance.Edge> measured, List<Spike> spikes) {
-        List<Double> out = new ArrayList<>();
-        for (BridgeBalance.Edge e : measured) {
-            int k = edges.indexOf(e.index());
-            int end = k + 1 < edges.size() ? edges.get(k + 1) : v.length;
-            double durationMs = (end - e.index()) * dt;
-            if (e.deltaPa() >= 0 || k != 0 || durationMs < MIN_EPOCH_MS
-                    || BridgeBalance.spikeNear(spikes, (e.index() * dt) - BridgeBalance.PRE_MS, end * dt)) {
-                continue;
-            }
-            int from = end - (end - e.index()) / 5;
-            int pre = Math.max(0, e.index() - (int) Math.round(BridgeBalance.PRE_MS / dt));
-            double before = median(Arrays.copyOfRange(v, pre, e.index()));
-            out.add(1000 * (median(Arrays.copyOfRange(v, from, end)) - before) / e.deltaPa());
-        }
-        return out;
     }
 
     /** Median Rs of the sweeps whose largest measured step is large enough; NaN when none is. */

@@ -16,7 +16,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  *     its slope (Hz/pA) by least squares over the sweeps that fire;</li>
  * <li>rheobase: the smallest depolarising step that evokes at least one spike in the window;</li>
  * <li>input resistance (MOhm): slope of voltage_deflection against step amplitude over hyperpolarising
- *     sweeps without spikes (a single such sweep: their ratio, eFEL's ohmic_input_resistance);</li>
+ *     sweeps without spikes (a single such sweep: their ratio, eFEL's ohmic_input_resistance); the reported
+ *     definition, not the fit's per-step one ({@link PassiveSteps} says why they differ);</li>
  * <li>membrane time constant (ms): mean over those sweeps of time_constant_fit, a least-squares exponential
  *     fit (Commons Math) on AllenSDK's interval;</li>
  * <li>sag ratio: eFEL's sag_ratio1 on the most hyperpolarising sweep.</li>

@@ -17,6 +17,12 @@
  * helpers and the adaptation index is one of its eFEL features: a separate package would have to depend back
  * on this one.
  *
+ * <h2>Input resistance: two definitions, on purpose</h2>
+ * {@link org.patchpinn.features.CellFeatures} reports the eFEL/IPFX one (slope of the stimulus-window deflection
+ * over step amplitude); {@link org.patchpinn.features.PassiveSteps} measures each hyperpolarising step (prepulses
+ * too) the same way on data and model traces, and the fit's passive estimate and the artefact check (when the
+ * cell features have none) take medians of it.
+ *
  * <h2>Use</h2>
  * <pre>{@code
  * SweepFeatureExtractor ex = new SweepFeatureExtractor(SpikeDetectionSettings.defaults()); // thread-safe

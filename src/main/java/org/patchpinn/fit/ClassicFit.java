@@ -9,16 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
-import org.apache.commons.math3.random.MersenneTwister;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.numeric.LeastSquares;
@@ -70,16 +61,8 @@ public final class ClassicFit implements FitMethod {
                 + "Levenberg-Marquardt on the traces, 95% intervals by profile likelihood";
     }
 
-    /** CMA-ES stops when the best loss has not improved by this fraction within this many evaluations. */
-    static final double STALL_RELATIVE = 1e-4;
+    /** A CMA-ES run stops when the best loss has not improved (by 1e-4, relative) within this many evaluations. */
     static final int STALL_EVALUATIONS = 600;
-
-    /** Thrown from the objective to end a CMA-ES run that no longer improves. */
-    private static final class Stalled extends RuntimeException {
-        Stalled() {
-            super(null, null, false, false);
-        }
-    }
 
     /** Best point of one CMA-ES run and its loss history. */
     private record StartResult(int start, double[] u, double loss, int evaluations, List<double[]> history) { }
@@ -215,10 +198,7 @@ public final class ClassicFit implements FitMethod {
                 Parameter p = spec.parameters().get(fi);
                 ci[i][0] = Math.max(p.lower(), statistical[i][0] - allowance);
                 ci[i][1] = Math.min(p.upper(), statistical[i][1] + allowance);
-                JsonArray a = new JsonArray();
-                a.add(Json.number(statistical[i][0]));
-                a.add(Json.number(statistical[i][1]));
-                statJson.add(space.name(i), a);
+                statJson.add(space.name(i), Json.interval(statistical[i][0], statistical[i][1]));
                 numJson.add(space.name(i), Json.number(allowance));
             }
             JsonObject c = new JsonObject();
@@ -268,45 +248,19 @@ public final class ClassicFit implements FitMethod {
     private static StartResult cmaes(int start, double[] u0, double sigma, ParameterSpace space,
                                      FitObjective objective, FitSettings settings, Runnable tick) {
         int dim = space.dimension();
-        double[] bestU = u0.clone();
-        double[] bestLoss = {Double.POSITIVE_INFINITY};
-        int[] evals = {0};
         List<double[]> history = new ArrayList<>();
-        int[] lastImprovement = {0};
-        ObjectiveFunction f = new ObjectiveFunction(u -> {
-            double loss = objective.coarseLoss(space.toFull(u), COARSE_STEP_MS);
-            evals[0]++;
-            if (loss < bestLoss[0]) {
-                if (loss < bestLoss[0] * (1 - STALL_RELATIVE)) {
-                    lastImprovement[0] = evals[0];
-                }
-                bestLoss[0] = loss;
-                System.arraycopy(u, 0, bestU, 0, dim);
-            }
-            if (evals[0] - lastImprovement[0] > STALL_EVALUATIONS) {
-                throw new Stalled();
-            }
-            if (evals[0] % 20 == 0) {
-                history.add(new double[] {evals[0], bestLoss[0]});
-            }
-            tick.run();
-            return loss;
-        });
-        f.getObjectiveFunction().value(u0.clone());
-        SimpleBounds unitCube = new SimpleBounds(new double[dim], DoubleStream.generate(() -> 1).limit(dim).toArray());
-        double[] sig = DoubleStream.generate(() -> sigma).limit(dim).toArray();
-        int lambda = Math.max(12, 4 + (int) Math.floor(3 * Math.log(dim)));
-        CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0,
-                new MersenneTwister(settings.seed() * 7919 + start), false, null);
-        try {
-            cma.optimize(new MaxEval(settings.maxEvaluations()), f, GoalType.MINIMIZE, new InitialGuess(u0),
-                    unitCube, new CMAESOptimizer.Sigma(sig),
-                    new CMAESOptimizer.PopulationSize(lambda));
-        } catch (TooManyEvaluationsException | Stalled e) {
-            // Budget spent or no progress: the best point seen is kept above.
+        CmaesSearch.Result r = CmaesSearch.minimiseOnce(u -> objective.coarseLoss(space.toFull(u), COARSE_STEP_MS),
+                u0, sigma, Math.max(12, 4 + (int) Math.floor(3 * Math.log(dim))), settings.maxEvaluations(),
+                STALL_EVALUATIONS, settings.seed() * 7919 + start, (evals, best) -> {
+                    if (evals % 20 == 0) {
+                        history.add(new double[] {evals, best});
+                    }
+                    tick.run();
+                });
+        if (history.isEmpty() || history.get(history.size() - 1)[0] != r.evaluations()) {
+            history.add(new double[] {r.evaluations(), r.loss()});
         }
-        history.add(new double[] {evals[0], bestLoss[0]});
-        return new StartResult(start, bestU, bestLoss[0], evals[0], history);
+        return new StartResult(start, r.u(), r.loss(), r.evaluations(), history);
     }
 
     static JsonObject named(ParameterSpace space, double[] full) {

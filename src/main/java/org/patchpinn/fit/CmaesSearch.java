@@ -39,6 +39,24 @@ final class CmaesSearch {
      */
     static Result minimise(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population, int budget,
                            int stallEvaluations, long seed, BiConsumer<Integer, Double> onEvaluation) {
+        return search(loss, u0, sigma, population, budget, stallEvaluations, seed, true, onEvaluation);
+    }
+
+    /**
+     * One run, no restart: the start point is evaluated, then CMA-ES runs until it converges, stalls or has spent
+     * {@code maxEvaluations} of its own (the classic fit's multi-start search, where each start is one run).
+     *
+     * @param seed the run's random seed
+     */
+    static Result minimiseOnce(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population,
+                               int maxEvaluations, int stallEvaluations, long seed,
+                               BiConsumer<Integer, Double> onEvaluation) {
+        return search(loss, u0, sigma, population, maxEvaluations + 1, stallEvaluations, seed, false, onEvaluation);
+    }
+
+    private static Result search(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population,
+                                 int budget, int stallEvaluations, long seed, boolean restart,
+                                 BiConsumer<Integer, Double> onEvaluation) {
         int dim = u0.length;
         double[] bestU = u0.clone();
         double[] best = {Double.POSITIVE_INFINITY};
@@ -68,11 +86,11 @@ final class CmaesSearch {
         Arrays.fill(sig, sigma);
         int runs = 0;
         // a restart needs room for a few generations to be worth its set-up
-        while (budget - evals[0] >= 5 * population) {
+        while (restart ? budget - evals[0] >= 5 * population : runs == 0) {
             runs++;
             lastImprovement[0] = evals[0];
-            CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0, new MersenneTwister(seed + 31L * runs),
-                    false, null);
+            CMAESOptimizer cma = new CMAESOptimizer(100000, 0, true, 0, 0,
+                    new MersenneTwister(restart ? seed + 31L * runs : seed), false, null);
             try {
                 cma.optimize(new MaxEval(budget - evals[0]), f, GoalType.MINIMIZE, new InitialGuess(bestU.clone()),
                         new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sig),

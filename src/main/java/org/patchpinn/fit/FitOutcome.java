@@ -21,6 +21,7 @@ public final class FitOutcome {
     private final JsonObject diagnostics;
     private final List<OutcomeTable> tables = new ArrayList<>();
     private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
+    private final Map<String, ModelSpec> alternatives = new LinkedHashMap<>();
 
     public FitOutcome(ModelSpec fitted, List<ParameterEstimate> estimates, JsonObject diagnostics) {
         this.fitted = fitted;
@@ -41,7 +42,21 @@ public final class FitOutcome {
         FitOutcome o = new FitOutcome(fitted, other, diagnostics);
         o.tables.addAll(tables);
         o.charts.putAll(charts);
+        o.alternatives.putAll(alternatives);
         return o;
+    }
+
+    /**
+     * A model the method considered but did not choose (e.g. each number of new states), by name: validated on
+     * the test sweeps after the fit, for the report only — the choice was made on the selection sweeps.
+     */
+    public FitOutcome alternative(String name, ModelSpec model) {
+        alternatives.put(name, model);
+        return this;
+    }
+
+    public Map<String, ModelSpec> alternatives() {
+        return alternatives;
     }
 
     public ParameterEstimate estimate(String name) {

@@ -1,11 +1,15 @@
 package org.patchpinn.fit;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.pinn.NewStateFit;
+import org.patchpinn.report.Json;
 import org.patchpinn.task.Progress;
 
 /**
@@ -87,12 +91,45 @@ public final class FitRunner {
         progress.status("validating the fitted model on every sweep");
         List<SweepValidation> validation = Validation.evaluate(outcome.fitted(), all, roles, progress.range(0.9, 1));
         CellComparison cell = CellComparison.of(validation);
+        if (!outcome.alternatives().isEmpty() && !roles.test().isEmpty()) {
+            outcome.diagnostics().add("test_evidence", testEvidence(outcome, all, roles, progress));
+        }
         String choiceRole = roles.selection().isEmpty() ? SweepRoles.TRAINING : SweepRoles.SELECTION;
         double gamma = Validation.meanGamma(validation, choiceRole);
         int n = cell.count(choiceRole);
         double score = (n == 0 ? 0 : cell.withinTolerance(choiceRole) / (double) n)
                 + (Double.isNaN(gamma) ? 0 : gamma);
         return new Run(model, outcome, validation, cell, score);
+    }
+
+    /**
+     * Every model the method considered (e.g. 0, 1, 2 new states), on the test sweeps: spike counts within
+     * max(2, 20 %) and mean Γ. Reported after the choice, which the selection sweeps made; so a user sees whether
+     * the test sweeps agree with it.
+     */
+    private static JsonArray testEvidence(FitOutcome outcome, List<FitSweep> all, SweepRoles roles,
+                                          Progress progress) {
+        List<FitSweep> test = roles.test().stream().map(all::get).toList();
+        JsonArray out = new JsonArray();
+        for (Map.Entry<String, ModelSpec> e : outcome.alternatives().entrySet()) {
+            List<SweepValidation> v = Validation.evaluate(e.getValue(), List.of(), test, progress);
+            int steps = 0;
+            int within = 0;
+            for (SweepValidation x : v) {
+                if (StepSweep.of(x.sweep()) != null) {
+                    steps++;
+                    within += SpikeTrains.countWithinTolerance(x.dataSpikes(), x.modelSpikes()) ? 1 : 0;
+                }
+            }
+            JsonObject o = new JsonObject();
+            o.addProperty("model", e.getKey());
+            o.addProperty("chosen", e.getValue() == outcome.fitted());
+            o.addProperty("test_step_sweeps", steps);
+            o.addProperty("test_spike_counts_within_tolerance", within);
+            o.add("test_gamma", Json.number(Validation.meanGamma(v, SweepRoles.TEST)));
+            out.add(o);
+        }
+        return out;
     }
 
     /** Hybrid and pinn start from the staged fit unless told {@code base=model} (the model's values as given). */

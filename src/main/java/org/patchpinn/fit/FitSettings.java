@@ -32,10 +32,6 @@ public record FitSettings(long seed, int starts, int maxEvaluations, boolean con
         return new FitSettings(s, starts, maxEvaluations, confidenceIntervals, device, options);
     }
 
-    public FitSettings withStarts(int n) {
-        return new FitSettings(seed, n, maxEvaluations, confidenceIntervals, device, options);
-    }
-
     public FitSettings withMaxEvaluations(int n) {
         return new FitSettings(seed, starts, n, confidenceIntervals, device, options);
     }

@@ -90,21 +90,24 @@ public final class NewStateFitMethod implements FitMethod {
         }
         KnownModel base = baseOf(problem.model());
         int steps = positiveInt(fs, "steps", name.equals("hybrid") ? DEFAULT_HYBRID_STEPS : DEFAULT_PINN_STEPS);
-        int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
-                : defaultRefinement(fs.maxEvaluations(), problem.fitSweeps());
-
+        double dt0 = problem.fitSweeps().get(0).dtMs();
+        int every = decimation(dt0);
+        double dt = dt0 * every;
         List<CurrentClampData.SweepData> all = new ArrayList<>();
         List<Integer> train = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
+        long trainSamples = 0;
         for (FitSweep s : problem.fitSweeps()) {
             train.add(all.size());
-            all.add(sweepData(s));
+            all.add(sweepData(s, every));
+            trainSamples += all.get(all.size() - 1).length();
         }
         for (FitSweep s : problem.holdoutSweeps()) {
             held.add(all.size());
-            all.add(sweepData(s));
+            all.add(sweepData(s, every));
         }
-        double dt = problem.fitSweeps().get(0).dtMs();
+        int refine = fs.options().containsKey("refine_evals") ? nonNegativeInt(fs, "refine_evals")
+                : defaultRefinement(fs.maxEvaluations(), trainSamples);
         CurrentClampData data = new CurrentClampData(problem.model().name(), dt, all);
         NewStateFit.Settings s = new NewStateFit.Settings(name, base, latent, train, held, steps, fs.seed(),
                 fs.device(), refine);
@@ -124,6 +127,10 @@ public final class NewStateFitMethod implements FitMethod {
         for (int j = 0; j < fm.latents().size(); j++) {
             out.table(NewStateReport.learned(fm, j), j == 0 ? "learned.csv" : "learned_z" + (j + 1) + ".csv", true);
         }
+        for (NewStateFit.Candidate c : o.candidates()) {
+            // the chosen one as the very spec fitted, so the report can tell it
+            out.alternative(c.latentCount() + " new state(s)", c == o.chosen() ? fitted : c.model().spec());
+        }
         out.table(NewStateReport.selection(o), "selection.csv", true);
         out.table(NewStateReport.loss(o), "loss.csv", false);
         if (!fm.latents().isEmpty()) {
@@ -140,13 +147,12 @@ public final class NewStateFitMethod implements FitMethod {
 
     /**
      * Samples the summary-statistic refinement simulates at most by default (each evaluation simulates every
-     * training sweep whole): about 2 min per candidate on one core. Short sweeps (rs_adapting.atf: 2 × 0.6 s at
-     * 10 kHz) keep the command's max_evaluations; long real ones (171116sh_0018: 6 × 3 s at 20 kHz) get ~670.
+     * training sweep whole, at the training interval): about 2 min per candidate on one core. Short sweeps
+     * (rs_adapting.atf) keep the command's max_evaluations; long real ones (171116sh_0018: 6 × 3 s) get ~1,300.
      */
     static final double REFINE_SAMPLES = 2.4e8;
 
-    static int defaultRefinement(int maxEvaluations, List<FitSweep> training) {
-        long samples = training.stream().mapToLong(FitSweep::length).sum();
+    static int defaultRefinement(int maxEvaluations, long samples) {
         return (int) Math.max(1, Math.min(maxEvaluations, Math.floor(REFINE_SAMPLES / Math.max(1, samples))));
     }
 
@@ -186,18 +192,32 @@ public final class NewStateFitMethod implements FitMethod {
         return d;
     }
 
-    /** One sweep in the form the networks train on: V (mV) and the injected current (pA) per sample. */
-    private static CurrentClampData.SweepData sweepData(FitSweep s) {
-        double[] v = s.vMv();
+    /**
+     * The new states are learned at a sampling interval of at least {@value #TRAINING_DT_MS} ms (every k-th
+     * sample of faster recordings): the differentiable integrator's cost is its sequential depth, samples per
+     * window, so 20 kHz recordings trained twice as long per step for no gain (2 integration sub-steps per sample
+     * keep 0.05 ms, and spikes ~1 ms wide are resolved at 10 kHz). The final validation uses every sample.
+     */
+    static final double TRAINING_DT_MS = 0.1;
+
+    static int decimation(double dtMs) {
+        return Math.max(1, (int) Math.floor(TRAINING_DT_MS / dtMs + 1e-9));
+    }
+
+    /** One sweep in the form the networks train on: V (mV) and the injected current (pA), every k-th sample. */
+    private static CurrentClampData.SweepData sweepData(FitSweep s, int every) {
+        double[] full = s.vMv();
+        double[] v = new double[(full.length + every - 1) / every];
         double[] i = new double[v.length];
         for (int k = 0; k < v.length; k++) {
+            v[k] = full[k * every];
             if (!Double.isFinite(v[k]) || Math.abs(v[k]) > 250) {
-                throw new FitException("sweep " + s.index() + " has V = " + v[k] + " mV at sample " + k
+                throw new FitException("sweep " + s.index() + " has V = " + v[k] + " mV at sample " + k * every
                         + "; a non-finite voltage or one beyond ±250 mV means a broken recording or wrong units");
             }
-            i[k] = s.stim().currentPa(k * s.dtMs());
+            i[k] = s.stim().currentPa(k * every * s.dtMs());
             if (!Double.isFinite(i[k]) || Math.abs(i[k]) > 1e5) {
-                throw new FitException("sweep " + s.index() + " injects " + i[k] + " pA at sample " + k
+                throw new FitException("sweep " + s.index() + " injects " + i[k] + " pA at sample " + k * every
                         + "; a non-finite current or one beyond 100 nA means a broken recording or wrong units");
             }
         }

@@ -50,11 +50,6 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         return test.contains(sweep) ? TEST : OTHER;
     }
 
-    /** The sweeps the fit's choices are scored on: the selection sweeps, or the training sweeps when none. */
-    public List<Integer> choiceSweeps() {
-        return selection.isEmpty() ? training : selection;
-    }
-
     /** Every sweep with a role, ascending. */
     public List<Integer> all() {
         TreeSet<Integer> s = new TreeSet<>(training);

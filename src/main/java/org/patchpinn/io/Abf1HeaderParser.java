@@ -16,14 +16,14 @@ final class Abf1HeaderParser {
     /** Size of the extended header introduced with ABF 1.6; older headers end at 2048. */
     private static final int EXTENDED_HEADER = 6144;
 
-    private final AbfBytes f;
+    private final FileBytes f;
     private final List<String> warnings = new ArrayList<>();
 
-    private Abf1HeaderParser(AbfBytes f) {
+    private Abf1HeaderParser(FileBytes f) {
         this.f = f;
     }
 
-    static AbfHeader parse(AbfBytes f) {
+    static AbfHeader parse(FileBytes f) {
         return new Abf1HeaderParser(f).parse();
     }
 
@@ -82,8 +82,8 @@ final class Abf1HeaderParser {
             if (adc < 0 || adc > 15) {
                 throw f.error("channel " + c + " maps to impossible ADC " + adc);
             }
-            names.add(orUnknown(f.text(442 + 10L * adc, 10, "sADCChannelName")));
-            units.add(orUnknown(f.text(602 + 8L * adc, 8, "sADCUnits")));
+            names.add(orUnknown(f.asciiText(442 + 10L * adc, 10, "sADCChannelName")));
+            units.add(orUnknown(f.asciiText(602 + 8L * adc, 8, "sADCUnits")));
             if (floatData) {
                 gains[c] = 1;
                 continue;
@@ -114,13 +114,13 @@ final class Abf1HeaderParser {
         double tagTick = interval / 1e6 / channels; // pyABF's conversion of lTagTime to seconds
         for (int i = 0; i < tagCount; i++) {
             long e = tagBlock * BLOCK + 64L * i;
-            tags.add(new Tag(f.i32(e, "lTagTime") * tagTick, f.text(e + 4, 56, "tag comment")));
+            tags.add(new Tag(f.i32(e, "lTagTime") * tagTick, f.asciiText(e + 4, 56, "tag comment")));
         }
 
-        String protocolPath = extended ? f.text(4898, 256, "sProtocolPath") : "";
-        String comment = extended ? f.text(5154, 128, "sFileCommentNew") : "";
+        String protocolPath = extended ? f.asciiText(4898, 256, "sProtocolPath") : "";
+        String comment = extended ? f.asciiText(5154, 128, "sFileCommentNew") : "";
         if (comment.isEmpty()) {
-            comment = f.text(310, 56, "sFileCommentOld");
+            comment = f.asciiText(310, 56, "sFileCommentOld");
         }
         String start = startDate == 0 ? ""
                 : AbfHeader.isoDateTime(startDate, startSeconds * 1000L + f.i16(366, "nFileStartMillisecs"));
@@ -142,8 +142,8 @@ final class Abf1HeaderParser {
     private List<AbfDac> dacs(boolean extended, boolean pulseFields) {
         List<AbfDac> out = new ArrayList<>();
         for (int d = 0; d < 4; d++) {
-            String name = orUnknown(f.text(1306 + 10L * d, 10, "sDACChannelName"));
-            String unit = f.text(1346 + 8L * d, 8, "sDACChannelUnit");
+            String name = orUnknown(f.asciiText(1306 + 10L * d, 10, "sDACChannelName"));
+            String unit = f.asciiText(1346 + 8L * d, 8, "sDACChannelUnit");
             double holding = AbfDac.sanitiseHolding(f.f32(1394 + 4L * d, "fDACHoldingLevel"));
             if (!extended || d > 1) {
                 // Old headers: the waveform source lives at byte 1438 for the active DAC only; no epochs read.
@@ -166,7 +166,7 @@ final class Abf1HeaderParser {
             }
             out.add(new AbfDac(d, name, unit, holding, f.i16(2296 + 2L * d, "nWaveformEnable") != 0,
                     f.i16(2300 + 2L * d, "nWaveformSource"), f.i16(2304 + 2L * d, "nInterEpisodeLevel") != 0,
-                    epochs, f.text(2736 + 256L * d, 256, "sDACFilePath")));
+                    epochs, f.asciiText(2736 + 256L * d, 256, "sDACFilePath")));
         }
         return out;
     }

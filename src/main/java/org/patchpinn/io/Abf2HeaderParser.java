@@ -19,14 +19,14 @@ final class Abf2HeaderParser {
         }
     }
 
-    private final AbfBytes f;
+    private final FileBytes f;
     private final List<String> warnings = new ArrayList<>();
 
-    private Abf2HeaderParser(AbfBytes f) {
+    private Abf2HeaderParser(FileBytes f) {
         this.f = f;
     }
 
-    static AbfHeader parse(AbfBytes f) {
+    static AbfHeader parse(FileBytes f) {
         return new Abf2HeaderParser(f).parse();
     }
 
@@ -194,7 +194,7 @@ final class Abf2HeaderParser {
         for (int i = 0; i < tag.count(); i++) {
             long e = tag.entry(i);
             double t = Math.round(f.i32(e, "lTagTime") * perTick * 1e5) / 1e5;
-            out.add(new Tag(t, f.text(e + 4, 56, "tag comment")));
+            out.add(new Tag(t, f.asciiText(e + 4, 56, "tag comment")));
         }
         return out;
     }

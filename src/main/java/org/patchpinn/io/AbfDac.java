@@ -20,11 +20,6 @@ record AbfDac(int index, String name, String unit, double holdingLevel, boolean 
         epochs = List.copyOf(epochs);
     }
 
-    /** True when the DAC plays a waveform (epoch table or file) rather than sitting at its holding level. */
-    boolean drivesWaveform() {
-        return waveformEnabled && (waveformSource == SOURCE_EPOCHS || waveformSource == SOURCE_FILE);
-    }
-
     /**
      * pyABF's clean-up of holding levels read from unfilled header space: huge values become NaN, tiny
      * ones (denormal garbage) zero.

@@ -54,7 +54,7 @@ record AbfHeader(String version, AbfLayout layout, double sampleRateHz, List<Str
      * exact value but snap it to the integer it represents when float32 rounding of the interval is all
      * that separates them, so 20 kHz reads as 20000, not 19999.
      */
-    static double rateFromInterval(AbfBytes f, double intervalUs) {
+    static double rateFromInterval(FileBytes f, double intervalUs) {
         if (!(intervalUs >= 0.01 && intervalUs <= 1e7)) {
             throw f.error(String.format(Locale.ROOT, "impossible sample interval %s µs", intervalUs));
         }
@@ -64,14 +64,14 @@ record AbfHeader(String version, AbfLayout layout, double sampleRateHz, List<Str
     }
 
     /** Scale of one channel, checked: a zero or non-finite gain means a corrupt header. */
-    static float checkedGain(AbfBytes f, int channel, double gain) {
+    static float checkedGain(FileBytes f, int channel, double gain) {
         if (!Double.isFinite(gain) || gain == 0 || !Float.isFinite((float) gain) || (float) gain == 0) {
             throw f.error("channel " + channel + " has an impossible scale factor (gain " + gain + ")");
         }
         return (float) gain;
     }
 
-    static float checkedOffset(AbfBytes f, int channel, double offset) {
+    static float checkedOffset(FileBytes f, int channel, double offset) {
         if (!Float.isFinite((float) offset)) {
             throw f.error("channel " + channel + " has an impossible offset " + offset);
         }

@@ -33,7 +33,7 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
      * @param episodes      sweeps the header reports (0 for gap-free files)
      * @param samples       samples in the data section, all channels together
      */
-    static AbfLayout of(AbfBytes f, int operationMode, long episodes, int channelCount, long dataByteStart,
+    static AbfLayout of(FileBytes f, int operationMode, long episodes, int channelCount, long dataByteStart,
                         long samples, boolean floatData) {
         if (channelCount < 1 || channelCount > 16) {
             throw f.error("impossible channel count " + channelCount + " (1 to 16 expected)");

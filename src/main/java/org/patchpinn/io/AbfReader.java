@@ -37,7 +37,7 @@ public final class AbfReader implements RecordingReader {
     /** ABF files by their magic ("ABF " or "ABF2"), or by name so a damaged .abf gets an ABF error message. */
     @Override public boolean accepts(Path file, byte[] head) {
         if (head.length >= 4) {
-            String magic = AbfBytes.ascii(Arrays.copyOf(head, 4));
+            String magic = FileBytes.ascii(Arrays.copyOf(head, 4));
             if (magic.equals("ABF ") || magic.equals("ABF2")) {
                 return true;
             }
@@ -46,7 +46,7 @@ public final class AbfReader implements RecordingReader {
     }
 
     @Override public Recording read(Path file, Progress progress) {
-        try (AbfBytes f = AbfBytes.open(file)) {
+        try (FileBytes f = FileBytes.open(file, "header")) {
             AbfHeader h = header(f);
             progress.status("reading " + file.getFileName());
             float[][][] samples = new AbfSampleDecoder(f, h).decodeAll(progress);
@@ -60,14 +60,14 @@ public final class AbfReader implements RecordingReader {
     }
 
     /** The parsed header of an ABF1 or ABF2 file, validated against the file size. */
-    static AbfHeader header(AbfBytes f) {
+    static AbfHeader header(FileBytes f) {
         if (f.size() == 0) {
             throw f.error("file is empty");
         }
         if (f.size() < 8) {
             throw f.error("file of " + f.size() + " bytes is too short to be an ABF file");
         }
-        String magic = AbfBytes.ascii(f.bytes(0, 4, "file signature"));
+        String magic = FileBytes.ascii(f.bytes(0, 4, "file signature"));
         switch (magic) {
             case "ABF ":
                 return Abf1HeaderParser.parse(f);

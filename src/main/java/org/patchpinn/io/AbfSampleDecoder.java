@@ -17,12 +17,12 @@ final class AbfSampleDecoder {
     /** Frames de-interleaved per pass over all channels (a few kB of input per tile). */
     private static final int TILE_FRAMES = 2048;
 
-    private final AbfBytes f;
+    private final FileBytes f;
     private final AbfLayout layout;
     private final float[] gains;
     private final float[] offsets;
 
-    AbfSampleDecoder(AbfBytes f, AbfHeader header) {
+    AbfSampleDecoder(FileBytes f, AbfHeader header) {
         this.f = f;
         this.layout = header.layout();
         this.gains = header.gains();

@@ -107,7 +107,7 @@ final class AbfStimulusFile {
 
     private static boolean isAbf(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String magic = AbfBytes.ascii(in.readNBytes(4));
+            String magic = FileBytes.ascii(in.readNBytes(4));
             return magic.equals("ABF ") || magic.equals("ABF2");
         } catch (IOException e) {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);

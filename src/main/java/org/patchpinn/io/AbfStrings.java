@@ -55,7 +55,7 @@ final class AbfStrings {
     }
 
     /** The string at {@code index}; a missing one is a corrupt header for fields the recording needs. */
-    String require(AbfBytes f, long index, String what) {
+    String require(FileBytes f, long index, String what) {
         if (index < 0 || index >= strings.size()) {
             throw f.error(what + " refers to string " + index + " but the strings section holds " + strings.size());
         }

@@ -20,7 +20,7 @@ final class HekaBundle implements AutoCloseable {
     private static final int PULSED_LEVELS = 5;
     private static final int STIMULUS_LEVELS = 4;
 
-    private final HekaBytes data;
+    private final FileBytes data;
     private final ByteOrder dataOrder;
     private final String signature;
     private final String version;
@@ -29,7 +29,7 @@ final class HekaBundle implements AutoCloseable {
     private final List<HekaStimulus.Stimulation> stimulations;
     private final List<String> warnings;
 
-    private HekaBundle(HekaBytes data, ByteOrder dataOrder, String signature, String version, double time,
+    private HekaBundle(FileBytes data, ByteOrder dataOrder, String signature, String version, double time,
                        List<HekaPulsed.Group> groups, List<HekaStimulus.Stimulation> stimulations,
                        List<String> warnings) {
         this.data = data;
@@ -43,7 +43,7 @@ final class HekaBundle implements AutoCloseable {
     }
 
     static HekaBundle open(Path file) {
-        HekaBytes f = HekaBytes.open(file);
+        FileBytes f = FileBytes.open(file, "tree");
         try {
             return read(file, f);
         } catch (RuntimeException e) {
@@ -52,7 +52,7 @@ final class HekaBundle implements AutoCloseable {
         }
     }
 
-    private static HekaBundle read(Path file, HekaBytes f) {
+    private static HekaBundle read(Path file, FileBytes f) {
         if (f.size() == 0) {
             throw f.error("file is empty");
         }
@@ -60,8 +60,8 @@ final class HekaBundle implements AutoCloseable {
             throw f.error("file of " + f.size() + " bytes is too short for a PatchMaster header (" + HEADER_SIZE
                     + " bytes)");
         }
-        String signature = HekaBytes.ascii(f.bytes(0, 4, "signature"));
-        String version = f.text(8, 32, "version");
+        String signature = FileBytes.ascii(f.bytes(0, 4, "signature"));
+        String version = f.latin1Text(8, 32, "version");
         List<String> warnings = new ArrayList<>();
         if (signature.equals("DAT2")) {
             ByteOrder order = f.u8(52, "byte order flag") != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
@@ -91,7 +91,7 @@ final class HekaBundle implements AutoCloseable {
             }
             List<HekaPulsed.Group> groups;
             ByteOrder order;
-            try (HekaBytes p = HekaBytes.open(pulFile)) {
+            try (FileBytes p = FileBytes.open(pulFile, "tree")) {
                 groups = HekaPulsed.parse(p, HekaTree.read(p, "pulsed", 0, p.size(), PULSED_LEVELS));
                 order = p.order();
             }
@@ -100,7 +100,7 @@ final class HekaBundle implements AutoCloseable {
             if (pgfFile == null) {
                 warnings.add("no .pgf stimulus file beside this DAT1 file: no command waveforms");
             } else {
-                try (HekaBytes g = HekaBytes.open(pgfFile)) {
+                try (FileBytes g = FileBytes.open(pgfFile, "tree")) {
                     stims = HekaStimulus.parse(g, HekaTree.read(g, "stimulus", 0, g.size(), STIMULUS_LEVELS));
                 }
             }
@@ -115,13 +115,13 @@ final class HekaBundle implements AutoCloseable {
     }
 
     /** The bundle items by extension: {start, length}, each checked against the file size. */
-    private static Map<String, long[]> items(HekaBytes f) {
+    private static Map<String, long[]> items(FileBytes f) {
         Map<String, long[]> items = new LinkedHashMap<>();
         for (int i = 0; i < ITEMS; i++) {
             long at = 64 + 16L * i;
             long start = Integer.toUnsignedLong(f.i32(at, "bundle item " + i + " start"));
             long length = Integer.toUnsignedLong(f.i32(at + 4, "bundle item " + i + " length"));
-            String ext = f.text(at + 8, 8, "bundle item " + i + " extension");
+            String ext = f.latin1Text(at + 8, 8, "bundle item " + i + " extension");
             if (length == 0 || ext.isEmpty()) {
                 continue;
             }
@@ -162,7 +162,7 @@ final class HekaBundle implements AutoCloseable {
     }
 
     /** The file of the samples, in their byte order. */
-    HekaBytes data() {
+    FileBytes data() {
         data.order(dataOrder);
         return data;
     }

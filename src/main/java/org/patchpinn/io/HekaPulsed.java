@@ -48,7 +48,7 @@ final class HekaPulsed {
     private HekaPulsed() {
     }
 
-    static List<Group> parse(HekaBytes f, HekaTree.Node root) {
+    static List<Group> parse(FileBytes f, HekaTree.Node root) {
         List<Group> groups = new ArrayList<>();
         for (HekaTree.Node g : root.children()) {
             List<Series> series = new ArrayList<>();
@@ -70,34 +70,34 @@ final class HekaPulsed {
         return List.copyOf(groups);
     }
 
-    private static TraceRecord trace(HekaBytes f, HekaTree.Node t) {
+    private static TraceRecord trace(FileBytes f, HekaTree.Node t) {
         return new TraceRecord(text(f, t, 4, 32), Integer.toUnsignedLong(i32(f, t, 40, 0)), i32(f, t, 44, 0),
                 u8(f, t, 68, 6), u8(f, t, 70, 0), f64(f, t, 72, Double.NaN), f64(f, t, 88, 0),
                 text(f, t, 96, 8), f64(f, t, 104, Double.NaN), f64(f, t, 112, 0), text(f, t, 120, 8),
                 i32(f, t, 292, 0), i32(f, t, 296, 0), f64(f, t, 408, Double.NaN));
     }
 
-    static String text(HekaBytes f, HekaTree.Node n, int at, int length) {
-        return n.has(at, length) ? f.text(n.offset() + at, length, "text field at +" + at) : "";
+    static String text(FileBytes f, HekaTree.Node n, int at, int length) {
+        return n.has(at, length) ? f.latin1Text(n.offset() + at, length, "text field at +" + at) : "";
     }
 
-    static int i32(HekaBytes f, HekaTree.Node n, int at, int absent) {
+    static int i32(FileBytes f, HekaTree.Node n, int at, int absent) {
         return n.has(at, 4) ? f.i32(n.offset() + at, "field at +" + at) : absent;
     }
 
-    static int i16(HekaBytes f, HekaTree.Node n, int at, int absent) {
+    static int i16(FileBytes f, HekaTree.Node n, int at, int absent) {
         return n.has(at, 2) ? f.i16(n.offset() + at, "field at +" + at) : absent;
     }
 
-    static int u16(HekaBytes f, HekaTree.Node n, int at, int absent) {
+    static int u16(FileBytes f, HekaTree.Node n, int at, int absent) {
         return n.has(at, 2) ? f.u16(n.offset() + at, "field at +" + at) : absent;
     }
 
-    static int u8(HekaBytes f, HekaTree.Node n, int at, int absent) {
+    static int u8(FileBytes f, HekaTree.Node n, int at, int absent) {
         return n.has(at, 1) ? f.u8(n.offset() + at, "field at +" + at) : absent;
     }
 
-    static double f64(HekaBytes f, HekaTree.Node n, int at, double absent) {
+    static double f64(FileBytes f, HekaTree.Node n, int at, double absent) {
         return n.has(at, 8) ? f.f64(n.offset() + at, "field at +" + at) : absent;
     }
 }

@@ -35,7 +35,7 @@ public final class HekaReader implements RecordingReader {
         if (head.length < 4) {
             return false;
         }
-        String magic = HekaBytes.ascii(Arrays.copyOf(head, 4));
+        String magic = FileBytes.ascii(Arrays.copyOf(head, 4));
         return magic.equals("DAT2") || magic.equals("DAT1");
     }
 

@@ -11,14 +11,14 @@ import java.nio.ByteBuffer;
 final class HekaSampleDecoder {
     static final int CHUNK_BYTES = 1 << 20;
 
-    private final HekaBytes f;
+    private final FileBytes f;
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
     private short[] shorts;
     private int[] ints;
     private float[] floats;
     private double[] doubles;
 
-    HekaSampleDecoder(HekaBytes f) {
+    HekaSampleDecoder(FileBytes f) {
         this.f = f;
     }
 

@@ -67,7 +67,7 @@ final class HekaStimulus {
     private HekaStimulus() {
     }
 
-    static List<Stimulation> parse(HekaBytes f, HekaTree.Node root) {
+    static List<Stimulation> parse(FileBytes f, HekaTree.Node root) {
         List<Stimulation> out = new ArrayList<>();
         for (HekaTree.Node s : root.children()) {
             List<Channel> channels = new ArrayList<>();

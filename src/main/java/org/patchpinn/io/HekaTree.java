@@ -23,13 +23,13 @@ final class HekaTree {
         }
     }
 
-    private final HekaBytes f;
+    private final FileBytes f;
     private final String name;
     private final int[] sizes;
     private final long end;
     private long pos;
 
-    private HekaTree(HekaBytes f, String name, int[] sizes, long start, long end) {
+    private HekaTree(FileBytes f, String name, int[] sizes, long start, long end) {
         this.f = f;
         this.name = name;
         this.sizes = sizes;
@@ -42,8 +42,8 @@ final class HekaTree {
      * {@code f} to the tree's. {@code expectedLevels} is checked so a pulsed tree is not taken for a stimulus
      * tree.
      */
-    static Node read(HekaBytes f, String name, long start, long end, int expectedLevels) {
-        String magic = HekaBytes.ascii(f.bytes(start, 4, name + " tree magic"));
+    static Node read(FileBytes f, String name, long start, long end, int expectedLevels) {
+        String magic = FileBytes.ascii(f.bytes(start, 4, name + " tree magic"));
         switch (magic) {
             case "eerT" -> f.order(ByteOrder.LITTLE_ENDIAN);
             case "Tree" -> f.order(ByteOrder.BIG_ENDIAN);

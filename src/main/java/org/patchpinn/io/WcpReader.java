@@ -48,7 +48,7 @@ public final class WcpReader implements RecordingReader {
                            String workingUnit) { }
 
     @Override public Recording read(Path file, Progress progress) {
-        try (AbfBytes f = AbfBytes.open(file)) {
+        try (FileBytes f = FileBytes.open(file, "header")) {
             return read(file, f, progress);
         } catch (PatchPinnException e) {
             throw e;
@@ -57,7 +57,7 @@ public final class WcpReader implements RecordingReader {
         }
     }
 
-    private Recording read(Path file, AbfBytes f, Progress progress) {
+    private Recording read(Path file, FileBytes f, Progress progress) {
         if (f.size() == 0) {
             throw f.error("file is empty");
         }
@@ -119,7 +119,7 @@ public final class WcpReader implements RecordingReader {
         for (int r = 0; r < nr; r++) {
             progress.checkCancelled();
             long at = headerBytes + r * recordBytes;
-            String status = f.text(at, 8, "record " + (r + 1) + " status");
+            String status = f.asciiText(at, 8, "record " + (r + 1) + " status");
             double time = f.f32(at + 16, "record " + (r + 1) + " time");
             double recordDt = f.f32(at + 20, "record " + (r + 1) + " sample interval");
             if (Math.abs(recordDt - dt) > 1e-4 * dt && warnings.stream().noneMatch(w -> w.contains("sampled every"))) {
@@ -164,7 +164,7 @@ public final class WcpReader implements RecordingReader {
         return b.build();
     }
 
-    private static List<Channel> channels(AbfBytes f, Map<String, String> h, int nc) {
+    private static List<Channel> channels(FileBytes f, Map<String, String> h, int nc) {
         List<Channel> out = new ArrayList<>();
         for (int c = 0; c < nc; c++) {
             int offset = (int) integer(f, h, "YO" + c, c, 0, nc - 1);
@@ -184,7 +184,7 @@ public final class WcpReader implements RecordingReader {
     }
 
     /** The {@code KEY=value} lines of the first {@code length} bytes (up to the first NUL). */
-    private static Map<String, String> header(AbfBytes f, int length) {
+    private static Map<String, String> header(FileBytes f, int length) {
         byte[] raw = f.bytes(0, length, "header");
         int n = 0;
         while (n < raw.length && raw[n] != 0) {
@@ -204,7 +204,7 @@ public final class WcpReader implements RecordingReader {
         return h;
     }
 
-    private static double number(AbfBytes f, Map<String, String> h, String key, double absent) {
+    private static double number(FileBytes f, Map<String, String> h, String key, double absent) {
         String v = h.get(key);
         if (v == null || v.isEmpty()) {
             if (Double.isNaN(absent)) {
@@ -220,7 +220,7 @@ public final class WcpReader implements RecordingReader {
     }
 
     /** An integer header value within [min, max]; {@code absent} < min means the key is required. */
-    private static long integer(AbfBytes f, Map<String, String> h, String key, long absent, long min, long max) {
+    private static long integer(FileBytes f, Map<String, String> h, String key, long absent, long min, long max) {
         double d = number(f, h, key, absent < min ? Double.NaN : absent);
         if (d != Math.rint(d) || d < min || d > max) {
             throw f.error("header value " + key + "=" + h.get(key) + " is not a whole number from " + min + " to "

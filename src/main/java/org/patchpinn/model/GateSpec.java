@@ -23,10 +23,6 @@ public record GateSpec(String name, Form form, RateLaw first, RateLaw second) {
         Objects.requireNonNull(second, "second");
     }
 
-    public static GateSpec alphaBeta(String name, String alpha, String beta) {
-        return new GateSpec(name, Form.ALPHA_BETA, RateLaw.expr(alpha), RateLaw.expr(beta));
-    }
-
     public static GateSpec infTau(String name, String inf, String tauMs) {
         return new GateSpec(name, Form.INF_TAU, RateLaw.expr(inf), RateLaw.expr(tauMs));
     }

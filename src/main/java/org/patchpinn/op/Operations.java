@@ -28,8 +28,4 @@ public final class Operations {
     public static Optional<Operation> byVerb(String verb) {
         return ALL.stream().filter(o -> o.verb().equals(verb)).findFirst();
     }
-
-    public static Optional<Operation> byTitle(String title) {
-        return ALL.stream().filter(o -> o.title().equals(title)).findFirst();
-    }
 }

@@ -1,6 +1,5 @@
 package org.patchpinn.report;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -66,19 +65,6 @@ public final class OutputFolder {
 
     public Path writeJson(String fileName, Object tree) {
         return writeText(fileName, Json.toJson(tree) + "\n");
-    }
-
-    public Path writeCsv(String fileName, Table table) {
-        return write(fileName, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CsvWriter.write(table, w);
-            w.flush();
-        });
-    }
-
-    public Path writePng(String fileName, JFreeChart chart, int width, int height) {
-        BufferedImage image = chart.createBufferedImage(width, height);
-        return write(fileName, out -> ImageIO.write(image, "png", out));
     }
 
     /** Writes through {@code body} into a temporary file, then moves it into place. */

@@ -18,13 +18,7 @@ import java.util.List;
  */
 public final class ModelSelector {
     /** The chosen law and why. */
-    public record Choice(Candidate law, double threshold, double noiseLoss, String rule, List<Candidate> front) {
-        /** The loss of the front's law at {@code complexity}, or +∞ when it has none. */
-        public double frontLoss(int complexity) {
-            return front.stream().filter(c -> c.complexity() == complexity).mapToDouble(Candidate::loss)
-                    .findFirst().orElse(Double.POSITIVE_INFINITY);
-        }
-    }
+    public record Choice(Candidate law, double threshold, double noiseLoss, String rule, List<Candidate> front) { }
 
     private static final double KNEE_MARGIN = 100;
     private static final double TINY = 1e-300;

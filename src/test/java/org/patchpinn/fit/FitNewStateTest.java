@@ -131,6 +131,40 @@ class FitNewStateTest {
     }
 
     @Test
+    void latentAutoOnTheStagedBaseReportsEveryCandidateOnTheTestSweeps() throws Exception {
+        ModelSpec truth = BuiltinModels.get("traub-rs-m");
+        List<org.patchpinn.sim.Stimulus> steps = new java.util.ArrayList<>();
+        // seven step sweeps: the protocol rule leaves selection and test sweeps beside the training ones
+        for (double a : new double[] {-100, 100, 150, 200, 250, 320, 400}) {
+            steps.add(Stimuli.step(10, 70, a));
+        }
+        Recording r = SyntheticRecording.generate(truth, truth.values(), steps, 90, 0.05, NoiseModel.white(0.2), 5);
+        Path seven = tmp.resolve("rs_seven.atf");
+        try (OutputStream o = Files.newOutputStream(seven)) {
+            AtfWriter.write(r, o);
+        }
+        Path dir = tmp.resolve("auto");
+        assertEquals(0, run("fit", seven.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "auto",
+                "--options", "steps=3,refine_evals=6", "--max_evaluations", "40", "--device", "cpu", "--out",
+                dir.toString()), err());
+        JsonObject j = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject();
+        JsonObject d = j.getAsJsonObject("diagnostics");
+        assertTrue(d.getAsJsonObject("base_fit").has("onset_base"), "new states learned on the onset base");
+        assertTrue(j.getAsJsonArray("holdout_sweeps").size() > 0, "seven step sweeps leave a test sweep");
+        JsonArray evidence = d.getAsJsonArray("test_evidence");
+        assertTrue(evidence.size() >= 2, evidence.toString());
+        assertEquals("0 new state(s)", evidence.get(0).getAsJsonObject().get("model").getAsString());
+        int chosen = 0;
+        for (var e : evidence) {
+            JsonObject o = e.getAsJsonObject();
+            chosen += o.get("chosen").getAsBoolean() ? 1 : 0;
+            assertEquals(j.getAsJsonArray("holdout_sweeps").size(), o.get("test_step_sweeps").getAsInt());
+            assertTrue(o.get("test_spike_counts_within_tolerance").getAsInt() <= o.get("test_step_sweeps").getAsInt());
+        }
+        assertEquals(1, chosen, evidence.toString());
+    }
+
+    @Test
     void pinnWithoutNewStatesKeepsTheBaseModelAndWritesItsFile() throws Exception {
         Path dir = tmp.resolve("pinn");
         // any model (its M-current is part of the known base), values and free set given by the user

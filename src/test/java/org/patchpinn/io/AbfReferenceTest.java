@@ -42,7 +42,7 @@ class AbfReferenceTest {
     }
 
     static AbfHeader header(Path file) {
-        try (AbfBytes f = AbfBytes.open(file)) {
+        try (FileBytes f = FileBytes.open(file, "header")) {
             return AbfReader.header(f);
         }
     }

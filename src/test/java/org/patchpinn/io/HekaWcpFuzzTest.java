@@ -160,7 +160,7 @@ class HekaWcpFuzzTest {
             out.add(64 + 16 * i);
             out.add(64 + 16 * i + 4);
         }
-        try (HekaBytes f = HekaBytes.open(path)) {
+        try (FileBytes f = FileBytes.open(path, "tree")) {
             for (String ext : List.of(".pul", ".pgf")) {
                 long[] item = item(f, ext);
                 int levels = f.i32(item[0] + 4, "levels");
@@ -194,9 +194,9 @@ class HekaWcpFuzzTest {
         }
     }
 
-    private static long[] item(HekaBytes f, String ext) {
+    private static long[] item(FileBytes f, String ext) {
         for (int i = 0; i < 12; i++) {
-            if (f.text(64 + 16L * i + 8, 8, "ext").equals(ext)) {
+            if (f.latin1Text(64 + 16L * i + 8, 8, "ext").equals(ext)) {
                 return new long[] {f.i32(64 + 16L * i, "start"), f.i32(64 + 16L * i + 4, "length")};
             }
         }

@@ -1,0 +1,141 @@
+package org.patchpinn.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The passive response of one trace, measured the same way on data and on model traces: the resting potential
+ * (median before the first command change, when that stretch is at least 20 ms and spike-free) and every
+ * hyperpolarising step away from the holding level with no spike nearby (main steps and prepulses alike; not the
+ * returns from depolarising steps, where slow currents are still active): its steady-state deflection (median of
+ * the step's last fifth minus the median of up to 100 ms before it), hence its input resistance ΔV/ΔI, and its
+ * membrane time constant (time to 63 % of the peak deflection, on a 1 ms running mean).
+ * <p>
+ * This is the per-step input resistance: the fit's passive estimate and constraint, and the artefact check when
+ * the cell features have none, take medians of it. The reported cell feature {@link CellFeatures#inputResistanceMOhm}
+ * is deliberately different (eFEL/IPFX: slope of the stimulus-window deflection against step amplitude over
+ * sweeps, which cancels an offset common to all steps, and ignores prepulses).
+ *
+ * @param restMv    median V before the first command change (mV), NaN when that stretch is too short or spikes
+ * @param holdingPa command before the first change (pA), NaN with the rest
+ * @param steps     the hyperpolarising steps measured, in time order
+ */
+public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
+    /** Segments shorter than this are not measured (ms). */
+    public static final double MIN_SEGMENT_MS = 60;
+    /** Deflections smaller than this are too close to the noise (mV). */
+    public static final double MIN_DEFLECTION_MV = 1;
+
+    /**
+     * One hyperpolarising step.
+     *
+     * @param deltaPa        current change from the holding level (pA, negative)
+     * @param deflectionMv   steady-state V minus V before the step (mV, negative)
+     * @param durationMs     step duration (ms)
+     * @param timeConstantMs time to 63 % of the peak deflection (ms), NaN when never reached
+     */
+    public record Step(double deltaPa, double deflectionMv, double durationMs, double timeConstantMs) {
+        /** ΔV/ΔI (MΩ). */
+        public double resistanceMOhm() {
+            return deflectionMv / deltaPa * 1000;
+        }
+    }
+
+    /** Measures one trace: V {@code v} (mV) and command {@code c} (pA), both sampled every {@code dt} ms. */
+    public static PassiveSteps of(double[] v, double[] c, double dt) {
+        int n = Math.min(v.length, c.length);
+        double[] spikes = SpikeTimes.detect(Arrays.copyOf(v, n), dt);
+        List<int[]> segs = segments(c, n);
+        if (segs.isEmpty()) {
+            return new PassiveSteps(Double.NaN, Double.NaN, List.of());
+        }
+        double rest = Double.NaN;
+        double holding = Double.NaN;
+        int firstEnd = segs.get(0)[1];
+        if (firstEnd * dt >= 20 && SpikeTimes.countIn(spikes, 0, firstEnd * dt) == 0) {
+            rest = upperMedian(v, 0, firstEnd);
+            holding = c[0];
+        }
+        List<Step> steps = new ArrayList<>();
+        double[] smooth = runningMean(v, n, Math.max(1, (int) Math.round(1.0 / dt)));
+        for (int s = 1; s < segs.size(); s++) {
+            int a = segs.get(s)[0];
+            int b = segs.get(s)[1];
+            int pa = segs.get(s - 1)[0];
+            double dI = c[a] - c[pa];
+            boolean fromHolding = Math.abs(c[pa] - c[0]) <= tolerance(c, n);
+            if (!fromHolding || !(dI < -1) || (b - a) * dt < MIN_SEGMENT_MS) {
+                continue;
+            }
+            int base0 = Math.max(pa, a - (int) Math.round(100 / dt));
+            if (SpikeTimes.countIn(spikes, base0 * dt - 40, b * dt) > 0 || a - base0 < 10) {
+                continue;
+            }
+            double base = upperMedian(v, base0, a);
+            double dV = upperMedian(v, a + (int) (0.8 * (b - a)), b) - base;
+            if (!(dV < -MIN_DEFLECTION_MV)) {
+                continue;
+            }
+            double peak = 0;
+            for (int i = a; i < b; i++) {
+                peak = Math.min(peak, smooth[i] - base);
+            }
+            double tau = Double.NaN;
+            for (int i = a; i < b; i++) {
+                if (smooth[i] - base <= 0.632 * peak) {
+                    tau = (i - a) * dt;
+                    break;
+                }
+            }
+            steps.add(new Step(dI, dV, (b - a) * dt, tau));
+        }
+        return new PassiveSteps(rest, holding, List.copyOf(steps));
+    }
+
+    /** Command changes smaller than this are noise (pA). */
+    private static double tolerance(double[] c, int n) {
+        double range = 0;
+        for (int i = 0; i < n; i++) {
+            range = Math.max(range, Math.abs(c[i] - c[0]));
+        }
+        return Math.max(0.5, 0.01 * range);
+    }
+
+    /** Stretches of constant command [from, to). */
+    private static List<int[]> segments(double[] c, int n) {
+        double tol = tolerance(c, n);
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || Math.abs(c[i] - c[start]) > tol) {
+                out.add(new int[] {start, i});
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    private static double[] runningMean(double[] v, int n, int w) {
+        double[] out = new double[n];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += v[i];
+            if (i >= w) {
+                s -= v[i - w];
+            }
+            out[i] = s / Math.min(i + 1, w);
+        }
+        return out;
+    }
+
+    /** The upper median of v[from, to) (the fit's summaries use this one), NaN when empty. */
+    private static double upperMedian(double[] v, int from, int to) {
+        if (to <= from) {
+            return Double.NaN;
+        }
+        double[] c = Arrays.copyOfRange(v, from, to);
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}
