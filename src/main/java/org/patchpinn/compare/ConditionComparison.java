@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -287,7 +288,7 @@ public final class ConditionComparison {
             double[][] x = with.stream().map(r -> new double[] {r.entry().condition()}).toArray(double[][]::new);
             double[] y = with.stream().mapToDouble(r -> r.value(c.name())).toArray();
             String target = c.name() + " (" + c.unit() + ")";
-            if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
+            if (c.name().equals(GX) && lawFinder instanceof FormLawFinder) {
                 continue; // the decomposition's Hill law already is the candidate answer
             }
             find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(
@@ -346,13 +347,13 @@ public final class ConditionComparison {
     }
 
     /**
-     * The configured law finder's law, unless the candidate forms fit clearly better (R² higher by more than
+     * The configured law finder's law, unless the building-block forms fit clearly better (R² higher by more than
      * 0.001): with a handful of recordings a general search may settle on a constant or an odd shape, while
-     * the candidate forms are the shapes physiology expects. The source says which won.
+     * the building-block forms are the shapes physiology expects. The source says which won.
      */
     private Optional<Law> find(String target, List<String> variables, double[][] x, double[] y) {
-        Optional<Law> candidate = new CandidateLawFinder().find(target, variables, x, y);
-        if (lawFinder instanceof CandidateLawFinder) {
+        Optional<Law> candidate = new FormLawFinder().find(target, variables, x, y);
+        if (lawFinder instanceof FormLawFinder) {
             return candidate;
         }
         Optional<Law> found;

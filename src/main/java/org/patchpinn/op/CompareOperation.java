@@ -21,7 +21,7 @@ import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.BatchEngines;
 import org.patchpinn.compare.AnalyzerRecipe;
 import org.patchpinn.compare.BatchRunner;
-import org.patchpinn.compare.CandidateLawFinder;
+import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.compare.ComparisonCharts;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
@@ -139,7 +139,7 @@ public final class CompareOperation extends BasicOperation {
 
     /** The comparison these parameters describe (also what an executor rebuilds from the {@link Recipe}). */
     static ConditionComparison comparison(ParamValues values, ComparisonSettings settings) {
-        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
+        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new FormLawFinder();
         List<RecordingFitter> extra = new ArrayList<>();
         if (!values.string("method").equals("off")) {
             extra.add(modelFitter(values, settings));

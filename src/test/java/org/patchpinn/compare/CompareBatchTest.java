@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.op.CompareOperation;
@@ -73,7 +74,7 @@ class CompareBatchTest {
             return Recordings.open(p);
         };
         return new ConditionComparison(new ComparisonSettings("glucose_mM", 2, 200, 1000, 0.05, 1, s), counting,
-                List.of(), new StepFeatureExtractor(), new CandidateLawFinder());
+                List.of(), new StepFeatureExtractor(), new FormLawFinder());
     }
 
     private static RecordingRow row(ComparisonResult r, String file) {
