@@ -126,9 +126,10 @@ public final class ConditionComparison {
         }
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition, ranking);
-        ConditionModel model = decomposition == null ? null : model(ok, decomposition);
-        List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
-                : simulateHeldOut(ok, decomposition, warnings);
+        // an unidentified split (a control) has no condition model: its leak/EX are one of many equal fits
+        boolean identified = decomposition != null && decomposition.identified();
+        ConditionModel model = identified ? model(ok, decomposition) : null;
+        List<HeldOutSimulation.Check> simulated = identified ? simulateHeldOut(ok, decomposition, warnings) : List.of();
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
         return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
                 decomposition, ranking, laws,
@@ -205,7 +206,7 @@ public final class ConditionComparison {
             }
             if (!d.identified()) {
                 warnings.add("leak / extra-conductance decomposition: EX, the cells' leaks and the gX law are not "
-                        + "identified (" + d.identification().reason() + ")");
+                        + "identified (" + d.identification().reason() + "); no condition model is written");
             }
             return d;
         } catch (RuntimeException x) {
@@ -463,8 +464,6 @@ public final class ConditionComparison {
         double el = d.cells().stream().mapToDouble(x -> x.eL().value()).average().orElse(Double.NaN);
         return new ConditionModel(settings.conditionColumn(), c, gl, el, gm, settings.subthreshold().ekMv(),
                 d.ex().value(), d.law(), "traub-rs regular-spiking cell (Pospischil 2008) with M-current; "
-                + "subthreshold parameters averaged over cells; extra linear conductance gX(G)"
-                + (d.identified() ? "" : "; NOT IDENTIFIED by the data, leak/EX/gX are one of many equal fits ("
-                + d.identification().reason() + ")"));
+                + "subthreshold parameters averaged over cells; extra linear conductance gX(G)");
     }
 }

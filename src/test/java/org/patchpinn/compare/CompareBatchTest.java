@@ -184,6 +184,37 @@ class CompareBatchTest {
     }
 
     @Test
+    void aControlSeriesReportsTheDecompositionAsNotIdentified() throws Exception {
+        // 3 cells × 3 levels recorded with the membrane of level 2 at every level: glucose changes nothing
+        List<String> lines = new ArrayList<>(List.of("file,glucose_mM,cell"));
+        double[] levels = {0.5, 2, 8};
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < levels.length; k++) {
+                String name = "control" + c + "_G" + levels[k] + ".atf";
+                write(SyntheticCell.at(c, 2).record(new double[] {-80, 30}, 300, 0.3, 50L + 10L * c + k), name);
+                lines.add(name + "," + levels[k] + "," + c);
+            }
+        }
+        Path control = Files.write(dir.resolve("control.csv"), lines);
+        CompareOperation op = new CompareOperation();
+        OperationResult r = op.run(ParamValues.of(op.params(), "manifest", control.toString(), "out", out.toString(),
+                "threads", "2", "bootstrap", "50", "permutations", "200", "laws", "candidates", "method", "off"),
+                Progress.NONE);
+        r.writeTo(new OutputFolder(out));
+        JsonObject x = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject()
+                .getAsJsonObject("extra_conductance");
+        assertFalse(x.get("identified").getAsBoolean(), x.toString());
+        assertFalse(x.get("not_identified_reason").getAsString().isBlank());
+        assertTrue(x.getAsJsonObject("EX_mV").get("value").isJsonNull(), x.toString());
+        assertTrue(x.getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonObject("EL_mV").get("value")
+                .isJsonNull());
+        String laws = Files.readString(out.resolve("laws.csv"));
+        assertTrue(laws.contains("not identified") && laws.contains("NOT IDENTIFIED"), laws);
+        assertFalse(Files.exists(out.resolve("condition_model.json")), "no model from an unidentified split");
+        assertFalse(r.summary().contains("EX"), r.summary());
+    }
+
+    @Test
     void theCommandLineRunsTheVerbAndReportsAnUnknownColumn() throws Exception {
         java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
