@@ -104,14 +104,18 @@ public final class ComparisonReport {
         JsonObject x = new JsonObject();
         x.addProperty("current", "gX(G)*(V - EX)");
         x.addProperty("gauge", d.gauge());
-        x.add("EX_mV", d.ex().toJson());
+        // where the data do not identify the split (a control) the fit's EX, leaks and law are a gauge choice:
+        // null values, the flag and the reason instead of numbers that read as estimates
+        x.addProperty("identified", d.identified());
+        x.addProperty("not_identified_reason", d.identification().reason());
+        x.add("EX_mV", d.reported(d.ex()).toJson());
         JsonObject law = new JsonObject();
-        law.addProperty("expression", d.law().expression("G"));
-        law.addProperty("sympy", d.law().sympy("G"));
-        law.add("gmax", d.gmax().toJson());
-        law.add("K", d.k().toJson());
-        law.add("h", d.h().toJson());
-        law.add("r2", Json.number(d.lawR2()));
+        law.addProperty("expression", d.identified() ? d.law().expression("G") : "not identified");
+        law.addProperty("sympy", d.identified() ? d.law().sympy("G") : "");
+        law.add("gmax", d.reported(d.gmax()).toJson());
+        law.add("K", d.reported(d.k()).toJson());
+        law.add("h", d.reported(d.h()).toJson());
+        law.add("r2", Json.number(d.identified() ? d.lawR2() : Double.NaN));
         x.add("law", law);
         JsonArray per = new JsonArray();
         c.perCondition().forEach((level, m) -> {
@@ -123,9 +127,9 @@ public final class ComparisonReport {
             }
             Estimate lv = d.perLevel().get(level);
             if (lv != null) {
-                p.add("gX_fit_nS", lv.toJson());
+                p.add("gX_fit_nS", d.reported(lv).toJson());
             }
-            p.add("law_nS", Json.number(d.law().value(level)));
+            p.add("law_nS", Json.number(d.identified() ? d.law().value(level) : Double.NaN));
             per.add(p);
         });
         x.add("per_condition", per);
@@ -133,8 +137,8 @@ public final class ComparisonReport {
         for (ConductanceDecomposition.CellLeak l : d.cells()) {
             JsonObject co = new JsonObject();
             co.addProperty("cell", l.cell());
-            co.add("gL_nS", l.gL().toJson());
-            co.add("EL_mV", l.eL().toJson());
+            co.add("gL_nS", d.reported(l.gL()).toJson());
+            co.add("EL_mV", d.reported(l.eL()).toJson());
             cells.add(co);
         }
         x.add("cells", cells);

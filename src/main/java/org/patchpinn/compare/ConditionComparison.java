@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.InputFiles;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -137,9 +138,11 @@ public final class ConditionComparison {
         }
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition, ranking);
-        ConditionModel model = decomposition == null ? null : model(ok, decomposition);
-        List<HeldOutSimulation.Check> simulated = decomposition == null ? List.of()
-                : simulateHeldOut(ok, decomposition, warnings, driverLoader);
+        // an unidentified split (a control) has no condition model: its leak/EX are one of many equal fits
+        boolean identified = decomposition != null && decomposition.identified();
+        ConditionModel model = identified ? model(ok, decomposition) : null;
+        List<HeldOutSimulation.Check> simulated = identified
+                ? simulateHeldOut(ok, decomposition, warnings, driverLoader) : List.of();
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
         return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
                 decomposition, ranking, laws,
@@ -214,6 +217,10 @@ public final class ConditionComparison {
                 Estimate gx = d.gx().get(i);
                 ok.get(i).put(GX, new Quantity(gx.value(), gx.se(), "nS"));
             }
+            if (!d.identified()) {
+                warnings.add("leak / extra-conductance decomposition: EX, the cells' leaks and the gX law are not "
+                        + "identified (" + d.identification().reason() + "); no condition model is written");
+            }
             return d;
         } catch (RuntimeException x) {
             warnings.add("leak / extra-conductance decomposition failed: " + x.getMessage());
@@ -276,7 +283,10 @@ public final class ConditionComparison {
                            MechanismComparison.Result ranking) {
         List<Law> laws = new ArrayList<>();
         String g = "G";
-        if (d != null) {
+        if (d != null && !d.identified()) {
+            laws.add(notIdentified(GX + " (nS)", List.of(g), d));
+            laws.add(notIdentified("I_X (pA)", List.of("V", g), d));
+        } else if (d != null) {
             HillLaw h = d.law();
             // the decomposition's own intervals (fitted jointly with every cell's leak, bootstrap over cells)
             laws.add(notTheCause(identifiability(new Law(GX + " (nS)", List.of(g), h.expression(g), h.sympy(g),
@@ -292,13 +302,24 @@ public final class ConditionComparison {
             double[][] x = with.stream().map(r -> new double[] {r.entry().condition()}).toArray(double[][]::new);
             double[] y = with.stream().mapToDouble(r -> r.value(c.name())).toArray();
             String target = c.name() + " (" + c.unit() + ")";
-            if (c.name().equals(GX) && lawFinder instanceof CandidateLawFinder) {
+            if (c.name().equals(GX) && lawFinder instanceof FormLawFinder) {
                 continue; // the decomposition's Hill law already is the candidate answer
             }
             find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(
                     l.withConstants(LawIntervals.of(l, x, y)), levels(ok))));
         }
         return laws;
+    }
+
+    /**
+     * A decomposition law the data do not identify (a control: EX and the leaks trade off freely): no
+     * expression, no constants, R² NaN, and the reason in its source, so that no fitted number reads as an
+     * estimate.
+     */
+    static Law notIdentified(String target, List<String> variables, ConductanceDecomposition.Result d) {
+        return new Law(target, variables, "not identified", "", Double.NaN,
+                "leak / extra-conductance decomposition; NOT IDENTIFIED: " + d.identification().reason(),
+                x -> Double.NaN);
     }
 
     /**
@@ -340,13 +361,13 @@ public final class ConditionComparison {
     }
 
     /**
-     * The configured law finder's law, unless the candidate forms fit clearly better (R² higher by more than
+     * The configured law finder's law, unless the building-block forms fit clearly better (R² higher by more than
      * 0.001): with a handful of recordings a general search may settle on a constant or an odd shape, while
-     * the candidate forms are the shapes physiology expects. The source says which won.
+     * the building-block forms are the shapes physiology expects. The source says which won.
      */
     private Optional<Law> find(String target, List<String> variables, double[][] x, double[] y) {
-        Optional<Law> candidate = new CandidateLawFinder().find(target, variables, x, y);
-        if (lawFinder instanceof CandidateLawFinder) {
+        Optional<Law> candidate = new FormLawFinder().find(target, variables, x, y);
+        if (lawFinder instanceof FormLawFinder) {
             return candidate;
         }
         Optional<Law> found;

@@ -43,7 +43,7 @@ public record ConditionModel(String condition, double cPf, double gLNs, double e
     public double restingPotential(double g) {
         double x = gx.value(g);
         UnivariateFunction f = v -> gLNs * (v - eLMv) + x * (v - exMv)
-                + gMNs * SlowPotassiumGate.steadyState(v) * (v - ekMv);
+                + gMNs * SlowGate.base().steadyState(v) * (v - ekMv);
         double lo = -120;
         double hi = 0;
         if (Math.signum(f.value(lo)) == Math.signum(f.value(hi))) {

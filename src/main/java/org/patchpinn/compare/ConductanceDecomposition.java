@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -51,9 +54,38 @@ public final class ConductanceDecomposition {
         }
     }
 
+    /**
+     * Whether the data identify EX and the cells' leaks. Where the condition changes nothing (a control) the
+     * split is a gauge choice: any leak/EX pair that reproduces g_lin, E_lin fits, and the fit returns
+     * values such as EL −5,160 mV. Those are reported as not identified, with the reason, not as estimates.
+     */
+    public record Identification(boolean identified, String reason) {
+        static final Identification YES = new Identification(true, "");
+    }
+
+    /**
+     * The fitted split. {@code ex}, {@code cells} and the law's constants are the fit's values whether or not
+     * they are identified (the condition model and the held-out check run on them); reports print them only
+     * when {@link #identified()}.
+     */
     public record Result(Estimate ex, HillLaw law, Estimate gmax, Estimate k, Estimate h, List<CellLeak> cells,
                          List<Estimate> gx, double lawR2, List<HeldOut> heldOut, double[][] lawBand,
-                         Map<Double, Estimate> perLevel, String gauge) { }
+                         Map<Double, Estimate> perLevel, String gauge, Identification identification) {
+        public boolean identified() {
+            return identification.identified();
+        }
+
+        /** The estimate when the decomposition is identified, else a NaN value of the same unit. */
+        public Estimate reported(Estimate e) {
+            return identified() ? e : Estimate.of(Double.NaN, e.unit());
+        }
+    }
+
+    /** Where a reversal potential can plausibly lie (mV); EX or a leak reversal outside it is not identified. */
+    public static final double REVERSAL_MIN_MV = -120;
+    public static final double REVERSAL_MAX_MV = 80;
+    /** Singular values of the weighted Jacobian below this fraction of the largest count as rank deficiency. */
+    static final double RANK_TOLERANCE = 1e-9;
 
     private final List<Observation> obs;
     private final List<String> cells;
@@ -133,7 +165,92 @@ public final class ConductanceDecomposition {
         double[] fitted = obs.stream().mapToDouble(o -> law.value(o.condition())).toArray();
         return new Result(ex, law, d.est(point, boots, 1, "nS"), d.est(point, boots, 2, "condition unit"),
                 d.est(point, boots, 3, ""), leaks, gx, r2(gxv, fitted), d.heldOut(best),
-                d.band(boots), d.perLevel(point, boots), "extra conductance → 0 at one end of the condition axis (Hill law)");
+                d.band(boots), d.perLevel(point, boots), "extra conductance → 0 at one end of the condition axis (Hill law)",
+                d.identify(best, ex, leaks));
+    }
+
+    /**
+     * The reasons the fit does not identify EX and the leaks, if any: a rank-deficient Jacobian (parameters
+     * that trade off exactly), a change of the extra conductance over the condition range that the measurement
+     * errors do not distinguish from zero (delta method on the fit's covariance), or a reversal (EX, its 95 %
+     * interval, a cell's EL) outside −120…+80 mV, or a leak that is not positive.
+     */
+    private Identification identify(double[] best, Estimate ex, List<CellLeak> leaks) {
+        List<String> why = new ArrayList<>();
+        double[][] j = jacobian(best);
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(j, false));
+        double[] sv = svd.getSingularValues();
+        double ratio = sv[sv.length - 1] / sv[0];
+        if (!(ratio > RANK_TOLERANCE)) {
+            why.add(String.format(Locale.ROOT, "the fit's Jacobian is rank-deficient (smallest/largest "
+                    + "singular value %.2g): leak and extra conductance trade off", ratio));
+        } else {
+            double lo = obs.stream().mapToDouble(Observation::condition).min().orElse(0);
+            double hi = obs.stream().mapToDouble(Observation::condition).max().orElse(0);
+            double delta = law(best).value(hi) - law(best).value(lo);
+            double[] grad = new double[best.length];
+            for (int k = 1; k <= 3; k++) {
+                double step = 1e-6 * Math.max(1, Math.abs(best[k]));
+                double[] q = best.clone();
+                q[k] += step;
+                grad[k] = (law(q).value(hi) - law(q).value(lo) - delta) / step;
+            }
+            // covariance V·S⁻²·Vᵀ, scaled up when the residuals exceed the stated errors
+            int dof = Math.max(1, j.length - best.length);
+            double scale = Math.max(1, cost(best, measuredG(), measuredE()) / dof);
+            double[][] v = svd.getV().getData();
+            double var = 0;
+            for (int m = 0; m < sv.length; m++) {
+                double proj = 0;
+                for (int k = 0; k < grad.length; k++) {
+                    proj += v[k][m] * grad[k];
+                }
+                var += proj * proj / (sv[m] * sv[m]);
+            }
+            double sd = Math.sqrt(var * scale);
+            if (!(Math.abs(delta) > 1.96 * sd)) {
+                why.add(String.format(Locale.ROOT, "the extra conductance's change over the condition "
+                        + "range (%.3g ± %.2g nS) is not significant", delta, sd));
+            }
+        }
+        if (Double.isNaN(fixedEx)) {
+            if (!plausible(ex.value())) {
+                why.add(String.format(Locale.ROOT, "EX %.1f mV is outside %.0f…%+.0f mV", ex.value(),
+                        REVERSAL_MIN_MV, REVERSAL_MAX_MV));
+            } else if (Double.isFinite(ex.ciLow()) && !(plausible(ex.ciLow()) && plausible(ex.ciHigh()))) {
+                why.add(String.format(Locale.ROOT, "EX's 95 %% interval [%.1f, %.1f] mV reaches outside "
+                        + "%.0f…%+.0f mV", ex.ciLow(), ex.ciHigh(), REVERSAL_MIN_MV, REVERSAL_MAX_MV));
+            }
+        }
+        for (CellLeak l : leaks) {
+            if (!plausible(l.eL().value()) || !(l.gL().value() > 0)) {
+                why.add(String.format(Locale.ROOT, "cell %s's leak (gL %.3g nS, EL %.1f mV) is implausible",
+                        l.cell(), l.gL().value(), l.eL().value()));
+            }
+        }
+        return why.isEmpty() ? Identification.YES : new Identification(false, String.join("; ", why));
+    }
+
+    private static boolean plausible(double reversalMv) {
+        return reversalMv >= REVERSAL_MIN_MV && reversalMv <= REVERSAL_MAX_MV;
+    }
+
+    /** Forward-difference Jacobian of the weighted residuals at p (the fixed-EX prior row included). */
+    private double[][] jacobian(double[] p) {
+        double[] g = measuredG();
+        double[] e = measuredE();
+        double[] r0 = residuals(p, g, e);
+        double[][] j = new double[r0.length][p.length];
+        for (int k = 0; k < p.length; k++) {
+            double step = 1e-6 * Math.max(1, Math.abs(p[k]));
+            double[] q = p.clone();
+            q[k] += step;
+            double[] r = residuals(q, g, e);
+            for (int i = 0; i < r0.length; i++) {
+                j[i][k] = (r[i] - r0[i]) / step;
+            }
+        }
+        return j;
     }
 
     /**

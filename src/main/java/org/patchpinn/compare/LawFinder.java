@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds a closed-form law y = f(x1, …) from a table. {@link CandidateLawFinder} is the built-in one (a few
- * physiological forms); the symbolic-regression engine of org.patchpinn.symbolic plugs in here.
+ * Finds a closed-form law y = f(x1, …) from a table. Both finders live in org.patchpinn.symbolic: FormLawFinder
+ * (the search's building-block shapes, each fitted; the default) and the symbolic-regression engine.
  */
 public interface LawFinder {
     /**

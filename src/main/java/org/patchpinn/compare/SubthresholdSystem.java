@@ -41,7 +41,7 @@ public final class SubthresholdSystem {
         double[] v = sw.vMv();
         double[] i = sw.iPa();
         int len = sw.length();
-        double[] p = SlowPotassiumGate.drive(v, dt);
+        double[] p = SlowGate.base().drive(v, dt);
         boolean[] ok = quietSamples(v, dt, s);
         int w = Math.max(2, (int) Math.round(s.windowMs() / dt));
         double[] row = new double[SIZE];

@@ -22,7 +22,7 @@ import org.patchpinn.batch.BatchEngines;
 import org.patchpinn.batch.InputLocation;
 import org.patchpinn.compare.AnalyzerRecipe;
 import org.patchpinn.compare.BatchRunner;
-import org.patchpinn.compare.CandidateLawFinder;
+import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.compare.ComparisonCharts;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
@@ -142,7 +142,7 @@ public final class CompareOperation extends BasicOperation {
 
     /** The comparison these parameters describe (also what an executor rebuilds from the {@link Recipe}). */
     static ConditionComparison comparison(ParamValues values, ComparisonSettings settings) {
-        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new CandidateLawFinder();
+        LawFinder laws = values.string("laws").equals("symbolic") ? symbolic(settings) : new FormLawFinder();
         List<RecordingFitter> extra = new ArrayList<>();
         if (!values.string("method").equals("off")) {
             extra.add(modelFitter(values, settings));
@@ -183,7 +183,7 @@ public final class CompareOperation extends BasicOperation {
         long changed = c.changes().stream().filter(TrendChange::significant).count();
         String summary = ok + "/" + c.rows().size() + " recordings analysed, " + changed + " quantities change with "
                 + settings.conditionColumn() + (c.mechanisms() == null ? "" : "; " + c.mechanisms().verdict())
-                + (c.decomposition() == null || !extraConductanceIsTheCause(c) ? ""
+                + (c.decomposition() == null || !c.decomposition().identified() || !extraConductanceIsTheCause(c) ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
                 + String.format(Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
         JsonObject json = ComparisonReport.json(c);
@@ -277,8 +277,9 @@ public final class CompareOperation extends BasicOperation {
 
     private static void charts(ComparisonResult c, OperationResult r) {
         if (c.decomposition() != null) {
-            Law gx = c.laws().get(0);
-            r.chart(ComparisonCharts.quantityVsCondition(c, ConditionComparison.GX, gx, c.decomposition().lawBand()),
+            Law gx = c.decomposition().identified() ? c.laws().get(0) : null;
+            r.chart(ComparisonCharts.quantityVsCondition(c, ConditionComparison.GX, gx,
+                    gx == null ? null : c.decomposition().lawBand()),
                     "gX_vs_condition.png");
         }
         for (TrendChange ch : c.changes()) {

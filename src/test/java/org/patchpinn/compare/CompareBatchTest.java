@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.op.CompareOperation;
@@ -73,7 +74,7 @@ class CompareBatchTest {
             return Recordings.open(p);
         };
         return new ConditionComparison(new ComparisonSettings("glucose_mM", 2, 200, 1000, 0.05, 1, s), counting,
-                List.of(), new StepFeatureExtractor(), new CandidateLawFinder());
+                List.of(), new StepFeatureExtractor(), new FormLawFinder());
     }
 
     private static RecordingRow row(ComparisonResult r, String file) {
@@ -160,6 +161,9 @@ class CompareBatchTest {
         assertTrue(c0.getAsJsonObject("features").has("resting_potential"));
         assertTrue(j.getAsJsonArray("changes").get(0).getAsJsonObject().has("p"));
         assertEquals("gX (nS)", j.getAsJsonArray("laws").get(0).getAsJsonObject().get("target").getAsString());
+        JsonObject x = j.getAsJsonObject("extra_conductance");
+        assertTrue(x.get("identified").getAsBoolean(), x.get("not_identified_reason").getAsString());
+        assertEquals(-90, x.getAsJsonObject("EX_mV").get("value").getAsDouble(), 5);
         assertEquals(2, j.getAsJsonObject("recordings").get("failed").getAsInt()
                 + j.getAsJsonObject("recordings").get("excluded").getAsInt());
         for (String f : List.of("per_recording.csv", "conditions.csv", "changes.csv", "laws.csv",
@@ -177,6 +181,37 @@ class CompareBatchTest {
                 Files.readString(out.resolve("model_glucose_mM_0.5.model")), "model_glucose_mM_0.5.model");
         assertEquals(model.gx().value(0.5), at.values()[at.indexOf("gX")], 1e-6);
         assertTrue(j.getAsJsonObject("held_out_simulation").get("sweeps").getAsInt() > 0);
+    }
+
+    @Test
+    void aControlSeriesReportsTheDecompositionAsNotIdentified() throws Exception {
+        // 3 cells × 3 levels recorded with the membrane of level 2 at every level: glucose changes nothing
+        List<String> lines = new ArrayList<>(List.of("file,glucose_mM,cell"));
+        double[] levels = {0.5, 2, 8};
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < levels.length; k++) {
+                String name = "control" + c + "_G" + levels[k] + ".atf";
+                write(SyntheticCell.at(c, 2).record(new double[] {-80, 30}, 300, 0.3, 50L + 10L * c + k), name);
+                lines.add(name + "," + levels[k] + "," + c);
+            }
+        }
+        Path control = Files.write(dir.resolve("control.csv"), lines);
+        CompareOperation op = new CompareOperation();
+        OperationResult r = op.run(ParamValues.of(op.params(), "manifest", control.toString(), "out", out.toString(),
+                "threads", "2", "bootstrap", "50", "permutations", "200", "laws", "candidates", "method", "off"),
+                Progress.NONE);
+        r.writeTo(new OutputFolder(out));
+        JsonObject x = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject()
+                .getAsJsonObject("extra_conductance");
+        assertFalse(x.get("identified").getAsBoolean(), x.toString());
+        assertFalse(x.get("not_identified_reason").getAsString().isBlank());
+        assertTrue(x.getAsJsonObject("EX_mV").get("value").isJsonNull(), x.toString());
+        assertTrue(x.getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonObject("EL_mV").get("value")
+                .isJsonNull());
+        String laws = Files.readString(out.resolve("laws.csv"));
+        assertTrue(laws.contains("not identified") && laws.contains("NOT IDENTIFIED"), laws);
+        assertFalse(Files.exists(out.resolve("condition_model.json")), "no model from an unidentified split");
+        assertFalse(r.summary().contains("EX"), r.summary());
     }
 
     @Test

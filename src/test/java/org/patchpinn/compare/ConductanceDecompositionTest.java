@@ -15,11 +15,16 @@ class ConductanceDecompositionTest {
 
     /** Simulated recordings of 3 cells at 5 levels → pooled membranes → observations. */
     static List<ConductanceDecomposition.Observation> simulatedObservations() {
+        return simulatedObservations(false);
+    }
+
+    /** @param control every level recorded with the cell's membrane at level 2 (the condition changes nothing) */
+    static List<ConductanceDecomposition.Observation> simulatedObservations(boolean control) {
         List<ConductanceDecomposition.Observation> obs = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             List<SubthresholdSystem> systems = new ArrayList<>();
             for (int k = 0; k < LEVELS.length; k++) {
-                systems.add(SubthresholdSystem.build(ClampedSweep.of(SyntheticCell.at(c, LEVELS[k])
+                systems.add(SubthresholdSystem.build(ClampedSweep.of(SyntheticCell.at(c, control ? 2 : LEVELS[k])
                         .record(new double[] {-80, 30}, 300, 0.3, 100L * c + k)), SubthresholdSettings.DEFAULT));
             }
             List<LinearMembrane> m = LinearMembraneSolver.solveJoint(systems);
@@ -35,7 +40,9 @@ class ConductanceDecompositionTest {
     void separatesEachCellsLeakFromTheConditionDependentConductance() {
         List<ConductanceDecomposition.Observation> obs = simulatedObservations();
         ConductanceDecomposition.Result r = ConductanceDecomposition.fit(obs, 50, 3);
+        assertTrue(r.identified(), r.identification().reason());
         assertEquals(-90, r.ex().value(), 3, "EX");
+        assertEquals(r.ex(), r.reported(r.ex()));
         assertTrue(r.ex().ciLow() < r.ex().value() && r.ex().value() < r.ex().ciHigh());
         for (int i = 0; i < obs.size(); i++) {
             double truth = SyntheticCell.law(obs.get(i).condition());
@@ -65,6 +72,17 @@ class ConductanceDecompositionTest {
         for (Estimate gx : r.gx()) {
             assertEquals(0, gx.value(), 0.05);
         }
+        assertFalse(r.identified(), "EX " + r.ex().value());
+    }
+
+    @Test
+    void aControlSeriesLeavesExAndTheLeaksNotIdentified() {
+        // noisy recordings of cells whose membrane is the same at every level: the split is a gauge choice
+        ConductanceDecomposition.Result r = ConductanceDecomposition.fit(simulatedObservations(true), 50, 3);
+        assertFalse(r.identified(), "EX " + r.ex() + ", leaks " + r.cells());
+        assertFalse(r.identification().reason().isBlank());
+        assertTrue(Double.isNaN(r.reported(r.ex()).value()));
+        assertEquals("mV", r.reported(r.ex()).unit());
     }
 
     @Test

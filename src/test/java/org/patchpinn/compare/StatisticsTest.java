@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.symbolic.FormLawFinder;
 
 class StatisticsTest {
 
@@ -133,7 +134,7 @@ class StatisticsTest {
             x[i] = new double[] {g[i]};
             y[i] = 5 / (1 + Math.pow(g[i] / 1.5, 2));
         }
-        Law law = new CandidateLawFinder().find("gX (nS)", List.of("G"), x, y).orElseThrow();
+        Law law = new FormLawFinder().find("gX (nS)", List.of("G"), x, y).orElseThrow();
         assertTrue(law.r2() > 0.999, law.toString());
         assertEquals(5 / (1 + Math.pow(4 / 1.5, 2)), law.value(4), 0.02);
         assertTrue(law.sympy().contains("**"), law.sympy());

@@ -23,7 +23,7 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
             double[] v = new double[n];
             double[] i = new double[n];
             double vm = restingPotential();
-            double p = SlowPotassiumGate.steadyState(vm);
+            double p = SlowGate.base().steadyState(vm);
             double h = DT / 4;
             for (int k = 0; k < n; k++) {
                 double t = k * DT;
@@ -31,8 +31,8 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
                 v[k] = vm + noiseMv * rnd.nextGaussian();
                 for (int s = 0; s < 4; s++) {
                     double dv = (i[k] - gL * (vm - eL) - gX * (vm - ex) - gM * p * (vm - ek)) / cPf;
-                    double pinf = SlowPotassiumGate.steadyState(vm);
-                    p += h * (pinf - p) / SlowPotassiumGate.tauMs(vm);
+                    double pinf = SlowGate.base().steadyState(vm);
+                    p += h * (pinf - p) / SlowGate.base().tauMs(vm);
                     vm += h * dv;
                 }
             }
@@ -45,7 +45,7 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
         double lo = -120, hi = 0;
         for (int it = 0; it < 100; it++) {
             double v = 0.5 * (lo + hi);
-            double f = gL * (v - eL) + gX * (v - ex) + gM * SlowPotassiumGate.steadyState(v) * (v - ek);
+            double f = gL * (v - eL) + gX * (v - ex) + gM * SlowGate.base().steadyState(v) * (v - ek);
             if (f > 0) {
                 hi = v;
             } else {
