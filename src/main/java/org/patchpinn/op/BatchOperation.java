@@ -3,8 +3,6 @@ package org.patchpinn.op;
 import java.io.Serializable;
 import java.util.HashSet;
 import org.patchpinn.task.CancelledException;
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -302,10 +300,8 @@ public final class BatchOperation implements Operation {
                 ParamValues values = new ParamValues(op.params(), given);
                 // DJL keeps grad mode per thread and allows one training per process: learned fits run on the
                 // process's one training thread (as compare's do), whichever batch or Spark task thread asks
-                OperationResult r = trains(op, values) ? TrainingThread.onTrainingThread(() -> {
-                    gradModeOff();
-                    return op.run(values, progress);
-                }) : op.run(values, progress);
+                OperationResult r = trains(op, values) ? TrainingThread.onTrainingThread(() -> op.run(values, progress))
+                        : op.run(values, progress);
                 // as the verb would write it alone: with its manifest, never over the recording, stale files gone
                 r.writeRun(new OutputFolder(Path.of(root).resolve(item.name().replaceAll("[^A-Za-z0-9._-]", "_"))),
                         verb, values.inputFiles());
@@ -323,17 +319,6 @@ public final class BatchOperation implements Operation {
         /** A fit whose method trains a network (hybrid, pinn). */
         private static boolean trains(Operation op, ParamValues values) {
             return op instanceof FitOperation && FitMethods.get(values.string("method")) instanceof NewStateFitMethod;
-        }
-
-        /**
-         * PyTorch starts every thread with grad mode on and DJL turns it off only on the thread that loaded the
-         * engine, so on any other thread a training's first in-place update of a parameter fails ("a leaf
-         * Variable that requires grad is being used in an in-place operation"): off here, on the thread that
-         * trains. (Where DJL was first used decides otherwise: another test, Spark's first task thread.)
-         */
-        private static void gradModeOff() {
-            Engine.getEngine("PyTorch");
-            JniUtils.setGradMode(false);
         }
 
         /** Numbers and short texts of the result, two levels deep; a parameter object gives its value. */

@@ -1,5 +1,7 @@
 package org.patchpinn.pinn;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +26,17 @@ public final class TrainingThread {
     private TrainingThread() {
     }
 
-    /** Runs {@code training} on the calling thread once no other training runs in this process. */
+    /**
+     * Runs {@code training} on the calling thread once no other training runs in this process, with PyTorch's grad
+     * mode off on that thread: PyTorch starts every thread with it on and DJL turns it off only on the thread that
+     * loaded the engine, so elsewhere a training's first in-place parameter update fails ("a leaf Variable that
+     * requires grad is being used in an in-place operation": batch's and compare's worker threads, Spark tasks).
+     */
     public static <T> T exclusively(Callable<T> training) {
         synchronized (LOCK) {
             try {
+                Engine.getEngine("PyTorch");
+                JniUtils.setGradMode(false);
                 return training.call();
             } catch (RuntimeException e) {
                 throw e;
