@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.pinn.NewStateFit;
 import org.patchpinn.report.Json;
@@ -113,19 +112,13 @@ public final class FitRunner {
         JsonArray out = new JsonArray();
         for (Map.Entry<String, ModelSpec> e : outcome.alternatives().entrySet()) {
             List<SweepValidation> v = Validation.evaluate(e.getValue(), List.of(), test, progress);
-            int steps = 0;
-            int within = 0;
-            for (SweepValidation x : v) {
-                if (StepSweep.of(x.sweep()) != null) {
-                    steps++;
-                    within += SpikeTrains.countWithinTolerance(x.dataSpikes(), x.modelSpikes()) ? 1 : 0;
-                }
-            }
+            // the F–I rows of the report (spikes in each step window), so the counts agree with fi_curve.csv
+            CellComparison c = CellComparison.of(v);
             JsonObject o = new JsonObject();
             o.addProperty("model", e.getKey());
             o.addProperty("chosen", e.getValue() == outcome.fitted());
-            o.addProperty("test_step_sweeps", steps);
-            o.addProperty("test_spike_counts_within_tolerance", within);
+            o.addProperty("test_step_sweeps", c.count(SweepRoles.TEST));
+            o.addProperty("test_spike_counts_within_tolerance", c.withinTolerance(SweepRoles.TEST));
             o.add("test_gamma", Json.number(Validation.meanGamma(v, SweepRoles.TEST)));
             out.add(o);
         }
