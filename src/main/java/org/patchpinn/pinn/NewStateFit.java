@@ -127,8 +127,8 @@ public final class NewStateFit {
                     pending.clear();
                     int sofar = choose(candidates).latentCount();
                     if (sofar < counts.get(c - 1)) {
-                        skipped = String.format(Locale.ROOT, "%d new state(s) not tried: %d were not chosen over "
-                                + "%d; ", k, counts.get(c - 1), sofar);
+                        skipped = String.format(Locale.ROOT, "%d new state(s) not tried (the model with %d was not "
+                                + "chosen over %d); ", k, counts.get(c - 1), sofar);
                         break;
                     }
                 }
