@@ -123,14 +123,15 @@ class SparkThroughputBenchmark {
             Path app = Path.of("target/patchpinn-app.jar").toAbsolutePath();
             assertTrue(Files.isRegularFile(app), "run 'mvn -q -Pspark -DskipTests package' first");
             System.setProperty("spark.jars", app.toString());
-            System.setProperty("spark.executor.memory", "1g");
+            // 1g ran out of memory at 30 recordings (17 failed rows); -Dbench.executor.memory to try others
+            System.setProperty("spark.executor.memory", System.getProperty("bench.executor.memory", "2g"));
             Measured c2;
             Measured c1;
             // two cluster starts in one JVM: each batch stops the application it started
-            try (StandaloneCluster c = StandaloneCluster.start(WORK.resolve("cluster-2x1"), 2, 1, "2g")) {
+            try (StandaloneCluster c = StandaloneCluster.start(WORK.resolve("cluster-2x1"), 2, 1, "3g")) {
                 c2 = batch("cluster 2 workers x 1 core", manifest, "spark", c.masterUrl, 2, 2);
             }
-            try (StandaloneCluster c = StandaloneCluster.start(WORK.resolve("cluster-1x1"), 1, 1, "2g")) {
+            try (StandaloneCluster c = StandaloneCluster.start(WORK.resolve("cluster-1x1"), 1, 1, "3g")) {
                 c1 = batch("cluster 1 worker x 1 core", manifest, "spark", c.masterUrl, 1, 1);
             }
             System.clearProperty("spark.jars");
