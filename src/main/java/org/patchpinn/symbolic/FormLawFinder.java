@@ -37,17 +37,9 @@ public final class FormLawFinder implements LawFinder {
         if (n == 0 || (k != 1 && k != 2) || Arrays.stream(y).anyMatch(v -> !Double.isFinite(v))) {
             return Optional.empty();
         }
-        double[][] columns = new double[k][n];
-        for (int i = 0; i < n; i++) {
-            for (int v = 0; v < k; v++) {
-                columns[v][i] = x[i][v];
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (String name : variables) {
-            names.add(TableReader.identifier(name, names.size()));
-        }
-        Dataset data = new Dataset(columns, y.clone(), names, TableReader.bareName(target), "condition comparison");
+        Dataset data = SymbolicLawFinder.conditionData(x, y, variables, target);
+        double[][] columns = data.x();
+        List<String> names = data.variables();
         Objective objective = new Objective(data, Objective.Weighting.ABSOLUTE);
         List<Form> forms = k == 1 ? shapes(columns[0], y, 0, true, 1) : ohmic(columns[1], y);
         Node best = null;

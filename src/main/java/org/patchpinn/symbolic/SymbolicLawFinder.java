@@ -40,18 +40,10 @@ public final class SymbolicLawFinder implements LawFinder {
         if (constant) {
             return Optional.empty();
         }
+        Dataset data = conditionData(x, y, variables, target);
+        double[][] columns = data.x();
         int k = variables.size();
-        double[][] columns = new double[k][y.length];
-        for (int i = 0; i < y.length; i++) {
-            for (int v = 0; v < k; v++) {
-                columns[v][i] = x[i][v];
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (String name : variables) {
-            names.add(TableReader.identifier(name, names.size()));
-        }
-        Dataset data = new Dataset(columns, y.clone(), names, TableReader.bareName(target), "condition comparison");
+        List<String> names = data.variables();
         SearchResult r = SymbolicSearch.run(data, settings, Progress.NONE);
         Node law = r.best().law();
         CompiledExpression compiled = new CompiledExpression(law);
@@ -66,5 +58,21 @@ public final class SymbolicLawFinder implements LawFinder {
                     }
                     return compiled.evaluate(at)[0];
                 }));
+    }
+
+    /** Rows of (condition[, V]) → y as the symbolic search's data set: one column per variable, names as identifiers. */
+    static Dataset conditionData(double[][] x, double[] y, List<String> variables, String target) {
+        int k = variables.size();
+        double[][] columns = new double[k][y.length];
+        for (int i = 0; i < y.length; i++) {
+            for (int v = 0; v < k; v++) {
+                columns[v][i] = x[i][v];
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : variables) {
+            names.add(TableReader.identifier(name, names.size()));
+        }
+        return new Dataset(columns, y.clone(), names, TableReader.bareName(target), "condition comparison");
     }
 }
