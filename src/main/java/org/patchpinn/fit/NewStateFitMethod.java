@@ -27,7 +27,10 @@ import org.patchpinn.task.Progress;
  * Options: {@code latent} (auto, 0, 1, 2; set by the command's latent parameter), {@code steps} (training
  * steps per candidate, default {@value #DEFAULT_HYBRID_STEPS} for hybrid and {@value #DEFAULT_PINN_STEPS} for
  * pinn), {@code refine_evals} (free simulations of the summary-statistic refinement that follows either
- * method; default the command's max_evaluations, fewer on long sweeps ({@link #REFINE_SAMPLES}); 0 skips it).
+ * method; default the command's max_evaluations, fewer on long sweeps ({@link #REFINE_SAMPLES}); 0 skips it),
+ * {@code law_stage} (1, the default: when new states were chosen, each in closed form and the staged classic fit
+ * of base and states together, adopted when the selection sweeps score it at least as well ({@link LawRefit});
+ * 0 skips it).
  */
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
@@ -35,7 +38,7 @@ public final class NewStateFitMethod implements FitMethod {
     /** Training steps per candidate: hybrid window fits settle by ~400 (rs_adapting.atf), the PINN's by ~450. */
     static final int DEFAULT_HYBRID_STEPS = 500;
     static final int DEFAULT_PINN_STEPS = 450;
-    private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals");
+    private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals", "law_stage");
 
     private final String name;
     private final ModelSpec zeroState;
@@ -78,7 +81,7 @@ public final class NewStateFitMethod implements FitMethod {
         for (String k : fs.options().keySet()) {
             if (!OPTIONS.contains(k)) {
                 throw new FitException("fit option '" + k + "' is not known to method " + name + " (known: latent, "
-                        + "steps, refine_evals)");
+                        + "steps, refine_evals, law_stage)");
             }
         }
         String latent = fs.options().getOrDefault(LATENT, "auto");
@@ -114,16 +117,30 @@ public final class NewStateFitMethod implements FitMethod {
         // one training at a time in this process: pinn.TrainingThread
         FittedModel zero = zeroState == null ? null
                 : new FittedModel(baseOf(zeroState), zeroState.values(), List.of());
-        NewStateFit.Outcome o = new NewStateFit(zero).run(data, s, progress);
+        boolean lawStage = nonNegativeInt(fs, "law_stage", 1) > 0;
+        NewStateFit.Outcome o = new NewStateFit(zero).run(data, s, progress.range(0, lawStage ? 0.85 : 1));
         FittedModel fm = o.chosen().model();
-
         ModelSpec fitted = fm.spec();
-        List<ParameterEstimate> estimates = new ArrayList<>();
-        for (Parameter p : fitted.parameters()) {
-            estimates.add(p.fixed() ? new ParameterEstimate(p.name(), p.unit(), p.value(), p.value(), p.value(), true)
-                    : new ParameterEstimate(p.name(), p.unit(), p.value(), Double.NaN, Double.NaN, false));
+        LawRefit.Result law = null;
+        if (lawStage && !fm.latents().isEmpty()) {
+            law = LawRefit.run(problem, fm, data.select(held), progress.range(0.85, 1));
+            fm = law.model();
+            fitted = law.spec();
         }
-        FitOutcome out = new FitOutcome(fitted, estimates, diagnostics(o, data, steps, refine));
+        List<ParameterEstimate> estimates = new ArrayList<>();
+        if (law != null && law.adopted()) {
+            estimates.addAll(law.staged().estimates());
+        } else {
+            for (Parameter p : fitted.parameters()) {
+                estimates.add(p.fixed() ? new ParameterEstimate(p.name(), p.unit(), p.value(), p.value(), p.value(),
+                        true) : new ParameterEstimate(p.name(), p.unit(), p.value(), Double.NaN, Double.NaN, false));
+            }
+        }
+        JsonObject diagnostics = diagnostics(o, data, steps, refine);
+        if (law != null) {
+            diagnostics.add("law_stage", law.json());
+        }
+        FitOutcome out = new FitOutcome(fitted, estimates, diagnostics);
         for (int j = 0; j < fm.latents().size(); j++) {
             out.table(NewStateReport.learned(fm, j), j == 0 ? "learned.csv" : "learned_z" + (j + 1) + ".csv", true);
         }
@@ -233,7 +250,11 @@ public final class NewStateFitMethod implements FitMethod {
     }
 
     private static int nonNegativeInt(FitSettings fs, String key) {
-        double v = fs.option(key, 0);
+        return nonNegativeInt(fs, key, 0);
+    }
+
+    private static int nonNegativeInt(FitSettings fs, String key, int dflt) {
+        double v = fs.option(key, dflt);
         if (!(v >= 0) || v != Math.rint(v) || v > 1e7) {
             throw new FitException("fit option " + key + ": " + fs.options().get(key) + " is not a whole number >= 0");
         }

@@ -192,7 +192,8 @@ public final class FittedModel {
         return m;
     }
 
-    private ModelSpec buildSpec() {
+    /** The base model with these values (bounds widened where a value left them), without the latent currents. */
+    public ModelSpec baseSpec() {
         ModelSpec m = base.spec();
         for (int i = 0; i < params.length; i++) {
             Parameter q = m.parameters().get(i);
@@ -201,6 +202,11 @@ public final class FittedModel {
                         .withValue(q.name(), params[i]);
             }
         }
+        return m;
+    }
+
+    private ModelSpec buildSpec() {
+        ModelSpec m = baseSpec();
         for (int j = 0; j < latents.size(); j++) {
             Latent l = latents.get(j);
             String z = "z" + (j + 1);

@@ -286,12 +286,13 @@ public final class NewStateFit {
     }
 
     /** Sweeps whose model spike count is within max(2, 20 %) of the data's (the F–I criterion of Fit Model). */
-    static int fiWithin(List<SweepScore> scores) {
+    public static int fiWithin(List<SweepScore> scores) {
         return (int) scores.stream().filter(x -> SpikeTrains.countWithinTolerance(x.spikesData(), x.spikesModel()))
                 .count();
     }
 
-    static double agreement(List<SweepScore> scores) {
+    /** Mean {@link SweepScore#agreement()} of the sweeps: what chooses checkpoints, stages and candidates. */
+    public static double agreement(List<SweepScore> scores) {
         return scores.stream().mapToDouble(SweepScore::agreement).average().orElse(Double.NaN);
     }
 

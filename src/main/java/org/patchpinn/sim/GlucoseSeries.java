@@ -20,12 +20,14 @@ import org.patchpinn.report.Json;
  * the public set's recording layout (traub-rs-m, 2 steps of 150 and 300 pA, 500 ms at 20 kHz, noise 0.3 mV
  * white + 5 pA OU current): 3 cells × 5 glucose levels in which glucose acts through one known mechanism,
  * or through none (a control). {@link Kind#EK_SHIFT}: pump run-down, EK(G) = −90 + 15/(1 + (G/1.5)²) mV
- * (−76.5 mV at 0.5 mM, −89.7 mV at 10 mM) and nothing else. {@link Kind#CONTROL}: every recording of a cell
- * is the same cell at every level (only the noise differs). Written to a folder with manifest.csv and one
+ * (−76.5 mV at 0.5 mM, −89.7 mV at 10 mM) and nothing else. {@link Kind#GM_SHIFT}: the slow adapting (M-type)
+ * conductance opens at low glucose, gM(G) = 2 + 12/(1 + (G/1.5)²) nS (12.8 nS at 0.5 mM, 2.3 nS at 10 mM): fitted
+ * with a base model that lacks the current (traub-rs), it is a learned state whose conductance changes.
+ * {@link Kind#CONTROL}: every recording of a cell is the same cell at every level (only the noise differs). Written to a folder with manifest.csv and one
  * truth JSON per recording; not committed (8 MB), generated where a benchmark needs it.
  */
 public final class GlucoseSeries {
-    public enum Kind { EK_SHIFT, CONTROL }
+    public enum Kind { EK_SHIFT, GM_SHIFT, CONTROL }
 
     public static final double[] LEVELS_MM = {0.5, 1, 2.5, 5, 10};
     static final double[] AMPLITUDES_PA = {150, 300};
@@ -44,9 +46,27 @@ public final class GlucoseSeries {
         return -90 + 15 / (1 + Math.pow(glucoseMm / 1.5, 2));
     }
 
+    /** The generating slow K conductance gM (nS) at glucose G (mM) of the gM-shift series. */
+    public static double gmNs(double glucoseMm) {
+        return 2 + 12 / (1 + Math.pow(glucoseMm / 1.5, 2));
+    }
+
     /** The changing parameter and its law, or null for the control. */
     static DoubleUnaryOperator law(Kind kind) {
-        return kind == Kind.EK_SHIFT ? GlucoseSeries::ekMv : null;
+        return switch (kind) {
+            case EK_SHIFT -> GlucoseSeries::ekMv;
+            case GM_SHIFT -> GlucoseSeries::gmNs;
+            case CONTROL -> null;
+        };
+    }
+
+    /** The parameter the series changes, or null for the control. */
+    static String changed(Kind kind) {
+        return switch (kind) {
+            case EK_SHIFT -> "EK";
+            case GM_SHIFT -> "gM";
+            case CONTROL -> null;
+        };
     }
 
     public static List<TestDataGenerator.DataSet> dataSets(Kind kind) {
@@ -55,13 +75,22 @@ public final class GlucoseSeries {
         for (double g : LEVELS_MM) {
             for (int c = 0; c < CELLS.size(); c++) {
                 Map<String, Double> changes = new LinkedHashMap<>(CELLS.get(c));
-                if (kind == Kind.EK_SHIFT) {
-                    changes.put("EK", ekMv(g));
+                if (changed(kind) != null) {
+                    changes.put(changed(kind), law(kind).applyAsDouble(g));
                 }
-                long seed = (kind == Kind.EK_SHIFT ? 7100 : 8100) + 100L * c + Math.round(g * 10);
+                long series = switch (kind) {
+                    case EK_SHIFT -> 7100;
+                    case GM_SHIFT -> 9100;
+                    case CONTROL -> 8100;
+                };
+                long seed = series + 100L * c + Math.round(g * 10);
+                String what = switch (kind) {
+                    case EK_SHIFT -> "EK(G) = -90 + 15/(1+(G/1.5)^2) mV";
+                    case GM_SHIFT -> "gM(G) = 2 + 12/(1+(G/1.5)^2) nS";
+                    case CONTROL -> "glucose changes nothing";
+                };
                 out.add(new TestDataGenerator.DataSet(name(c, g), "glucose " + level(g) + " mM, cell " + (c + 1)
-                        + ": traub-rs-m, " + (kind == Kind.EK_SHIFT ? "EK(G) = -90 + 15/(1+(G/1.5)^2) mV"
-                        : "glucose changes nothing"), base, changes, AMPLITUDES_PA, 50, 400, 500, 0.05,
+                        + ": traub-rs-m, " + what, base, changes, AMPLITUDES_PA, 50, 400, 500, 0.05,
                         new NoiseModel(0.3, 5, 3), seed, null));
             }
         }
@@ -95,7 +124,7 @@ public final class GlucoseSeries {
         return g == Math.rint(g) ? Long.toString((long) g) : String.format(Locale.ROOT, "%s", g);
     }
 
-    /** {@code GlucoseSeries ek_shift|control FOLDER}. */
+    /** {@code GlucoseSeries ek_shift|gm_shift|control FOLDER}. */
     public static void main(String[] args) throws IOException {
         write(Kind.valueOf(args[0].toUpperCase(Locale.ROOT)), Path.of(args[1]));
     }

@@ -1,0 +1,78 @@
+package org.patchpinn.fit;
+
+import com.google.gson.JsonObject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.patchpinn.model.ModelFileWriter;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.pinn.CurrentClampData;
+import org.patchpinn.pinn.FittedModel;
+import org.patchpinn.pinn.HybridFitter;
+import org.patchpinn.pinn.NewStateFit;
+import org.patchpinn.pinn.SweepScore;
+import org.patchpinn.report.Json;
+import org.patchpinn.task.Progress;
+
+/**
+ * The last stage of a fit that learned new states: every learned state in closed form ({@link LearnedStateLaw})
+ * and the staged classic fit ({@link StagedFit}: statistics, then the trace when spike trains agree) of base and
+ * states together on the training sweeps. The result replaces the learned model only when the selection sweeps
+ * score it at least as well (agreement, and spike counts within tolerance on as many sweeps); the test sweeps are
+ * not read.
+ */
+final class LawRefit {
+    /**
+     * @param model   the adopted model as a {@link FittedModel} (closed forms tabulated) or the learned one
+     * @param spec    the adopted model as handed back: the closed-form spec, or the learned one's tables
+     * @param staged  the staged fit's outcome (null when it failed)
+     */
+    record Result(boolean adopted, FittedModel model, ModelSpec spec, FitOutcome staged, JsonObject json) { }
+
+    private LawRefit() {
+    }
+
+    static Result run(FitProblem problem, FittedModel learned, CurrentClampData selection, Progress progress) {
+        long t0 = System.nanoTime();
+        JsonObject json = new JsonObject();
+        ModelSpec law = LearnedStateLaw.spec(learned.baseSpec(), learned);
+        json.addProperty("start_model", law.isWritable() ? ModelFileWriter.write(law) : "");
+        FitSettings fs = problem.settings();
+        FitSettings classic = new FitSettings(fs.seed(), 1, fs.maxEvaluations(), false, fs.device(), Map.of());
+        List<SweepScore> before = HybridFitter.scoreAll(learned, selection);
+        double a0 = NewStateFit.agreement(before);
+        int f0 = NewStateFit.fiWithin(before);
+        json.add("learned_selection_agreement", Json.number(a0));
+        json.addProperty("learned_selection_counts_within_tolerance", f0);
+        FitOutcome staged;
+        try {
+            staged = new StagedFit().fit(new FitProblem(law, problem.fitSweeps(), problem.holdoutSweeps(), classic),
+                    progress);
+        } catch (FitException e) {
+            json.addProperty("adopted", false);
+            json.addProperty("reason", "the staged fit failed: " + e.getMessage());
+            progress.log("law stage: " + e.getMessage() + "; kept the learned model");
+            return new Result(false, learned, learned.spec(), null, json);
+        }
+        ModelSpec fitted = staged.fitted();
+        int n = learned.base().parameterCount();
+        FittedModel tables = new FittedModel(learned.base(), Arrays.copyOf(fitted.values(), n),
+                LearnedStateLaw.latents(fitted, learned.latents().size()));
+        List<SweepScore> after = HybridFitter.scoreAll(tables, selection);
+        double a1 = NewStateFit.agreement(after);
+        int f1 = NewStateFit.fiWithin(after);
+        boolean adopted = f1 >= f0 && a1 >= a0;
+        json.add("law_selection_agreement", Json.number(a1));
+        json.addProperty("law_selection_counts_within_tolerance", f1);
+        json.addProperty("adopted", adopted);
+        json.addProperty("fitted_model", fitted.isWritable() ? ModelFileWriter.write(fitted) : "");
+        json.add("staged_fit", staged.diagnostics());
+        json.add("wall_s", Json.number((System.nanoTime() - t0) / 1e9));
+        progress.log(String.format(Locale.ROOT, "law stage (closed-form states, staged fit with the base): selection "
+                + "agreement %.3f vs learned %.3f, counts within tolerance %d vs %d: %s", a1, a0, f1, f0,
+                adopted ? "adopted" : "kept the learned model"));
+        return adopted ? new Result(true, tables, fitted, staged, json)
+                : new Result(false, learned, learned.spec(), staged, json);
+    }
+}
