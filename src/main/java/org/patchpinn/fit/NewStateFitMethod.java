@@ -148,6 +148,10 @@ public final class NewStateFitMethod implements FitMethod {
             // the chosen one as the very spec fitted, so the report can tell it
             out.alternative(c.latentCount() + " new state(s)", c == o.chosen() ? fitted : c.model().spec());
         }
+        if (law != null && law.adopted()) {
+            // the state as the network learned it, before the law stage, on the test sweeps too
+            out.alternative(o.chosen().latentCount() + " new state(s) as learned", o.chosen().model().spec());
+        }
         out.table(NewStateReport.selection(o), "selection.csv", true);
         out.table(NewStateReport.loss(o), "loss.csv", false);
         if (!fm.latents().isEmpty()) {

@@ -22,7 +22,8 @@ import org.patchpinn.report.Json;
  * or through none (a control). {@link Kind#EK_SHIFT}: pump run-down, EK(G) = −90 + 15/(1 + (G/1.5)²) mV
  * (−76.5 mV at 0.5 mM, −89.7 mV at 10 mM) and nothing else. {@link Kind#GM_SHIFT}: the slow adapting (M-type)
  * conductance opens at low glucose, gM(G) = 2 + 12/(1 + (G/1.5)²) nS (12.8 nS at 0.5 mM, 2.3 nS at 10 mM): fitted
- * with a base model that lacks the current (traub-rs), it is a learned state whose conductance changes.
+ * with a base model that lacks the current (traub-rs), it is a learned state whose conductance changes (four
+ * steps of 100–300 pA per recording).
  * {@link Kind#CONTROL}: every recording of a cell is the same cell at every level (only the noise differs). Written to a folder with manifest.csv and one
  * truth JSON per recording; not committed (8 MB), generated where a benchmark needs it.
  */
@@ -31,6 +32,11 @@ public final class GlucoseSeries {
 
     public static final double[] LEVELS_MM = {0.5, 1, 2.5, 5, 10};
     static final double[] AMPLITUDES_PA = {150, 300};
+    /**
+     * The gM-shift series records four steps: methods that learn a new state need a selection and a test sweep
+     * beside two training ones ({@code fit.SweepRoles}).
+     */
+    static final double[] AMPLITUDES_LEARNED_PA = {100, 150, 225, 300};
 
     /** Three cells that differ in size and leak, as cells in a slice do. */
     static final List<Map<String, Double>> CELLS = List.of(
@@ -89,8 +95,9 @@ public final class GlucoseSeries {
                     case GM_SHIFT -> "gM(G) = 2 + 12/(1+(G/1.5)^2) nS";
                     case CONTROL -> "glucose changes nothing";
                 };
+                double[] steps = kind == Kind.GM_SHIFT ? AMPLITUDES_LEARNED_PA : AMPLITUDES_PA;
                 out.add(new TestDataGenerator.DataSet(name(c, g), "glucose " + level(g) + " mM, cell " + (c + 1)
-                        + ": traub-rs-m, " + what, base, changes, AMPLITUDES_PA, 50, 400, 500, 0.05,
+                        + ": traub-rs-m, " + what, base, changes, steps, 50, 400, 500, 0.05,
                         new NoiseModel(0.3, 5, 3), seed, null));
             }
         }
