@@ -136,7 +136,7 @@ public final class NewStateFitMethod implements FitMethod {
                         true) : new ParameterEstimate(p.name(), p.unit(), p.value(), Double.NaN, Double.NaN, false));
             }
         }
-        JsonObject diagnostics = diagnostics(o, data, steps, refine);
+        JsonObject diagnostics = diagnostics(o, fm, data, steps, refine);
         if (law != null) {
             diagnostics.add("law_stage", law.json());
         }
@@ -186,8 +186,9 @@ public final class NewStateFitMethod implements FitMethod {
         }
     }
 
-    private static JsonObject diagnostics(NewStateFit.Outcome o, CurrentClampData data, int steps, int refine) {
-        JsonObject report = NewStateReport.json(o, data);
+    private static JsonObject diagnostics(NewStateFit.Outcome o, FittedModel fm, CurrentClampData data, int steps,
+                                          int refine) {
+        JsonObject report = NewStateReport.json(o, data, fm);
         JsonObject d = new JsonObject();
         d.addProperty("method", o.settings().method());
         d.addProperty("base", o.settings().base().name());

@@ -32,8 +32,12 @@ public final class NewStateReport {
     }
 
     public static JsonObject json(NewStateFit.Outcome o, CurrentClampData data) {
+        return json(o, data, o.chosen().model());
+    }
+
+    /** As above with {@code m} as the final model (the chosen candidate after a later stage, e.g. its law). */
+    public static JsonObject json(NewStateFit.Outcome o, CurrentClampData data, FittedModel m) {
         NewStateFit.Candidate c = o.chosen();
-        FittedModel m = c.model();
         JsonObject root = new JsonObject();
         root.addProperty("method", o.settings().method());
         root.addProperty("base", o.settings().base().name());

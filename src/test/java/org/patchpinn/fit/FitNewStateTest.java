@@ -124,6 +124,20 @@ class FitNewStateTest {
         assertEquals(n + 1, learned.size());
         String states = Files.readAllLines(dir.resolve("states.csv")).get(0);
         assertTrue(states.contains("z1 (1)") && states.contains("Iz1 (pA)"), states);
+        // the law stage replaces the learned state only when the selection sweeps score it at least as well
+        JsonObject law = j.getAsJsonObject("diagnostics").getAsJsonObject("law_stage");
+        boolean adopted = law.get("adopted").getAsBoolean();
+        if (law.has("law_selection_agreement") && !law.get("law_selection_agreement").isJsonNull()) {
+            boolean asGood = law.get("law_selection_agreement").getAsDouble()
+                    >= law.get("learned_selection_agreement").getAsDouble()
+                    && law.get("law_selection_counts_within_tolerance").getAsInt()
+                    >= law.get("learned_selection_counts_within_tolerance").getAsInt();
+            assertEquals(asGood, adopted, law.toString());
+        } else {
+            assertFalse(adopted, law.toString());
+        }
+        assertEquals(adopted, Files.isRegularFile(dir.resolve("fitted.model")), "a formula model only after the law stage");
+        assertEquals(adopted, p.has("Vhz1") && p.has("taz1"), p.keySet().toString());
         for (String f : List.of("selection.csv", "loss.csv", "learned.png", "heldout_current.png", "loss.png", "sweep_2.png",
                 "validation.csv", "parameters.csv")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
