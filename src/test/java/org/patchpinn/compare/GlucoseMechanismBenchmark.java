@@ -28,8 +28,10 @@ import org.patchpinn.testing.SharedData;
  * recording) on three series of 2–3 cells × 5 glucose levels. Public set (extra K conductance): the extra
  * conductance ranks first. EK-shift series (GlucoseSeries): EK changes, its law matches EK(G) with R² &gt; 0.9
  * on 0.25–20 mM, the reversal EK ranks first, no extra conductance named. Control series: nothing changes,
- * no mechanism. 15 recordings on 2 threads in &lt; 15 min; a re-run resumes. Prints what it measured.
- * Outputs stay in target/bench-compare-*; -Dcompare.series=ek,control,public picks series.
+ * no mechanism. 15 recordings on 2 threads in &lt; 15 min; a re-run resumes. gM-shift series (GlucoseSeries, run
+ * with traub-rs and one learned state per recording, {@code -Dcompare.series=gm}, ~45 min): the learned state's
+ * conductance gz1 is reported as changing. Prints what it measured.
+ * Outputs stay in target/bench-compare-*; -Dcompare.series=ek,control,public,gm picks series (default the first three).
  */
 @Tag("benchmark")
 class GlucoseMechanismBenchmark {
@@ -37,7 +39,7 @@ class GlucoseMechanismBenchmark {
         return List.of(System.getProperty("compare.series", "ek,control,public").split(","));
     }
 
-    private static JsonObject run(Path manifest, Path out, boolean fresh) throws Exception {
+    private static JsonObject run(Path manifest, Path out, boolean fresh, String... extra) throws Exception {
         if (fresh && Files.exists(out)) {
             try (var walk = Files.walk(out)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -48,8 +50,10 @@ class GlucoseMechanismBenchmark {
                 .getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        OperationResult r = op.run(ParamValues.of(op.params(), "manifest", manifest.toString(), "out", out.toString(),
-                "threads", "2", "laws", System.getProperty("compare.laws", "candidates")), Progress.NONE);
+        List<String> kv = new java.util.ArrayList<>(List.of("manifest", manifest.toString(), "out", out.toString(),
+                "threads", "2", "laws", System.getProperty("compare.laws", "candidates")));
+        kv.addAll(List.of(extra));
+        OperationResult r = op.run(ParamValues.of(op.params(), kv.toArray(String[]::new)), Progress.NONE);
         r.writeTo(new OutputFolder(out));
         double wall = (System.nanoTime() - t0) / 1e9;
         // on a shared machine the wall time says little: the CPU seconds / 2 estimate 2 free cores
@@ -140,6 +144,30 @@ class GlucoseMechanismBenchmark {
         assertTrue(Math.max(r2, r2classic) > 0.9, "EK law R² " + r2 + " / " + r2classic);
         assertTrue(wall < 900, "time on 2 free cores " + wall);
         assertEquals(15, again.getAsJsonObject("recordings").get("resumed").getAsInt());
+    }
+
+    @Test
+    void aLearnedStatesConductanceChangeIsFound() throws Exception {
+        if (!series().contains("gm")) {
+            return;
+        }
+        Path data = Path.of("target", "series", "gm");
+        if (!Files.isRegularFile(data.resolve("manifest.csv"))) {
+            GlucoseSeries.write(GlucoseSeries.Kind.GM_SHIFT, data);
+        }
+        JsonObject j = run(data.resolve("manifest.csv"), Path.of("target", "bench-compare-gm"),
+                !Boolean.getBoolean("compare.resume"), "model", "traub-rs", "method", "hybrid", "options",
+                "latent=1,steps=300");
+        boolean gChanges = false;
+        for (var c : j.getAsJsonArray("changes")) {
+            JsonObject o = c.getAsJsonObject();
+            if (o.get("name").getAsString().endsWith(".gz1")) {
+                gChanges |= o.get("significant").getAsBoolean();
+            }
+        }
+        double r2 = lawR2(j, "hybrid.gz1", GlucoseSeries::gmNs);
+        System.out.printf("gz1 changes: %s, law R² vs truth %.3f%n", gChanges, r2);
+        assertTrue(gChanges, "the learned state's conductance is reported as changing");
     }
 
     @Test
