@@ -16,6 +16,7 @@ import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.model.CompiledGate;
+import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
@@ -60,7 +61,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
     @Override public String fingerprint() {
         // the model's full text: any change of values, bounds, free set or kinetics refits
         String text = model.isWritable() ? ModelFileWriter.write(model) : model.toString();
-        return "modelfit/4 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
+        return "modelfit/5 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
                 + Integer.toHexString(text.hashCode()) + " " + model.freeParameters() + " " + subthreshold.fingerprint();
     }
 
@@ -110,7 +111,11 @@ public final class ModelRecordingFitter implements RecordingFitter {
         return new FitOutcome(out, details);
     }
 
-    /** Gates the fit added (learned states): z∞ and τz at the reference voltages. */
+    /**
+     * Gates the fit added (learned states): z∞ and τz at the reference voltages, and the open conductance g·z∞ of
+     * the current they gate — what the data identify best (g and z∞ trade against each other; their product at a
+     * voltage the cell visits does not).
+     */
     static void learnedFunctions(ModelSpec before, ModelSpec after, Map<String, Estimate> out) {
         double[] values = after.values();
         for (CompiledGate g : after.compiledGates()) {
@@ -118,10 +123,17 @@ public final class ModelRecordingFitter implements RecordingFitter {
                 continue;
             }
             GateKinetics k = g.bind(values);
+            CurrentSpec gated = after.currents().stream().filter(c -> c.gates().size() == 1
+                    && c.gates().get(0).gate().equals(g.name())).findFirst().orElse(null);
             for (double v : REFERENCE_MV) {
                 String at = String.format(Locale.ROOT, "@%.0fmV", v);
                 out.put(g.name() + "_inf" + at, Estimate.of(k.inf().value(v), ""));
                 out.put(g.name() + "_tau" + at, Estimate.of(k.tauMs().value(v), "ms"));
+                if (gated != null) {
+                    double open = Math.pow(k.inf().value(v), gated.gates().get(0).power());
+                    out.put(g.name() + "_g" + at, Estimate.of(after.parameter(gated.conductance()).value() * open,
+                            "nS"));
+                }
             }
         }
     }
