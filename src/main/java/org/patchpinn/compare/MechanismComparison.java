@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitObjective;
@@ -235,6 +236,15 @@ public final class MechanismComparison {
         } else {
             verdict = w.mechanism().name() + " explains the change best (" + (heldOut ? "held-out cells" : "in-sample, one cell")
                     + ")";
+            int place = ranked.indexOf(w);
+            if (place > 0) {
+                // the mechanisms ranked above it fit better, but their own parameter does not change significantly
+                String above = ranked.subList(0, place).stream().map(r -> r.mechanism().name())
+                        .collect(Collectors.joining(", "));
+                verdict = w.mechanism().name() + " is the best-ranked mechanism whose parameter changes (ranked "
+                        + (place + 1) + "; " + above + " explain the " + (heldOut ? "held-out cells" : "recordings")
+                        + " better, but their parameters' changes are not significant family-wise)";
+            }
         }
         return new Result(ranked, noneHeld, mean(noneLoss), heldOut, verdict, partial.meanBase(), thetas);
     }

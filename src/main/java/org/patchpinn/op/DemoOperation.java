@@ -142,7 +142,9 @@ public final class DemoOperation extends BasicOperation {
         // values for those (base=model) and learns the conductances with the new state; with every base parameter
         // free (this session's default) the learned current drifted (g 6.5 vs 8.9 nS, Cm 200 vs 118 pF)
         fit.put("fit", "gNa,gK,gL");
-        fit.put("options", "steps=300,refine_evals=1000,base=model");
+        // law_stage=0: the demo shows the network's functions turned into laws by symbolic regression (next steps);
+        // the law stage would refit a closed form first (a staged fit, ~1 min more)
+        fit.put("options", "steps=300,refine_evals=1000,base=model,law_stage=0");
         // hold out the middle sweep (250 pA) and train on 150 and 400 pA: an interpolation the two training
         // sweeps can support (holding out 400 pA, an extrapolation, gave held-out Γ 0.40 at 200 steps; this
         // gives 1.00 at 300 steps, g·z∞ within 0.04·g_true)
