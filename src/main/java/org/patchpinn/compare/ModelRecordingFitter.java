@@ -113,8 +113,8 @@ public final class ModelRecordingFitter implements RecordingFitter {
 
     /**
      * Gates the fit added (learned states): z∞ and τz at the reference voltages, and the open conductance g·z∞ of
-     * the current they gate — what the data identify best (g and z∞ trade against each other; their product at a
-     * voltage the cell visits does not).
+     * the current they gate (g and z∞ trade against each other in a fit; their product is what the current
+     * carries at that voltage).
      */
     static void learnedFunctions(ModelSpec before, ModelSpec after, Map<String, Estimate> out) {
         double[] values = after.values();
