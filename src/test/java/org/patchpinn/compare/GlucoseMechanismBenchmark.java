@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +79,15 @@ class GlucoseMechanismBenchmark {
         return j;
     }
 
+    /** A generated series under target/series/NAME, written once. */
+    private static Path seriesData(GlucoseSeries.Kind kind, String name) throws IOException {
+        Path data = Path.of("target", "series", name);
+        if (!Files.isRegularFile(data.resolve("manifest.csv"))) {
+            GlucoseSeries.write(kind, data);
+        }
+        return data;
+    }
+
     private static JsonObject mechanisms(JsonObject j) {
         return j.getAsJsonObject("mechanisms");
     }
@@ -114,10 +124,7 @@ class GlucoseMechanismBenchmark {
         if (!series().contains("ek")) {
             return;
         }
-        Path data = Path.of("target", "series", "ek");
-        if (!Files.isRegularFile(data.resolve("manifest.csv"))) {
-            GlucoseSeries.write(GlucoseSeries.Kind.EK_SHIFT, data);
-        }
+        Path data = seriesData(GlucoseSeries.Kind.EK_SHIFT, "ek");
         Path out = Path.of("target", "bench-compare-ek");
         JsonObject j = run(data.resolve("manifest.csv"), out, !Boolean.getBoolean("compare.resume"));
         JsonObject m = mechanisms(j);
@@ -151,10 +158,7 @@ class GlucoseMechanismBenchmark {
         if (!series().contains("gm")) {
             return;
         }
-        Path data = Path.of("target", "series", "gm");
-        if (!Files.isRegularFile(data.resolve("manifest.csv"))) {
-            GlucoseSeries.write(GlucoseSeries.Kind.GM_SHIFT, data);
-        }
+        Path data = seriesData(GlucoseSeries.Kind.GM_SHIFT, "gm");
         JsonObject j = run(data.resolve("manifest.csv"), Path.of("target", "bench-compare-gm"),
                 !Boolean.getBoolean("compare.resume"), "model", "traub-rs", "method", "hybrid", "options",
                 "latent=1,steps=300");
@@ -175,10 +179,7 @@ class GlucoseMechanismBenchmark {
         if (!series().contains("control")) {
             return;
         }
-        Path data = Path.of("target", "series", "control");
-        if (!Files.isRegularFile(data.resolve("manifest.csv"))) {
-            GlucoseSeries.write(GlucoseSeries.Kind.CONTROL, data);
-        }
+        Path data = seriesData(GlucoseSeries.Kind.CONTROL, "control");
         JsonObject j = run(data.resolve("manifest.csv"), Path.of("target", "bench-compare-control"),
                 !Boolean.getBoolean("compare.resume"));
         long changed = 0;
