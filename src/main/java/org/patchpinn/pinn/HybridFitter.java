@@ -23,48 +23,89 @@ import org.patchpinn.task.Progress;
  */
 public final class HybridFitter {
 
-    /** Settings of one hybrid fit. */
+    /** Settings of one hybrid fit: {@link #builder} starts from the defaults, {@link #toBuilder} from these. */
     public record Options(KnownModel base, int latentCount, long seed, String device, int steps, double windowMs,
                           int substeps, double baseRate, double netRate, double scalarRate, int evalEvery,
                           double[] init) {
-        public static Options defaults(KnownModel base, int latentCount) {
-            return new Options(base, latentCount, 1, "auto", 500, 3.0, 2, 0.01, 0.005, 0.05, 25,
-                    base.values());
+        public static Builder builder(KnownModel base, int latentCount) {
+            return new Builder(base, latentCount);
         }
 
-        public Options withSteps(int s) {
-            return new Options(base, latentCount, seed, device, s, windowMs, substeps, baseRate, netRate,
-                    scalarRate, evalEvery, init);
+        public Builder toBuilder() {
+            return builder(base, latentCount).seed(seed).device(device).steps(steps).windowMs(windowMs)
+                    .substeps(substeps).rates(baseRate, netRate, scalarRate).evalEvery(evalEvery).init(init);
         }
 
-        public Options withSeed(long s) {
-            return new Options(base, latentCount, s, device, steps, windowMs, substeps, baseRate, netRate,
-                    scalarRate, evalEvery, init);
-        }
+        /** Options set one by one; unset ones keep their defaults. */
+        public static final class Builder {
+            private final KnownModel base;
+            private final int latentCount;
+            private long seed = 1;
+            private String device = "auto";
+            private int steps = 500;
+            private double windowMs = 3.0;
+            private int substeps = 2;
+            private double baseRate = 0.01;
+            private double netRate = 0.005;
+            private double scalarRate = 0.05;
+            private int evalEvery = 25;
+            private double[] init;
 
-        public Options withDevice(String d) {
-            return new Options(base, latentCount, seed, d, steps, windowMs, substeps, baseRate, netRate,
-                    scalarRate, evalEvery, init);
-        }
+            private Builder(KnownModel base, int latentCount) {
+                this.base = base;
+                this.latentCount = latentCount;
+                this.init = base.values();
+            }
 
-        public Options withInit(double[] i) {
-            return new Options(base, latentCount, seed, device, steps, windowMs, substeps, baseRate, netRate,
-                    scalarRate, evalEvery, i.clone());
-        }
+            public Builder seed(long s) {
+                seed = s;
+                return this;
+            }
 
-        public Options withRates(double base0, double net, double scalar) {
-            return new Options(base, latentCount, seed, device, steps, windowMs, substeps, base0, net, scalar,
-                    evalEvery, init);
-        }
+            public Builder device(String d) {
+                device = d;
+                return this;
+            }
 
-        public Options withSubsteps(int k) {
-            return new Options(base, latentCount, seed, device, steps, windowMs, k, baseRate, netRate, scalarRate,
-                    evalEvery, init);
-        }
+            public Builder steps(int s) {
+                steps = s;
+                return this;
+            }
 
-        public Options withEvalEvery(int e) {
-            return new Options(base, latentCount, seed, device, steps, windowMs, substeps, baseRate, netRate,
-                    scalarRate, e, init);
+            public Builder windowMs(double ms) {
+                windowMs = ms;
+                return this;
+            }
+
+            /** Integration sub-steps per sample in the training windows. */
+            public Builder substeps(int k) {
+                substeps = k;
+                return this;
+            }
+
+            /** Adam rates of the base parameters, the networks and the latent scalars (g, E, slopes). */
+            public Builder rates(double base0, double net, double scalar) {
+                baseRate = base0;
+                netRate = net;
+                scalarRate = scalar;
+                return this;
+            }
+
+            public Builder evalEvery(int e) {
+                evalEvery = e;
+                return this;
+            }
+
+            /** Starting values of the base parameters. */
+            public Builder init(double[] values) {
+                init = values.clone();
+                return this;
+            }
+
+            public Options build() {
+                return new Options(base, latentCount, seed, device, steps, windowMs, substeps, baseRate, netRate,
+                        scalarRate, evalEvery, init);
+            }
         }
     }
 
@@ -97,9 +138,8 @@ public final class HybridFitter {
         Random pick = new Random(o.seed() * 31 + 7);
         starts = subset(starts, MAX_WINDOWS, pick);
         quiet = subset(quiet, MAX_WINDOWS, pick);
-        List<double[]> lossCurve = new ArrayList<>();
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        Checkpoint best = null;
+        TrainingLoop.LossCurve curve = new TrainingLoop.LossCurve();
+        TrainingLoop.Checkpoints checkpoints = new TrainingLoop.Checkpoints(validation);
         try (NDManager manager = NDManager.newBaseManager(device)) {
             HybridModel model = new HybridModel(manager, o.base(), o.init(), o.latentCount(), rng, o.baseRate(),
                     o.netRate(), o.scalarRate());
@@ -114,50 +154,43 @@ public final class HybridFitter {
                 model.set.add("v0.quiet", manager.zeros(new Shape(quietBatch.windows)), V0_RATE);
             }
             DivergenceGuard guard = new DivergenceGuard(model.set);
-            for (int step = 0; step <= o.steps(); step++) {
-                progress.checkCancelled();
-                if (step % o.evalEvery() == 0 || step == o.steps()) {
-                    FittedModel fm = model.fitted();
-                    double lastLoss = lossCurve.isEmpty() ? Double.NaN : lossCurve.get(lossCurve.size() - 1)[1];
-                    Checkpoint cp = evaluate(step, lastLoss, fm, validation);
-                    checkpoints.add(cp);
-                    // early stopping among the checkpoints of the second half of training (the first
-                    // ones have not fitted the windows yet; free-run scores of untrained models are noise)
-                    boolean eligible = step >= o.steps() / 2;
-                    if (eligible && (best == null || cp.agreement() > best.agreement())) {
-                        best = cp;
+            TrainingLoop.Listener evaluations = new TrainingLoop.Listener() {
+                @Override
+                public void beforeStep(int step) {
+                    if (step % o.evalEvery() == 0 || step == o.steps()) {
+                        // early stopping among the checkpoints of the second half of training (the first
+                        // ones have not fitted the windows yet; free-run scores of untrained models are noise)
+                        progress.log(describe(checkpoints.evaluate(step, curve.last(), model.fitted(),
+                                step >= o.steps() / 2)));
                     }
-                    progress.log(describe(cp));
                 }
-                if (step == o.steps()) {
-                    break;
+            };
+            TrainingLoop.Listener reporting = new TrainingLoop.Listener() {
+                @Override
+                public void afterStep(int step, TrainingLoop.StepResult r) {
+                    if (r.rolledBack()) {
+                        progress.log(String.format(Locale.ROOT, "step %d: window loss %.3f mV² jumped above "
+                                + "%.0f× the best %.3f mV²: back to the best state, Adam rates ×%.2f", step + 1,
+                                r.loss(), DivergenceGuard.JUMP, guard.bestLoss(), guard.rateFactor()));
+                    }
+                    progress.status(String.format(Locale.ROOT, "hybrid, %d latent: step %d/%d, window loss %.3f mV²",
+                            o.latentCount(), step + 1, o.steps(), r.loss()));
+                    progress.fraction((step + 1.0) / o.steps());
                 }
-                StepResult r = trainStep(model, batch, quietBatch, vAll, dt, chunk, o.substeps(),
-                        rateScale(step, o.steps()), guard);
-                double loss = r.loss();
-                lossCurve.add(new double[] {step, loss});
-                if (r.rolledBack()) {
-                    progress.log(String.format(Locale.ROOT, "step %d: window loss %.3f mV² jumped above "
-                            + "%.0f× the best %.3f mV²: back to the best state, Adam rates ×%.2f", step + 1, loss,
-                            DivergenceGuard.JUMP, guard.bestLoss(), guard.rateFactor()));
-                }
-                progress.status(String.format(Locale.ROOT, "hybrid, %d latent: step %d/%d, window loss %.3f mV²",
-                        o.latentCount(), step + 1, o.steps(), loss));
-                progress.fraction((step + 1.0) / o.steps());
-            }
+            };
+            TrainingLoop.run(o.steps(), step -> trainStep(model, batch, quietBatch, vAll, dt, chunk, o.substeps(),
+                    rateScale(step, o.steps()), guard), List.of(evaluations, curve, reporting), progress);
         }
-        return new Result(best.model(), lossCurve, checkpoints, best, device.toString(),
+        Checkpoint best = checkpoints.best();
+        return new Result(best.model(), curve.rows(), checkpoints.all(), best, device.toString(),
                 (System.nanoTime() - t0) / 1e9);
     }
-
-    /** The window loss (mV²) of a step's starting parameters, and whether the guard rolled them back. */
-    record StepResult(double loss, boolean rolledBack) { }
 
     /**
      * One Adam step on the mean squared window error, scaled by {@code rateScale} and the guard's factor; no
      * step when the guard finds the loss jumped (it has restored the best parameters instead).
      */
-    static StepResult trainStep(HybridModel model, WindowBatch batch, WindowBatch quiet, NDArray vAll, double dt,
+    static TrainingLoop.StepResult trainStep(HybridModel model, WindowBatch batch, WindowBatch quiet, NDArray vAll, double dt,
                                 int chunk, int substeps, double rateScale, DivergenceGuard guard) {
         NDManager step = model.set.manager().newSubManager();
         try (step) {
@@ -190,10 +223,10 @@ public final class HybridFitter {
                 lossValue = loss.getFloat();
             }
             if (guard.diverged(lossValue)) {
-                return new StepResult(lossValue, true);
+                return TrainingLoop.StepResult.of(lossValue, true);
             }
             model.set.adamStep(rateScale * guard.rateFactor());
-            return new StepResult(lossValue, false);
+            return TrainingLoop.StepResult.of(lossValue, false);
         } finally {
             Nd.release(step);
         }

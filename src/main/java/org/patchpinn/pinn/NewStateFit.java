@@ -189,15 +189,15 @@ public final class NewStateFit {
         List<double[]> loss;
         String device;
         if (s.method().equals("hybrid")) {
-            HybridFitter.Options o = HybridFitter.Options.defaults(s.base(), k).withSteps(s.steps())
-                    .withSeed(s.seed()).withDevice(s.device());
+            HybridFitter.Options o = HybridFitter.Options.builder(s.base(), k).steps(s.steps())
+                    .seed(s.seed()).device(s.device()).build();
             HybridFitter.Result r = new HybridFitter().fit(train, held, o, logging.range(0, 0.7));
             loss = r.lossCurve();
             device = r.device();
             model = r.model();
         } else {
-            PinnFitter.Result r = new PinnFitter().fit(train, held, PinnFitter.Options.defaults(s.base(), k)
-                    .withSteps(s.steps()).withSeed(s.seed()).withDevice(s.device()), logging.range(0, 0.7));
+            PinnFitter.Result r = new PinnFitter().fit(train, held, PinnFitter.Options.builder(s.base(), k)
+                    .steps(s.steps()).seed(s.seed()).device(s.device()).build(), logging.range(0, 0.7));
             loss = r.lossCurve();
             device = r.device();
             model = r.model();

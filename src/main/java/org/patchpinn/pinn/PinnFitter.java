@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,60 +34,117 @@ import org.patchpinn.task.Progress;
  */
 public final class PinnFitter {
 
-    /** Settings of one PINN fit. */
+    /** Settings of one PINN fit: {@link #builder} starts from the defaults, {@link #toBuilder} from these. */
     public record Options(KnownModel base, int latentCount, long seed, String device, int steps, int pretrainSteps,
                           double windowMs, int fourier, int hidden, double netRate, double latentRate, int evalEvery,
                           double causalEpsilon, double maxLossWeight, double[] init) {
-        public static Options defaults(KnownModel base, int latentCount) {
-            // measured on squid_steps.atf with gates integrated along the network's V and projected
-            // conductances (errors gNa/gK/gL of the kept checkpoint): physics loss weights up to 1 (data term
-            // 1): -0.8/-0.7/-0.3 %, held-out Γ 1.00 from step 150 on; up to 3 or 10 the physics term pulls the
-            // network's V off the data (data error 0.17 -> 0.27 mV²) and the projected conductances follow
-            // (gL -33 % at step 450), only the held-out checkpoint (step 150) is right. The rate 1e-2 drives
-            // only the latent networks (0.5x) and their slope and time scale (5x), as in the hybrid: at 5e-4
-            // they hardly moved in 450 steps (rs_adapting.atf: current RMS error 35 % -> 15 %)
-            return new Options(base, latentCount, 1, "auto", 450, 300, 5.0, 16, 32, 2e-3, 1e-2, 50, 0.1, 1,
-                    base.values());
+        public static Builder builder(KnownModel base, int latentCount) {
+            return new Builder(base, latentCount);
         }
 
-        public Options withTuning(int fourierFeatures, double latentRate, double maxWeight) {
-            return new Options(base, latentCount, seed, device, steps, pretrainSteps, windowMs, fourierFeatures,
-                    hidden, netRate, latentRate, evalEvery, causalEpsilon, maxWeight, init);
+        public Builder toBuilder() {
+            return builder(base, latentCount).seed(seed).device(device).steps(steps).pretrainSteps(pretrainSteps)
+                    .windowMs(windowMs).tuning(fourier, latentRate, maxLossWeight).causalEpsilon(causalEpsilon)
+                    .init(init).hidden(hidden).netRate(netRate).evalEvery(evalEvery);
         }
 
-        public Options withWindow(double ms) {
-            return new Options(base, latentCount, seed, device, steps, pretrainSteps, ms, fourier, hidden, netRate,
-                    latentRate, evalEvery, causalEpsilon, maxLossWeight, init);
-        }
+        /**
+         * Options set one by one; unset ones keep their defaults. Measured on squid_steps.atf with gates integrated
+         * along the network's V and projected conductances (errors gNa/gK/gL of the kept checkpoint): physics loss
+         * weights up to 1 (data term 1): -0.8/-0.7/-0.3 %, held-out Γ 1.00 from step 150 on; up to 3 or 10 the
+         * physics term pulls the network's V off the data (data error 0.17 -> 0.27 mV²) and the projected
+         * conductances follow (gL -33 % at step 450), only the held-out checkpoint (step 150) is right. The rate
+         * 1e-2 drives only the latent networks (0.5x) and their slope and time scale (5x), as in the hybrid: at
+         * 5e-4 they hardly moved in 450 steps (rs_adapting.atf: current RMS error 35 % -> 15 %).
+         */
+        public static final class Builder {
+            private final KnownModel base;
+            private final int latentCount;
+            private long seed = 1;
+            private String device = "auto";
+            private int steps = 450;
+            private int pretrainSteps = 300;
+            private double windowMs = 5.0;
+            private int fourier = 16;
+            private int hidden = 32;
+            private double netRate = 2e-3;
+            private double latentRate = 1e-2;
+            private int evalEvery = 50;
+            private double causalEpsilon = 0.1;
+            private double maxLossWeight = 1;
+            private double[] init;
 
-        public Options withSteps(int s) {
-            return new Options(base, latentCount, seed, device, s, pretrainSteps, windowMs, fourier, hidden, netRate,
-                    latentRate, evalEvery, causalEpsilon, maxLossWeight, init);
-        }
+            private Builder(KnownModel base, int latentCount) {
+                this.base = base;
+                this.latentCount = latentCount;
+                this.init = base.values();
+            }
 
-        public Options withSeed(long s) {
-            return new Options(base, latentCount, s, device, steps, pretrainSteps, windowMs, fourier, hidden,
-                    netRate, latentRate, evalEvery, causalEpsilon, maxLossWeight, init);
-        }
+            public Builder seed(long s) {
+                seed = s;
+                return this;
+            }
 
-        public Options withDevice(String d) {
-            return new Options(base, latentCount, seed, d, steps, pretrainSteps, windowMs, fourier, hidden, netRate,
-                    latentRate, evalEvery, causalEpsilon, maxLossWeight, init);
-        }
+            public Builder device(String d) {
+                device = d;
+                return this;
+            }
 
-        public Options withPretrain(int p) {
-            return new Options(base, latentCount, seed, device, steps, p, windowMs, fourier, hidden, netRate,
-                    latentRate, evalEvery, causalEpsilon, maxLossWeight, init);
-        }
+            public Builder steps(int s) {
+                steps = s;
+                return this;
+            }
 
-        public Options withCausal(double eps) {
-            return new Options(base, latentCount, seed, device, steps, pretrainSteps, windowMs, fourier, hidden,
-                    netRate, latentRate, evalEvery, eps, maxLossWeight, init);
-        }
+            /** Steps fitting the networks to the data alone, before the physics. */
+            public Builder pretrainSteps(int p) {
+                pretrainSteps = p;
+                return this;
+            }
 
-        public Options withInit(double[] i) {
-            return new Options(base, latentCount, seed, device, steps, pretrainSteps, windowMs, fourier, hidden,
-                    netRate, latentRate, evalEvery, causalEpsilon, maxLossWeight, i.clone());
+            public Builder windowMs(double ms) {
+                windowMs = ms;
+                return this;
+            }
+
+            /** Fourier time features per window, the latent networks' rate, the largest physics loss weight. */
+            public Builder tuning(int fourierFeatures, double latentRate0, double maxWeight) {
+                fourier = fourierFeatures;
+                latentRate = latentRate0;
+                maxLossWeight = maxWeight;
+                return this;
+            }
+
+            public Builder hidden(int units) {
+                hidden = units;
+                return this;
+            }
+
+            public Builder netRate(double rate) {
+                netRate = rate;
+                return this;
+            }
+
+            public Builder evalEvery(int e) {
+                evalEvery = e;
+                return this;
+            }
+
+            /** Causal weighting of the physics residual along each window. */
+            public Builder causalEpsilon(double eps) {
+                causalEpsilon = eps;
+                return this;
+            }
+
+            /** Starting values of the base parameters. */
+            public Builder init(double[] values) {
+                init = values.clone();
+                return this;
+            }
+
+            public Options build() {
+                return new Options(base, latentCount, seed, device, steps, pretrainSteps, windowMs, fourier, hidden,
+                        netRate, latentRate, evalEvery, causalEpsilon, maxLossWeight, init);
+            }
         }
     }
 
@@ -116,9 +172,12 @@ public final class PinnFitter {
         int feats = 2 * o.fourier() + 1;
         int pts = layout.points();
         int wn = layout.windows();
-        List<double[]> curve = new ArrayList<>();
+        TrainingLoop.LossCurve curve = new TrainingLoop.LossCurve();
         Map<String, Double> last = new LinkedHashMap<>();
-        HybridFitter.Checkpoint best = null;
+        // every checkpoint competes, the starting values too: a fit never returns something worse on the
+        // held-out sweeps than what it started from (on a real cell whose kinetics the template does not
+        // share, the projected gNa fell from 6632 to 114 nS)
+        TrainingLoop.Checkpoints checkpoints = new TrainingLoop.Checkpoints(validation);
         // the cost grows with the recorded time (one network per window): say how big this fit is
         progress.log(String.format(Locale.ROOT, "pinn: %d windows of %.2f ms (%d collocation points), "
                 + "one network of %d weights each", wn, layout.windowMs(), wn * pts,
@@ -160,37 +219,56 @@ public final class PinnFitter {
             double[] weights = new double[TERMS.length];
             Arrays.fill(weights, 1);
             int total = o.pretrainSteps() + o.steps();
-            for (int step = 0; step < total; step++) {
-                progress.checkCancelled();
-                boolean pre = step < o.pretrainSteps();
-                int physStep = step - o.pretrainSteps();
-                if (!pre && physStep == 0) {
-                    // the starting values compete too: a fit never returns something worse on the held-out
-                    // sweeps than what it started from (on a real cell whose kinetics the template does not
-                    // share, the projected gNa fell from 6632 to 114 nS)
-                    best = HybridFitter.evaluate(-1, Double.NaN, model.fitted(), validation);
-                    progress.log("pinn start " + HybridFitter.describe(best));
+            int pre = o.pretrainSteps();
+            TrainingLoop.Listener start = new TrainingLoop.Listener() {
+                @Override
+                public void beforeStep(int step) {
+                    if (step == pre && step < total) {
+                        progress.log("pinn start " + HybridFitter.describe(checkpoints.evaluate(-1, Double.NaN,
+                                model.fitted(), true)));
+                    }
                 }
-                if (!pre && physStep % PROJECT_EVERY == 0) {
-                    ConductanceSolve.Solution sol = project(model, lay, feat, dfeat, injected, gates);
-                    if (physStep % o.evalEvery() == 0 && sol != null) {
-                        StringBuilder b = new StringBuilder("pinn step " + physStep + " projection:");
-                        for (int q = 0; q < sol.baseIndex().length; q++) {
-                            b.append(String.format(Locale.ROOT, " %s %.4g", o.base().parameters()
-                                    .get(sol.baseIndex()[q]).name(), sol.base()[q]));
+            };
+            TrainingLoop.Listener projection = new TrainingLoop.Listener() {
+                @Override
+                public void beforeStep(int step) {
+                    int physStep = step - pre;
+                    if (step == total) {
+                        project(model, lay, feat, dfeat, injected, gates);
+                    } else if (physStep >= 0 && physStep % PROJECT_EVERY == 0) {
+                        ConductanceSolve.Solution sol = project(model, lay, feat, dfeat, injected, gates);
+                        if (physStep % o.evalEvery() == 0 && sol != null) {
+                            StringBuilder b = new StringBuilder("pinn step " + physStep + " projection:");
+                            for (int q = 0; q < sol.baseIndex().length; q++) {
+                                b.append(String.format(Locale.ROOT, " %s %.4g", o.base().parameters()
+                                        .get(sol.baseIndex()[q]).name(), sol.base()[q]));
+                            }
+                            progress.log(b.toString());
                         }
-                        progress.log(b.toString());
                     }
                 }
-                if (!pre && physStep % o.evalEvery() == 0) {
-                    FittedModel fm = model.fitted();
-                    HybridFitter.Checkpoint cp = HybridFitter.evaluate(physStep, curve.isEmpty() ? Double.NaN
-                            : curve.get(curve.size() - 1)[1], fm, validation);
-                    if (best == null || cp.agreement() > best.agreement()) {
-                        best = cp;
+            };
+            TrainingLoop.Listener evaluations = new TrainingLoop.Listener() {
+                @Override
+                public void beforeStep(int step) {
+                    int physStep = step - pre;
+                    if (step == total || physStep >= 0 && physStep % o.evalEvery() == 0) {
+                        HybridFitter.Checkpoint cp = checkpoints.evaluate(step == total ? o.steps() : physStep,
+                                curve.last(), model.fitted(), true);
+                        progress.log("pinn " + HybridFitter.describe(cp) + " | terms " + format(last));
                     }
-                    progress.log("pinn " + HybridFitter.describe(cp) + " | terms " + format(last));
                 }
+            };
+            TrainingLoop.Listener reporting = new TrainingLoop.Listener() {
+                @Override
+                public void afterStep(int step, TrainingLoop.StepResult r) {
+                    progress.status(String.format(Locale.ROOT, "pinn, %d latent: %s step %d/%d, data %.3f mV², V "
+                            + "residual %.4f", o.latentCount(), step < pre ? "pre-training" : "training", step + 1,
+                            total, r.terms()[0], r.terms()[1]));
+                    progress.fraction((step + 1.0) / total);
+                }
+            };
+            TrainingLoop.Step step = k -> {
                 double[] terms;
                 NDManager sm = manager.newSubManager();
                 try (sm) {
@@ -200,16 +278,16 @@ public final class PinnFitter {
                     }
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         gc.zeroGradients();
-                        NDArray[] t = losses(model, lay, feat, dfeat, vData, iData, gates, nextMask, pre,
+                        NDArray[] t = losses(model, lay, feat, dfeat, vData, iData, gates, nextMask, k < pre,
                                 o.causalEpsilon());
                         NDArray loss = null;
                         terms = new double[t.length];
-                        for (int k = 0; k < t.length; k++) {
-                            if (t[k] == null) {
+                        for (int q = 0; q < t.length; q++) {
+                            if (t[q] == null) {
                                 continue;
                             }
-                            terms[k] = t[k].getFloat();
-                            NDArray wt = Nd.mul(t[k], weights[k]);
+                            terms[q] = t[q].getFloat();
+                            NDArray wt = Nd.mul(t[q], weights[q]);
                             loss = loss == null ? wt : loss.add(wt);
                         }
                         gc.backward(loss);
@@ -218,39 +296,26 @@ public final class PinnFitter {
                 } finally {
                     Nd.release(sm);
                 }
-                if (!pre) {
+                if (k >= pre) {
                     // inverse-magnitude balancing of the loss terms (running), data term fixed at weight 1
-                    for (int k = 1; k < terms.length; k++) {
-                        if (terms[k] > 0) {
-                            double target = Math.min(o.maxLossWeight(), Math.max(1e-2, terms[0] / terms[k]));
-                            weights[k] = 0.99 * weights[k] + 0.01 * target;
+                    for (int q = 1; q < terms.length; q++) {
+                        if (terms[q] > 0) {
+                            double target = Math.min(o.maxLossWeight(), Math.max(1e-2, terms[0] / terms[q]));
+                            weights[q] = 0.99 * weights[q] + 0.01 * target;
                         }
                     }
                 }
                 double sum = 0;
-                double[] row = new double[2 + terms.length];
-                row[0] = step;
-                for (int k = 0; k < terms.length; k++) {
-                    sum += weights[k] * terms[k];
-                    last.put(TERMS[k], terms[k]);
-                    row[2 + k] = terms[k];
+                for (int q = 0; q < terms.length; q++) {
+                    sum += weights[q] * terms[q];
+                    last.put(TERMS[q], terms[q]);
                 }
-                row[1] = sum;
-                curve.add(row);
-                progress.status(String.format(Locale.ROOT, "pinn, %d latent: %s step %d/%d, data %.3f mV², V residual %.4f",
-                        o.latentCount(), pre ? "pre-training" : "training", step + 1, total, terms[0], terms[1]));
-                progress.fraction((step + 1.0) / total);
-            }
-            project(model, lay, feat, dfeat, injected, gates);
-            FittedModel fm = model.fitted();
-            HybridFitter.Checkpoint cp = HybridFitter.evaluate(o.steps(), curve.get(curve.size() - 1)[1], fm,
-                    validation);
-            progress.log("pinn " + HybridFitter.describe(cp) + " | terms " + format(last));
-            if (best == null || cp.agreement() > best.agreement()) {
-                best = cp;
-            }
+                return new TrainingLoop.StepResult(sum, terms, false);
+            };
+            TrainingLoop.run(total, step, List.of(start, projection, evaluations, curve, reporting), progress);
         }
-        return new Result(best.model(), curve, last, device.toString(), (System.nanoTime() - t0) / 1e9);
+        return new Result(checkpoints.best().model(), curve.rows(), last, device.toString(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** Time features of local window time τ ∈ [0, 1] and their time derivatives: [values, derivatives]. */

@@ -34,8 +34,8 @@ class HybridFitterTest {
         double[] init = TestBases.HH_SQUID.values();
         init[1] *= 0.9;
         init[2] *= 1.1;
-        return HybridFitter.Options.defaults(TestBases.HH_SQUID, 0).withSteps(steps).withEvalEvery(steps)
-                .withInit(init).withDevice("cpu");
+        return HybridFitter.Options.builder(TestBases.HH_SQUID, 0).steps(steps).evalEvery(steps)
+                .init(init).device("cpu").build();
     }
 
     @Test
@@ -73,7 +73,7 @@ class HybridFitterTest {
     void unknownDeviceIsAClearError() {
         CurrentClampData d = squidData();
         Exception e = assertThrows(org.patchpinn.InvalidParameterException.class, () -> new HybridFitter().fit(
-                d.select(List.of(0)), d.select(List.of(1)), options(1).withDevice("tpu"), Progress.NONE));
+                d.select(List.of(0)), d.select(List.of(1)), options(1).toBuilder().device("tpu").build(), Progress.NONE));
         assertTrue(e.getMessage().contains("device"));
     }
 }

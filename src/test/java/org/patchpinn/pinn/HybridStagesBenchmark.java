@@ -23,8 +23,8 @@ class HybridStagesBenchmark {
         CurrentClampData d = NewStateBenchmark.load("rs_adapting.atf");
         CurrentClampData train = d.select(List.of(0, 1, 3));
         CurrentClampData held = d.select(List.of(2));
-        HybridFitter.Options o = HybridFitter.Options.defaults(TestBases.TRAUB_RS, 1).withSteps(Integer.getInteger("wsteps", 100)).withDevice("cpu")
-                .withSeed(Long.getLong("wseed", 1)).withSubsteps(Integer.getInteger("sub", 4));
+        HybridFitter.Options o = HybridFitter.Options.builder(TestBases.TRAUB_RS, 1).steps(Integer.getInteger("wsteps", 100))
+                .device("cpu").seed(Long.getLong("wseed", 1)).substeps(Integer.getInteger("sub", 4)).build();
         HybridFitter.Result r = new HybridFitter().fit(train, held, o, org.patchpinn.task.Progress.NONE);
         FittedModel truth = new FittedModel(TestBases.TRAUB_RS, TestBases.TRAUB_RS.values(),
                 List.of(NewStateBenchmark.TRUE_M));

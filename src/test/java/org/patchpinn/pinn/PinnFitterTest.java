@@ -11,8 +11,8 @@ class PinnFitterTest {
     @Test
     void trainsOnATinyProblemWithFiniteFallingLossesReproducibly() {
         CurrentClampData d = HybridFitterTest.squidData();
-        PinnFitter.Options o = PinnFitter.Options.defaults(TestBases.HH_SQUID, 1).withSteps(15).withPretrain(40)
-                .withDevice("cpu");
+        PinnFitter.Options o = PinnFitter.Options.builder(TestBases.HH_SQUID, 1).steps(15).pretrainSteps(40)
+                .device("cpu").build();
         PinnFitter.Result a = new PinnFitter().fit(d.select(List.of(0)), d.select(List.of(1)), o, Progress.NONE);
         PinnFitter.Result b = new PinnFitter().fit(d.select(List.of(0)), d.select(List.of(1)), o, Progress.NONE);
         List<double[]> c = a.lossCurve();
@@ -42,11 +42,11 @@ class PinnFitterTest {
         double[] truth = TestBases.HH_SQUID.values();
         double[] near = scaled(truth, 0.9, 1.1, 1.2);
         double[] far = scaled(truth, 0.5, 2, 2);
-        PinnFitter.Options o = PinnFitter.Options.defaults(TestBases.HH_SQUID, 0).withSteps(50).withPretrain(300)
-                .withDevice("cpu");
-        double[] a = new PinnFitter().fit(d, d.select(List.of(1)), o.withInit(near), Progress.NONE).model()
+        PinnFitter.Options o = PinnFitter.Options.builder(TestBases.HH_SQUID, 0).steps(50).pretrainSteps(300)
+                .device("cpu").build();
+        double[] a = new PinnFitter().fit(d, d.select(List.of(1)), o.toBuilder().init(near).build(), Progress.NONE).model()
                 .parameters();
-        double[] b = new PinnFitter().fit(d, d.select(List.of(1)), o.withInit(far), Progress.NONE).model()
+        double[] b = new PinnFitter().fit(d, d.select(List.of(1)), o.toBuilder().init(far).build(), Progress.NONE).model()
                 .parameters();
         for (int i = 1; i < 4; i++) {
             assertEquals(a[i], b[i], 1e-9 * a[i], TestBases.HH_SQUID.parameters().get(i).name() + " does not depend on the start");

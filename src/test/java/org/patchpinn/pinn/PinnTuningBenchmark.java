@@ -19,21 +19,24 @@ class PinnTuningBenchmark {
     @Test
     void squid() {
         CurrentClampData d = NewStateBenchmark.load("squid_steps.atf");
-        PinnFitter.Options o = PinnFitter.Options.defaults(TestBases.HH_SQUID, 0).withDevice("cpu");
-        o = o.withTuning(Integer.getInteger("fourier", o.fourier()), Double.parseDouble(System.getProperty("latentRate",
-                String.valueOf(o.latentRate()))), Double.parseDouble(System.getProperty("maxWeight",
-                String.valueOf(o.maxLossWeight())))).withSteps(Integer.getInteger("steps", o.steps()))
-                .withWindow(Double.parseDouble(System.getProperty("window", String.valueOf(o.windowMs()))));
+        PinnFitter.Options defaults = PinnFitter.Options.builder(TestBases.HH_SQUID, 0).build();
+        PinnFitter.Options.Builder b = defaults.toBuilder().device("cpu")
+                .tuning(Integer.getInteger("fourier", defaults.fourier()), Double.parseDouble(System.getProperty(
+                        "latentRate", String.valueOf(defaults.latentRate()))), Double.parseDouble(System.getProperty(
+                        "maxWeight", String.valueOf(defaults.maxLossWeight()))))
+                .steps(Integer.getInteger("steps", defaults.steps()))
+                .windowMs(Double.parseDouble(System.getProperty("window", String.valueOf(defaults.windowMs()))));
         String scale = System.getProperty("initScale");
         if (scale != null) {
             // start away from the template: factors on gNa, gK, gL
             String[] f = scale.split(",");
-            double[] init = o.init();
+            double[] init = defaults.init().clone();
             for (int i = 0; i < 3; i++) {
                 init[i + 1] *= Double.parseDouble(f[i]);
             }
-            o = o.withInit(init);
+            b.init(init);
         }
+        PinnFitter.Options o = b.build();
         PinnFitter.Result r = new PinnFitter().fit(d.select(List.of(0, 1, 3)), d.select(List.of(2)), o,
                 NewStateBenchmark.printing());
         double[] p = r.model().parameters();
