@@ -14,13 +14,18 @@ import org.patchpinn.task.Progress;
  * (BluePyOpt's |model − data| / scale, squared and summed), each capped so no feature drowns the others — except
  * the spike counts, which are not capped, so a silent model on a spiking sweep always scores badly. Shape terms
  * (AP peak, half-width, AHP) weigh half: a single compartment cannot match shape and timing at once
- * (SCIENCE.md). Only the stimulus window and a short tail are simulated.
+ * (SCIENCE.md). Only the stimulus window and a short tail are simulated. The recovery after the step is scored
+ * only for models with a slow current ({@code scoreRecovery}): a model without one cannot produce a slow undershoot,
+ * and its fast parameters would only be bent towards it.
  */
 final class FeatureObjective {
     static final double CAP = 5;
     static final double SHAPE_WEIGHT = 0.5;
     /** Simulated time after the step's end (ms). */
     static final double TAIL_MS = 100;
+    /** Scale (mV) and weight of the recovery after the step: a subthreshold voltage like the charging curve. */
+    static final double RECOVERY_MV = 1;
+    static final double RECOVERY_WEIGHT = 0.5;
 
     /** A sweep trimmed to what the loss reads, with the data's summary. */
     private record Target(FitSweep sweep, double startMs, double endMs, StepSummary data) { }
@@ -30,14 +35,16 @@ final class FeatureObjective {
     private final double stepMs;
     private final Progress progress;
     private final AtomicLong simulations = new AtomicLong();
+    private final boolean scoreRecovery;
 
-    FeatureObjective(ModelSpec spec, List<StepSweep> steps, double stepMs, Progress progress) {
+    FeatureObjective(ModelSpec spec, List<StepSweep> steps, double stepMs, boolean scoreRecovery, Progress progress) {
         if (steps.isEmpty()) {
             throw new FitException("no step sweeps to fit");
         }
         this.spec = spec;
         this.stepMs = stepMs;
         this.progress = progress;
+        this.scoreRecovery = scoreRecovery;
         for (StepSweep s : steps) {
             FitSweep trimmed = trim(s.sweep(), s.window().endMs() + TAIL_MS);
             targets.add(new Target(trimmed, s.window().startMs(), s.window().endMs(),
@@ -104,7 +111,7 @@ final class FeatureObjective {
         StepSummary[] m = summaries(full);
         List<Double> r = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            addResiduals(targets.get(i).data(), m[i], r);
+            addResiduals(targets.get(i).data(), m[i], scoreRecovery, r);
         }
         double norm = 1 / Math.sqrt(targets.size());
         double[] out = new double[r.size()];
@@ -118,8 +125,14 @@ final class FeatureObjective {
      * z-scores of one sweep; a fixed layout per data sweep (a missing model feature scores {@link #CAP}), so
      * residual vectors of different parameter sets line up.
      */
-    static void addResiduals(StepSummary d, StepSummary m, List<Double> r) {
+    static void addResiduals(StepSummary d, StepSummary m, boolean scoreRecovery, List<Double> r) {
         boolean diverged = m == null;
+        if (scoreRecovery) {
+            for (int k = 0; k < d.recovery().length; k++) {
+                double x = diverged ? CAP : z(m.recovery()[k], d.recovery()[k], RECOVERY_MV);
+                r.add(Double.isNaN(d.recovery()[k]) ? 0 : RECOVERY_WEIGHT * x);
+            }
+        }
         // a spike where the cell stays silent moves rheobase: it weighs double
         double countScale = d.spikes() == 0 ? 0.5 : Math.max(1.0, 0.1 * d.spikes());
         r.add(diverged ? 3 * CAP : (m.spikes() - d.spikes()) / countScale);

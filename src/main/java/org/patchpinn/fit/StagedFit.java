@@ -60,13 +60,15 @@ public final class StagedFit implements FitMethod {
     static final double ONSET_MIN_MS = 50;
 
     private final boolean onsetOnly;
+    private final boolean refine;
 
     public StagedFit() {
-        this(false);
+        this(false, false);
     }
 
-    private StagedFit(boolean onsetOnly) {
+    private StagedFit(boolean onsetOnly, boolean refine) {
         this.onsetOnly = onsetOnly;
+        this.refine = refine;
     }
 
     /**
@@ -78,7 +80,18 @@ public final class StagedFit implements FitMethod {
      * made held-out agreement worse); the onset leaves that current's whole effect for the new state.
      */
     public static StagedFit onsetOnly() {
-        return new StagedFit(true);
+        return new StagedFit(true, false);
+    }
+
+    /**
+     * The staged fit that refines a model already fitted to this cell (the law stage of a learned state): it
+     * starts from the model's own values, not from the passive estimate, and skips the active stage, so the slow
+     * stage moves the slow currents widely and the rest within its narrow band, then the trace stage as usual.
+     * Restarting the active stage there walked the fitted base far away (rs_adapting.atf: gNa ×0.26) and the
+     * slow current then had to make up for it.
+     */
+    static StagedFit refining() {
+        return new StagedFit(false, true);
     }
 
     @Override
@@ -132,14 +145,17 @@ public final class StagedFit implements FitMethod {
         if (constraint != null) {
             diagnostics.add("passive_solved", Json.toTree(solved));
         }
-        double[] start = complete.apply(StartValues.fromPassive(spec, stages, passive));
+        double[] start = complete.apply(refine ? spec.values() : StartValues.fromPassive(spec, stages, passive));
         if (constraint != null) {
             PassiveConstraint banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
             complete = banded::apply;
         }
 
-        FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, progress);
-        FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, progress);
+        // the recovery after the step shows a slow current: scored when the model has one and the slow stage runs
+        boolean recovery = !onsetOnly && stages.containsValue(FitStage.SLOW);
+        diagnostics.addProperty("recovery_scored", recovery);
+        FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, recovery, progress);
+        FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, recovery, progress);
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate("start", start, trainObj.loss(start), selectObj.loss(start), 1, 0));
 
@@ -148,7 +164,7 @@ public final class StagedFit implements FitMethod {
         List<String> slowFree = onsetOnly ? List.of() : FitStage.free(spec, stages, List.of(FitStage.SLOW));
         int budget = settings.maxEvaluations();
         double[] current = start;
-        if (!activeFree.isEmpty()) {
+        if (!activeFree.isEmpty() && !refine) {
             progress.status("fit (classic): active stage " + activeFree);
             ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, false, start);
             Candidate c = search("active", s1, complete, SIGMA, trainObj, selectObj, settings.seed(), budget,

@@ -7,14 +7,22 @@ import org.patchpinn.features.SpikeTimes;
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same
  * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
  * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the baseline
- * before the step, the steady state at its end and the charging curve at its start. Spike times come from
- * {@link SpikeTimes} (fast, run thousands of times per fit).
+ * before the step, the steady state at its end, the charging curve at its start and the recovery after it. Spike
+ * times come from {@link SpikeTimes} (fast, run thousands of times per fit).
  */
 record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
                    double peakMv, double halfWidthMs, double ahpMv, double baselineMv, double steadyMv,
-                   double[] charging) {
+                   double[] charging, double[] recovery) {
     /** Times after step onset at which the charging curve is sampled (ms). */
     static final double[] CHARGING_MS = {2, 5, 10, 20, 40, 80};
+    /**
+     * Times after the step's end at which the recovery is sampled (ms): the undershoot after a train of spikes
+     * and its decay are where a slow current shows itself below threshold (its reversal, how open it is at the
+     * end of the step, how fast it closes).
+     */
+    static final double[] RECOVERY_MS = {5, 20, 50, 90};
+    /** Half-width of the median window of a recovery sample (ms): smooths recording noise. */
+    static final double RECOVERY_HALF_MS = 1;
     /** Baseline: the median over this long before the step (ms). */
     static final double BASELINE_MS = 100;
     /** dV/dt that marks a spike's onset when searching back from its peak (mV/ms = V/s). */
@@ -61,8 +69,14 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
                 }
             }
         }
+        double[] recovery = new double[RECOVERY_MS.length];
+        int h = Math.max(1, (int) Math.round(RECOVERY_HALF_MS / dtMs));
+        for (int k = 0; k < RECOVERY_MS.length; k++) {
+            int i = b + (int) Math.round(RECOVERY_MS[k] / dtMs);
+            recovery[k] = i + h <= n ? median(v, i - h, i + h) - baseline : Double.NaN;
+        }
         return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, baseline, steady,
-                charging);
+                charging, recovery);
     }
 
     private static double widthAbove(double[] v, int pk, double level, double dtMs) {

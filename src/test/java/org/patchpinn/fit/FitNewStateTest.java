@@ -127,9 +127,9 @@ class FitNewStateTest {
         // the law stage replaces the learned state only when the selection sweeps score it at least as well
         JsonObject law = j.getAsJsonObject("diagnostics").getAsJsonObject("law_stage");
         boolean adopted = law.get("adopted").getAsBoolean();
-        if (law.has("law_selection_agreement") && !law.get("law_selection_agreement").isJsonNull()) {
-            boolean asGood = law.get("law_selection_agreement").getAsDouble()
-                    >= law.get("learned_selection_agreement").getAsDouble()
+        if (law.has("law_selection_statistics_loss") && !law.get("law_selection_statistics_loss").isJsonNull()) {
+            boolean asGood = law.get("law_selection_statistics_loss").getAsDouble()
+                    <= law.get("learned_selection_statistics_loss").getAsDouble()
                     && law.get("law_selection_counts_within_tolerance").getAsInt()
                     >= law.get("learned_selection_counts_within_tolerance").getAsInt();
             assertEquals(asGood, adopted, law.toString());

@@ -1,10 +1,12 @@
 package org.patchpinn.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.model.BuiltinModels;
@@ -133,5 +135,38 @@ class StagedFitTest {
         assertEquals(3, onset.windowSpikes());
         StepSweep silent = steps.get(0);
         assertEquals(silent, StagedFit.onset(silent), "a silent sweep keeps its whole step");
+    }
+
+    @Test
+    void theRecoveryAfterAStepIsReadAndScoredOnlyForModelsWithASlowCurrent() {
+        // a flat trace at -70 mV with an undershoot after the step (100-400 ms) that decays with tau 40 ms
+        double dt = 0.05;
+        double[] v = new double[(int) (600 / dt)];
+        for (int k = 0; k < v.length; k++) {
+            double t = k * dt;
+            v[k] = t < 400 ? -70 : -70 - 8 * Math.exp(-(t - 400) / 40);
+        }
+        StepSummary s = StepSummary.of(v, dt, 100, 400);
+        for (int k = 0; k < StepSummary.RECOVERY_MS.length; k++) {
+            double expected = -8 * Math.exp(-StepSummary.RECOVERY_MS[k] / 40);
+            assertEquals(expected, s.recovery()[k], 0.25, "recovery at +" + StepSummary.RECOVERY_MS[k] + " ms");
+        }
+        // the same trace with no undershoot: residuals only when the recovery is scored
+        double[] flat = new double[v.length];
+        Arrays.fill(flat, -70);
+        StepSummary m = StepSummary.of(flat, dt, 100, 400);
+        List<Double> scored = new ArrayList<>();
+        List<Double> unscored = new ArrayList<>();
+        FeatureObjective.addResiduals(s, m, true, scored);
+        FeatureObjective.addResiduals(s, m, false, unscored);
+        assertEquals(unscored.size() + StepSummary.RECOVERY_MS.length, scored.size());
+        assertTrue(sumOfSquares(scored) > sumOfSquares(unscored) + 1, scored + " vs " + unscored);
+        // traub-rs has no slow current, traub-rs-m has the M-current: only the latter's fit scores the recovery
+        assertFalse(FitStage.of(BuiltinModels.get("traub-rs")).containsValue(FitStage.SLOW));
+        assertTrue(FitStage.of(BuiltinModels.get("traub-rs-m")).containsValue(FitStage.SLOW));
+    }
+
+    private static double sumOfSquares(List<Double> r) {
+        return r.stream().mapToDouble(x -> x * x).sum();
     }
 }
