@@ -11,10 +11,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.patchpinn.report.Charts;
 import org.patchpinn.report.Table;
 
 /** Plots of a comparison: a quantity against the condition with its law, F–I curves and resting potential. */
@@ -166,13 +166,7 @@ public final class ComparisonCharts {
                                     ValueAxis x, String yLabel) {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return Charts.chart(title, Charts.plot(data, x, y, renderer), true);
     }
 
     /** Conditions spanning more than a decade (glucose 0.5–10 mM) read best on a log axis. */

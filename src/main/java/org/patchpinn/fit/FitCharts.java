@@ -1,12 +1,8 @@
 package org.patchpinn.fit;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -28,23 +24,11 @@ public final class FitCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(Charts.decimated("data", v.sweep().vMv(), v.sweep().dtMs()));
         data.addSeries(Charts.decimated("model", v.model().v(), v.sweep().dtMs()));
-        NumberAxis x = new NumberAxis("time (ms)");
-        NumberAxis y = new NumberAxis("V (mV)");
-        y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, Color.DARK_GRAY);
-        r.setSeriesPaint(1, new Color(200, 40, 40));
-        r.setSeriesStroke(1, new BasicStroke(1.2f));
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = Charts.plot(data, Charts.axis("time", "ms"), Charts.valueAxis("V", "mV"), Charts.dataAndModel());
         String title = String.format(Locale.ROOT, "%s, sweep %d (%s): RMSE %.2f mV, Γ %.2f, spikes %d data / %d model",
                 modelName, v.sweep().index(), v.role(), v.rmseMv(), v.gamma(),
                 v.dataSpikes(), v.modelSpikes());
-        JFreeChart c = new JFreeChart(title, new Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
-        c.setBackgroundPaint(Color.WHITE);
-        return c;
+        return Charts.chart(title, plot, true);
     }
 
     /** Each free parameter's estimate and 95 % interval, in per cent of the estimate. */
@@ -63,16 +47,10 @@ public final class FitCharts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(s);
         SymbolAxis x = new SymbolAxis("parameter", names);
-        NumberAxis y = new NumberAxis("deviation from estimate (%)");
         XYErrorRenderer r = new XYErrorRenderer();
         r.setDrawXError(false);
-        XYPlot plot = new XYPlot(data, x, y, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart c = new JFreeChart("95% confidence intervals", new java.awt.Font("SansSerif",
-                Font.BOLD, 14), plot, false);
-        c.setBackgroundPaint(Color.WHITE);
-        return c;
+        XYPlot plot = Charts.plot(data, x, Charts.axis("deviation from estimate", "%"), r);
+        return Charts.chart("95% confidence intervals", plot, false);
     }
 
     /** Spikes in the step window against step current, data and model, over every step sweep. */
@@ -91,19 +69,14 @@ public final class FitCharts {
         data.addSeries(d);
         data.addSeries(m);
         data.addSeries(t);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        r.setSeriesPaint(0, Color.DARK_GRAY);
-        r.setSeriesPaint(1, new Color(200, 40, 40));
-        r.setSeriesPaint(2, new Color(40, 90, 200));
+        XYLineAndShapeRenderer r = Charts.dataAndModel();
+        r.setDefaultShapesVisible(true);
+        // the test sweeps' markers in a colour of their own, over the model's line
+        r.setSeriesPaint(2, Charts.colour(0));
         r.setSeriesLinesVisible(2, false);
-        XYPlot plot = new XYPlot(data, new NumberAxis("step current (pA)"), new NumberAxis("spikes in the step"), r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = Charts.plot(data, Charts.axis("step current", "pA"), Charts.axis("spikes in the step", ""), r);
         String title = String.format(Locale.ROOT, "F-I curve: %s; spike count within max(2, 20%%) on %d of %d sweeps",
                 modelName, cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
-        JFreeChart c = new JFreeChart(title, new Font("SansSerif", java.awt.Font.BOLD, 14), plot, true);
-        c.setBackgroundPaint(Color.WHITE);
-        return c;
+        return Charts.chart(title, plot, true);
     }
 }

@@ -3,17 +3,16 @@ package org.patchpinn.pinn;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.patchpinn.model.Parameter;
+import org.patchpinn.report.Charts;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
@@ -232,9 +231,9 @@ public final class NewStateReport {
             tc.addSeries(t);
             gc.addSeries(g);
         }
-        plot.add(subplot(zc, "z_inf"), 1);
-        plot.add(subplot(tc, "tau_z (ms)"), 1);
-        plot.add(subplot(gc, "g·z_inf (nS)"), 1);
+        plot.add(subplot(zc, "z_inf", false), 1);
+        plot.add(subplot(tc, "tau_z (ms)", false), 1);
+        plot.add(subplot(gc, "g·z_inf (nS)", false), 1);
         return chart("Learned gate functions", plot);
     }
 
@@ -243,15 +242,15 @@ public final class NewStateReport {
         NumberAxis time = new NumberAxis("time (ms)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         XYSeriesCollection vc = new XYSeriesCollection();
-        vc.addSeries(series("data", sw.vMv(), dt));
-        vc.addSeries(series("model", sim.v(), dt));
-        plot.add(subplot(vc, "V (mV)"), 3);
+        vc.addSeries(Charts.decimated("data", sw.vMv(), dt));
+        vc.addSeries(Charts.decimated("model", sim.v(), dt));
+        plot.add(subplot(vc, "V (mV)", true), 3);
         if (!m.latents().isEmpty()) {
             XYSeriesCollection ic = new XYSeriesCollection();
             for (int j = 0; j < m.latents().size(); j++) {
-                ic.addSeries(series("I_z" + (j + 1), sim.latentCurrentPa()[j], dt));
+                ic.addSeries(Charts.decimated("I_z" + (j + 1), sim.latentCurrentPa()[j], dt));
             }
-            plot.add(subplot(ic, "new current (pA)"), 2);
+            plot.add(subplot(ic, "new current (pA)", false), 2);
         }
         return chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot);
     }
@@ -269,35 +268,17 @@ public final class NewStateReport {
         }
         NumberAxis step = new NumberAxis("step");
         LogAxis loss = new LogAxis("loss");
-        XYPlot p = new XYPlot(c, step, loss, new XYLineAndShapeRenderer(true, false));
-        p.setBackgroundPaint(Color.WHITE);
-        JFreeChart ch = new JFreeChart("Training loss", JFreeChart.DEFAULT_TITLE_FONT, p, true);
-        ch.setBackgroundPaint(Color.WHITE);
-        return ch;
+        return Charts.chart("Training loss", Charts.plot(c, step, loss, Charts.lines()), true);
     }
 
-    private static XYSeries series(String key, double[] y, double dt) {
-        XYSeries s = new XYSeries(key, false, true);
-        int step = Math.max(1, y.length / 6000);
-        for (int k = 0; k < y.length; k += step) {
-            s.add(k * dt, y[k]);
-        }
-        return s;
-    }
-
-    private static XYPlot subplot(XYSeriesCollection d, String label) {
+    /** A sub-plot of a combined chart: data then model colours when {@code dataAndModel}, else the palette's lines. */
+    private static XYPlot subplot(XYSeriesCollection d, String label, boolean dataAndModel) {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
-        XYPlot p = new XYPlot(d, null, y, new XYLineAndShapeRenderer(true, false));
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        return p;
+        return Charts.plot(d, null, y, dataAndModel ? Charts.dataAndModel() : Charts.lines());
     }
 
     private static JFreeChart chart(String title, CombinedDomainXYPlot plot) {
-        JFreeChart c = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        c.setBackgroundPaint(Color.WHITE);
-        return c;
+        return Charts.chart(title, plot, true);
     }
 }

@@ -8,8 +8,8 @@
  * "quantity (unit)", PNG size, decimation of long traces). A chart builder, here or in another package,
  * makes its axes, plots and charts with it and returns a {@code JFreeChart}; the operation attaches it with
  * {@code OperationResult.chart(chart, "name.png")} (or {@code fileChart} for file-only charts). Builders
- * outside this package ({@code fit.FitCharts}, {@code compare.ComparisonCharts}, {@code pinn.NewStateReport})
- * still style their own plots and are to be converted the same way.
+ * outside this package ({@code fit.FitCharts}, {@code compare.ComparisonCharts}, {@code pinn.NewStateReport}) make
+ * their plots with it too: no chart sets its own title font, background or grid.
  *
  * <h2>result.json</h2>
  * A result type's result.json and tables are written by one class here (e.g.
