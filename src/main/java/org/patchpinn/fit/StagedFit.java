@@ -33,8 +33,9 @@ import org.patchpinn.task.Progress;
  *       capacitance are solved for every candidate so the model keeps the measured rest, input resistance and
  *       time constant ({@link PassiveConstraint});</li>
  *   <li><b>active</b>: CMA-ES on summary statistics ({@link FeatureObjective}: spike counts, latency, ISIs, AP
- *       shape, baseline, steady state and charging curve) over the passive and fast parameters, kinetic offsets
- *       such as VT included, slow currents at their start;</li>
+ *       shape, baseline, steady state and charging curve, and for a model with a slow current the recovery after
+ *       the step) over the passive and fast parameters, kinetic offsets such as VT included, slow currents at
+ *       their start;</li>
  *   <li><b>slow</b>: the same with the slow (adapting) parameters free too, the others in a narrow band;</li>
  *   <li><b>trace</b>: when the spike trains already coincide (training Γ ≥ {@value #POLISH_MIN_GAMMA}), the
  *       trace fit of {@link ClassicFit} (least squares, profile-likelihood intervals) from the best stage.</li>
