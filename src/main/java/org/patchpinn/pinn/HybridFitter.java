@@ -37,43 +37,18 @@ public final class HybridFitter {
         }
 
         /** Options set one by one; unset ones keep their defaults. */
-        public static final class Builder {
-            private final KnownModel base;
-            private final int latentCount;
-            private long seed = 1;
-            private String device = "auto";
-            private int steps = 500;
-            private double windowMs = 3.0;
+        public static final class Builder extends TrainingBuilder<Builder> {
             private int substeps = 2;
             private double baseRate = 0.01;
             private double netRate = 0.005;
             private double scalarRate = 0.05;
-            private int evalEvery = 25;
-            private double[] init;
 
             private Builder(KnownModel base, int latentCount) {
-                this.base = base;
-                this.latentCount = latentCount;
-                this.init = base.values();
+                super(base, latentCount, 500, 3.0, 25);
             }
 
-            public Builder seed(long s) {
-                seed = s;
-                return this;
-            }
-
-            public Builder device(String d) {
-                device = d;
-                return this;
-            }
-
-            public Builder steps(int s) {
-                steps = s;
-                return this;
-            }
-
-            public Builder windowMs(double ms) {
-                windowMs = ms;
+            @Override
+            Builder self() {
                 return this;
             }
 
@@ -88,17 +63,6 @@ public final class HybridFitter {
                 baseRate = base0;
                 netRate = net;
                 scalarRate = scalar;
-                return this;
-            }
-
-            public Builder evalEvery(int e) {
-                evalEvery = e;
-                return this;
-            }
-
-            /** Starting values of the base parameters. */
-            public Builder init(double[] values) {
-                init = values.clone();
                 return this;
             }
 

@@ -57,52 +57,27 @@ public final class PinnFitter {
          * 1e-2 drives only the latent networks (0.5x) and their slope and time scale (5x), as in the hybrid: at
          * 5e-4 they hardly moved in 450 steps (rs_adapting.atf: current RMS error 35 % -> 15 %).
          */
-        public static final class Builder {
-            private final KnownModel base;
-            private final int latentCount;
-            private long seed = 1;
-            private String device = "auto";
-            private int steps = 450;
+        public static final class Builder extends TrainingBuilder<Builder> {
             private int pretrainSteps = 300;
-            private double windowMs = 5.0;
             private int fourier = 16;
             private int hidden = 32;
             private double netRate = 2e-3;
             private double latentRate = 1e-2;
-            private int evalEvery = 50;
             private double causalEpsilon = 0.1;
             private double maxLossWeight = 1;
-            private double[] init;
 
             private Builder(KnownModel base, int latentCount) {
-                this.base = base;
-                this.latentCount = latentCount;
-                this.init = base.values();
+                super(base, latentCount, 450, 5.0, 50);
             }
 
-            public Builder seed(long s) {
-                seed = s;
-                return this;
-            }
-
-            public Builder device(String d) {
-                device = d;
-                return this;
-            }
-
-            public Builder steps(int s) {
-                steps = s;
+            @Override
+            Builder self() {
                 return this;
             }
 
             /** Steps fitting the networks to the data alone, before the physics. */
             public Builder pretrainSteps(int p) {
                 pretrainSteps = p;
-                return this;
-            }
-
-            public Builder windowMs(double ms) {
-                windowMs = ms;
                 return this;
             }
 
@@ -124,20 +99,9 @@ public final class PinnFitter {
                 return this;
             }
 
-            public Builder evalEvery(int e) {
-                evalEvery = e;
-                return this;
-            }
-
             /** Causal weighting of the physics residual along each window. */
             public Builder causalEpsilon(double eps) {
                 causalEpsilon = eps;
-                return this;
-            }
-
-            /** Starting values of the base parameters. */
-            public Builder init(double[] values) {
-                init = values.clone();
                 return this;
             }
 
