@@ -58,13 +58,13 @@ public final class ComparisonReport {
             ch.add("effect_ci95", Json.interval(t.ciLow(), t.ciHigh()));
             ch.add("t", Json.number(t.t()));
             ch.add("p", Json.number(t.p()));
-            ch.add("p_maxT", Json.number(t.pAdjusted()));
+            ch.add("p_familywise", Json.number(t.pAdjusted()));
             ch.addProperty("significant", t.significant());
             ch.addProperty("direction", t.direction(c.settings().conditionColumn()));
             ch.addProperty("n", t.n());
             changes.add(ch);
         }
-        o.addProperty("test", TEST);
+        o.addProperty("test", test(c.design()));
         o.add("design", design(c.design()));
         o.add("changes", changes);
         if (c.mechanisms() != null) {
@@ -229,14 +229,17 @@ public final class ComparisonReport {
     }
 
     /** What each p-value comes from, in the words of changes.csv. */
-    static final String TEST = "within-cell regression on the level (cell intercepts), permutation of levels "
-            + "within cells, max-T over all quantities";
+    static String test(WithinCellTrend.Design d) {
+        return "within-cell regression on the level (cell intercepts), permutation of levels within cells, "
+                + d.familyWise() + " over all quantities";
+    }
 
     /** The design's fields in order, minP under the name result.json has always used. */
     private static JsonObject design(WithinCellTrend.Design d) {
         JsonObject o = Json.toTree(d).getAsJsonObject();
         JsonElement warning = o.remove("warning");
         o.add("smallest_attainable_p", o.remove("minP"));
+        o.add("family_wise_method", o.remove("familyWise"));
         o.add("warning", warning);
         return o;
     }
@@ -248,9 +251,9 @@ public final class ComparisonReport {
             t.addRow().set("quantity", ch.name()).set("unit", ch.unit()).set("n", ch.n())
                     .set("effect (lowest to highest " + cond + ")", ch.effect()).set("effect ci95 low", ch.ciLow())
                     .set("effect ci95 high", ch.ciHigh()).set("t", ch.t()).set("p", ch.p())
-                    .set("p (max-T, all quantities)", ch.pAdjusted())
+                    .set("p (family-wise, all quantities)", ch.pAdjusted())
                     .set("changes", ch.significant() ? "yes" : "no").set("direction", ch.direction(cond))
-                    .set("test", TEST).set("design warning", c.design().warning());
+                    .set("test", test(c.design())).set("design warning", c.design().warning());
         }
         return t;
     }
@@ -280,6 +283,9 @@ public final class ComparisonReport {
             a.add(x);
         }
         o.add("ranking", a);
+        JsonObject bases = new JsonObject();
+        m.cellBases().forEach(bases::addProperty);
+        o.add("cell_base", bases);
         return o;
     }
 

@@ -257,7 +257,7 @@ public final class ConditionComparison {
         return out;
     }
 
-    /** Every quantity tested against the condition at once (max-T controls the family-wise error). */
+    /** Every quantity tested against the condition at once (min-P or max-T controls the family-wise error). */
     private WithinCellTrend.Analysis trends(List<RecordingRow> ok, List<String> names) {
         List<WithinCellTrend.Recording> recs = ok.stream()
                 .map(r -> new WithinCellTrend.Recording(r.entry().cell(), r.entry().condition())).toList();

@@ -21,8 +21,9 @@ import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
 /**
- * Which mechanism explains the condition's effect. Each cell gets its own model: the median of its
- * recordings' fitted parameters (the per-recording fits of the comparison). For each candidate
+ * Which mechanism explains the condition's effect. Each cell gets its own model: the per-parameter median
+ * of its recordings' fits or one of those fits, whichever explains the cell's recordings best
+ * ({@link #cellBase}). For each candidate
  * {@link Mechanism}, only its one parameter is then refitted per recording (everything else the cell's),
  * so the condition can act through that mechanism alone; an extra conductance also gets one reversal EX
  * for all recordings, found on a grid (no assumed value). The mechanisms are ranked on held-out cells: the
@@ -46,7 +47,8 @@ public final class MechanismComparison {
                          Map<Double, Double> perLevel, double[] theta, boolean changes) { }
 
     public record Result(List<Ranked> ranking, double noneHeldOut, double noneInSample, boolean heldOut,
-                         String verdict, ModelSpec meanBase, Map<String, double[]> thetas) {
+                         String verdict, ModelSpec meanBase, Map<String, double[]> thetas,
+                         Map<String, String> cellBases) {
         /** The winner, or null when nothing changes or no mechanism beats "none". */
         public Ranked winner() {
             return ranking.stream().filter(Ranked::changes)
@@ -57,6 +59,7 @@ public final class MechanismComparison {
 
     private final List<Rec> recs = new ArrayList<>();
     private final Map<String, ModelSpec> bases = new LinkedHashMap<>();
+    private final Map<String, String> baseSources = new LinkedHashMap<>();
     private final List<String> cells;
 
     private MechanismComparison(List<RecordingRow> ok, String fitName, Function<ManifestEntry, Recording> loader) {
@@ -72,8 +75,41 @@ public final class MechanismComparison {
             recs.add(new Rec(r, r.entry().cell(), r.entry().condition(),
                     FitData.sweeps(rec, IntStream.range(0, rec.sweepCount()).boxed().toList())));
         }
-        fitted.forEach((cell, models) -> bases.put(cell, median(models)));
+        fitted.forEach((cell, models) -> bases.put(cell, cellBase(cell, models)));
         cells = List.copyOf(bases.keySet());
+    }
+
+    /**
+     * A cell's model: of the per-parameter median of its recordings' fits and each of those fits, the one
+     * with the lowest loss over all the cell's recordings. The median alone is no model when parameters
+     * trade (a learned state's g against its z∞ half-activation, its τ scale against its width): medians
+     * taken one parameter at a time mix recordings' kinetics into a current none of them had, and every
+     * mechanism would then be refitted on that mixture.
+     */
+    private ModelSpec cellBase(String cell, List<ModelSpec> models) {
+        List<Rec> own = recs.stream().filter(r -> r.cell().equals(cell)).toList();
+        List<ModelSpec> candidates = new ArrayList<>();
+        candidates.add(median(models));
+        candidates.addAll(models);
+        double[] loss = new double[candidates.size()];
+        IntStream.range(0, candidates.size()).parallel().forEach(k -> {
+            ModelSpec m = candidates.get(k);
+            loss[k] = geometricMean(own.stream().mapToDouble(r -> new FitObjective(m, r.sweeps(), Progress.NONE)
+                    .coarseLoss(m.values(), STEP_MS)).toArray());
+        });
+        int best = 0;
+        for (int k = 1; k < loss.length; k++) {
+            if (loss[k] < loss[best]) {
+                best = k;
+            }
+        }
+        baseSources.put(cell, best == 0 ? "median of the cell's fits" : "fit of " + own.get(best - 1).row().entry().name());
+        return candidates.get(best);
+    }
+
+    /** Per cell, which model is its base (see {@link #cellBase}). */
+    public Map<String, String> baseSources() {
+        return Map.copyOf(baseSources);
     }
 
     /** Why the comparison cannot run, or "". */
@@ -94,7 +130,7 @@ public final class MechanismComparison {
     }
 
     /**
-     * @param changing per-recording quantity names that change (max-T), as "mechanism." + parameter when a
+     * @param changing per-recording quantity names that change (family-wise), as "mechanism." + parameter when a
      *                 mechanism's own parameter was tested; decided by the caller after the tests
      */
     public static MechanismComparison prepare(List<RecordingRow> ok, String fitName,
@@ -225,7 +261,7 @@ public final class MechanismComparison {
         ranked.sort((a, b) -> Double.compare(heldOut ? a.heldOutLoss() : a.inSampleLoss(),
                 heldOut ? b.heldOutLoss() : b.inSampleLoss()));
         double noneHeld = heldOut ? geometricMean(noneLoss) : Double.NaN;
-        Result partial = new Result(ranked, noneHeld, mean(noneLoss), heldOut, "", meanBase(), thetas);
+        Result partial = new Result(ranked, noneHeld, mean(noneLoss), heldOut, "", meanBase(), thetas, baseSources());
         Ranked w = partial.winner();
         String verdict;
         if (!anyChange) {
@@ -246,7 +282,8 @@ public final class MechanismComparison {
                         + " better, but their parameters' changes are not significant family-wise)";
             }
         }
-        return new Result(ranked, noneHeld, mean(noneLoss), heldOut, verdict, partial.meanBase(), thetas);
+        return new Result(ranked, noneHeld, mean(noneLoss), heldOut, verdict, partial.meanBase(), thetas,
+                partial.cellBases());
     }
 
     /** Held-out cells: the per-level effect from the other cells applied to each cell's own median. */

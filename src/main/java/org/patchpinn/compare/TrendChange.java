@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The test of one quantity against the condition ({@link WithinCellTrend}): effect = change from the lowest
- * to the highest level (within cells) with its 95 % interval, the slope's t, the permutation p, the max-T
+ * to the highest level (within cells) with its 95 % interval, the slope's t, the permutation p, the family-wise
  * adjusted p (family-wise over every quantity tested), and whether it counts as a change at the chosen α.
  */
 public record TrendChange(String name, String unit, double effect, double ciLow, double ciHigh, double t, double p,

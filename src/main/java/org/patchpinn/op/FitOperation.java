@@ -354,9 +354,12 @@ public final class FitOperation extends BasicOperation {
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));
             }
         }
-        String summary = String.format(Locale.ROOT, "%s: %s fit of %s in %.1f s; held-out (test) Γ %.2f, RMSE %.2f "
-                + "mV; spike count within max(2, 20%%) on %d of %d step sweeps", r.name(), method.name(), model.name(),
-                wall, Validation.meanGamma(validation, true), Validation.rmse(validation, true),
+        boolean tested = validation.stream().anyMatch(v -> v.role().equals(SweepRoles.TEST));
+        String testPart = tested ? String.format(Locale.ROOT, "held-out (test) Γ %.2f, RMSE %.2f mV",
+                Validation.meanGamma(validation, true), Validation.rmse(validation, true))
+                : "no test sweep (too few sweeps: see sweep_roles)";
+        String summary = String.format(Locale.ROOT, "%s: %s fit of %s in %.1f s; %s; spike count within max(2, 20%%) "
+                + "on %d of %d step sweeps", r.name(), method.name(), model.name(), wall, testPart,
                 cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");

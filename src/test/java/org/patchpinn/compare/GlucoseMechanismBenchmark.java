@@ -69,10 +69,10 @@ class GlucoseMechanismBenchmark {
         for (var c : j.getAsJsonArray("changes")) {
             if (c.getAsJsonObject().get("significant").getAsBoolean()) {
                 JsonObject o = c.getAsJsonObject();
-                System.out.printf("  changes: %-24s effect %.3g %s [%.3g, %.3g], p_maxT %.3g%n", o.get("name").getAsString(),
+                System.out.printf("  changes: %-24s effect %.3g %s [%.3g, %.3g], p family-wise %.3g%n", o.get("name").getAsString(),
                         o.get("effect").getAsDouble(), o.get("unit").getAsString(),
                         o.getAsJsonArray("effect_ci95").get(0).getAsDouble(),
-                        o.getAsJsonArray("effect_ci95").get(1).getAsDouble(), o.get("p_maxT").getAsDouble());
+                        o.getAsJsonArray("effect_ci95").get(1).getAsDouble(), o.get("p_familywise").getAsDouble());
             }
         }
         System.out.println("  design: " + j.get("design"));

@@ -17,7 +17,7 @@ class LawCauseTest {
     }
 
     private static MechanismComparison.Result result(List<MechanismComparison.Ranked> ranking, String verdict) {
-        return new MechanismComparison.Result(ranking, 10, 10, true, verdict, null, Map.of());
+        return new MechanismComparison.Result(ranking, 10, 10, true, verdict, null, Map.of(), Map.of());
     }
 
     @Test

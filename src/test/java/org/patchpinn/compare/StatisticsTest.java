@@ -82,15 +82,43 @@ class StatisticsTest {
         }
         WithinCellTrend.Analysis a = design(3, 5, q, 4000);
         assertFalse(a.design().exact());
+        // 9 quantities × 1/4001 ≤ α/2: min-P
+        assertEquals(WithinCellTrend.MIN_P, a.design().familyWise());
         assertEquals("", a.design().warning());
         WithinCellTrend.Result t = a.results().get(0);
         assertTrue(t.pAdjusted() < 0.01, t.toString());
         assertEquals(3.2, t.effect(), 0.6);
         for (WithinCellTrend.Result r : a.results().subList(1, a.results().size())) {
             assertTrue(r.pAdjusted() > 0.05, r.toString());
-            // max-T adjusts upwards
+            // the family-wise p adjusts upwards
             assertTrue(r.pAdjusted() >= r.p() - 1e-12, r.toString());
         }
+    }
+
+    @Test
+    void aLongTailedQuantityDoesNotSetTheFamilyWiseThresholdForTheOthers() {
+        // 1,000 orderings (row 0 observed): quantity 0's permuted |t| are light (0…2), quantity 1's long-tailed
+        // (up to 50); quantity 0 is observed at 3, beyond every one of its own orderings
+        int b = 1000;
+        double[][] rows = new double[b][2];
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int r = 0; r < b; r++) {
+            rows[r][0] = 2 * rnd.nextDouble();
+            rows[r][1] = Math.pow(rnd.nextDouble(), -2);
+        }
+        rows[0][0] = 3;
+        rows[0][1] = 1.5;
+        double[] tObs = {3, 1.5};
+        double[][] p = WithinCellTrend.minP(rows, tObs);
+        assertEquals(1.0 / b, p[0][0], 1e-12);
+        // max-T would compare 3 with the largest |t| of both quantities: most orderings exceed it through quantity 1
+        long maxT = java.util.Arrays.stream(rows).filter(r -> Math.max(r[0], r[1]) >= 3).count();
+        assertTrue(maxT / (double) b > 0.05, "max-T p " + maxT / (double) b);
+        // min-P: only orderings in which some quantity is at its own 1-in-1000 extreme count (at most 2)
+        assertTrue(p[1][0] <= 2.0 / b + 1e-12, "min-P p " + p[1][0]);
+        // and the long-tailed quantity's own p is what its own orderings say
+        assertTrue(p[0][1] > 0.3, "p " + p[0][1]);
+        assertTrue(p[1][1] >= p[0][1] - 1e-12);
     }
 
     @Test
@@ -104,6 +132,14 @@ class StatisticsTest {
         }
         WithinCellTrend.Result r = WithinCellTrend.test(recs, java.util.Map.of("v", y), 5000, 2, 0.05).results().get(0);
         assertTrue(r.p() > 0.3, "p " + r.p());
+    }
+
+    @Test
+    void theFamilyWiseMethodFollowsTheDesignNotTheData() {
+        // 3 cells × 3 levels: 216 orderings, smallest p 2/216; with 40 quantities min-P could never pass
+        assertEquals(WithinCellTrend.MAX_T, WithinCellTrend.familyWiseMethod(40, 2.0 / 216, 0.05));
+        assertEquals(WithinCellTrend.MIN_P, WithinCellTrend.familyWiseMethod(40, 1.0 / 10001, 0.05));
+        assertEquals(WithinCellTrend.MAX_T, WithinCellTrend.familyWiseMethod(400, 1.0 / 10001, 0.05));
     }
 
     @Test
