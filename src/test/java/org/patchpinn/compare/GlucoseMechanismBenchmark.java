@@ -31,7 +31,7 @@ import org.patchpinn.testing.SharedData;
  * on 0.25–20 mM, the reversal EK ranks first, no extra conductance named. Control series: nothing changes,
  * no mechanism. 15 recordings on 2 threads in &lt; 15 min; a re-run resumes. gM-shift series (GlucoseSeries, run
  * with traub-rs and one learned state per recording, {@code -Dcompare.series=gm}, ~45 min): the learned state's
- * conductance gz1 is reported as changing. Prints what it measured.
+ * conductance gz1 is reported as changing and the learned-state mechanism wins. Prints what it measured.
  * Outputs stay in target/bench-compare-*; -Dcompare.series=ek,control,public,gm picks series (default the first three).
  */
 @Tag("benchmark")
@@ -172,6 +172,9 @@ class GlucoseMechanismBenchmark {
         double r2 = lawR2(j, "hybrid.gz1", GlucoseSeries::gmNs);
         System.out.printf("gz1 changes: %s, law R² vs truth %.3f%n", gChanges, r2);
         assertTrue(gChanges, "the learned state's conductance is reported as changing");
+        String winner = j.getAsJsonObject("mechanisms").get("winner").getAsString();
+        System.out.printf("verdict: %s%n", j.getAsJsonObject("mechanisms").get("verdict").getAsString());
+        assertTrue(winner.startsWith("learned state"), "winner " + winner);
     }
 
     @Test
