@@ -372,11 +372,6 @@ public final class FitOperation extends BasicOperation {
         return t;
     }
 
-    /** "PatchPINN Fit Loss" → "fit_loss.csv". */
-    static String fileName(String tableName) {
-        return FitOutcome.fileName(tableName);
-    }
-
     private static long cpuNanos() {
         OperatingSystemMXBean os = ManagementFactory
                 .getOperatingSystemMXBean();
