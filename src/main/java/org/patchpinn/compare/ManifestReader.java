@@ -165,7 +165,8 @@ public final class ManifestReader {
         return w;
     }
 
-    static String fmt(double d) {
+    /** A level as written in file names and keys: 5 for 5.0, 0.5 as is. */
+    public static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 

@@ -2,7 +2,8 @@
  * Comparing conditions (e.g. glucose levels) over many recordings: the manifest, a resumable parallel batch of
  * per-recording analyses, the decomposition of each cell's conductances into leak and a condition-dependent
  * part, per-condition summaries, trend tests, laws of a quantity against the condition, and the condition
- * model. Its result.json and tables are written by {@link org.patchpinn.compare.ComparisonReport}.
+ * model. Its tables are written by {@link org.patchpinn.compare.ComparisonReport}, its result.json by
+ * {@link org.patchpinn.report.CompareResultJson}.
  *
  * <p>Does not belong here: general fitting, spike detection or numerics that other packages need too. This
  * package is being consolidated (issue 13).

@@ -1,10 +1,5 @@
 package org.patchpinn.features;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.util.List;
 
 /**
@@ -81,38 +76,5 @@ public record RecordingArtefacts(List<SweepArtefacts> sweeps, double bridgeMohm,
             }
         }
         return m;
-    }
-
-    /** {bridge_MOhm, max_abs_drift_mV, max_hum_mV, blocked_sweeps, warnings, sweeps: [...]}; NaN as null. */
-    public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        o.add("bridge_MOhm", number(bridgeMohm));
-        o.add("max_abs_drift_mV", number(maxAbsDriftMv()));
-        o.add("max_hum_mV", number(maxHumMv()));
-        JsonArray blocked = new JsonArray();
-        blockedSweeps().forEach(blocked::add);
-        o.add("blocked_sweeps", blocked);
-        JsonArray w = new JsonArray();
-        warnings.forEach(w::add);
-        o.add("warnings", w);
-        JsonArray a = new JsonArray();
-        for (SweepArtefacts s : sweeps) {
-            JsonObject js = new JsonObject();
-            js.addProperty("sweep", s.sweep());
-            js.add("bridge_MOhm", number(s.bridgeMohm()));
-            js.add("drift_mV", number(s.driftMv()));
-            js.add("hum_mV", number(s.humMv()));
-            js.addProperty("depolarisation_block", s.depolarisationBlock());
-            JsonArray notes = new JsonArray();
-            s.notes().forEach(notes::add);
-            js.add("notes", notes);
-            a.add(js);
-        }
-        o.add("sweeps", a);
-        return o;
-    }
-
-    private static JsonElement number(double d) {
-        return Double.isFinite(d) ? new JsonPrimitive(d) : JsonNull.INSTANCE;
     }
 }

@@ -1,13 +1,10 @@
 package org.patchpinn.fit;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.SpikeTrains;
-import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
 /**
@@ -87,42 +84,5 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
                     .set("within max(2, 20%)", r.withinTolerance() ? "yes" : "no");
         }
         return t;
-    }
-
-    /** result.json's "cell" object: data vs model, with relative errors. */
-    public JsonObject json() {
-        JsonObject o = new JsonObject();
-        o.add("data", passive(data, dataRheobasePa));
-        o.add("model", passive(model, modelRheobasePa));
-        JsonObject err = new JsonObject();
-        err.add("rest_mV", Json.number(model.restMv() - data.restMv()));
-        err.add("input_resistance_rel", Json.number(model.inputResistanceMOhm() / data.inputResistanceMOhm() - 1));
-        err.add("time_constant_rel", Json.number(model.timeConstantMs() / data.timeConstantMs() - 1));
-        err.add("rheobase_steps", Json.number(rheobaseStepDifference()));
-        o.add("error", err);
-        o.addProperty("step_sweeps", fiCurve.size());
-        o.addProperty("spike_count_within_tolerance", sweepsWithinCountTolerance());
-        o.addProperty("spike_count_tolerance", "max(2, 20% of the data's count) in the step window");
-        JsonArray fi = new JsonArray();
-        for (FiRow r : fiCurve) {
-            JsonObject p = new JsonObject();
-            p.addProperty("sweep", r.sweep());
-            p.addProperty("role", r.role());
-            p.add("current_pA", Json.number(r.currentPa()));
-            p.addProperty("spikes_data", r.dataSpikes());
-            p.addProperty("spikes_model", r.modelSpikes());
-            fi.add(p);
-        }
-        o.add("fi_curve", fi);
-        return o;
-    }
-
-    private static JsonObject passive(PassiveEstimate p, double rheobase) {
-        JsonObject o = new JsonObject();
-        o.add("rest_mV", Json.number(p.restMv()));
-        o.add("input_resistance_MOhm", Json.number(p.inputResistanceMOhm()));
-        o.add("time_constant_ms", Json.number(p.timeConstantMs()));
-        o.add("rheobase_pA", Json.number(rheobase));
-        return o;
     }
 }

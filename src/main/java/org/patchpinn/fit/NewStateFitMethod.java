@@ -1,6 +1,5 @@
 package org.patchpinn.fit;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.patchpinn.pinn.FittedModel;
 import org.patchpinn.pinn.KnownModel;
 import org.patchpinn.pinn.NewStateFit;
 import org.patchpinn.pinn.NewStateReport;
-import org.patchpinn.report.Json;
+import org.patchpinn.report.NewStateJson;
 import org.patchpinn.task.Progress;
 
 /**
@@ -136,7 +135,7 @@ public final class NewStateFitMethod implements FitMethod {
                         true) : new ParameterEstimate(p.name(), p.unit(), p.value(), Double.NaN, Double.NaN, false));
             }
         }
-        JsonObject diagnostics = diagnostics(o, fm, data, steps, refine);
+        JsonObject diagnostics = NewStateJson.diagnostics(o, fm, steps, refine);
         if (law != null) {
             diagnostics.add("law_stage", law.json());
         }
@@ -184,34 +183,6 @@ public final class NewStateFitMethod implements FitMethod {
         } catch (IllegalArgumentException e) {
             throw new FitException(e.getMessage());
         }
-    }
-
-    private static JsonObject diagnostics(NewStateFit.Outcome o, FittedModel fm, CurrentClampData data, int steps,
-                                          int refine) {
-        JsonObject report = NewStateReport.json(o, data, fm);
-        JsonObject d = new JsonObject();
-        d.addProperty("method", o.settings().method());
-        d.addProperty("base", o.settings().base().name());
-        d.add("base_free", Json.toTree(o.settings().base().spec().freeParameters()));
-        d.addProperty("latent_requested", o.settings().latent());
-        d.addProperty("device", o.chosen().device());
-        d.addProperty("steps", steps);
-        d.addProperty("refine_evaluations", refine);
-        d.add("latent", report.get("latent"));
-        d.add("selection", report.get("selection"));
-        JsonObject own = new JsonObject();
-        JsonArray held = report.getAsJsonObject("validation").getAsJsonArray("heldout");
-        own.add("heldout", held);
-        own.addProperty("note", "the method's own scores on its selection sweeps (sweeps numbered from 1), with the "
-                + "project's simulator as result.json's validation");
-        d.add("method_validation", own);
-        d.add("log", report.get("log"));
-        d.addProperty("log_note", "the training log numbers sweeps from 1");
-        JsonObject timing = new JsonObject();
-        timing.add("wall_s", Json.number(o.wallSeconds()));
-        timing.add("cpu_s", Json.number(o.cpuSeconds()));
-        d.add("timing", timing);
-        return d;
     }
 
     /**

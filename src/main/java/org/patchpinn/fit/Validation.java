@@ -1,7 +1,5 @@
 package org.patchpinn.fit;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.patchpinn.features.StimulusWindows;
 import org.patchpinn.features.SweepFeatureExtractor;
 import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.model.ModelSpec;
-import org.patchpinn.report.Json;
 import org.patchpinn.sim.SimulationResult;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
@@ -153,44 +150,5 @@ public final class Validation {
             return Double.NaN;
         }
         return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
-    }
-
-    /** result.json's "validation" object. */
-    public static JsonObject json(List<SweepValidation> v) {
-        JsonObject o = new JsonObject();
-        o.add("holdout_gamma", Json.number(meanGamma(v, true)));
-        o.add("holdout_rmse_mV", Json.number(rmse(v, true)));
-        o.add("fit_gamma", Json.number(meanGamma(v, false)));
-        o.add("fit_rmse_mV", Json.number(rmse(v, false)));
-        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
-            o.add(role + "_gamma", Json.number(meanGamma(v, role)));
-            o.add(role + "_rmse_mV", Json.number(rmse(v, role)));
-            o.add(role + "_ap_amplitude_error_mV", Json.number(medianError(v, role, "AP_amplitude")));
-            o.add(role + "_half_width_error_ms", Json.number(medianError(v, role, "spike_half_width")));
-            o.add(role + "_ahp_depth_error_mV", Json.number(medianError(v, role, "AHP_depth")));
-        }
-        o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
-        JsonArray sweeps = new JsonArray();
-        for (SweepValidation s : v) {
-            JsonObject so = new JsonObject();
-            so.addProperty("sweep", s.sweep().index());
-            so.addProperty("role", s.role());
-            so.add("rmse_mV", Json.number(s.rmseMv()));
-            so.add("gamma", Json.number(s.gamma()));
-            so.addProperty("spikes_data", s.dataSpikes());
-            so.addProperty("spikes_model", s.modelSpikes());
-            JsonObject features = new JsonObject();
-            for (String name : FEATURES) {
-                JsonObject pair = new JsonObject();
-                pair.add("data", Json.number(s.dataFeatures().get(name)));
-                pair.add("model", Json.number(s.modelFeatures().get(name)));
-                pair.addProperty("unit", SweepFeatures.unitOf(name));
-                features.add(name, pair);
-            }
-            so.add("features", features);
-            sweeps.add(so);
-        }
-        o.add("sweeps", sweeps);
-        return o;
     }
 }

@@ -29,6 +29,7 @@ import org.patchpinn.compare.ManifestReader;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.pinn.TrainingThread;
+import org.patchpinn.report.BatchResultJson;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.report.Table;
@@ -137,15 +138,8 @@ public final class BatchOperation implements Operation {
                 progress.log("batch.parquet not written (batch.csv is): " + e.getMessage());
             }
             long ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).count();
-            JsonObject json = new JsonObject();
-            json.addProperty("run", verb);
-            json.add("args", Json.toTree(args));
-            json.addProperty("engine", engine.describe());
-            json.addProperty("recordings", rows.size());
-            json.addProperty("ok", ok);
-            json.addProperty("computed", todo.size());
-            json.addProperty("failed", line.failed());
-            json.addProperty("parquet", parquet);
+            JsonObject json = BatchResultJson.of(verb, args, engine.describe(), rows.size(), ok, todo.size(),
+                    line.failed(), parquet);
             OperationResult result = new OperationResult(json, ok + "/" + rows.size() + " recordings: " + verb
                     + " (" + todo.size() + " run on " + engine.describe() + ", the rest resumed or excluded)");
             result.table(table, "batch.csv");

@@ -1,6 +1,5 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +41,7 @@ import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.CompareResultJson;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 import org.patchpinn.symbolic.SearchSettings;
@@ -186,9 +186,7 @@ public final class CompareOperation extends BasicOperation {
                 + (c.decomposition() == null || !c.decomposition().identified() || !extraConductanceIsTheCause(c) ? ""
                 : "; extra conductance " + c.decomposition().law().expression("G") + " nS, EX "
                 + String.format(Locale.ROOT, "%.1f mV", c.decomposition().ex().value()));
-        JsonObject json = ComparisonReport.json(c);
-        json.add("parameters_used", Json.toTree(values.asMap()));
-        OperationResult r = new OperationResult(json, summary);
+        OperationResult r = new OperationResult(CompareResultJson.of(c, values.asMap()), summary);
         r.table(ComparisonReport.recordings(c), "per_recording.csv");
         r.table(ComparisonReport.conditions(c), "conditions.csv");
         r.table(ComparisonReport.changes(c), "changes.csv");

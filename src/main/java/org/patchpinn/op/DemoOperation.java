@@ -1,6 +1,5 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.report.DemoResultJson;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.task.Progress;
@@ -57,17 +57,11 @@ public final class DemoOperation extends BasicOperation {
         Path data = values.path("data");
         Path out = values.path("out");
         List<Step> steps = plan(data, out);
-        JsonArray done = new JsonArray();
+        List<DemoResultJson.Step> done = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             progress.checkCancelled();
             Step step = steps.get(i);
             progress.status("demo: " + step.verb() + " " + step.folder());
-            JsonObject record = new JsonObject();
-            record.addProperty("verb", step.verb());
-            record.addProperty("folder", step.folder());
-            JsonObject opts = new JsonObject();
-            step.options().forEach(opts::addProperty);
-            record.add("options", opts);
             Operation op = Operations.byVerb(step.verb()).orElseThrow();
             Map<String, String> options = new LinkedHashMap<>(step.options());
             options.put("out", out.resolve(step.folder()).toString());
@@ -76,15 +70,11 @@ public final class DemoOperation extends BasicOperation {
             OperationResult r = op.run(stepValues,
                     progress.range(i / (double) steps.size(), (i + 1) / (double) steps.size()));
             r.writeRun(new OutputFolder(out.resolve(step.folder())), step.verb(), stepValues.inputFiles());
-            record.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
-            record.addProperty("summary", r.summary());
-            done.add(record);
+            done.add(new DemoResultJson.Step(step.verb(), step.folder(), step.options(),
+                    (System.nanoTime() - t0) / 1e9, r.summary()));
             progress.log(step.verb() + " " + step.folder() + ": " + r.summary());
         }
-        JsonObject json = new JsonObject();
-        json.addProperty("data", data.toAbsolutePath().toString());
-        json.add("steps", done);
-        return new OperationResult(json, "demo: " + steps.size() + " steps");
+        return new OperationResult(DemoResultJson.of(data, done), "demo: " + steps.size() + " steps");
     }
 
     static List<Step> plan(Path data) {

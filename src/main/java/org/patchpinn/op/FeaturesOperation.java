@@ -1,7 +1,5 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.InvalidParameterException;
@@ -67,9 +65,8 @@ public final class FeaturesOperation extends BasicOperation {
                 window(values), progress.range(0, 0.7));
         progress.status("recording artefacts");
         RecordingArtefacts artefacts = artefacts(r, rf);
-        JsonObject json = FeaturesReport.json(r, rf, settings);
-        json.add("artefacts", artefacts == null ? JsonNull.INSTANCE : artefacts.toJson());
-        OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
+        OperationResult result = new OperationResult(FeaturesReport.json(r, rf, settings, artefacts),
+                summary(r, rf, artefacts));
         result.table(FeaturesReport.sweepTable(rf), "features.csv");
         result.table(FeaturesReport.cellTable(r, rf), "cell.csv");
         if (artefacts != null) {

@@ -1,6 +1,5 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -32,7 +31,7 @@ import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
-import org.patchpinn.report.Json;
+import org.patchpinn.report.FitResultJson;
 import org.patchpinn.report.Table;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -129,13 +128,10 @@ public final class FitOperation extends BasicOperation {
         OperationResult result = report(r, best.model(), method, roles, best.outcome(), best.validation(), values,
                 wall, cpu);
         if (artefacts != null) {
-            JsonObject a = artefacts.toJson();
-            a.add("bridge_subtracted_MOhm", Json.number(bridge));
-            result.json().add("artefacts", a);
+            FitResultJson.addArtefacts(result.json(), artefacts, bridge);
         }
         if (runs.size() > 1) {
             Table mt = new Table("PatchPINN Model Comparison");
-            JsonArray arr = new JsonArray();
             for (FitRunner.Run m : runs) {
                 CellComparison c = m.cell();
                 mt.addRow().set("model", m.model().name()).set("chosen", m == best ? "yes" : "no")
@@ -146,20 +142,8 @@ public final class FitOperation extends BasicOperation {
                         .set("test sweeps", c.count(SweepRoles.TEST))
                         .set("step sweeps within spike tolerance", c.sweepsWithinCountTolerance())
                         .set("step sweeps", c.fiCurve().size());
-                JsonObject o = new JsonObject();
-                o.addProperty("model", m.model().name());
-                o.addProperty("chosen", m == best);
-                o.add("selection_score", Json.number(m.selectionScore()));
-                o.add("selection_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.SELECTION)));
-                o.add("test_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.TEST)));
-                o.addProperty("test_sweeps_within_spike_tolerance", c.withinTolerance(SweepRoles.TEST));
-                o.addProperty("test_sweeps", c.count(SweepRoles.TEST));
-                o.add("cell", c.json().get("error"));
-                arr.add(o);
             }
-            result.json().add("model_comparison", arr);
-            result.json().addProperty("model_choice", "the highest selection score: mean over selection sweeps of "
-                    + "(spike count within max(2, 20%) ? 1 : 0) + Γ");
+            FitResultJson.addModelComparison(result.json(), runs, best);
             result.table(mt, "models.csv");
         }
         return result;
@@ -304,43 +288,14 @@ public final class FitOperation extends BasicOperation {
                                           FitOutcome outcome, List<SweepValidation> validation, ParamValues values,
                                           double wall, double cpu) {
         ModelSpec fitted = outcome.fitted();
-        JsonObject json = new JsonObject();
-        json.addProperty("file", r.name());
-        json.addProperty("model", model.name());
-        json.addProperty("method", method.name());
-        json.add("fit_sweeps", Json.toTree(roles.training()));
-        json.add("selection_sweeps", Json.toTree(roles.selection()));
-        json.add("holdout_sweeps", Json.toTree(roles.test()));
-        json.addProperty("sweep_roles", roles.rule());
-        json.add("ljp_mV", Json.number(values.number("ljp_mv")));
-        JsonObject params = new JsonObject();
         Table pt = new Table("PatchPINN Fit Parameters");
         for (ParameterEstimate e : outcome.estimates()) {
-            JsonObject p = Json.quantity(e.value(), e.unit());
-            p.add("ci95", Json.interval(e.ci95Low(), e.ci95High()));
-            p.addProperty("fixed", e.fixed());
-            params.add(e.name(), p);
             pt.addRow().set("parameter", e.name()).set("unit", e.unit()).set("value", e.value())
                     .set("ci95_low", e.ci95Low()).set("ci95_high", e.ci95High()).set("fixed", e.fixed() ? "yes" : "no");
         }
-        json.add("parameters", params);
-        // methods that learn new states (hybrid, pinn) report them at the top level (moved, not copied: the
-        // tabulated functions are long)
-        for (String key : List.of("latent", "selection")) {
-            if (outcome.diagnostics() != null && outcome.diagnostics().has(key)) {
-                json.add(key, outcome.diagnostics().remove(key));
-            }
-        }
-        json.add("validation", Validation.json(validation));
         CellComparison cell = CellComparison.of(validation);
-        json.add("cell", cell.json());
-        json.add("diagnostics", outcome.diagnostics());
-        JsonObject timing = new JsonObject();
-        timing.add("wall_s", Json.number(wall));
-        timing.add("process_cpu_s", Json.number(cpu));
-        timing.addProperty("cores", Runtime.getRuntime().availableProcessors());
-        json.add("timing", timing);
-        json.add("params", Json.toTree(values.asMap()));
+        JsonObject json = FitResultJson.of(r.name(), model.name(), method.name(), roles, values.number("ljp_mv"),
+                outcome, validation, cell, wall, cpu, values.asMap());
 
         Table vt = new Table("PatchPINN Fit Validation");
         for (SweepValidation v : validation) {
@@ -415,11 +370,6 @@ public final class FitOperation extends BasicOperation {
             }
         }
         return t;
-    }
-
-    /** "PatchPINN Fit Loss" → "fit_loss.csv". */
-    static String fileName(String tableName) {
-        return FitOutcome.fileName(tableName);
     }
 
     private static long cpuNanos() {

@@ -1,8 +1,6 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -10,7 +8,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitSweep;
@@ -21,7 +18,7 @@ import org.patchpinn.model.ModelFileParser;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Charts;
-import org.patchpinn.report.Json;
+import org.patchpinn.report.LawModelResultJson;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.SimulationResult;
 import org.patchpinn.sim.Simulator;
@@ -102,25 +99,9 @@ public final class LawIntoModelOperation extends BasicOperation {
                 Stimuli.step(STEP_START_MS, STEP_DURATION_MS, stepPa), SIMULATED_MS, DT_MS);
         int spikes = SpikeTimes.detect(sim.v(), DT_MS).length;
 
-        JsonObject json = new JsonObject();
-        json.addProperty("base_model", base.name());
-        json.addProperty("model", modelName);
-        json.addProperty("model_file", modelName + ".model");
-        json.addProperty("current", "I" + name);
-        json.add("g_ns", Json.number(values.number("g")));
-        json.add("e_mv", Json.number(values.number("e")));
-        json.addProperty("z_inf", zInf.voltageExpression());
-        json.addProperty("tau_ms", tau.voltageExpression());
-        JsonObject check = new JsonObject();
-        check.add("step_pa", Json.number(stepPa));
-        check.add("step_start_ms", Json.number(STEP_START_MS));
-        check.add("step_duration_ms", Json.number(STEP_DURATION_MS));
-        check.addProperty("finite", sim.isFinite());
-        check.addProperty("spikes", spikes);
-        check.add("v_min_mv", Json.number(Arrays.stream(sim.v()).min().orElse(Double.NaN)));
-        check.add("v_max_mv", Json.number(Arrays.stream(sim.v()).max().orElse(Double.NaN)));
-        json.add("simulation", check);
-        json.add("params", Json.toTree(values.asMap()));
+        JsonObject json = LawModelResultJson.of(base.name(), modelName, "I" + name, values.number("g"),
+                values.number("e"), zInf, tau, new LawModelResultJson.Check(stepPa, STEP_START_MS, STEP_DURATION_MS,
+                        sim, spikes), values.asMap());
 
         Table table = new Table("PatchPINN Discovered Current");
         table.addRow().set("item", "current").set("value", "I" + name + " = g" + name + " * z" + name
@@ -150,7 +131,7 @@ public final class LawIntoModelOperation extends BasicOperation {
         }
         LawValidation.Deviation dev = net == null ? null : LawValidation.deviation(net, zInf, tau);
         if (lawScore != null || dev != null) {
-            json.add("validation", validationJson(held, lawScore, netScore, dev));
+            LawModelResultJson.addValidation(json, held, lawScore, netScore, dev);
         }
         OperationResult result = new OperationResult(json, summary);
         if (lawScore != null) {
@@ -177,51 +158,6 @@ public final class LawIntoModelOperation extends BasicOperation {
             throw new InvalidParameterException("holdout", "no held-out sweep given");
         }
         return idx;
-    }
-
-    private static JsonObject validationJson(List<FitSweep> held, LawValidation.Score law, LawValidation.Score net,
-                                             LawValidation.Deviation dev) {
-        JsonObject v = new JsonObject();
-        JsonArray sweeps = new JsonArray();
-        held.forEach(s -> sweeps.add(s.index()));
-        v.add("holdout_sweeps", sweeps);
-        v.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
-        if (law != null) {
-            v.add("law", scoreJson(law));
-        }
-        if (net != null) {
-            v.add("network", scoreJson(net));
-        }
-        if (dev != null) {
-            JsonObject d = new JsonObject();
-            d.add("v_from_mV", Json.number(dev.fromMv()));
-            d.add("v_to_mV", Json.number(dev.toMv()));
-            d.add("z_inf_max_abs_diff", Json.number(dev.zInfMaxAbs()));
-            d.add("z_inf_worst_at_mV", Json.number(dev.zInfWorstMv()));
-            d.add("tau_max_abs_diff_ms", Json.number(dev.tauMaxAbsMs()));
-            d.add("tau_max_rel_diff", Json.number(dev.tauMaxRel()));
-            d.add("tau_worst_at_mV", Json.number(dev.tauWorstMv()));
-            v.add("law_vs_network", d);
-        }
-        return v;
-    }
-
-    private static JsonObject scoreJson(LawValidation.Score s) {
-        JsonObject o = new JsonObject();
-        o.add("gamma", Json.number(s.gamma()));
-        o.add("rmse_mV", Json.number(s.rmseMv()));
-        JsonArray a = new JsonArray();
-        for (SweepValidation sv : s.sweeps()) {
-            JsonObject e = new JsonObject();
-            e.addProperty("sweep", sv.sweep().index());
-            e.add("gamma", Json.number(sv.gamma()));
-            e.add("rmse_mV", Json.number(sv.rmseMv()));
-            e.addProperty("spikes_data", sv.dataSpikes());
-            e.addProperty("spikes_model", sv.modelSpikes());
-            a.add(e);
-        }
-        o.add("sweeps", a);
-        return o;
     }
 
     private static Table validationTable(LawValidation.Score law, LawValidation.Score net) {

@@ -1,7 +1,5 @@
 package org.patchpinn.op;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +12,7 @@ import org.patchpinn.io.AtfWriter;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
-import org.patchpinn.model.Parameter;
-import org.patchpinn.report.Json;
+import org.patchpinn.report.SimulateResultJson;
 import org.patchpinn.report.RecordingChart;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.NoiseModel;
@@ -113,33 +110,22 @@ public final class SimulateOperation extends BasicOperation {
         Recording rec = SyntheticRecording.generate(model, p, stims, total, dt,
                 NoiseModel.white(values.number("noise_mv")), values.integer("seed"));
 
-        JsonObject json = new JsonObject();
-        json.addProperty("model", model.name());
-        JsonObject params = new JsonObject();
-        for (Parameter q : model.parameters()) {
-            params.add(q.name(), Json.quantity(q.value(), q.unit()));
-        }
-        json.add("parameters", params);
-        JsonArray sweepsJson = new JsonArray();
-        Table summary = new Table("PatchPINN Simulation");
-        OperationResult result = new OperationResult(json, String.format(Locale.ROOT, "%s: %d sweeps simulated",
-                model.name(), results.size()));
+        List<SimulateResultJson.Sweep> reported = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             SimulationResult s = results.get(i);
-            int spikes = SpikeTimes.detect(s.v(), dt).length;
-            JsonObject o = new JsonObject();
-            o.addProperty("sweep", labels.get(i));
-            o.addProperty("stimulus", stims.get(i).describe());
-            o.addProperty("spikes", spikes);
-            o.add("v_start_mV", Json.number(s.v()[0]));
-            o.addProperty("finite", s.isFinite());
-            sweepsJson.add(o);
-            summary.addRow().set("sweep", labels.get(i)).set("stimulus", stims.get(i).describe())
-                    .set("spikes", spikes).set("V start (mV)", s.v()[0]);
-            result.fileTable(s.toTable("PatchPINN Simulation Sweep " + labels.get(i)), "sweep_" + labels.get(i) + ".csv");
+            reported.add(new SimulateResultJson.Sweep(labels.get(i), stims.get(i).describe(),
+                    SpikeTimes.detect(s.v(), dt).length, s.v()[0], s.isFinite()));
         }
-        json.add("sweeps", sweepsJson);
-        json.add("params", Json.toTree(values.asMap()));
+        OperationResult result = new OperationResult(SimulateResultJson.of(model, reported, values.asMap()),
+                String.format(Locale.ROOT, "%s: %d sweeps simulated", model.name(), results.size()));
+        Table summary = new Table("PatchPINN Simulation");
+        for (int i = 0; i < results.size(); i++) {
+            SimulateResultJson.Sweep w = reported.get(i);
+            summary.addRow().set("sweep", w.sweep()).set("stimulus", w.stimulus()).set("spikes", w.spikes())
+                    .set("V start (mV)", w.vStartMv());
+            result.fileTable(results.get(i).toTable("PatchPINN Simulation Sweep " + w.sweep()),
+                    "sweep_" + w.sweep() + ".csv");
+        }
         result.table(summary, "simulation.csv");
         result.streamedFile("simulated.atf", out -> AtfWriter.write(rec, out));
         if (model.isWritable()) {

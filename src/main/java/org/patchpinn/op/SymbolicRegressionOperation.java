@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.report.Json;
 import org.patchpinn.report.SymbolicCharts;
+import org.patchpinn.report.SymbolicResultJson;
 import org.patchpinn.symbolic.Dataset;
 import org.patchpinn.symbolic.LawReport;
 import org.patchpinn.symbolic.Objective;
@@ -64,12 +64,12 @@ public final class SymbolicRegressionOperation extends BasicOperation {
                 values.integer("population_size"), values.integer("generations"), values.integer("max_complexity"),
                 values.integer("threads"), values.number("max_time_s"), weighting, values.bool("templates"));
         SearchResult r = SymbolicSearch.run(data, settings, progress);
-        JsonObject json = LawReport.json(r);
-        json.add("params", Json.toTree(values.asMap()));
+        JsonObject json = SymbolicResultJson.of(r, values.asMap());
+        JsonObject best = json.getAsJsonObject(SymbolicResultJson.BEST);
         OperationResult result = new OperationResult(json, data.target() + " = "
-                + json.getAsJsonObject("best").get("expression").getAsString()
+                + best.get(SymbolicResultJson.EXPRESSION).getAsString()
                 + String.format(Locale.ROOT, " (R² %.6f, complexity %d)",
-                json.getAsJsonObject("best").get("r2").getAsDouble(), r.best().complexity()));
+                best.get(SymbolicResultJson.R2).getAsDouble(), r.best().complexity()));
         result.table(LawReport.table(r), "pareto.csv");
         result.fileTable(LawReport.fitTable(r), "fit.csv");
         result.chart(SymbolicCharts.law(r), "law.png");

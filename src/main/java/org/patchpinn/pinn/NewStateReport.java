@@ -1,8 +1,5 @@
 package org.patchpinn.pinn;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -11,15 +8,13 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.patchpinn.model.Parameter;
 import org.patchpinn.report.Charts;
-import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
 /**
- * Turns a {@link NewStateFit.Outcome} into result.json, tables (learned.csv, states.csv, loss.csv,
+ * Turns a {@link NewStateFit.Outcome} into tables (learned.csv, states.csv, loss.csv,
  * selection.csv, validation.csv) and charts (learned functions, currents, voltages, loss), all plain
- * data so every host can show or save them.
+ * data so every host can show or save them; its part of result.json is {@link org.patchpinn.report.NewStateJson}.
  */
 public final class NewStateReport {
     /** Voltage grid of the tabulated learned functions (mV). */
@@ -30,122 +25,8 @@ public final class NewStateReport {
     private NewStateReport() {
     }
 
-    public static JsonObject json(NewStateFit.Outcome o, CurrentClampData data) {
-        return json(o, data, o.chosen().model());
-    }
-
-    /** As above with {@code m} as the final model (the chosen candidate after a later stage, e.g. its law). */
-    public static JsonObject json(NewStateFit.Outcome o, CurrentClampData data, FittedModel m) {
-        NewStateFit.Candidate c = o.chosen();
-        JsonObject root = new JsonObject();
-        root.addProperty("method", o.settings().method());
-        root.addProperty("base", o.settings().base().name());
-        root.addProperty("latent", o.settings().latent());
-        root.addProperty("seed", o.settings().seed());
-        root.addProperty("device", c.device());
-        root.add("train_sweeps", sweeps(o.settings().trainSweeps()));
-        root.add("holdout_sweeps", sweeps(o.settings().heldOutSweeps()));
-        JsonObject params = new JsonObject();
-        double[] p = m.parameters();
-        for (int i = 0; i < p.length; i++) {
-            Parameter q = m.base().parameters().get(i);
-            JsonObject e = Json.quantity(p[i], q.unit());
-            e.add("ci95", JsonNull.INSTANCE);
-            e.addProperty("fixed", !m.base().isFree(i));
-            params.add(q.name(), e);
-        }
-        root.add("parameters", params);
-        root.addProperty("parameters_note", "every current of the base model is known; its free parameters are "
-                + "fitted, the fixed ones kept; ci95 is not estimated by the neural methods (null); currents are "
-                + "better identified than their factors");
-        JsonArray latent = new JsonArray();
-        for (int j = 0; j < m.latents().size(); j++) {
-            FittedModel.Latent l = m.latents().get(j);
-            JsonObject e = new JsonObject();
-            e.addProperty("name", "z" + (j + 1));
-            e.addProperty("form", "g*z*(V-E), dz/dt = (z_inf(V) - z)/tau_z(V)");
-            e.add("g_nS", Json.number(l.gNs()));
-            e.add("E_mV", Json.number(l.eMv()));
-            JsonArray v = new JsonArray();
-            JsonArray zi = new JsonArray();
-            JsonArray tau = new JsonArray();
-            for (double x = GRID_LOW; x <= GRID_HIGH + 1e-9; x += GRID_STEP) {
-                v.add(x);
-                zi.add(Json.number(l.zInfAt(x)));
-                tau.add(Json.number(l.tauAt(x)));
-            }
-            e.add("V_mV", v);
-            e.add("z_inf", zi);
-            e.add("tau_z_ms", tau);
-            latent.add(e);
-        }
-        root.add("latent", latent);
-        JsonObject sel = new JsonObject();
-        JsonObject scores = new JsonObject();
-        for (NewStateFit.Candidate k : o.candidates()) {
-            JsonObject s = new JsonObject();
-            s.add("heldout_agreement", Json.number(k.heldOutAgreement()));
-            s.add("heldout_gamma", Json.number(meanGamma(k.heldOut())));
-            s.add("train_agreement", Json.number(NewStateFit.agreement(k.train())));
-            s.add("tolerance", Json.number(NewStateFit.tolerance(k.heldOut())));
-            s.add("wall_s", Json.number(k.wallSeconds()));
-            scores.add(Integer.toString(k.latentCount()), s);
-        }
-        sel.add("scores", scores);
-        sel.addProperty("chosen", c.latentCount());
-        sel.addProperty("new_state_needed", o.newStateNeeded());
-        sel.addProperty("decision", o.decision());
-        sel.add("min_tolerance", Json.number(NewStateFit.TOLERANCE));
-        root.add("selection", sel);
-        JsonObject val = new JsonObject();
-        JsonArray sweeps = new JsonArray();
-        for (SweepScore s : c.heldOut()) {
-            sweeps.add(scoreJson(s));
-        }
-        val.add("heldout", sweeps);
-        JsonArray tr = new JsonArray();
-        for (SweepScore s : c.train()) {
-            tr.add(scoreJson(s));
-        }
-        val.add("train", tr);
-        val.add("coincidence_window_ms", Json.number(SweepScore.WINDOW_MS));
-        root.add("validation", val);
-        JsonObject timing = new JsonObject();
-        timing.add("wall_s", Json.number(o.wallSeconds()));
-        timing.add("cpu_s", Json.number(o.cpuSeconds()));
-        root.add("timing", timing);
-        root.add("log", Json.strings(c.log()));
-        return root;
-    }
-
-    private static JsonObject scoreJson(SweepScore s) {
-        JsonObject e = new JsonObject();
-        e.addProperty("sweep", s.sweep() + 1);
-        e.add("stimulus_pA", Json.number(s.stimulusPa()));
-        e.add("gamma", Json.number(s.gamma()));
-        e.add("rmse_mV", Json.number(s.rmseMv()));
-        e.add("subthreshold_rmse_mV", Json.number(s.subthresholdRmseMv()));
-        e.addProperty("spikecount_data", s.spikesData());
-        e.addProperty("spikecount_model", s.spikesModel());
-        e.add("adaptation_index2_data", Json.number(s.adaptationData()));
-        e.add("adaptation_index2_model", Json.number(s.adaptationModel()));
-        e.add("adaptation_index2_rel_error", Json.number(s.adaptationError()));
-        e.add("first_isi_data_ms", Json.number(s.firstIsiData()));
-        e.add("first_isi_model_ms", Json.number(s.firstIsiModel()));
-        e.add("last_isi_data_ms", Json.number(s.lastIsiData()));
-        e.add("last_isi_model_ms", Json.number(s.lastIsiModel()));
-        e.add("agreement", Json.number(s.agreement()));
-        return e;
-    }
-
-
-    private static JsonArray sweeps(List<Integer> idx) {
-        JsonArray a = new JsonArray();
-        idx.forEach(i -> a.add(i + 1));
-        return a;
-    }
-
-    static double meanGamma(List<SweepScore> s) {
+    /** Mean Γ over the scored sweeps (NaN when none). */
+    public static double meanGamma(List<SweepScore> s) {
         return s.stream().mapToDouble(SweepScore::gamma).average().orElse(Double.NaN);
     }
 

@@ -1,12 +1,15 @@
 package org.patchpinn.report;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import org.patchpinn.features.CellFeatures;
 import org.patchpinn.features.FeatureNames;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.features.RecordingFeatures;
 import org.patchpinn.features.Spike;
 import org.patchpinn.features.SpikeDetectionSettings;
+import org.patchpinn.features.SweepArtefacts;
 import org.patchpinn.features.SweepFeatureExtractor;
 import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.trace.Recording;
@@ -15,6 +18,15 @@ import org.patchpinn.trace.Recording;
 public final class FeaturesReport {
     public static final String SWEEP_TABLE = "PatchPINN Features";
     public static final String CELL_TABLE = "PatchPINN Cell";
+    public static final String FILE = "file";
+    public static final String SETTINGS = "settings";
+    public static final String STIMULUS_WINDOW = "stimulus_window";
+    public static final String UNITS = "units";
+    public static final String SWEEPS = "sweeps";
+    public static final String CELL = "cell";
+    public static final String FI_CURVE = "fi_curve";
+    /** The recording's artefacts (null when they could not be measured); Fit Model reports them too. */
+    public static final String ARTEFACTS = "artefacts";
 
     private FeaturesReport() {
     }
@@ -38,25 +50,27 @@ public final class FeaturesReport {
         return t;
     }
 
-    /** result.json of Summary Statistics: settings, stimulus window, units, per-sweep features and spikes, cell. */
-    public static JsonObject json(Recording r, RecordingFeatures rf, SpikeDetectionSettings s) {
+    /** result.json of Summary Statistics: settings, stimulus window, units, per-sweep features and spikes, cell,
+     * F–I curve and artefacts. */
+    public static JsonObject json(Recording r, RecordingFeatures rf, SpikeDetectionSettings s,
+                                  RecordingArtefacts artefacts) {
         JsonObject o = new JsonObject();
-        o.addProperty("file", r.source() == null ? r.name() : r.source().toString());
+        o.addProperty(FILE, r.source() == null ? r.name() : r.source().toString());
         JsonObject settings = new JsonObject();
         settings.add("dvdt_threshold_V_per_s", Json.number(s.dvdtThresholdVPerS()));
         settings.add("min_peak_mV", Json.number(s.minPeakMv()));
         settings.add("threshold_fraction", Json.number(s.thresholdFraction()));
         settings.add("interp_step_ms", Json.number(SweepFeatureExtractor.EFEL_INTERP_STEP_MS));
-        o.add("settings", settings);
+        o.add(SETTINGS, settings);
         JsonObject window = new JsonObject();
         window.add("start_ms", Json.number(rf.window().startMs()));
         window.add("end_ms", Json.number(rf.window().endMs()));
         window.addProperty("from_command", rf.windowFromCommand());
-        o.add("stimulus_window", window);
+        o.add(STIMULUS_WINDOW, window);
         JsonObject units = new JsonObject();
         FeatureNames.SWEEP.forEach(n -> units.addProperty(n, FeatureNames.unitOf(n)));
         CellFeatures.NAMES.forEach(n -> units.addProperty("cell." + n, FeatureNames.unitOf(n)));
-        o.add("units", units);
+        o.add(UNITS, units);
         JsonArray sweeps = new JsonArray();
         for (int i = 0; i < rf.sweeps().size(); i++) {
             SweepFeatures f = rf.sweeps().get(i);
@@ -93,10 +107,10 @@ public final class FeaturesReport {
             sw.add("spikes", spikes);
             sweeps.add(sw);
         }
-        o.add("sweeps", sweeps);
+        o.add(SWEEPS, sweeps);
         JsonObject cell = new JsonObject();
         rf.cell().values().forEach((k, v) -> cell.add(k, Json.number(v)));
-        o.add("cell", cell);
+        o.add(CELL, cell);
         JsonArray fi = new JsonArray();
         for (CellFeatures.FiPoint p : rf.cell().fiCurve()) {
             JsonObject jp = new JsonObject();
@@ -106,7 +120,31 @@ public final class FeaturesReport {
             jp.add("rate_Hz", Json.number(p.rateHz()));
             fi.add(jp);
         }
-        o.add("fi_curve", fi);
+        o.add(FI_CURVE, fi);
+        o.add(ARTEFACTS, artefacts == null ? JsonNull.INSTANCE : artefacts(artefacts));
+        return o;
+    }
+
+    /** {bridge_MOhm, max_abs_drift_mV, max_hum_mV, blocked_sweeps, warnings, sweeps: [...]}. */
+    public static JsonObject artefacts(RecordingArtefacts a) {
+        JsonObject o = new JsonObject();
+        o.add("bridge_MOhm", Json.number(a.bridgeMohm()));
+        o.add("max_abs_drift_mV", Json.number(a.maxAbsDriftMv()));
+        o.add("max_hum_mV", Json.number(a.maxHumMv()));
+        o.add("blocked_sweeps", Json.toTree(a.blockedSweeps()));
+        o.add("warnings", Json.strings(a.warnings()));
+        JsonArray sweeps = new JsonArray();
+        for (SweepArtefacts s : a.sweeps()) {
+            JsonObject js = new JsonObject();
+            js.addProperty("sweep", s.sweep());
+            js.add("bridge_MOhm", Json.number(s.bridgeMohm()));
+            js.add("drift_mV", Json.number(s.driftMv()));
+            js.add("hum_mV", Json.number(s.humMv()));
+            js.addProperty("depolarisation_block", s.depolarisationBlock());
+            js.add("notes", Json.strings(s.notes()));
+            sweeps.add(js);
+        }
+        o.add("sweeps", sweeps);
         return o;
     }
 }

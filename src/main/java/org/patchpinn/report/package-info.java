@@ -12,9 +12,21 @@
  * their plots with it too: no chart sets its own title font, background or grid.
  *
  * <h2>result.json</h2>
- * A result type's result.json and tables are written by one class here (e.g.
- * {@link org.patchpinn.report.RecordingSummary} for recordings, {@link org.patchpinn.report.FeaturesReport}
- * for Summary Statistics), so a field has one home; field names keep their units ({@code peak_mV}).
+ * Each result type's result.json has one writer here that owns its top-level layout and key names (constants,
+ * as TrackMate's TmXmlKeys/TmXmlWriter), built from the core's value objects:
+ * {@link org.patchpinn.report.FitResultJson} (fit; {@link org.patchpinn.report.NewStateJson} for the diagnostics
+ * of hybrid and pinn), {@link org.patchpinn.report.FeaturesReport} (features, with the artefacts block fit
+ * shares), {@link org.patchpinn.report.CompareResultJson}, {@link org.patchpinn.report.SimulateResultJson},
+ * {@link org.patchpinn.report.LawModelResultJson}, {@link org.patchpinn.report.BatchResultJson},
+ * {@link org.patchpinn.report.DemoResultJson}, {@link org.patchpinn.report.SymbolicResultJson} and
+ * {@link org.patchpinn.report.RecordingSummary} (info). A class that reads a result.json back uses the writer's
+ * constants (e.g. {@code symbolic.FoundLaw}). Field names keep their units ({@code peak_mV}).
+ *
+ * <p>Left in the core, on purpose: a fit method's own "diagnostics" (classic, staged, law refit), built from the
+ * method's internal state while it runs and carried opaque by {@code fit.FitOutcome}; and the blocks of value
+ * objects whose JSON is also a file the core reads back (compare's {@code Estimate}, {@code Summary}, {@code Law},
+ * {@code RecordingResult} per-recording files, {@code ConditionModel}), so writer and reader stay side by side.
+ * report/ may import the core packages (import-control allows it) but never op/ or the hosts.
  *
  * <p>Does not belong here: computing what is reported, anything that shows windows (hosts).
  */

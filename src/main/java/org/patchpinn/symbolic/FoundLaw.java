@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchpinn.report.Json;
+import org.patchpinn.report.SymbolicResultJson;
 
 /**
  * A law as another step receives it: the tree, the names of its inputs, and where it came from. Read back
@@ -37,8 +38,9 @@ public record FoundLaw(Node law, List<String> variables, String source) {
         List<String> names = new ArrayList<>();
         String sympy;
         try {
-            json.getAsJsonArray("inputs").forEach(in -> names.add(in.getAsJsonObject().get("name").getAsString()));
-            sympy = json.getAsJsonObject("best").get("sympy").getAsString();
+            json.getAsJsonArray(SymbolicResultJson.INPUTS).forEach(in -> names.add(in.getAsJsonObject()
+                    .get(SymbolicResultJson.NAME).getAsString()));
+            sympy = json.getAsJsonObject(SymbolicResultJson.BEST).get(SymbolicResultJson.SYMPY).getAsString();
         } catch (RuntimeException e) { // absent (null) or of another JSON type
             throw new SymbolicDataException(resultJson + ": not a Symbolic Regression result (no best.sympy or "
                     + "inputs)");

@@ -1,73 +1,15 @@
 package org.patchpinn.symbolic;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import java.util.Locale;
-import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 
 /**
- * A search result as plain data: the JSON of every law (expression, sympy, java, latex, complexity, loss,
- * r2, max_rel_error, rmse) and the table "PatchPINN Symbolic Regression" of the Pareto front.
+ * A search result's tables: "PatchPINN Symbolic Regression" of the Pareto front and the data with the chosen
+ * law; its result.json is {@link org.patchpinn.report.SymbolicResultJson}'s.
  */
 public final class LawReport {
     public static final String TABLE_NAME = "PatchPINN Symbolic Regression";
 
     private LawReport() {
-    }
-
-    /** The JSON description of one law, measured on the full data. */
-    public static JsonObject law(Candidate c, Objective objective) {
-        Dataset d = objective.data();
-        double[] f = new CompiledExpression(c.law()).evaluate(d.x());
-        JsonObject o = new JsonObject();
-        o.addProperty("expression", ExpressionFormat.format(c.law(), ExpressionFormat.Style.EXPRESSION, d.variables()));
-        o.addProperty("sympy", ExpressionFormat.format(c.law(), ExpressionFormat.Style.SYMPY, d.variables()));
-        o.addProperty("java", ExpressionFormat.format(c.law(), ExpressionFormat.Style.JAVA, d.variables()));
-        o.addProperty("latex", ExpressionFormat.format(c.law(), ExpressionFormat.Style.LATEX, d.variables()));
-        o.addProperty("complexity", c.complexity());
-        o.add("loss", Json.number(objective.loss(f)));
-        o.add("r2", Json.number(objective.r2(f)));
-        o.add("max_rel_error", Json.number(objective.maxRelativeError(f)));
-        o.add("rmse", Json.number(rmse(f, d.y())));
-        return o;
-    }
-
-    public static JsonObject json(SearchResult r) {
-        Dataset d = r.data();
-        JsonObject o = new JsonObject();
-        o.addProperty("file", d.source());
-        JsonArray inputs = new JsonArray();
-        for (int v = 0; v < d.variableCount(); v++) {
-            JsonObject in = new JsonObject();
-            in.addProperty("name", d.variables().get(v));
-            in.addProperty("unit", d.units().get(v));
-            in.add("min", Json.number(d.min(v)));
-            in.add("max", Json.number(d.max(v)));
-            inputs.add(in);
-        }
-        o.add("inputs", inputs);
-        o.addProperty("output", d.target());
-        o.addProperty("output_unit", d.targetUnit());
-        o.addProperty("rows", d.size());
-        o.addProperty("weighting", r.objective().weighting().name().toLowerCase(Locale.ROOT));
-        o.addProperty("selection", r.choice().rule());
-        o.add("noise_loss", Json.number(r.choice().noiseLoss()));
-        o.add("selection_threshold", Json.number(r.choice().threshold()));
-        o.add("best", law(r.best(), r.objective()));
-        JsonArray pareto = new JsonArray();
-        for (Candidate c : r.front()) {
-            pareto.add(law(c, r.objective()));
-        }
-        o.add("pareto", pareto);
-        JsonObject run = new JsonObject();
-        run.addProperty("generations", r.generations());
-        run.addProperty("evaluations", r.evaluations());
-        run.addProperty("stopped_by", r.stoppedBy());
-        run.add("wall_s", Json.number(r.wallS()));
-        run.add("cpu_s", Json.number(r.cpuS()));
-        o.add("run", run);
-        return o;
     }
 
     /** The Pareto front, one row per law, the chosen one marked. */
@@ -108,7 +50,8 @@ public final class LawReport {
         return t;
     }
 
-    static double rmse(double[] f, double[] y) {
+    /** Root mean square of f − y. */
+    public static double rmse(double[] f, double[] y) {
         double s = 0;
         for (int i = 0; i < y.length; i++) {
             s += (f[i] - y[i]) * (f[i] - y[i]);

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.report.FeaturesReport;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelSpec;
@@ -187,7 +188,7 @@ class ArtefactDetectorTest {
     @Test
     void jsonAndRefusals() {
         RecordingArtefacts a = ArtefactDetector.analyse(withArtefacts(clean(), RS_MOHM, 0, List.of()));
-        JsonObject j = a.toJson();
+        JsonObject j = FeaturesReport.artefacts(a);
         assertEquals(a.bridgeMohm(), j.get("bridge_MOhm").getAsDouble());
         assertEquals(STEPS_PA.length, j.getAsJsonArray("sweeps").size());
         JsonObject s0 = j.getAsJsonArray("sweeps").get(0).getAsJsonObject();

@@ -1,0 +1,253 @@
+package org.patchpinn.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Locale;
+import java.util.Map;
+import org.patchpinn.compare.ComparisonReport;
+import org.patchpinn.compare.ComparisonResult;
+import org.patchpinn.compare.ConditionComparison;
+import org.patchpinn.compare.ConditionModel;
+import org.patchpinn.compare.ConductanceDecomposition;
+import org.patchpinn.compare.Estimate;
+import org.patchpinn.compare.HeldOutSimulation;
+import org.patchpinn.compare.ManifestReader;
+import org.patchpinn.compare.Mechanism;
+import org.patchpinn.compare.MechanismComparison;
+import org.patchpinn.compare.RecordingResult;
+import org.patchpinn.compare.Summary;
+import org.patchpinn.compare.TrendChange;
+import org.patchpinn.compare.WithinCellTrend;
+
+/**
+ * result.json of Compare: recordings and their problems, per-condition summaries, the within-cell trend test and
+ * the changes it finds, mechanisms, laws, the extra conductance, the held-out simulation and warnings. Value
+ * objects the per-recording files share ({@code Estimate}, {@code Summary}, {@code Law}) write their own blocks.
+ */
+public final class CompareResultJson {
+    public static final String CONDITION = "condition";
+    public static final String RECORDINGS = "recordings";
+    public static final String PROBLEMS = "problems";
+    public static final String CONDITIONS = "conditions";
+    public static final String TEST = "test";
+    public static final String DESIGN = "design";
+    public static final String CHANGES = "changes";
+    public static final String COVARIATES = "covariates";
+    public static final String LAWS = "laws";
+    public static final String MECHANISMS = "mechanisms";
+    public static final String EXTRA_CONDUCTANCE = "extra_conductance";
+    public static final String MODEL_FILE = "model_file";
+    public static final String HELD_OUT_SIMULATION = "held_out_simulation";
+    public static final String WARNINGS = "warnings";
+    public static final String SECONDS = "seconds";
+    public static final String PARAMETERS_USED = "parameters_used";
+
+    private CompareResultJson() {
+    }
+
+    /** {@code given}: the parameters Compare was run with. */
+    public static JsonObject of(ComparisonResult c, Map<String, String> given) {
+        JsonObject o = new JsonObject();
+        o.addProperty(CONDITION, c.settings().conditionColumn());
+        JsonObject rec = new JsonObject();
+        rec.addProperty("total", c.rows().size());
+        for (RecordingResult.Status s : RecordingResult.Status.values()) {
+            rec.addProperty(s.name().toLowerCase(Locale.ROOT), c.rows().stream().filter(r -> r.result().status() == s)
+                    .count());
+        }
+        rec.addProperty("resumed", c.rows().stream().filter(r -> r.result().resumed()).count());
+        o.add(RECORDINGS, rec);
+        JsonArray failed = new JsonArray();
+        c.rows().stream().filter(r -> !r.result().ok()).forEach(r -> {
+            JsonObject f = new JsonObject();
+            f.addProperty("file", r.entry().name());
+            f.addProperty("status", r.result().status().name().toLowerCase(Locale.ROOT));
+            f.addProperty("message", r.result().message());
+            failed.add(f);
+        });
+        o.add(PROBLEMS, failed);
+        JsonArray conditions = new JsonArray();
+        c.perCondition().forEach((level, m) -> {
+            JsonObject co = new JsonObject();
+            co.addProperty("value", level);
+            co.addProperty("n", c.okRows().stream().filter(r -> r.entry().condition() == level).count());
+            JsonObject params = new JsonObject();
+            JsonObject feats = new JsonObject();
+            m.forEach((name, s) -> (isFeature(c, name) ? feats : params).add(name, s.toJson(c.unitOf(name))));
+            co.add("parameters", params);
+            co.add("features", feats);
+            conditions.add(co);
+        });
+        o.add(CONDITIONS, conditions);
+        JsonArray changes = new JsonArray();
+        for (TrendChange t : c.changes()) {
+            JsonObject ch = new JsonObject();
+            ch.addProperty("name", t.name());
+            ch.addProperty("unit", t.unit());
+            ch.add("effect", Json.number(t.effect()));
+            ch.add("effect_ci95", Json.interval(t.ciLow(), t.ciHigh()));
+            ch.add("t", Json.number(t.t()));
+            ch.add("p", Json.number(t.p()));
+            ch.add("p_familywise", Json.number(t.pAdjusted()));
+            ch.addProperty("significant", t.significant());
+            ch.addProperty("direction", t.direction(c.settings().conditionColumn()));
+            ch.addProperty("n", t.n());
+            changes.add(ch);
+        }
+        o.addProperty(TEST, ComparisonReport.test(c.design()));
+        o.add(DESIGN, design(c.design()));
+        o.add(CHANGES, changes);
+        if (c.mechanisms() != null) {
+            o.add(MECHANISMS, mechanismsJson(c.mechanisms()));
+        }
+        JsonArray covs = new JsonArray();
+        for (TrendChange t : c.covariateEffects()) {
+            JsonObject ch = new JsonObject();
+            ch.addProperty("name", t.name());
+            ch.addProperty("test", "within-cell regression of gX minus the law on the covariate's rank, "
+                    + "permutation within cells");
+            ch.add("effect", Json.number(t.effect()));
+            ch.add("p", Json.number(t.p()));
+            ch.addProperty("n", t.n());
+            covs.add(ch);
+        }
+        o.add(COVARIATES, covs);
+        JsonArray laws = new JsonArray();
+        c.laws().forEach(l -> laws.add(l.toJson()));
+        o.add(LAWS, laws);
+        if (c.decomposition() != null) {
+            o.add(EXTRA_CONDUCTANCE, decomposition(c));
+        }
+        if (c.model() != null) {
+            o.addProperty(MODEL_FILE, "condition_model.json");
+        }
+        if (!c.heldOutSimulation().isEmpty()) {
+            o.add(HELD_OUT_SIMULATION, validation(c));
+        }
+        o.add(WARNINGS, Json.strings(c.warnings()));
+        o.addProperty(SECONDS, c.seconds());
+        o.add(PARAMETERS_USED, Json.toTree(given));
+        return o;
+    }
+
+    private static JsonObject decomposition(ComparisonResult c) {
+        ConductanceDecomposition.Result d = c.decomposition();
+        JsonObject x = new JsonObject();
+        x.addProperty("current", "gX(G)*(V - EX)");
+        x.addProperty("gauge", d.gauge());
+        // where the data do not identify the split (a control) the fit's EX, leaks and law are a gauge choice:
+        // null values, the flag and the reason instead of numbers that read as estimates
+        x.addProperty("identified", d.identified());
+        x.addProperty("not_identified_reason", d.identification().reason());
+        x.add("EX_mV", d.reported(d.ex()).toJson());
+        JsonObject law = new JsonObject();
+        law.addProperty("expression", d.identified() ? d.law().expression("G") : "not identified");
+        law.addProperty("sympy", d.identified() ? d.law().sympy("G") : "");
+        law.add("gmax", d.reported(d.gmax()).toJson());
+        law.add("K", d.reported(d.k()).toJson());
+        law.add("h", d.reported(d.h()).toJson());
+        law.add("r2", Json.number(d.identified() ? d.lawR2() : Double.NaN));
+        x.add("law", law);
+        JsonArray per = new JsonArray();
+        c.perCondition().forEach((level, m) -> {
+            JsonObject p = new JsonObject();
+            p.addProperty("value", level);
+            Summary s = m.get(ConditionComparison.GX);
+            if (s != null) {
+                p.add("gX_nS", s.toJson("nS"));
+            }
+            Estimate lv = d.perLevel().get(level);
+            if (lv != null) {
+                p.add("gX_fit_nS", d.reported(lv).toJson());
+            }
+            p.add("law_nS", Json.number(d.identified() ? d.law().value(level) : Double.NaN));
+            per.add(p);
+        });
+        x.add("per_condition", per);
+        JsonArray cells = new JsonArray();
+        for (ConductanceDecomposition.CellLeak l : d.cells()) {
+            JsonObject co = new JsonObject();
+            co.addProperty("cell", l.cell());
+            co.add("gL_nS", d.reported(l.gL()).toJson());
+            co.add("EL_mV", d.reported(l.eL()).toJson());
+            cells.add(co);
+        }
+        x.add("cells", cells);
+        JsonArray held = new JsonArray();
+        for (ConductanceDecomposition.HeldOut h : d.heldOut()) {
+            JsonObject ho = new JsonObject();
+            ho.addProperty("cell", h.cell());
+            ho.add("rmse_g_lin_nS", Json.number(h.rmseGNs()));
+            ho.add("rmse_E_lin_mV", Json.number(h.rmseEMv()));
+            ho.add("max_gX_error_nS", Json.number(h.maxGxErrorNs()));
+            held.add(ho);
+        }
+        x.add("held_out_cells", held);
+        return x;
+    }
+
+    private static JsonObject validation(ComparisonResult c) {
+        JsonObject v = new JsonObject();
+        v.addProperty("method", "leave one cell out: law and EX from the other cells, the cell's leak from its "
+                + "own g_lin/E_lin with the law fixed, then its recorded stimuli simulated with "
+                + ConditionModel.BASE_MODEL + " + gX(G)*(V - EX)");
+        double se = 0;
+        double spikes = 0;
+        for (HeldOutSimulation.Check ch : c.heldOutSimulation()) {
+            se += (ch.restSimulatedMv() - ch.restMeasuredMv()) * (ch.restSimulatedMv() - ch.restMeasuredMv());
+            spikes += Math.abs(ch.spikesSimulated() - ch.spikesMeasured());
+        }
+        int n = c.heldOutSimulation().size();
+        v.add("rest_rmse_mV", Json.number(Math.sqrt(se / n)));
+        v.add("spike_count_mean_abs_error", Json.number(spikes / n));
+        v.addProperty("sweeps", n);
+        return v;
+    }
+
+    private static boolean isFeature(ComparisonResult c, String name) {
+        return c.okRows().stream().anyMatch(r -> r.result().features() != null
+                && r.result().features().scalars().containsKey(name));
+    }
+
+    /** The design's fields in order, minP under the name result.json has always used. */
+    private static JsonObject design(WithinCellTrend.Design d) {
+        JsonObject o = Json.toTree(d).getAsJsonObject();
+        JsonElement warning = o.remove("warning");
+        o.add("smallest_attainable_p", o.remove("minP"));
+        o.add("family_wise_method", o.remove("familyWise"));
+        o.add("warning", warning);
+        return o;
+    }
+
+    private static JsonObject mechanismsJson(MechanismComparison.Result m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("verdict", m.verdict());
+        o.addProperty("scored_on", m.heldOut() ? "held-out cells" : "in-sample (one cell)");
+        o.add("none_loss", Json.number(m.heldOut() ? m.noneHeldOut() : m.noneInSample()));
+        MechanismComparison.Ranked w = m.winner();
+        o.addProperty("winner", w == null ? "" : w.mechanism().name());
+        JsonArray a = new JsonArray();
+        for (MechanismComparison.Ranked r : m.ranking()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("mechanism", r.mechanism().name());
+            x.addProperty("kind", r.mechanism().kind());
+            x.addProperty("parameter", r.mechanism().parameter());
+            x.add("held_out_loss", Json.number(r.heldOutLoss()));
+            x.add("in_sample_loss", Json.number(r.inSampleLoss()));
+            x.addProperty("parameter_changes", r.changes());
+            if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
+                x.add("EX_mV", Json.number(r.exMv()));
+            }
+            JsonObject per = new JsonObject();
+            r.perLevel().forEach((level, v) -> per.add(ManifestReader.fmt(level), Json.number(v)));
+            x.add("per_level", per);
+            a.add(x);
+        }
+        o.add("ranking", a);
+        JsonObject bases = new JsonObject();
+        m.cellBases().forEach(bases::addProperty);
+        o.add("cell_base", bases);
+        return o;
+    }
+}

@@ -1,0 +1,194 @@
+package org.patchpinn.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.patchpinn.features.CoincidenceFactor;
+import org.patchpinn.features.RecordingArtefacts;
+import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.fit.CellComparison;
+import org.patchpinn.fit.FitOutcome;
+import org.patchpinn.fit.FitRunner;
+import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.PassiveEstimate;
+import org.patchpinn.fit.SweepRoles;
+import org.patchpinn.fit.SweepValidation;
+import org.patchpinn.fit.Validation;
+
+/**
+ * result.json of Fit Model, the same for every method: sweep roles, parameters with intervals, validation per
+ * sweep, the cell's data-vs-model comparison, the method's own diagnostics (opaque here: each method writes
+ * its own, see {@link FitOutcome#diagnostics()}), timing and the parameters given.
+ */
+public final class FitResultJson {
+    public static final String FILE = "file";
+    public static final String MODEL = "model";
+    public static final String METHOD = "method";
+    public static final String FIT_SWEEPS = "fit_sweeps";
+    public static final String SELECTION_SWEEPS = "selection_sweeps";
+    public static final String HOLDOUT_SWEEPS = "holdout_sweeps";
+    public static final String SWEEP_ROLES = "sweep_roles";
+    public static final String LJP = "ljp_mV";
+    public static final String PARAMETERS = "parameters";
+    /** The new states a method learned (hybrid, pinn): put in its diagnostics, moved to the top level. */
+    public static final String LATENT = "latent";
+    /** How the number of new states was chosen: put in the diagnostics, moved to the top level as LATENT. */
+    public static final String SELECTION = "selection";
+    public static final String VALIDATION = "validation";
+    public static final String CELL = "cell";
+    public static final String DIAGNOSTICS = "diagnostics";
+    public static final String TIMING = "timing";
+    public static final String PARAMS = "params";
+    public static final String ARTEFACTS = "artefacts";
+    public static final String MODEL_COMPARISON = "model_comparison";
+    public static final String MODEL_CHOICE = "model_choice";
+
+    private FitResultJson() {
+    }
+
+    /** The layout up to "params"; the method's latent and selection are moved out of its diagnostics. */
+    public static JsonObject of(String file, String model, String method, SweepRoles roles, double ljpMv,
+                                FitOutcome outcome, List<SweepValidation> validation, CellComparison cell,
+                                double wallS, double cpuS, Map<String, String> params) {
+        JsonObject json = new JsonObject();
+        json.addProperty(FILE, file);
+        json.addProperty(MODEL, model);
+        json.addProperty(METHOD, method);
+        json.add(FIT_SWEEPS, Json.toTree(roles.training()));
+        json.add(SELECTION_SWEEPS, Json.toTree(roles.selection()));
+        json.add(HOLDOUT_SWEEPS, Json.toTree(roles.test()));
+        json.addProperty(SWEEP_ROLES, roles.rule());
+        json.add(LJP, Json.number(ljpMv));
+        JsonObject p = new JsonObject();
+        for (ParameterEstimate e : outcome.estimates()) {
+            JsonObject q = Json.quantity(e.value(), e.unit());
+            q.add("ci95", Json.interval(e.ci95Low(), e.ci95High()));
+            q.addProperty("fixed", e.fixed());
+            p.add(e.name(), q);
+        }
+        json.add(PARAMETERS, p);
+        // moved, not copied: the tabulated functions are long
+        for (String key : List.of(LATENT, SELECTION)) {
+            if (outcome.diagnostics() != null && outcome.diagnostics().has(key)) {
+                json.add(key, outcome.diagnostics().remove(key));
+            }
+        }
+        json.add(VALIDATION, validation(validation));
+        json.add(CELL, cell(cell));
+        json.add(DIAGNOSTICS, outcome.diagnostics());
+        JsonObject timing = new JsonObject();
+        timing.add("wall_s", Json.number(wallS));
+        timing.add("process_cpu_s", Json.number(cpuS));
+        timing.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        json.add(TIMING, timing);
+        json.add(PARAMS, Json.toTree(params));
+        return json;
+    }
+
+    /** Adds the recording's artefacts and the series resistance subtracted before fitting (MΩ). */
+    public static void addArtefacts(JsonObject json, RecordingArtefacts a, double bridgeSubtractedMohm) {
+        json.add(ARTEFACTS, FeaturesReport.artefacts(a));
+        json.getAsJsonObject(ARTEFACTS).add("bridge_subtracted_MOhm", Json.number(bridgeSubtractedMohm));
+    }
+
+    /** Adds every model's selection and test figures when several were fitted, and the rule that chose. */
+    public static void addModelComparison(JsonObject json, List<FitRunner.Run> runs, FitRunner.Run chosen) {
+        JsonArray arr = new JsonArray();
+        for (FitRunner.Run m : runs) {
+            JsonObject o = new JsonObject();
+            o.addProperty("model", m.model().name());
+            o.addProperty("chosen", m == chosen);
+            o.add("selection_score", Json.number(m.selectionScore()));
+            o.add("selection_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.SELECTION)));
+            o.add("test_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.TEST)));
+            o.addProperty("test_sweeps_within_spike_tolerance", m.cell().withinTolerance(SweepRoles.TEST));
+            o.addProperty("test_sweeps", m.cell().count(SweepRoles.TEST));
+            o.add("cell", cellError(m.cell()));
+            arr.add(o);
+        }
+        json.add(MODEL_COMPARISON, arr);
+        json.addProperty(MODEL_CHOICE, "the highest selection score: mean over selection sweeps of "
+                + "(spike count within max(2, 20%) ? 1 : 0) + Γ");
+    }
+
+    private static JsonObject validation(List<SweepValidation> v) {
+        JsonObject o = new JsonObject();
+        o.add("holdout_gamma", Json.number(Validation.meanGamma(v, true)));
+        o.add("holdout_rmse_mV", Json.number(Validation.rmse(v, true)));
+        o.add("fit_gamma", Json.number(Validation.meanGamma(v, false)));
+        o.add("fit_rmse_mV", Json.number(Validation.rmse(v, false)));
+        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
+            o.add(role + "_gamma", Json.number(Validation.meanGamma(v, role)));
+            o.add(role + "_rmse_mV", Json.number(Validation.rmse(v, role)));
+            o.add(role + "_ap_amplitude_error_mV", Json.number(Validation.medianError(v, role, "AP_amplitude")));
+            o.add(role + "_half_width_error_ms", Json.number(Validation.medianError(v, role, "spike_half_width")));
+            o.add(role + "_ahp_depth_error_mV", Json.number(Validation.medianError(v, role, "AHP_depth")));
+        }
+        o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
+        JsonArray sweeps = new JsonArray();
+        for (SweepValidation s : v) {
+            JsonObject so = new JsonObject();
+            so.addProperty("sweep", s.sweep().index());
+            so.addProperty("role", s.role());
+            so.add("rmse_mV", Json.number(s.rmseMv()));
+            so.add("gamma", Json.number(s.gamma()));
+            so.addProperty("spikes_data", s.dataSpikes());
+            so.addProperty("spikes_model", s.modelSpikes());
+            JsonObject features = new JsonObject();
+            for (String name : Validation.FEATURES) {
+                JsonObject pair = new JsonObject();
+                pair.add("data", Json.number(s.dataFeatures().get(name)));
+                pair.add("model", Json.number(s.modelFeatures().get(name)));
+                pair.addProperty("unit", SweepFeatures.unitOf(name));
+                features.add(name, pair);
+            }
+            so.add("features", features);
+            sweeps.add(so);
+        }
+        o.add("sweeps", sweeps);
+        return o;
+    }
+
+    /** Data vs model: passive properties, rheobase, their errors and the F–I curve. */
+    private static JsonObject cell(CellComparison c) {
+        JsonObject o = new JsonObject();
+        o.add("data", passive(c.data(), c.dataRheobasePa()));
+        o.add("model", passive(c.model(), c.modelRheobasePa()));
+        o.add("error", cellError(c));
+        o.addProperty("step_sweeps", c.fiCurve().size());
+        o.addProperty("spike_count_within_tolerance", c.sweepsWithinCountTolerance());
+        o.addProperty("spike_count_tolerance", "max(2, 20% of the data's count) in the step window");
+        JsonArray fi = new JsonArray();
+        for (CellComparison.FiRow r : c.fiCurve()) {
+            JsonObject p = new JsonObject();
+            p.addProperty("sweep", r.sweep());
+            p.addProperty("role", r.role());
+            p.add("current_pA", Json.number(r.currentPa()));
+            p.addProperty("spikes_data", r.dataSpikes());
+            p.addProperty("spikes_model", r.modelSpikes());
+            fi.add(p);
+        }
+        o.add("fi_curve", fi);
+        return o;
+    }
+
+    private static JsonObject cellError(CellComparison c) {
+        JsonObject err = new JsonObject();
+        err.add("rest_mV", Json.number(c.model().restMv() - c.data().restMv()));
+        err.add("input_resistance_rel", Json.number(c.model().inputResistanceMOhm()
+                / c.data().inputResistanceMOhm() - 1));
+        err.add("time_constant_rel", Json.number(c.model().timeConstantMs() / c.data().timeConstantMs() - 1));
+        err.add("rheobase_steps", Json.number(c.rheobaseStepDifference()));
+        return err;
+    }
+
+    private static JsonObject passive(PassiveEstimate p, double rheobase) {
+        JsonObject o = new JsonObject();
+        o.add("rest_mV", Json.number(p.restMv()));
+        o.add("input_resistance_MOhm", Json.number(p.inputResistanceMOhm()));
+        o.add("time_constant_ms", Json.number(p.timeConstantMs()));
+        o.add("rheobase_pA", Json.number(rheobase));
+        return o;
+    }
+}

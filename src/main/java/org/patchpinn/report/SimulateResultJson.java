@@ -1,0 +1,45 @@
+package org.patchpinn.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
+
+/** result.json of Simulate: the model's parameter values and, per sweep, its stimulus, spikes and start V. */
+public final class SimulateResultJson {
+    public static final String MODEL = "model";
+    public static final String PARAMETERS = "parameters";
+    public static final String SWEEPS = "sweeps";
+    public static final String PARAMS = "params";
+
+    /** One simulated sweep as reported: its label, stimulus description, spike count and first V (mV). */
+    public record Sweep(int sweep, String stimulus, int spikes, double vStartMv, boolean finite) { }
+
+    private SimulateResultJson() {
+    }
+
+    public static JsonObject of(ModelSpec model, List<Sweep> sweeps, Map<String, String> params) {
+        JsonObject json = new JsonObject();
+        json.addProperty(MODEL, model.name());
+        JsonObject p = new JsonObject();
+        for (Parameter q : model.parameters()) {
+            p.add(q.name(), Json.quantity(q.value(), q.unit()));
+        }
+        json.add(PARAMETERS, p);
+        JsonArray a = new JsonArray();
+        for (Sweep s : sweeps) {
+            JsonObject o = new JsonObject();
+            o.addProperty("sweep", s.sweep());
+            o.addProperty("stimulus", s.stimulus());
+            o.addProperty("spikes", s.spikes());
+            o.add("v_start_mV", Json.number(s.vStartMv()));
+            o.addProperty("finite", s.finite());
+            a.add(o);
+        }
+        json.add(SWEEPS, a);
+        json.add(PARAMS, Json.toTree(params));
+        return json;
+    }
+}
