@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class MechanismComparison {
 
     /** Per cell, which model is its base (see {@link #cellBase}). */
     public Map<String, String> baseSources() {
-        return Map.copyOf(baseSources);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(baseSources));
     }
 
     /** Why the comparison cannot run, or "". */

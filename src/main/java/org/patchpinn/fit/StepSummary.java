@@ -46,7 +46,10 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
             int i0 = (int) Math.floor(in[0] / dtMs);
             int pk = argMax(v, i0, Math.min(n, i0 + (int) Math.round(3 / dtMs)));
             peak = v[pk];
-            int on = pk;
+            // the onset: back from the steepest rise before the peak while dV/dt stays above the threshold
+            // (starting at the peak itself stopped at once wherever the last sample before it rose slowly, and
+            // the "half-width" became the peak's own width: 0 ms)
+            int on = steepestRise(v, Math.max(1, pk - (int) Math.round(2 / dtMs)), pk);
             while (on > 1 && (v[on] - v[on - 1]) / dtMs > ONSET_DVDT) {
                 on--;
             }
@@ -77,6 +80,17 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         }
         return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, baseline, steady,
                 charging, recovery);
+    }
+
+    /** The sample in [from, to] (from ≥ 1) where V rose most since the sample before. */
+    private static int steepestRise(double[] v, int from, int to) {
+        int best = to;
+        for (int i = from; i <= to; i++) {
+            if (v[i] - v[i - 1] > v[best] - v[best - 1]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static double widthAbove(double[] v, int pk, double level, double dtMs) {

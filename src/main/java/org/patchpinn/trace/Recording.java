@@ -2,6 +2,7 @@ package org.patchpinn.trace;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ public final class Recording {
         this.protocol = b.protocol == null ? "" : b.protocol;
         this.tags = List.copyOf(b.tags);
         this.startTime = b.startTime == null ? "" : b.startTime;
-        this.metadata = Map.copyOf(b.metadata);
+        // in the order written (Map.copyOf's order varies from run to run, and so did result.json's)
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.warnings = List.copyOf(b.warnings);
     }
 

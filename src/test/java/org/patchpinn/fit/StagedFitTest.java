@@ -166,6 +166,21 @@ class StagedFitTest {
         assertTrue(FitStage.of(BuiltinModels.get("traub-rs-m")).containsValue(FitStage.SLOW));
     }
 
+    @Test
+    void theHalfWidthOfASpikeWithARoundedPeakIsItsWidthNotZero() {
+        // one spike with a flat top (a super-Gaussian, full width at half height 2·0.6·ln2^¼ = 1.09 ms): the
+        // sample before its peak rises by far less than the onset threshold, where the onset search used to stop
+        double dt = 0.05;
+        double[] v = new double[(int) (300 / dt)];
+        for (int k = 0; k < v.length; k++) {
+            double x = (k * dt - 150) / 0.6;
+            v[k] = -65 + 110 * Math.exp(-x * x * x * x);
+        }
+        StepSummary s = StepSummary.of(v, dt, 100, 250);
+        assertEquals(1, s.spikes());
+        assertEquals(1.09, s.halfWidthMs(), 0.15);
+    }
+
     private static double sumOfSquares(List<Double> r) {
         return r.stream().mapToDouble(x -> x * x).sum();
     }
