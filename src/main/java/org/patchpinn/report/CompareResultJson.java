@@ -26,22 +26,6 @@ import org.patchpinn.compare.WithinCellTrend;
  * objects the per-recording files share ({@code Estimate}, {@code Summary}, {@code Law}) write their own blocks.
  */
 public final class CompareResultJson {
-    public static final String CONDITION = "condition";
-    public static final String RECORDINGS = "recordings";
-    public static final String PROBLEMS = "problems";
-    public static final String CONDITIONS = "conditions";
-    public static final String TEST = "test";
-    public static final String DESIGN = "design";
-    public static final String CHANGES = "changes";
-    public static final String COVARIATES = "covariates";
-    public static final String LAWS = "laws";
-    public static final String MECHANISMS = "mechanisms";
-    public static final String EXTRA_CONDUCTANCE = "extra_conductance";
-    public static final String MODEL_FILE = "model_file";
-    public static final String HELD_OUT_SIMULATION = "held_out_simulation";
-    public static final String WARNINGS = "warnings";
-    public static final String SECONDS = "seconds";
-    public static final String PARAMETERS_USED = "parameters_used";
 
     private CompareResultJson() {
     }
@@ -49,7 +33,7 @@ public final class CompareResultJson {
     /** {@code given}: the parameters Compare was run with. */
     public static JsonObject of(ComparisonResult c, Map<String, String> given) {
         JsonObject o = new JsonObject();
-        o.addProperty(CONDITION, c.settings().conditionColumn());
+        o.addProperty("condition", c.settings().conditionColumn());
         JsonObject rec = new JsonObject();
         rec.addProperty("total", c.rows().size());
         for (RecordingResult.Status s : RecordingResult.Status.values()) {
@@ -57,7 +41,7 @@ public final class CompareResultJson {
                     .count());
         }
         rec.addProperty("resumed", c.rows().stream().filter(r -> r.result().resumed()).count());
-        o.add(RECORDINGS, rec);
+        o.add("recordings", rec);
         JsonArray failed = new JsonArray();
         c.rows().stream().filter(r -> !r.result().ok()).forEach(r -> {
             JsonObject f = new JsonObject();
@@ -66,7 +50,7 @@ public final class CompareResultJson {
             f.addProperty("message", r.result().message());
             failed.add(f);
         });
-        o.add(PROBLEMS, failed);
+        o.add("problems", failed);
         JsonArray conditions = new JsonArray();
         c.perCondition().forEach((level, m) -> {
             JsonObject co = new JsonObject();
@@ -79,7 +63,7 @@ public final class CompareResultJson {
             co.add("features", feats);
             conditions.add(co);
         });
-        o.add(CONDITIONS, conditions);
+        o.add("conditions", conditions);
         JsonArray changes = new JsonArray();
         for (TrendChange t : c.changes()) {
             JsonObject ch = new JsonObject();
@@ -95,11 +79,11 @@ public final class CompareResultJson {
             ch.addProperty("n", t.n());
             changes.add(ch);
         }
-        o.addProperty(TEST, ComparisonReport.test(c.design()));
-        o.add(DESIGN, design(c.design()));
-        o.add(CHANGES, changes);
+        o.addProperty("test", ComparisonReport.test(c.design()));
+        o.add("design", design(c.design()));
+        o.add("changes", changes);
         if (c.mechanisms() != null) {
-            o.add(MECHANISMS, mechanismsJson(c.mechanisms()));
+            o.add("mechanisms", mechanismsJson(c.mechanisms()));
         }
         JsonArray covs = new JsonArray();
         for (TrendChange t : c.covariateEffects()) {
@@ -112,22 +96,22 @@ public final class CompareResultJson {
             ch.addProperty("n", t.n());
             covs.add(ch);
         }
-        o.add(COVARIATES, covs);
+        o.add("covariates", covs);
         JsonArray laws = new JsonArray();
         c.laws().forEach(l -> laws.add(l.toJson()));
-        o.add(LAWS, laws);
+        o.add("laws", laws);
         if (c.decomposition() != null) {
-            o.add(EXTRA_CONDUCTANCE, decomposition(c));
+            o.add("extra_conductance", decomposition(c));
         }
         if (c.model() != null) {
-            o.addProperty(MODEL_FILE, "condition_model.json");
+            o.addProperty("model_file", "condition_model.json");
         }
         if (!c.heldOutSimulation().isEmpty()) {
-            o.add(HELD_OUT_SIMULATION, validation(c));
+            o.add("held_out_simulation", validation(c));
         }
-        o.add(WARNINGS, Json.strings(c.warnings()));
-        o.addProperty(SECONDS, c.seconds());
-        o.add(PARAMETERS_USED, Json.toTree(given));
+        o.add("warnings", Json.strings(c.warnings()));
+        o.addProperty("seconds", c.seconds());
+        o.add("parameters_used", Json.toTree(given));
         return o;
     }
 

@@ -8,8 +8,6 @@ import java.util.Map;
 
 /** result.json of Demo: the data folder and, per step, the verb, its folder and options, time and summary. */
 public final class DemoResultJson {
-    public static final String DATA = "data";
-    public static final String STEPS = "steps";
 
     /** One step run: verb, output sub-folder, the options it was given, wall seconds and its summary. */
     public record Step(String verb, String folder, Map<String, String> options, double seconds, String summary) { }
@@ -31,8 +29,8 @@ public final class DemoResultJson {
             done.add(o);
         }
         JsonObject json = new JsonObject();
-        json.addProperty(DATA, data.toAbsolutePath().toString());
-        json.add(STEPS, done);
+        json.addProperty("data", data.toAbsolutePath().toString());
+        json.add("steps", done);
         return json;
     }
 }

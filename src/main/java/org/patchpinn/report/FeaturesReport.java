@@ -16,23 +16,13 @@ import org.patchpinn.trace.Recording;
 
 /** What Summary Statistics writes: result.json, the per-sweep table (features.csv) and the cell table (cell.csv). */
 public final class FeaturesReport {
-    public static final String SWEEP_TABLE = "PatchPINN Features";
-    public static final String CELL_TABLE = "PatchPINN Cell";
-    public static final String FILE = "file";
-    public static final String SETTINGS = "settings";
-    public static final String STIMULUS_WINDOW = "stimulus_window";
-    public static final String UNITS = "units";
-    public static final String SWEEPS = "sweeps";
-    public static final String CELL = "cell";
-    public static final String FI_CURVE = "fi_curve";
     /** The recording's artefacts (null when they could not be measured); Fit Model reports them too. */
-    public static final String ARTEFACTS = "artefacts";
 
     private FeaturesReport() {
     }
 
     public static Table sweepTable(RecordingFeatures rf) {
-        Table t = new Table(SWEEP_TABLE);
+        Table t = new Table("PatchPINN Features");
         t.column("sweep");
         FeatureNames.SWEEP.forEach(n -> t.column(FeatureNames.header(n)));
         for (int i = 0; i < rf.sweeps().size(); i++) {
@@ -43,7 +33,7 @@ public final class FeaturesReport {
     }
 
     public static Table cellTable(Recording r, RecordingFeatures rf) {
-        Table t = new Table(CELL_TABLE);
+        Table t = new Table("PatchPINN Cell");
         Table.Row row = t.addRow().set("file", r.name()).set("sweeps", rf.sweeps().size())
                 .set("stim_start (ms)", rf.window().startMs()).set("stim_end (ms)", rf.window().endMs());
         rf.cell().values().forEach((name, value) -> row.set(FeatureNames.header(name), value));
@@ -55,22 +45,22 @@ public final class FeaturesReport {
     public static JsonObject json(Recording r, RecordingFeatures rf, SpikeDetectionSettings s,
                                   RecordingArtefacts artefacts) {
         JsonObject o = new JsonObject();
-        o.addProperty(FILE, r.source() == null ? r.name() : r.source().toString());
+        o.addProperty("file", r.source() == null ? r.name() : r.source().toString());
         JsonObject settings = new JsonObject();
         settings.add("dvdt_threshold_V_per_s", Json.number(s.dvdtThresholdVPerS()));
         settings.add("min_peak_mV", Json.number(s.minPeakMv()));
         settings.add("threshold_fraction", Json.number(s.thresholdFraction()));
         settings.add("interp_step_ms", Json.number(SweepFeatureExtractor.EFEL_INTERP_STEP_MS));
-        o.add(SETTINGS, settings);
+        o.add("settings", settings);
         JsonObject window = new JsonObject();
         window.add("start_ms", Json.number(rf.window().startMs()));
         window.add("end_ms", Json.number(rf.window().endMs()));
         window.addProperty("from_command", rf.windowFromCommand());
-        o.add(STIMULUS_WINDOW, window);
+        o.add("stimulus_window", window);
         JsonObject units = new JsonObject();
         FeatureNames.SWEEP.forEach(n -> units.addProperty(n, FeatureNames.unitOf(n)));
         CellFeatures.NAMES.forEach(n -> units.addProperty("cell." + n, FeatureNames.unitOf(n)));
-        o.add(UNITS, units);
+        o.add("units", units);
         JsonArray sweeps = new JsonArray();
         for (int i = 0; i < rf.sweeps().size(); i++) {
             SweepFeatures f = rf.sweeps().get(i);
@@ -107,10 +97,10 @@ public final class FeaturesReport {
             sw.add("spikes", spikes);
             sweeps.add(sw);
         }
-        o.add(SWEEPS, sweeps);
+        o.add("sweeps", sweeps);
         JsonObject cell = new JsonObject();
         rf.cell().values().forEach((k, v) -> cell.add(k, Json.number(v)));
-        o.add(CELL, cell);
+        o.add("cell", cell);
         JsonArray fi = new JsonArray();
         for (CellFeatures.FiPoint p : rf.cell().fiCurve()) {
             JsonObject jp = new JsonObject();
@@ -120,8 +110,8 @@ public final class FeaturesReport {
             jp.add("rate_Hz", Json.number(p.rateHz()));
             fi.add(jp);
         }
-        o.add(FI_CURVE, fi);
-        o.add(ARTEFACTS, artefacts == null ? JsonNull.INSTANCE : artefacts(artefacts));
+        o.add("fi_curve", fi);
+        o.add("artefacts", artefacts == null ? JsonNull.INSTANCE : artefacts(artefacts));
         return o;
     }
 

@@ -22,27 +22,10 @@ import org.patchpinn.fit.Validation;
  * its own, see {@link FitOutcome#diagnostics()}), timing and the parameters given.
  */
 public final class FitResultJson {
-    public static final String FILE = "file";
-    public static final String MODEL = "model";
-    public static final String METHOD = "method";
-    public static final String FIT_SWEEPS = "fit_sweeps";
-    public static final String SELECTION_SWEEPS = "selection_sweeps";
-    public static final String HOLDOUT_SWEEPS = "holdout_sweeps";
-    public static final String SWEEP_ROLES = "sweep_roles";
-    public static final String LJP = "ljp_mV";
-    public static final String PARAMETERS = "parameters";
     /** The new states a method learned (hybrid, pinn): put in its diagnostics, moved to the top level. */
     public static final String LATENT = "latent";
     /** How the number of new states was chosen: put in the diagnostics, moved to the top level as LATENT. */
     public static final String SELECTION = "selection";
-    public static final String VALIDATION = "validation";
-    public static final String CELL = "cell";
-    public static final String DIAGNOSTICS = "diagnostics";
-    public static final String TIMING = "timing";
-    public static final String PARAMS = "params";
-    public static final String ARTEFACTS = "artefacts";
-    public static final String MODEL_COMPARISON = "model_comparison";
-    public static final String MODEL_CHOICE = "model_choice";
 
     private FitResultJson() {
     }
@@ -52,14 +35,14 @@ public final class FitResultJson {
                                 FitOutcome outcome, List<SweepValidation> validation, CellComparison cell,
                                 double wallS, double cpuS, Map<String, String> params) {
         JsonObject json = new JsonObject();
-        json.addProperty(FILE, file);
-        json.addProperty(MODEL, model);
-        json.addProperty(METHOD, method);
-        json.add(FIT_SWEEPS, Json.toTree(roles.training()));
-        json.add(SELECTION_SWEEPS, Json.toTree(roles.selection()));
-        json.add(HOLDOUT_SWEEPS, Json.toTree(roles.test()));
-        json.addProperty(SWEEP_ROLES, roles.rule());
-        json.add(LJP, Json.number(ljpMv));
+        json.addProperty("file", file);
+        json.addProperty("model", model);
+        json.addProperty("method", method);
+        json.add("fit_sweeps", Json.toTree(roles.training()));
+        json.add("selection_sweeps", Json.toTree(roles.selection()));
+        json.add("holdout_sweeps", Json.toTree(roles.test()));
+        json.addProperty("sweep_roles", roles.rule());
+        json.add("ljp_mV", Json.number(ljpMv));
         JsonObject p = new JsonObject();
         for (ParameterEstimate e : outcome.estimates()) {
             JsonObject q = Json.quantity(e.value(), e.unit());
@@ -67,29 +50,29 @@ public final class FitResultJson {
             q.addProperty("fixed", e.fixed());
             p.add(e.name(), q);
         }
-        json.add(PARAMETERS, p);
+        json.add("parameters", p);
         // moved, not copied: the tabulated functions are long
         for (String key : List.of(LATENT, SELECTION)) {
             if (outcome.diagnostics() != null && outcome.diagnostics().has(key)) {
                 json.add(key, outcome.diagnostics().remove(key));
             }
         }
-        json.add(VALIDATION, validation(validation));
-        json.add(CELL, cell(cell));
-        json.add(DIAGNOSTICS, outcome.diagnostics());
+        json.add("validation", validation(validation));
+        json.add("cell", cell(cell));
+        json.add("diagnostics", outcome.diagnostics());
         JsonObject timing = new JsonObject();
         timing.add("wall_s", Json.number(wallS));
         timing.add("process_cpu_s", Json.number(cpuS));
         timing.addProperty("cores", Runtime.getRuntime().availableProcessors());
-        json.add(TIMING, timing);
-        json.add(PARAMS, Json.toTree(params));
+        json.add("timing", timing);
+        json.add("params", Json.toTree(params));
         return json;
     }
 
     /** Adds the recording's artefacts and the series resistance subtracted before fitting (MΩ). */
     public static void addArtefacts(JsonObject json, RecordingArtefacts a, double bridgeSubtractedMohm) {
-        json.add(ARTEFACTS, FeaturesReport.artefacts(a));
-        json.getAsJsonObject(ARTEFACTS).add("bridge_subtracted_MOhm", Json.number(bridgeSubtractedMohm));
+        json.add("artefacts", FeaturesReport.artefacts(a));
+        json.getAsJsonObject("artefacts").add("bridge_subtracted_MOhm", Json.number(bridgeSubtractedMohm));
     }
 
     /** Adds every model's selection and test figures when several were fitted, and the rule that chose. */
@@ -107,8 +90,8 @@ public final class FitResultJson {
             o.add("cell", cellError(m.cell()));
             arr.add(o);
         }
-        json.add(MODEL_COMPARISON, arr);
-        json.addProperty(MODEL_CHOICE, "the highest selection score: mean over selection sweeps of "
+        json.add("model_comparison", arr);
+        json.addProperty("model_choice", "the highest selection score: mean over selection sweeps of "
                 + "(spike count within max(2, 20%) ? 1 : 0) + Γ");
     }
 

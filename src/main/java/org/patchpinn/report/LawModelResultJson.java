@@ -14,17 +14,6 @@ import org.patchpinn.symbolic.LawValidation;
 
 /** result.json of Law Into Model: the new current, its check simulation and, when asked, its validation. */
 public final class LawModelResultJson {
-    public static final String BASE_MODEL = "base_model";
-    public static final String MODEL = "model";
-    public static final String MODEL_FILE = "model_file";
-    public static final String CURRENT = "current";
-    public static final String G = "g_ns";
-    public static final String E = "e_mv";
-    public static final String Z_INF = "z_inf";
-    public static final String TAU = "tau_ms";
-    public static final String SIMULATION = "simulation";
-    public static final String PARAMS = "params";
-    public static final String VALIDATION = "validation";
 
     /** The check simulation: a step of stepPa from startMs for durationMs, and the spikes it gave. */
     public record Check(double stepPa, double startMs, double durationMs, SimulationResult sim, int spikes) { }
@@ -35,14 +24,14 @@ public final class LawModelResultJson {
     public static JsonObject of(String baseModel, String model, String current, double gNs, double eMv,
                                 FoundLaw zInf, FoundLaw tau, Check check, Map<String, String> params) {
         JsonObject json = new JsonObject();
-        json.addProperty(BASE_MODEL, baseModel);
-        json.addProperty(MODEL, model);
-        json.addProperty(MODEL_FILE, model + ".model");
-        json.addProperty(CURRENT, current);
-        json.add(G, Json.number(gNs));
-        json.add(E, Json.number(eMv));
-        json.addProperty(Z_INF, zInf.voltageExpression());
-        json.addProperty(TAU, tau.voltageExpression());
+        json.addProperty("base_model", baseModel);
+        json.addProperty("model", model);
+        json.addProperty("model_file", model + ".model");
+        json.addProperty("current", current);
+        json.add("g_ns", Json.number(gNs));
+        json.add("e_mv", Json.number(eMv));
+        json.addProperty("z_inf", zInf.voltageExpression());
+        json.addProperty("tau_ms", tau.voltageExpression());
         JsonObject c = new JsonObject();
         c.add("step_pa", Json.number(check.stepPa()));
         c.add("step_start_ms", Json.number(check.startMs()));
@@ -51,8 +40,8 @@ public final class LawModelResultJson {
         c.addProperty("spikes", check.spikes());
         c.add("v_min_mv", Json.number(Arrays.stream(check.sim().v()).min().orElse(Double.NaN)));
         c.add("v_max_mv", Json.number(Arrays.stream(check.sim().v()).max().orElse(Double.NaN)));
-        json.add(SIMULATION, c);
-        json.add(PARAMS, Json.toTree(params));
+        json.add("simulation", c);
+        json.add("params", Json.toTree(params));
         return json;
     }
 
@@ -81,7 +70,7 @@ public final class LawModelResultJson {
             d.add("tau_worst_at_mV", Json.number(dev.tauWorstMv()));
             v.add("law_vs_network", d);
         }
-        json.add(VALIDATION, v);
+        json.add("validation", v);
     }
 
     private static JsonObject score(LawValidation.Score s) {

@@ -9,10 +9,6 @@ import org.patchpinn.model.Parameter;
 
 /** result.json of Simulate: the model's parameter values and, per sweep, its stimulus, spikes and start V. */
 public final class SimulateResultJson {
-    public static final String MODEL = "model";
-    public static final String PARAMETERS = "parameters";
-    public static final String SWEEPS = "sweeps";
-    public static final String PARAMS = "params";
 
     /** One simulated sweep as reported: its label, stimulus description, spike count and first V (mV). */
     public record Sweep(int sweep, String stimulus, int spikes, double vStartMv, boolean finite) { }
@@ -22,12 +18,12 @@ public final class SimulateResultJson {
 
     public static JsonObject of(ModelSpec model, List<Sweep> sweeps, Map<String, String> params) {
         JsonObject json = new JsonObject();
-        json.addProperty(MODEL, model.name());
+        json.addProperty("model", model.name());
         JsonObject p = new JsonObject();
         for (Parameter q : model.parameters()) {
             p.add(q.name(), Json.quantity(q.value(), q.unit()));
         }
-        json.add(PARAMETERS, p);
+        json.add("parameters", p);
         JsonArray a = new JsonArray();
         for (Sweep s : sweeps) {
             JsonObject o = new JsonObject();
@@ -38,8 +34,8 @@ public final class SimulateResultJson {
             o.addProperty("finite", s.finite());
             a.add(o);
         }
-        json.add(SWEEPS, a);
-        json.add(PARAMS, Json.toTree(params));
+        json.add("sweeps", a);
+        json.add("params", Json.toTree(params));
         return json;
     }
 }

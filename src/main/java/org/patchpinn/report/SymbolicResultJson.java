@@ -18,24 +18,13 @@ import org.patchpinn.symbolic.SearchResult;
  * run. Law Into Model reads INPUTS' NAME and BEST's SYMPY back ({@link org.patchpinn.symbolic.FoundLaw}).
  */
 public final class SymbolicResultJson {
-    public static final String FILE = "file";
     public static final String INPUTS = "inputs";
     /** An input's (and a law's variable's) name, in INPUTS. */
     public static final String NAME = "name";
-    public static final String OUTPUT = "output";
-    public static final String OUTPUT_UNIT = "output_unit";
-    public static final String ROWS = "rows";
-    public static final String WEIGHTING = "weighting";
-    public static final String SELECTION = "selection";
-    public static final String NOISE_LOSS = "noise_loss";
-    public static final String SELECTION_THRESHOLD = "selection_threshold";
     public static final String BEST = "best";
-    public static final String PARETO = "pareto";
-    public static final String RUN = "run";
-    public static final String PARAMS = "params";
-    /** A law's expression in plain text, in BEST and PARETO. */
+    /** A law's expression in plain text, in BEST and "pareto". */
     public static final String EXPRESSION = "expression";
-    /** A law as SymPy parses it, in BEST and PARETO. */
+    /** A law as SymPy parses it, in BEST and "pareto". */
     public static final String SYMPY = "sympy";
     public static final String R2 = "r2";
 
@@ -45,7 +34,7 @@ public final class SymbolicResultJson {
     public static JsonObject of(SearchResult r, Map<String, String> params) {
         Dataset d = r.data();
         JsonObject o = new JsonObject();
-        o.addProperty(FILE, d.source());
+        o.addProperty("file", d.source());
         JsonArray inputs = new JsonArray();
         for (int v = 0; v < d.variableCount(); v++) {
             JsonObject in = new JsonObject();
@@ -56,27 +45,27 @@ public final class SymbolicResultJson {
             inputs.add(in);
         }
         o.add(INPUTS, inputs);
-        o.addProperty(OUTPUT, d.target());
-        o.addProperty(OUTPUT_UNIT, d.targetUnit());
-        o.addProperty(ROWS, d.size());
-        o.addProperty(WEIGHTING, r.objective().weighting().name().toLowerCase(Locale.ROOT));
-        o.addProperty(SELECTION, r.choice().rule());
-        o.add(NOISE_LOSS, Json.number(r.choice().noiseLoss()));
-        o.add(SELECTION_THRESHOLD, Json.number(r.choice().threshold()));
+        o.addProperty("output", d.target());
+        o.addProperty("output_unit", d.targetUnit());
+        o.addProperty("rows", d.size());
+        o.addProperty("weighting", r.objective().weighting().name().toLowerCase(Locale.ROOT));
+        o.addProperty("selection", r.choice().rule());
+        o.add("noise_loss", Json.number(r.choice().noiseLoss()));
+        o.add("selection_threshold", Json.number(r.choice().threshold()));
         o.add(BEST, law(r.best(), r.objective()));
         JsonArray pareto = new JsonArray();
         for (Candidate c : r.front()) {
             pareto.add(law(c, r.objective()));
         }
-        o.add(PARETO, pareto);
+        o.add("pareto", pareto);
         JsonObject run = new JsonObject();
         run.addProperty("generations", r.generations());
         run.addProperty("evaluations", r.evaluations());
         run.addProperty("stopped_by", r.stoppedBy());
         run.add("wall_s", Json.number(r.wallS()));
         run.add("cpu_s", Json.number(r.cpuS()));
-        o.add(RUN, run);
-        o.add(PARAMS, Json.toTree(params));
+        o.add("run", run);
+        o.add("params", Json.toTree(params));
         return o;
     }
 

@@ -12,15 +12,16 @@
  * their plots with it too: no chart sets its own title font, background or grid.
  *
  * <h2>result.json</h2>
- * Each result type's result.json has one writer here that owns its top-level layout and key names (constants,
- * as TrackMate's TmXmlKeys/TmXmlWriter), built from the core's value objects:
+ * Each result type's result.json has one writer here that owns its layout and key names, built from the core's
+ * value objects (as TrackMate's TmXmlWriter); a key read back elsewhere is a constant of its writer (as TmXmlKeys),
+ * a key written once is a literal where it is written:
  * {@link org.patchpinn.report.FitResultJson} (fit; {@link org.patchpinn.report.NewStateJson} for the diagnostics
  * of hybrid and pinn), {@link org.patchpinn.report.FeaturesReport} (features, with the artefacts block fit
  * shares), {@link org.patchpinn.report.CompareResultJson}, {@link org.patchpinn.report.SimulateResultJson},
  * {@link org.patchpinn.report.LawModelResultJson}, {@link org.patchpinn.report.BatchResultJson},
  * {@link org.patchpinn.report.DemoResultJson}, {@link org.patchpinn.report.SymbolicResultJson} and
  * {@link org.patchpinn.report.RecordingSummary} (info). A class that reads a result.json back uses the writer's
- * constants (e.g. {@code symbolic.FoundLaw}). Field names keep their units ({@code peak_mV}).
+ * constants (e.g. {@code symbolic.FoundLaw} reads sr's). Field names keep their units ({@code peak_mV}).
  *
  * <p>Left in the core, on purpose: a fit method's own "diagnostics" (classic, staged, law refit), built from the
  * method's internal state while it runs and carried opaque by {@code fit.FitOutcome}; and the blocks of value
