@@ -172,9 +172,9 @@ public final class MechanismComparison {
             ModelSpec base = model(m, bases.get(r.cell()), exMv);
             FitObjective obj = new FitObjective(base, r.sweeps(), Progress.NONE);
             double[] range = range(m, base);
-            DoubleUnaryOperator f = t -> obj.coarseLoss(with(base, m, fromT(m, t)), STEP_MS);
+            DoubleUnaryOperator f = t -> obj.coarseLoss(with(base, m, within(base, m, t)), STEP_MS);
             double[] best = minimise(f, range[0], range[1]);
-            theta[i] = fromT(m, best[0]);
+            theta[i] = within(base, m, best[0]);
             loss[i] = best[1];
         });
         return new Fits(theta, loss, exMv);
@@ -412,6 +412,15 @@ public final class MechanismComparison {
         }
         double w = m.kind().equals("kinetic shift") ? 15 : 30;
         return new double[] {Math.max(v - w, p.lower()), Math.min(v + w, p.upper()), v};
+    }
+
+    /**
+     * The parameter's value at a point of the mechanism's scale, inside its bounds: on a log scale
+     * exp(log(upper)) can land a rounding error above the bound (50000 nS → 50000.00000000001), which the
+     * simulator refuses — it stopped a whole comparison once.
+     */
+    static double within(ModelSpec base, Mechanism m, double t) {
+        return clamp(base, m, fromT(m, t));
     }
 
     /** A predicted value kept inside the parameter's bounds (the simulator refuses others). */

@@ -82,4 +82,15 @@ class MechanismComparisonTest {
         assertNull(control.winner());
         assertTrue(control.verdict().startsWith("no mechanism"), control.verdict());
     }
+
+    @Test
+    void aConductanceSearchedUpToItsBoundStaysInsideIt() {
+        ModelSpec base = BuiltinModels.get("traub-rs-m").withValue("gK", 50000);
+        Mechanism gK = Mechanism.candidates(base).stream().filter(m -> m.parameter().equals("gK")).findFirst()
+                .orElseThrow();
+        assertTrue(Math.exp(Math.log(50000.0)) > 50000, "the rounding this guards against");
+        double theta = MechanismComparison.within(base, gK, Math.log(50000.0));
+        assertEquals(50000, theta, 0);
+        base.checkBounds(MechanismComparison.with(base, gK, theta));
+    }
 }
