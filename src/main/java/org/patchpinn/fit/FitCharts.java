@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -75,6 +76,8 @@ public final class FitCharts {
         r.setSeriesPaint(2, Charts.colour(0));
         r.setSeriesLinesVisible(2, false);
         XYPlot plot = Charts.plot(data, Charts.axis("step current", "pA"), Charts.axis("spikes in the step", ""), r);
+        // XYPlot draws the last series first by default, which hid the test markers under the model's
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         String title = String.format(Locale.ROOT, "F-I curve: %s; spike count within max(2, 20%%) on %d of %d sweeps",
                 modelName, cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
         return Charts.chart(title, plot, true);
