@@ -61,7 +61,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
     @Override public String fingerprint() {
         // the model's full text: any change of values, bounds, free set or kinetics refits
         String text = model.isWritable() ? ModelFileWriter.write(model) : model.toString();
-        return "modelfit/5 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
+        return "modelfit/6 " + method + " cm_from_data=" + capacitanceFromData + " " + settings + " model="
                 + Integer.toHexString(text.hashCode()) + " " + model.freeParameters() + " " + subthreshold.fingerprint();
     }
 
@@ -75,7 +75,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
             m = m.withBounds(cm, Math.min(p.lower(), cData), Math.max(p.upper(), cData)).withValue(cm, cData);
         }
         FitRunner.Run r = runFit(recording, m, progress);
-        SweepRoles roles = FitRunner.defaultRoles(FitData.sweeps(recording,
+        SweepRoles roles = roles(recording, FitData.sweeps(recording,
                 IntStream.range(0, recording.sweepCount()).boxed().toList()));
         ModelSpec fitted = r.outcome().fitted();
         Map<String, Estimate> out = new LinkedHashMap<>();
@@ -151,7 +151,12 @@ public final class ModelRecordingFitter implements RecordingFitter {
     /** The core's default sweep roles and {@link FitRunner}, as the fit verb runs them. */
     private FitRunner.Run fitOnce(Recording recording, ModelSpec m, Progress progress) {
         List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
-        return FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all, FitRunner.defaultRoles(all),
+        return FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all, roles(recording, all),
                 progress);
+    }
+
+    /** The fit verb's default roles: its depolarisation-blocked sweeps excluded. */
+    private static SweepRoles roles(Recording recording, List<FitSweep> all) {
+        return FitRunner.defaultRoles(all, FitRunner.blockedSweeps(recording));
     }
 }

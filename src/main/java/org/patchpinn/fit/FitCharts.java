@@ -59,22 +59,31 @@ public final class FitCharts {
         XYSeries d = new XYSeries("data", true, true);
         XYSeries m = new XYSeries("model " + modelName, true, true);
         XYSeries t = new XYSeries("model, test sweeps", true, true);
+        XYSeries b = new XYSeries("data, excluded (depolarisation block)", true, true);
         for (CellComparison.FiRow row : cell.fiCurve()) {
             d.add(row.currentPa(), row.dataSpikes());
             m.add(row.currentPa(), row.modelSpikes());
             if (row.role().equals(SweepRoles.TEST)) {
                 t.add(row.currentPa(), row.modelSpikes());
             }
+            if (row.role().equals(SweepRoles.EXCLUDED)) {
+                b.add(row.currentPa(), row.dataSpikes());
+            }
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(d);
         data.addSeries(m);
         data.addSeries(t);
+        if (!b.isEmpty()) {
+            data.addSeries(b);
+        }
         XYLineAndShapeRenderer r = Charts.dataAndModel();
         r.setDefaultShapesVisible(true);
         // the test sweeps' markers in a colour of their own, over the model's line
         r.setSeriesPaint(2, Charts.colour(0));
         r.setSeriesLinesVisible(2, false);
+        r.setSeriesPaint(3, Charts.colour(2));
+        r.setSeriesLinesVisible(3, false);
         XYPlot plot = Charts.plot(data, Charts.axis("step current", "pA"), Charts.axis("spikes in the step", ""), r);
         // XYPlot draws the last series first by default, which hid the test markers under the model's
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);

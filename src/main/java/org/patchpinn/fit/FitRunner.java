@@ -2,14 +2,17 @@ package org.patchpinn.fit;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
+import org.patchpinn.features.ArtefactDetector;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.pinn.NewStateFit;
 import org.patchpinn.report.Json;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.Recording;
 
 /**
  * What the {@code fit} verb runs, without writing files: a model fitted by a method on the training sweeps
@@ -21,11 +24,24 @@ public final class FitRunner {
     private FitRunner() {
     }
 
-    /** The default sweep roles of a recording's sweeps ({@link SweepRoles#forSteps} with 3 or more step sweeps). */
-    public static SweepRoles defaultRoles(List<FitSweep> all) {
+    /**
+     * The default sweep roles of a recording's sweeps ({@link SweepRoles#forSteps} with 3 or more step sweeps),
+     * the sweeps in depolarisation block ({@code blocked}, from {@code features.ArtefactDetector}) excluded.
+     */
+    public static SweepRoles defaultRoles(List<FitSweep> all, Collection<Integer> blocked) {
         List<StepSweep> steps = StepSweep.of(all);
         // a sweep without a step (e.g. a 0 pA sweep) does not stop the protocol rule: it is tested
-        return steps.size() >= 3 ? SweepRoles.forSteps(steps, all.size()) : SweepRoles.simple(all.size());
+        return steps.size() >= 3 ? SweepRoles.forSteps(steps, all.size(), blocked) : SweepRoles.simple(all.size());
+    }
+
+    /** The sweeps of a current-clamp recording in depolarisation block; none when they cannot be measured. */
+    public static List<Integer> blockedSweeps(Recording r) {
+        try {
+            return ArtefactDetector.analyse(r).blockedSweeps();
+        } catch (RuntimeException e) {
+            // no command or no step: the artefact analysis does not apply, and nothing is excluded
+            return List.of();
+        }
     }
 
     /** Option of hybrid and pinn: where the base model's values come from (staged, model). */

@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +20,18 @@ import java.util.TreeSet;
  * spiking levels spread between; the rest alternate test, selection so both span the whole range. With three
  * or four step sweeps the weakest and strongest train, the one above the weakest is tested and (with four) the
  * next one selects; one or two sweeps all train. Sweeps without a step fall back to {@link #simple}.
+ * Sweeps in depolarisation block ({@code features.ArtefactDetector}) are <b>excluded</b>: given no role, so
+ * neither fitted nor chosen on, and still simulated and reported (the F–I curve covers every step sweep).
  */
-public record SweepRoles(List<Integer> training, List<Integer> selection, List<Integer> test, String rule) {
+public record SweepRoles(List<Integer> training, List<Integer> selection, List<Integer> test,
+                         List<Integer> excluded, String rule) {
     public static final String TRAINING = "training";
     public static final String SELECTION = "selection";
     public static final String TEST = "test";
     /** A sweep the user left out of every role (still simulated and reported). */
     public static final String OTHER = "other";
+    /** A sweep the default rule left out because of an artefact (still simulated and reported). */
+    public static final String EXCLUDED = "excluded";
 
     /** Spiking sweeps used for training besides rheobase and the strongest step. */
     static final int SPREAD_SPIKING = 2;
@@ -34,9 +40,15 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         training = List.copyOf(training);
         selection = List.copyOf(selection);
         test = List.copyOf(test);
+        excluded = List.copyOf(excluded);
         if (training.isEmpty()) {
             throw new FitException("no sweep left to train on");
         }
+    }
+
+    /** Roles with no sweep excluded. */
+    public SweepRoles(List<Integer> training, List<Integer> selection, List<Integer> test, String rule) {
+        this(training, selection, test, List.of(), rule);
     }
 
     /** Role of a sweep index. */
@@ -47,7 +59,10 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         if (selection.contains(sweep)) {
             return SELECTION;
         }
-        return test.contains(sweep) ? TEST : OTHER;
+        if (test.contains(sweep)) {
+            return TEST;
+        }
+        return excluded.contains(sweep) ? EXCLUDED : OTHER;
     }
 
     /** Every sweep with a role, ascending. */
@@ -69,8 +84,21 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         return new SweepRoles(train, List.of(), test, "last sweep tested (fewer than five step sweeps)");
     }
 
-    /** The default rule on the step sweeps of a recording (see the class comment). */
+    /** The default rule on the step sweeps of a recording (see the class comment), nothing excluded. */
     public static SweepRoles forSteps(List<StepSweep> steps, int sweepCount) {
+        return forSteps(steps, sweepCount, List.of());
+    }
+
+    /**
+     * The default rule on the step sweeps of a recording (see the class comment). The sweeps in {@code blocked}
+     * are excluded when at least five step sweeps, one of them spiking, remain; otherwise nothing is.
+     */
+    public static SweepRoles forSteps(List<StepSweep> all, int sweepCount, Collection<Integer> blocked) {
+        List<StepSweep> kept = all.stream().filter(s -> !blocked.contains(s.index())).toList();
+        boolean exclude = kept.size() < all.size() && kept.size() >= 5 && kept.stream().anyMatch(StepSweep::spiking);
+        List<StepSweep> steps = exclude ? kept : all;
+        List<Integer> excluded = exclude
+                ? all.stream().map(StepSweep::index).filter(blocked::contains).sorted().toList() : List.of();
         List<StepSweep> sorted = new ArrayList<>(steps);
         sorted.sort(Comparator.comparingDouble(StepSweep::amplitudePa).thenComparingInt(StepSweep::index));
         if (steps.size() < 5 && steps.size() == sweepCount) {
@@ -118,7 +146,7 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         }
         // sweeps without a step (if any) are tested too: no choice touches them
         TreeSet<Integer> stepIdx = new TreeSet<>();
-        steps.forEach(s -> stepIdx.add(s.index()));
+        all.forEach(s -> stepIdx.add(s.index()));
         for (int k = 0; k < sweepCount; k++) {
             if (!stepIdx.contains(k)) {
                 test.add(k);
@@ -126,9 +154,13 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         }
         selection.sort(null);
         test.sort(null);
-        return new SweepRoles(new ArrayList<>(train), selection, test, String.format(Locale.ROOT,
-                "step protocol: training = most hyperpolarising, last silent, rheobase, strongest and %d spread "
-                        + "spiking sweeps; the rest alternate test / selection in amplitude order", SPREAD_SPIKING));
+        String rule = String.format(Locale.ROOT, "step protocol: training = most hyperpolarising, last silent, "
+                + "rheobase, strongest and %d spread spiking sweeps; the rest alternate test / selection in amplitude "
+                + "order", SPREAD_SPIKING);
+        if (!excluded.isEmpty()) {
+            rule += "; sweeps " + excluded + " excluded (depolarisation block: not fitted, still reported)";
+        }
+        return new SweepRoles(new ArrayList<>(train), selection, test, excluded, rule);
     }
 
     /** Three or four step sweeps (sorted by amplitude): ends train, the inner ones test and select. */

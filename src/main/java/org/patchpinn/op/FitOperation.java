@@ -103,14 +103,14 @@ public final class FitOperation extends BasicOperation {
         RecordingArtefacts artefacts = artefacts(r);
         double bridge = bridgeCorrection(values.string("bridge"), artefacts);
         List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"), bridge);
-        SweepRoles roles = roles(values, r, all);
+        SweepRoles roles = roles(values, r, all, artefacts == null ? List.of() : artefacts.blockedSweeps());
         FitMethod method = FitMethods.get(values.string("method"));
         if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {
             // learning new states needs sweeps to choose on; the held-out ones take that role and are reported
             // as selection sweeps, not as an independent test
             progress.log("fit: no selection sweeps given; the held-out sweeps " + roles.test() + " choose the "
                     + "checkpoint and the number of new states, so no test sweep remains");
-            roles = new SweepRoles(roles.training(), roles.test(), List.of(), roles.rule()
+            roles = new SweepRoles(roles.training(), roles.test(), List.of(), roles.excluded(), roles.rule()
                     + "; the held-out sweeps served as selection sweeps (method " + method.name() + " needs them)");
         }
         FitSettings settings = settings(values, method);
@@ -226,8 +226,8 @@ public final class FitOperation extends BasicOperation {
     }
 
     /** Sweep roles from the user's lists, the step protocol's default rule filling what is not given. */
-    static SweepRoles roles(ParamValues values, Recording r, List<FitSweep> all) {
-        SweepRoles auto = FitRunner.defaultRoles(all);
+    static SweepRoles roles(ParamValues values, Recording r, List<FitSweep> all, List<Integer> blocked) {
+        SweepRoles auto = FitRunner.defaultRoles(all, blocked);
         String h = values.string("holdout").trim();
         List<Integer> test;
         if (h.equalsIgnoreCase("none") || h.isEmpty()) {
@@ -269,9 +269,14 @@ public final class FitOperation extends BasicOperation {
         if (training.isEmpty()) {
             throw new InvalidParameterException("sweeps", "no sweep left to fit");
         }
-        return given.isEmpty() && values.indices("selection").isEmpty()
-                ? new SweepRoles(training, selection, test, auto.rule())
-                : SweepRoles.given(training, selection, test);
+        if (!given.isEmpty() || !values.indices("selection").isEmpty()) {
+            return SweepRoles.given(training, selection, test);
+        }
+        List<Integer> roled = new ArrayList<>(training);
+        roled.addAll(selection);
+        roled.addAll(test);
+        List<Integer> excluded = auto.excluded().stream().filter(k -> !roled.contains(k)).toList();
+        return new SweepRoles(training, selection, test, excluded, auto.rule());
     }
 
     private static List<Integer> checked(List<Integer> indices, Recording r, String key) {
@@ -316,6 +321,12 @@ public final class FitOperation extends BasicOperation {
         String summary = String.format(Locale.ROOT, "%s: %s fit of %s in %.1f s; %s; spike count within max(2, 20%%) "
                 + "on %d of %d step sweeps", r.name(), method.name(), model.name(), wall, testPart,
                 cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
+        int excluded = cell.count(SweepRoles.EXCLUDED);
+        if (excluded > 0) {
+            summary += String.format(Locale.ROOT, " (%d of %d without the %d excluded for depolarisation block)",
+                    cell.sweepsWithinCountTolerance() - cell.withinTolerance(SweepRoles.EXCLUDED),
+                    cell.fiCurve().size() - excluded, excluded);
+        }
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");
         result.table(vt, "validation.csv");

@@ -42,6 +42,7 @@ public final class FitResultJson {
         json.add("selection_sweeps", Json.toTree(roles.selection()));
         json.add("holdout_sweeps", Json.toTree(roles.test()));
         json.addProperty("sweep_roles", roles.rule());
+        json.add("excluded_sweeps", Json.toTree(roles.excluded()));
         json.add("ljp_mV", Json.number(ljpMv));
         JsonObject p = new JsonObject();
         for (ParameterEstimate e : outcome.estimates()) {

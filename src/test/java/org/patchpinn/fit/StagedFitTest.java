@@ -101,6 +101,21 @@ class StagedFitTest {
     }
 
     @Test
+    void sweepsInDepolarisationBlockAreExcludedFromEveryRoleButStillReported() {
+        List<FitSweep> all = sweeps(cell());
+        SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size(), List.of(6));
+        assertEquals(List.of(6), roles.excluded());
+        assertEquals(SweepRoles.EXCLUDED, roles.roleOf(6));
+        assertFalse(roles.all().contains(6), roles.toString());
+        // the strongest sweep not in block trains instead
+        assertTrue(roles.training().contains(5), roles.toString());
+        assertTrue(roles.rule().contains("depolarisation block"), roles.rule());
+        // too few sweeps would remain: nothing is excluded
+        SweepRoles most = SweepRoles.forSteps(StepSweep.of(all), all.size(), List.of(3, 4, 5, 6));
+        assertTrue(most.excluded().isEmpty() && most.training().contains(6), most.toString());
+    }
+
+    @Test
     void passivePropertiesOfAnRcMembraneAreReadExactly() {
         double dt = 0.05;
         double rMOhm = 200;
