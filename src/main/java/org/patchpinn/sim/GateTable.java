@@ -6,7 +6,8 @@ import org.patchpinn.model.GateKinetics;
  * A gate's steady state x∞(V) and rate 1/τ(V) tabulated on a fine voltage grid shared by all gates, so
  * the integrator's inner loop does two linear interpolations per gate instead of evaluating rate laws (and
  * their exp() calls). The grid is offset from round voltages so that removable singularities of rate laws
- * (x/(1−e^(−x/k)) at x = 0) never fall on a node. Outside the grid the kinetics are evaluated directly.
+ * (x/(1−e^(−x/k)) at x = 0) never fall on a node. Beyond the grid (−160…+120 mV) the end nodes' values hold:
+ * every gate has saturated there, and the voltages are reached only by models driven outside physiology.
  */
 public final class GateTable {
     static final double V_MIN = -160.00731;
@@ -64,15 +65,20 @@ public final class GateTable {
         return t[2 * k + 1];
     }
 
-    /** x∞ at v, interpolated as the integrator does (evaluated directly off the grid). */
+    /** x∞ at v, interpolated as the integrator does (held at the grid's ends beyond it). */
     public double steadyState(double v) {
+        double pos = position(v);
+        int k = Math.min((int) pos, n - 2);
+        return t[2 * k] + (t[2 * k + 2] - t[2 * k]) * (pos - k);
+    }
+
+    /** v's position on the grid in nodes, held at its ends (NaN counts as below). */
+    private double position(double v) {
         double pos = (v - V_MIN) * invH;
-        int k = (int) pos;
-        if (pos >= 0 && k < n - 1) {
-            double f = pos - k;
-            return t[2 * k] + (t[2 * k + 2] - t[2 * k]) * f;
+        if (pos >= 0 && pos <= n - 1) {
+            return pos;
         }
-        return inf(v);
+        return pos > n - 1 ? n - 1 : 0;
     }
 
     /** x∞ at {@link RestingState#SCAN_V}, computed on first use: every resting-state search scans them. */
@@ -103,19 +109,10 @@ public final class GateTable {
         return Double.isNaN(tau) ? 1 : Math.max(1e-3, Math.min(1e6, tau));
     }
 
-    /** dx/dt at voltage v, away from the grid (rare: only beyond −160 or +120 mV). */
-    double derivativeOffGrid(double x, double v) {
-        return (inf(v) - x) / tau(v);
-    }
-
-    /** 1/τ (1/ms) at v, interpolated as the integrator does (evaluated directly off the grid). */
+    /** 1/τ (1/ms) at v, interpolated as the integrator does (held at the grid's ends beyond it). */
     public double rate(double v) {
-        double pos = (v - V_MIN) * invH;
-        int k = (int) pos;
-        if (pos >= 0 && k < n - 1) {
-            double f = pos - k;
-            return t[2 * k + 1] + (t[2 * k + 3] - t[2 * k + 1]) * f;
-        }
-        return 1 / tau(v);
+        double pos = position(v);
+        int k = Math.min((int) pos, n - 2);
+        return t[2 * k + 1] + (t[2 * k + 3] - t[2 * k + 1]) * (pos - k);
     }
 }

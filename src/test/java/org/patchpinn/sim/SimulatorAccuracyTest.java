@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.model.BuiltinModels;
@@ -48,6 +49,21 @@ class SimulatorAccuracyTest {
         System.out.printf("%s %.0f pA: %d spikes, worst spike-time error %.4f ms%n", m.name(), amplitude,
                 ref.size(), worst);
         assertTrue(worst < 0.05, "worst spike-time error " + worst + " ms");
+    }
+
+    @Test
+    void beyondTheGateGridTheGatesHoldTheirEndValuesAndTheSimulationStaysFinite() {
+        ModelSpec m = BuiltinModels.get("traub-rs-m");
+        GateTable t = GateTable.of(m.compiledGates().get(0).bind(m.values()));
+        assertEquals(t.steadyStateAtNode(0), t.steadyState(-400), 0);
+        assertEquals(t.rateAtNode(t.nodes() - 1), t.rate(300), 0);
+        // a -5 nA step drives the cell far below the grid: it must run and come back to physiological voltages
+        SimulationResult r = Simulator.shared().simulate(m, m.values(), Stimuli.step(50, 100, -5000), 400,
+                Simulator.DEFAULT_STEP_MS);
+        double min = Arrays.stream(r.v()).min().orElseThrow();
+        assertTrue(min < -300, "minimum V " + min);
+        double end = r.v()[r.length() - 1];
+        assertTrue(end > -100 && end < -50, "V after the step " + end);
     }
 
     @Test
