@@ -117,7 +117,11 @@ public final class NewStateFitMethod implements FitMethod {
         FittedModel zero = zeroState == null ? null
                 : new FittedModel(baseOf(zeroState), zeroState.values(), List.of());
         boolean lawStage = nonNegativeInt(fs, "law_stage", 1) > 0;
-        NewStateFit.Outcome o = new NewStateFit(zero).run(data, s, progress.range(0, lawStage ? 0.85 : 1));
+        // the number of new states is chosen on the staged fit's statistics too (LawRefit scores the law the same way)
+        List<StepSweep> selectionSteps = StepSweep.of(problem.holdoutSweeps().isEmpty() ? problem.fitSweeps()
+                : problem.holdoutSweeps());
+        NewStateFit.Outcome o = new NewStateFit(zero, m -> LawRefit.statistics(m.spec(), selectionSteps))
+                .run(data, s, progress.range(0, lawStage ? 0.85 : 1));
         FittedModel fm = o.chosen().model();
         ModelSpec fitted = fm.spec();
         LawRefit.Result law = null;

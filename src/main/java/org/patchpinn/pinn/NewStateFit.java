@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.task.Progress;
@@ -17,10 +18,22 @@ import org.patchpinn.task.Progress;
  * (method hybrid or pinn), validates each candidate by free simulation on held-out sweeps, and — for
  * {@code latent auto} — keeps the smallest number of new states whose held-out agreement is within its
  * {@link #tolerance tolerance} of the best, so a new state is reported as needed only when held-out sweeps say so.
+ * Given the caller's summary-statistics loss on the same sweeps ({@link #NewStateFit(FittedModel,
+ * ToDoubleFunction)}), a larger candidate is also chosen when that loss clearly falls ({@link #clearlyBetter}):
+ * Γ reads spike timing only, while a slow current shows most in what it does not read — the undershoot after a
+ * step and the interspike trough.
  */
 public final class NewStateFit {
     /** Smallest held-out agreement (see {@link SweepScore#agreement()}) a larger model must gain to be preferred. */
     public static final double TOLERANCE = 0.05;
+    /**
+     * A larger model's selection statistics loss must be at most this fraction of the smaller's, and lower by at
+     * least {@link #STATISTICS_MIN_GAIN}, to be preferred on the statistics: the loss is a sum of squared z-scores
+     * whose scales are what an experimenter calls a clear mismatch (1 mV, 15 % of an interval), so a gain of one
+     * such unit or half the loss is more than refitting noise gives.
+     */
+    public static final double STATISTICS_RATIO = 0.5;
+    public static final double STATISTICS_MIN_GAIN = 1.0;
     /**
      * Where the spike-statistic stages may move the window fit: g by ±0.2 in log, E by ±5 mV, the logit of z∞
      * by ±0.5 (offset) and ±0.3 per 10 mV (slope), τz freely (scale and tilt ±3 in log), base conductances by
@@ -63,18 +76,19 @@ public final class NewStateFit {
 
     /** One fitted candidate. */
     public record Candidate(int latentCount, FittedModel model, List<SweepScore> heldOut, List<SweepScore> train,
-                            double heldOutAgreement, List<double[]> lossCurve, List<String> log,
-                            double wallSeconds, String device) { }
+                            double heldOutAgreement, double heldOutStatistics, List<double[]> lossCurve,
+                            List<String> log, double wallSeconds, String device) { }
 
     /** Every candidate, the chosen one and why. */
     public record Outcome(Settings settings, List<Candidate> candidates, Candidate chosen, String decision,
                           boolean newStateNeeded, double wallSeconds, double cpuSeconds) { }
 
     private final FittedModel zeroState;
+    private final ToDoubleFunction<FittedModel> heldOutStatistics;
 
-    /** Every candidate trained, the 0-state one included. */
+    /** Every candidate trained, the 0-state one included; chosen on held-out agreement alone. */
     public NewStateFit() {
-        this(null);
+        this(null, null);
     }
 
     /**
@@ -83,7 +97,16 @@ public final class NewStateFit {
      * the 0-state candidate like the others.
      */
     public NewStateFit(FittedModel zeroState) {
+        this(zeroState, null);
+    }
+
+    /**
+     * As {@link #NewStateFit(FittedModel)}, with {@code heldOutStatistics} scoring a candidate's summary statistics
+     * on the held-out (selection) sweeps (lower is better; null: not used).
+     */
+    public NewStateFit(FittedModel zeroState, ToDoubleFunction<FittedModel> heldOutStatistics) {
         this.zeroState = zeroState;
+        this.heldOutStatistics = heldOutStatistics;
     }
 
     /** Fits every candidate and chooses; one training at a time in this process ({@link TrainingThread}). */
@@ -137,7 +160,7 @@ public final class NewStateFit {
                     List<String> log = new ArrayList<>(List.of("0 new states: the base as fitted before (scored, "
                             + "not trained)"));
                     Trained t = new Trained(0, zeroState, List.of(), "cpu", log, progress, System.nanoTime());
-                    pending.add(finisher.submit(() -> score(t, trainData, heldData)));
+                    pending.add(finisher.submit(() -> score(t, trainData, heldData, heldOutStatistics)));
                     continue;
                 }
                 Trained t = train(trainData, heldData, s, k, sub);
@@ -158,12 +181,14 @@ public final class NewStateFit {
             StringBuilder b = new StringBuilder();
             for (Candidate c : candidates) {
                 b.append(String.format(Locale.ROOT, "%d new state(s): held-out agreement %.3f (tolerance %.3f), "
-                        + "spike counts within max(2, 20 %%) on %d/%d%s; ", c.latentCount(), c.heldOutAgreement(),
-                        tolerance(c.heldOut()), fiWithin(c.heldOut()), c.heldOut().size(),
-                        eligible.contains(c) ? "" : " (fewer than without new states: not eligible)"));
+                        + "statistics loss %.3g, spike counts within max(2, 20 %%) on %d/%d%s; ", c.latentCount(),
+                        c.heldOutAgreement(), tolerance(c.heldOut()), c.heldOutStatistics(), fiWithin(c.heldOut()),
+                        c.heldOut().size(), eligible.contains(c) ? "" : " (fewer than without new states: not "
+                                + "eligible)"));
             }
-            b.append(skipped).append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best)",
-                    chosen.latentCount()));
+            b.append(skipped).append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best "
+                    + "agreement, unless a larger one's statistics loss is at most %.1f× and %.1f below it)",
+                    chosen.latentCount(), STATISTICS_RATIO, STATISTICS_MIN_GAIN));
             b.append(chosen.latentCount() > 0 ? ": a new state is needed" : ": no new state is needed");
             decision = b.toString();
         }
@@ -237,14 +262,16 @@ public final class NewStateFit {
             model = options[pick];
         }
         return score(new Trained(t.latentCount(), model, t.loss(), t.device(), t.log(), logging, t.startNanos()),
-                train, held);
+                train, held, heldOutStatistics);
     }
 
-    private static Candidate score(Trained t, CurrentClampData train, CurrentClampData held) {
+    private static Candidate score(Trained t, CurrentClampData train, CurrentClampData held,
+                                   ToDoubleFunction<FittedModel> statistics) {
         List<SweepScore> heldScores = HybridFitter.scoreAll(t.model(), held);
         List<SweepScore> trainScores = HybridFitter.scoreAll(t.model(), train);
-        return new Candidate(t.latentCount(), t.model(), heldScores, trainScores, agreement(heldScores), t.loss(),
-                t.log(), (System.nanoTime() - t.startNanos()) / 1e9, t.device());
+        double stats = statistics == null ? Double.NaN : statistics.applyAsDouble(t.model());
+        return new Candidate(t.latentCount(), t.model(), heldScores, trainScores, agreement(heldScores), stats,
+                t.loss(), t.log(), (System.nanoTime() - t.startNanos()) / 1e9, t.device());
     }
 
     /**
@@ -277,12 +304,27 @@ public final class NewStateFit {
         return candidates.stream().filter(c -> fiWithin(c.heldOut()) >= floor).toList();
     }
 
-    /** The smallest eligible candidate whose held-out agreement is within its {@link #tolerance} of the best. */
+    /**
+     * The smallest eligible candidate whose held-out agreement is within its {@link #tolerance} of the best; then,
+     * in order of size, any larger eligible one whose statistics are {@link #clearlyBetter} than the choice so far.
+     */
     static Candidate choose(List<Candidate> candidates) {
         List<Candidate> eligible = eligible(candidates);
         double best = eligible.stream().mapToDouble(Candidate::heldOutAgreement).max().orElse(Double.NaN);
-        return eligible.stream().filter(c -> c.heldOutAgreement() >= best - tolerance(c.heldOut()))
+        Candidate chosen = eligible.stream().filter(c -> c.heldOutAgreement() >= best - tolerance(c.heldOut()))
                 .findFirst().orElse(candidates.get(0));
+        for (Candidate c : eligible) {
+            if (c.latentCount() > chosen.latentCount() && clearlyBetter(c.heldOutStatistics(),
+                    chosen.heldOutStatistics())) {
+                chosen = c;
+            }
+        }
+        return chosen;
+    }
+
+    /** Whether a statistics loss is clearly below another ({@link #STATISTICS_RATIO}, {@link #STATISTICS_MIN_GAIN}). */
+    static boolean clearlyBetter(double larger, double smaller) {
+        return larger <= STATISTICS_RATIO * smaller && smaller - larger >= STATISTICS_MIN_GAIN;
     }
 
     /** Sweeps whose model spike count is within max(2, 20 %) of the data's (the F–I criterion of Fit Model). */

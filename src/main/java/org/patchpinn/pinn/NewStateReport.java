@@ -75,6 +75,7 @@ public final class NewStateReport {
         for (NewStateFit.Candidate c : o.candidates()) {
             t.addRow().set("latent states", c.latentCount()).set("held-out agreement", c.heldOutAgreement())
                     .set("held-out gamma", meanGamma(c.heldOut()))
+                    .set("held-out statistics loss", c.heldOutStatistics())
                     .set("train agreement", NewStateFit.agreement(c.train()))
                     .set("chosen", c == o.chosen() ? "yes" : "no").set("wall (s)", c.wallSeconds());
         }

@@ -79,6 +79,7 @@ public final class NewStateJson {
         for (NewStateFit.Candidate k : o.candidates()) {
             JsonObject s = new JsonObject();
             s.add("heldout_agreement", Json.number(k.heldOutAgreement()));
+            s.add("heldout_statistics_loss", Json.number(k.heldOutStatistics()));
             s.add("heldout_gamma", Json.number(NewStateReport.meanGamma(k.heldOut())));
             s.add("train_agreement", Json.number(NewStateFit.agreement(k.train())));
             s.add("tolerance", Json.number(NewStateFit.tolerance(k.heldOut())));

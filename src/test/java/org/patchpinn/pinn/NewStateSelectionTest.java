@@ -26,7 +26,12 @@ class NewStateSelectionTest {
     }
 
     private static NewStateFit.Candidate candidate(int k, double agreement, SweepScore... held) {
-        return new NewStateFit.Candidate(k, null, List.of(held), List.of(), agreement, List.of(), List.of(), 0, "cpu");
+        return candidate(k, agreement, Double.NaN, held);
+    }
+
+    private static NewStateFit.Candidate candidate(int k, double agreement, double statistics, SweepScore... held) {
+        return new NewStateFit.Candidate(k, null, List.of(held), List.of(), agreement, statistics, List.of(),
+                List.of(), 0, "cpu");
     }
 
     /** A held-out score with these counts and Γ 1 (so the tolerance is its 0.05 minimum). */
@@ -52,5 +57,19 @@ class NewStateSelectionTest {
         NewStateFit.Candidate two = candidate(2, 0.70, counts(10, 10));
         assertEquals(none, NewStateFit.choose(List.of(none, one)), "a lead of 0.04 is within the 0.05 minimum");
         assertEquals(two, NewStateFit.choose(List.of(none, one, two)));
+    }
+
+    @Test
+    void aNewStateIsAlsoChosenWhenTheStatisticsClearlyPreferIt() {
+        // equal timing (a slow current's undershoot after the step is not in Γ), statistics loss 20 -> 3
+        NewStateFit.Candidate none = candidate(0, 0.50, 20, counts(10, 10));
+        NewStateFit.Candidate one = candidate(1, 0.50, 3, counts(10, 10));
+        assertEquals(one, NewStateFit.choose(List.of(none, one)));
+        // a gain of less than half, or of less than one unit, is not enough
+        assertEquals(none, NewStateFit.choose(List.of(none, candidate(1, 0.50, 11, counts(10, 10)))));
+        NewStateFit.Candidate good = candidate(0, 0.50, 1.5, counts(10, 10));
+        assertEquals(good, NewStateFit.choose(List.of(good, candidate(1, 0.50, 0.6, counts(10, 10)))));
+        // nor does it make an ineligible candidate (one that costs F-I agreement) eligible
+        assertEquals(none, NewStateFit.choose(List.of(none, candidate(1, 0.50, 1, counts(10, 20)))));
     }
 }
