@@ -5,7 +5,8 @@
  * as model files, parameters and manifests read them); {@link org.patchpinn.numeric.Median} (the median and the
  * upper median of samples).
  *
- * <p>Belongs here: optimisers, solvers and number handling that know nothing of neurons. Does not belong here: objectives (what
- * a fit measures lives in {@code fit}, {@code compare}), spike-train statistics ({@code features}).
+ * <p>Belongs here: optimisers, solvers and number handling that know nothing of neurons. Does not belong here:
+ * objectives (what a fit measures lives in {@code fit}, {@code compare}), spike-train statistics
+ * ({@code features}).
  */
 package org.patchpinn.numeric;
