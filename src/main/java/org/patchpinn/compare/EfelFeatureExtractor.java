@@ -20,8 +20,8 @@ import org.patchpinn.trace.Recording;
  * over the sweeps that fire.
  */
 public final class EfelFeatureExtractor implements FeatureExtractor {
-    private static final List<String> CELL = List.of(CellFeatures.RHEOBASE, CellFeatures.FI_SLOPE,
-            CellFeatures.MAX_FIRING_RATE, CellFeatures.INPUT_RESISTANCE, CellFeatures.TIME_CONSTANT);
+    private static final List<String> CELL = List.of(FeatureNames.RHEOBASE, FeatureNames.FI_SLOPE,
+            FeatureNames.MAX_FIRING_RATE, FeatureNames.INPUT_RESISTANCE, FeatureNames.TIME_CONSTANT);
     private static final List<String> SPIKE_SHAPE = List.of(FeatureNames.AP_AMPLITUDE, FeatureNames.AP_BEGIN_VOLTAGE,
             FeatureNames.SPIKE_HALF_WIDTH, FeatureNames.AHP_DEPTH);
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.batch.InputFiles;
 import org.patchpinn.batch.InputLocation;
+import org.patchpinn.numeric.Numbers;
 
 /**
  * Reads a comparison manifest: a CSV with a {@code file} column (paths relative to the manifest's folder or
@@ -103,15 +104,10 @@ public final class ManifestReader {
             for (String c : covariates) {
                 cov.put(c, get(f, header.indexOf(c)));
             }
-            double condition = Double.NaN;
             String problem = "";
             String condText = get(f, condCol);
-            try {
-                condition = Double.parseDouble(condText);
-                if (!Double.isFinite(condition)) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
+            double condition = Numbers.parseFinite(condText);
+            if (Double.isNaN(condition)) {
                 problem = conditionColumn + " is not a number: '" + condText + "'";
             }
             if (name.isEmpty()) {

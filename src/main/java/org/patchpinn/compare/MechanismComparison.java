@@ -18,6 +18,7 @@ import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.ModelFileParser;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -337,7 +338,7 @@ public final class MechanismComparison {
     }
 
     private double anchor(Mechanism m, double[] theta, String cell) {
-        return median(IntStream.range(0, recs.size()).filter(i -> recs.get(i).cell().equals(cell))
+        return Median.of(IntStream.range(0, recs.size()).filter(i -> recs.get(i).cell().equals(cell))
                 .mapToDouble(i -> theta[i]).toArray());
     }
 
@@ -443,17 +444,10 @@ public final class MechanismComparison {
         double[] v = first.values();
         for (int i = 0; i < v.length; i++) {
             String name = first.parameters().get(i).name();
-            v[i] = median(models.stream().filter(x -> x.hasParameter(name))
+            v[i] = Median.of(models.stream().filter(x -> x.hasParameter(name))
                     .mapToDouble(x -> x.parameter(name).value()).toArray());
         }
         return withValuesInBounds(first, v);
-    }
-
-    static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
     private static double sum(double[] x) {

@@ -14,13 +14,13 @@ import org.patchpinn.fit.FitSweep;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepRoles;
-import org.patchpinn.fit.Validation;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.pinn.TrainingThread;
+import org.patchpinn.report.FitResultJson;
 import org.patchpinn.report.Json;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -90,24 +90,15 @@ public final class ModelRecordingFitter implements RecordingFitter {
         learnedFunctions(model, fitted, out);
         JsonObject details = new JsonObject();
         details.addProperty("method", method);
-        details.add("training_sweeps", Json.toTree(roles.training()));
-        details.add("selection_sweeps", Json.toTree(roles.selection()));
-        details.add("test_sweeps", Json.toTree(roles.test()));
-        details.addProperty("sweep_roles", roles.rule());
+        FitResultJson.addSweepRoles(details, roles, "training_sweeps", "test_sweeps");
         details.add("capacitance_from_data_pF", Json.number(cData));
-        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
-            details.add(role + "_gamma", Json.number(Validation.meanGamma(r.validation(), role)));
-            details.add(role + "_rmse_mV", Json.number(Validation.rmse(r.validation(), role)));
+        for (String role : SweepRoles.ROLES) {
+            FitResultJson.addRoleScores(details, r.validation(), role);
         }
         if (fitted.isWritable()) {
             details.addProperty("fitted_model", ModelFileWriter.write(fitted));
         }
-        JsonObject diagnostics = r.outcome().diagnostics();
-        for (String key : List.of("latent", "selection")) {
-            if (diagnostics != null && diagnostics.has(key)) {
-                details.add(key, diagnostics.get(key));
-            }
-        }
+        FitResultJson.moveNewStateBlocks(r.outcome().diagnostics(), details);
         return new FitOutcome(out, details);
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.trace.Recording;
 
 /**
@@ -26,7 +27,7 @@ public final class StepFeatureExtractor implements FeatureExtractor {
         for (ClampedSweep s : ClampedSweep.of(recording)) {
             double[] v = s.vMv();
             double[] i = s.iPa();
-            double base = median(Arrays.copyOf(i, Math.max(1, i.length / 20)));
+            double base = Median.upper(Arrays.copyOf(i, Math.max(1, i.length / 20)));
             double maxDev = 0;
             for (double x : i) {
                 maxDev = Math.max(maxDev, Math.abs(x - base));
@@ -72,11 +73,5 @@ public final class StepFeatureExtractor implements FeatureExtractor {
         f.put("rheobase", Estimate.of(rheo, "pA"));
         f.put("max_rate", Estimate.of(maxRate, "Hz"));
         return new RecordingFeatures(f, fi);
-    }
-
-    private static double median(double[] x) {
-        double[] c = x.clone();
-        Arrays.sort(c);
-        return c.length == 0 ? 0 : c[c.length / 2];
     }
 }

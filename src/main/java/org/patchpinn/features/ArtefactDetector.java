@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Sweep;
@@ -130,7 +131,7 @@ public final class ArtefactDetector {
         List<Spike> spikes = detector.detect(v, dt);
         List<Integer> edges = BridgeBalance.commandEdges(c, tolPa);
         List<BridgeBalance.Edge> measured = BridgeBalance.measure(v, c, dt, edges, spikes, tolPa);
-        double bridge = median(measured.stream().mapToDouble(BridgeBalance.Edge::rsMohm).toArray());
+        double bridge = Median.of(measured.stream().mapToDouble(BridgeBalance.Edge::rsMohm).toArray());
         double largestStep = measured.stream().mapToDouble(e -> Math.abs(e.deltaPa())).max().orElse(0);
         if (edges.isEmpty()) {
             notes.add("bridge balance not measured: the command has no step");
@@ -221,7 +222,7 @@ public final class ArtefactDetector {
         double rs = recordingBridge(m.stream().mapToDouble(SweepMeasurement::bridgeMohm).toArray(),
                 m.stream().mapToDouble(SweepMeasurement::largestStepPa).toArray());
         double rin = Double.isFinite(inputResistanceMOhm) ? inputResistanceMOhm
-                : median(m.stream().flatMap(s -> s.epochResistances().stream()).mapToDouble(Double::doubleValue)
+                : Median.of(m.stream().flatMap(s -> s.epochResistances().stream()).mapToDouble(Double::doubleValue)
                         .toArray());
         List<String> warnings = new ArrayList<>();
         if (Double.isNaN(rs)) {
@@ -271,7 +272,7 @@ public final class ArtefactDetector {
                 chosen[m++] = bridge[k];
             }
         }
-        return median(Arrays.copyOf(chosen, m));
+        return Median.of(Arrays.copyOf(chosen, m));
     }
 
     /**
@@ -334,14 +335,7 @@ public final class ArtefactDetector {
             System.arraycopy(v, s[0], all, m, s[1] - s[0]);
             m += s[1] - s[0];
         }
-        return median(all);
-    }
-
-    static double median(double[] a) {
-        if (a.length == 0) {
-            return Double.NaN;
-        }
-        return DepolarisationBlock.median(a, 0, a.length);
+        return Median.of(all);
     }
 
     /** "1, 3-5, 9" */

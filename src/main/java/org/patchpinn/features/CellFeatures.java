@@ -24,23 +24,6 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * </ul>
  */
 public final class CellFeatures {
-    public static final String RHEOBASE = "rheobase";
-    public static final String FI_SLOPE = "fi_slope";
-    public static final String MAX_FIRING_RATE = "max_firing_rate";
-    public static final String INPUT_RESISTANCE = "input_resistance";
-    public static final String TIME_CONSTANT = "time_constant";
-    public static final String SAG_RATIO = "sag_ratio";
-    public static final String HYPERPOLARISING_SWEEPS = "hyperpolarising_sweeps";
-    public static final String SPIKING_SWEEPS = "spiking_sweeps";
-
-    /** Cell features in table order. */
-    public static final List<String> NAMES = List.of(RHEOBASE, FI_SLOPE, MAX_FIRING_RATE, INPUT_RESISTANCE,
-            TIME_CONSTANT, SAG_RATIO, HYPERPOLARISING_SWEEPS, SPIKING_SWEEPS);
-
-    private static final Map<String, String> UNITS = Map.of(RHEOBASE, "pA", FI_SLOPE, "Hz/pA",
-            MAX_FIRING_RATE, "Hz", INPUT_RESISTANCE, "MOhm", TIME_CONSTANT, "ms", SAG_RATIO, "",
-            HYPERPOLARISING_SWEEPS, "", SPIKING_SWEEPS, "");
-
     /** One point of the F-I curve. */
     public record FiPoint(int sweep, double currentPa, int spikes, double rateHz) { }
 
@@ -78,7 +61,7 @@ public final class CellFeatures {
         fi.sort(Comparator.comparingDouble(FiPoint::currentPa));
 
         Map<String, Double> v = new LinkedHashMap<>();
-        for (String name : NAMES) {
+        for (String name : FeatureNames.CELL) {
             v.put(name, Double.NaN);
         }
         double rheobase = Double.NaN;
@@ -95,10 +78,10 @@ public final class CellFeatures {
                 }
             }
         }
-        v.put(RHEOBASE, rheobase);
-        v.put(FI_SLOPE, fiFit.getN() >= 2 ? fiFit.getSlope() : Double.NaN);
-        v.put(MAX_FIRING_RATE, maxRate);
-        v.put(SPIKING_SWEEPS, (double) spiking);
+        v.put(FeatureNames.RHEOBASE, rheobase);
+        v.put(FeatureNames.FI_SLOPE, fiFit.getN() >= 2 ? fiFit.getSlope() : Double.NaN);
+        v.put(FeatureNames.MAX_FIRING_RATE, maxRate);
+        v.put(FeatureNames.SPIKING_SWEEPS, (double) spiking);
 
         SimpleRegression vi = new SimpleRegression();
         double lastRatio = Double.NaN;
@@ -129,14 +112,14 @@ public final class CellFeatures {
                 sag = f.get(FeatureNames.SAG_RATIO1);
             }
         }
-        v.put(HYPERPOLARISING_SWEEPS, (double) hyper);
+        v.put(FeatureNames.HYPERPOLARISING_SWEEPS, (double) hyper);
         if (vi.getN() >= 2) {
-            v.put(INPUT_RESISTANCE, vi.getSlope() * 1000.0); // mV/pA = GOhm
+            v.put(FeatureNames.INPUT_RESISTANCE, vi.getSlope() * 1000.0); // mV/pA = GOhm
         } else if (vi.getN() == 1) {
-            v.put(INPUT_RESISTANCE, lastRatio * 1000.0);
+            v.put(FeatureNames.INPUT_RESISTANCE, lastRatio * 1000.0);
         }
-        v.put(TIME_CONSTANT, tauCount > 0 ? tauSum / tauCount : Double.NaN);
-        v.put(SAG_RATIO, sag);
+        v.put(FeatureNames.TIME_CONSTANT, tauCount > 0 ? tauSum / tauCount : Double.NaN);
+        v.put(FeatureNames.SAG_RATIO, sag);
         return new CellFeatures(fi, v);
     }
 
@@ -148,7 +131,7 @@ public final class CellFeatures {
     public double get(String name) {
         Double d = values.get(name);
         if (d == null) {
-            throw new IllegalArgumentException("unknown cell feature '" + name + "'; known: " + NAMES);
+            throw new IllegalArgumentException("unknown cell feature '" + name + "'; known: " + FeatureNames.CELL);
         }
         return d;
     }
@@ -158,27 +141,22 @@ public final class CellFeatures {
     }
 
     public double rheobasePa() {
-        return get(RHEOBASE);
+        return get(FeatureNames.RHEOBASE);
     }
 
     public double fiSlopeHzPerPa() {
-        return get(FI_SLOPE);
+        return get(FeatureNames.FI_SLOPE);
     }
 
     public double inputResistanceMOhm() {
-        return get(INPUT_RESISTANCE);
+        return get(FeatureNames.INPUT_RESISTANCE);
     }
 
     public double timeConstantMs() {
-        return get(TIME_CONSTANT);
+        return get(FeatureNames.TIME_CONSTANT);
     }
 
     public double sagRatio() {
-        return get(SAG_RATIO);
-    }
-
-    /** Unit of a cell feature, or null if {@code name} is not one. */
-    static String unitOf(String name) {
-        return UNITS.get(name);
+        return get(FeatureNames.SAG_RATIO);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.patchpinn.numeric.Median;
 
 /**
  * Depolarisation block: a strong step holds the membrane so depolarised that Na channels stay inactivated and
@@ -50,7 +51,7 @@ final class DepolarisationBlock {
         }
         double[] sorted = Arrays.copyOfRange(vMv, from, to);
         Arrays.sort(sorted);
-        double plateau = median(sorted, 0, sorted.length);
+        double plateau = Median.of(sorted);
         double range = sorted[(int) (0.95 * (sorted.length - 1))] - sorted[(int) (0.05 * (sorted.length - 1))];
         double threshold = in.stream().mapToDouble(Spike::thresholdMv).min().orElse(Double.NaN);
         if (!(plateau > threshold) || !(range < HELD_RANGE_MV)) {
@@ -93,12 +94,5 @@ final class DepolarisationBlock {
             lower.add(k);
         }
         return out;
-    }
-
-    static double median(double[] v, int from, int to) {
-        double[] c = Arrays.copyOfRange(v, from, to);
-        Arrays.sort(c);
-        int m = c.length;
-        return m % 2 == 1 ? c[m / 2] : (c[m / 2 - 1] + c[m / 2]) / 2;
     }
 }

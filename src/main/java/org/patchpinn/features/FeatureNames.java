@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The feature names PatchPINN computes, in table order, with their units. */
+/** The feature names PatchPINN computes, per sweep and per cell, in table order, with their units. */
 public final class FeatureNames {
     // eFEL names (eFEL 5.x); see SweepFeatureExtractor for each definition.
     public static final String SPIKECOUNT = "Spikecount";
@@ -37,6 +37,14 @@ public final class FeatureNames {
     public static final String STIM_VARIANCE = "stim_variance";
     public static final String STIM_SKEWNESS = "stim_skewness";
     public static final String STIM_KURTOSIS = "stim_kurtosis";
+    // Per cell (CellFeatures); its time_constant is the mean of the sweeps' time_constant_fit.
+    public static final String RHEOBASE = "rheobase";
+    public static final String FI_SLOPE = "fi_slope";
+    public static final String MAX_FIRING_RATE = "max_firing_rate";
+    public static final String INPUT_RESISTANCE = "input_resistance";
+    public static final String SAG_RATIO = "sag_ratio";
+    public static final String HYPERPOLARISING_SWEEPS = "hyperpolarising_sweeps";
+    public static final String SPIKING_SWEEPS = "spiking_sweeps";
 
     /** Per-sweep features in table order. */
     public static final List<String> SWEEP = List.of(SPIKECOUNT, SPIKECOUNT_STIMINT, TIME_TO_FIRST_SPIKE,
@@ -44,6 +52,10 @@ public final class FeatureNames {
             AHP_DEPTH, VOLTAGE_BASE, STEADY_STATE_VOLTAGE_STIMEND, VOLTAGE_DEFLECTION, VOLTAGE_DEFLECTION_VB_SSSE,
             MINIMUM_VOLTAGE, SAG_AMPLITUDE, SAG_RATIO1, TIME_CONSTANT, TIME_CONSTANT_FIT, OHMIC_INPUT_RESISTANCE,
             STIMULUS_CURRENT, REST_MEAN, REST_STD, STIM_MEAN, STIM_VARIANCE, STIM_SKEWNESS, STIM_KURTOSIS);
+
+    /** Per-cell features ({@link CellFeatures}) in table order. */
+    public static final List<String> CELL = List.of(RHEOBASE, FI_SLOPE, MAX_FIRING_RATE, INPUT_RESISTANCE,
+            TIME_CONSTANT, SAG_RATIO, HYPERPOLARISING_SWEEPS, SPIKING_SWEEPS);
 
     /** Features with one value per spike (or per ISI). */
     public static final List<String> PER_SPIKE = List.of(AP_AMPLITUDE, AP_BEGIN_VOLTAGE, SPIKE_HALF_WIDTH,
@@ -61,11 +73,15 @@ public final class FeatureNames {
             UNITS.put(n, "ms");
         }
         UNITS.put(MEAN_FREQUENCY, "Hz");
+        UNITS.put(MAX_FIRING_RATE, "Hz");
         UNITS.put(OHMIC_INPUT_RESISTANCE, "MOhm");
+        UNITS.put(INPUT_RESISTANCE, "MOhm");
         UNITS.put(STIMULUS_CURRENT, "pA");
+        UNITS.put(RHEOBASE, "pA");
+        UNITS.put(FI_SLOPE, "Hz/pA");
         UNITS.put(STIM_VARIANCE, "mV^2");
         for (String n : List.of(SPIKECOUNT, SPIKECOUNT_STIMINT, ISI_CV, ADAPTATION_INDEX2, SAG_RATIO1,
-                STIM_SKEWNESS, STIM_KURTOSIS)) {
+                STIM_SKEWNESS, STIM_KURTOSIS, SAG_RATIO, HYPERPOLARISING_SWEEPS, SPIKING_SWEEPS)) {
             UNITS.put(n, "");
         }
     }
@@ -76,9 +92,6 @@ public final class FeatureNames {
     /** Unit of a per-sweep or per-cell feature; "" for counts and ratios; unknown names are an error. */
     public static String unitOf(String name) {
         String u = UNITS.get(name);
-        if (u == null) {
-            u = CellFeatures.unitOf(name);
-        }
         if (u == null) {
             throw new IllegalArgumentException("unknown feature '" + name + "'");
         }

@@ -3,6 +3,7 @@ package org.patchpinn.features;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.patchpinn.numeric.Median;
 
 /**
  * The passive response of one trace, measured the same way on data and on model traces: the resting potential
@@ -54,7 +55,7 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
         double holding = Double.NaN;
         int firstEnd = segs.get(0)[1];
         if (firstEnd * dt >= 20 && SpikeTimes.countIn(spikes, 0, firstEnd * dt) == 0) {
-            rest = upperMedian(v, 0, firstEnd);
+            rest = Median.upper(v, 0, firstEnd);
             holding = c[0];
         }
         List<Step> steps = new ArrayList<>();
@@ -72,8 +73,8 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
             if (SpikeTimes.countIn(spikes, base0 * dt - 40, b * dt) > 0 || a - base0 < 10) {
                 continue;
             }
-            double base = upperMedian(v, base0, a);
-            double dV = upperMedian(v, a + (int) (0.8 * (b - a)), b) - base;
+            double base = Median.upper(v, base0, a);
+            double dV = Median.upper(v, a + (int) (0.8 * (b - a)), b) - base;
             if (!(dV < -MIN_DEFLECTION_MV)) {
                 continue;
             }
@@ -127,15 +128,5 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
             out[i] = s / Math.min(i + 1, w);
         }
         return out;
-    }
-
-    /** The upper median of v[from, to) (the fit's summaries use this one), NaN when empty. */
-    private static double upperMedian(double[] v, int from, int to) {
-        if (to <= from) {
-            return Double.NaN;
-        }
-        double[] c = Arrays.copyOfRange(v, from, to);
-        Arrays.sort(c);
-        return c[c.length / 2];
     }
 }

@@ -3,6 +3,7 @@ package org.patchpinn.fit;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchpinn.features.PassiveSteps;
+import org.patchpinn.numeric.Median;
 
 /**
  * A cell's passive properties read off its traces, the same way for data and model: the medians over the traces
@@ -58,10 +59,6 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
     }
 
     static double median(List<Double> x) {
-        if (x.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] a = x.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return a.length % 2 == 1 ? a[a.length / 2] : 0.5 * (a[a.length / 2 - 1] + a[a.length / 2]);
+        return Median.of(x.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -17,6 +17,7 @@ import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
+import org.patchpinn.report.FitResultJson;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.Simulator;
@@ -323,10 +324,7 @@ public final class StagedFit implements FitMethod {
     }
 
     private static JsonObject passiveJson(PassiveEstimate p) {
-        JsonObject o = new JsonObject();
-        o.add("rest_mV", Json.number(p.restMv()));
-        o.add("input_resistance_MOhm", Json.number(p.inputResistanceMOhm()));
-        o.add("time_constant_ms", Json.number(p.timeConstantMs()));
+        JsonObject o = FitResultJson.passive(p);
         o.add("capacitance_pF", Json.number(p.capacitancePf()));
         o.addProperty("hyperpolarising_steps", p.steps());
         return o;

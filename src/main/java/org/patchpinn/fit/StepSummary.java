@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.Arrays;
 import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.numeric.Median;
 
 /**
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same
@@ -35,7 +36,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         double[] times = SpikeTimes.detect(v, dtMs);
         int before = StepSweep.countIn(times, 0, startMs);
         double[] in = Arrays.stream(times).filter(t -> t >= startMs && t < endMs).toArray();
-        double baseline = median(v, Math.max(0, a - (int) Math.round(BASELINE_MS / dtMs)), a);
+        double baseline = Median.upper(v, Math.max(0, a - (int) Math.round(BASELINE_MS / dtMs)), a);
         double latency = in.length > 0 ? in[0] - startMs : Double.NaN;
         double firstIsi = in.length > 1 ? in[1] - in[0] : Double.NaN;
         double lastIsi = in.length > 2 ? in[in.length - 1] - in[in.length - 2] : firstIsi;
@@ -64,7 +65,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         double[] charging = new double[CHARGING_MS.length];
         Arrays.fill(charging, Double.NaN);
         if (in.length == 0 && b > a) {
-            steady = median(v, a + (int) (0.8 * (b - a)), b);
+            steady = Median.upper(v, a + (int) (0.8 * (b - a)), b);
             for (int k = 0; k < CHARGING_MS.length; k++) {
                 int i = a + (int) Math.round(CHARGING_MS[k] / dtMs);
                 if (i < b) {
@@ -76,7 +77,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         int h = Math.max(1, (int) Math.round(RECOVERY_HALF_MS / dtMs));
         for (int k = 0; k < RECOVERY_MS.length; k++) {
             int i = b + (int) Math.round(RECOVERY_MS[k] / dtMs);
-            recovery[k] = i + h <= n ? median(v, i - h, i + h) - baseline : Double.NaN;
+            recovery[k] = i + h <= n ? Median.upper(v, i - h, i + h) - baseline : Double.NaN;
         }
         return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, baseline, steady,
                 charging, recovery);
@@ -128,14 +129,5 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
             }
         }
         return best;
-    }
-
-    static double median(double[] v, int from, int to) {
-        if (to <= from) {
-            return Double.NaN;
-        }
-        double[] c = Arrays.copyOfRange(v, from, to);
-        Arrays.sort(c);
-        return c[c.length / 2];
     }
 }

@@ -28,6 +28,8 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
     public static final String TRAINING = "training";
     public static final String SELECTION = "selection";
     public static final String TEST = "test";
+    /** The three roles in report order. */
+    public static final List<String> ROLES = List.of(TRAINING, SELECTION, TEST);
     /** A sweep the user left out of every role (still simulated and reported). */
     public static final String OTHER = "other";
     /** A sweep the default rule left out because of an artefact (still simulated and reported). */

@@ -74,7 +74,8 @@ public final class AbfReader implements RecordingReader {
             case "ABF2":
                 return Abf2HeaderParser.parse(f);
             default:
-                throw f.error("not an ABF file: it starts with '" + printable(magic) + "', not 'ABF ' or 'ABF2'");
+                throw f.error("not an ABF file: it starts with '" + FileBytes.printable(magic)
+                        + "', not 'ABF ' or 'ABF2'");
         }
     }
 
@@ -108,13 +109,5 @@ public final class AbfReader implements RecordingReader {
         h.warnings().forEach(b::warning);
         command.warnings().forEach(b::warning);
         return b.build();
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
-        }
-        return sb.toString();
     }
 }

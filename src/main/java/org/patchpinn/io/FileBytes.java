@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * The bytes of one binary recording file (ABF, WinWCP, a HEKA bundle or its .pul/.pgf) as a bounds-checked,
@@ -207,5 +208,14 @@ final class FileBytes implements AutoCloseable {
     /** ASCII text of raw bytes, for magic numbers. */
     static String ascii(byte[] b) {
         return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    /** A magic number as an error message quotes it: characters outside printable ASCII as \xNN. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
+        }
+        return sb.toString();
     }
 }

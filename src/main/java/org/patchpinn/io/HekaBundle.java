@@ -111,7 +111,8 @@ final class HekaBundle implements AutoCloseable {
         if (signature.equals("DATA")) {
             throw f.error("a PULSE file of the old 'DATA' layout; only PatchMaster DAT1/DAT2 files are read");
         }
-        throw f.error("not a PatchMaster file: it starts with '" + printable(signature) + "', not 'DAT1' or 'DAT2'");
+        throw f.error("not a PatchMaster file: it starts with '" + FileBytes.printable(signature)
+                + "', not 'DAT1' or 'DAT2'");
     }
 
     /** The bundle items by extension: {start, length}, each checked against the file size. */
@@ -147,14 +148,6 @@ final class HekaBundle implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
-        }
-        return sb.toString();
     }
 
     @Override public void close() {

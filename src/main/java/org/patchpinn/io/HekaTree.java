@@ -3,7 +3,6 @@ package org.patchpinn.io;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A HEKA "tree" (the .pul pulsed tree, the .pgf stimulus tree): a magic ("Tree" big-endian, "eerT"
@@ -47,8 +46,8 @@ final class HekaTree {
         switch (magic) {
             case "eerT" -> f.order(ByteOrder.LITTLE_ENDIAN);
             case "Tree" -> f.order(ByteOrder.BIG_ENDIAN);
-            default -> throw f.error("the " + name + " tree at byte " + start + " starts with '" + printable(magic)
-                    + "', not 'Tree' or 'eerT'");
+            default -> throw f.error("the " + name + " tree at byte " + start + " starts with '"
+                    + FileBytes.printable(magic) + "', not 'Tree' or 'eerT'");
         }
         int levels = f.i32(start + 4, name + " tree level count");
         if (levels != expectedLevels) {
@@ -88,13 +87,5 @@ final class HekaTree {
             children.add(node(level + 1));
         }
         return new Node(level, at, size, List.copyOf(children));
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            sb.append(ch >= 32 && ch < 127 ? String.valueOf(ch) : String.format(Locale.ROOT, "\\x%02x", (int) ch));
-        }
-        return sb.toString();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
@@ -364,35 +365,27 @@ public final class NwbReader implements RecordingReader {
         if (data == null || !data.getClass().isArray() || data.getClass().getComponentType().isArray()) {
             throw new RecordingFormatException(file, where + "/data: not a one-dimensional numeric array");
         }
-        int n = Array.getLength(data);
-        float[] out = new float[n];
+        // one conversion, whatever the stored element type
+        IntToDoubleFunction raw;
         if (data instanceof float[] f) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((f[i] * conversion + offset) * scale);
-            }
+            raw = i -> f[i];
         } else if (data instanceof double[] d) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((d[i] * conversion + offset) * scale);
-            }
+            raw = i -> d[i];
         } else if (data instanceof short[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((s[i] * conversion + offset) * scale);
-            }
+            raw = i -> s[i];
         } else if (data instanceof int[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((s[i] * conversion + offset) * scale);
-            }
+            raw = i -> s[i];
         } else if (data instanceof long[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((s[i] * conversion + offset) * scale);
-            }
+            raw = i -> s[i];
         } else if (data instanceof byte[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) ((s[i] * conversion + offset) * scale);
-            }
+            raw = i -> s[i];
         } else {
             throw new RecordingFormatException(file, where + "/data: unsupported element type "
                     + data.getClass().getComponentType());
+        }
+        float[] out = new float[Array.getLength(data)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) ((raw.applyAsDouble(i) * conversion + offset) * scale);
         }
         return out;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.patchpinn.numeric.Numbers;
 
 /**
  * Reads the PatchPINN model-file format, one statement per line ({@code #} starts a comment):
@@ -162,15 +163,11 @@ public final class ModelFileParser {
     }
 
     private double number(String s, int n, String what) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
+        double d = Numbers.parseFinite(s);
+        if (Double.isNaN(d)) {
             throw error(n, what + ": '" + s.trim() + "' is not a number");
         }
+        return d;
     }
 
     private void define(String rest, int n) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.batch.InputLocation;
+import org.patchpinn.numeric.Numbers;
 
 /**
  * The values given to an operation, checked against its {@link ParamSpec}s once, whichever host they came
@@ -87,15 +88,11 @@ public final class ParamValues {
     }
 
     private static double parseNumber(String key, String v) {
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
+        double d = Numbers.parseFinite(v);
+        if (Double.isNaN(d)) {
             throw new InvalidParameterException(key, "not a finite number: '" + v + "'");
         }
+        return d;
     }
 
     private static boolean parseBoolean(String key, String v) {

@@ -1,8 +1,8 @@
 package org.patchpinn.pinn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.trace.ClampMode;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Sweep;
@@ -108,7 +108,7 @@ public final class CurrentClampData {
             throw new PinnInputException(file + ": the stimulus is constant in every sweep; a fit needs "
                     + "current steps (or another changing stimulus)");
         }
-        double median = medianOf(out.get(0).vMv());
+        double median = Median.upper(out.get(0).vMv());
         if (median < -150 || median > 60) {
             throw new PinnInputException(file + ": median membrane voltage " + median
                     + " mV is not physiological; check the voltage unit");
@@ -123,12 +123,6 @@ public final class CurrentClampData {
             sel.add(sweeps.get(i));
         }
         return new CurrentClampData(name, dtMs, sel);
-    }
-
-    private static double medianOf(double[] x) {
-        double[] c = x.clone();
-        Arrays.sort(c);
-        return c[c.length / 2];
     }
 
     /** Scales x in place (to mV or pA), rejecting a non-finite sample or one beyond ±limit. */

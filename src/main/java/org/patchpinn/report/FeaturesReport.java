@@ -59,7 +59,7 @@ public final class FeaturesReport {
         o.add("stimulus_window", window);
         JsonObject units = new JsonObject();
         FeatureNames.SWEEP.forEach(n -> units.addProperty(n, FeatureNames.unitOf(n)));
-        CellFeatures.NAMES.forEach(n -> units.addProperty("cell." + n, FeatureNames.unitOf(n)));
+        FeatureNames.CELL.forEach(n -> units.addProperty("cell." + n, FeatureNames.unitOf(n)));
         o.add("units", units);
         JsonArray sweeps = new JsonArray();
         for (int i = 0; i < rf.sweeps().size(); i++) {

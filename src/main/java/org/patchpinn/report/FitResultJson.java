@@ -38,11 +38,7 @@ public final class FitResultJson {
         json.addProperty("file", file);
         json.addProperty("model", model);
         json.addProperty("method", method);
-        json.add("fit_sweeps", Json.toTree(roles.training()));
-        json.add("selection_sweeps", Json.toTree(roles.selection()));
-        json.add("holdout_sweeps", Json.toTree(roles.test()));
-        json.addProperty("sweep_roles", roles.rule());
-        json.add("excluded_sweeps", Json.toTree(roles.excluded()));
+        addSweepRoles(json, roles, "fit_sweeps", "holdout_sweeps");
         json.add("ljp_mV", Json.number(ljpMv));
         JsonObject p = new JsonObject();
         for (ParameterEstimate e : outcome.estimates()) {
@@ -52,12 +48,7 @@ public final class FitResultJson {
             p.add(e.name(), q);
         }
         json.add("parameters", p);
-        // moved, not copied: the tabulated functions are long
-        for (String key : List.of(LATENT, SELECTION)) {
-            if (outcome.diagnostics() != null && outcome.diagnostics().has(key)) {
-                json.add(key, outcome.diagnostics().remove(key));
-            }
-        }
+        moveNewStateBlocks(outcome.diagnostics(), json);
         json.add("validation", validation(validation));
         json.add("cell", cell(cell));
         json.add("diagnostics", outcome.diagnostics());
@@ -68,6 +59,37 @@ public final class FitResultJson {
         json.add("timing", timing);
         json.add("params", Json.toTree(params));
         return json;
+    }
+
+    /**
+     * Adds the sweep roles: training and test sweeps under the caller's keys (a fit's result.json says
+     * fit_sweeps / holdout_sweeps, compare's per-recording files training_sweeps / test_sweeps), then
+     * selection_sweeps and the rule that chose them.
+     */
+    public static void addSweepRoles(JsonObject json, SweepRoles roles, String trainingKey, String testKey) {
+        json.add(trainingKey, Json.toTree(roles.training()));
+        json.add("selection_sweeps", Json.toTree(roles.selection()));
+        json.add(testKey, Json.toTree(roles.test()));
+        json.addProperty("sweep_roles", roles.rule());
+        json.add("excluded_sweeps", Json.toTree(roles.excluded()));
+    }
+
+    /** Adds {role}_gamma and {role}_rmse_mV: the mean Γ and RMSE over the sweeps of that role. */
+    public static void addRoleScores(JsonObject json, List<SweepValidation> v, String role) {
+        json.add(role + "_gamma", Json.number(Validation.meanGamma(v, role)));
+        json.add(role + "_rmse_mV", Json.number(Validation.rmse(v, role)));
+    }
+
+    /**
+     * Moves a new-state method's {@link #LATENT} and {@link #SELECTION} blocks out of its diagnostics into
+     * {@code json}; moved, not copied, because the tabulated functions are long. No-op for other methods.
+     */
+    public static void moveNewStateBlocks(JsonObject diagnostics, JsonObject json) {
+        for (String key : List.of(LATENT, SELECTION)) {
+            if (diagnostics != null && diagnostics.has(key)) {
+                json.add(key, diagnostics.remove(key));
+            }
+        }
     }
 
     /** Adds the recording's artefacts and the series resistance subtracted before fitting (MΩ). */
@@ -102,9 +124,8 @@ public final class FitResultJson {
         o.add("holdout_rmse_mV", Json.number(Validation.rmse(v, true)));
         o.add("fit_gamma", Json.number(Validation.meanGamma(v, false)));
         o.add("fit_rmse_mV", Json.number(Validation.rmse(v, false)));
-        for (String role : List.of(SweepRoles.TRAINING, SweepRoles.SELECTION, SweepRoles.TEST)) {
-            o.add(role + "_gamma", Json.number(Validation.meanGamma(v, role)));
-            o.add(role + "_rmse_mV", Json.number(Validation.rmse(v, role)));
+        for (String role : SweepRoles.ROLES) {
+            addRoleScores(o, v, role);
             o.add(role + "_ap_amplitude_error_mV", Json.number(Validation.medianError(v, role, "AP_amplitude")));
             o.add(role + "_half_width_error_ms", Json.number(Validation.medianError(v, role, "spike_half_width")));
             o.add(role + "_ahp_depth_error_mV", Json.number(Validation.medianError(v, role, "AHP_depth")));
@@ -168,11 +189,17 @@ public final class FitResultJson {
     }
 
     private static JsonObject passive(PassiveEstimate p, double rheobase) {
+        JsonObject o = passive(p);
+        o.add("rheobase_pA", Json.number(rheobase));
+        return o;
+    }
+
+    /** A passive estimate's rest (mV), input resistance (MΩ) and time constant (ms); callers add the rest. */
+    public static JsonObject passive(PassiveEstimate p) {
         JsonObject o = new JsonObject();
         o.add("rest_mV", Json.number(p.restMv()));
         o.add("input_resistance_MOhm", Json.number(p.inputResistanceMOhm()));
         o.add("time_constant_ms", Json.number(p.timeConstantMs()));
-        o.add("rheobase_pA", Json.number(rheobase));
         return o;
     }
 }

@@ -1,7 +1,7 @@
 package org.patchpinn.report;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.annotations.SerializedName;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.model.ModelSpec;
@@ -10,8 +10,12 @@ import org.patchpinn.model.Parameter;
 /** result.json of Simulate: the model's parameter values and, per sweep, its stimulus, spikes and start V. */
 public final class SimulateResultJson {
 
-    /** One simulated sweep as reported: its label, stimulus description, spike count and first V (mV). */
-    public record Sweep(int sweep, String stimulus, int spikes, double vStartMv, boolean finite) { }
+    /**
+     * One simulated sweep as reported: its label, stimulus description, spike count and first V (mV). Gson writes
+     * the components in order under their names, vStartMv as v_start_mV.
+     */
+    public record Sweep(int sweep, String stimulus, int spikes, @SerializedName("v_start_mV") double vStartMv,
+                        boolean finite) { }
 
     private SimulateResultJson() {
     }
@@ -24,17 +28,7 @@ public final class SimulateResultJson {
             p.add(q.name(), Json.quantity(q.value(), q.unit()));
         }
         json.add("parameters", p);
-        JsonArray a = new JsonArray();
-        for (Sweep s : sweeps) {
-            JsonObject o = new JsonObject();
-            o.addProperty("sweep", s.sweep());
-            o.addProperty("stimulus", s.stimulus());
-            o.addProperty("spikes", s.spikes());
-            o.add("v_start_mV", Json.number(s.vStartMv()));
-            o.addProperty("finite", s.finite());
-            a.add(o);
-        }
-        json.add("sweeps", a);
+        json.add("sweeps", Json.toTree(sweeps));
         json.add("params", Json.toTree(params));
         return json;
     }

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -15,6 +14,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.symbolic.Candidate;
 import org.patchpinn.symbolic.CompiledExpression;
 import org.patchpinn.symbolic.Dataset;
@@ -56,7 +56,7 @@ public final class SymbolicCharts {
             for (int i = 0; i < n; i++) {
                 x[0][i] = lo - pad + (hi - lo + 2 * pad) * i / (n - 1);
                 for (int v = 1; v < d.variableCount(); v++) {
-                    x[v][i] = v == 1 && level != null ? level : median(d.x()[v]);
+                    x[v][i] = v == 1 && level != null ? level : Median.upper(d.x()[v]);
                 }
             }
             double[] f = law.evaluate(x);
@@ -122,12 +122,6 @@ public final class SymbolicCharts {
             }
         }
         return new ArrayList<>(distinct);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 
     private static String format(double v) {

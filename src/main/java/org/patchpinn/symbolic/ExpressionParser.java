@@ -1,6 +1,7 @@
 package org.patchpinn.symbolic;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.patchpinn.model.ExpressionLimits;
 
 /**
@@ -40,29 +41,21 @@ public final class ExpressionParser {
     }
 
     private Node sum() {
-        Node n = product();
-        while (true) {
-            if (accept("+")) {
-                n = Node.binary(Op.ADD, n, product());
-            } else if (accept("-")) {
-                n = Node.binary(Op.SUB, n, product());
-            } else {
-                return n;
-            }
-        }
+        return leftAssociative(this::product, "+", Op.ADD, "-", Op.SUB);
     }
 
     private Node product() {
-        Node n = unary();
+        return leftAssociative(this::unary, "*", Op.MUL, "/", Op.DIV); // accept("*") leaves "**" to power()
+    }
+
+    /** operand (token operand)*, grouped from the left: a - b - c is (a - b) - c. */
+    private Node leftAssociative(Supplier<Node> operand, String token1, Op op1, String token2, Op op2) {
+        Node n = operand.get();
         while (true) {
-            skipSpace();
-            if (text.startsWith("**", pos)) {
-                return n; // handled in power()
-            }
-            if (accept("*")) {
-                n = Node.binary(Op.MUL, n, unary());
-            } else if (accept("/")) {
-                n = Node.binary(Op.DIV, n, unary());
+            if (accept(token1)) {
+                n = Node.binary(op1, n, operand.get());
+            } else if (accept(token2)) {
+                n = Node.binary(op2, n, operand.get());
             } else {
                 return n;
             }

@@ -39,7 +39,6 @@ public final class FormLawFinder implements LawFinder {
         }
         Dataset data = SymbolicLawFinder.conditionData(x, y, variables, target);
         double[][] columns = data.x();
-        List<String> names = data.variables();
         Objective objective = new Objective(data, Objective.Weighting.ABSOLUTE);
         List<Form> forms = k == 1 ? shapes(columns[0], y, 0, true, 1) : ohmic(columns[1], y);
         Node best = null;
@@ -67,18 +66,8 @@ public final class FormLawFinder implements LawFinder {
         if (best == null) {
             return Optional.empty();
         }
-        CompiledExpression compiled = new CompiledExpression(best);
-        double r2 = objective.r2(compiled.evaluate(columns));
-        return Optional.of(new Law(target, names,
-                ExpressionFormat.format(best, ExpressionFormat.Style.EXPRESSION, names),
-                ExpressionFormat.format(best, ExpressionFormat.Style.SYMPY, names), r2,
-                "building-block forms (" + bestName + ", AICc)", point -> {
-                    double[][] at = new double[k][1];
-                    for (int v = 0; v < k; v++) {
-                        at[v][0] = point[v];
-                    }
-                    return compiled.evaluate(at)[0];
-                }));
+        return Optional.of(SymbolicLawFinder.law(target, data, best, objective,
+                "building-block forms (" + bestName + ", AICc)"));
     }
 
     /**

@@ -41,23 +41,28 @@ public final class SymbolicLawFinder implements LawFinder {
             return Optional.empty();
         }
         Dataset data = conditionData(x, y, variables, target);
-        double[][] columns = data.x();
-        int k = variables.size();
-        List<String> names = data.variables();
         SearchResult r = SymbolicSearch.run(data, settings, Progress.NONE);
-        Node law = r.best().law();
+        return Optional.of(law(target, data, r.best().law(), r.objective(),
+                "symbolic regression (" + r.choice().rule() + ")"));
+    }
+
+    /**
+     * A law found on {@link #conditionData} as the comparison takes it: its plain and SymPy text, r² on the data,
+     * how it was found, and the law evaluated at one point (condition[, V]).
+     */
+    static Law law(String target, Dataset data, Node law, Objective objective, String method) {
+        List<String> names = data.variables();
+        int k = names.size();
         CompiledExpression compiled = new CompiledExpression(law);
-        double r2 = r.objective().r2(compiled.evaluate(columns));
-        return Optional.of(new Law(target, names,
-                ExpressionFormat.format(law, ExpressionFormat.Style.EXPRESSION, names),
-                ExpressionFormat.format(law, ExpressionFormat.Style.SYMPY, names), r2,
-                "symbolic regression (" + r.choice().rule() + ")", point -> {
+        double r2 = objective.r2(compiled.evaluate(data.x()));
+        return new Law(target, names, ExpressionFormat.format(law, ExpressionFormat.Style.EXPRESSION, names),
+                ExpressionFormat.format(law, ExpressionFormat.Style.SYMPY, names), r2, method, point -> {
                     double[][] at = new double[k][1];
                     for (int v = 0; v < k; v++) {
                         at[v][0] = point[v];
                     }
                     return compiled.evaluate(at)[0];
-                }));
+                });
     }
 
     /** Rows of (condition[, V]) → y as the symbolic search's data set: one column per variable, names as identifiers. */

@@ -35,12 +35,12 @@ class CellFeaturesTest {
         assertEquals(150, cell.inputResistanceMOhm(), 3);
         assertEquals(20, cell.timeConstantMs(), 1);
         assertEquals(0, cell.sagRatio(), 0.05);
-        assertEquals(2, cell.get(CellFeatures.HYPERPOLARISING_SWEEPS));
-        assertEquals(4, cell.get(CellFeatures.SPIKING_SWEEPS));
-        for (String name : CellFeatures.NAMES) {
+        assertEquals(2, cell.get(FeatureNames.HYPERPOLARISING_SWEEPS));
+        assertEquals(4, cell.get(FeatureNames.SPIKING_SWEEPS));
+        for (String name : FeatureNames.CELL) {
             FeatureNames.unitOf(name);
         }
-        assertEquals("Hz/pA", FeatureNames.unitOf(CellFeatures.FI_SLOPE));
+        assertEquals("Hz/pA", FeatureNames.unitOf(FeatureNames.FI_SLOPE));
     }
 
     @Test
