@@ -24,6 +24,11 @@ public final class ArtefactDetector {
     public static final double BRIDGE_LIMIT_FRACTION = 0.05;
     /** A baseline further than this from the first sweep's is flagged (mV). */
     public static final double DRIFT_LIMIT_MV = 3;
+    /**
+     * A median baseline above this (mV) is flagged: no healthy neuron rests there, so the cell is damaged or the
+     * voltage carries an offset (junction potential, amplifier offset) that a fit would read as the cell's rest.
+     */
+    public static final double DEPOLARISED_BASELINE_MV = -30;
     /** Hum above this amplitude is flagged (mV). */
     public static final double HUM_LIMIT_MV = 0.5;
     /** ... and exceeds this multiple of the broadband floor beside the mains frequencies ({@link MainsHum}). */
@@ -228,9 +233,17 @@ public final class ArtefactDetector {
         if (Double.isNaN(rs)) {
             warnings.add("bridge balance not measured: no command edge of at least " + (int) MIN_BRIDGE_STEP_PA
                     + " pA clear of spikes");
-        } else if (Math.abs(rs) > BRIDGE_LIMIT_FRACTION * rin) {
+        } else if (rin > 0 && Math.abs(rs) > BRIDGE_LIMIT_FRACTION * rin) {
+            // (a negative input resistance, as a broken recording gives, is no scale to compare with)
             warnings.add(String.format(Locale.ROOT, "bridge balance: Rs %.1f MOhm is %.0f %% of the input "
                     + "resistance (%.0f MOhm); the fit subtracts Rs*I", rs, 100 * Math.abs(rs) / rin, rin));
+        }
+        double baseline = Median.of(m.stream().mapToDouble(SweepMeasurement::baselineMv).filter(Double::isFinite)
+                .toArray());
+        if (baseline > DEPOLARISED_BASELINE_MV) {
+            warnings.add(String.format(Locale.ROOT, "depolarised baseline: the median baseline %.1f mV is above %.0f "
+                    + "mV (a damaged cell, or a voltage offset not corrected: see --ljp_mv)", baseline,
+                    DEPOLARISED_BASELINE_MV));
         }
         if (!drifting.isEmpty()) {
             double worst = 0;

@@ -101,6 +101,10 @@ public final class FitOperation extends BasicOperation {
             allIndices.add(k);
         }
         RecordingArtefacts artefacts = artefacts(r);
+        if (artefacts != null) {
+            // said before the fit starts, so a user reading a failed or odd fit knows what the recording showed
+            artefacts.warnings().forEach(w -> progress.log("fit: " + r.name() + ": " + w));
+        }
         double bridge = bridgeCorrection(values.string("bridge"), artefacts);
         List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"), bridge);
         SweepRoles roles = roles(values, r, all, artefacts == null ? List.of() : artefacts.blockedSweeps());

@@ -64,4 +64,14 @@ class ArtefactRealRecordingsTest {
         assertTrue(Double.isNaN(b.sweep(2).bridgeMohm()), "sweep 2 is at 0 pA throughout");
         assertEquals(List.of(), b.warnings());
     }
+
+    @Test
+    void aRecordingWhoseBaselineSitsNearMinus15MvIsFlagged() {
+        // 99111002.nwb (Hippocampus Hub): its voltage rests near -15 mV on every sweep
+        RecordingArtefacts a = ArtefactDetector.analyse(Recordings.open(SharedData.path("data/other/nwb/99111002.nwb")));
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarised baseline")), a.warnings().toString());
+        // its step responses give a negative input resistance: no scale for the bridge error, so not flagged
+        assertTrue(a.warnings().stream().noneMatch(w -> w.startsWith("bridge balance: Rs")), a.warnings().toString());
+        assertTrue(analyse("171116sh_0018.abf").warnings().stream().noneMatch(w -> w.startsWith("depolarised")));
+    }
 }
