@@ -305,8 +305,9 @@ public final class ConditionComparison {
             if (c.name().equals(GX) && lawFinder instanceof FormLawFinder) {
                 continue; // the decomposition's Hill law already is the candidate answer
             }
+            List<String> cells = with.stream().map(r -> r.entry().cell()).toList();
             find(target, List.of(g), x, y).ifPresent(l -> laws.add(identifiability(
-                    l.withConstants(LawIntervals.of(l, x, y)), levels(ok))));
+                    l.withConstants(LawIntervals.of(l, x, y, cells)), levels(ok))));
         }
         return laws;
     }

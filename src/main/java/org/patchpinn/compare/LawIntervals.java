@@ -2,7 +2,9 @@ package org.patchpinn.compare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -23,9 +25,14 @@ import org.patchpinn.symbolic.Node;
  * 95 % intervals of a law's constants on the observations it was found from (one per recording): the constants
  * are refitted by Levenberg–Marquardt from the law's printed values, then the linearised (Wald) interval
  * estimate ± t(n−k)·se with the covariance s²(JᵀJ)⁻¹, s² = RSS/(n−k). Constants ±1 are structure (as in
- * 1/(1+…)) and stay fixed, as {@link Law#parameterCount()} counts them. The recordings of one cell are treated
- * as independent, so with large between-cell differences the intervals are too narrow; with no residual
- * degrees of freedom (k ≥ n) or a singular JᵀJ (constants not identified) the interval is NaN.
+ * 1/(1+…)) and stay fixed, as {@link Law#parameterCount()} counts them. With no residual degrees of freedom
+ * (k ≥ n) or a singular JᵀJ (constants not identified) the interval is NaN.
+ * <p>
+ * Given each observation's cell ({@link #of(Law, double[][], double[], List)}), a cell's recordings are not taken
+ * as independent: the cluster-robust (sandwich, CR1) covariance (JᵀJ)⁻¹ (Σ_cells J_cᵀ r_c r_cᵀ J_c) (JᵀJ)⁻¹ ·
+ * G/(G−1) with t(G−1) for G cells — a cell whose recordings all sit above the law widens the interval as one
+ * independent unit would, not as five — and the interval reported is the wider of the two, so grouping never
+ * narrows it.
  */
 public final class LawIntervals {
     private LawIntervals() {
@@ -38,6 +45,14 @@ public final class LawIntervals {
      * @param x one row per observation, one column per law variable
      */
     public static List<Law.Constant> of(Law law, double[][] x, double[] y) {
+        return of(law, x, y, null);
+    }
+
+    /**
+     * As {@link #of(Law, double[][], double[])}, the intervals also by cell ({@code cells}: one label per
+     * observation; null or fewer than two cells: recordings independent).
+     */
+    public static List<Law.Constant> of(Law law, double[][] x, double[] y, List<String> cells) {
         Node root;
         try {
             root = ExpressionParser.parse(law.sympy(), law.variables());
@@ -76,12 +91,67 @@ public final class LawIntervals {
         }
         double[] se = standardErrors(jac, free, rss, n);
         double t = n - k >= 1 ? new TDistribution(n - k).inverseCumulativeProbability(0.975) : Double.NaN;
+        double[] half = new double[k];
+        for (int j = 0; j < k; j++) {
+            half[j] = t * se[j];
+        }
+        int groups = cells == null ? 0 : (int) cells.stream().distinct().count();
+        if (groups >= 2 && n - k >= 1) {
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = fitted[i] - y[i];
+            }
+            double[] seCells = clusterStandardErrors(jac, free, r, cells);
+            double tCells = new TDistribution(groups - 1).inverseCumulativeProbability(0.975);
+            for (int j = 0; j < k; j++) {
+                // NaN (not identified) stays NaN; otherwise the wider of the two
+                half[j] = Double.isNaN(half[j]) ? half[j] : Math.max(half[j], tCells * seCells[j]);
+            }
+        }
         List<Law.Constant> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            double half = t * se[j];
-            out.add(new Law.Constant(c[j], c[j] - half, c[j] + half));
+            out.add(new Law.Constant(c[j], c[j] - half[j], c[j] + half[j]));
         }
         return out;
+    }
+
+    /** Cluster-robust (CR1) standard errors with the cells as clusters; NaN where JᵀJ is singular. */
+    private static double[] clusterStandardErrors(double[][] jac, List<Integer> free, double[] r, List<String> cells) {
+        int n = r.length;
+        int k = free.size();
+        double[] se = new double[k];
+        Arrays.fill(se, Double.NaN);
+        double[][] jf = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                jf[i][j] = jac[i][free.get(j)];
+            }
+        }
+        RealMatrix jm = new Array2DRowRealMatrix(jf, false);
+        SingularValueDecomposition svd = new SingularValueDecomposition(jm.transpose().multiply(jm));
+        double[] s = svd.getSingularValues();
+        if (!(s[s.length - 1] > s[0] * 1e-12)) {
+            return se;
+        }
+        RealMatrix bread = svd.getSolver().getInverse();
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            double[] u = scores.computeIfAbsent(cells.get(i), c -> new double[k]);
+            for (int j = 0; j < k; j++) {
+                u[j] += jf[i][j] * r[i];
+            }
+        }
+        RealMatrix meat = new Array2DRowRealMatrix(k, k);
+        for (double[] u : scores.values()) {
+            RealVector v = new ArrayRealVector(u, false);
+            meat = meat.add(v.outerProduct(v));
+        }
+        int g = scores.size();
+        RealMatrix cov = bread.multiply(meat).multiply(bread).scalarMultiply(g / (g - 1.0));
+        for (int j = 0; j < k; j++) {
+            se[j] = Math.sqrt(Math.max(0, cov.getEntry(j, j)));
+        }
+        return se;
     }
 
     /** Least squares over the free constants from their printed values; the start when the fit fails. */

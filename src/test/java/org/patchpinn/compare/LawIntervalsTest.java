@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,28 @@ class LawIntervalsTest {
             assertTrue(c.get(j).ciHigh() - c.get(j).ciLow() < Math.max(2, Math.abs(truth[j])), "narrow " + c.get(j));
         }
         assertTrue(law.withConstants(c).constantsText().contains("["), law.withConstants(c).constantsText());
+    }
+
+    @Test
+    void aCellsRecordingsCountAsOneUnitNotFive() {
+        // the same law, each cell offset by -3, 0 or +3 mV over all its levels (a between-cell difference)
+        double[][] x = levels();
+        double[] y = new double[x.length];
+        List<String> cells = new ArrayList<>();
+        Random rnd = new Random(5);
+        for (int i = 0; i < y.length; i++) {
+            int cell = i / 5;
+            cells.add("cell" + cell);
+            y[i] = -90 + 15 / (1 + Math.pow(x[i][0] / 1.5, 2)) + 3 * (cell - 1) + 0.2 * rnd.nextGaussian();
+        }
+        Law law = new Law("EK (mV)", List.of("G"), "", "-89.8 + 14.6/(1 + (G/1.55)**2.1)", 0.99, "test", v -> 0);
+        Law.Constant independent = LawIntervals.of(law, x, y).get(0);
+        Law.Constant byCell = LawIntervals.of(law, x, y, cells).get(0);
+        assertEquals(independent.value(), byCell.value(), 1e-12);
+        double w0 = independent.ciHigh() - independent.ciLow();
+        double w1 = byCell.ciHigh() - byCell.ciLow();
+        assertTrue(w1 > 1.2 * w0, "by cell " + byCell + " vs independent " + independent);
+        assertTrue(byCell.ciLow() < -90 && -90 < byCell.ciHigh(), byCell.toString());
     }
 
     @Test
