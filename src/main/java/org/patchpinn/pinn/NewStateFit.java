@@ -29,8 +29,8 @@ public final class NewStateFit {
     /**
      * A larger model's selection statistics loss must be at most this fraction of the smaller's, and lower by at
      * least {@link #STATISTICS_MIN_GAIN}, to be preferred on the statistics: the loss is a sum of squared z-scores
-     * whose scales are what an experimenter calls a clear mismatch (1 mV, 15 % of an interval), so a gain of one
-     * such unit or half the loss is more than refitting noise gives.
+     * whose scales are what an experimenter calls a clear mismatch (1 mV, 15 % of an interval): halving the loss
+     * and removing at least one such unit is more than a refit on noise gives.
      */
     public static final double STATISTICS_RATIO = 0.5;
     public static final double STATISTICS_MIN_GAIN = 1.0;
