@@ -187,7 +187,8 @@ public final class NewStateFit {
                                 + "eligible)"));
             }
             b.append(skipped).append(String.format(Locale.ROOT, "chosen %d (smallest within its tolerance of the best "
-                    + "agreement, unless a larger one's statistics loss is at most %.1f× and %.1f below it)",
+                    + "agreement, unless a larger one also within it has a statistics loss at most %.1f× and %.1f "
+                    + "below)",
                     chosen.latentCount(), STATISTICS_RATIO, STATISTICS_MIN_GAIN));
             b.append(chosen.latentCount() > 0 ? ": a new state is needed" : ": no new state is needed");
             decision = b.toString();
@@ -306,7 +307,9 @@ public final class NewStateFit {
 
     /**
      * The smallest eligible candidate whose held-out agreement is within its {@link #tolerance} of the best; then,
-     * in order of size, any larger eligible one whose statistics are {@link #clearlyBetter} than the choice so far.
+     * in order of size, any larger eligible one, also within its tolerance of the best agreement, whose statistics
+     * are {@link #clearlyBetter} than the choice so far. (Without the timing condition rs_adapting.atf, one slow
+     * current, got two new states: the second halved the statistics loss while its spike timing fell far behind.)
      */
     static Candidate choose(List<Candidate> candidates) {
         List<Candidate> eligible = eligible(candidates);
@@ -314,7 +317,9 @@ public final class NewStateFit {
         Candidate chosen = eligible.stream().filter(c -> c.heldOutAgreement() >= best - tolerance(c.heldOut()))
                 .findFirst().orElse(candidates.get(0));
         for (Candidate c : eligible) {
-            if (c.latentCount() > chosen.latentCount() && clearlyBetter(c.heldOutStatistics(),
+            // the statistics only decide among candidates whose spike timing is as good as the best's
+            boolean asGoodInTiming = c.heldOutAgreement() >= best - tolerance(c.heldOut());
+            if (c.latentCount() > chosen.latentCount() && asGoodInTiming && clearlyBetter(c.heldOutStatistics(),
                     chosen.heldOutStatistics())) {
                 chosen = c;
             }

@@ -69,6 +69,8 @@ class NewStateSelectionTest {
         assertEquals(none, NewStateFit.choose(List.of(none, candidate(1, 0.50, 11, counts(10, 10)))));
         NewStateFit.Candidate good = candidate(0, 0.50, 1.5, counts(10, 10));
         assertEquals(good, NewStateFit.choose(List.of(good, candidate(1, 0.50, 0.6, counts(10, 10)))));
+        // nor does it choose a larger model whose spike timing is clearly worse than the best's
+        assertEquals(one, NewStateFit.choose(List.of(none, one, candidate(2, 0.10, 1, counts(10, 10)))));
         // nor does it make an ineligible candidate (one that costs F-I agreement) eligible
         assertEquals(none, NewStateFit.choose(List.of(none, candidate(1, 0.50, 1, counts(10, 20)))));
     }
