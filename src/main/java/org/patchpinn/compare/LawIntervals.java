@@ -89,23 +89,26 @@ public final class LawIntervals {
         for (int i = 0; i < n; i++) {
             rss += (fitted[i] - y[i]) * (fitted[i] - y[i]);
         }
-        double[] se = standardErrors(jac, free, rss, n);
+        // (JᵀJ)⁻¹ over the free constants, shared by both intervals; null where not identified
+        double[][] jf = freeColumns(jac, free);
+        RealMatrix bread = jf == null || n - k < 1 ? null : inverseNormal(jf);
         double t = n - k >= 1 ? new TDistribution(n - k).inverseCumulativeProbability(0.975) : Double.NaN;
         double[] half = new double[k];
-        for (int j = 0; j < k; j++) {
-            half[j] = t * se[j];
-        }
+        Arrays.fill(half, Double.NaN);
         int groups = cells == null ? 0 : (int) cells.stream().distinct().count();
-        if (groups >= 2 && n - k >= 1) {
+        if (bread != null) {
             double[] r = new double[n];
             for (int i = 0; i < n; i++) {
                 r[i] = fitted[i] - y[i];
             }
-            double[] seCells = clusterStandardErrors(jac, free, r, cells);
-            double tCells = new TDistribution(groups - 1).inverseCumulativeProbability(0.975);
+            RealMatrix wald = bread.scalarMultiply(rss / (n - k));
+            RealMatrix byCell = groups >= 2 ? clusterCovariance(bread, jf, r, cells) : null;
+            double tCells = groups >= 2 ? new TDistribution(groups - 1).inverseCumulativeProbability(0.975) : 0;
             for (int j = 0; j < k; j++) {
-                // NaN (not identified) stays NaN; otherwise the wider of the two
-                half[j] = Double.isNaN(half[j]) ? half[j] : Math.max(half[j], tCells * seCells[j]);
+                half[j] = t * Math.sqrt(Math.max(0, wald.getEntry(j, j)));
+                if (byCell != null) {
+                    half[j] = Math.max(half[j], tCells * Math.sqrt(Math.max(0, byCell.getEntry(j, j))));
+                }
             }
         }
         List<Law.Constant> out = new ArrayList<>();
@@ -115,27 +118,11 @@ public final class LawIntervals {
         return out;
     }
 
-    /** Cluster-robust (CR1) standard errors with the cells as clusters; NaN where JᵀJ is singular. */
-    private static double[] clusterStandardErrors(double[][] jac, List<Integer> free, double[] r, List<String> cells) {
-        int n = r.length;
-        int k = free.size();
-        double[] se = new double[k];
-        Arrays.fill(se, Double.NaN);
-        double[][] jf = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                jf[i][j] = jac[i][free.get(j)];
-            }
-        }
-        RealMatrix jm = new Array2DRowRealMatrix(jf, false);
-        SingularValueDecomposition svd = new SingularValueDecomposition(jm.transpose().multiply(jm));
-        double[] s = svd.getSingularValues();
-        if (!(s[s.length - 1] > s[0] * 1e-12)) {
-            return se;
-        }
-        RealMatrix bread = svd.getSolver().getInverse();
+    /** Cluster-robust (CR1) covariance (JᵀJ)⁻¹ (Σ_cells J_cᵀ r_c r_cᵀ J_c) (JᵀJ)⁻¹ · G/(G−1), the cells as clusters. */
+    private static RealMatrix clusterCovariance(RealMatrix bread, double[][] jf, double[] r, List<String> cells) {
+        int k = bread.getRowDimension();
         Map<String, double[]> scores = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < r.length; i++) {
             double[] u = scores.computeIfAbsent(cells.get(i), c -> new double[k]);
             for (int j = 0; j < k; j++) {
                 u[j] += jf[i][j] * r[i];
@@ -147,11 +134,7 @@ public final class LawIntervals {
             meat = meat.add(v.outerProduct(v));
         }
         int g = scores.size();
-        RealMatrix cov = bread.multiply(meat).multiply(bread).scalarMultiply(g / (g - 1.0));
-        for (int j = 0; j < k; j++) {
-            se[j] = Math.sqrt(Math.max(0, cov.getEntry(j, j)));
-        }
-        return se;
+        return bread.multiply(meat).multiply(bread).scalarMultiply(g / (g - 1.0));
     }
 
     /** Least squares over the free constants from their printed values; the start when the fit fails. */
@@ -197,33 +180,25 @@ public final class LawIntervals {
         return out;
     }
 
-    /** √diag(s²(JᵀJ)⁻¹) over the free constants; NaN where JᵀJ is singular or no degree of freedom is left. */
-    private static double[] standardErrors(double[][] jac, List<Integer> free, double rss, int n) {
-        int k = free.size();
-        double[] se = new double[k];
-        Arrays.fill(se, Double.NaN);
-        if (n - k < 1) {
-            return se;
-        }
-        double[][] jf = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
+    /** The Jacobian's columns of the free constants; null when any entry is not finite. */
+    private static double[][] freeColumns(double[][] jac, List<Integer> free) {
+        double[][] jf = new double[jac.length][free.size()];
+        for (int i = 0; i < jac.length; i++) {
+            for (int j = 0; j < free.size(); j++) {
                 jf[i][j] = jac[i][free.get(j)];
                 if (!Double.isFinite(jf[i][j])) {
-                    return se;
+                    return null;
                 }
             }
         }
+        return jf;
+    }
+
+    /** (JᵀJ)⁻¹; null where JᵀJ is singular (the constants trade off). */
+    private static RealMatrix inverseNormal(double[][] jf) {
         RealMatrix jm = new Array2DRowRealMatrix(jf, false);
         SingularValueDecomposition svd = new SingularValueDecomposition(jm.transpose().multiply(jm));
         double[] s = svd.getSingularValues();
-        if (s[s.length - 1] <= s[0] * 1e-12) {
-            return se;
-        }
-        RealMatrix cov = svd.getSolver().getInverse().scalarMultiply(rss / (n - k));
-        for (int j = 0; j < k; j++) {
-            se[j] = Math.sqrt(Math.max(0, cov.getEntry(j, j)));
-        }
-        return se;
+        return s[s.length - 1] > s[0] * 1e-12 ? svd.getSolver().getInverse() : null;
     }
 }

@@ -49,6 +49,11 @@ final class LawRefit {
                 .loss(model.values());
     }
 
+    /** The step sweeps choices are scored on: the selection sweeps, else the training sweeps. */
+    static List<StepSweep> selectionSteps(FitProblem problem) {
+        return StepSweep.of(problem.selectionSweeps().isEmpty() ? problem.fitSweeps() : problem.selectionSweeps());
+    }
+
     static Result run(FitProblem problem, FittedModel learned, CurrentClampData selection, Progress progress) {
         long t0 = System.nanoTime();
         JsonObject json = new JsonObject();
@@ -59,8 +64,7 @@ final class LawRefit {
         List<SweepScore> before = HybridFitter.scoreAll(learned, selection);
         double a0 = NewStateFit.agreement(before);
         int f0 = NewStateFit.fiWithin(before);
-        List<StepSweep> selectionSteps = StepSweep.of(problem.selectionSweeps().isEmpty() ? problem.fitSweeps()
-                : problem.selectionSweeps());
+        List<StepSweep> selectionSteps = selectionSteps(problem);
         double s0 = statistics(learned.spec(), selectionSteps);
         json.add("learned_selection_agreement", Json.number(a0));
         json.addProperty("learned_selection_counts_within_tolerance", f0);
