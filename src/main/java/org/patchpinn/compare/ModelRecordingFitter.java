@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitMethods;
@@ -74,9 +75,10 @@ public final class ModelRecordingFitter implements RecordingFitter {
             var p = m.parameter(cm);
             m = m.withBounds(cm, Math.min(p.lower(), cData), Math.max(p.upper(), cData)).withValue(cm, cData);
         }
-        FitRunner.Run r = runFit(recording, m, progress);
-        SweepRoles roles = roles(recording, FitData.sweeps(recording,
-                IntStream.range(0, recording.sweepCount()).boxed().toList()));
+        // sweeps and roles once: the roles run the artefact analysis (features included) of the whole recording
+        List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
+        SweepRoles roles = FitRunner.defaultRoles(all, FitRunner.blockedSweeps(recording));
+        FitRunner.Run r = runFit(recording, m, all, roles, progress);
         ModelSpec fitted = r.outcome().fitted();
         Map<String, Estimate> out = new LinkedHashMap<>();
         if (m.hasParameter(cm) && !fitted.freeParameters().contains(cm)) {
@@ -133,21 +135,11 @@ public final class ModelRecordingFitter implements RecordingFitter {
      * The fit verb's path. Methods that learn new states run on the one training thread (DJL keeps grad mode per
      * thread, so a fit on a second batch worker fails); the batch's other work still runs in parallel.
      */
-    private FitRunner.Run runFit(Recording recording, ModelSpec m, Progress progress) {
-        return FitMethods.get(method) instanceof NewStateFitMethod
-                ? TrainingThread.onTrainingThread(() -> fitOnce(recording, m, progress))
-                : fitOnce(recording, m, progress);
-    }
-
-    /** The core's default sweep roles and {@link FitRunner}, as the fit verb runs them. */
-    private FitRunner.Run fitOnce(Recording recording, ModelSpec m, Progress progress) {
-        List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
-        return FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all, roles(recording, all),
-                progress);
-    }
-
-    /** The fit verb's default roles: its depolarisation-blocked sweeps excluded. */
-    private static SweepRoles roles(Recording recording, List<FitSweep> all) {
-        return FitRunner.defaultRoles(all, FitRunner.blockedSweeps(recording));
+    private FitRunner.Run runFit(Recording recording, ModelSpec m, List<FitSweep> all, SweepRoles roles,
+                                 Progress progress) {
+        Supplier<FitRunner.Run> fit = () -> FitRunner.run(recording.name(), m, FitMethods.get(method), settings, all,
+                roles, progress);
+        return FitMethods.get(method) instanceof NewStateFitMethod ? TrainingThread.onTrainingThread(fit::get)
+                : fit.get();
     }
 }
