@@ -24,11 +24,15 @@ import org.patchpinn.report.Json;
  * conductance opens at low glucose, gM(G) = 2 + 12/(1 + (G/1.5)²) nS (12.8 nS at 0.5 mM, 2.3 nS at 10 mM): fitted
  * with a base model that lacks the current (traub-rs), it is a learned state whose conductance changes (four
  * steps of 100–300 pA per recording).
+ * {@link Kind#VT_SHIFT}: a kinetic shift, the spike threshold VT(G) = −60 + 8/(1 + (G/1.5)²) mV (−52.8 mV at 0.5 mM,
+ * −59.8 mV at 10 mM). {@link Kind#GNA_SHIFT}: sodium channel availability, gNa(G) = 3000 + 4000·G²/(G² + 1.5²) nS
+ * (3,400 nS at 0.5 mM, 6,912 nS at 10 mM). These two are mechanisms no part of compare was built on: they check
+ * that the mechanism comparison names what it was not tuned to.
  * {@link Kind#CONTROL}: every recording of a cell is the same cell at every level (only the noise differs). Written to a folder with manifest.csv and one
  * truth JSON per recording; not committed (8 MB), generated where a benchmark needs it.
  */
 public final class GlucoseSeries {
-    public enum Kind { EK_SHIFT, GM_SHIFT, CONTROL }
+    public enum Kind { EK_SHIFT, GM_SHIFT, VT_SHIFT, GNA_SHIFT, CONTROL }
 
     public static final double[] LEVELS_MM = {0.5, 1, 2.5, 5, 10};
     static final double[] AMPLITUDES_PA = {150, 300};
@@ -57,11 +61,24 @@ public final class GlucoseSeries {
         return 2 + 12 / (1 + Math.pow(glucoseMm / 1.5, 2));
     }
 
+    /** The generating spike threshold VT (mV) at glucose G (mM) of the kinetic-shift series. */
+    public static double vtMv(double glucoseMm) {
+        return -60 + 8 / (1 + Math.pow(glucoseMm / 1.5, 2));
+    }
+
+    /** The generating sodium conductance gNa (nS) at glucose G (mM) of the gNa series. */
+    public static double gnaNs(double glucoseMm) {
+        double g2 = glucoseMm * glucoseMm;
+        return 3000 + 4000 * g2 / (g2 + 1.5 * 1.5);
+    }
+
     /** The changing parameter and its law, or null for the control. */
     static DoubleUnaryOperator law(Kind kind) {
         return switch (kind) {
             case EK_SHIFT -> GlucoseSeries::ekMv;
             case GM_SHIFT -> GlucoseSeries::gmNs;
+            case VT_SHIFT -> GlucoseSeries::vtMv;
+            case GNA_SHIFT -> GlucoseSeries::gnaNs;
             case CONTROL -> null;
         };
     }
@@ -71,6 +88,8 @@ public final class GlucoseSeries {
         return switch (kind) {
             case EK_SHIFT -> "EK";
             case GM_SHIFT -> "gM";
+            case VT_SHIFT -> "VT";
+            case GNA_SHIFT -> "gNa";
             case CONTROL -> null;
         };
     }
@@ -87,12 +106,16 @@ public final class GlucoseSeries {
                 long series = switch (kind) {
                     case EK_SHIFT -> 7100;
                     case GM_SHIFT -> 9100;
+                    case VT_SHIFT -> 6100;
+                    case GNA_SHIFT -> 5100;
                     case CONTROL -> 8100;
                 };
                 long seed = series + 100L * c + Math.round(g * 10);
                 String what = switch (kind) {
                     case EK_SHIFT -> "EK(G) = -90 + 15/(1+(G/1.5)^2) mV";
                     case GM_SHIFT -> "gM(G) = 2 + 12/(1+(G/1.5)^2) nS";
+                    case VT_SHIFT -> "VT(G) = -60 + 8/(1+(G/1.5)^2) mV";
+                    case GNA_SHIFT -> "gNa(G) = 3000 + 4000 G^2/(G^2+1.5^2) nS";
                     case CONTROL -> "glucose changes nothing";
                 };
                 double[] steps = kind == Kind.GM_SHIFT ? AMPLITUDES_LEARNED_PA : AMPLITUDES_PA;
