@@ -1,5 +1,6 @@
 package org.patchpinn.io;
 
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,12 @@ import org.patchpinn.trace.Trace;
  * and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is chosen by
  * "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is the
  * first series whose command can be rebuilt.
+ *
+ * <p>Variants read: trees in either byte order with the record sizes they declare (older and newer PatchMaster
+ * versions), samples as int16, int32, float32 or float64, contiguous or interleaved, each trace in the byte order
+ * its TrDataKind gives, sample intervals in s, ms or µs. Sweeps without samples are left out with a warning; a
+ * stored zero offset (TrZeroData) is reported, not applied. Refused with a message: abscissas other than time,
+ * PULSE "DATA" files, unknown sample formats.
  */
 public final class HekaReader implements RecordingReader {
     /** HEKA time stamps count seconds from 1990 with an offset; this turns them into Unix seconds. */
@@ -62,11 +69,12 @@ public final class HekaReader implements RecordingReader {
             Located def = defaultSeries(file, b, all);
             List<SeriesEntry> out = new ArrayList<>();
             for (Located l : all) {
-                HekaCommand.Result c = HekaCommand.build(l.series().sweeps(), b.stimulations());
+                List<HekaPulsed.Sweep> sweeps = withSamples(l.series().sweeps(), l, new ArrayList<>());
+                HekaCommand.Result c = HekaCommand.build(sweeps, b.stimulations());
                 List<String> traces = new ArrayList<>();
                 String mode = "";
-                if (!l.series().sweeps().isEmpty()) {
-                    for (HekaPulsed.TraceRecord t : l.series().sweeps().get(0).traces()) {
+                if (!sweeps.isEmpty()) {
+                    for (HekaPulsed.TraceRecord t : sweeps.get(0).traces()) {
                         traces.add(t.label() + " (" + unitOf(t.yUnit()) + ")");
                         mode = mode.isEmpty() ? t.mode() : mode;
                     }
@@ -123,13 +131,14 @@ public final class HekaReader implements RecordingReader {
     private static Located defaultSeries(Path file, HekaBundle b, List<Located> all) {
         Located firstWithSweeps = null;
         for (Located l : all) {
-            if (l.series().sweeps().isEmpty() || l.series().sweeps().get(0).traces().isEmpty()) {
+            List<HekaPulsed.Sweep> sweeps = withSamples(l.series().sweeps(), l, new ArrayList<>());
+            if (sweeps.isEmpty()) {
                 continue;
             }
             if (firstWithSweeps == null) {
                 firstWithSweeps = l;
             }
-            if (HekaCommand.build(l.series().sweeps(), b.stimulations()).ok()) {
+            if (HekaCommand.build(sweeps, b.stimulations()).ok()) {
                 return l;
             }
         }
@@ -161,18 +170,24 @@ public final class HekaReader implements RecordingReader {
 
     private Recording recording(Path file, HekaBundle b, Located chosen, int seriesCount, Progress progress) {
         HekaPulsed.Series s = chosen.series();
-        List<HekaPulsed.Sweep> sweeps = s.sweeps();
-        if (sweeps.isEmpty() || sweeps.get(0).traces().isEmpty()) {
+        List<String> warnings = new ArrayList<>(b.warnings());
+        List<HekaPulsed.Sweep> sweeps = withSamples(s.sweeps(), chosen, warnings);
+        if (sweeps.isEmpty()) {
             throw new RecordingFormatException(file, "series " + chosen.id() + " '" + s.label()
-                    + "' holds no sweep with traces");
+                    + "' holds no sweep with samples");
         }
         List<HekaPulsed.TraceRecord> firstTraces = sweeps.get(0).traces();
-        double dx = firstTraces.get(0).xInterval();
+        HekaPulsed.TraceRecord firstTrace = firstTraces.get(0);
+        if (Double.isNaN(HekaPulsed.secondsPer(firstTrace.xUnit()))) {
+            throw new RecordingFormatException(file, "series " + chosen.id() + ": trace '" + firstTrace.label()
+                    + "' is sampled along '" + firstTrace.xUnit() + "', not in time (s, ms or µs); only time series "
+                    + "are read");
+        }
+        double dx = firstTrace.xInterval();
         if (!(dx > 0) || dx > 1e3) {
             throw new RecordingFormatException(file, "series " + chosen.id() + ": impossible sample interval " + dx
-                    + " " + firstTraces.get(0).xUnit());
+                    + " s");
         }
-        List<String> warnings = new ArrayList<>(b.warnings());
         List<Integer> kept = new ArrayList<>();
         Recording.Builder rb = Recording.builder().source(file).format("HEKA", b.version())
                 .sampleRateHz(1.0 / dx).protocol(protocol(b, s));
@@ -188,7 +203,9 @@ public final class HekaReader implements RecordingReader {
         }
         HekaCommand.Result command = HekaCommand.build(sweeps, b.stimulations());
         requireHeap(file, chosen, sweeps, kept);
-        HekaSampleDecoder decoder = new HekaSampleDecoder(b.data());
+        FileBytes data = b.data();
+        noteStorage(chosen, sweeps, kept, data.order(), warnings);
+        HekaSampleDecoder decoder = new HekaSampleDecoder(data);
         StringBuilder starts = new StringBuilder();
         double t0 = sweeps.get(0).time();
         for (int k = 0; k < sweeps.size(); k++) {
@@ -235,6 +252,64 @@ public final class HekaReader implements RecordingReader {
         }
         warnings.forEach(rb::warning);
         return rb.build();
+    }
+
+    /**
+     * The sweeps that hold samples; sweeps without traces or with only empty traces (a series stopped as a sweep
+     * began) are left out with a warning. The command rebuild numbers sweeps by their SwSweepCount, so leaving
+     * one out does not shift the others' steps.
+     */
+    private static List<HekaPulsed.Sweep> withSamples(List<HekaPulsed.Sweep> sweeps, Located chosen,
+                                                      List<String> warnings) {
+        List<HekaPulsed.Sweep> out = new ArrayList<>(sweeps.size());
+        List<String> empty = new ArrayList<>();
+        for (int k = 0; k < sweeps.size(); k++) {
+            HekaPulsed.Sweep sw = sweeps.get(k);
+            if (sw.traces().stream().anyMatch(t -> t.points() != 0)) {
+                out.add(sw);
+            } else {
+                empty.add(Integer.toString(k + 1));
+            }
+        }
+        if (!empty.isEmpty() && !out.isEmpty()) {
+            warnings.add("series " + chosen.id() + ": sweep(s) " + String.join(", ", empty)
+                    + " hold no samples and are left out");
+        }
+        return out;
+    }
+
+    /**
+     * Warns of what the file stores but the samples do not show: traces whose bytes are in another order than
+     * the file's trees (each trace is read in its own order), and zero offsets (TrZeroData), which are not
+     * applied: readers of PatchMaster files disagree on their sign, and the samples are kept as recorded.
+     */
+    private static void noteStorage(Located chosen, List<HekaPulsed.Sweep> sweeps, List<Integer> kept,
+                                    ByteOrder fileOrder, List<String> warnings) {
+        boolean otherOrder = false;
+        List<String> zeros = new ArrayList<>();
+        for (HekaPulsed.Sweep sw : sweeps) {
+            for (int c : kept) {
+                if (c >= sw.traces().size()) {
+                    continue;
+                }
+                HekaPulsed.TraceRecord t = sw.traces().get(c);
+                otherOrder |= !t.dataOrder(fileOrder).equals(fileOrder);
+                if (t.zero() != 0 && Double.isFinite(t.zero()) && zeros.size() < kept.size()
+                        && zeros.stream().noneMatch(z -> z.startsWith("'" + t.label() + "'"))) {
+                    zeros.add(String.format(Locale.ROOT, "'%s' %g %s", t.label(), t.zero() * unitScale(t.yUnit()),
+                            unitOf(t.yUnit())));
+                }
+            }
+        }
+        if (otherOrder) {
+            warnings.add("series " + chosen.id() + ": some traces store their samples in another byte order than the "
+                    + "file's trees (their TrDataKind says so); each is read in its own order");
+        }
+        if (!zeros.isEmpty()) {
+            warnings.add("series " + chosen.id() + ": traces with a stored zero offset (TrZeroData) "
+                    + String.join(", ", zeros) + "; it is not applied (readers disagree on its sign): the samples "
+                    + "are as recorded");
+        }
     }
 
     /**
