@@ -137,7 +137,7 @@ final class HekaBundle implements AutoCloseable {
     }
 
     /** The file beside {@code file} with the same name and extension {@code ext} (either case), or null. */
-    private static Path sibling(Path file, String ext) {
+    static Path sibling(Path file, String ext) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);

@@ -15,7 +15,8 @@ import org.patchpinn.trace.Sweep;
 import org.patchpinn.trace.Trace;
 
 /**
- * HEKA PatchMaster reader ("DAT2" bundles; "DAT1" files with their .pul/.pgf beside them). A recording is
+ * HEKA PatchMaster reader ("DAT2" bundles; "DAT1" files with their .pul/.pgf beside them, opened by any of the
+ * three). A recording is
  * one series: its sweeps, one channel per trace (V in mV, A in pA), the sample interval of its first trace,
  * and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is chosen by
  * "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is the
@@ -43,14 +44,35 @@ public final class HekaReader implements RecordingReader {
             return false;
         }
         String magic = FileBytes.ascii(Arrays.copyOf(head, 4));
-        return magic.equals("DAT2") || magic.equals("DAT1");
+        return magic.equals("DAT2") || magic.equals("DAT1")
+                || ((magic.equals("eerT") || magic.equals("Tree")) && isTreeFile(file));
+    }
+
+    /** A .pul or .pgf tree of an unbundled (DAT1) file set, which the user may pick instead of its .dat. */
+    private static boolean isTreeFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".pul") || name.endsWith(".pgf");
+    }
+
+    /** The file that holds the samples: {@code file} itself, or the .dat beside a .pul/.pgf tree. */
+    private static Path dataFile(Path file) {
+        if (!isTreeFile(file)) {
+            return file;
+        }
+        Path dat = HekaBundle.sibling(file, "dat");
+        if (dat == null) {
+            throw new RecordingFormatException(file, "a PatchMaster tree file (.pul/.pgf) holds no samples, and no "
+                    + ".dat of the same name is beside it");
+        }
+        return dat;
     }
 
     @Override public Recording read(Path file, Progress progress) {
         return read(file, "", progress);
     }
 
-    @Override public Recording read(Path file, String series, Progress progress) {
+    @Override public Recording read(Path picked, String series, Progress progress) {
+        Path file = dataFile(picked);
         try (HekaBundle b = HekaBundle.open(file)) {
             List<Located> all = located(b);
             Located chosen = choose(file, b, all, series == null ? "" : series.strip());
@@ -63,7 +85,8 @@ public final class HekaReader implements RecordingReader {
         }
     }
 
-    @Override public List<SeriesEntry> series(Path file) {
+    @Override public List<SeriesEntry> series(Path picked) {
+        Path file = dataFile(picked);
         try (HekaBundle b = HekaBundle.open(file)) {
             List<Located> all = located(b);
             Located def = defaultSeries(file, b, all);

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The text header of a WinWCP file ({@code KEY=value} lines) and the layout it implies, with the defaults
- * WinWCP's own reader applies where older files leave a key out: ADCMAX 2047, header and analysis blocks of
+ * WinWCP's own reader applies where older files leave a key out: ADCMAX 2047 (also for ADCMAX=0), header and analysis blocks of
  * {@code ((NC−1) div 8 + 1) × 1024} bytes, NP from the data block, NR from the file size when it is 0 (files that
  * lost their record count), channels stored in descending order before YOc keys existed (version ≥ 6).
  * NBH is bytes as WinWCP writes it ({@code NBH=1024}) or sectors as WinEDR's WCP export writes it ({@code NBH=2});
@@ -69,7 +69,8 @@ final class WcpHeader {
                     + whole + " (" + f.size() + " bytes): the file is truncated or its header is corrupt");
         }
         records = nr;
-        adcMax = integer(f, h, "ADCMAX", 2047, 1, 1 << 30);
+        long adc = integer(f, h, "ADCMAX", 2047, 0, 1 << 30);
+        adcMax = adc == 0 ? 2047 : adc;
         dt = number(f, h, "DT", Double.NaN);
         if (!(dt > 0) || dt > 1e3) {
             throw f.error("impossible sample interval DT=" + h.get("DT") + " s");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,5 +170,22 @@ class HekaVariantsTest {
         // the third stored sweep plays the third step of the protocol, not the second
         assertArrayEquals(expected.sweep(2).command().toFloatArray(), r.sweep(1).command().toFloatArray());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("sweep(s) 2, 4")), r.warnings().toString());
+    }
+
+    @Test
+    void anUnbundledSetOpensByItsTreeFilesToo() throws IOException {
+        Path dir = tmp.resolve("set");
+        Files.createDirectories(dir);
+        Path dat = dir.resolve("cell.dat");
+        new HekaBundleWriter().writeDat1(dat, series(), List.of(steps()), true);
+        Recording byDat = Recordings.open(dat);
+        Path pul = dir.resolve("cell.pul");
+        Recording byPul = Recordings.open(pul);
+        assertSameSamples(byDat, byPul, 0, ".pul");
+        assertEquals(dat, byPul.source());
+        assertEquals(Recordings.series(dat).size(), Recordings.series(dir.resolve("cell.pgf")).size());
+        Files.delete(dat);
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(pul));
+        assertTrue(e.getMessage().startsWith(pul.toString()) && e.getMessage().contains("no .dat"), e.getMessage());
     }
 }

@@ -106,6 +106,9 @@ class WcpVariantsTest {
             }
         }
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        w.keys.put("ADCMAX", "0");
+        Recording zero = Recordings.open(w.write(tmp.resolve("adcmax0.wcp")));
+        assertEquals(r.sweep(1).channel(1).get(99), zero.sweep(1).channel(1).get(99));
     }
 
     @Test
