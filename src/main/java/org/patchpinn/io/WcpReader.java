@@ -65,6 +65,12 @@ public final class WcpReader implements RecordingReader {
         List<String> warnings = new ArrayList<>(h.warnings);
         double dt = recordInterval(f, h, warnings);
         List<Channel> channels = channels(f, h);
+        for (int c = 0; c < nc; c++) {
+            if (channels.get(c).zero() != 0) {
+                warnings.add("channel " + c + " '" + channels.get(c).name() + "': its fixed zero level YZ" + c + "="
+                        + keys.get("YZ" + c) + " is subtracted, as WinWCP displays it (neo and myokit do not)");
+            }
+        }
         Recording.Builder b = Recording.builder().source(file).format("WCP", h.versionText).sampleRateHz(1.0 / dt);
         for (Channel c : channels) {
             b.channel(c.name(), c.workingUnit());

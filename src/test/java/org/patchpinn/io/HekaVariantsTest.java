@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,5 +189,23 @@ class HekaVariantsTest {
         Files.delete(dat);
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(pul));
         assertTrue(e.getMessage().startsWith(pul.toString()) && e.getMessage().contains("no .dat"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableStimulusTreeLeavesTheSamplesWithoutCommands() throws IOException {
+        Recording plain = write("plain.dat", new HekaBundleWriter());
+        Path file = tmp.resolve("pgf3.dat");
+        new HekaBundleWriter().write(file, series(), List.of(steps()));
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int pgf = h.getInt(64 + 2 * 16);
+        assertEquals("eerT", new String(b, pgf, 4, StandardCharsets.US_ASCII));
+        h.putInt(pgf + 4, 3); // a stimulus tree of 3 levels, which no PatchMaster version writes
+        Files.write(file, b);
+        Recording r = Recordings.open(file);
+        assertSameSamples(plain, r, 0, "unreadable .pgf");
+        assertFalse(r.hasCommand());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("stimulus tree") && w.contains("3 levels")),
+                r.warnings().toString());
     }
 }

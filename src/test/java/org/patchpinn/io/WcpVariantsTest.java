@@ -106,6 +106,11 @@ class WcpVariantsTest {
             }
         }
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        w.keys.put("YZ1", "100");
+        Recording zeroed = Recordings.open(w.write(tmp.resolve("yz.wcp")));
+        assertEquals((w.raw[1][2 * 99] - 100) * 10 / (2047 * 2.0), zeroed.sweep(1).channel(1).get(99), 1e-4);
+        assertTrue(zeroed.warnings().stream().anyMatch(s -> s.contains("YZ1=100")), zeroed.warnings().toString());
+        w.keys.remove("YZ1");
         w.keys.put("ADCMAX", "0");
         Recording zero = Recordings.open(w.write(tmp.resolve("adcmax0.wcp")));
         assertEquals(r.sweep(1).channel(1).get(99), zero.sweep(1).channel(1).get(99));
