@@ -16,11 +16,10 @@ import org.patchpinn.trace.Trace;
 
 /**
  * HEKA PatchMaster reader ("DAT2" bundles; "DAT1" files with their .pul/.pgf beside them, opened by any of the
- * three). A recording is
- * one series: its sweeps, one channel per trace (V in mV, A in pA), the sample interval of its first trace,
- * and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is chosen by
- * "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is the
- * first series whose command can be rebuilt.
+ * three). A recording is one series: its sweeps, one channel per trace (V in mV, A in pA), the sample interval of
+ * its first trace, and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is
+ * chosen by "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is
+ * the first series whose command can be rebuilt.
  *
  * <p>Variants read: trees in either byte order with the record sizes they declare (older and newer PatchMaster
  * versions), samples as int16, int32, float32 or float64, contiguous or interleaved, each trace in the byte order
@@ -216,8 +215,9 @@ public final class HekaReader implements RecordingReader {
                 .sampleRateHz(1.0 / dx).protocol(protocol(b, s));
         for (int c = 0; c < firstTraces.size(); c++) {
             HekaPulsed.TraceRecord t = firstTraces.get(c);
-            if (Math.abs(t.xInterval() - dx) > 1e-9 * dx) {
-                warnings.add("trace '" + t.label() + "' is sampled every " + t.xInterval() + " s, not every " + dx
+            if (!(Math.abs(t.xInterval() - dx) <= 1e-9 * dx)) { // NaN too: a trace along another abscissa
+                warnings.add("trace '" + t.label() + "' is sampled every " + t.xInterval() + " s ("
+                        + (t.xUnit().isEmpty() ? "s" : t.xUnit()) + "), not every " + dx
                         + " s like the first trace: left out");
                 continue;
             }
@@ -303,7 +303,7 @@ public final class HekaReader implements RecordingReader {
 
     /**
      * Warns of what the file stores but the samples do not show: traces whose bytes are in another order than
-     * the file's trees (each trace is read in its own order), and zero offsets (TrZeroData), which are not
+     * the file's header gives (each trace is read in its own order), and zero offsets (TrZeroData), which are not
      * applied: readers of PatchMaster files disagree on their sign, and the samples are kept as recorded.
      */
     private static void noteStorage(Located chosen, List<HekaPulsed.Sweep> sweeps, List<Integer> kept,
@@ -326,7 +326,7 @@ public final class HekaReader implements RecordingReader {
         }
         if (otherOrder) {
             warnings.add("series " + chosen.id() + ": some traces store their samples in another byte order than the "
-                    + "file's trees (their TrDataKind says so); each is read in its own order");
+                    + "file's header gives (their TrDataKind says so); each is read in its own order");
         }
         if (!zeros.isEmpty()) {
             warnings.add("series " + chosen.id() + ": traces with a stored zero offset (TrZeroData) "

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The text header of a WinWCP file ({@code KEY=value} lines) and the layout it implies, with the defaults
- * WinWCP's own reader applies where older files leave a key out: ADCMAX 2047 (also for ADCMAX=0), header and analysis blocks of
- * {@code ((NC−1) div 8 + 1) × 1024} bytes, NP from the data block, NR from the file size when it is 0 (files that
- * lost their record count), channels stored in descending order before YOc keys existed (version ≥ 6).
+ * WinWCP's own reader applies where older files leave a key out: ADCMAX 2047 (also for ADCMAX=0), header and
+ * analysis blocks of {@code ((NC−1) div 8 + 1) × 1024} bytes, NP from the data block, NR from the file size when it
+ * is 0 (files that lost their record count). The channels' keys are read by {@link WcpReader}.
  * NBH is bytes as WinWCP writes it ({@code NBH=1024}) or sectors as WinEDR's WCP export writes it ({@code NBH=2});
  * where records exist the reading whose first record starts with a record status ("ACCEPTED"/"REJECTED") wins.
  */

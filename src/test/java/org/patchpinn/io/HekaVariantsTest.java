@@ -140,8 +140,8 @@ class HekaVariantsTest {
         Recording plain = write("plain.dat", new HekaBundleWriter());
         Recording zeroed = write("zero.dat", new HekaBundleWriter().zeroData(0.005));
         assertSameSamples(plain, zeroed, 0, "zero offset");
-        assertTrue(zeroed.warnings().stream().anyMatch(w -> w.contains("TrZeroData") && w.contains("'Vmon' 5.00000 mV")),
-                zeroed.warnings().toString());
+        assertTrue(zeroed.warnings().stream().anyMatch(w -> w.contains("TrZeroData")
+                && w.contains("'Vmon' 5.00000 mV")), zeroed.warnings().toString());
         assertFalse(plain.warnings().stream().anyMatch(w -> w.contains("TrZeroData")));
     }
 
