@@ -30,6 +30,7 @@ final class WcpHeader {
     final long samples;
     final long records;
     final long adcMax;
+    /** The header's sample interval DT in s, NaN when the header has none. */
     final double dt;
     final List<String> warnings;
 
@@ -71,8 +72,9 @@ final class WcpHeader {
         records = nr;
         long adc = integer(f, h, "ADCMAX", 2047, 0, 1 << 30);
         adcMax = adc == 0 ? 2047 : adc;
-        dt = number(f, h, "DT", Double.NaN);
-        if (!(dt > 0) || dt > 1e3) {
+        // Without DT= the records' own intervals stand (WinWCP's reader keeps them); NaN marks it absent.
+        dt = h.containsKey("DT") ? number(f, h, "DT", Double.NaN) : Double.NaN;
+        if (h.containsKey("DT") && (!(dt > 0) || dt > 1e3)) {
             throw f.error("impossible sample interval DT=" + h.get("DT") + " s");
         }
         samples = h.containsKey("NP") ? integer(f, h, "NP", -1, 0, Integer.MAX_VALUE) : dataBytes / (2L * channels);

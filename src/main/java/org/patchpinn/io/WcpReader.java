@@ -137,6 +137,10 @@ public final class WcpReader implements RecordingReader {
         for (int r = 0; r < h.records; r++) {
             double own = f.f32(h.headerBytes + r * recordBytes + 20, "record " + (r + 1) + " sample interval");
             double dt = own > 0 && own < 1e3 ? own : h.dt;
+            if (Double.isNaN(dt)) {
+                throw f.error("record " + (r + 1) + " has no sample interval (" + own + " s) and the header has no "
+                        + "DT= line");
+            }
             if (r == 0) {
                 first = dt;
             } else if (Math.abs(dt - first) > 1e-4 * first) {
@@ -144,8 +148,14 @@ public final class WcpReader implements RecordingReader {
                         + " s: a recording has one sample interval, so records of different intervals are not read");
             }
         }
-        if (Double.isNaN(first) || Math.abs(first - h.dt) <= 1e-4 * h.dt) {
+        if (Double.isNaN(first)) {
+            if (Double.isNaN(h.dt)) {
+                throw f.error("the header has no DT= line and no record gives a sample interval");
+            }
             return h.dt;
+        }
+        if (Double.isNaN(h.dt) || Math.abs(first - h.dt) <= 1e-4 * h.dt) {
+            return Double.isNaN(h.dt) ? first : h.dt;
         }
         warnings.add("the records are sampled every " + first + " s, the header says DT=" + h.dt
                 + " s; the records' interval is used");

@@ -185,6 +185,17 @@ class WcpVariantsTest {
         assertEquals(5000.0, r.sampleRateHz(), 1e-2);
         assertTrue(r.warnings().stream().anyMatch(s -> s.contains("DT=")), r.warnings().toString());
 
+        w.keys.remove("DT");
+        Recording noDt = Recordings.open(w.write(tmp.resolve("no-dt.wcp")));
+        assertEquals(5000.0, noDt.sampleRateHz(), 1e-2);
+        assertTrue(noDt.warnings().isEmpty(), noDt.warnings().toString());
+        w.dt[0] = 0f;
+        Path none = w.write(tmp.resolve("no-interval.wcp"));
+        RecordingFormatException n = assertThrows(RecordingFormatException.class, () -> Recordings.open(none));
+        assertTrue(n.getMessage().startsWith(none.toString()) && n.getMessage().contains("DT="), n.getMessage());
+        w.keys.put("DT", "0.0001");
+        w.dt[0] = 2e-4f;
+
         w.dt[2] = 1e-4f;
         Path mixed = w.write(tmp.resolve("mixed.wcp"));
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(mixed));
