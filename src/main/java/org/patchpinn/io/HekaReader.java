@@ -303,8 +303,9 @@ public final class HekaReader implements RecordingReader {
 
     /**
      * Warns of what the file stores but the samples do not show: traces whose bytes are in another order than
-     * the file's header gives (each trace is read in its own order), and zero offsets (TrZeroData), which are not
-     * applied: readers of PatchMaster files disagree on their sign, and the samples are kept as recorded.
+     * the file's header gives (each trace is read in its own order), and zero offsets (TrZeroData: the level of
+     * the stimulus's zero segment), which are not applied: myokit's reader subtracts them only on request, others
+     * add or subtract them, and the samples are kept as recorded.
      */
     private static void noteStorage(Located chosen, List<HekaPulsed.Sweep> sweeps, List<Integer> kept,
                                     ByteOrder fileOrder, List<String> warnings) {
@@ -330,8 +331,8 @@ public final class HekaReader implements RecordingReader {
         }
         if (!zeros.isEmpty()) {
             warnings.add("series " + chosen.id() + ": traces with a stored zero offset (TrZeroData) "
-                    + String.join(", ", zeros) + "; it is not applied (readers disagree on its sign): the samples "
-                    + "are as recorded");
+                    + String.join(", ", zeros) + "; it is not applied (it is the zero segment's level, subtracted "
+                    + "only on request): the samples are as recorded");
         }
     }
 
