@@ -79,8 +79,7 @@ final class HekaBundle implements AutoCloseable {
             if (pgf == null) {
                 warnings.add("the bundle has no stimulus tree (.pgf item): no command waveforms");
             } else {
-                stims = HekaStimulus.parse(f, HekaTree.read(f, "stimulus", pgf[0], pgf[0] + pgf[1],
-                        STIMULUS_LEVELS));
+                stims = stimulations(f, pgf[0], pgf[0] + pgf[1], warnings);
             }
             return new HekaBundle(f, order, signature, version, time, groups, stims, List.copyOf(warnings));
         }
@@ -101,7 +100,7 @@ final class HekaBundle implements AutoCloseable {
                 warnings.add("no .pgf stimulus file beside this DAT1 file: no command waveforms");
             } else {
                 try (FileBytes g = FileBytes.open(pgfFile, "tree")) {
-                    stims = HekaStimulus.parse(g, HekaTree.read(g, "stimulus", 0, g.size(), STIMULUS_LEVELS));
+                    stims = stimulations(g, 0, g.size(), warnings);
                 }
             }
             f.order(order);
@@ -113,6 +112,23 @@ final class HekaBundle implements AutoCloseable {
         }
         throw f.error("not a PatchMaster file: it starts with '" + FileBytes.printable(signature)
                 + "', not 'DAT1' or 'DAT2'");
+    }
+
+    /**
+     * The stimulus tree between {@code start} and {@code end}, or none with a warning when it cannot be read (a
+     * damaged or unfamiliar .pgf): the samples do not depend on it, only the command waveforms do.
+     */
+    private static List<HekaStimulus.Stimulation> stimulations(FileBytes f, long start, long end,
+                                                               List<String> warnings) {
+        try {
+            return HekaStimulus.parse(f, HekaTree.read(f, "stimulus", start, end, STIMULUS_LEVELS));
+        } catch (RecordingFormatException e) {
+            String prefix = f.file() + ": ";
+            String reason = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
+                    : e.getMessage();
+            warnings.add("the stimulus tree (.pgf) cannot be read, so there are no command waveforms: " + reason);
+            return List.of();
+        }
     }
 
     /** The bundle items by extension: {start, length}, each checked against the file size. */
@@ -137,7 +153,7 @@ final class HekaBundle implements AutoCloseable {
     }
 
     /** The file beside {@code file} with the same name and extension {@code ext} (either case), or null. */
-    private static Path sibling(Path file, String ext) {
+    static Path sibling(Path file, String ext) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);

@@ -1,5 +1,6 @@
 package org.patchpinn.io;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,25 @@ final class HekaPulsed {
      * @param format        0 int16, 1 int32, 2 float32, 3 float64
      * @param interleaveSize bytes per interleaved block (0: contiguous)
      * @param interleaveSkip bytes from one block's start to the next's
+     * @param xInterval     sample interval in seconds (TrXInterval, given in TrXUnit), NaN when the abscissa is
+     *                      not time
      * @param holding       holding level of the trace in SI units (TrTrHolding), NaN if absent
+     * @param dataKind      TrDataKind bits, -1 if absent
      */
     record TraceRecord(String label, long dataOffset, int points, int recordingMode, int format, double scaler,
                        double zero, String yUnit, double xInterval, double xStart, String xUnit,
-                       int interleaveSize, int interleaveSkip, double holding) {
+                       int interleaveSize, int interleaveSkip, double holding, int dataKind) {
+        /**
+         * The byte order of the samples: the trace's TrDataKind LittleEndianBit (PatchMaster sets it per trace;
+         * cleared for PowerPC Macs), {@code fallback} where the record is too short to hold TrDataKind.
+         */
+        ByteOrder dataOrder(ByteOrder fallback) {
+            if (dataKind < 0) {
+                return fallback;
+            }
+            return (dataKind & LITTLE_ENDIAN_BIT) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        }
+
         String mode() {
             return recordingMode >= 0 && recordingMode < RECORDING_MODES.size()
                     ? RECORDING_MODES.get(recordingMode) : "mode " + recordingMode;
@@ -45,7 +60,20 @@ final class HekaPulsed {
         }
     }
 
+    /** TrDataKind bit 0: the trace's samples are little-endian. */
+    static final int LITTLE_ENDIAN_BIT = 1;
+
     private HekaPulsed() {
+    }
+
+    /** Seconds per unit of a trace's abscissa (TrXUnit); NaN for anything but time. */
+    static double secondsPer(String xUnit) {
+        return switch (xUnit) {
+            case "s", "" -> 1;
+            case "ms" -> 1e-3;
+            case "us", "\u00b5s", "\u03bcs" -> 1e-6;
+            default -> Double.NaN;
+        };
     }
 
     static List<Group> parse(FileBytes f, HekaTree.Node root) {
@@ -71,10 +99,11 @@ final class HekaPulsed {
     }
 
     private static TraceRecord trace(FileBytes f, HekaTree.Node t) {
+        String xUnit = text(f, t, 120, 8);
         return new TraceRecord(text(f, t, 4, 32), Integer.toUnsignedLong(i32(f, t, 40, 0)), i32(f, t, 44, 0),
                 u8(f, t, 68, 6), u8(f, t, 70, 0), f64(f, t, 72, Double.NaN), f64(f, t, 88, 0),
-                text(f, t, 96, 8), f64(f, t, 104, Double.NaN), f64(f, t, 112, 0), text(f, t, 120, 8),
-                i32(f, t, 292, 0), i32(f, t, 296, 0), f64(f, t, 408, Double.NaN));
+                text(f, t, 96, 8), f64(f, t, 104, Double.NaN) * secondsPer(xUnit), f64(f, t, 112, 0), xUnit,
+                i32(f, t, 292, 0), i32(f, t, 296, 0), f64(f, t, 408, Double.NaN), u16(f, t, 64, -1));
     }
 
     static String text(FileBytes f, HekaTree.Node n, int at, int length) {

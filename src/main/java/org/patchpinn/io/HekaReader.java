@@ -1,5 +1,6 @@
 package org.patchpinn.io;
 
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,11 +15,17 @@ import org.patchpinn.trace.Sweep;
 import org.patchpinn.trace.Trace;
 
 /**
- * HEKA PatchMaster reader ("DAT2" bundles; "DAT1" files with their .pul/.pgf beside them). A recording is
- * one series: its sweeps, one channel per trace (V in mV, A in pA), the sample interval of its first trace,
- * and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is chosen by
- * "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is the
- * first series whose command can be rebuilt.
+ * HEKA PatchMaster reader ("DAT2" bundles; "DAT1" files with their .pul/.pgf beside them, opened by any of the
+ * three). A recording is one series: its sweeps, one channel per trace (V in mV, A in pA), the sample interval of
+ * its first trace, and the command waveform rebuilt from the stimulus tree by {@link HekaCommand}. The series is
+ * chosen by "group.series" (e.g. "1.2"), by its number in the file (e.g. "3") or by its label; by default it is
+ * the first series whose command can be rebuilt.
+ *
+ * <p>Variants read: trees in either byte order with the record sizes they declare (older and newer PatchMaster
+ * versions), samples as int16, int32, float32 or float64, contiguous or interleaved, each trace in the byte order
+ * its TrDataKind gives, sample intervals in s, ms or µs. Sweeps without samples are left out with a warning; a
+ * stored zero offset (TrZeroData) is reported, not applied. Refused with a message: abscissas other than time,
+ * PULSE "DATA" files, unknown sample formats.
  */
 public final class HekaReader implements RecordingReader {
     /** HEKA time stamps count seconds from 1990 with an offset; this turns them into Unix seconds. */
@@ -36,14 +43,35 @@ public final class HekaReader implements RecordingReader {
             return false;
         }
         String magic = FileBytes.ascii(Arrays.copyOf(head, 4));
-        return magic.equals("DAT2") || magic.equals("DAT1");
+        return magic.equals("DAT2") || magic.equals("DAT1")
+                || ((magic.equals("eerT") || magic.equals("Tree")) && isTreeFile(file));
+    }
+
+    /** A .pul or .pgf tree of an unbundled (DAT1) file set, which the user may pick instead of its .dat. */
+    private static boolean isTreeFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".pul") || name.endsWith(".pgf");
+    }
+
+    /** The file that holds the samples: {@code file} itself, or the .dat beside a .pul/.pgf tree. */
+    private static Path dataFile(Path file) {
+        if (!isTreeFile(file)) {
+            return file;
+        }
+        Path dat = HekaBundle.sibling(file, "dat");
+        if (dat == null) {
+            throw new RecordingFormatException(file, "a PatchMaster tree file (.pul/.pgf) holds no samples, and no "
+                    + ".dat of the same name is beside it");
+        }
+        return dat;
     }
 
     @Override public Recording read(Path file, Progress progress) {
         return read(file, "", progress);
     }
 
-    @Override public Recording read(Path file, String series, Progress progress) {
+    @Override public Recording read(Path picked, String series, Progress progress) {
+        Path file = dataFile(picked);
         try (HekaBundle b = HekaBundle.open(file)) {
             List<Located> all = located(b);
             Located chosen = choose(file, b, all, series == null ? "" : series.strip());
@@ -56,17 +84,19 @@ public final class HekaReader implements RecordingReader {
         }
     }
 
-    @Override public List<SeriesEntry> series(Path file) {
+    @Override public List<SeriesEntry> series(Path picked) {
+        Path file = dataFile(picked);
         try (HekaBundle b = HekaBundle.open(file)) {
             List<Located> all = located(b);
             Located def = defaultSeries(file, b, all);
             List<SeriesEntry> out = new ArrayList<>();
             for (Located l : all) {
-                HekaCommand.Result c = HekaCommand.build(l.series().sweeps(), b.stimulations());
+                List<HekaPulsed.Sweep> sweeps = withSamples(l.series().sweeps(), l, new ArrayList<>());
+                HekaCommand.Result c = HekaCommand.build(sweeps, b.stimulations());
                 List<String> traces = new ArrayList<>();
                 String mode = "";
-                if (!l.series().sweeps().isEmpty()) {
-                    for (HekaPulsed.TraceRecord t : l.series().sweeps().get(0).traces()) {
+                if (!sweeps.isEmpty()) {
+                    for (HekaPulsed.TraceRecord t : sweeps.get(0).traces()) {
                         traces.add(t.label() + " (" + unitOf(t.yUnit()) + ")");
                         mode = mode.isEmpty() ? t.mode() : mode;
                     }
@@ -123,13 +153,14 @@ public final class HekaReader implements RecordingReader {
     private static Located defaultSeries(Path file, HekaBundle b, List<Located> all) {
         Located firstWithSweeps = null;
         for (Located l : all) {
-            if (l.series().sweeps().isEmpty() || l.series().sweeps().get(0).traces().isEmpty()) {
+            List<HekaPulsed.Sweep> sweeps = withSamples(l.series().sweeps(), l, new ArrayList<>());
+            if (sweeps.isEmpty()) {
                 continue;
             }
             if (firstWithSweeps == null) {
                 firstWithSweeps = l;
             }
-            if (HekaCommand.build(l.series().sweeps(), b.stimulations()).ok()) {
+            if (HekaCommand.build(sweeps, b.stimulations()).ok()) {
                 return l;
             }
         }
@@ -161,25 +192,32 @@ public final class HekaReader implements RecordingReader {
 
     private Recording recording(Path file, HekaBundle b, Located chosen, int seriesCount, Progress progress) {
         HekaPulsed.Series s = chosen.series();
-        List<HekaPulsed.Sweep> sweeps = s.sweeps();
-        if (sweeps.isEmpty() || sweeps.get(0).traces().isEmpty()) {
+        List<String> warnings = new ArrayList<>(b.warnings());
+        List<HekaPulsed.Sweep> sweeps = withSamples(s.sweeps(), chosen, warnings);
+        if (sweeps.isEmpty()) {
             throw new RecordingFormatException(file, "series " + chosen.id() + " '" + s.label()
-                    + "' holds no sweep with traces");
+                    + "' holds no sweep with samples");
         }
         List<HekaPulsed.TraceRecord> firstTraces = sweeps.get(0).traces();
-        double dx = firstTraces.get(0).xInterval();
+        HekaPulsed.TraceRecord firstTrace = firstTraces.get(0);
+        if (Double.isNaN(HekaPulsed.secondsPer(firstTrace.xUnit()))) {
+            throw new RecordingFormatException(file, "series " + chosen.id() + ": trace '" + firstTrace.label()
+                    + "' is sampled along '" + firstTrace.xUnit() + "', not in time (s, ms or µs); only time series "
+                    + "are read");
+        }
+        double dx = firstTrace.xInterval();
         if (!(dx > 0) || dx > 1e3) {
             throw new RecordingFormatException(file, "series " + chosen.id() + ": impossible sample interval " + dx
-                    + " " + firstTraces.get(0).xUnit());
+                    + " s");
         }
-        List<String> warnings = new ArrayList<>(b.warnings());
         List<Integer> kept = new ArrayList<>();
         Recording.Builder rb = Recording.builder().source(file).format("HEKA", b.version())
                 .sampleRateHz(1.0 / dx).protocol(protocol(b, s));
         for (int c = 0; c < firstTraces.size(); c++) {
             HekaPulsed.TraceRecord t = firstTraces.get(c);
-            if (Math.abs(t.xInterval() - dx) > 1e-9 * dx) {
-                warnings.add("trace '" + t.label() + "' is sampled every " + t.xInterval() + " s, not every " + dx
+            if (!(Math.abs(t.xInterval() - dx) <= 1e-9 * dx)) { // NaN too: a trace along another abscissa
+                warnings.add("trace '" + t.label() + "' is sampled every " + t.xInterval() + " s ("
+                        + (t.xUnit().isEmpty() ? "s" : t.xUnit()) + "), not every " + dx
                         + " s like the first trace: left out");
                 continue;
             }
@@ -188,7 +226,9 @@ public final class HekaReader implements RecordingReader {
         }
         HekaCommand.Result command = HekaCommand.build(sweeps, b.stimulations());
         requireHeap(file, chosen, sweeps, kept);
-        HekaSampleDecoder decoder = new HekaSampleDecoder(b.data());
+        FileBytes data = b.data();
+        noteStorage(chosen, sweeps, kept, data.order(), warnings);
+        HekaSampleDecoder decoder = new HekaSampleDecoder(data);
         StringBuilder starts = new StringBuilder();
         double t0 = sweeps.get(0).time();
         for (int k = 0; k < sweeps.size(); k++) {
@@ -235,6 +275,65 @@ public final class HekaReader implements RecordingReader {
         }
         warnings.forEach(rb::warning);
         return rb.build();
+    }
+
+    /**
+     * The sweeps that hold samples; sweeps without traces or with only empty traces (a series stopped as a sweep
+     * began) are left out with a warning. The command rebuild numbers sweeps by their SwSweepCount, so leaving
+     * one out does not shift the others' steps.
+     */
+    private static List<HekaPulsed.Sweep> withSamples(List<HekaPulsed.Sweep> sweeps, Located chosen,
+                                                      List<String> warnings) {
+        List<HekaPulsed.Sweep> out = new ArrayList<>(sweeps.size());
+        List<String> empty = new ArrayList<>();
+        for (int k = 0; k < sweeps.size(); k++) {
+            HekaPulsed.Sweep sw = sweeps.get(k);
+            if (sw.traces().stream().anyMatch(t -> t.points() != 0)) {
+                out.add(sw);
+            } else {
+                empty.add(Integer.toString(k + 1));
+            }
+        }
+        if (!empty.isEmpty() && !out.isEmpty()) {
+            warnings.add("series " + chosen.id() + ": sweep(s) " + String.join(", ", empty)
+                    + " hold no samples and are left out");
+        }
+        return out;
+    }
+
+    /**
+     * Warns of what the file stores but the samples do not show: traces whose bytes are in another order than
+     * the file's header gives (each trace is read in its own order), and zero offsets (TrZeroData: the level of
+     * the stimulus's zero segment), which are not applied: myokit's reader subtracts them only on request, others
+     * add or subtract them, and the samples are kept as recorded.
+     */
+    private static void noteStorage(Located chosen, List<HekaPulsed.Sweep> sweeps, List<Integer> kept,
+                                    ByteOrder fileOrder, List<String> warnings) {
+        boolean otherOrder = false;
+        List<String> zeros = new ArrayList<>();
+        for (HekaPulsed.Sweep sw : sweeps) {
+            for (int c : kept) {
+                if (c >= sw.traces().size()) {
+                    continue;
+                }
+                HekaPulsed.TraceRecord t = sw.traces().get(c);
+                otherOrder |= !t.dataOrder(fileOrder).equals(fileOrder);
+                if (t.zero() != 0 && Double.isFinite(t.zero()) && zeros.size() < kept.size()
+                        && zeros.stream().noneMatch(z -> z.startsWith("'" + t.label() + "'"))) {
+                    zeros.add(String.format(Locale.ROOT, "'%s' %g %s", t.label(), t.zero() * unitScale(t.yUnit()),
+                            unitOf(t.yUnit())));
+                }
+            }
+        }
+        if (otherOrder) {
+            warnings.add("series " + chosen.id() + ": some traces store their samples in another byte order than the "
+                    + "file's header gives (their TrDataKind says so); each is read in its own order");
+        }
+        if (!zeros.isEmpty()) {
+            warnings.add("series " + chosen.id() + ": traces with a stored zero offset (TrZeroData) "
+                    + String.join(", ", zeros) + "; it is not applied (it is the zero segment's level, subtracted "
+                    + "only on request): the samples are as recorded");
+        }
     }
 
     /**

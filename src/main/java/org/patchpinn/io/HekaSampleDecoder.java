@@ -1,12 +1,14 @@
 package org.patchpinn.io;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Decodes the samples of PatchMaster traces into float[] in working units ({@code raw × DataScaler}, then
  * V→mV or A→pA), in bulk: each trace's bytes (or each of its interleaved blocks) are read in chunks of at most
- * {@link #CHUNK_BYTES} into one reused buffer, copied out in one call per chunk in the file's byte order, then
- * scaled in a plain loop. One decoder serves every trace of a recording; it holds the buffer and scratch arrays.
+ * {@link #CHUNK_BYTES} into one reused buffer, copied out in one call per chunk in the trace's byte order, then
+ * scaled in a plain loop. The byte order is each trace's own (TrDataKind), the file's where the record lacks it.
+ * One decoder serves every trace of a recording; it holds the buffer and scratch arrays.
  */
 final class HekaSampleDecoder {
     static final int CHUNK_BYTES = 1 << 20;
@@ -35,9 +37,12 @@ final class HekaSampleDecoder {
             throw f.error(where + ": data scaling factor " + t.scaler() + " is not a number");
         }
         long bytes = (long) t.points() * bps;
-        long block = t.interleaveSize() > 0 ? t.interleaveSize() : bytes;
-        long skip = t.interleaveSize() > 0 ? t.interleaveSkip() : bytes;
-        if (t.interleaveSize() < 0 || (t.interleaveSize() > 0 && (block % bps != 0 || skip < block))) {
+        // A block size without a skip is contiguous data: TrInterleaveSkip was filler before PatchMaster 2.60
+        // (as sigTOOL's reader also takes it).
+        boolean interleaved = t.interleaveSize() > 0 && t.interleaveSkip() != 0;
+        long block = interleaved ? t.interleaveSize() : bytes;
+        long skip = interleaved ? t.interleaveSkip() : bytes;
+        if (t.interleaveSize() < 0 || (interleaved && (block % bps != 0 || skip < block))) {
             throw f.error(where + ": impossible interleaving (blocks of " + t.interleaveSize() + " bytes every "
                     + t.interleaveSkip() + ")");
         }
@@ -53,8 +58,9 @@ final class HekaSampleDecoder {
         int perBlock = (int) Math.min(Integer.MAX_VALUE, block / bps);
         int perChunk = CHUNK_BYTES / bps;
         long pos = t.dataOffset();
-        if (t.interleaveSize() > 0 && skip > block && block <= CHUNK_BYTES) {
-            readInterleaved(t.format(), scale, bps, block, skip, pos, out);
+        ByteOrder order = t.dataOrder(f.order());
+        if (interleaved && skip > block && block <= CHUNK_BYTES) {
+            readInterleaved(t.format(), scale, bps, block, skip, pos, order, out);
             return out;
         }
         for (int at = 0; at < out.length; pos += skip) {
@@ -63,7 +69,7 @@ final class HekaSampleDecoder {
                 int k = Math.min(perChunk, n - done);
                 chunk.clear().limit(k * bps);
                 f.read(pos + (long) done * bps, chunk);
-                chunk.flip().order(f.order());
+                chunk.flip().order(order);
                 convert(t.format(), scale, k, out, at + done);
                 done += k;
             }
@@ -76,7 +82,8 @@ final class HekaSampleDecoder {
      * Interleaved blocks smaller than a chunk: as many blocks as one chunk spans are read at once (with the
      * other traces' bytes between them), so small blocks do not cost one read each.
      */
-    private void readInterleaved(int format, double scale, int bps, long block, long skip, long pos, float[] out) {
+    private void readInterleaved(int format, double scale, int bps, long block, long skip, long pos, ByteOrder order,
+                                 float[] out) {
         int perBlock = (int) (block / bps);
         int blocksPerRead = (int) Math.min(Integer.MAX_VALUE, (CHUNK_BYTES - block) / skip + 1);
         for (int at = 0; at < out.length; ) {
@@ -85,7 +92,7 @@ final class HekaSampleDecoder {
             int lastSamples = Math.min(perBlock, out.length - at - (k - 1) * perBlock);
             chunk.clear().limit((int) ((k - 1) * skip) + lastSamples * bps);
             f.read(pos, chunk);
-            chunk.order(f.order());
+            chunk.order(order);
             for (int i = 0; i < k; i++) {
                 int n = Math.min(perBlock, out.length - at);
                 int start = (int) (i * skip);

@@ -5,7 +5,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,17 +18,17 @@ import org.patchpinn.trace.Trace;
 import org.patchpinn.trace.Units;
 
 /**
- * WinWCP (Strathclyde Electrophysiology Software) reader, format versions 8 and 9: a text header of
- * {@code KEY=value} lines (numbers with a decimal point or, as version 8 writes them, a decimal comma), then
+ * WinWCP (Strathclyde Electrophysiology Software) reader, format versions 6 to 9: a text header of
+ * {@code KEY=value} lines ({@link WcpHeader}: numbers with a decimal point or, as version 8 writes them, a decimal
+ * comma; the defaults of older files), then
  * {@code NR} records, each an analysis block (status, type, time, sample interval, and the A/D voltage range
  * {@code VMax} of every channel) followed by a data block of interleaved int16 samples. A sample of channel c is
- * {@code (raw − YZc) · VMax_c / (ADCMAX · YGc)} in the unit {@code YUc} (given here in mV or pA). WinWCP does
+ * {@code (raw − YZc) · VMax_c / (ADCMAX · YGc)} in the unit {@code YUc} (given here in mV or pA); records marked
+ * REJECTED are read and listed in the metadata {@code wcp.rejectedRecords} (0-based). WinWCP does
  * not store the stimulus, so recordings have no command waveform. A file with a header and no records is a
  * recording with zero sweeps.
  */
 public final class WcpReader implements RecordingReader {
-    private static final int SECTOR = 512;
-    private static final int MAX_CHANNELS = 128;
     private static final Pattern DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2}):(\\d{2})");
 
     @Override public String format() {
@@ -58,53 +57,21 @@ public final class WcpReader implements RecordingReader {
     }
 
     private Recording read(Path file, FileBytes f, Progress progress) {
-        if (f.size() == 0) {
-            throw f.error("file is empty");
-        }
-        Map<String, String> h = header(f, (int) Math.min(f.size(), 1024));
-        long headerBytes = integer(f, h, "NBH", 1024, SECTOR, 1 << 24);
-        if (headerBytes % SECTOR != 0) {
-            throw f.error("header size NBH=" + headerBytes + " is not a whole number of 512-byte sectors");
-        }
-        if (headerBytes > 1024) {
-            if (headerBytes > f.size()) {
-                throw f.error("header of " + headerBytes + " bytes (NBH) is longer than the file (" + f.size()
-                        + " bytes)");
+        WcpHeader h = WcpHeader.read(f);
+        Map<String, String> keys = h.keys;
+        int nc = h.channels;
+        long np = h.samples;
+        long nr = h.records;
+        List<String> warnings = new ArrayList<>(h.warnings);
+        double dt = recordInterval(f, h, warnings);
+        List<Channel> channels = channels(f, h);
+        for (int c = 0; c < nc; c++) {
+            if (channels.get(c).zero() != 0) {
+                warnings.add("channel " + c + " '" + channels.get(c).name() + "': its fixed zero level YZ" + c + "="
+                        + keys.get("YZ" + c) + " is subtracted, as WinWCP displays it (neo and myokit do not)");
             }
-            h = header(f, (int) headerBytes);
         }
-        List<String> warnings = new ArrayList<>();
-        String version = h.getOrDefault("VER", "");
-        if (!version.equals("8") && !version.equals("9")) {
-            warnings.add("WinWCP format version " + version + " is untested (versions 8 and 9 are)");
-        }
-        int nc = (int) integer(f, h, "NC", -1, 1, MAX_CHANNELS);
-        long nr = integer(f, h, "NR", -1, 0, Integer.MAX_VALUE);
-        long nba = integer(f, h, "NBA", 2, 1, 1 << 16);
-        long nbd = integer(f, h, "NBD", -1, 1, 1 << 22);
-        long adcMax = integer(f, h, "ADCMAX", 2047, 1, 1 << 30);
-        double dt = number(f, h, "DT", Double.NaN);
-        if (!(dt > 0) || dt > 1e3) {
-            throw f.error("impossible sample interval DT=" + h.get("DT") + " s");
-        }
-        long dataBlock = nbd * SECTOR;
-        long np = h.containsKey("NP") ? integer(f, h, "NP", -1, 0, Integer.MAX_VALUE) : dataBlock / (2L * nc);
-        if (np * nc * 2 > dataBlock) {
-            throw f.error(np + " samples of " + nc + " channels (NP) do not fit a data block of " + dataBlock
-                    + " bytes (NBD)");
-        }
-        long analysisBlock = nba * SECTOR;
-        if (24 + 4L * nc > analysisBlock) {
-            throw f.error("an analysis block of " + analysisBlock + " bytes (NBA) cannot hold " + nc + " channels");
-        }
-        long recordBytes = analysisBlock + dataBlock;
-        if (nr > 0 && headerBytes + nr * recordBytes > f.size()) {
-            long whole = Math.max(0, (f.size() - headerBytes) / recordBytes);
-            throw f.error("the header lists " + nr + " records of " + recordBytes + " bytes, the file holds "
-                    + whole + " (" + f.size() + " bytes): the file is truncated or its header is corrupt");
-        }
-        List<Channel> channels = channels(f, h, nc);
-        Recording.Builder b = Recording.builder().source(file).format("WCP", version).sampleRateHz(1.0 / dt);
+        Recording.Builder b = Recording.builder().source(file).format("WCP", h.versionText).sampleRateHz(1.0 / dt);
         for (Channel c : channels) {
             b.channel(c.name(), c.workingUnit());
         }
@@ -113,33 +80,28 @@ public final class WcpReader implements RecordingReader {
         if (np * nc * 2 > Integer.MAX_VALUE - 8) {
             throw f.error("records of " + np + " samples × " + nc + " channels are too long to hold in memory");
         }
+        long recordBytes = h.analysisBytes + h.dataBytes;
+        double adRange = WcpHeader.number(f, keys, "AD", 0);
         // One buffer and one int16 array for every record (each record is read into them in turn).
         ByteBuffer data = ByteBuffer.allocateDirect(nr == 0 ? 0 : (int) (np * nc * 2)).order(ByteOrder.LITTLE_ENDIAN);
         short[] all = new short[nr == 0 ? 0 : (int) (np * nc)];
         for (int r = 0; r < nr; r++) {
             progress.checkCancelled();
-            long at = headerBytes + r * recordBytes;
+            long at = h.headerBytes + r * recordBytes;
             String status = f.asciiText(at, 8, "record " + (r + 1) + " status");
             double time = f.f32(at + 16, "record " + (r + 1) + " time");
-            double recordDt = f.f32(at + 20, "record " + (r + 1) + " sample interval");
-            if (Math.abs(recordDt - dt) > 1e-4 * dt && warnings.stream().noneMatch(w -> w.contains("sampled every"))) {
-                warnings.add("record " + (r + 1) + " is sampled every " + recordDt + " s, the header says " + dt
-                        + " s; the header's interval is used");
-            }
             if (status.toUpperCase(Locale.ROOT).startsWith("REJECT")) {
                 rejected.add(Integer.toString(r));
             }
             data.clear();
-            f.read(at + analysisBlock, data);
+            f.read(at + h.analysisBytes, data);
             data.flip().asShortBuffer().get(all);
+            double firstRange = f.f32(at + 24, "record " + (r + 1) + " VMax of channel 0");
             List<Trace> traces = new ArrayList<>(nc);
             for (int c = 0; c < nc; c++) {
                 Channel ch = channels.get(c);
-                double vmax = f.f32(at + 24 + 4L * c, "record " + (r + 1) + " VMax of channel " + c);
-                if (!Double.isFinite(vmax)) {
-                    throw f.error("record " + (r + 1) + ": A/D range of channel " + c + " is not a number");
-                }
-                double scale = vmax / (adcMax * ch.gain()) * ch.toWorking();
+                double vmax = vmax(f, h, r, c, firstRange, adRange);
+                double scale = vmax / (h.adcMax * ch.gain()) * ch.toWorking();
                 float[] out = new float[(int) np];
                 for (int i = 0, j = ch.offset(); i < np; i++, j += nc) {
                     out[i] = (float) ((all[j] - ch.zero()) * scale);
@@ -151,12 +113,12 @@ public final class WcpReader implements RecordingReader {
                     : "NaN");
             progress.fraction((r + 1.0) / nr);
         }
-        b.startTime(isoDate(h.getOrDefault("CTIME", "")));
+        b.startTime(isoDate(keys.getOrDefault("CTIME", "")));
         b.metadata("sweepStartTimesS", starts.toString());
         if (!rejected.isEmpty()) {
             b.metadata("wcp.rejectedRecords", String.join(",", rejected));
         }
-        String id = h.getOrDefault("ID", "");
+        String id = keys.getOrDefault("ID", "");
         if (!id.isEmpty()) {
             b.metadata("wcp.id", id);
         }
@@ -164,69 +126,86 @@ public final class WcpReader implements RecordingReader {
         return b.build();
     }
 
-    private static List<Channel> channels(FileBytes f, Map<String, String> h, int nc) {
+    /**
+     * The sample interval: each record stores its own (WinWCP plots a record with it), the header's DT stands in
+     * where a record's is not a positive number. The first record's is used; records sampled at another
+     * interval are refused, since a recording has one.
+     */
+    private static double recordInterval(FileBytes f, WcpHeader h, List<String> warnings) {
+        double first = Double.NaN;
+        long recordBytes = h.analysisBytes + h.dataBytes;
+        for (int r = 0; r < h.records; r++) {
+            double own = f.f32(h.headerBytes + r * recordBytes + 20, "record " + (r + 1) + " sample interval");
+            double dt = own > 0 && own < 1e3 ? own : h.dt;
+            if (Double.isNaN(dt)) {
+                throw f.error("record " + (r + 1) + " has no sample interval (" + own + " s) and the header has no "
+                        + "DT= line");
+            }
+            if (r == 0) {
+                first = dt;
+            } else if (Math.abs(dt - first) > 1e-4 * first) {
+                throw f.error("record " + (r + 1) + " is sampled every " + dt + " s, record 1 every " + first
+                        + " s: a recording has one sample interval, so records of different intervals are not read");
+            }
+        }
+        if (Double.isNaN(first)) {
+            if (Double.isNaN(h.dt)) {
+                throw f.error("the header has no DT= line and no record gives a sample interval");
+            }
+            return h.dt;
+        }
+        if (Double.isNaN(h.dt) || Math.abs(first - h.dt) <= 1e-4 * h.dt) {
+            return Double.isNaN(h.dt) ? first : h.dt;
+        }
+        warnings.add("the records are sampled every " + first + " s, the header says DT=" + h.dt
+                + " s; the records' interval is used");
+        return first;
+    }
+
+    /**
+     * The A/D voltage range of channel {@code c} in record {@code r}: its own, else (0, or files before version
+     * 6, which keep one range) channel 0's, else the header's AD, as WinWCP reads it.
+     */
+    private static double vmax(FileBytes f, WcpHeader h, int r, int c, double firstRange, double adRange) {
+        double v = c == 0 ? firstRange : f.f32(h.headerBytes + r * (h.analysisBytes + h.dataBytes) + 24 + 4L * c,
+                "record " + (r + 1) + " VMax of channel " + c);
+        if (h.version < 6 || v == 0) {
+            v = firstRange;
+        }
+        if (v == 0) {
+            v = adRange;
+        }
+        if (!Double.isFinite(v) || v == 0) {
+            throw f.error("record " + (r + 1) + ": A/D range of channel " + c + " is " + v
+                    + ", and the header has no AD= range to use instead");
+        }
+        return v;
+    }
+
+    /**
+     * The channels by their header keys; absent keys take WinWCP's defaults: unit mV, gain 1, zero 0, and the
+     * channel's place in a scan c (WCP for DOS, before version 6) or NC−1−c (WinWCP files without YOc keys).
+     */
+    private static List<Channel> channels(FileBytes f, WcpHeader h) {
+        Map<String, String> keys = h.keys;
+        int nc = h.channels;
         List<Channel> out = new ArrayList<>();
         for (int c = 0; c < nc; c++) {
-            int offset = (int) integer(f, h, "YO" + c, c, 0, nc - 1);
-            String unit = h.getOrDefault("YU" + c, "");
-            double gain = number(f, h, "YG" + c, 1);
+            int place = h.version >= 6 || h.version == 0 ? nc - 1 - c : c;
+            int offset = (int) WcpHeader.integer(f, keys, "YO" + c, place, 0, nc - 1);
+            String unit = keys.getOrDefault("YU" + c, "mV");
+            double gain = WcpHeader.number(f, keys, "YG" + c, 1);
             if (gain == 0 || !Double.isFinite(gain)) {
-                throw f.error("channel " + c + " has gain YG" + c + "=" + h.get("YG" + c));
+                throw f.error("channel " + c + " has gain YG" + c + "=" + keys.get("YG" + c));
             }
-            double zero = number(f, h, "YZ" + c, 0);
+            double zero = WcpHeader.number(f, keys, "YZ" + c, 0);
             double mv = Units.toMillivolts(unit);
             double pa = Units.toPicoamperes(unit);
             double scale = !Double.isNaN(mv) ? mv : !Double.isNaN(pa) ? pa : 1;
             String working = !Double.isNaN(mv) ? "mV" : !Double.isNaN(pa) ? "pA" : unit;
-            out.add(new Channel(h.getOrDefault("YN" + c, "Ch." + c), unit, offset, gain, zero, scale, working));
+            out.add(new Channel(keys.getOrDefault("YN" + c, "Ch." + c), unit, offset, gain, zero, scale, working));
         }
         return out;
-    }
-
-    /** The {@code KEY=value} lines of the first {@code length} bytes (up to the first NUL). */
-    private static Map<String, String> header(FileBytes f, int length) {
-        byte[] raw = f.bytes(0, length, "header");
-        int n = 0;
-        while (n < raw.length && raw[n] != 0) {
-            n++;
-        }
-        String text = new String(raw, 0, n, StandardCharsets.ISO_8859_1);
-        Map<String, String> h = new LinkedHashMap<>();
-        for (String line : text.split("\r?\n|\r")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                h.putIfAbsent(line.substring(0, eq).strip().toUpperCase(Locale.ROOT), line.substring(eq + 1).strip());
-            }
-        }
-        if (!h.containsKey("VER")) {
-            throw f.error("not a WinWCP file: its header has no VER= line");
-        }
-        return h;
-    }
-
-    private static double number(FileBytes f, Map<String, String> h, String key, double absent) {
-        String v = h.get(key);
-        if (v == null || v.isEmpty()) {
-            if (Double.isNaN(absent)) {
-                throw f.error("the header has no " + key + "= line");
-            }
-            return absent;
-        }
-        try {
-            return Double.parseDouble(v.replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw f.error("header value " + key + "=" + v + " is not a number");
-        }
-    }
-
-    /** An integer header value within [min, max]; {@code absent} < min means the key is required. */
-    private static long integer(FileBytes f, Map<String, String> h, String key, long absent, long min, long max) {
-        double d = number(f, h, key, absent < min ? Double.NaN : absent);
-        if (d != Math.rint(d) || d < min || d > max) {
-            throw f.error("header value " + key + "=" + h.get(key) + " is not a whole number from " + min + " to "
-                    + max);
-        }
-        return (long) d;
     }
 
     /** CTIME ("dd/mm/yyyy hh:mm:ss") as ISO-8601, "" when it has another form. */

@@ -14,7 +14,9 @@ import java.util.List;
  * Writes synthetic PatchMaster "DAT2" bundles (record layout of PatchMaster v2x90: pulsed records of 640, 144,
  * 1728, 352 and 512 bytes, stimulus records of 584, 248, 400 and 80 bytes) for tests and benchmarks: one group,
  * the given series, int16 samples, and the stimulus tree. Optionally big-endian, interleaved, or split into a
- * DAT1 .dat with .pul and .pgf beside it.
+ * DAT1 .dat with .pul and .pgf beside it; as variants of other versions and machines: int32/float samples,
+ * samples in another byte order than the trees, other pulsed record sizes, intervals in another time unit, a zero
+ * offset, filler in the interleave fields.
  */
 final class HekaBundleWriter {
     static final int[] PULSED = {640, 144, 1728, 352, 512};
@@ -43,8 +45,77 @@ final class HekaBundleWriter {
     record SeriesSpec(String label, int stimulation, List<List<TraceSpec>> sweeps) { }
 
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+    private ByteOrder sampleOrder;
     private int interleave;
+    private int fillerInterleave;
     private double[] square;
+    private int format;
+    private int[] pulsedSizes = PULSED;
+    private String xUnit = "s";
+    private double zeroData;
+
+    /** Stores the samples as int16 (0), int32 (1), float32 (2) or float64 (3), the same values. */
+    HekaBundleWriter dataFormat(int dataFormat) {
+        format = dataFormat;
+        return this;
+    }
+
+    /** Pulsed-tree records of these sizes (root, group, series, sweep, trace), as other PatchMaster versions. */
+    HekaBundleWriter pulsedRecordSizes(int... sizes) {
+        pulsedSizes = sizes.clone();
+        return this;
+    }
+
+    /** Samples in this byte order (TrDataKind says so) while the trees keep theirs. */
+    HekaBundleWriter sampleOrder(ByteOrder sampleOrder) {
+        this.sampleOrder = sampleOrder;
+        return this;
+    }
+
+    /** The sample interval written in this time unit (TrXUnit "s", "ms", "µs"), or a non-time unit. */
+    HekaBundleWriter xUnit(String unit) {
+        xUnit = unit;
+        return this;
+    }
+
+    /** TrZeroData of every trace, in the trace's SI unit. */
+    HekaBundleWriter zeroData(double zero) {
+        zeroData = zero;
+        return this;
+    }
+
+    /** Contiguous samples with a block size but no skip at TrInterleaveSize/Skip (filler before v2.60). */
+    HekaBundleWriter fillerInterleave(int bytes) {
+        fillerInterleave = bytes;
+        return this;
+    }
+
+    private ByteOrder samples() {
+        return sampleOrder == null ? order : sampleOrder;
+    }
+
+    private int bytesPerSample() {
+        return switch (format) {
+            case 0 -> 2;
+            case 1, 2 -> 4;
+            default -> 8;
+        };
+    }
+
+    /** The samples in the chosen format and byte order. */
+    private byte[] encode(short[] samples, int from, int count, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size).order(samples());
+        for (int i = 0; i < count; i++) {
+            short v = samples[from + i];
+            switch (format) {
+                case 0 -> b.putShort(v);
+                case 1 -> b.putInt(v);
+                case 2 -> b.putFloat(v);
+                default -> b.putDouble(v);
+            }
+        }
+        return b.array();
+    }
 
     HekaBundleWriter bigEndian() {
         order = ByteOrder.BIG_ENDIAN;
@@ -114,7 +185,7 @@ final class HekaBundleWriter {
     private long sweepBytes(List<TraceSpec> sweep) {
         long n = 0;
         for (TraceSpec t : sweep) {
-            long bytes = 2L * t.samples().length;
+            long bytes = (long) bytesPerSample() * t.samples().length;
             n += interleave > 0 ? (bytes + interleave - 1) / interleave * interleave : bytes;
         }
         return n;
@@ -128,9 +199,8 @@ final class HekaBundleWriter {
                     continue;
                 }
                 for (TraceSpec t : sweep) {
-                    ByteBuffer b = ByteBuffer.allocate(2 * t.samples().length).order(order);
-                    b.asShortBuffer().put(t.samples());
-                    out.write(b.array());
+                    int n = t.samples().length;
+                    out.write(encode(t.samples(), 0, n, bytesPerSample() * n));
                 }
             }
         }
@@ -138,20 +208,18 @@ final class HekaBundleWriter {
 
     /** All traces of a sweep in turn, {@code interleave} bytes of each, the last blocks padded (equal lengths). */
     private void writeInterleaved(OutputStream out, List<TraceSpec> sweep) throws IOException {
-        int perBlock = interleave / 2;
+        int perBlock = interleave / bytesPerSample();
         int n = sweep.get(0).samples().length;
         for (int at = 0; at < n; at += perBlock) {
             for (TraceSpec t : sweep) {
                 int k = Math.min(perBlock, n - at);
-                ByteBuffer b = ByteBuffer.allocate(interleave).order(order);
-                b.asShortBuffer().put(t.samples(), at, k);
-                out.write(b.array());
+                out.write(encode(t.samples(), at, k, interleave));
             }
         }
     }
 
     private byte[] pulsed(List<SeriesSpec> series, long dataStart) {
-        Tree t = new Tree(PULSED);
+        Tree t = new Tree(pulsedSizes);
         t.record(0, b -> put(b, 8, "v2x90.3", 32), 1);
         t.record(1, b -> put(b, 4, "E-1", 32), series.size());
         long at = dataStart;
@@ -180,18 +248,24 @@ final class HekaBundleWriter {
                         put(b, 4, tr.label(), 32);
                         b.putInt(40, (int) offset);
                         b.putInt(44, tr.samples().length);
+                        b.putShort(64, (short) (samples() == ByteOrder.LITTLE_ENDIAN ? 1 : 0));
                         b.put(68, (byte) tr.mode());
-                        b.put(70, (byte) 0);
+                        b.put(70, (byte) format);
                         b.putDouble(72, tr.scaler());
+                        b.putDouble(88, zeroData);
                         put(b, 96, tr.unit(), 8);
-                        b.putDouble(104, tr.dx());
-                        put(b, 120, "s", 8);
-                        b.putInt(292, interleave);
-                        b.putInt(296, interleave > 0 ? skip : 0);
-                        b.putDouble(408, tr.holding());
+                        b.putDouble(104, tr.dx() / HekaPulsed.secondsPer(xUnit));
+                        put(b, 120, xUnit, 8);
+                        if (b.capacity() - 4 >= 300) {
+                            b.putInt(292, interleave > 0 ? interleave : fillerInterleave);
+                            b.putInt(296, interleave > 0 ? skip : 0);
+                        }
+                        if (b.capacity() - 4 >= 416) {
+                            b.putDouble(408, tr.holding());
+                        }
                     }, 0);
                     if (interleave == 0) {
-                        at += 2L * tr.samples().length;
+                        at += (long) bytesPerSample() * tr.samples().length;
                     }
                 }
                 if (interleave > 0) {
