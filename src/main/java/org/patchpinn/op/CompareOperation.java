@@ -88,7 +88,8 @@ public final class CompareOperation extends BasicOperation {
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
                 ParamSpec.string("model", "traub-rs-m", "model fitted to every recording: built-in ("
-                        + String.join(", ", BuiltinModels.NAMES) + ") or model file"),
+                        + String.join(", ", BuiltinModels.NAMES) + ") or model file; also the structure of the "
+                        + "subthreshold analysis (its leak and slow current) and of the condition model"),
                 ParamSpec.choice("method", "classic", "fit method run per recording, as the fit verb runs it (same "
                         + "sweep roles); off: only the subthreshold analysis and features", "off", "classic", "hybrid",
                         "pinn"),
