@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.InvalidParameterException;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.model.ModelFileParser;
 import org.patchpinn.model.ModelFileWriter;
@@ -101,5 +103,18 @@ class CompareModelStructureTest {
         ModelSpec level = ModelFileParser.parse(Files.readString(out.resolve("model_glucose_mM_0.5.model")), "level");
         assertEquals(300, level.parameter("tauMax").value());
         assertEquals(model.gx().value(0.5), level.parameter("gX").value(), 1e-6);
+    }
+
+    @Test
+    void aModelWhoseLeakIsAmbiguousIsRefusedAsTheModelParameter() throws Exception {
+        // a condition-level model given back as --model has two ungated currents: the leak IL and the extra IX
+        ModelSpec level = new ConditionModel("G", SubthresholdStructure.DEFAULT, 118, 2.4, -70, 8.9, -90, -90,
+                new HillLaw(3, 1, 1), "test").spec(1);
+        Path file = Files.writeString(dir.resolve("level.model"), ModelFileWriter.write(level));
+        Path manifest = series(SyntheticCell.M_CURRENT);
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> compare(manifest, dir.resolve("out"), file.toString()));
+        assertTrue(e.getMessage().contains("model") && e.getMessage().contains("IL, IX"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out").resolve("result.json")), "nothing written");
     }
 }
