@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Table;
 
 /**
@@ -145,13 +144,12 @@ public final class ComparisonReport {
             }
         }
         List<Double> steps = stepAmplitudes(c);
-        ModelSpec base = ConditionModel.baseStructure();
         for (double g : grid) {
             Table.Row row = t.addRow().set(c.settings().conditionColumn(), g).set("gX (nS)", m.gx().value(g))
                     .set("g_lin (nS)", m.linearConductance(g)).set("E_lin (mV)", m.linearReversal(g))
                     .set("resting_potential (mV)", m.restingPotential(g));
             for (double step : steps) {
-                row.set("rate at " + ManifestReader.fmt(step) + " pA (Hz)", m.simulatedRate(g, step, base));
+                row.set("rate at " + ManifestReader.fmt(step) + " pA (Hz)", m.simulatedRate(g, step));
             }
         }
         return t;

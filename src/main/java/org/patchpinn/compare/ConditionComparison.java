@@ -92,6 +92,9 @@ public final class ConditionComparison {
         List<RecordingResult> results = runner.run(manifest.entries(), progress.range(0, 0.85));
         progress.status("comparing conditions");
         List<String> warnings = new ArrayList<>(manifest.warnings());
+        if (!settings.subthreshold().structure().note().isEmpty()) {
+            warnings.add(settings.subthreshold().structure().note());
+        }
         List<RecordingRow> rows = results.stream().map(RecordingRow::new).toList();
         List<RecordingRow> ok = rows.stream().filter(r -> r.result().ok()).toList();
         poolCells(ok, warnings);
@@ -149,8 +152,9 @@ public final class ConditionComparison {
                 model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Membrane parameters from all recordings of a cell together (shared C and gM). */
+    /** Membrane parameters from all recordings of a cell together (shared C and slow conductance). */
     private void poolCells(List<RecordingRow> ok, List<String> warnings) {
+        String slow = settings.subthreshold().structure().slowGate().map(SlowGate::conductance).orElse(null);
         Map<String, List<RecordingRow>> byCell = new LinkedHashMap<>();
         ok.forEach(r -> byCell.computeIfAbsent(r.entry().cell(), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<RecordingRow>> e : byCell.entrySet()) {
@@ -172,11 +176,15 @@ public final class ConditionComparison {
                 row.put("C", new Quantity(m.cPf(), m.seC(), "pF"));
                 row.put("g_lin", new Quantity(m.gNs(), m.seG(), "nS"));
                 row.put("E_lin", new Quantity(m.eMv(), m.seE(), "mV"));
-                row.put("gM", new Quantity(m.gMNs(), m.seGM(), "nS"));
+                if (slow != null) {
+                    row.put(slow, new Quantity(m.gMNs(), m.seGM(), "nS"));
+                }
                 // The recording's own C and gM, to check the pooling assumption with the same trend test.
                 Map<String, Estimate> own = row.result().fits().get(SubthresholdFitter.NAME).parameters();
                 row.put("C_single", new Quantity(own.get("C").value(), own.get("C").se(), "pF"));
-                row.put("gM_single", new Quantity(own.get("gM").value(), own.get("gM").se(), "nS"));
+                if (slow != null) {
+                    row.put(slow + "_single", new Quantity(own.get(slow).value(), own.get(slow).se(), "nS"));
+                }
                 row.put("input_resistance_lin", new Quantity(1000.0 / m.gNs(), m.seG() * 1000.0 / (m.gNs() * m.gNs()),
                         "MOhm"));
             }
@@ -450,19 +458,18 @@ public final class ConditionComparison {
                                                           List<String> warnings,
                                                           Function<ManifestEntry, Recording> driverLoader) {
         List<HeldOutSimulation.Check> out = new ArrayList<>();
-        ModelSpec base = ConditionModel.baseStructure();
+        SubthresholdStructure base = settings.subthreshold().structure();
         for (ConductanceDecomposition.HeldOut h : d.heldOut()) {
             if (!h.ok()) {
                 continue;
             }
             List<RecordingRow> cell = ok.stream().filter(r -> r.entry().cell().equals(h.cell())).toList();
             double c = cell.stream().mapToDouble(r -> r.value("C")).average().orElse(Double.NaN);
-            double gm = cell.stream().mapToDouble(r -> r.value("gM")).average().orElse(Double.NaN);
-            ConditionModel m = new ConditionModel(settings.conditionColumn(), c, h.gLNs(), h.eLMv(), gm,
-                    settings.subthreshold().ekMv(), h.exMv(), h.law(), "held-out cell " + h.cell());
+            ConditionModel m = new ConditionModel(settings.conditionColumn(), base, c, h.gLNs(), h.eLMv(),
+                    slowConductance(cell), base.slowReversalMv(), h.exMv(), h.law(), "held-out cell " + h.cell());
             for (RecordingRow r : cell) {
                 try {
-                    out.addAll(HeldOutSimulation.run(m, base, driverLoader.apply(r.entry()), h.cell(),
+                    out.addAll(HeldOutSimulation.run(m, driverLoader.apply(r.entry()), h.cell(),
                             r.entry().condition()));
                 } catch (RuntimeException x) {
                     warnings.add("held-out simulation of " + r.entry().name() + " failed: " + x.getMessage());
@@ -472,13 +479,19 @@ public final class ConditionComparison {
         return out;
     }
 
+    /** Mean pooled slow-current conductance of {@code rows}; 0 when the structure has no slow gate. */
+    private double slowConductance(List<RecordingRow> rows) {
+        return settings.subthreshold().structure().slowGate().map(SlowGate::conductance)
+                .map(name -> rows.stream().mapToDouble(r -> r.value(name)).average().orElse(Double.NaN)).orElse(0.0);
+    }
+
     private ConditionModel model(List<RecordingRow> ok, ConductanceDecomposition.Result d) {
+        SubthresholdStructure base = settings.subthreshold().structure();
         double c = ok.stream().mapToDouble(r -> r.value("C")).average().orElse(Double.NaN);
-        double gm = ok.stream().mapToDouble(r -> r.value("gM")).average().orElse(Double.NaN);
         double gl = d.cells().stream().mapToDouble(x -> x.gL().value()).average().orElse(Double.NaN);
         double el = d.cells().stream().mapToDouble(x -> x.eL().value()).average().orElse(Double.NaN);
-        return new ConditionModel(settings.conditionColumn(), c, gl, el, gm, settings.subthreshold().ekMv(),
-                d.ex().value(), d.law(), "traub-rs regular-spiking cell (Pospischil 2008) with M-current; "
-                + "subthreshold parameters averaged over cells; extra linear conductance gX(G)");
+        return new ConditionModel(settings.conditionColumn(), base, c, gl, el, slowConductance(ok),
+                base.slowReversalMv(), d.ex().value(), d.law(), base.name() + " (" + base.spec().description()
+                + "); subthreshold parameters averaged over cells; extra linear conductance gX(G)");
     }
 }

@@ -31,7 +31,13 @@ public final class ConductanceDecomposition {
     /** Errors below these are not believed: the linear membrane is a model, and E_lin is very precise. */
     static final double SE_G_FLOOR = 0.1;
     static final double SE_E_FLOOR = 0.25;
-    static final double FREE_EX_START_MV = -50;
+    /** The first start of a free EX: midway in the physiological range, no assumed reversal such as EK. */
+    static final double MID_RANGE_EX_START_MV = -50;
+    /** Where the data-driven EX start may lie (mV): the range of --ex_mv; a slope outside it is noise. */
+    static final double EX_START_MIN_MV = -150;
+    static final double EX_START_MAX_MV = 50;
+    /** A later EX start replaces the first one's fit only when it lowers the cost by more than this fraction. */
+    static final double CLEARLY_LOWER = 1e-6;
     /** Levenberg–Marquardt limits: iterations, and the relative decrease of the cost below which it stops. */
     private static final int MAX_ITERATIONS = 2000;
     private static final double TOLERANCE = 1e-10;
@@ -354,32 +360,49 @@ public final class ConductanceDecomposition {
         return x * x;
     }
 
-    /** Best of several starts of a Levenberg–Marquardt fit (the Hill exponent makes the problem non-convex). */
+    /**
+     * Best of several starts of a Levenberg–Marquardt fit (the Hill exponent makes the problem non-convex): for each
+     * start of EX ({@link #exStarts}) several Hill shapes. A later EX start's best replaces the earlier ones' only
+     * when its cost is clearly lower: where the fit is degenerate (equal costs along a valley, e.g. 3 levels) the
+     * choice stays with the first start, reproducibly.
+     */
     private double[] fitBest(double[] g, double[] e, double[] warm) {
-        List<double[]> starts = new ArrayList<>();
+        List<List<double[]>> groups = new ArrayList<>();
         if (warm != null) {
-            starts.add(warm.clone());
+            groups.add(List.of(warm.clone()));
         } else {
             double[] conds = obs.stream().mapToDouble(Observation::condition).filter(c -> c > 0).sorted().toArray();
             double kMid = conds.length == 0 ? 1 : conds[conds.length / 2];
-            for (double h0 : new double[] {1, 2, 4, -1, -2}) {
-                for (double k0 : new double[] {kMid, kMid / 3}) {
-                    starts.add(start(g, e, h0, k0));
+            for (double ex0 : exStarts(g, e)) {
+                List<double[]> starts = new ArrayList<>();
+                for (double h0 : new double[] {1, 2, 4, -1, -2}) {
+                    for (double k0 : new double[] {kMid, kMid / 3}) {
+                        starts.add(start(g, e, h0, k0, ex0));
+                    }
                 }
+                groups.add(starts);
             }
         }
         double bestCost = Double.POSITIVE_INFINITY;
         double[] best = null;
-        for (double[] s : starts) {
-            try {
-                double[] p = optimise(s, g, e);
-                double c = cost(p, g, e);
-                if (c < bestCost) {
-                    bestCost = c;
-                    best = p;
+        for (List<double[]> starts : groups) {
+            double groupCost = Double.POSITIVE_INFINITY;
+            double[] groupBest = null;
+            for (double[] s : starts) {
+                try {
+                    double[] p = optimise(s, g, e);
+                    double c = cost(p, g, e);
+                    if (c < groupCost) {
+                        groupCost = c;
+                        groupBest = p;
+                    }
+                } catch (RuntimeException ignored) {
+                    // this start did not converge; others may
                 }
-            } catch (RuntimeException ignored) {
-                // this start did not converge; others may
+            }
+            if (groupBest != null && (best == null || groupCost < bestCost * (1 - CLEARLY_LOWER))) {
+                bestCost = groupCost;
+                best = groupBest;
             }
         }
         if (best == null) {
@@ -388,11 +411,52 @@ public final class ConductanceDecomposition {
         return best;
     }
 
-    private double[] start(double[] g, double[] e, double h0, double k0) {
+    /** {@link #exStarts(double[], double[])} of the measured values. */
+    static double[] exStarts(List<Observation> obs, double fixedEx) {
+        ConductanceDecomposition d = new ConductanceDecomposition(obs, fixedEx);
+        return d.exStarts(d.measuredG(), d.measuredE());
+    }
+
+    /**
+     * Where EX starts: a known EX itself; else midway in the physiological range, then from the data: the pooled
+     * within-cell slope of g_lin·E_lin against g_lin (within a cell gL and EL are fixed, so g_lin·E_lin = gL·EL +
+     * gX·EX rises with g_lin = gL + gX at slope EX exactly), kept within the range --ex_mv takes. The slope reaches
+     * an EX far from mid-range that the first start's valley may not; it is left out where no cell's g_lin varies.
+     */
+    private double[] exStarts(double[] g, double[] e) {
+        if (!Double.isNaN(fixedEx)) {
+            return new double[] {fixedEx};
+        }
+        double sxy = 0, sxx = 0;
+        for (int c = 0; c < cells.size(); c++) {
+            double n = 0, mg = 0, mq = 0;
+            for (int i = 0; i < obs.size(); i++) {
+                if (cellOf[i] == c) {
+                    n++;
+                    mg += g[i];
+                    mq += g[i] * e[i];
+                }
+            }
+            mg /= n;
+            mq /= n;
+            for (int i = 0; i < obs.size(); i++) {
+                if (cellOf[i] == c) {
+                    sxy += (g[i] - mg) * (g[i] * e[i] - mq);
+                    sxx += (g[i] - mg) * (g[i] - mg);
+                }
+            }
+        }
+        double slope = sxx > 0 ? sxy / sxx : Double.NaN;
+        if (!Double.isFinite(slope)) {
+            return new double[] {MID_RANGE_EX_START_MV};
+        }
+        return new double[] {MID_RANGE_EX_START_MV, Math.max(EX_START_MIN_MV, Math.min(EX_START_MAX_MV, slope))};
+    }
+
+    private double[] start(double[] g, double[] e, double h0, double k0, double ex0) {
         int nc = cells.size();
         double[] p = new double[4 + 2 * nc];
-        // a free EX starts from no assumed reversal (not EK): midway in the physiological range
-        p[0] = Double.isNaN(fixedEx) ? FREE_EX_START_MV : fixedEx;
+        p[0] = ex0;
         double spread = 0;
         for (int c = 0; c < nc; c++) {
             double gHi = Double.NaN, eHi = Double.NaN, cHi = h0 > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -500,7 +564,7 @@ public final class ConductanceDecomposition {
     private double[] fitLeakOnly(double[] q) {
         double[] g = measuredG();
         double[] e = measuredE();
-        double[] s = start(g, e, q[3], Math.exp(q[2]));
+        double[] s = start(g, e, q[3], Math.exp(q[2]), q[0]);
         double[] p = q.clone();
         p[4] = s[4];
         p[5] = s[5];

@@ -23,9 +23,8 @@ public final class HeldOutSimulation {
     private HeldOutSimulation() {
     }
 
-    public static List<Check> run(ConditionModel model, ModelSpec base, Recording recording, String cell,
-                                  double condition) {
-        ModelSpec spec = model.spec(condition, base);
+    public static List<Check> run(ConditionModel model, Recording recording, String cell, double condition) {
+        ModelSpec spec = model.spec(condition);
         double[] params = spec.values();
         List<Check> out = new ArrayList<>();
         List<ClampedSweep> sweeps = ClampedSweep.of(recording);

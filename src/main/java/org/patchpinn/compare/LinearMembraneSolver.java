@@ -12,10 +12,11 @@ import org.patchpinn.PatchPinnException;
 
 /**
  * Solves subthreshold systems for the linear membrane. One recording alone, or several recordings of the
- * same cell together: capacitance and M-current conductance are properties of the cell and are shared,
+ * same cell together: capacitance and slow-current conductance are properties of the cell and are shared,
  * while the linear conductance and its reversal are free per recording (they are what a condition
  * changes). Sharing C removes the main source of scatter in g of a spiking recording, where few and short
- * subthreshold stretches leave C and g correlated.
+ * subthreshold stretches leave C and g correlated. Systems of a structure without a slow gate leave f out
+ * (a, b1, c1, ...): the slow conductance is then 0 by construction, not estimated.
  */
 public final class LinearMembraneSolver {
     private LinearMembraneSolver() {
@@ -27,7 +28,15 @@ public final class LinearMembraneSolver {
 
     public static List<LinearMembrane> solveJoint(List<SubthresholdSystem> systems) {
         int k = systems.size();
-        int p = 2 + 2 * k;
+        if (k == 0) {
+            throw new PatchPinnException("no subthreshold system to solve");
+        }
+        boolean slow = systems.get(0).slowTerm();
+        if (systems.stream().anyMatch(s -> s.slowTerm() != slow)) {
+            throw new PatchPinnException("recordings analysed with and without a slow gate cannot be pooled");
+        }
+        int shared = slow ? 2 : 1;
+        int p = shared + 2 * k;
         double[][] m = new double[p][p];
         double[] rhs = new double[p];
         double yty = 0;
@@ -38,11 +47,16 @@ public final class LinearMembraneSolver {
                 throw new PatchPinnException("too few subthreshold stretches (" + s.windows()
                         + " windows) to estimate the membrane's linear conductance");
             }
-            int[] map = index(r);
+            int[] map = index(r, slow);
             for (int i = 0; i < SubthresholdSystem.SIZE; i++) {
+                if (map[i] < 0) {
+                    continue;
+                }
                 rhs[map[i]] += s.xty[i];
                 for (int j = 0; j < SubthresholdSystem.SIZE; j++) {
-                    m[map[i]][map[j]] += s.xtx[i][j];
+                    if (map[j] >= 0) {
+                        m[map[i]][map[j]] += s.xtx[i][j];
+                    }
                 }
             }
             yty += s.yty;
@@ -86,16 +100,17 @@ public final class LinearMembraneSolver {
         double sigma2 = Math.max(rss, 0) / Math.max(1, n - p);
         List<LinearMembrane> out = new ArrayList<>();
         double a = theta[0];
-        double f = theta[1];
+        double f = slow ? theta[1] : 0;
         if (!(a > 0)) {
             throw new PatchPinnException("the subthreshold fit gives no positive capacitance");
         }
         for (int r = 0; r < k; r++) {
-            int ib = 2 + 2 * r;
-            int ic = 3 + 2 * r;
+            int ib = shared + 2 * r;
+            int ic = ib + 1;
             double b = theta[ib];
             double c = theta[ic];
-            int[] idx = {0, 1, ib, ic};
+            // without a slow term f is not a coefficient: its index is -1 and its derivatives are 0
+            int[] idx = {0, slow ? 1 : -1, ib, ic};
             double[] jC = {-1 / (a * a), 0, 0, 0};
             double[] jG = {-b / (a * a), 0, 1 / a, 0};
             double[] jE = {0, 0, -c / (b * b), 1 / b};
@@ -103,28 +118,34 @@ public final class LinearMembraneSolver {
             double[][] cov = {{quad(jG, jG, idx, inv, sigma2), quad(jG, jE, idx, inv, sigma2)},
                     {quad(jE, jG, idx, inv, sigma2), quad(jE, jE, idx, inv, sigma2)}};
             out.add(new LinearMembrane(1 / a, b / a, c / b, f / a, cov,
-                    Math.sqrt(quad(jC, jC, idx, inv, sigma2)), Math.sqrt(quad(jM, jM, idx, inv, sigma2)),
-                    systems.get(r).n));
+                    Math.sqrt(quad(jC, jC, idx, inv, sigma2)),
+                    slow ? Math.sqrt(quad(jM, jM, idx, inv, sigma2)) : 0, systems.get(r).n));
         }
         return out;
     }
 
-    /** Where recording r's local coefficients (a, b, c, f) sit in the joint vector (a, f, b1, c1, ...). */
-    private static int[] index(int r) {
+    /**
+     * Where recording r's local coefficients (a, b, c, f) sit in the joint vector (a, f, b1, c1, ...), or without
+     * a slow term (a, b1, c1, ...) with f at -1 (left out).
+     */
+    private static int[] index(int r, boolean slow) {
+        int shared = slow ? 2 : 1;
         int[] map = new int[SubthresholdSystem.SIZE];
         map[SubthresholdSystem.A] = 0;
-        map[SubthresholdSystem.F] = 1;
-        map[SubthresholdSystem.B] = 2 + 2 * r;
-        map[SubthresholdSystem.C] = 3 + 2 * r;
+        map[SubthresholdSystem.F] = slow ? 1 : -1;
+        map[SubthresholdSystem.B] = shared + 2 * r;
+        map[SubthresholdSystem.C] = shared + 2 * r + 1;
         return map;
     }
 
-    /** Delta method: J1·Σ·J2ᵀ restricted to the coefficients a recording depends on. */
+    /** Delta method: J1·Σ·J2ᵀ restricted to the coefficients a recording depends on (index -1: none). */
     private static double quad(double[] j1, double[] j2, int[] idx, double[][] inv, double sigma2) {
         double s = 0;
         for (int i = 0; i < idx.length; i++) {
             for (int j = 0; j < idx.length; j++) {
-                s += j1[i] * inv[idx[i]][idx[j]] * j2[j];
+                if (idx[i] >= 0 && idx[j] >= 0) {
+                    s += j1[i] * inv[idx[i]][idx[j]] * j2[j];
+                }
             }
         }
         return s * sigma2;

@@ -1,5 +1,6 @@
 package org.patchpinn.compare;
 
+import java.util.Optional;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
@@ -9,28 +10,31 @@ import org.patchpinn.model.ModelSpec;
  * The slow voltage-dependent gate that acts between spikes (in traub-rs-m the M-current's p, τmax 608 ms), with
  * its kinetics read from the model file, so the model is their one source: the gate of the slowest current gated
  * by one gate to the first power, slowest at −60 mV. Driven by the measured V it obeys a linear ODE, integrated
- * exactly per sample (exponential step with the rates averaged over the step).
+ * exactly per sample (exponential step with the rates averaged over the step). A structure need not have one
+ * (traub-rs, hh-squid): {@link #in} says so, and the subthreshold analysis then has no slow term.
  */
 public final class SlowGate {
     /** Where "slowest" is judged: between spikes, near rest (mV). */
     static final double REST_MV = -60;
 
-    private final String current;
+    private final CurrentSpec current;
     private final GateKinetics kinetics;
 
-    private SlowGate(String current, GateKinetics kinetics) {
+    private SlowGate(CurrentSpec current, GateKinetics kinetics) {
         this.current = current;
         this.kinetics = kinetics;
     }
 
-    /** The base structure's slow gate (the subthreshold analysis and the condition model use this one). */
-    public static SlowGate base() {
-        return Base.GATE;
-    }
-
     /** The slow gate of {@code spec} at its parameter values; an error naming the model when it has none. */
     public static SlowGate of(ModelSpec spec) {
-        String bestCurrent = null;
+        return in(spec).orElseThrow(() -> new IllegalArgumentException("model " + spec.name() + ": no current "
+                + "gated by a single first-power gate (the slow between-spike current the subthreshold analysis "
+                + "needs, e.g. IM = gM * p * (V - EK))"));
+    }
+
+    /** The slow gate of {@code spec} at its parameter values, or empty when no current has a single first-power gate. */
+    public static Optional<SlowGate> in(ModelSpec spec) {
+        CurrentSpec bestCurrent = null;
         GateKinetics best = null;
         double bestTau = 0;
         for (CurrentSpec c : spec.currents()) {
@@ -43,19 +47,25 @@ public final class SlowGate {
             if (tau > bestTau) {
                 bestTau = tau;
                 best = k;
-                bestCurrent = c.name();
+                bestCurrent = c;
             }
         }
-        if (best == null) {
-            throw new IllegalArgumentException("model " + spec.name() + ": no current gated by a single first-power "
-                    + "gate (the slow between-spike current the subthreshold analysis needs, e.g. IM = gM * p * (V - EK))");
-        }
-        return new SlowGate(bestCurrent, best);
+        return best == null ? Optional.empty() : Optional.of(new SlowGate(bestCurrent, best));
     }
 
     /** The current this gate opens, e.g. IM. */
     public String current() {
-        return current;
+        return current.name();
+    }
+
+    /** The name of that current's maximal conductance, e.g. gM. */
+    public String conductance() {
+        return current.conductance();
+    }
+
+    /** The name of that current's reversal potential, e.g. EK. */
+    public String reversal() {
+        return current.reversal();
     }
 
     public double steadyState(double v) {
@@ -89,10 +99,5 @@ public final class SlowGate {
             ratePrev = rate;
         }
         return p;
-    }
-
-    /** Built once, on first use. */
-    private static final class Base {
-        static final SlowGate GATE = of(ConditionModel.baseStructure());
     }
 }

@@ -9,8 +9,8 @@ import org.patchpinn.trace.Recording;
 
 /**
  * The comparison's own fitter: between spikes, a linear membrane (C, total linear conductance g_lin and its
- * reversal E_lin) plus the M-current of the shared regular-spiking structure, by the integral-form
- * regression of {@link SubthresholdSystem}. Fast (one pass over the samples) and exact for what the
+ * reversal E_lin) plus the slow current of the comparison's structure (traub-rs-m: the M-current; none for a
+ * structure without a slow gate), by the integral-form regression of {@link SubthresholdSystem}. Fast (one pass over the samples) and exact for what the
  * cross-condition decomposition needs; spike-generating conductances are left to the classic fitter.
  */
 public final class SubthresholdFitter implements RecordingFitter {
@@ -38,16 +38,19 @@ public final class SubthresholdFitter implements RecordingFitter {
         }
         JsonObject details = new JsonObject();
         details.add("system", system.toJson());
-        return new FitOutcome(parameters(m), details);
+        return new FitOutcome(parameters(m, settings.structure()), details);
     }
 
-    /** The named parameters of a linear membrane, as every table and statistic lists them. */
-    public static Map<String, Estimate> parameters(LinearMembrane m) {
+    /**
+     * The named parameters of a linear membrane, as every table and statistic lists them: the slow current's
+     * conductance under the structure's name for it (traub-rs-m: gM), and none without a slow gate.
+     */
+    public static Map<String, Estimate> parameters(LinearMembrane m, SubthresholdStructure structure) {
         Map<String, Estimate> p = new LinkedHashMap<>();
         p.put("C", Estimate.normal(m.cPf(), m.seC(), "pF"));
         p.put("g_lin", Estimate.normal(m.gNs(), m.seG(), "nS"));
         p.put("E_lin", Estimate.normal(m.eMv(), m.seE(), "mV"));
-        p.put("gM", Estimate.normal(m.gMNs(), m.seGM(), "nS"));
+        structure.slowGate().ifPresent(g -> p.put(g.conductance(), Estimate.normal(m.gMNs(), m.seGM(), "nS")));
         return p;
     }
 

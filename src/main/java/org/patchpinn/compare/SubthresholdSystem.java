@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * The current balance of one recording between spikes, in integral form, as least-squares normal equations.
- * Over each window [t0, t1]: C·ΔV = ∫I − g·∫(V−E) − gM·∫p(V−EK), i.e.
- * ΔV = a·∫I − b·∫V + c·T − f·∫p(V−EK) with a = 1/C, b = g/C, c = g·E/C, f = gM/C — linear in (a, b, c, f)
+ * Over each window [t0, t1]: C·ΔV = ∫I − g·∫(V−E) − gS·∫p(V−ES), i.e.
+ * ΔV = a·∫I − b·∫V + c·T − f·∫p(V−ES) with a = 1/C, b = g/C, c = g·E/C, f = gS/C — linear in (a, b, c, f)
  * and with the measurement noise only in ΔV (integrals average it away), so no derivative of noisy data is
  * taken (SCIENCE.md: derivative-based fits are biased). g and E are the total linear conductance and its
  * reversal: the leak plus any extra linear current, such as a K_ATP-like conductance that changes with
- * the condition. Only the sums XᵀX, Xᵀy, yᵀy and n are kept, so recordings of one cell can be pooled
- * (sharing C and gM) without keeping their samples.
+ * the condition. p is the structure's slow gate (traub-rs-m: the M-current's, ES = EK) driven by the measured
+ * V; a structure without one has no f column ({@link #slowTerm()} false, the solver leaves f out). Only the
+ * sums XᵀX, Xᵀy, yᵀy and n are kept, so recordings of one cell can be pooled (sharing C and gS) without
+ * keeping their samples.
  */
 public final class SubthresholdSystem {
     /** Coefficient order in the normal equations. */
@@ -23,13 +25,20 @@ public final class SubthresholdSystem {
     final double[] xty = new double[SIZE];
     double yty;
     int n;
+    /** Whether the f column is in use (the structure has a slow gate); without it the column stays 0. */
+    private boolean slowTerm = true;
 
     public int windows() {
         return n;
     }
 
+    public boolean slowTerm() {
+        return slowTerm;
+    }
+
     public static SubthresholdSystem build(List<ClampedSweep> sweeps, SubthresholdSettings s) {
         SubthresholdSystem sys = new SubthresholdSystem();
+        sys.slowTerm = s.structure().hasSlowGate();
         for (ClampedSweep sw : sweeps) {
             sys.add(sw, s);
         }
@@ -41,7 +50,9 @@ public final class SubthresholdSystem {
         double[] v = sw.vMv();
         double[] i = sw.iPa();
         int len = sw.length();
-        double[] p = SlowGate.base().drive(v, dt);
+        SlowGate gate = s.structure().slowGate().orElse(null);
+        double[] p = gate == null ? null : gate.drive(v, dt);
+        double es = s.structure().slowReversalMv();
         boolean[] ok = quietSamples(v, dt, s);
         int w = Math.max(2, (int) Math.round(s.windowMs() / dt));
         double[] row = new double[SIZE];
@@ -58,7 +69,9 @@ public final class SubthresholdSystem {
                 double wt = (k == start || k == start + w) ? 0.5 * dt : dt;
                 sI += wt * i[k];
                 sV += wt * v[k];
-                sP += wt * p[k] * (v[k] - s.ekMv());
+                if (p != null) {
+                    sP += wt * p[k] * (v[k] - es);
+                }
             }
             row[A] = sI;
             row[B] = -sV;
@@ -110,6 +123,7 @@ public final class SubthresholdSystem {
         o.add("xty", b);
         o.addProperty("yty", yty);
         o.addProperty("n", n);
+        o.addProperty("slow_term", slowTerm);
         return o;
     }
 
@@ -124,6 +138,7 @@ public final class SubthresholdSystem {
         }
         s.yty = o.get("yty").getAsDouble();
         s.n = o.get("n").getAsInt();
+        s.slowTerm = !o.has("slow_term") || o.get("slow_term").getAsBoolean();
         return s;
     }
 }

@@ -27,7 +27,6 @@ import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
 import org.patchpinn.compare.ComparisonSettings;
 import org.patchpinn.compare.ConditionComparison;
-import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.EfelFeatureExtractor;
 import org.patchpinn.compare.Law;
 import org.patchpinn.compare.LawFinder;
@@ -35,6 +34,7 @@ import org.patchpinn.compare.RecordingFitter;
 import org.patchpinn.compare.ResultStore;
 import org.patchpinn.compare.RecordingAnalyzer;
 import org.patchpinn.compare.SubthresholdSettings;
+import org.patchpinn.compare.SubthresholdStructure;
 import org.patchpinn.compare.TrendChange;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.io.Recordings;
@@ -88,7 +88,8 @@ public final class CompareOperation extends BasicOperation {
                 new ParamSpec("ex_mv", ParamType.DOUBLE, "", false, "reversal of the extra conductance if known "
                         + "(mV, e.g. EK); empty: fitted", -150, 50, List.of()),
                 ParamSpec.string("model", "traub-rs-m", "model fitted to every recording: built-in ("
-                        + String.join(", ", BuiltinModels.NAMES) + ") or model file"),
+                        + String.join(", ", BuiltinModels.NAMES) + ") or model file; also the structure of the "
+                        + "subthreshold analysis (its leak and slow current) and of the condition model"),
                 ParamSpec.choice("method", "classic", "fit method run per recording, as the fit verb runs it (same "
                         + "sweep roles); off: only the subthreshold analysis and features", "off", "classic", "hybrid",
                         "pinn"),
@@ -153,8 +154,21 @@ public final class CompareOperation extends BasicOperation {
     private static ComparisonSettings settings(ParamValues values) {
         return new ComparisonSettings(values.string("condition").trim(),
                 values.integer("threads"), values.integer("bootstrap"), values.integer("permutations"),
-                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT,
-                values.number("ex_mv"));
+                values.number("alpha"), values.integer("seed"), SubthresholdSettings.DEFAULT.withStructure(
+                structure(values)), values.number("ex_mv"));
+    }
+
+    /**
+     * The subthreshold analysis's structure: the model the per-recording fits use (with --values), so its slow
+     * gate, reversal and leak are the ones the fits and the condition model share.
+     */
+    private static SubthresholdStructure structure(ParamValues values) {
+        ModelSpec model = ModelParams.withValues(ModelParams.model(values, "model"), values, "values");
+        try {
+            return SubthresholdStructure.of(model);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("model", e.getMessage());
+        }
     }
 
     /**
@@ -212,10 +226,9 @@ public final class CompareOperation extends BasicOperation {
             r.fileTable(predictions, "model_predictions.csv");
             r.fileChart(ComparisonCharts.modelRates(c, predictions), "model_rates.png");
             r.textFile("condition_model.json", Json.toJson(c.model().toJson()) + "\n");
-            ModelSpec base = ConditionModel.baseStructure();
             for (double level : c.perCondition().keySet()) {
                 r.textFile("model_" + settings.conditionColumn().replaceAll("[^A-Za-z0-9_.-]", "_") + "_"
-                        + level + ".model", ModelFileWriter.write(c.model().spec(level, base)));
+                        + level + ".model", ModelFileWriter.write(c.model().spec(level)));
             }
         }
         if (!c.heldOutSimulation().isEmpty()) {
@@ -261,8 +274,7 @@ public final class CompareOperation extends BasicOperation {
         // keep the base's Cm (they refuse another).
         boolean cmFromData = !learns
                 && !ModelParams.assignments(values.string("values"), "values").containsKey(model.capacitance());
-        return new ModelRecordingFitter(model, method, fs, cmFromData,
-                SubthresholdSettings.DEFAULT);
+        return new ModelRecordingFitter(model, method, fs, cmFromData, settings.subthreshold());
     }
 
     /** The project's symbolic regression, time-capped per law. */

@@ -2,13 +2,14 @@ package org.patchpinn.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.compare.ComparisonReport;
 import org.patchpinn.compare.ComparisonResult;
 import org.patchpinn.compare.ConditionComparison;
-import org.patchpinn.compare.ConditionModel;
 import org.patchpinn.compare.ConductanceDecomposition;
 import org.patchpinn.compare.Estimate;
 import org.patchpinn.compare.HeldOutSimulation;
@@ -16,6 +17,7 @@ import org.patchpinn.compare.ManifestReader;
 import org.patchpinn.compare.Mechanism;
 import org.patchpinn.compare.MechanismComparison;
 import org.patchpinn.compare.RecordingResult;
+import org.patchpinn.compare.SubthresholdStructure;
 import org.patchpinn.compare.Summary;
 import org.patchpinn.compare.TrendChange;
 import org.patchpinn.compare.WithinCellTrend;
@@ -100,6 +102,7 @@ public final class CompareResultJson {
         JsonArray laws = new JsonArray();
         c.laws().forEach(l -> laws.add(l.toJson()));
         o.add("laws", laws);
+        o.add("subthreshold", subthreshold(c.settings().subthreshold().structure()));
         if (c.decomposition() != null) {
             o.add("extra_conductance", decomposition(c));
         }
@@ -112,6 +115,21 @@ public final class CompareResultJson {
         o.add("warnings", Json.strings(c.warnings()));
         o.addProperty("seconds", c.seconds());
         o.add("parameters_used", Json.toTree(given));
+        return o;
+    }
+
+    /** The structure the subthreshold analysis read: its name, slow current (null: none) and that current's reversal. */
+    private static JsonObject subthreshold(SubthresholdStructure s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("structure", s.name());
+        o.add("slow_current", s.slowGate().map(g -> (JsonElement) new JsonPrimitive(g.current()))
+                .orElse(JsonNull.INSTANCE));
+        s.slowGate().ifPresent(g -> {
+            o.addProperty("slow_conductance", g.conductance());
+            o.addProperty("slow_reversal", g.reversal());
+            o.add("slow_reversal_mV", Json.number(s.slowReversalMv()));
+        });
+        o.addProperty("note", s.note());
         return o;
     }
 
@@ -175,7 +193,7 @@ public final class CompareResultJson {
         JsonObject v = new JsonObject();
         v.addProperty("method", "leave one cell out: law and EX from the other cells, the cell's leak from its "
                 + "own g_lin/E_lin with the law fixed, then its recorded stimuli simulated with "
-                + ConditionModel.BASE_MODEL + " + gX(G)*(V - EX)");
+                + c.settings().subthreshold().structure().name() + " + gX(G)*(V - EX)");
         double se = 0;
         double spikes = 0;
         for (HeldOutSimulation.Check ch : c.heldOutSimulation()) {

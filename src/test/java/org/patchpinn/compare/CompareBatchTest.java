@@ -125,7 +125,7 @@ class CompareBatchTest {
 
         // other settings: everything is analysed again
         loads.clear();
-        comparison(new SubthresholdSettings(2.5, -55, 3, -90)).run(manifest, out, Progress.NONE);
+        comparison(new SubthresholdSettings(2.5, -55, 3, SubthresholdStructure.DEFAULT)).run(manifest, out, Progress.NONE);
         assertEquals(8, counts().size());
     }
 
@@ -174,7 +174,8 @@ class CompareBatchTest {
         String csv = Files.readString(out.resolve("per_recording.csv"));
         assertTrue(csv.contains("file not found") && csv.contains("only recording at glucose_mM = 4"), csv);
         ConditionModel model = ConditionModel.fromJson(JsonParser.parseString(
-                Files.readString(out.resolve("condition_model.json"))).getAsJsonObject());
+                Files.readString(out.resolve("condition_model.json"))).getAsJsonObject(),
+                SubthresholdStructure.DEFAULT.spec());
         assertTrue(model.restingPotential(0.5) < model.restingPotential(8), "low glucose hyperpolarises");
         // the model file at one level is a valid model of the project's format with the extra current
         org.patchpinn.model.ModelSpec at = org.patchpinn.model.ModelFileParser.parse(

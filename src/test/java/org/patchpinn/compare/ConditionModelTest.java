@@ -11,7 +11,8 @@ class ConditionModelTest {
     }
 
     private static ConditionModel model(double elMv, double exMv, double gmax) {
-        return new ConditionModel("glucose_mM", 118, 2.4, elMv, 8.9, -90, exMv, new HillLaw(gmax, 1.5, 2), "test");
+        return new ConditionModel("glucose_mM", SubthresholdStructure.DEFAULT, 118, 2.4, elMv, 8.9, -90, exMv,
+                new HillLaw(gmax, 1.5, 2), "test");
     }
 
     @Test
@@ -25,9 +26,9 @@ class ConditionModelTest {
         // a control series: gX ~ 0.3 nS with its reversal far outside any physiological range
         ConditionModel m = model(-10000, 0.3);
         assertTrue(Double.isNaN(m.restingPotential(0.5)), "no rest between -200 and 100 mV");
-        assertEquals(-10000, m.spec(0.5, ConditionModel.baseStructure()).parameter("EX").value(), 1e-9,
+        assertEquals(-10000, m.spec(0.5).parameter("EX").value(), 1e-9,
                 "the level's model is still written");
-        assertEquals(-5160, model(-5160, -10000, 0.3).spec(0.5, ConditionModel.baseStructure()).parameter("EL")
+        assertEquals(-5160, model(-5160, -10000, 0.3).spec(0.5).parameter("EL")
                 .value(), 1e-9, "a leak reversal outside the template's bounds too");
     }
 }

@@ -1,5 +1,6 @@
 package org.patchpinn.compare;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The leak / extra-conductance split on simulated cells whose answer is known. */
@@ -98,5 +100,58 @@ class ConductanceDecompositionTest {
         assertTrue(ConductanceDecomposition.whyNot(oneEach).contains("within a cell"));
         assertThrows(IllegalArgumentException.class, () -> ConductanceDecomposition.fit(oneEach, 0, 1));
         assertFalse(ConductanceDecomposition.whyNot(simulatedObservations()).length() > 0);
+    }
+
+    /**
+     * 3 cells at 5 levels with the law of {@link SyntheticCell} and an extra conductance reversing at {@code ex}: exact
+     * g_lin, E_lin plus {@code noise} times (0.05 nS, 0.3 mV) Gaussian errors.
+     */
+    private static List<ConductanceDecomposition.Observation> exactObservations(double ex, double noise, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<ConductanceDecomposition.Observation> obs = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            double gL = 3.0 + 0.4 * c;
+            double eL = -68 - 1.5 * c;
+            for (double level : LEVELS) {
+                double gx = SyntheticCell.law(level);
+                double g = gL + gx;
+                double e = (gL * eL + gx * ex) / g;
+                obs.add(new ConductanceDecomposition.Observation("c" + c + "_" + level, "c" + c, level,
+                        g + 0.05 * noise * rnd.nextGaussian(), e + 0.3 * noise * rnd.nextGaussian(), 0.05, 0.3));
+            }
+        }
+        return obs;
+    }
+
+    @Test
+    void exStartsFromTheDataNotFromAnAssumedReversal() {
+        // within a cell g_lin·E_lin rises with g_lin at slope EX: on exact data the data-driven start is EX itself
+        for (double ex : new double[] {-90, -30, 0}) {
+            double[] starts = ConductanceDecomposition.exStarts(exactObservations(ex, 0, 1), Double.NaN);
+            assertEquals(2, starts.length);
+            assertEquals(ConductanceDecomposition.MID_RANGE_EX_START_MV, starts[0]);
+            assertEquals(ex, starts[1], 1e-9, "slope start for EX " + ex);
+        }
+        // a known EX is the only start; a series whose g_lin never varies has no slope to start from
+        assertArrayEquals(new double[] {-85}, ConductanceDecomposition.exStarts(exactObservations(-90, 0, 1), -85));
+        List<ConductanceDecomposition.Observation> flat = List.of(
+                new ConductanceDecomposition.Observation("a", "1", 1, 3, -70, 0.1, 0.3),
+                new ConductanceDecomposition.Observation("b", "1", 2, 3, -72, 0.1, 0.3),
+                new ConductanceDecomposition.Observation("c", "1", 4, 3, -74, 0.1, 0.3));
+        assertArrayEquals(new double[] {ConductanceDecomposition.MID_RANGE_EX_START_MV},
+                ConductanceDecomposition.exStarts(flat, Double.NaN));
+    }
+
+    @Test
+    void anExtraConductanceIsFoundWhereverItReverses() {
+        // not only near EK: a cation-like conductance too (3 cells × 5 levels, noisy g_lin / E_lin)
+        for (double ex : new double[] {-115, -20, 10, 40}) {
+            for (long seed = 1; seed <= 2; seed++) {
+                ConductanceDecomposition.Result r = ConductanceDecomposition.fit(exactObservations(ex, 1, seed), 0, 1);
+                assertTrue(r.identified(), ex + ": " + r.identification().reason());
+                assertEquals(ex, r.ex().value(), 2, "EX");
+                assertEquals(4.0, r.law().value(0), 0.5, "gmax");
+            }
+        }
     }
 }

@@ -66,7 +66,8 @@ class GlucoseCompareBenchmark {
                     Math.abs(est - truth(g)), tol, ok ? "ok" : "OUT");
         }
         HillLaw law = ConditionModel.fromJson(JsonParser.parseString(
-                Files.readString(out.resolve("condition_model.json"))).getAsJsonObject()).gx();
+                Files.readString(out.resolve("condition_model.json"))).getAsJsonObject(),
+                SubthresholdStructure.DEFAULT.spec()).gx();
         int n = 200;
         double[] t = new double[n];
         double[] f = new double[n];

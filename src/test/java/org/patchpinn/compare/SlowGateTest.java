@@ -13,8 +13,10 @@ import org.patchpinn.model.ModelSpec;
 class SlowGateTest {
     @Test
     void theBaseGateIsTheMCurrentOfPospischil2008() {
-        SlowGate g = SlowGate.base();
+        SlowGate g = SlowGate.of(BuiltinModels.get("traub-rs-m"));
         assertEquals("IM", g.current());
+        assertEquals("gM", g.conductance());
+        assertEquals("EK", g.reversal());
         for (double v : new double[] {-90, -70, -55, -35, 0}) {
             // p∞ = 1/(1+e^(−(V+35)/10)), τ = 608/(3.3e^((V+35)/20)+e^(−(V+35)/20)) (Pospischil et al. 2008)
             assertEquals(1 / (1 + Math.exp(-(v + 35) / 10)), g.steadyState(v), 1e-12, "p∞ at " + v);
@@ -35,11 +37,12 @@ class SlowGateTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SlowGate.of(BuiltinModels.get("hh-squid")));
         assertTrue(e.getMessage().contains("hh-squid"), e.getMessage());
+        assertTrue(SlowGate.in(BuiltinModels.get("traub-rs")).isEmpty(), "no slow gate is an answer, not an error");
     }
 
     @Test
     void aGateDrivenAtConstantVoltageStaysAtSteadyState() {
-        SlowGate g = SlowGate.base();
+        SlowGate g = SlowGate.of(BuiltinModels.get("traub-rs-m"));
         double[] v = new double[2000];
         Arrays.fill(v, -65);
         double[] p = g.drive(v, 0.05);

@@ -7,12 +7,23 @@ import org.patchpinn.trace.Sweep;
 import org.patchpinn.trace.Trace;
 
 /**
- * Test recordings with a known answer: a passive cell with the M-current and an extra linear conductance,
- * C dV/dt = I − gL(V−EL) − gX(V−EX) − gM·p(V−EK), integrated with small Euler steps (4 per sample) and
- * sampled at 20 kHz with Gaussian noise; the injected current is the command waveform. Sweeps: 100 ms at 0 pA, a step, 100 ms at 0 pA.
+ * Test recordings with a known answer: a passive cell with a slow current (default: traub-rs-m's M-current) and
+ * an extra linear conductance, C dV/dt = I − gL(V−EL) − gX(V−EX) − gM·p(V−EK), integrated with small Euler
+ * steps (4 per sample) and sampled at 20 kHz with Gaussian noise; the injected current is the command waveform.
+ * Sweeps: 100 ms at 0 pA, a step, 100 ms at 0 pA. A null {@code gate} is a cell without a slow current.
  */
-record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, double gX, double ex) {
+record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, double gX, double ex, SlowGate gate) {
     static final double DT = 0.05;
+    static final SlowGate M_CURRENT = SubthresholdStructure.DEFAULT.slowGate().orElseThrow();
+
+    SyntheticCell(double cPf, double gL, double eL, double gM, double ek, double gX, double ex) {
+        this(cPf, gL, eL, gM, ek, gX, ex, M_CURRENT);
+    }
+
+    /** The same cell with another slow gate (null: none). */
+    SyntheticCell withGate(SlowGate g) {
+        return new SyntheticCell(cPf, gL, eL, gM, ek, gX, ex, g);
+    }
 
     Recording record(double[] stepsPa, double stepMs, double noiseMv, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -23,7 +34,7 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
             double[] v = new double[n];
             double[] i = new double[n];
             double vm = restingPotential();
-            double p = SlowGate.base().steadyState(vm);
+            double p = steadyState(vm);
             double h = DT / 4;
             for (int k = 0; k < n; k++) {
                 double t = k * DT;
@@ -31,8 +42,9 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
                 v[k] = vm + noiseMv * rnd.nextGaussian();
                 for (int s = 0; s < 4; s++) {
                     double dv = (i[k] - gL * (vm - eL) - gX * (vm - ex) - gM * p * (vm - ek)) / cPf;
-                    double pinf = SlowGate.base().steadyState(vm);
-                    p += h * (pinf - p) / SlowGate.base().tauMs(vm);
+                    if (gate != null) {
+                        p += h * (gate.steadyState(vm) - p) / gate.tauMs(vm);
+                    }
                     vm += h * dv;
                 }
             }
@@ -45,7 +57,7 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
         double lo = -120, hi = 0;
         for (int it = 0; it < 100; it++) {
             double v = 0.5 * (lo + hi);
-            double f = gL * (v - eL) + gX * (v - ex) + gM * SlowGate.base().steadyState(v) * (v - ek);
+            double f = gL * (v - eL) + gX * (v - ex) + gM * steadyState(v) * (v - ek);
             if (f > 0) {
                 hi = v;
             } else {
@@ -53,6 +65,11 @@ record SyntheticCell(double cPf, double gL, double eL, double gM, double ek, dou
             }
         }
         return 0.5 * (lo + hi);
+    }
+
+    /** The slow gate's steady state; 0 without a slow current. */
+    private double steadyState(double v) {
+        return gate == null ? 0 : gate.steadyState(v);
     }
 
     double gLin() {
