@@ -92,16 +92,16 @@ public final class ComparisonReport {
         String cond = c.settings().conditionColumn();
         int rank = 1;
         for (MechanismComparison.Ranked r : m.ranking()) {
-            double score = m.heldOut() ? r.heldOutLoss() : r.inSampleLoss();
-            double none = m.heldOut() ? m.noneHeldOut() : m.noneInSample();
             StringBuilder per = new StringBuilder();
             r.perLevel().forEach((level, v) -> per.append(per.length() == 0 ? "" : "; ").append(ManifestReader.fmt(level))
                     .append(": ").append(String.format(java.util.Locale.ROOT, "%.4g", v)));
             t.addRow().set("rank", rank++).set("mechanism", r.mechanism().name()).set("kind", r.mechanism().kind())
                     .set("parameter", r.mechanism().parameter())
-                    .set(m.heldOut() ? "held-out loss" : "in-sample loss", score)
-                    .set("loss with no condition effect", none).set("improvement over none", none - score)
                     .set("in-sample loss", r.inSampleLoss())
+                    .set("loss with no condition effect", m.noneLoss())
+                    .set("improvement over none", m.noneLoss() - r.inSampleLoss())
+                    .set("p worse than the best (paired over recordings)", r.pVersusWinner())
+                    .set("held-out-cell loss", r.heldOutLoss())
                     .set("parameter changes with " + cond, r.changes() ? "yes" : "no")
                     .set("EX (mV)", r.mechanism().kind().equals(Mechanism.EXTRA) ? r.exMv() : Double.NaN)
                     .set("value per level", per.toString())

@@ -225,8 +225,9 @@ public final class CompareResultJson {
     private static JsonObject mechanismsJson(MechanismComparison.Result m) {
         JsonObject o = new JsonObject();
         o.addProperty("verdict", m.verdict());
-        o.addProperty("scored_on", m.heldOut() ? "held-out cells" : "in-sample (one cell)");
-        o.add("none_loss", Json.number(m.heldOut() ? m.noneHeldOut() : m.noneInSample()));
+        o.addProperty("scored_on", "in-sample (one parameter per recording for every mechanism); held-out cells "
+                + (m.heldOut() ? "reported" : "not scored (one cell)"));
+        o.add("none_loss", Json.number(m.noneLoss()));
         MechanismComparison.Ranked w = m.winner();
         o.addProperty("winner", w == null ? "" : w.mechanism().name());
         JsonArray a = new JsonArray();
@@ -237,6 +238,8 @@ public final class CompareResultJson {
             x.addProperty("parameter", r.mechanism().parameter());
             x.add("held_out_loss", Json.number(r.heldOutLoss()));
             x.add("in_sample_loss", Json.number(r.inSampleLoss()));
+            x.add("p_worse_than_best", Json.number(r.pVersusWinner()));
+            x.addProperty("not_distinguished_from_best", r.notDistinguished());
             x.addProperty("parameter_changes", r.changes());
             if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
                 x.add("EX_mV", Json.number(r.exMv()));

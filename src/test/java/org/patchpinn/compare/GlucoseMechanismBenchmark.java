@@ -32,7 +32,12 @@ import org.patchpinn.testing.SharedData;
  * no mechanism. 15 recordings on 2 threads in &lt; 15 min; a re-run resumes. gM-shift series (GlucoseSeries, run
  * with traub-rs and one learned state per recording, {@code -Dcompare.series=gm}, ~45 min): the learned state's
  * conductance gz1 is reported as changing and the learned-state mechanism wins. Prints what it measured.
- * Outputs stay in target/bench-compare-*; -Dcompare.series=ek,control,public,gm picks series (default the first three).
+ * Two series of mechanisms compare was not built on ({@code -Dcompare.series=vt,gna}, ~11 min each): a kinetic
+ * shift (VT(G)) must be named, with its per-level VT within 2 mV of the truth; a sodium conductance change (gNa(G))
+ * must be named or listed among the mechanisms the recordings do not tell apart from the winner (gNa and ENa both
+ * set the sodium current's size).
+ * Outputs stay in target/bench-compare-*; -Dcompare.series=ek,control,public,gm,vt,gna picks series (default the
+ * first three).
  */
 @Tag("benchmark")
 class GlucoseMechanismBenchmark {
@@ -175,6 +180,43 @@ class GlucoseMechanismBenchmark {
         String winner = j.getAsJsonObject("mechanisms").get("winner").getAsString();
         System.out.printf("verdict: %s%n", j.getAsJsonObject("mechanisms").get("verdict").getAsString());
         assertTrue(winner.startsWith("learned state"), "winner " + winner);
+    }
+
+    @Test
+    void aKineticShiftIsNamed() throws Exception {
+        if (!series().contains("vt")) {
+            return;
+        }
+        JsonObject j = run(seriesData(GlucoseSeries.Kind.VT_SHIFT, "vt").resolve("manifest.csv"),
+                Path.of("target", "bench-compare-vt"), !Boolean.getBoolean("compare.resume"));
+        JsonObject m = mechanisms(j);
+        System.out.printf("verdict: %s%n", m.get("verdict").getAsString());
+        assertEquals("kinetic shift VT(G)", m.get("winner").getAsString());
+        JsonObject perLevel = m.getAsJsonArray("ranking").get(0).getAsJsonObject().getAsJsonObject("per_level");
+        for (String level : perLevel.keySet()) {
+            assertEquals(GlucoseSeries.vtMv(Double.parseDouble(level)), perLevel.get(level).getAsDouble(), 2.0,
+                    "VT at " + level);
+        }
+    }
+
+    @Test
+    void aSodiumConductanceChangeIsNamedOrNotDistinguishedFromTheWinner() throws Exception {
+        if (!series().contains("gna")) {
+            return;
+        }
+        JsonObject j = run(seriesData(GlucoseSeries.Kind.GNA_SHIFT, "gna").resolve("manifest.csv"),
+                Path.of("target", "bench-compare-gna"), !Boolean.getBoolean("compare.resume"));
+        JsonObject m = mechanisms(j);
+        System.out.printf("verdict: %s%n", m.get("verdict").getAsString());
+        boolean named = false;
+        for (var r : m.getAsJsonArray("ranking")) {
+            JsonObject o = r.getAsJsonObject();
+            if (o.get("parameter").getAsString().equals("gNa")) {
+                named = o.get("mechanism").getAsString().equals(m.get("winner").getAsString())
+                        || o.get("not_distinguished_from_best").getAsBoolean() && o.get("parameter_changes").getAsBoolean();
+            }
+        }
+        assertTrue(named, "gNa named or not distinguished from the winner");
     }
 
     @Test

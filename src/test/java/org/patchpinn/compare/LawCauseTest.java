@@ -13,11 +13,11 @@ class LawCauseTest {
 
     private static MechanismComparison.Ranked ranked(String kind, String parameter) {
         return new MechanismComparison.Ranked(new Mechanism(parameter + "(G)", kind, parameter, "", false), 1, 1,
-                Double.NaN, Map.of(), new double[0], true);
+                Double.NaN, Map.of(), new double[0], true, Double.NaN);
     }
 
     private static MechanismComparison.Result result(List<MechanismComparison.Ranked> ranking, String verdict) {
-        return new MechanismComparison.Result(ranking, 10, 10, true, verdict, null, Map.of(), Map.of());
+        return new MechanismComparison.Result(ranking, 10, true, verdict, null, Map.of(), Map.of());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
@@ -31,12 +32,12 @@ import org.patchpinn.trace.Recording;
 class MechanismComparisonTest {
     private static final double[] LEVELS = {0.5, 2.5, 10};
 
-    @Test
-    void aShiftedPotassiumReversalIsRankedFirst() {
+    /** Two cells × three levels in which only {@code parameter} follows {@code law}; each cell's fit is its truth at 2.5. */
+    private static MechanismComparison rankedSeries(String parameter, DoubleUnaryOperator law) {
+        List<RecordingRow> rows = new ArrayList<>();
         ModelSpec base = BuiltinModels.get("traub-rs-m");
         List<Map<String, Double>> cells = List.of(Map.of(), Map.of("Cm", 140.0, "gL", 3.2, "EL", -67.0));
         Map<Path, Recording> files = new HashMap<>();
-        List<RecordingRow> rows = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
             ModelSpec cell = base;
             for (var e : cells.get(c).entrySet()) {
@@ -44,13 +45,14 @@ class MechanismComparisonTest {
             }
             for (double g : LEVELS) {
                 String name = "c" + c + "_G" + g;
-                Recording r = SyntheticRecording.generate(cell, cell.withValue("EK", GlucoseSeries.ekMv(g)).values(),
+                Recording r = SyntheticRecording.generate(cell, cell.withValue(parameter, law.applyAsDouble(g)).values(),
                         List.of(Stimuli.step(20, 200, 250)), 250, 0.1, new NoiseModel(0.2, 0, 3), 40 + c * 10L
                                 + Math.round(g * 10));
                 Path p = Path.of(name + ".atf");
                 files.put(p, r);
                 JsonObject details = new JsonObject();
-                details.addProperty("fitted_model", ModelFileWriter.write(cell.withValue("EK", GlucoseSeries.ekMv(2.5))));
+                details.addProperty("fitted_model", ModelFileWriter.write(cell.withValue(parameter,
+                        law.applyAsDouble(2.5))));
                 Map<String, FitOutcome> fits = new LinkedHashMap<>();
                 fits.put("classic", new FitOutcome(Map.of(), details));
                 ManifestEntry entry = new ManifestEntry(rows.size() + 1, name, p, g, "c" + c, Map.of(), "");
@@ -59,15 +61,24 @@ class MechanismComparisonTest {
             }
         }
         assertEquals("", MechanismComparison.whyNot(rows, "classic"));
-        MechanismComparison mc = MechanismComparison.prepare(rows, "classic", e -> files.get(e.file()));
+        return MechanismComparison.prepare(rows, "classic", e -> files.get(e.file()));
+    }
+
+    private static Map<Mechanism, Boolean> changing(Map<Mechanism, MechanismComparison.Fits> fits, boolean changes) {
+        Map<Mechanism, Boolean> out = new LinkedHashMap<>();
+        fits.keySet().forEach(m -> out.put(m, changes));
+        return out;
+    }
+
+    @Test
+    void aShiftedPotassiumReversalIsRankedFirst() {
+        MechanismComparison mc = rankedSeries("EK", GlucoseSeries::ekMv);
         List<Mechanism> candidates = Mechanism.candidates(mc.baseModel());
         assertTrue(candidates.stream().anyMatch(m -> m.kind().equals(Mechanism.EXTRA)));
         assertTrue(candidates.stream().anyMatch(m -> m.parameter().equals("EK")));
         assertTrue(candidates.stream().anyMatch(m -> m.parameter().equals("VT") && m.kind().equals("kinetic shift")));
         var fits = mc.fitAll(candidates, Progress.NONE);
-        Map<Mechanism, Boolean> all = new LinkedHashMap<>();
-        fits.keySet().forEach(m -> all.put(m, true));
-        MechanismComparison.Result r = mc.rank(fits, all, true);
+        MechanismComparison.Result r = mc.rank(fits, changing(fits, true), true);
         assertTrue(r.heldOut());
         assertEquals("EK", r.ranking().get(0).mechanism().parameter(), r.ranking().toString());
         assertEquals("EK", r.winner().mechanism().parameter());
@@ -76,11 +87,27 @@ class MechanismComparisonTest {
             assertEquals(GlucoseSeries.ekMv(g), r.ranking().get(0).perLevel().get(g), 3.0, "EK at " + g);
         }
         // nothing changes: no mechanism is named, whatever fits best
-        Map<Mechanism, Boolean> none = new LinkedHashMap<>();
-        fits.keySet().forEach(m -> none.put(m, false));
-        MechanismComparison.Result control = mc.rank(fits, none, false);
+        MechanismComparison.Result control = mc.rank(fits, changing(fits, false), false);
         assertNull(control.winner());
         assertTrue(control.verdict().startsWith("no mechanism"), control.verdict());
+    }
+
+    @Test
+    void aKineticShiftIsNamedAndTheMechanismsItCannotBeToldFromAreListed() {
+        MechanismComparison mc = rankedSeries("VT", GlucoseSeries::vtMv);
+        var fits = mc.fitAll(Mechanism.candidates(mc.baseModel()), Progress.NONE);
+        MechanismComparison.Result r = mc.rank(fits, changing(fits, true), true);
+        assertEquals("VT", r.winner().mechanism().parameter(), r.ranking().toString());
+        for (double g : LEVELS) {
+            assertEquals(GlucoseSeries.vtMv(g), r.winner().perLevel().get(g), 3.0, "VT at " + g + ": " + r.winner().perLevel());
+        }
+        // with six recordings the paired test's smallest p is 1/64: whatever it cannot tell apart is named
+        for (MechanismComparison.Ranked other : r.ranking()) {
+            if (other != r.winner()) {
+                assertTrue(other.pVersusWinner() >= 1.0 / 64 && other.pVersusWinner() <= 1, other.toString());
+                assertEquals(other.notDistinguished(), r.verdict().contains(other.mechanism().name()), r.verdict());
+            }
+        }
     }
 
     @Test
