@@ -159,7 +159,7 @@ public final class FitRunner {
     /**
      * The staged base with its passive parameters (capacitance, leak) fixed: they were solved from the cell's
      * measured rest, input resistance and time constant, and trace-based training would otherwise trade the
-     * membrane for the new state (measured on 171116sh_0018: Cm 334 → 1014 pF in 250 hybrid steps, spikes lost).
+     * membrane for the new state (the capacitance grows until the cell stops spiking; no benchmark reproduces it).
      * base=model leaves every parameter as the model declares it.
      */
     static ModelSpec withPassiveFixed(ModelSpec fitted) {

@@ -32,8 +32,8 @@ final class LawRefit {
 
     /**
      * Evaluations of the law stage's search, in units of the fit's budget: base and states together are twice the
-     * active stage's dimension, and one budget left the search far from its optimum (rs_adapting.atf: training and
-     * selection loss 2.26 and 19.3 after 2,000 evaluations, 1.49 and 1.12 after 6,000).
+     * active stage's dimension, and one budget left the search far from its optimum, on the selection sweeps most
+     * of all (no benchmark reproduces the measurement).
      */
     static final int LAW_BUDGET = 3;
 

@@ -18,8 +18,9 @@ import org.patchpinn.pinn.FittedModel;
  * {@code Iz<j> = gz<j>·z<j>·(V − Ez<j>)} keeps its name; its gate parameters are {@code Vhz<j>, kz<j>, taz<j>,
  * Vtz<j>, sz<j>} (mV, mV, ms, mV, mV), all free.
  * Why: the window fit learns the state's shape with the base held near its onset fit, so the two compensate
- * each other (rs_adapting.atf: VT 3 mV off, τz 3–8× too fast); with a handful of law constants the staged
- * statistics and the trace fit can move base and state together, which a network's hundreds of weights cannot.
+ * each other (the base's threshold shifts and τz comes out several times too fast; no benchmark reproduces the
+ * measurement); with a handful of law constants the staged statistics and the trace fit can move base and state
+ * together, which a network's hundreds of weights cannot.
  * Caveat: spike statistics do not pin a state's voltage dependence either (its E and z∞ slope trade against the
  * base's conductances), so this stage can improve held-out spike timing while the law's constants move away from
  * the truth; the state as learned is therefore still reported beside it.

@@ -34,7 +34,7 @@ import org.patchpinn.task.Progress;
 public final class NewStateFitMethod implements FitMethod {
     /** Option key carrying the number of new states. */
     public static final String LATENT = "latent";
-    /** Training steps per candidate: hybrid window fits settle by ~400 (rs_adapting.atf), the PINN's by ~450. */
+    /** Training steps per candidate, past where the loss settles (hybrid: see HybridStagesBenchmark; PINN ~450). */
     static final int DEFAULT_HYBRID_STEPS = 500;
     static final int DEFAULT_PINN_STEPS = 450;
     private static final Set<String> OPTIONS = Set.of(LATENT, "steps", "refine_evals", "law_stage");
@@ -170,8 +170,8 @@ public final class NewStateFitMethod implements FitMethod {
 
     /**
      * Samples the summary-statistic refinement simulates at most by default (each evaluation simulates every
-     * training sweep whole, at the training interval): about 2 min per candidate on one core. Short sweeps
-     * (rs_adapting.atf) keep the command's max_evaluations; long real ones (171116sh_0018: 6 × 3 s) get ~1,300.
+     * training sweep whole, at the training interval): about 2 min per candidate on one core. Short sweeps keep the
+     * command's max_evaluations; long real ones get fewer, in proportion to their length.
      */
     static final double REFINE_SAMPLES = 2.4e8;
 

@@ -77,9 +77,9 @@ public final class StagedFit implements FitMethod {
      * The staged fit of the fast base only, for the discovery of new states: the spiking sweeps are scored on
      * their response onset (first-spike latency, the first interspike intervals, the first spike's shape), where
      * a slow current has not built up yet, and neither the slow nor the trace stage runs. A base fitted on whole
-     * steps compensates a missing adapting current with its other parameters (measured on rs_adapting.atf:
-     * the staged traub-rs base over-fires early and under-fires late, and the new state learned on top of it
-     * made held-out agreement worse); the onset leaves that current's whole effect for the new state.
+     * steps compensates a missing adapting current with its other parameters (it fires too much early in the step
+     * and too little late, and a new state learned on top of it made held-out agreement worse; no benchmark
+     * reproduces the measurement); the onset leaves that current's whole effect for the new state.
      */
     public static StagedFit onsetOnly() {
         return new StagedFit(true, false);
@@ -89,8 +89,8 @@ public final class StagedFit implements FitMethod {
      * The staged fit that refines a model already fitted to this cell (the law stage of a learned state): it
      * starts from the model's own values, not from the passive estimate, and skips the active stage, so the slow
      * stage moves the slow currents widely and the rest within its narrow band, then the trace stage as usual.
-     * Restarting the active stage there walked the fitted base far away (rs_adapting.atf: gNa ×0.26) and the
-     * slow current then had to make up for it.
+     * Restarting the active stage there walked the fitted base far away (the sodium conductance to a fraction of
+     * its value; no benchmark reproduces it) and the slow current then had to make up for it.
      */
     static StagedFit refining() {
         return new StagedFit(false, true);

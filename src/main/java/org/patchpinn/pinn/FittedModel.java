@@ -109,10 +109,9 @@ public final class FittedModel {
     /**
      * Simulates a sweep with stimulus {@code iPa} from rest at {@code v0} (gates and latent gates at steady
      * state) with exponential Euler, {@code substeps} per sample: the summary-statistic refinement's inner
-     * loop, where thousands of runs are needed. On rs_adapting.atf with the true model it is 2–5× faster than
-     * {@link #simulate(double[], double, double)} with the same spike counts and Γ 1.0 on every sweep
-     * (adaptation index up to 3 % off; SimulatorParityBenchmark). Everything that scores or reports a model
-     * uses the project's simulator instead.
+     * loop, where thousands of runs are needed. It is several times faster than {@link #simulate(double[],
+     * double, double)} with the same spike trains and a slightly different adaptation index (see
+     * SimulatorParityBenchmark). Everything that scores or reports a model uses the project's simulator instead.
      */
     public Simulation simulateExpEuler(double[] iPa, double dtMs, double v0, int substeps) {
         int n = iPa.length;

@@ -198,7 +198,7 @@ public final class HybridFitter {
 
     /**
      * Cosine decay of the Adam rates to {@link #FINAL_RATE} of their start: at a constant rate the window fit
-     * wandered off late in training on rs_adapting.atf (seed 2: window loss 1.0 at step 100, 2.7 at 500).
+     * wandered off late in training (see HybridStagesBenchmark).
      */
     static double rateScale(int step, int steps) {
         return FINAL_RATE + (1 - FINAL_RATE) * 0.5 * (1 + Math.cos(Math.PI * step / Math.max(1, steps)));
@@ -211,9 +211,9 @@ public final class HybridFitter {
 
     /**
      * δ²·log(1 + e²/δ²) of squared errors: quadratic for small errors, logarithmic for the large errors of
-     * windows whose spike moved by a sample or two because their initial voltage is noisy. Measured on
-     * rs_adapting.atf at the true parameters: plain MSE 30 mV² (dominated by 11 % of the windows), median
-     * window 0.4 mV², so a plain mean lets a few noise-shifted spikes steer the fit.
+     * windows whose spike moved by a sample or two because their initial voltage is noisy. Even at the true
+     * parameters a few such windows dominate the plain mean, so it lets a few noise-shifted spikes steer the fit
+     * (no benchmark reproduces the measurement).
      */
     static NDArray robust(NDArray squared) {
         return Nd.mul(Nd.add(Nd.div(squared, ROBUST_MV * ROBUST_MV), 1).log(), ROBUST_MV * ROBUST_MV);
@@ -253,9 +253,9 @@ public final class HybridFitter {
     }
 
     /**
-     * Most windows of each kind trained on: long real sweeps give tens of thousands (171116sh_0018, six 3 s
-     * training sweeps at 20 kHz: ~6,000 spike and ~20,000 quiet windows, minutes per step); a fixed random subset
-     * of this size still covers every sweep and phase of the response.
+     * Most windows of each kind trained on: long real sweeps give tens of thousands (minutes per step; no
+     * benchmark reproduces the count); a fixed random subset of this size still covers every sweep and phase of
+     * the response.
      */
     static final int MAX_WINDOWS = 4000;
 

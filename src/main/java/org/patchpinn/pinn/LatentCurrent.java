@@ -34,7 +34,7 @@ final class LatentCurrent {
         set.add(name + ".rhoE", set.manager().create(new float[] {(float) Math.log(frac / (1 - frac))}),
                 scalarRate);
         // a weak prior for an activating gate (z∞ rising with V, slope 30 mV): from a flat z∞ the window
-        // loss barely feels the voltage dependence (it stayed flat on rs_adapting.atf); the data may reverse it
+        // loss barely feels the voltage dependence and z∞ stays flat (see HybridStagesBenchmark); data may reverse it
         set.add(name + ".slope", set.manager().create(new float[] {1f}), scalarRate);
         set.add(name + ".rhoTau", set.manager().create(new float[] {0f}), scalarRate);
         int[] widths = {1, 16, 16, 1};

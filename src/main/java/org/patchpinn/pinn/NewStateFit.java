@@ -37,18 +37,16 @@ public final class NewStateFit {
     /**
      * Where the spike-statistic stages may move the window fit: g by ±0.2 in log, E by ±5 mV, the logit of z∞
      * by ±0.5 (offset) and ±0.3 per 10 mV (slope), τz freely (scale and tilt ±3 in log), base conductances by
-     * ±0.1 in log. Measured on rs_adapting.atf (seed 1, 500 window steps): the window fit had the current
-     * right (g·z∞ within 0.02·g_true, E 0.5 mV off) but held-out Γ 0.66; CMA-ES inside this region reached
-     * Γ 1.0 with g·z∞ within 0.05·g_true, while a wide region (g ±1, any E, z∞ slope −3…8, base ±0.5) traded
-     * z∞ steepness against g and gNa (g·z∞ 0.24–0.56·g_true, gNa −31 %) at the same or lower training loss:
-     * spike statistics alone do not identify the current's voltage dependence, the windows do.
+     * ±0.1 in log. The window fit can have the current right and the spike timing wrong; in a wide region the
+     * statistics trade z∞ steepness against g and the base's gNa at the same or lower training loss: spike
+     * statistics alone do not identify the current's voltage dependence, the windows do (see HybridStagesBenchmark).
      */
     static final SummaryRefiner.TrustRegion REFINE_REGION = new SummaryRefiner.TrustRegion(0.2, 5, 0.5, 0.3, 3, 3,
             0.1);
     /** Van Rossum kernel (ms) of the final spike-timing polish. */
     static final double POLISH_KERNEL_MS = 5;
-    // measured on rs_adapting.atf from the same refined model: quiet weight 0.1 moved E by 9 mV and let gNa
-    // drift +11 %; 0.5 kept E within 0.1 mV of the refined fit with held-out Γ 1.0
+    // the quiet windows hold the current's reversal potential, which spike timing alone lets drift (and the base's
+    // conductances with it); see NewStateBenchmark
     static final double POLISH_QUIET_WEIGHT = 0.5;
 
     /** What to run. */
@@ -129,8 +127,8 @@ public final class NewStateFit {
         List<Integer> counts = Settings.latentCounts(s.latent());
         List<Candidate> candidates = new ArrayList<>();
         // gradient training (DJL, one model at a time, one core) of candidate k+1 overlaps the plain-Java
-        // refinement and scoring of candidate k on a second thread (rs_adapting.atf, latent auto: the two
-        // cores were otherwise half idle during training)
+        // refinement and scoring of candidate k on a second thread (otherwise the second core idles during
+        // training; see NewStateBenchmark)
         ExecutorService finisher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "patchpinn-refine");
             t.setDaemon(true);
@@ -143,7 +141,7 @@ public final class NewStateFit {
                 int k = counts.get(c);
                 if (c >= 2) {
                     // forward selection: k new states are tried only when k − 1 were chosen over fewer (on long
-                    // real sweeps each candidate costs minutes; 171116sh_0018 needs none)
+                    // real sweeps each candidate costs minutes, wasted once a smaller count was preferred)
                     for (Future<Candidate> f : pending) {
                         candidates.add(TrainingThread.await(f));
                     }
@@ -279,8 +277,8 @@ public final class NewStateFit {
      * How far below the best a candidate's held-out agreement may be and still be preferred for being
      * smaller: two standard errors of its held-out Γ, read as a fraction of the recorded spikes matched
      * (binomial, s.e. = √(Γ(1−Γ)/N) over the N held-out spikes), and at least {@link #TOLERANCE}. With one
-     * held-out sweep of 29 spikes and Γ 0.9 that is 0.11: a lead smaller than that is not evidence. (With a
-     * fixed 0.05, rs_adapting.atf chose 2 new states, agreement 0.975, over 1, 0.888; its truth has one.)
+     * held-out sweep of 29 spikes and Γ 0.9 that is 0.11: a lead smaller than that is not evidence. (A fixed
+     * tolerance let a spurious extra state win on such a lead; see NewStateBenchmark.)
      */
     public static double tolerance(List<SweepScore> heldOut) {
         int n = heldOut.stream().mapToInt(SweepScore::spikesData).sum();
@@ -308,8 +306,9 @@ public final class NewStateFit {
     /**
      * The smallest eligible candidate whose held-out agreement is within its {@link #tolerance} of the best; then,
      * in order of size, any larger eligible one, also within its tolerance of the best agreement, whose statistics
-     * are {@link #clearlyBetter} than the choice so far. (Without the timing condition rs_adapting.atf, one slow
-     * current, got two new states: the second halved the statistics loss while its spike timing fell far behind.)
+     * are {@link #clearlyBetter} than the choice so far. (Without the timing condition a cell with one slow
+     * current got two new states: the second improved the statistics while its spike timing fell far behind; see
+     * NewStateBenchmark.)
      */
     static Candidate choose(List<Candidate> candidates) {
         List<Candidate> eligible = eligible(candidates);

@@ -55,7 +55,7 @@ public final class PinnFitter {
          * physics term pulls the network's V off the data (data error 0.17 -> 0.27 mV²) and the projected
          * conductances follow (gL -33 % at step 450), only the held-out checkpoint (step 150) is right. The rate
          * 1e-2 drives only the latent networks (0.5x) and their slope and time scale (5x), as in the hybrid: at
-         * 5e-4 they hardly moved in 450 steps (rs_adapting.atf: current RMS error 35 % -> 15 %).
+         * 5e-4 they hardly moved in 450 steps (see NewStateBenchmark).
          */
         public static final class Builder extends TrainingBuilder<Builder> {
             private int pretrainSteps = 300;

@@ -203,8 +203,8 @@ public final class SummaryRefiner {
     }
 
     /** Weight of the quiet-window voltage error (per mV²) against the spike-train terms. */
-    // measured on rs_adapting.atf (latent 1, held-out sweep 3): weight 0.1 gave Γ 1.0 but AI error 15 %, E off
-    // by 5.5 mV; 0.5 gave Γ 1.0, AI error 0.7 %, E off by 8.8 mV, current r 0.987
+    // heavy enough that the subthreshold trajectory, where a slow current acts, is not traded for spike timing:
+    // spike timing alone leaves the adaptation wrong; see NewStateBenchmark
     static final double QUIET_WEIGHT = 0.5;
 
     /** Spike-train discrepancy plus the quiet-window voltage error. */

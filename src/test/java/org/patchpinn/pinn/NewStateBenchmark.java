@@ -11,6 +11,28 @@ import org.patchpinn.testing.SharedData;
 /**
  * Acceptance runs of issue 5 (minutes each on 2 shared cores): prints every measured number.
  * {@code mvn -q -o test -Pbenchmark -Dtest=NewStateBenchmark#rsAdaptingHybrid}
+ *
+ * <p>Measurements behind constants in the main code, as recorded when they were chosen:
+ * <ul>
+ * <li>Why {@code POLISH_QUIET_WEIGHT} in {@code NewStateFit}: measured on rs_adapting.atf from the same refined
+ * model: quiet weight 0.1 moved E by 9 mV and let gNa drift +11 %; 0.5 kept E within 0.1 mV of the refined fit
+ * with held-out Γ 1.0 ({@code rsAdaptingHybridOneState}).</li>
+ * <li>Why {@code QUIET_WEIGHT} in {@code SummaryRefiner}: measured on rs_adapting.atf (latent 1, held-out
+ * sweep 3): weight 0.1 gave Γ 1.0 but AI error 15 %, E off by 5.5 mV; 0.5 gave Γ 1.0, AI error 0.7 %, E off by
+ * 8.8 mV, current r 0.987 ({@code rsAdaptingHybridOneState}).</li>
+ * <li>Why {@code NewStateFit} refines and scores candidate k on a second thread while k+1 trains: on
+ * rs_adapting.atf, latent auto, the two cores were otherwise half idle during training ({@code rsAdaptingAuto},
+ * wall against CPU time; commit 6540891 recorded 606 s -> 511 s, same numbers).</li>
+ * <li>Why {@code NewStateFit.tolerance} is two standard errors of the held-out Γ: with a fixed 0.05,
+ * rs_adapting.atf chose 2 new states, agreement 0.975, over 1, 0.888; its truth has one
+ * ({@code rsAdaptingAuto}).</li>
+ * <li>Why {@code NewStateFit.choose} lets the statistics decide only among candidates as good in timing: without
+ * the timing condition rs_adapting.atf, one slow current, got two new states: the second halved the statistics
+ * loss while its spike timing fell far behind ({@code rsAdaptingAuto}).</li>
+ * <li>Why the latent rate 1e-2 in {@code PinnFitter.Options.Builder}: at 5e-4 the latent networks hardly moved
+ * in 450 steps (rs_adapting.atf: current RMS error 35 % -> 15 %) ({@code rsAdaptingPinn}, {@code -Dsteps=450};
+ * the RMS error of the "vs true M-current" line).</li>
+ * </ul>
  */
 @Tag("benchmark")
 class NewStateBenchmark {
