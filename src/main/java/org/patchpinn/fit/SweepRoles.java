@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * </ul>
  * The default rule for a step protocol ({@link #forSteps}) orders the sweeps by step amplitude: training gets
  * the most hyperpolarising sweep, the last silent one below rheobase, the rheobase sweep, the strongest one and
- * spiking levels spread between; the rest alternate test, selection so both span the whole range. With three
+ * spiking levels spread between, leaving one spiking sweep to test from three spiking levels and a second to
+ * selection from five; the rest alternate test, selection so both span the whole range. With three
  * or four step sweeps the weakest and strongest train, the one above the weakest is tested and (with four) the
  * next one selects; one or two sweeps all train. Sweeps without a step fall back to {@link #simple}.
  * Sweeps in depolarisation block ({@code features.ArtefactDetector}) are <b>excluded</b>: given no role, so
@@ -37,6 +38,8 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
 
     /** Spiking sweeps used for training besides rheobase and the strongest step. */
     static final int SPREAD_SPIKING = 2;
+    /** Spiking sweeps kept out of training at most (one for test, one for selection). */
+    static final int RESERVED_SPIKING = 2;
 
     public SweepRoles {
         training = List.copyOf(training);
@@ -128,8 +131,13 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         if (!spiking.isEmpty()) {
             train.add(spiking.get(0).index());
             train.add(spiking.get(spiking.size() - 1).index());
-            for (int k = 1; k <= SPREAD_SPIKING; k++) {
-                int i = (int) Math.round(k * (spiking.size() - 1) / (SPREAD_SPIKING + 1.0));
+            // keep spiking sweeps out of training — one for test from three spiking levels, a second for
+            // selection from five: with few spiking levels the spread would otherwise train on all of them and
+            // the test would judge the model's spikes on none; fewer would leave the fit too little to learn from
+            int reserved = Math.min(RESERVED_SPIKING, (spiking.size() - 1) / 2);
+            int spread = Math.min(SPREAD_SPIKING, spiking.size() - 2 - reserved);
+            for (int k = 1; k <= spread; k++) {
+                int i = (int) Math.round(k * (spiking.size() - 1) / (spread + 1.0));
                 train.add(spiking.get(i).index());
             }
         }

@@ -96,6 +96,10 @@ class StagedFitTest {
         }
         assertEquals(all.size(), roles.all().size());
         assertTrue(!roles.test().isEmpty());
+        // four spiking levels: one of them is kept for the test (a test without a spiking sweep would judge the
+        // model's spikes on nothing), the other three train
+        assertEquals(List.of(0, 2, 3, 5, 6), roles.training(), roles.toString());
+        assertEquals(List.of(1, 4), roles.test(), roles.toString());
         assertEquals(List.of(0, 1), SweepRoles.simple(3).training());
         assertEquals(List.of(2), SweepRoles.simple(3).test());
     }
