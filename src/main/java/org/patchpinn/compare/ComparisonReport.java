@@ -100,7 +100,7 @@ public final class ComparisonReport {
                     .set("in-sample loss", r.inSampleLoss())
                     .set("loss with no condition effect", m.noneLoss())
                     .set("improvement over none", m.noneLoss() - r.inSampleLoss())
-                    .set("p worse than the best (paired over recordings)", r.pVersusWinner())
+                    .set("p worse than the best (paired over recordings)", r.pWorseThanBest())
                     .set("held-out-cell loss", r.heldOutLoss())
                     .set("parameter changes with " + cond, r.changes() ? "yes" : "no")
                     .set("EX (mV)", r.mechanism().kind().equals(Mechanism.EXTRA) ? r.exMv() : Double.NaN)

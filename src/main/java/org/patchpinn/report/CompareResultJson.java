@@ -238,7 +238,7 @@ public final class CompareResultJson {
             x.addProperty("parameter", r.mechanism().parameter());
             x.add("held_out_loss", Json.number(r.heldOutLoss()));
             x.add("in_sample_loss", Json.number(r.inSampleLoss()));
-            x.add("p_worse_than_best", Json.number(r.pVersusWinner()));
+            x.add("p_worse_than_best", Json.number(r.pWorseThanBest()));
             x.addProperty("not_distinguished_from_best", r.notDistinguished());
             x.addProperty("parameter_changes", r.changes());
             if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
