@@ -1,6 +1,8 @@
 package org.patchpinn.fit;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How hard and how reproducibly to fit; the same for every method, plus free-form method options.
@@ -21,7 +23,9 @@ public record FitSettings(long seed, int starts, int maxEvaluations, boolean con
         if (maxEvaluations < 1) {
             throw new IllegalArgumentException("maxEvaluations must be >= 1");
         }
-        options = Map.copyOf(options);
+        // sorted: the settings' text is part of compare's resume fingerprint, and Map.copyOf's iteration order
+        // changes from one JVM to the next (a series with two options did not resume)
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
     }
 
     public static FitSettings defaults() {
