@@ -135,7 +135,7 @@ public final class FitRunner {
             o.addProperty("chosen", e.getValue() == outcome.fitted());
             o.addProperty("test_step_sweeps", c.count(SweepRoles.TEST));
             o.addProperty("test_spike_counts_within_tolerance", c.withinTolerance(SweepRoles.TEST));
-            o.add("test_gamma", Json.number(Validation.meanGamma(v, SweepRoles.TEST)));
+            o.add("test_gamma", Json.number(Validation.spikingGamma(v, SweepRoles.TEST)));
             out.add(o);
         }
         return out;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.FeatureNames;
 import org.patchpinn.features.SpikeDetectionSettings;
@@ -107,17 +108,61 @@ public final class Validation {
     }
 
     /**
-     * Mean Γ over the test sweeps (heldOut true) or the training sweeps (false); NaN when none. Selection sweeps
-     * count in neither: choices were made on them.
+     * {@link #spikingGamma} over the test sweeps (heldOut true) or the training sweeps (false); NaN when none.
+     * Selection sweeps count in neither: choices were made on them.
      */
-    public static double meanGamma(List<SweepValidation> v, boolean heldOut) {
-        return meanGamma(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
+    public static double spikingGamma(List<SweepValidation> v, boolean heldOut) {
+        return spikingGamma(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
     }
 
-    /** Mean Γ over the sweeps with the given role (NaN when none). */
+    /**
+     * Mean Γ over every sweep with the given role (NaN when none), a sweep silent in data and model counting 1:
+     * the figure choices are made on (a model that fires where the cell is silent must lose). Reports quote
+     * {@link #spikingGamma} instead.
+     */
     public static double meanGamma(List<SweepValidation> v, String role) {
         return v.stream().filter(s -> s.role().equals(role)).mapToDouble(SweepValidation::gamma).average()
                 .orElse(Double.NaN);
+    }
+
+    /**
+     * Mean Γ over the sweeps of a role on which the data or the model fires (NaN when none): the spike-timing
+     * figure a report quotes. A sweep silent in both has Γ = 1 by definition and says nothing about timing; three
+     * silent test sweeps averaged with one spiking sweep at Γ 0 read as 0.75. Those sweeps are counted by
+     * {@link #silentSweeps} instead.
+     */
+    public static double spikingGamma(List<SweepValidation> v, String role) {
+        return spiking(v, role).mapToDouble(SweepValidation::gamma).average().orElse(Double.NaN);
+    }
+
+    /** How many sweeps of a role {@link #spikingGamma} averages over (the data or the model fires). */
+    public static int spikingSweeps(List<SweepValidation> v, String role) {
+        return (int) spiking(v, role).count();
+    }
+
+    /** The role's sweeps on which the recorded cell is silent, and how many of them the model leaves silent. */
+    public static SilentSweeps silentSweeps(List<SweepValidation> v, String role) {
+        int silent = 0;
+        int modelSilent = 0;
+        for (SweepValidation s : v) {
+            if (s.role().equals(role) && s.dataSpikes() == 0) {
+                silent++;
+                modelSilent += s.modelSpikes() == 0 ? 1 : 0;
+            }
+        }
+        return new SilentSweeps(silent, modelSilent);
+    }
+
+    /** Sweeps on which the cell did not fire ({@code count}) and those the model also left silent. */
+    public record SilentSweeps(int count, int modelSilent) {
+        @Override
+        public String toString() {
+            return modelSilent + " of " + count;
+        }
+    }
+
+    private static Stream<SweepValidation> spiking(List<SweepValidation> v, String role) {
+        return v.stream().filter(s -> s.role().equals(role) && (s.dataSpikes() > 0 || s.modelSpikes() > 0));
     }
 
     /** RMSE over all samples of the sweeps with the given role (NaN when none). */

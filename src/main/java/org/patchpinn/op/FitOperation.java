@@ -140,8 +140,8 @@ public final class FitOperation extends BasicOperation {
                 CellComparison c = m.cell();
                 mt.addRow().set("model", m.model().name()).set("chosen", m == best ? "yes" : "no")
                         .set("selection score", m.selectionScore())
-                        .set("selection gamma", Validation.meanGamma(m.validation(), SweepRoles.SELECTION))
-                        .set("test gamma", Validation.meanGamma(m.validation(), SweepRoles.TEST))
+                        .set("selection gamma", Validation.spikingGamma(m.validation(), SweepRoles.SELECTION))
+                        .set("test gamma", Validation.spikingGamma(m.validation(), SweepRoles.TEST))
                         .set("test sweeps within spike tolerance", c.withinTolerance(SweepRoles.TEST))
                         .set("test sweeps", c.count(SweepRoles.TEST))
                         .set("step sweeps within spike tolerance", c.sweepsWithinCountTolerance())
@@ -293,6 +293,17 @@ public final class FitOperation extends BasicOperation {
         return indices;
     }
 
+    /** "held-out (test) Γ 0.41 on 1 sweep with spikes, 3 of 3 silent sweeps silent in the model, RMSE 4.1 mV". */
+    private static String testSummary(List<SweepValidation> validation) {
+        int spiking = Validation.spikingSweeps(validation, SweepRoles.TEST);
+        Validation.SilentSweeps silent = Validation.silentSweeps(validation, SweepRoles.TEST);
+        String gamma = spiking == 0 ? "held-out (test) Γ undefined (no test sweep with spikes)"
+                : String.format(Locale.ROOT, "held-out (test) Γ %.2f on %d sweep%s with spikes",
+                Validation.spikingGamma(validation, SweepRoles.TEST), spiking, spiking == 1 ? "" : "s");
+        String quiet = silent.count() == 0 ? "" : ", " + silent + " silent sweeps silent in the model";
+        return String.format(Locale.ROOT, "%s%s, RMSE %.2f mV", gamma, quiet, Validation.rmse(validation, true));
+    }
+
     private static OperationResult report(Recording r, ModelSpec model, FitMethod method, SweepRoles roles,
                                           FitOutcome outcome, List<SweepValidation> validation, ParamValues values,
                                           double wall, double cpu) {
@@ -319,9 +330,7 @@ public final class FitOperation extends BasicOperation {
             }
         }
         boolean tested = validation.stream().anyMatch(v -> v.role().equals(SweepRoles.TEST));
-        String testPart = tested ? String.format(Locale.ROOT, "held-out (test) Γ %.2f, RMSE %.2f mV",
-                Validation.meanGamma(validation, true), Validation.rmse(validation, true))
-                : "no test sweep (too few sweeps: see sweep_roles)";
+        String testPart = tested ? testSummary(validation) : "no test sweep (too few sweeps: see sweep_roles)";
         String summary = String.format(Locale.ROOT, "%s: %s fit of %s in %.1f s; %s; spike count within max(2, 20%%) "
                 + "on %d of %d step sweeps", r.name(), method.name(), model.name(), wall, testPart,
                 cell.sweepsWithinCountTolerance(), cell.fiCurve().size());

@@ -74,9 +74,17 @@ public final class FitResultJson {
         json.add("excluded_sweeps", Json.toTree(roles.excluded()));
     }
 
-    /** Adds {role}_gamma and {role}_rmse_mV: the mean Γ and RMSE over the sweeps of that role. */
+    /**
+     * Adds {role}_gamma (mean Γ over the role's sweeps on which data or model fires), {role}_gamma_sweeps (how
+     * many), {role}_silent_sweeps and {role}_silent_sweeps_model_silent (sweeps the cell did not fire on, and how
+     * many the model left silent) and {role}_rmse_mV.
+     */
     public static void addRoleScores(JsonObject json, List<SweepValidation> v, String role) {
-        json.add(role + "_gamma", Json.number(Validation.meanGamma(v, role)));
+        json.add(role + "_gamma", Json.number(Validation.spikingGamma(v, role)));
+        json.addProperty(role + "_gamma_sweeps", Validation.spikingSweeps(v, role));
+        Validation.SilentSweeps silent = Validation.silentSweeps(v, role);
+        json.addProperty(role + "_silent_sweeps", silent.count());
+        json.addProperty(role + "_silent_sweeps_model_silent", silent.modelSilent());
         json.add(role + "_rmse_mV", Json.number(Validation.rmse(v, role)));
     }
 
@@ -106,8 +114,8 @@ public final class FitResultJson {
             o.addProperty("model", m.model().name());
             o.addProperty("chosen", m == chosen);
             o.add("selection_score", Json.number(m.selectionScore()));
-            o.add("selection_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.SELECTION)));
-            o.add("test_gamma", Json.number(Validation.meanGamma(m.validation(), SweepRoles.TEST)));
+            o.add("selection_gamma", Json.number(Validation.spikingGamma(m.validation(), SweepRoles.SELECTION)));
+            o.add("test_gamma", Json.number(Validation.spikingGamma(m.validation(), SweepRoles.TEST)));
             o.addProperty("test_sweeps_within_spike_tolerance", m.cell().withinTolerance(SweepRoles.TEST));
             o.addProperty("test_sweeps", m.cell().count(SweepRoles.TEST));
             o.add("cell", cellError(m.cell()));
@@ -120,9 +128,9 @@ public final class FitResultJson {
 
     private static JsonObject validation(List<SweepValidation> v) {
         JsonObject o = new JsonObject();
-        o.add("holdout_gamma", Json.number(Validation.meanGamma(v, true)));
+        o.add("holdout_gamma", Json.number(Validation.spikingGamma(v, true)));
         o.add("holdout_rmse_mV", Json.number(Validation.rmse(v, true)));
-        o.add("fit_gamma", Json.number(Validation.meanGamma(v, false)));
+        o.add("fit_gamma", Json.number(Validation.spikingGamma(v, false)));
         o.add("fit_rmse_mV", Json.number(Validation.rmse(v, false)));
         for (String role : SweepRoles.ROLES) {
             addRoleScores(o, v, role);
@@ -131,6 +139,8 @@ public final class FitResultJson {
             o.add(role + "_ahp_depth_error_mV", Json.number(Validation.medianError(v, role, "AHP_depth")));
         }
         o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
+        o.addProperty("gamma_over", "sweeps on which the data or the model fires; a sweep silent in both is "
+                + "counted in *_silent_sweeps_model_silent, not averaged in at Γ = 1");
         JsonArray sweeps = new JsonArray();
         for (SweepValidation s : v) {
             JsonObject so = new JsonObject();

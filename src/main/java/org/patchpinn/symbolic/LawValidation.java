@@ -31,9 +31,9 @@ public final class LawValidation {
             sweeps = List.copyOf(sweeps);
         }
 
-        /** Mean Γ over the held-out sweeps. */
+        /** Mean Γ over the held-out sweeps with spikes (data or model). */
         public double gamma() {
-            return Validation.meanGamma(sweeps, true);
+            return Validation.spikingGamma(sweeps, true);
         }
 
         /** RMSE over all held-out samples (mV). */

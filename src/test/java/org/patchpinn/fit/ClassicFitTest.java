@@ -45,7 +45,7 @@ class ClassicFitTest {
                 Progress.NONE);
         assertEquals(3, v.size());
         assertTrue(v.get(2).heldOut());
-        assertTrue(Validation.meanGamma(v, true) > 0.9, "held-out gamma " + Validation.meanGamma(v, true));
+        assertTrue(Validation.spikingGamma(v, true) > 0.9, "held-out gamma " + Validation.spikingGamma(v, true));
         assertEquals(0.3, Validation.rmse(v, true), 0.1);
         assertTrue(v.get(2).model().gates().containsKey("m"));
     }

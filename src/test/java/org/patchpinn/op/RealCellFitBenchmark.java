@@ -44,11 +44,13 @@ class RealCellFitBenchmark {
             double rheo = e.get("rheobase_steps").isJsonNull() ? Double.NaN : e.get("rheobase_steps").getAsDouble();
             double[] shape = ApShapeErrors.testSweeps(v);
             System.out.printf(Locale.ROOT, "%s: spike count within max(2,20%%) on %d/%d step sweeps; rheobase %+.0f "
-                            + "steps; rest %+.2f mV; Rin %+.1f %%; tau %+.1f %%; test Γ %.2f (selection %.2f, "
-                            + "training %.2f); test AP peak error %.1f mV, half-width error %+.0f %%; %.0f s wall, "
+                            + "steps; rest %+.2f mV; Rin %+.1f %%; tau %+.1f %%; test Γ %.2f over %d sweeps with spikes, "
+                            + "silent test sweeps silent in the model %d of %d (selection Γ %.2f, training %.2f); "
+                            + "test AP peak error %.1f mV, half-width error %+.0f %%; %.0f s wall, "
                             + "%.0f s CPU%n", cell, within, steps, rheo, rest, 100 * rin, 100 * tau,
-                    v.get("test_gamma").getAsDouble(), v.get("selection_gamma").getAsDouble(),
-                    v.get("training_gamma").getAsDouble(), shape[0], 100 * shape[1], wall,
+                    number(v, "test_gamma"), v.get("test_gamma_sweeps").getAsInt(),
+                    v.get("test_silent_sweeps_model_silent").getAsInt(), v.get("test_silent_sweeps").getAsInt(),
+                    number(v, "selection_gamma"), number(v, "training_gamma"), shape[0], 100 * shape[1], wall,
                     r.json().getAsJsonObject("timing").get("process_cpu_s").getAsDouble());
             System.out.println("  parameters: " + r.json().getAsJsonObject("parameters"));
             if (within < 0.8 * steps) {
@@ -100,5 +102,10 @@ class RealCellFitBenchmark {
             var e = f.getAsJsonObject(name).get(side);
             return e == null || e.isJsonNull() ? Double.NaN : e.getAsDouble();
         }
+    }
+
+    /** A number of result.json, NaN where it is null (e.g. Γ over no sweep with spikes). */
+    private static double number(JsonObject o, String key) {
+        return o.get(key).isJsonNull() ? Double.NaN : o.get(key).getAsDouble();
     }
 }
