@@ -22,6 +22,8 @@ final class HekaBundle implements AutoCloseable {
 
     private final FileBytes data;
     private final ByteOrder dataOrder;
+    private final long dataStart;
+    private final long dataEnd;
     private final String signature;
     private final String version;
     private final double time;
@@ -29,11 +31,13 @@ final class HekaBundle implements AutoCloseable {
     private final List<HekaStimulus.Stimulation> stimulations;
     private final List<String> warnings;
 
-    private HekaBundle(FileBytes data, ByteOrder dataOrder, String signature, String version, double time,
-                       List<HekaPulsed.Group> groups, List<HekaStimulus.Stimulation> stimulations,
+    private HekaBundle(FileBytes data, ByteOrder dataOrder, long[] dataItem, String signature, String version,
+                       double time, List<HekaPulsed.Group> groups, List<HekaStimulus.Stimulation> stimulations,
                        List<String> warnings) {
         this.data = data;
         this.dataOrder = dataOrder;
+        this.dataStart = dataItem[0];
+        this.dataEnd = dataItem[0] + dataItem[1];
         this.signature = signature;
         this.version = version;
         this.time = time;
@@ -81,7 +85,9 @@ final class HekaBundle implements AutoCloseable {
             } else {
                 stims = stimulations(f, pgf[0], pgf[0] + pgf[1], warnings);
             }
-            return new HekaBundle(f, order, signature, version, time, groups, stims, List.copyOf(warnings));
+            // The samples lie in the .dat item; a bundle without one is taken to hold them after its header.
+            long[] dat = items.getOrDefault(".dat", new long[] {HEADER_SIZE, f.size() - HEADER_SIZE});
+            return new HekaBundle(f, order, dat, signature, version, time, groups, stims, List.copyOf(warnings));
         }
         if (signature.equals("DAT1")) {
             Path pulFile = sibling(file, "pul");
@@ -105,7 +111,8 @@ final class HekaBundle implements AutoCloseable {
             }
             f.order(order);
             double time = f.f64(40, "time");
-            return new HekaBundle(f, order, signature, version, time, groups, stims, List.copyOf(warnings));
+            return new HekaBundle(f, order, new long[] {0, f.size()}, signature, version, time, groups, stims,
+                    List.copyOf(warnings));
         }
         if (signature.equals("DATA")) {
             throw f.error("a PULSE file of the old 'DATA' layout; only PatchMaster DAT1/DAT2 files are read");
@@ -175,6 +182,12 @@ final class HekaBundle implements AutoCloseable {
         data.order(dataOrder);
         return data;
     }
+
+    /** First byte of the samples' region: the .dat item of a bundle, the whole file of a DAT1 .dat. */
+    long dataStart() { return dataStart; }
+
+    /** End (exclusive) of the samples' region as the header gives it; may lie past a truncated file's end. */
+    long dataEnd() { return dataEnd; }
 
     String signature() { return signature; }
 

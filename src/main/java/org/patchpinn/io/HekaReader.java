@@ -91,7 +91,8 @@ public final class HekaReader implements RecordingReader {
             Located def = defaultSeries(file, b, all);
             List<SeriesEntry> out = new ArrayList<>();
             for (Located l : all) {
-                List<HekaPulsed.Sweep> sweeps = withSamples(l.series().sweeps(), l, new ArrayList<>());
+                HekaSeriesLayout.Selection read = selection(file, l, new ArrayList<>());
+                List<HekaPulsed.Sweep> sweeps = read == null ? List.of() : read.sweeps();
                 HekaCommand.Result c = HekaCommand.build(sweeps, b.stimulations());
                 List<String> traces = new ArrayList<>();
                 String mode = "";
@@ -153,14 +154,14 @@ public final class HekaReader implements RecordingReader {
     private static Located defaultSeries(Path file, HekaBundle b, List<Located> all) {
         Located firstWithSweeps = null;
         for (Located l : all) {
-            List<HekaPulsed.Sweep> sweeps = withSamples(l.series().sweeps(), l, new ArrayList<>());
-            if (sweeps.isEmpty()) {
+            HekaSeriesLayout.Selection read = selection(file, l, new ArrayList<>());
+            if (read == null) {
                 continue;
             }
             if (firstWithSweeps == null) {
                 firstWithSweeps = l;
             }
-            if (HekaCommand.build(sweeps, b.stimulations()).ok()) {
+            if (HekaCommand.build(read.sweeps(), b.stimulations()).ok()) {
                 return l;
             }
         }
@@ -193,11 +194,13 @@ public final class HekaReader implements RecordingReader {
     private Recording recording(Path file, HekaBundle b, Located chosen, int seriesCount, Progress progress) {
         HekaPulsed.Series s = chosen.series();
         List<String> warnings = new ArrayList<>(b.warnings());
-        List<HekaPulsed.Sweep> sweeps = withSamples(s.sweeps(), chosen, warnings);
-        if (sweeps.isEmpty()) {
+        HekaSeriesLayout.Selection read = selection(file, chosen, warnings);
+        if (read == null) {
             throw new RecordingFormatException(file, "series " + chosen.id() + " '" + s.label()
                     + "' holds no sweep with samples");
         }
+        List<HekaPulsed.Sweep> sweeps = read.sweeps();
+        List<Integer> kept = read.channels();
         List<HekaPulsed.TraceRecord> firstTraces = sweeps.get(0).traces();
         HekaPulsed.TraceRecord firstTrace = firstTraces.get(0);
         if (Double.isNaN(HekaPulsed.secondsPer(firstTrace.xUnit()))) {
@@ -210,23 +213,17 @@ public final class HekaReader implements RecordingReader {
             throw new RecordingFormatException(file, "series " + chosen.id() + ": impossible sample interval " + dx
                     + " s");
         }
-        List<Integer> kept = new ArrayList<>();
         Recording.Builder rb = Recording.builder().source(file).format("HEKA", b.version())
                 .sampleRateHz(1.0 / dx).protocol(protocol(b, s));
-        for (int c = 0; c < firstTraces.size(); c++) {
+        for (int c : kept) {
             HekaPulsed.TraceRecord t = firstTraces.get(c);
-            if (!(Math.abs(t.xInterval() - dx) <= 1e-9 * dx)) { // NaN too: a trace along another abscissa
-                warnings.add("trace '" + t.label() + "' is sampled every " + t.xInterval() + " s ("
-                        + (t.xUnit().isEmpty() ? "s" : t.xUnit()) + "), not every " + dx
-                        + " s like the first trace: left out");
-                continue;
-            }
-            kept.add(c);
             rb.channel(t.label(), unitOf(t.yUnit()));
         }
+        warnings.addAll(read.warnings());
         HekaCommand.Result command = HekaCommand.build(sweeps, b.stimulations());
         requireHeap(file, chosen, sweeps, kept);
         FileBytes data = b.data();
+        requireSamplesInData(file, b, chosen, read);
         noteStorage(chosen, sweeps, kept, data.order(), warnings);
         HekaSampleDecoder decoder = new HekaSampleDecoder(data);
         StringBuilder starts = new StringBuilder();
@@ -234,23 +231,13 @@ public final class HekaReader implements RecordingReader {
         for (int k = 0; k < sweeps.size(); k++) {
             progress.checkCancelled();
             HekaPulsed.Sweep sw = sweeps.get(k);
-            if (sw.traces().size() != firstTraces.size()) {
-                throw new RecordingFormatException(file, "series " + chosen.id() + " sweep " + (k + 1) + " has "
-                        + sw.traces().size() + " traces, its first sweep " + firstTraces.size());
-            }
             List<Trace> traces = new ArrayList<>(kept.size());
-            int length = -1;
             for (int c : kept) {
                 HekaPulsed.TraceRecord t = sw.traces().get(c);
-                if (length >= 0 && t.points() != length) {
-                    throw new RecordingFormatException(file, "series " + chosen.id() + " sweep " + (k + 1)
-                            + ": trace '" + t.label() + "' has " + t.points() + " samples, the sweep's first "
-                            + length);
-                }
-                length = t.points();
-                traces.add(Trace.wrap(decoder.decode(t, "series " + chosen.id() + " sweep " + (k + 1) + " trace '"
-                        + t.label() + "'")));
+                traces.add(Trace.wrap(decoder.decode(t, "series " + chosen.id() + " sweep " + read.numbers().get(k)
+                        + " trace '" + t.label() + "'")));
             }
+            int length = firstTrace.points();
             Trace cmd = command.ok() && command.perSweep().get(k).length() == length ? command.perSweep().get(k)
                     : null;
             rb.sweep(new Sweep(traces, cmd));
@@ -278,27 +265,77 @@ public final class HekaReader implements RecordingReader {
     }
 
     /**
-     * The sweeps that hold samples; sweeps without traces or with only empty traces (a series stopped as a sweep
-     * began) are left out with a warning. The command rebuild numbers sweeps by their SwSweepCount, so leaving
-     * one out does not shift the others' steps.
+     * The sweeps and traces of a series that are read, or null when no sweep holds samples. Sweeps without
+     * traces or with only empty traces (a series stopped as a sweep began) are left out with a warning; of the
+     * others, those whose traces differ from the first sweep's ({@link HekaSeriesLayout}). The command rebuild
+     * numbers sweeps by their SwSweepCount, so leaving one out does not shift the others' steps.
      */
-    private static List<HekaPulsed.Sweep> withSamples(List<HekaPulsed.Sweep> sweeps, Located chosen,
-                                                      List<String> warnings) {
+    private static HekaSeriesLayout.Selection selection(Path file, Located chosen, List<String> warnings) {
+        List<HekaPulsed.Sweep> sweeps = chosen.series().sweeps();
         List<HekaPulsed.Sweep> out = new ArrayList<>(sweeps.size());
-        List<String> empty = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>(sweeps.size());
+        List<Integer> empty = new ArrayList<>();
         for (int k = 0; k < sweeps.size(); k++) {
             HekaPulsed.Sweep sw = sweeps.get(k);
             if (sw.traces().stream().anyMatch(t -> t.points() != 0)) {
                 out.add(sw);
+                numbers.add(k + 1);
             } else {
-                empty.add(Integer.toString(k + 1));
+                empty.add(k + 1);
             }
         }
-        if (!empty.isEmpty() && !out.isEmpty()) {
-            warnings.add("series " + chosen.id() + ": sweep(s) " + String.join(", ", empty)
+        if (out.isEmpty()) {
+            return null;
+        }
+        if (!empty.isEmpty()) {
+            warnings.add("series " + chosen.id() + ": sweep(s) " + HekaSeriesLayout.ranges(empty)
                     + " hold no samples and are left out");
         }
-        return out;
+        return HekaSeriesLayout.select(file.getFileName() + " series " + chosen.id(), numbers, out);
+    }
+
+    /**
+     * Refuses a series whose samples lie outside the file's data before any is read, naming the sweeps: past
+     * the end of the file (a truncated file, which the ABF and WinWCP readers refuse too: a recording is read
+     * whole or not at all) or outside the bundle's .dat item (a damaged tree).
+     */
+    private static void requireSamplesInData(Path file, HekaBundle b, Located chosen,
+                                             HekaSeriesLayout.Selection read) {
+        long start = b.dataStart();
+        long end = b.dataEnd();
+        long size = b.data().size();
+        List<Integer> past = new ArrayList<>();
+        List<Integer> outside = new ArrayList<>();
+        for (int k = 0; k < read.sweeps().size(); k++) {
+            boolean isPast = false;
+            boolean isOutside = false;
+            for (int c : read.channels()) {
+                HekaPulsed.TraceRecord t = read.sweeps().get(k).traces().get(c);
+                long last = HekaSampleDecoder.endOf(t);
+                if (last < 0) {
+                    continue; // an impossible format or count, which the decoder names
+                }
+                boolean beyond = t.dataOffset() < start || last > end;
+                // a bundle whose items all lie in the file is whole: samples past its end mean a damaged tree
+                isPast |= beyond && end >= size && last > size;
+                isOutside |= beyond;
+            }
+            if (isPast) {
+                past.add(read.numbers().get(k));
+            } else if (isOutside) {
+                outside.add(read.numbers().get(k));
+            }
+        }
+        if (!past.isEmpty()) {
+            throw new RecordingFormatException(file, "series " + chosen.id() + ": the samples of sweep(s) "
+                    + HekaSeriesLayout.ranges(past) + " run past the end of the file (" + size + " bytes): the file "
+                    + "is truncated, and a series is read whole or not at all");
+        }
+        if (!outside.isEmpty()) {
+            throw new RecordingFormatException(file, "series " + chosen.id() + ": the samples of sweep(s) "
+                    + HekaSeriesLayout.ranges(outside) + " lie outside the data of the file (bytes " + start + ".."
+                    + end + "): the pulsed tree is damaged");
+        }
     }
 
     /**

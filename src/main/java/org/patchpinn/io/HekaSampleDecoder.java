@@ -24,6 +24,33 @@ final class HekaSampleDecoder {
         this.f = f;
     }
 
+    /**
+     * The byte after a trace's last sample, or -1 when its format, count or interleaving is impossible (as
+     * {@link #decode} then says). A block size without a skip is contiguous data: TrInterleaveSkip was filler
+     * before PatchMaster 2.60 (as sigTOOL's reader also takes it).
+     */
+    static long endOf(HekaPulsed.TraceRecord t) {
+        int bps = t.bytesPerSample();
+        if (bps == 0 || t.points() < 0 || t.dataOffset() < 0 || t.interleaveSize() < 0) {
+            return -1;
+        }
+        long bytes = (long) t.points() * bps;
+        boolean interleaved = t.interleaveSize() > 0 && t.interleaveSkip() != 0;
+        if (!interleaved) {
+            return t.dataOffset() + bytes;
+        }
+        long block = t.interleaveSize();
+        long skip = t.interleaveSkip();
+        if (block % bps != 0 || skip < block) {
+            return -1;
+        }
+        long blocks = (bytes + block - 1) / block;
+        if (blocks > 1 && blocks - 1 > (Long.MAX_VALUE / 2) / skip) {
+            return Long.MAX_VALUE; // past any file
+        }
+        return blocks == 0 ? t.dataOffset() : t.dataOffset() + (blocks - 1) * skip + (bytes - (blocks - 1) * block);
+    }
+
     /** One trace's samples, checked against the file before anything is allocated. */
     float[] decode(HekaPulsed.TraceRecord t, String where) {
         int bps = t.bytesPerSample();
@@ -36,19 +63,15 @@ final class HekaSampleDecoder {
         if (!Double.isFinite(t.scaler())) {
             throw f.error(where + ": data scaling factor " + t.scaler() + " is not a number");
         }
-        long bytes = (long) t.points() * bps;
-        // A block size without a skip is contiguous data: TrInterleaveSkip was filler before PatchMaster 2.60
-        // (as sigTOOL's reader also takes it).
         boolean interleaved = t.interleaveSize() > 0 && t.interleaveSkip() != 0;
+        long bytes = (long) t.points() * bps;
         long block = interleaved ? t.interleaveSize() : bytes;
         long skip = interleaved ? t.interleaveSkip() : bytes;
-        if (t.interleaveSize() < 0 || (interleaved && (block % bps != 0 || skip < block))) {
+        long last = endOf(t);
+        if (last < 0) {
             throw f.error(where + ": impossible interleaving (blocks of " + t.interleaveSize() + " bytes every "
                     + t.interleaveSkip() + ")");
         }
-        long blocks = block == 0 ? 0 : (bytes + block - 1) / block;
-        long last = blocks == 0 ? t.dataOffset()
-                : t.dataOffset() + (blocks - 1) * skip + (bytes - (blocks - 1) * block);
         if (t.dataOffset() < 0 || last > f.size() || t.dataOffset() > f.size()) {
             throw f.error(where + ": its " + t.points() + " samples at byte " + t.dataOffset()
                     + " run past the end of the file (" + f.size() + " bytes): the file is truncated");

@@ -254,6 +254,7 @@ class HekaWcpFuzzTest {
         for (Sweep s : r.sweeps()) {
             assertEquals(r.channelCount(), s.channels().size(), what);
             int n = s.length();
+            assertEquals(r.sweepLength(), n, what + ": the sweeps of a recording share one length");
             for (int c = 0; c < r.channelCount(); c++) {
                 assertEquals(n, s.channel(c).length(), what);
                 s.channel(c).mean();
