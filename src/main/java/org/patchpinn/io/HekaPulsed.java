@@ -28,11 +28,14 @@ final class HekaPulsed {
      * @param interleaveSkip bytes from one block's start to the next's
      * @param xInterval     sample interval in seconds (TrXInterval, given in TrXUnit), NaN when the abscissa is
      *                      not time
+     * @param start         time of the first sample after the sweep's start in seconds: TrXStart (given in
+     *                      TrXUnit) plus TrTimeOffset, as myokit and load-heka-python time a trace (both ignore
+     *                      TrUseXStart, which PatchMaster leaves false while it sets TrXStart)
      * @param holding       holding level of the trace in SI units (TrTrHolding), NaN if absent
      * @param dataKind      TrDataKind bits, -1 if absent
      */
     record TraceRecord(String label, long dataOffset, int points, int recordingMode, int format, double scaler,
-                       double zero, String yUnit, double xInterval, double xStart, String xUnit,
+                       double zero, String yUnit, double xInterval, double start, String xUnit,
                        int interleaveSize, int interleaveSkip, double holding, int dataKind) {
         /**
          * The byte order of the samples: the trace's TrDataKind LittleEndianBit (PatchMaster sets it per trace;
@@ -102,7 +105,8 @@ final class HekaPulsed {
         String xUnit = text(f, t, 120, 8);
         return new TraceRecord(text(f, t, 4, 32), Integer.toUnsignedLong(i32(f, t, 40, 0)), i32(f, t, 44, 0),
                 u8(f, t, 68, 6), u8(f, t, 70, 0), f64(f, t, 72, Double.NaN), f64(f, t, 88, 0),
-                text(f, t, 96, 8), f64(f, t, 104, Double.NaN) * secondsPer(xUnit), f64(f, t, 112, 0), xUnit,
+                text(f, t, 96, 8), f64(f, t, 104, Double.NaN) * secondsPer(xUnit),
+                f64(f, t, 112, 0) * secondsPer(xUnit) + f64(f, t, 80, 0), xUnit,
                 i32(f, t, 292, 0), i32(f, t, 296, 0), f64(f, t, 408, Double.NaN), u16(f, t, 64, -1));
     }
 

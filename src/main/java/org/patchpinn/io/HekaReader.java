@@ -228,6 +228,7 @@ public final class HekaReader implements RecordingReader {
         HekaSampleDecoder decoder = new HekaSampleDecoder(data);
         StringBuilder starts = new StringBuilder();
         double t0 = sweeps.get(0).time();
+        double first0 = t0 + firstTraces.get(kept.get(0)).start();
         for (int k = 0; k < sweeps.size(); k++) {
             progress.checkCancelled();
             HekaPulsed.Sweep sw = sweeps.get(k);
@@ -241,7 +242,8 @@ public final class HekaReader implements RecordingReader {
             Trace cmd = command.ok() && command.perSweep().get(k).length() == length ? command.perSweep().get(k)
                     : null;
             rb.sweep(new Sweep(traces, cmd));
-            starts.append(k == 0 ? "" : ",").append(sweepStart(sw.time(), t0));
+            starts.append(k == 0 ? "" : ",").append(sweepStart(sw.time() + sw.traces().get(kept.get(0)).start(),
+                    first0));
             progress.fraction((k + 1.0) / sweeps.size());
         }
         if (command.ok()) {
@@ -257,6 +259,7 @@ public final class HekaReader implements RecordingReader {
         rb.metadata("heka.recordingMode", firstTraces.get(0).mode());
         rb.metadata("heka.signature", b.signature());
         rb.metadata("sweepStartTimesS", starts.toString());
+        noteTraceStarts(chosen, sweeps.get(0), kept, dx, rb, warnings);
         if (!s.comment().isEmpty()) {
             rb.metadata("heka.comment", s.comment());
         }
@@ -370,6 +373,34 @@ public final class HekaReader implements RecordingReader {
             warnings.add("series " + chosen.id() + ": traces with a stored zero offset (TrZeroData) "
                     + String.join(", ", zeros) + "; it is not applied (it is the zero segment's level, subtracted "
                     + "only on request): the samples are as recorded");
+        }
+    }
+
+    /**
+     * Reports when the first sweep's traces start after the sweep (TrXStart + TrTimeOffset, in
+     * {@code heka.traceStartS}): the samples stay indexed from the first stored one, as the command is, and the
+     * sweep start times are those of each sweep's first sample. Channels that do not start together (by half a
+     * sample or more) are named: they are kept sample by sample as stored, not shifted.
+     */
+    private static void noteTraceStarts(Located chosen, HekaPulsed.Sweep first, List<Integer> kept, double dx,
+                                        Recording.Builder rb, List<String> warnings) {
+        List<String> parts = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int c : kept) {
+            HekaPulsed.TraceRecord t = first.traces().get(c);
+            parts.add(String.format(Locale.ROOT, "'%s' %.9g", t.label(), t.start()));
+            lo = Math.min(lo, t.start());
+            hi = Math.max(hi, t.start());
+        }
+        if (lo == 0 && hi == 0) {
+            return;
+        }
+        rb.metadata("heka.traceStartS", String.join(", ", parts));
+        if (!(hi - lo < dx / 2)) {
+            warnings.add("series " + chosen.id() + ": its channels do not start together (first sample after the "
+                    + "sweep's start, TrXStart + TrTimeOffset, s: " + String.join(", ", parts) + "); they are kept "
+                    + "sample by sample as stored, not shifted");
         }
     }
 

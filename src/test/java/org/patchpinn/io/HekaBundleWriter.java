@@ -53,6 +53,9 @@ final class HekaBundleWriter {
     private int[] pulsedSizes = PULSED;
     private String xUnit = "s";
     private double zeroData;
+    private double xStart;
+    private double xStartStep;
+    private double[] timeOffsets = {};
 
     /** Stores the samples as int16 (0), int32 (1), float32 (2) or float64 (3), the same values. */
     HekaBundleWriter dataFormat(int dataFormat) {
@@ -81,6 +84,17 @@ final class HekaBundleWriter {
     /** TrZeroData of every trace, in the trace's SI unit. */
     HekaBundleWriter zeroData(double zero) {
         zeroData = zero;
+        return this;
+    }
+
+    /**
+     * TrXStart of every trace, {@code first} s in the first sweep and {@code step} s more in each next one
+     * (written in the interval's time unit), and TrTimeOffset of the traces by their place in the sweep.
+     */
+    HekaBundleWriter traceStart(double first, double step, double... offsets) {
+        xStart = first;
+        xStartStep = step;
+        timeOffsets = offsets.clone();
         return this;
     }
 
@@ -242,6 +256,8 @@ final class HekaBundleWriter {
                 time += 1.5;
                 for (int c = 0; c < sweep.size(); c++) {
                     TraceSpec tr = sweep.get(c);
+                    double start = xStart + k * xStartStep;
+                    double offset0 = c < timeOffsets.length ? timeOffsets[c] : 0;
                     long offset = interleave > 0 ? at + (long) c * interleave : at;
                     int skip = interleave * sweep.size();
                     t.record(4, b -> {
@@ -252,7 +268,9 @@ final class HekaBundleWriter {
                         b.put(68, (byte) tr.mode());
                         b.put(70, (byte) format);
                         b.putDouble(72, tr.scaler());
+                        b.putDouble(80, offset0);
                         b.putDouble(88, zeroData);
+                        b.putDouble(112, start == 0 ? 0 : start / HekaPulsed.secondsPer(xUnit));
                         put(b, 96, tr.unit(), 8);
                         b.putDouble(104, tr.dx() / HekaPulsed.secondsPer(xUnit));
                         put(b, 120, xUnit, 8);

@@ -194,4 +194,30 @@ class HekaSweepLayoutTest {
         assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("sweep(s) 3 lie outside "
                 + "the data of the file (bytes 256..4256)") && e.getMessage().contains("damaged"), e.getMessage());
     }
+
+    @Test
+    void traceStartsAreReportedAndTimeTheSweepsFirstSamples() throws IOException {
+        Recording plain = Recordings.open(write("plain.dat", plain(3), 3));
+        assertFalse(plain.metadata().containsKey("heka.traceStartS"));
+        assertEquals("0.000000,1.500000,3.000000", plain.metadata().get("sweepStartTimesS"));
+        // the first sample 2 ms after the sweep's start, 1 ms later each sweep; Vmon 50 µs after Imon
+        Path file = tmp.resolve("starts.dat");
+        new HekaBundleWriter().xUnit("ms").traceStart(0.002, 0.001, 0, 5e-5)
+                .write(file, List.of(new SeriesSpec("steps", 1, plain(3))), List.of(steps(3)));
+        Recording r = Recordings.open(file);
+        assertEquals("0.000000,1.501000,3.002000", r.metadata().get("sweepStartTimesS"));
+        assertEquals("'Imon' 0.00200000000, 'Vmon' 0.00205000000", r.metadata().get("heka.traceStartS"));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("do not start together")), r.warnings()
+                .toString());
+        for (int k = 0; k < 3; k++) {
+            assertSameSweep(plain, k, r, k);
+        }
+        Path together = tmp.resolve("together.dat");
+        new HekaBundleWriter().traceStart(0.002, 0).write(together, List.of(new SeriesSpec("steps", 1, plain(3))),
+                List.of(steps(3)));
+        Recording t = Recordings.open(together);
+        assertEquals("0.000000,1.500000,3.000000", t.metadata().get("sweepStartTimesS"));
+        assertFalse(t.warnings().stream().anyMatch(w -> w.contains("do not start together")), t.warnings()
+                .toString());
+    }
 }
