@@ -14,8 +14,9 @@ import org.patchpinn.trace.Trace;
  * interleaved orders, a sample count that does not match the data) is reported and gives no command: the
  * waveform is never guessed. Square-wave segments are named with their channel's settings (peak, negative
  * amplitude, cycle, duration factor, base increment, kind) but not rebuilt: the one public reader that draws
- * them (ipfx) handles a single case and ignores the segment's level and the negative amplitude, and no test
- * recording holds one to check a rebuild against.
+ * them (ipfx's hr_stimsetgenerator) handles a single case and ignores the segment's level and the negative
+ * amplitude; myokit, load-heka-python and HEKA_Patchmaster_Importer rebuild none, HEKA's StimFile description
+ * gives only the fields' places, and no test recording holds one to check a rebuild against.
  *
  * <p>Units: voltage-clamp amplitudes are in V (given in mV). Current-clamp amplitudes are stored in the
  * channel's unit "A" but in nA (PatchMaster's convention, which myokit, ipfx and patchview follow); when the

@@ -23,8 +23,9 @@ import org.patchpinn.trace.Trace;
  *
  * <p>Variants read: trees in either byte order with the record sizes they declare (older and newer PatchMaster
  * versions), samples as int16, int32, float32 or float64, contiguous or interleaved, each trace in the byte order
- * its TrDataKind gives, sample intervals in s, ms or µs. Sweeps without samples are left out with a warning; a
- * stored zero offset (TrZeroData) is reported, not applied. Refused with a message: abscissas other than time,
+ * its TrDataKind gives, sample intervals in s, ms or µs. Sweeps without samples are left out with a warning, and
+ * so are sweeps whose traces differ from the first sweep's ({@link HekaSeriesLayout}); a stored zero offset
+ * (TrZeroData) is reported, not applied. Samples past the end of a truncated file are refused, naming the sweeps. Refused with a message: abscissas other than time,
  * PULSE "DATA" files, unknown sample formats.
  */
 public final class HekaReader implements RecordingReader {
