@@ -33,8 +33,17 @@ import org.patchpinn.trace.Recording;
 class MechanismComparisonTest {
     private static final double[] LEVELS = {0.5, 2.5, 10};
 
-    /** Two cells × three levels in which only {@code parameter} follows {@code law}; each cell's fit is its truth at 2.5. */
+    /**
+     * Two cells × three levels in which only {@code parameter} follows {@code law}; each cell's fit is its truth at
+     * 2.5. The shared cell bases are not refitted (their own test does that: it is the slow part).
+     */
     private static MechanismComparison rankedSeries(String parameter, DoubleUnaryOperator law) {
+        return rankedSeries(parameter, law, Map.of()).sharedBudget(0);
+    }
+
+    /** As above, each cell's fit off its truth by {@code fitError} (parameter → value). */
+    private static MechanismComparison rankedSeries(String parameter, DoubleUnaryOperator law,
+                                                    Map<String, Double> fitError) {
         List<RecordingRow> rows = new ArrayList<>();
         ModelSpec base = BuiltinModels.get("traub-rs-m");
         List<Map<String, Double>> cells = List.of(Map.of(), Map.of("Cm", 140.0, "gL", 3.2, "EL", -67.0));
@@ -51,9 +60,13 @@ class MechanismComparisonTest {
                                 + Math.round(g * 10));
                 Path p = Path.of(name + ".atf");
                 files.put(p, r);
+                ModelSpec fit = cell.withValue(parameter, law.applyAsDouble(2.5));
+                for (var e : fitError.entrySet()) {
+                    fit = fit.withValue(e.getKey(), e.getValue());
+                }
                 JsonObject details = new JsonObject();
-                details.addProperty("fitted_model", ModelFileWriter.write(cell.withValue(parameter,
-                        law.applyAsDouble(2.5))));
+                details.addProperty("fitted_model", ModelFileWriter.write(fit.withFree(List.of("gNa", "gK", "gL",
+                        "EL", "gM", "VT", "EK"))));
                 Map<String, FitOutcome> fits = new LinkedHashMap<>();
                 fits.put("classic", new FitOutcome(Map.of(), details));
                 ManifestEntry entry = new ManifestEntry(rows.size() + 1, name, p, g, "c" + c, Map.of(), "");
@@ -127,6 +140,32 @@ class MechanismComparisonTest {
         MechanismComparison.Result r = mc.rank(fits, only, true);
         assertNull(r.winner(), r.verdict());
         assertTrue(r.verdict().contains("compensation") && r.verdict().contains(worst.mechanism().name()), r.verdict());
+    }
+
+    @Test
+    void cellBasesSharedOverTheCellsRecordingsUndoAFitsCompensationAndKeepTheMechanism() {
+        // each cell's fit off its truth (a leak too large, a threshold too low): every recording pays for it
+        Map<String, Double> off = Map.of("gL", 4.5, "VT", -59.0);
+        MechanismComparison unshared = rankedSeries("EK", GlucoseSeries::ekMv, off).sharedBudget(0);
+        var plain = unshared.fitAll(Mechanism.candidates(unshared.baseModel()), Progress.NONE);
+        MechanismComparison.Result before = unshared.rank(plain, changing(plain, true), true);
+        MechanismComparison mc = rankedSeries("EK", GlucoseSeries::ekMv, off).sharedBudget(60);
+        var fits = mc.fitAll(Mechanism.candidates(mc.baseModel()), Progress.NONE);
+        MechanismComparison.Result r = mc.rank(fits, changing(fits, true), true);
+        assertTrue(r.noneLoss() < 0.8 * before.noneLoss(), r.noneLoss() + " vs " + before.noneLoss());
+        assertEquals("EK", r.winner().mechanism().parameter(), r.ranking().toString());
+        assertTrue(r.winner().sharedBase());
+        assertTrue(r.winner().inSampleLoss() < before.winner().inSampleLoss());
+        assertTrue(r.ranking().stream().filter(MechanismComparison.Ranked::sharedBase).count()
+                <= MechanismComparison.SHARED);
+        assertTrue(r.cellBases().values().stream().allMatch(s -> s.contains("refitted over the cell's recordings")));
+        // the fit's error is the base's: sharing does not move the winner's per-level values further from the truth
+        for (double g : LEVELS) {
+            double truth = GlucoseSeries.ekMv(g);
+            assertTrue(Math.abs(r.winner().perLevel().get(g) - truth)
+                    <= Math.abs(before.winner().perLevel().get(g) - truth) + 1.0, "EK at " + g + ": shared "
+                    + r.winner().perLevel() + ", unshared " + before.winner().perLevel());
+        }
     }
 
     @Test
