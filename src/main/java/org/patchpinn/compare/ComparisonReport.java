@@ -102,7 +102,6 @@ public final class ComparisonReport {
                     .set("improvement over none", m.noneLoss() - r.inSampleLoss())
                     .set("p worse than the best (paired over recordings)", r.pWorseThanBest())
                     .set("held-out-cell loss", r.heldOutLoss())
-                    .set("cell base shared over its recordings", r.sharedBase() ? "yes" : "no")
                     .set("parameter changes with " + cond, r.changes() ? "yes" : "no")
                     .set("EX (mV)", r.mechanism().kind().equals(Mechanism.EXTRA) ? r.exMv() : Double.NaN)
                     .set("value per level", per.toString())

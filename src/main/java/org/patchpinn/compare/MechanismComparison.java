@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,7 +27,9 @@ import org.patchpinn.trace.Recording;
 /**
  * Which mechanism explains the condition's effect. Each cell gets its own model: the per-parameter median
  * of its recordings' fits or one of those fits, whichever explains the cell's recordings best
- * ({@link #cellBase}). For each candidate
+ * ({@link #cellBase}), then refitted over all of the cell's recordings together ({@link SharedCellBase}: one
+ * Cm, one set of conductances and kinetics per cell, as the cell has; a base that is one recording's own fit
+ * carries that recording's compensations and scores it near zero). For each candidate
  * {@link Mechanism}, only its one parameter is then refitted per recording (everything else the cell's),
  * so the condition can act through that mechanism alone; an extra conductance also gets one reversal EX
  * for all recordings, found on a grid (no assumed value). The mechanisms are ranked on their in-sample loss
@@ -53,10 +56,8 @@ public final class MechanismComparison {
     static final int GRID = 13;
     /** A mechanism whose paired test against the winner has p below this is worse than the winner. */
     static final double DISTINGUISHED_P = 0.05;
-    /** How many of the best-ranked mechanisms get a cell base shared over each cell's recordings. */
-    static final int SHARED = 4;
-    /** CMA-ES evaluations of one shared cell base (each simulates all of the cell's recordings). */
-    static final int SHARED_BUDGET = 150;
+    /** Coordinate-wise passes when a cell's base is refitted over its recordings (see {@link SharedCellBase}). */
+    static final int SHARED_PASSES = 2;
 
     /** A recording as the mechanism fits see it. */
     private record Rec(RecordingRow row, String cell, double level, List<FitSweep> sweeps) { }
@@ -67,10 +68,9 @@ public final class MechanismComparison {
      * best-ranked mechanism (NaN for that one).
      */
     public record Ranked(Mechanism mechanism, double heldOutLoss, double inSampleLoss, double exMv,
-                         Map<Double, Double> perLevel, double[] theta, boolean changes, double pWorseThanBest,
-                         boolean sharedBase) {
+                         Map<Double, Double> perLevel, double[] theta, boolean changes, double pWorseThanBest) {
         Ranked withP(double p) {
-            return new Ranked(mechanism, heldOutLoss, inSampleLoss, exMv, perLevel, theta, changes, p, sharedBase);
+            return new Ranked(mechanism, heldOutLoss, inSampleLoss, exMv, perLevel, theta, changes, p);
         }
 
         /** Whether the recordings do not tell this mechanism apart from the best-ranked one. */
@@ -108,9 +108,8 @@ public final class MechanismComparison {
     private final Map<String, ModelSpec> bases = new LinkedHashMap<>();
     private final Map<String, String> baseSources = new LinkedHashMap<>();
     private final List<String> cells;
-    /** "No condition effect" on cell bases shared over each cell's recordings, when {@link #fitAll} refitted them. */
-    private Fits none;
-    private int sharedBudget = SHARED_BUDGET;
+    private int sharedPasses = SHARED_PASSES;
+    private boolean shared;
 
     private MechanismComparison(List<RecordingRow> ok, String fitName, Function<ManifestEntry, Recording> loader) {
         Map<String, List<ModelSpec>> fitted = new LinkedHashMap<>();
@@ -189,130 +188,56 @@ public final class MechanismComparison {
     }
 
     /**
-     * Fits every mechanism per recording on the cells' bases; then the {@value #SHARED} best, and "no condition
-     * effect", again on a base refitted for each of them over each cell's recordings together
-     * ({@link SharedCellBase}). Returns each one's per-recording parameter, in row order.
+     * Refits each cell's base over the cell's recordings (once), then fits every mechanism per recording on it;
+     * returns each one's per-recording parameter, in row order.
      */
     public Map<Mechanism, Fits> fitAll(List<Mechanism> mechanisms, Progress progress) {
+        Progress fits = progress;
+        if (sharedPasses > 0 && !shared) {
+            shareCellBases(progress.range(0, 0.4));
+            fits = progress.range(0.4, 1);
+        }
         Map<Mechanism, Fits> out = new LinkedHashMap<>();
-        Progress first = progress.range(0, sharedBudget > 0 ? 0.3 : 1);
         for (int k = 0; k < mechanisms.size(); k++) {
             progress.checkCancelled();
             Mechanism m = mechanisms.get(k);
             progress.status("mechanism " + (k + 1) + "/" + mechanisms.size() + ": " + m.name());
             out.put(m, m.kind().equals(Mechanism.EXTRA) ? fitExtra(m) : fit(m, Double.NaN));
-            first.fraction((k + 1.0) / mechanisms.size());
-        }
-        if (sharedBudget > 0) {
-            shareCellBases(out, progress.range(0.3, 1));
+            fits.fraction((k + 1.0) / mechanisms.size());
         }
         return out;
     }
 
-    /** CMA-ES evaluations per shared cell base; 0 keeps each cell's base as its recordings' fits gave it. */
-    public MechanismComparison sharedBudget(int evaluations) {
-        this.sharedBudget = evaluations;
+    /** Coordinate-wise passes when refitting a cell's base over its recordings; 0 keeps the base chosen from the fits. */
+    public MechanismComparison sharedPasses(int passes) {
+        this.sharedPasses = passes;
         return this;
     }
 
-    /**
-     * Per recording θ and loss for one mechanism (and the shared EX of an extra conductance), and the model each
-     * cell's recordings were fitted on (for an extra conductance with its current); {@code shared}: whether that
-     * model, for one cell or more, is a base refitted over the cell's recordings for this mechanism.
-     */
-    public record Fits(double[] theta, double[] loss, double exMv, Map<String, ModelSpec> bases, boolean shared) { }
-
-    /**
-     * Refits "no condition effect" and the best-ranked mechanisms on cell bases shared over each cell's recordings:
-     * the base for the recordings' current values of θ, then each θ on the new base (one alternation). A refit is
-     * kept only where it lowers the cell's loss.
-     */
-    private void shareCellBases(Map<Mechanism, Fits> fits, Progress progress) {
-        List<Mechanism> best = fits.keySet().stream()
-                .sorted(Comparator.comparingDouble(m -> geometricMean(fits.get(m).loss()))).limit(SHARED).toList();
-        progress.status("refitting each cell's base over its recordings for 'no condition effect' and "
-                + best.stream().map(Mechanism::name).collect(Collectors.joining(", ")));
-        List<Mechanism> jobs = new ArrayList<>();
-        jobs.add(null);
-        jobs.addAll(best);
-        List<Fits> refitted = new ArrayList<>(Collections.nCopies(jobs.size(), null));
+    /** Each cell's base refitted over all of its recordings, with no condition effect (cells in parallel). */
+    private void shareCellBases(Progress progress) {
+        progress.status("refitting each cell's model over all of its recordings");
+        Map<String, ModelSpec> refitted = new ConcurrentHashMap<>();
         int[] done = {0};
-        IntStream.range(0, jobs.size()).parallel().forEach(j -> {
-            progress.checkCancelled();
-            Mechanism m = jobs.get(j);
-            refitted.set(j, m == null ? sharedNone() : shared(m, fits.get(m)));
+        cells.parallelStream().forEach(cell -> {
+            List<List<FitSweep>> sweeps = recs.stream().filter(r -> r.cell().equals(cell)).map(Rec::sweeps).toList();
+            refitted.put(cell, SharedCellBase.refit(bases.get(cell), sweeps, sharedPasses, progress));
             synchronized (done) {
-                progress.fraction(++done[0] / (double) jobs.size());
+                progress.fraction(++done[0] / (double) cells.size());
             }
         });
-        none = refitted.get(0);
-        for (int j = 1; j < jobs.size(); j++) {
-            fits.put(jobs.get(j), refitted.get(j));
-        }
-        baseSources.replaceAll((cell, source) -> source + "; refitted over the cell's recordings for 'no condition "
-                + "effect' and " + best.stream().map(Mechanism::name).collect(Collectors.joining(", ")));
-    }
-
-    /** "No condition effect": each recording on its cell's shared base. */
-    private Fits sharedNone() {
-        Map<String, ModelSpec> shared = new LinkedHashMap<>();
-        double[] loss = new double[recs.size()];
         for (String cell : cells) {
-            SharedCellBase.Refit r = SharedCellBase.refit(bases.get(cell), null, sweepsOf(cell), new double[0],
-                    sharedBudget, cell.hashCode());
-            shared.put(cell, r.base());
-            int[] own = indicesOf(cell);
-            for (int k = 0; k < own.length; k++) {
-                loss[own[k]] = r.loss()[k];
+            if (refitted.get(cell) != bases.get(cell)) {
+                bases.put(cell, refitted.get(cell));
+                baseSources.put(cell, baseSources.get(cell) + ", refitted over the cell's " + recs.stream()
+                        .filter(r -> r.cell().equals(cell)).count() + " recordings");
             }
         }
-        boolean any = cells.stream().anyMatch(c -> shared.get(c) != bases.get(c));
-        return new Fits(new double[recs.size()], loss, Double.NaN, shared, any);
+        shared = true;
     }
 
-    /**
-     * One mechanism on shared cell bases: the base for the current θ, then θ again (the old value kept where the
-     * new search, rugged in θ, finds worse); kept per cell where the cell's loss falls.
-     */
-    private Fits shared(Mechanism m, Fits f) {
-        double[] theta = f.theta().clone();
-        double[] loss = f.loss().clone();
-        Map<String, ModelSpec> out = new LinkedHashMap<>(f.bases());
-        boolean any = false;
-        for (String cell : cells) {
-            int[] own = indicesOf(cell);
-            double[] t = Arrays.stream(own).mapToDouble(i -> theta[i]).toArray();
-            SharedCellBase.Refit refit = SharedCellBase.refit(f.bases().get(cell), m.parameter(), sweepsOf(cell), t,
-                    sharedBudget, cell.hashCode() * 31L + m.parameter().hashCode());
-            ModelSpec base = refit.base();
-            double[] l = refit.loss().clone();
-            for (int k = 0; k < own.length; k++) {
-                double[] r = fitOne(m, base, recs.get(own[k]));
-                if (r[1] < l[k]) {
-                    t[k] = r[0];
-                    l[k] = r[1];
-                }
-            }
-            double before = geometricMean(Arrays.stream(own).mapToDouble(i -> loss[i]).toArray());
-            if (geometricMean(l) < before) {
-                any = true;
-                out.put(cell, base);
-                for (int k = 0; k < own.length; k++) {
-                    theta[own[k]] = t[k];
-                    loss[own[k]] = l[k];
-                }
-            }
-        }
-        return new Fits(theta, loss, f.exMv(), out, any);
-    }
-
-    private int[] indicesOf(String cell) {
-        return IntStream.range(0, recs.size()).filter(i -> recs.get(i).cell().equals(cell)).toArray();
-    }
-
-    private List<List<FitSweep>> sweepsOf(String cell) {
-        return recs.stream().filter(r -> r.cell().equals(cell)).map(Rec::sweeps).toList();
-    }
+    /** Per recording θ and loss for one mechanism (and the shared EX of an extra conductance). */
+    public record Fits(double[] theta, double[] loss, double exMv) { }
 
     /** A cell's model (the structure every mechanism starts from). */
     public ModelSpec baseModel() {
@@ -324,25 +249,19 @@ public final class MechanismComparison {
     }
 
     private Fits fit(Mechanism m, double exMv) {
-        Map<String, ModelSpec> models = new LinkedHashMap<>();
-        cells.forEach(c -> models.put(c, model(m, bases.get(c), exMv)));
         double[] theta = new double[recs.size()];
         double[] loss = new double[recs.size()];
         IntStream.range(0, recs.size()).parallel().forEach(i -> {
-            double[] best = fitOne(m, models.get(recs.get(i).cell()), recs.get(i));
-            theta[i] = best[0];
+            Rec r = recs.get(i);
+            ModelSpec base = model(m, bases.get(r.cell()), exMv);
+            FitObjective obj = new FitObjective(base, r.sweeps(), Progress.NONE);
+            double[] range = range(m, base);
+            DoubleUnaryOperator f = t -> obj.coarseLoss(with(base, m, within(base, m, t)), STEP_MS);
+            double[] best = minimise(f, range[0], range[1]);
+            theta[i] = within(base, m, best[0]);
             loss[i] = best[1];
         });
-        return new Fits(theta, loss, exMv, models, false);
-    }
-
-    /** The mechanism's parameter for one recording on a given base: {θ, loss}. */
-    private static double[] fitOne(Mechanism m, ModelSpec base, Rec r) {
-        FitObjective obj = new FitObjective(base, r.sweeps(), Progress.NONE);
-        double[] range = range(m, base);
-        DoubleUnaryOperator f = t -> obj.coarseLoss(with(base, m, within(base, m, t)), STEP_MS);
-        double[] best = minimise(f, range[0], range[1]);
-        return new double[] {within(base, m, best[0]), best[1]};
+        return new Fits(theta, loss, exMv);
     }
 
     /**
@@ -407,14 +326,12 @@ public final class MechanismComparison {
     /** Ranks fitted mechanisms; {@code changes}: whether each one's own parameter changes (the tests' answer). */
     public Result rank(Map<Mechanism, Fits> fits, Map<Mechanism, Boolean> changes, boolean anyChange) {
         boolean heldOut = cells.size() >= 2;
-        double[] noneLoss = none != null ? none.loss() : new double[recs.size()];
-        if (none == null) {
-            IntStream.range(0, recs.size()).parallel().forEach(i -> {
-                Rec r = recs.get(i);
-                ModelSpec base = bases.get(r.cell());
-                noneLoss[i] = new FitObjective(base, r.sweeps(), Progress.NONE).coarseLoss(base.values(), STEP_MS);
-            });
-        }
+        double[] noneLoss = new double[recs.size()];
+        IntStream.range(0, recs.size()).parallel().forEach(i -> {
+            Rec r = recs.get(i);
+            ModelSpec base = bases.get(r.cell());
+            noneLoss[i] = new FitObjective(base, r.sweeps(), Progress.NONE).coarseLoss(base.values(), STEP_MS);
+        });
         List<Ranked> ranked = new ArrayList<>();
         Map<String, double[]> thetas = new LinkedHashMap<>();
         Map<Mechanism, double[]> losses = new LinkedHashMap<>();
@@ -424,23 +341,21 @@ public final class MechanismComparison {
             double[] delta = deltas(m, f.theta());
             double held = heldOut ? heldOutLoss(m, f, delta) : Double.NaN;
             ranked.add(new Ranked(m, held, geometricMean(f.loss()), f.exMv(), perLevel(m, f.theta(), delta),
-                    f.theta(), changes.getOrDefault(m, false), Double.NaN, f.shared()));
+                    f.theta(), changes.getOrDefault(m, false), Double.NaN));
             thetas.put(m.parameter(), f.theta());
             losses.put(m, f.loss());
         }
         ranked.sort(Comparator.comparingDouble(Ranked::inSampleLoss));
-        double noneMean = geometricMean(noneLoss);
+        double none = geometricMean(noneLoss);
         if (!ranked.isEmpty()) {
             Ranked top = ranked.get(0);
             double[] best = losses.get(top.mechanism());
             ranked = ranked.stream().map(r -> r == top ? r : r.withP(PairedSignFlip.pWorse(best,
                     losses.get(r.mechanism()), seedOf(r.mechanism())))).toList();
         }
-        Result partial = new Result(ranked, noneMean, heldOut, "", null, thetas, baseSources());
-        Ranked w = partial.winner();
-        // the level models' base: the winner's cell bases (shared ones where it got them), else the cells' own
-        ModelSpec mean = meanBase(w == null ? bases : fits.get(w.mechanism()).bases());
-        return new Result(ranked, noneMean, heldOut, verdict(partial, anyChange), mean, thetas, partial.cellBases());
+        Result partial = new Result(ranked, none, heldOut, "", meanBase(), thetas, baseSources());
+        return new Result(ranked, none, heldOut, verdict(partial, anyChange), partial.meanBase(), thetas,
+                partial.cellBases());
     }
 
     /** A fixed seed per mechanism, so a re-run gives the same p where the test samples sign flips. */
@@ -500,7 +415,7 @@ public final class MechanismComparison {
             }
             double d = interpolate(train, r.level());
             double anchor = anchor(m, f.theta(), r.cell());
-            ModelSpec base = f.bases().get(r.cell());
+            ModelSpec base = model(m, bases.get(r.cell()), f.exMv());
             double theta = clamp(base, m, fromT(m, toT(m, anchor) + d));
             loss[i] = new FitObjective(base, r.sweeps(), Progress.NONE).coarseLoss(with(base, m, theta), STEP_MS);
         });
@@ -551,14 +466,14 @@ public final class MechanismComparison {
         return out;
     }
 
-    /** Cells' models averaged parameter by parameter (the base of the per-level model files). */
-    private static ModelSpec meanBase(Map<String, ModelSpec> cellModels) {
-        ModelSpec first = cellModels.values().iterator().next();
+    /** The cells' models averaged parameter by parameter (the base of the per-level model files). */
+    private ModelSpec meanBase() {
+        ModelSpec first = bases.values().iterator().next();
         double[] v = new double[first.parameterCount()];
-        for (ModelSpec b : cellModels.values()) {
+        for (ModelSpec b : bases.values()) {
             double[] x = b.values();
             for (int i = 0; i < v.length; i++) {
-                v[i] += x[i] / cellModels.size();
+                v[i] += x[i] / bases.size();
             }
         }
         return withValuesInBounds(first, v);
@@ -566,9 +481,7 @@ public final class MechanismComparison {
 
     /** The model a condition-level file describes: the mean base with the mechanism's value at the level. */
     public static ModelSpec levelModel(Result r, Ranked w, double level) {
-        // the winner's bases carry its extra current already
-        ModelSpec base = r.meanBase().hasParameter(w.mechanism().parameter()) ? r.meanBase()
-                : model(w.mechanism(), r.meanBase(), w.exMv());
+        ModelSpec base = model(w.mechanism(), r.meanBase(), w.exMv());
         double theta = w.perLevel().get(level);
         return withValuesInBounds(base, with(base, w.mechanism(), theta));
     }

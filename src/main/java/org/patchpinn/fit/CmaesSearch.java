@@ -18,9 +18,9 @@ import org.apache.commons.math3.random.MersenneTwister;
  * rugged (a spike more or less is a step), and one run tends to settle after a few hundred evaluations. The best
  * point seen is the answer (not the distribution's mean, which may never have been evaluated).
  */
-public final class CmaesSearch {
+final class CmaesSearch {
     /** The best point and its loss after a search, and how many runs it took. */
-    public record Result(double[] u, double loss, int evaluations, int runs) { }
+    record Result(double[] u, double loss, int evaluations, int runs) { }
 
     /** Ends a run that no longer improves. */
     private static final class Stalled extends RuntimeException {
@@ -37,7 +37,7 @@ public final class CmaesSearch {
      *                         evaluations
      * @param onEvaluation     called after every evaluation with (evaluations so far, best loss)
      */
-    public static Result minimise(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population, int budget,
+    static Result minimise(ToDoubleFunction<double[]> loss, double[] u0, double sigma, int population, int budget,
                            int stallEvaluations, long seed, BiConsumer<Integer, Double> onEvaluation) {
         return search(loss, u0, sigma, population, budget, stallEvaluations, seed, true, onEvaluation);
     }

@@ -241,7 +241,6 @@ public final class CompareResultJson {
             x.add("p_worse_than_best", Json.number(r.pWorseThanBest()));
             x.addProperty("not_distinguished_from_best", r.notDistinguished());
             x.addProperty("parameter_changes", r.changes());
-            x.addProperty("cell_base_shared", r.sharedBase());
             if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
                 x.add("EX_mV", Json.number(r.exMv()));
             }
