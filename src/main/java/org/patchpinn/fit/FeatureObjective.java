@@ -66,10 +66,6 @@ final class FeatureObjective {
         return simulations.get();
     }
 
-    int sweepCount() {
-        return targets.size();
-    }
-
     double loss(double[] full) {
         return FitObjective.sumOfSquares(residuals(full));
     }

@@ -101,13 +101,6 @@ public final class StagedFit implements FitMethod {
         return "classic";
     }
 
-    @Override
-    public String description() {
-        return "staged fit of step recordings: passive properties from the cell's features, then active and slow "
-                + "currents by CMA-ES on summary statistics, then least squares on the traces when spike trains "
-                + "agree (95% intervals); the selection sweeps choose the stage";
-    }
-
     /** One stage's result. */
     private record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
                              int evaluations, double wallS) { }

@@ -67,12 +67,10 @@ public final class Recordings {
                 + "WinWCP, ATF, CSV/TSV or NWB)");
     }
 
-    /** Opens a file and attaches user-supplied metadata (e.g. {@code glucose_mM}). */
-    public static Recording open(Path file, Map<String, String> metadata, Progress progress) {
-        return open(file, "", metadata, progress);
-    }
-
-    /** Opens one series of a file (see {@link #open(Path, String, Progress)}) and attaches metadata. */
+    /**
+     * Opens one series of a file (see {@link #open(Path, String, Progress)}) and attaches user-supplied metadata
+     * (e.g. {@code glucose_mM}).
+     */
     public static Recording open(Path file, String series, Map<String, String> metadata, Progress progress) {
         Recording r = open(file, series, progress);
         if (metadata.isEmpty()) {

@@ -83,16 +83,6 @@ public final class FittedModel {
     /** Every base parameter (spec order, units of the spec: pF, nS, mV, ms). */
     public double[] parameters() { return params.clone(); }
 
-    /** One base parameter by name. */
-    public double parameter(String name) {
-        return params[base.spec().indexOf(name)];
-    }
-
-    /** A copy with other base parameter values. */
-    public FittedModel withParameters(double[] p) {
-        return new FittedModel(base, p, latents);
-    }
-
     public List<Latent> latents() { return latents; }
 
     static int gridSize() {

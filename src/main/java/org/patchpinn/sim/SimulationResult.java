@@ -33,14 +33,6 @@ public final class SimulationResult {
     /** Time of sample i in ms. */
     public double timeMs(int i) { return i * dtMs; }
 
-    public double[] timesMs() {
-        double[] t = new double[vMv.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = i * dtMs;
-        }
-        return t;
-    }
-
     /** Membrane voltage (mV); the array is shared, do not modify. */
     public double[] v() { return vMv; }
 

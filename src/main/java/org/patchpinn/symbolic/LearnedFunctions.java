@@ -3,7 +3,6 @@ package org.patchpinn.symbolic;
 import java.nio.file.Path;
 import java.util.List;
 import org.patchpinn.model.ModelException;
-import org.patchpinn.model.RateFunction;
 import org.patchpinn.model.TabulatedRate;
 
 /**
@@ -23,13 +22,6 @@ public record LearnedFunctions(TabulatedRate zInf, TabulatedRate tauMs, String s
         } catch (ModelException e) {
             throw new SymbolicDataException(csv + ": " + e.getMessage());
         }
-    }
-
-    /** Tabulates two functions (e.g. the true laws of a synthetic cell) on vFrom…vTo in steps of dv (mV). */
-    public static LearnedFunctions sample(RateFunction zInf, RateFunction tauMs, double vFromMv, double vToMv,
-                                          int points, String source) {
-        return new LearnedFunctions(TabulatedRate.sample(zInf, vFromMv, vToMv, points),
-                TabulatedRate.sample(tauMs, vFromMv, vToMv, points), source);
     }
 
     /** Lowest tabulated voltage (mV): the data range starts here. */
