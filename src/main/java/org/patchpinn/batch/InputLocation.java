@@ -39,6 +39,10 @@ public final class InputLocation {
         return "file".equalsIgnoreCase(u.getScheme()) ? Path.of(u) : null;
     }
 
+    public static boolean isLocal(String location) {
+        return localPath(location) != null;
+    }
+
     /** The folder holding {@code location} (a URI ending in '/'); only for non-local URIs. */
     public static String parentUri(String location) {
         URI u = URI.create(location);

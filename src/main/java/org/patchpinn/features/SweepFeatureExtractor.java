@@ -119,7 +119,7 @@ public final class SweepFeatureExtractor {
             subthreshold();
             spiking();
             sbi();
-            return new SweepFeatures(values, arrays, spikes, w, h);
+            return new SweepFeatures(values, arrays, spikes, w);
         }
 
         private int at(double tMs) {

@@ -59,7 +59,7 @@ public final class FittedModel {
     }
 
     /** Trajectories of a forward simulation, one value per recorded sample. */
-    public record Simulation(double[] v, double[][] gates, double[][] z, double[][] latentCurrentPa) { }
+    public record Simulation(double[] v, double[][] latentCurrentPa) { }
 
     private final KnownModel base;
     private final double[] params;
@@ -116,8 +116,6 @@ public final class FittedModel {
             ec[k] = params[base.reversalIndex(k)];
         }
         double[] vOut = new double[n];
-        double[][] gOut = new double[ng][n];
-        double[][] zOut = new double[nl][n];
         double[][] izOut = new double[nl][n];
         double[] x = new double[ng];
         double[] z = new double[nl];
@@ -132,11 +130,7 @@ public final class FittedModel {
         double cm = params[base.capacitanceIndex()];
         for (int k = 0; k < n; k++) {
             vOut[k] = v;
-            for (int g = 0; g < ng; g++) {
-                gOut[g][k] = x[g];
-            }
             for (int j = 0; j < nl; j++) {
-                zOut[j][k] = z[j];
                 izOut[j][k] = latents.get(j).gNs() * z[j] * (v - latents.get(j).eMv());
             }
             if (k + 1 == n) {
@@ -165,7 +159,7 @@ public final class FittedModel {
                 v = vinf + (v - vinf) * Math.exp(-h * gt / cm);
             }
         }
-        return new Simulation(vOut, gOut, zOut, izOut);
+        return new Simulation(vOut, izOut);
     }
 
     /**
@@ -225,17 +219,11 @@ public final class FittedModel {
         int n = iPa.length;
         SimulationResult r = Simulator.shared().simulate(m, m.values(), Stimuli.sampled(iPa, dtMs, "sweep"), n * dtMs,
                 dtMs, Simulator.stepFor(dtMs), init, true);
-        double[][] gates = new double[tables.length][];
-        for (int g = 0; g < tables.length; g++) {
-            gates[g] = r.gate(m.gates().get(g).name());
-        }
-        double[][] z = new double[latents.size()][];
         double[][] iz = new double[latents.size()][];
         for (int j = 0; j < latents.size(); j++) {
-            z[j] = r.gate("z" + (j + 1));
             iz[j] = r.currents().get("Iz" + (j + 1));
         }
-        return new Simulation(r.v(), gates, z, iz);
+        return new Simulation(r.v(), iz);
     }
 
     /** Latent gate trajectories driven by a measured voltage (exact for piecewise-constant V). */

@@ -10,15 +10,14 @@ import org.patchpinn.model.TabulatedRate;
  * {@code z_inf}, {@code tau_z (ms)}), turned back into rate functions so the network model can be simulated
  * by the project simulator next to a model built from the discovered laws.
  */
-public record LearnedFunctions(TabulatedRate zInf, TabulatedRate tauMs, String source) {
+public record LearnedFunctions(TabulatedRate zInf, TabulatedRate tauMs) {
 
     /** Reads a learned.csv; bad tables (missing columns, NaN, too few rows, unsorted V) are errors naming the file. */
     public static LearnedFunctions read(Path csv) {
         Dataset z = TableReader.read(csv, List.of("V"), "z_inf");
         Dataset tau = TableReader.read(csv, List.of("V"), "tau_z");
         try {
-            return new LearnedFunctions(TabulatedRate.of(z.x()[0], z.y()), TabulatedRate.of(tau.x()[0], tau.y()),
-                    csv.toString());
+            return new LearnedFunctions(TabulatedRate.of(z.x()[0], z.y()), TabulatedRate.of(tau.x()[0], tau.y()));
         } catch (ModelException e) {
             throw new SymbolicDataException(csv + ": " + e.getMessage());
         }
