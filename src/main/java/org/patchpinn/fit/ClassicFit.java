@@ -170,7 +170,7 @@ public final class ClassicFit implements FitMethod {
                 }
             }
             double[] seen = pl.bestSeen();
-            double seenRss = FitObjective.sumOfSquares(objective.residuals(space.toFull(seen), FINE_STEP_MS));
+            double seenRss = LeastSquares.sumOfSquares(objective.residuals(space.toFull(seen), FINE_STEP_MS));
             if (seenRss < sol.rss()) {
                 // A profile point beat the optimum by a fraction of a χ² unit: it is the better estimate.
                 full = space.toFull(seen);

@@ -253,7 +253,7 @@ public final class StagedFit implements FitMethod {
         double end = t.length >= 3 ? t[2] + (t[2] - t[1]) : t[t.length - 1] + (t.length > 1 ? t[1] - t[0] : 0);
         end = Math.min(s.window().endMs(), Math.max(start + ONSET_MIN_MS, end));
         return new StepSweep(s.sweep(), new StimulusWindow(start, end), s.amplitudePa(),
-                StepSweep.countIn(t, start, end));
+                SpikeTimes.countIn(t, start, end));
     }
 
     /** The free parameters the searches move: all but those the passive constraint solves. */

@@ -108,14 +108,6 @@ public final class Validation {
     }
 
     /**
-     * {@link #spikingGamma} over the test sweeps (heldOut true) or the training sweeps (false); NaN when none.
-     * Selection sweeps count in neither: choices were made on them.
-     */
-    public static double spikingGamma(List<SweepValidation> v, boolean heldOut) {
-        return spikingGamma(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
-    }
-
-    /**
      * Mean Γ over every sweep with the given role (NaN when none), a sweep silent in data and model counting 1:
      * the figure choices are made on (a model that fires where the cell is silent must lose). Reports quote
      * {@link #spikingGamma} instead.
@@ -163,11 +155,6 @@ public final class Validation {
 
     private static Stream<SweepValidation> spiking(List<SweepValidation> v, String role) {
         return v.stream().filter(s -> s.role().equals(role) && (s.dataSpikes() > 0 || s.modelSpikes() > 0));
-    }
-
-    /** RMSE over all samples of the sweeps with the given role (NaN when none). */
-    public static double rmse(List<SweepValidation> v, boolean heldOut) {
-        return rmse(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
     }
 
     /** RMSE over all samples of the sweeps with the given role (NaN when none). */

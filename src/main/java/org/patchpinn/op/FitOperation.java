@@ -301,7 +301,8 @@ public final class FitOperation extends BasicOperation {
                 : String.format(Locale.ROOT, "held-out (test) Γ %.2f on %d sweep%s with spikes",
                 Validation.spikingGamma(validation, SweepRoles.TEST), spiking, spiking == 1 ? "" : "s");
         String quiet = silent.count() == 0 ? "" : ", " + silent + " silent sweeps silent in the model";
-        return String.format(Locale.ROOT, "%s%s, RMSE %.2f mV", gamma, quiet, Validation.rmse(validation, true));
+        return String.format(Locale.ROOT, "%s%s, RMSE %.2f mV", gamma, quiet,
+                Validation.rmse(validation, SweepRoles.TEST));
     }
 
     private static OperationResult report(Recording r, ModelSpec model, FitMethod method, SweepRoles roles,
