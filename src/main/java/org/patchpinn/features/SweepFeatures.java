@@ -79,11 +79,6 @@ public final class SweepFeatures {
         return window;
     }
 
-    /** The unit of a feature ("mV", "ms", "Hz", "MOhm", "mV^2", "pA"; "" for counts and ratios). */
-    public static String unitOf(String name) {
-        return FeatureNames.unitOf(name);
-    }
-
     @Override
     public String toString() {
         return "SweepFeatures" + values;

@@ -14,6 +14,7 @@ import org.patchpinn.features.StimulusWindows;
 import org.patchpinn.features.SweepFeatureExtractor;
 import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.sim.SimulationResult;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
@@ -175,12 +176,8 @@ public final class Validation {
      * the AP-shape errors a reader checks beside Γ.
      */
     public static double medianError(List<SweepValidation> v, String role, String feature) {
-        double[] d = v.stream().filter(s -> s.role().equals(role))
+        return Median.of(v.stream().filter(s -> s.role().equals(role))
                 .mapToDouble(s -> s.modelFeatures().get(feature) - s.dataFeatures().get(feature))
-                .filter(Double::isFinite).sorted().toArray();
-        if (d.length == 0) {
-            return Double.NaN;
-        }
-        return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
+                .filter(Double::isFinite).toArray());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.features.FeatureNames;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
@@ -324,7 +324,7 @@ public final class FitOperation extends BasicOperation {
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
-                String unit = SweepFeatures.unitOf(f);
+                String unit = FeatureNames.unitOf(f);
                 String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
                 row.set(f + " data" + suffix, v.dataFeatures().get(f));
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));

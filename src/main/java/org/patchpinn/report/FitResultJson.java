@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.RecordingArtefacts;
-import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.features.FeatureNames;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitRunner;
@@ -155,7 +155,7 @@ public final class FitResultJson {
                 JsonObject pair = new JsonObject();
                 pair.add("data", Json.number(s.dataFeatures().get(name)));
                 pair.add("model", Json.number(s.modelFeatures().get(name)));
-                pair.addProperty("unit", SweepFeatures.unitOf(name));
+                pair.addProperty("unit", FeatureNames.unitOf(name));
                 features.add(name, pair);
             }
             so.add("features", features);
