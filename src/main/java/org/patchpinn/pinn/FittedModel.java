@@ -25,15 +25,8 @@ public final class FittedModel {
     /** One latent current, g (nS), E (mV) and its tabulated gate functions. */
     public record Latent(double gNs, double eMv, double[] zInf, double[] tauMs) {
         static Latent tabulate(LatentCurrent lc, Map<String, double[]> values) {
-            int n = gridSize();
-            double[] zi = new double[n];
-            double[] tau = new double[n];
-            for (int i = 0; i < n; i++) {
-                double v = V_MIN + i * V_STEP;
-                zi[i] = lc.zInfValue(values, v);
-                tau[i] = lc.tauValue(values, v);
-            }
-            return new Latent(lc.gValue(values), lc.eValue(values), zi, tau);
+            return of(lc.gValue(values), lc.eValue(values), v -> lc.zInfValue(values, v),
+                    v -> lc.tauValue(values, v));
         }
 
         /** A latent current from closed-form functions (e.g. the true M-current of a benchmark). */
