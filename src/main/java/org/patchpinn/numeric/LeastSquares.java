@@ -15,8 +15,9 @@ import org.patchpinn.task.Progress;
 /**
  * The project's Levenberg–Marquardt: minimises the sum of squared residuals over the coordinates a mask leaves
  * free (the profile likelihood re-optimises all parameters but one), optionally clamped to bounds. The
- * Jacobian is by forward differences (central ones once forward ones stop making progress); on the unit cube,
- * where residuals are simulations, its columns are computed in parallel.
+ * Jacobian is analytic when the caller has one, otherwise forward differences (central ones once forward ones
+ * stop making progress); on the unit cube, where residuals are simulations, its columns are computed in
+ * parallel.
  * Small problems (a few tens of parameters), any number of residuals. Returns JᵀJ at the optimum for
  * confidence intervals.
  */
@@ -24,14 +25,22 @@ public final class LeastSquares {
     /** Result: the point, its residuals and sum of squares, and the Gauss–Newton matrix JᵀJ (free coordinates). */
     public record Solution(double[] x, double[] residuals, double rss, double[][] jtj, int iterations) { }
 
+    /** Jacobian columns d r / d x_i for the free coordinates {@code free}, at x with residuals r there. */
+    @FunctionalInterface
+    public interface Jacobian {
+        double[][] columns(double[] x, double[] r, int[] free);
+    }
+
     private final Function<double[], double[]> residuals;
+    private final Jacobian analytic;
     /** Coordinates clamped to [0, 1], absolute difference steps; otherwise unbounded, relative steps. */
     private final boolean unitCube;
     private final double fdStep;
     private Progress progress = Progress.NONE;
 
-    private LeastSquares(Function<double[], double[]> residuals, boolean unitCube, double fdStep) {
+    private LeastSquares(Function<double[], double[]> residuals, Jacobian analytic, boolean unitCube, double fdStep) {
         this.residuals = residuals;
+        this.analytic = analytic;
         this.unitCube = unitCube;
         this.fdStep = fdStep;
     }
@@ -41,12 +50,17 @@ public final class LeastSquares {
      * simulation's parameters mapped to [0, 1]).
      */
     public static LeastSquares onUnitCube(Function<double[], double[]> residuals, double fdStep) {
-        return new LeastSquares(residuals, true, fdStep);
+        return new LeastSquares(residuals, null, true, fdStep);
     }
 
     /** Unbounded coordinates (cheap algebraic residuals); forward-difference steps of 1e-6 · max(1, |x|). */
     public static LeastSquares unbounded(Function<double[], double[]> residuals) {
-        return new LeastSquares(residuals, false, 1e-6);
+        return new LeastSquares(residuals, null, false, 1e-6);
+    }
+
+    /** Unbounded coordinates with the caller's analytic Jacobian. */
+    public static LeastSquares unbounded(Function<double[], double[]> residuals, Jacobian jacobian) {
+        return new LeastSquares(residuals, jacobian, false, 0);
     }
 
     /** Reports each iteration to {@code p} and stops when it is cancelled. */
@@ -108,7 +122,7 @@ public final class LeastSquares {
                 lambda *= 10;
             }
             if (!(newRss < rss)) {
-                if (central) {
+                if (central || analytic != null) {
                     break;
                 }
                 // Forward differences can be too coarse in a narrow curved valley: retry with central ones.
@@ -146,6 +160,9 @@ public final class LeastSquares {
 
     /** Jacobian columns for the free coordinates; differences step inwards at a bound. */
     private double[][] jacobian(double[] u, double[] r, int[] act, boolean central) {
+        if (analytic != null) {
+            return analytic.columns(u, r, act);
+        }
         double[][] cols = new double[act.length][];
         IntStream columns = IntStream.range(0, act.length);
         double upper = unitCube ? 1 : Double.POSITIVE_INFINITY;

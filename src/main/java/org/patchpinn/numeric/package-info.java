@@ -1,7 +1,7 @@
 /**
  * Numerical methods shared by the fits and the comparison, written once: {@link
  * org.patchpinn.numeric.LeastSquares} (Levenberg–Marquardt with a parameter mask, optional bounds, and a
- * finite-difference Jacobian); {@link org.patchpinn.numeric.Numbers} (a finite number from text,
+ * finite-difference or analytic Jacobian); {@link org.patchpinn.numeric.Numbers} (a finite number from text,
  * as model files, parameters and manifests read them; sweep numbers written as runs); {@link
  * org.patchpinn.numeric.Median} (the median and the upper median of samples).
  *

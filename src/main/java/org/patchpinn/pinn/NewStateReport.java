@@ -86,7 +86,7 @@ public final class NewStateReport {
         plot.add(subplot(zc, "z_inf", false), 1);
         plot.add(subplot(tc, "tau_z (ms)", false), 1);
         plot.add(subplot(gc, "g·z_inf (nS)", false), 1);
-        return chart("Learned gate functions", plot);
+        return Charts.chart("Learned gate functions", plot, true);
     }
 
     public static JFreeChart tracesChart(FittedModel m, CurrentClampData.SweepData sw, double dt) {
@@ -104,7 +104,7 @@ public final class NewStateReport {
             }
             plot.add(subplot(ic, "new current (pA)", false), 2);
         }
-        return chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot);
+        return Charts.chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot, true);
     }
 
     public static JFreeChart lossChart(NewStateFit.Outcome o) {
@@ -128,9 +128,5 @@ public final class NewStateReport {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
         return Charts.plot(d, null, y, dataAndModel ? Charts.dataAndModel() : Charts.lines());
-    }
-
-    private static JFreeChart chart(String title, CombinedDomainXYPlot plot) {
-        return Charts.chart(title, plot, true);
     }
 }

@@ -27,9 +27,25 @@ class LeastSquaresTest {
     };
 
     @Test
-    void finiteDifferencesFindTheTruth() {
-        double[] fd = LeastSquares.unbounded(RESIDUALS).minimise(new double[] {-60, 5, 2}, 200, 1e-14).x();
+    void finiteDifferencesAndTheAnalyticJacobianFindTheTruth() {
+        double[] start = {-60, 5, 2};
+        double[] fd = LeastSquares.unbounded(RESIDUALS).minimise(start, 200, 1e-14).x();
+        double[] analytic = LeastSquares.unbounded(RESIDUALS, (p, r, free) -> {
+            double[][] cols = new double[free.length][T.length];
+            for (int c = 0; c < free.length; c++) {
+                for (int i = 0; i < T.length; i++) {
+                    double e = Math.exp(-T[i] / p[2]);
+                    cols[c][i] = switch (free[c]) {
+                        case 0 -> 1;
+                        case 1 -> e;
+                        default -> p[1] * e * T[i] / (p[2] * p[2]);
+                    };
+                }
+            }
+            return cols;
+        }).minimise(start, 200, 1e-14).x();
         assertArrayEquals(new double[] {-70, 12, 4}, fd, 1e-5);
+        assertArrayEquals(new double[] {-70, 12, 4}, analytic, 1e-5);
     }
 
     @Test
