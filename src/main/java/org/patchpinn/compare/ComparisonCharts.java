@@ -79,7 +79,7 @@ public final class ComparisonCharts {
                 continue;
             }
             for (double[] p : r.result().features().fi()) {
-                double step = Math.round(p[0] / 5.0) * 5.0; // steps of one protocol, merged across noise
+                double step = ComparisonReport.protocolStep(p[0]);
                 byCondition.computeIfAbsent(r.entry().condition(), k -> new TreeMap<>())
                         .computeIfAbsent(step, k -> new ArrayList<>()).add(p[1]);
             }
@@ -120,7 +120,7 @@ public final class ComparisonCharts {
                     continue;
                 }
                 for (double[] p : r.result().features().fi()) {
-                    if (Math.round(p[0] / 5.0) * 5.0 == step) {
+                    if (ComparisonReport.protocolStep(p[0]) == step) {
                         pts.add(r.entry().condition(), p[1]);
                     }
                 }

@@ -162,12 +162,17 @@ public final class ComparisonReport {
             if (r.result().features() != null) {
                 r.result().features().fi().forEach(p -> {
                     if (p[0] > 0) {
-                        steps.add(Math.round(p[0] / 5.0) * 5.0);
+                        steps.add(protocolStep(p[0]));
                     }
                 });
             }
         }
         return steps.stream().limit(4).toList();
+    }
+
+    /** A step current rounded to 5 pA: the steps of one protocol, merged across noise and recordings. */
+    static double protocolStep(double pA) {
+        return Math.round(pA / 5.0) * 5.0;
     }
 
     static String header(String name, String unit) {

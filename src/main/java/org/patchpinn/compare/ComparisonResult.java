@@ -9,7 +9,7 @@ import java.util.Map;
  * allow it), laws, the condition-dependent model (null without a decomposition), the held-out cells'
  * simulated recordings, covariate effects on what the law leaves unexplained, and warnings.
  */
-public record ComparisonResult(ComparisonSettings settings, Manifest manifest, List<RecordingRow> rows,
+public record ComparisonResult(ComparisonSettings settings, List<RecordingRow> rows,
                                List<String> quantityNames, Map<Double, Map<String, Summary>> perCondition,
                                WithinCellTrend.Design design, List<TrendChange> changes, ConductanceDecomposition.Result decomposition,
                                MechanismComparison.Result mechanisms,

@@ -11,8 +11,4 @@ public record ComparisonSettings(String conditionColumn, int threads, int bootst
                               long seed, SubthresholdSettings subthreshold) {
         this(conditionColumn, threads, bootstrap, permutations, alpha, seed, subthreshold, Double.NaN);
     }
-
-    public static ComparisonSettings defaults(String conditionColumn) {
-        return new ComparisonSettings(conditionColumn, 0, 1000, 10000, 0.05, 1, SubthresholdSettings.DEFAULT);
-    }
 }

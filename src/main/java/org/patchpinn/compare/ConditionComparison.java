@@ -147,7 +147,7 @@ public final class ConditionComparison {
         List<HeldOutSimulation.Check> simulated = identified
                 ? simulateHeldOut(ok, decomposition, warnings, driverLoader) : List.of();
         List<TrendChange> covariates = decomposition == null ? List.of() : covariateEffects(ok, manifest, decomposition);
-        return new ComparisonResult(settings, manifest, rows, names, perCondition, tested.design(), changes,
+        return new ComparisonResult(settings, rows, names, perCondition, tested.design(), changes,
                 decomposition, ranking, laws,
                 model, simulated, covariates, warnings, (System.nanoTime() - t0) / 1e9);
     }

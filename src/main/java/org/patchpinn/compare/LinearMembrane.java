@@ -12,10 +12,9 @@ package org.patchpinn.compare;
  * @param cov      covariance of (g, E): {{var g, cov}, {cov, var E}}
  * @param seC      standard error of C (pF)
  * @param seGM     standard error of gM (nS); 0 when the structure has no slow gate
- * @param windows  number of subthreshold windows used
  */
 public record LinearMembrane(double cPf, double gNs, double eMv, double gMNs, double[][] cov, double seC,
-                             double seGM, int windows) {
+                             double seGM) {
     public double seG() {
         return Math.sqrt(cov[0][0]);
     }

@@ -119,7 +119,7 @@ public final class LinearMembraneSolver {
                     {quad(jE, jG, idx, inv, sigma2), quad(jE, jE, idx, inv, sigma2)}};
             out.add(new LinearMembrane(1 / a, b / a, c / b, f / a, cov,
                     Math.sqrt(quad(jC, jC, idx, inv, sigma2)),
-                    slow ? Math.sqrt(quad(jM, jM, idx, inv, sigma2)) : 0, systems.get(r).n));
+                    slow ? Math.sqrt(quad(jM, jM, idx, inv, sigma2)) : 0));
         }
         return out;
     }

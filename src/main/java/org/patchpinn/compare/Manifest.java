@@ -3,10 +3,10 @@ package org.patchpinn.compare;
 import java.util.List;
 
 /**
- * A parsed manifest: the recordings to compare, the name of the condition column (e.g. glucose_mM), and
- * warnings about the whole table (e.g. a condition with a single recording).
+ * A parsed manifest: the recordings to compare, the covariate columns, and warnings about the whole table (e.g. a
+ * condition with a single recording).
  */
-public record Manifest(String conditionColumn, List<ManifestEntry> entries, List<String> covariateColumns,
+public record Manifest(List<ManifestEntry> entries, List<String> covariateColumns,
                        List<String> warnings) {
     public Manifest {
         entries = List.copyOf(entries);

@@ -126,8 +126,7 @@ public final class ManifestReader {
             entries.add(new ManifestEntry(row, name.isEmpty() ? "row" + row : name, file, condition, cell, cov,
                     problem, location));
         }
-        return new Manifest(conditionColumn, entries, covariates, singleRecordingWarnings(entries,
-                conditionColumn));
+        return new Manifest(entries, covariates, singleRecordingWarnings(entries, conditionColumn));
     }
 
     private static List<String> lines(String manifest, InputFiles files) {

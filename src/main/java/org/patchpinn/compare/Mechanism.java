@@ -15,7 +15,7 @@ import org.patchpinn.model.Parameter;
  * conductance counts as "learned state"), or a kinetic shift (any other voltage parameter, e.g. VT).
  * Conductances move on a log scale (a factor), voltages additively.
  */
-public record Mechanism(String name, String kind, String parameter, String description, boolean logScale) {
+public record Mechanism(String name, String kind, String parameter, boolean logScale) {
     public static final String EXTRA = "extra conductance";
     public static final String EXTRA_G = "gXc";
     public static final String EXTRA_E = "EXc";
@@ -23,8 +23,7 @@ public record Mechanism(String name, String kind, String parameter, String descr
     /** Every candidate the model offers, plus the extra conductance. */
     public static List<Mechanism> candidates(ModelSpec model) {
         List<Mechanism> out = new ArrayList<>();
-        out.add(new Mechanism("extra conductance gX(G)·(V−EX)", EXTRA, EXTRA_G,
-                "an added linear conductance with one reversal EX for all cells", false));
+        out.add(new Mechanism("extra conductance gX(G)·(V−EX)", EXTRA, EXTRA_G, false));
         Set<String> reversals = new LinkedHashSet<>();
         Set<String> conductances = new LinkedHashSet<>();
         for (CurrentSpec c : model.currents()) {
@@ -36,28 +35,19 @@ public record Mechanism(String name, String kind, String parameter, String descr
             }
         }
         for (String e : reversals) {
-            out.add(new Mechanism("reversal " + e + "(G)", "reversal potential", e, "currents "
-                    + currentsUsing(model, e) + " reverse at a condition-dependent " + e, false));
+            out.add(new Mechanism("reversal " + e + "(G)", "reversal potential", e, false));
         }
         for (String g : conductances) {
             boolean learned = model.currents().stream().anyMatch(c -> g.equals(c.conductance())
                     && c.gates().stream().anyMatch(f -> f.gate().matches("z\\d+")));
             out.add(new Mechanism((learned ? "learned state " : "conductance ") + g + "(G)",
-                    learned ? "learned state" : "conductance", g, "conductance of " + currentsUsing(model, g)
-                    + " depends on the condition", true));
+                    learned ? "learned state" : "conductance", g, true));
         }
         for (Parameter p : model.parameters()) {
             if (p.unit().equals("mV") && !reversals.contains(p.name())) {
-                out.add(new Mechanism("kinetic shift " + p.name() + "(G)", "kinetic shift", p.name(),
-                        "gate kinetics shifted along the voltage axis by " + p.name(), false));
+                out.add(new Mechanism("kinetic shift " + p.name() + "(G)", "kinetic shift", p.name(), false));
             }
         }
         return out;
-    }
-
-    private static String currentsUsing(ModelSpec model, String parameter) {
-        return String.join(", ", model.currents().stream()
-                .filter(c -> parameter.equals(c.reversal()) || parameter.equals(c.conductance()))
-                .map(CurrentSpec::name).toList());
     }
 }

@@ -24,10 +24,6 @@ public final class ResultStore {
         this.folder = new OutputFolder(outDir.resolve(FOLDER));
     }
 
-    public Path dir() {
-        return folder.dir();
-    }
-
     /**
      * The fingerprint a result for {@code entry} must carry to be reused: a SHA-256 of the recording's bytes
      * and the analysis settings. Recordings of one protocol often share their size, and copies share

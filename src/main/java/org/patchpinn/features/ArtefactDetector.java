@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.numeric.Median;
+import org.patchpinn.numeric.Numbers;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Sweep;
@@ -252,17 +253,17 @@ public final class ArtefactDetector {
                 worst = Math.abs(d) > Math.abs(worst) ? d : worst;
             }
             warnings.add(String.format(Locale.ROOT, "baseline drift: up to %+.1f mV from sweep %d (sweeps %s)",
-                    worst, referenceSweep, ranges(drifting)));
+                    worst, referenceSweep, Numbers.ranges(drifting)));
         }
         if (!humming.isEmpty()) {
             MainsHum.Hum worst = humming.stream().map(k -> m.get(k).hum())
                     .max((a, b) -> Double.compare(a.amplitudeMv(), b.amplitudeMv())).orElseThrow();
             warnings.add(String.format(Locale.ROOT, "mains hum: up to %.2f mV at %.0f Hz (sweeps %s)",
-                    worst.amplitudeMv(), worst.hz(), ranges(humming)));
+                    worst.amplitudeMv(), worst.hz(), Numbers.ranges(humming)));
         }
         if (!blocked.isEmpty()) {
-            warnings.add("depolarisation block: sweeps " + ranges(blocked) + " (spikes stop early in the step or "
-                    + "fewer spikes at a larger current)");
+            warnings.add("depolarisation block: sweeps " + Numbers.ranges(blocked) + " (spikes stop early in the step "
+                    + "or fewer spikes at a larger current)");
         }
         return new RecordingArtefacts(sweeps, rs, warnings);
     }
@@ -349,26 +350,5 @@ public final class ArtefactDetector {
             m += s[1] - s[0];
         }
         return Median.of(all);
-    }
-
-    /** "1, 3-5, 9" */
-    static String ranges(List<Integer> sorted) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < sorted.size()) {
-            int j = i;
-            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
-                j++;
-            }
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(sorted.get(i));
-            if (j > i) {
-                sb.append('-').append(sorted.get(j));
-            }
-            i = j + 1;
-        }
-        return sb.toString();
     }
 }

@@ -28,11 +28,10 @@ final class BridgeBalance {
     /**
      * One measured edge.
      *
-     * @param index   first sample at the new command level
      * @param deltaPa current change (pA)
      * @param jumpMv  instantaneous voltage change (mV)
      */
-    record Edge(int index, double deltaPa, double jumpMv) {
+    record Edge(double deltaPa, double jumpMv) {
         /** Rs in MΩ (mV/pA = GΩ). */
         double rsMohm() {
             return 1000 * jumpMv / deltaPa;
@@ -84,7 +83,7 @@ final class BridgeBalance {
             // The recorded V changes between samples e and e+1: extrapolate both lines to halfway.
             double at = e + 0.5;
             double jump = lineAt(vMv, e + settle, to, at) - lineAt(vMv, from, e - 1, at);
-            out.add(new Edge(e, delta, jump));
+            out.add(new Edge(delta, jump));
         }
         return out;
     }

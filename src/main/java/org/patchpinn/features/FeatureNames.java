@@ -57,10 +57,6 @@ public final class FeatureNames {
     public static final List<String> CELL = List.of(RHEOBASE, FI_SLOPE, MAX_FIRING_RATE, INPUT_RESISTANCE,
             TIME_CONSTANT, SAG_RATIO, HYPERPOLARISING_SWEEPS, SPIKING_SWEEPS);
 
-    /** Features with one value per spike (or per ISI). */
-    public static final List<String> PER_SPIKE = List.of(AP_AMPLITUDE, AP_BEGIN_VOLTAGE, SPIKE_HALF_WIDTH,
-            AHP_DEPTH, ISI_VALUES);
-
     private static final Map<String, String> UNITS = new LinkedHashMap<>();
 
     static {

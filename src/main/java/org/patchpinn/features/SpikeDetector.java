@@ -41,10 +41,6 @@ public final class SpikeDetector {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    public SpikeDetectionSettings settings() {
-        return settings;
-    }
-
     /** Spikes in time order; indices refer to {@code vMv}. */
     public List<Spike> detect(double[] vMv, double dtMs) {
         if (!(dtMs > 0)) {
@@ -194,7 +190,7 @@ public final class SpikeDetector {
             halfWidth = halfWidth(v, dt, onset, peak, trough);
         }
         double maxUp = dvdt[TraceMath.argMax(dvdt, onset, peak + 1)];
-        return new Spike(onset, peak, trough, onset * dt, peak * dt, trough >= 0 ? trough * dt : Double.NaN,
+        return new Spike(trough, onset * dt, peak * dt, trough >= 0 ? trough * dt : Double.NaN,
                 v[onset], v[peak], trough >= 0 ? v[trough] : Double.NaN, halfWidth, v[peak] - v[onset], maxUp);
     }
 

@@ -59,10 +59,6 @@ public final class SweepFeatureExtractor {
         this.interpStepMs = interpStepMs;
     }
 
-    public SpikeDetectionSettings settings() {
-        return detector.settings();
-    }
-
     /** Features of a trace {@code vMv} (mV) sampled every {@code dtMs}, stimulus applied during {@code window}. */
     public SweepFeatures extract(double[] vMv, double dtMs, StimulusWindow window) {
         return extract(vMv, dtMs, window, Double.NaN);
@@ -123,7 +119,7 @@ public final class SweepFeatureExtractor {
             subthreshold();
             spiking();
             sbi();
-            return new SweepFeatures(values, arrays, spikes, w, h);
+            return new SweepFeatures(values, arrays, spikes, w);
         }
 
         private int at(double tMs) {

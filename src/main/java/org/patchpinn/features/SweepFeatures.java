@@ -17,15 +17,13 @@ public final class SweepFeatures {
     private final Map<String, double[]> arrays;
     private final List<Spike> spikes;
     private final StimulusWindow window;
-    private final double analysisDtMs;
 
     SweepFeatures(Map<String, Double> values, Map<String, double[]> arrays, List<Spike> spikes,
-                  StimulusWindow window, double analysisDtMs) {
+                  StimulusWindow window) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.arrays = Collections.unmodifiableMap(new LinkedHashMap<>(arrays));
         this.spikes = List.copyOf(spikes);
         this.window = window;
-        this.analysisDtMs = analysisDtMs;
     }
 
     /** A feature by its eFEL (or sbi-set) name; NaN when undefined here; unknown names are an error. */
@@ -79,16 +77,6 @@ public final class SweepFeatures {
 
     public StimulusWindow window() {
         return window;
-    }
-
-    /** Sampling interval (ms) of the trace the features were computed on (after resampling, if any). */
-    public double analysisDtMs() {
-        return analysisDtMs;
-    }
-
-    /** The unit of a feature ("mV", "ms", "Hz", "MOhm", "mV^2", "pA"; "" for counts and ratios). */
-    public static String unitOf(String name) {
-        return FeatureNames.unitOf(name);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.patchpinn.features;
 
 /** Small numerical helpers on uniformly sampled traces (sample i at time i·dt ms). */
-final class TraceMath {
+public final class TraceMath {
     /** Samples closer than this fraction of a step to a time boundary count as on it (float rounding). */
     private static final double GRID_TOLERANCE = 1e-9;
 
@@ -100,7 +100,7 @@ final class TraceMath {
     }
 
     /** Index of the first largest value in v[from, to). */
-    static int argMax(double[] v, int from, int to) {
+    public static int argMax(double[] v, int from, int to) {
         int best = from;
         for (int i = from + 1; i < to; i++) {
             if (v[i] > v[best]) {
@@ -111,7 +111,7 @@ final class TraceMath {
     }
 
     /** Index of the first smallest value in v[from, to). */
-    static int argMin(double[] v, int from, int to) {
+    public static int argMin(double[] v, int from, int to) {
         int best = from;
         for (int i = from + 1; i < to; i++) {
             if (v[i] < v[best]) {

@@ -35,7 +35,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             if (step == null) {
                 continue;
             }
-            int model = StepSweep.countIn(SpikeTimes.detect(v.model().v(), sw.dtMs()), step.window().startMs(),
+            int model = SpikeTimes.countIn(SpikeTimes.detect(v.model().v(), sw.dtMs()), step.window().startMs(),
                     step.window().endMs());
             rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model));
         }

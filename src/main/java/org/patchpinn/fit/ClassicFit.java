@@ -55,12 +55,6 @@ public final class ClassicFit implements FitMethod {
         return "trace";
     }
 
-    @Override
-    public String description() {
-        return "trace fit for any stimulus: CMA-ES (multi-start) on spike times and subthreshold V, then "
-                + "Levenberg-Marquardt on the traces, 95% intervals by profile likelihood";
-    }
-
     /** A CMA-ES run stops when the best loss has not improved (by 1e-4, relative) within this many evaluations. */
     static final int STALL_EVALUATIONS = 600;
 
@@ -176,7 +170,7 @@ public final class ClassicFit implements FitMethod {
                 }
             }
             double[] seen = pl.bestSeen();
-            double seenRss = FitObjective.sumOfSquares(objective.residuals(space.toFull(seen), FINE_STEP_MS));
+            double seenRss = LeastSquares.sumOfSquares(objective.residuals(space.toFull(seen), FINE_STEP_MS));
             if (seenRss < sol.rss()) {
                 // A profile point beat the optimum by a fraction of a χ² unit: it is the better estimate.
                 full = space.toFull(seen);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.numeric.LeastSquares;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
 
@@ -66,12 +67,8 @@ final class FeatureObjective {
         return simulations.get();
     }
 
-    int sweepCount() {
-        return targets.size();
-    }
-
     double loss(double[] full) {
-        return FitObjective.sumOfSquares(residuals(full));
+        return LeastSquares.sumOfSquares(residuals(full));
     }
 
     /** Model summaries on every sweep (null for a diverged simulation). */

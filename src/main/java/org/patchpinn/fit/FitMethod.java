@@ -11,8 +11,5 @@ public interface FitMethod {
     /** Key used in the method option, e.g. "classic", "pinn", "hybrid". */
     String name();
 
-    /** One line for --help. */
-    String description();
-
     FitOutcome fit(FitProblem problem, Progress progress);
 }

@@ -15,10 +15,6 @@ public final class FitMethods {
     private FitMethods() {
     }
 
-    public static List<FitMethod> all() {
-        return ALL;
-    }
-
     public static List<String> names() {
         return ALL.stream().map(FitMethod::name).toList();
     }

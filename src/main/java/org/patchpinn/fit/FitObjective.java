@@ -125,7 +125,7 @@ public final class FitObjective {
 
     /** The coarse measure: sum of squares of {@link #coarseResiduals}, a mean over sweeps. */
     public double coarseLoss(double[] full, double stepMs) {
-        return sumOfSquares(coarseResiduals(full, stepMs));
+        return LeastSquares.sumOfSquares(coarseResiduals(full, stepMs));
     }
 
     /** The coarse residual vector (see the class comment); its length depends on the data only. */
@@ -216,9 +216,5 @@ public final class FitObjective {
         FitSweep sw = sweeps.get(s);
         return smoothCache.computeIfAbsent(s + "@" + smoothMs,
                 k -> GaussianSmoothing.smooth(sw.vMv(), smoothMs / sw.dtMs()));
-    }
-
-    public static double sumOfSquares(double[] r) {
-        return LeastSquares.sumOfSquares(r);
     }
 }

@@ -2,7 +2,6 @@ package org.patchpinn.fit;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
@@ -78,9 +77,5 @@ enum FitStage {
     /** Free parameters of the model in the given stages. */
     static List<String> free(ModelSpec spec, Map<String, FitStage> stages, List<FitStage> which) {
         return spec.freeParameters().stream().filter(n -> which.contains(stages.get(n))).toList();
-    }
-
-    String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -67,14 +67,6 @@ public final class NewStateFitMethod implements FitMethod {
         return name;
     }
 
-    @Override public String description() {
-        return name.equals("hybrid")
-                ? "new states (latent 0, 1, 2, auto) with neural z∞, τz: differentiable integrator on short windows "
-                        + "(multiple shooting) plus summary-statistic refinement; options steps, refine_evals"
-                : "new states (latent 0, 1, 2, auto) with neural z∞, τz: collocation PINN plus summary-statistic "
-                        + "refinement; options steps, refine_evals";
-    }
-
     @Override public FitOutcome fit(FitProblem problem, Progress progress) {
         FitSettings fs = problem.settings();
         for (String k : fs.options().keySet()) {

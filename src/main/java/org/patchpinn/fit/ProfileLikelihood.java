@@ -168,7 +168,7 @@ final class ProfileLikelihood {
         double d = Math.min(2 * se, room);
         for (int iter = 0; iter < MAX_STEPS; iter++) {
             double[] point = profilePoint(i, sign * d, warm, iter == 0);
-            double rss = FitObjective.sumOfSquares(lsResiduals(point));
+            double rss = LeastSquares.sumOfSquares(lsResiduals(point));
             if (rss < best.rss() - BETTER * sigma2) {
                 throw new BetterOptimum(point);
             }

@@ -101,13 +101,6 @@ public final class StagedFit implements FitMethod {
         return "classic";
     }
 
-    @Override
-    public String description() {
-        return "staged fit of step recordings: passive properties from the cell's features, then active and slow "
-                + "currents by CMA-ES on summary statistics, then least squares on the traces when spike trains "
-                + "agree (95% intervals); the selection sweeps choose the stage";
-    }
-
     /** One stage's result. */
     private record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
                              int evaluations, double wallS) { }
@@ -260,7 +253,7 @@ public final class StagedFit implements FitMethod {
         double end = t.length >= 3 ? t[2] + (t[2] - t[1]) : t[t.length - 1] + (t.length > 1 ? t[1] - t[0] : 0);
         end = Math.min(s.window().endMs(), Math.max(start + ONSET_MIN_MS, end));
         return new StepSweep(s.sweep(), new StimulusWindow(start, end), s.amplitudePa(),
-                StepSweep.countIn(t, start, end));
+                SpikeTimes.countIn(t, start, end));
     }
 
     /** The free parameters the searches move: all but those the passive constraint solves. */

@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.Arrays;
 import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.features.TraceMath;
 import org.patchpinn.numeric.Median;
 
 /**
@@ -34,7 +35,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         int a = Math.min(n, (int) Math.round(startMs / dtMs));
         int b = Math.min(n, (int) Math.round(endMs / dtMs));
         double[] times = SpikeTimes.detect(v, dtMs);
-        int before = StepSweep.countIn(times, 0, startMs);
+        int before = SpikeTimes.countIn(times, 0, startMs);
         double[] in = Arrays.stream(times).filter(t -> t >= startMs && t < endMs).toArray();
         double baseline = Median.upper(v, Math.max(0, a - (int) Math.round(BASELINE_MS / dtMs)), a);
         double latency = in.length > 0 ? in[0] - startMs : Double.NaN;
@@ -45,7 +46,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         double ahp = Double.NaN;
         if (in.length > 0) {
             int i0 = (int) Math.floor(in[0] / dtMs);
-            int pk = argMax(v, i0, Math.min(n, i0 + (int) Math.round(3 / dtMs)));
+            int pk = TraceMath.argMax(v, i0, Math.min(n, i0 + (int) Math.round(3 / dtMs)));
             peak = v[pk];
             // the onset: back from the steepest rise before the peak while dV/dt stays above the threshold
             // (starting at the peak itself stopped at once wherever the last sample before it rose slowly, and
@@ -58,7 +59,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
             half = widthAbove(v, pk, level, dtMs);
             int ahpEnd = in.length > 1 ? (int) Math.floor(in[1] / dtMs) : Math.min(b, pk + (int) Math.round(50 / dtMs));
             if (ahpEnd > pk + 1) {
-                ahp = v[argMin(v, pk, ahpEnd)];
+                ahp = v[TraceMath.argMin(v, pk, ahpEnd)];
             }
         }
         double steady = Double.NaN;
@@ -109,25 +110,5 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         double tl = l + (level - v[l]) / (v[l + 1] - v[l]);
         double tr = r - 1 + (v[r - 1] - level) / (v[r - 1] - v[r]);
         return (tr - tl) * dtMs;
-    }
-
-    private static int argMax(double[] v, int from, int to) {
-        int best = from;
-        for (int i = from; i < to; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static int argMin(double[] v, int from, int to) {
-        int best = from;
-        for (int i = from; i < to; i++) {
-            if (v[i] < v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

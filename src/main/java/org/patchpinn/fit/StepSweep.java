@@ -52,9 +52,4 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
     public boolean spiking() {
         return windowSpikes > 0;
     }
-
-    /** Spikes at times in [fromMs, toMs): {@link SpikeTimes#countIn}, named here for the staged fit's callers. */
-    public static int countIn(double[] timesMs, double fromMs, double toMs) {
-        return SpikeTimes.countIn(timesMs, fromMs, toMs);
-    }
 }

@@ -14,6 +14,7 @@ import org.patchpinn.features.StimulusWindows;
 import org.patchpinn.features.SweepFeatureExtractor;
 import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.sim.SimulationResult;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
@@ -108,14 +109,6 @@ public final class Validation {
     }
 
     /**
-     * {@link #spikingGamma} over the test sweeps (heldOut true) or the training sweeps (false); NaN when none.
-     * Selection sweeps count in neither: choices were made on them.
-     */
-    public static double spikingGamma(List<SweepValidation> v, boolean heldOut) {
-        return spikingGamma(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
-    }
-
-    /**
      * Mean Γ over every sweep with the given role (NaN when none), a sweep silent in data and model counting 1:
      * the figure choices are made on (a model that fires where the cell is silent must lose). Reports quote
      * {@link #spikingGamma} instead.
@@ -166,11 +159,6 @@ public final class Validation {
     }
 
     /** RMSE over all samples of the sweeps with the given role (NaN when none). */
-    public static double rmse(List<SweepValidation> v, boolean heldOut) {
-        return rmse(v, heldOut ? SweepRoles.TEST : SweepRoles.TRAINING);
-    }
-
-    /** RMSE over all samples of the sweeps with the given role (NaN when none). */
     public static double rmse(List<SweepValidation> v, String role) {
         double se = 0;
         long n = 0;
@@ -188,12 +176,8 @@ public final class Validation {
      * the AP-shape errors a reader checks beside Γ.
      */
     public static double medianError(List<SweepValidation> v, String role, String feature) {
-        double[] d = v.stream().filter(s -> s.role().equals(role))
+        return Median.of(v.stream().filter(s -> s.role().equals(role))
                 .mapToDouble(s -> s.modelFeatures().get(feature) - s.dataFeatures().get(feature))
-                .filter(Double::isFinite).sorted().toArray();
-        if (d.length == 0) {
-            return Double.NaN;
-        }
-        return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
+                .filter(Double::isFinite).toArray());
     }
 }

@@ -23,10 +23,6 @@ record AbfLayout(long dataByteStart, boolean floatData, int channelCount, int sw
         return floatData ? 4 : 2;
     }
 
-    long totalSamples() {
-        return (long) sweepCount * sweepPoints * channelCount;
-    }
-
     /**
      * Validates the raw header values against each other and the file size.
      *

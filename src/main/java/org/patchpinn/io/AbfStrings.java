@@ -50,10 +50,6 @@ final class AbfStrings {
         return -1;
     }
 
-    int size() {
-        return strings.size();
-    }
-
     /** The string at {@code index}; a missing one is a corrupt header for fields the recording needs. */
     String require(FileBytes f, long index, String what) {
         if (index < 0 || index >= strings.size()) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.numeric.Numbers;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Sweep;
@@ -292,7 +293,7 @@ public final class HekaReader implements RecordingReader {
             return null;
         }
         if (!empty.isEmpty()) {
-            warnings.add("series " + chosen.id() + ": sweep(s) " + HekaSeriesLayout.ranges(empty)
+            warnings.add("series " + chosen.id() + ": sweep(s) " + Numbers.ranges(empty)
                     + " hold no samples and are left out");
         }
         return HekaSeriesLayout.select(file.getFileName() + " series " + chosen.id(), numbers, out);
@@ -332,12 +333,12 @@ public final class HekaReader implements RecordingReader {
         }
         if (!past.isEmpty()) {
             throw new RecordingFormatException(file, "series " + chosen.id() + ": the samples of sweep(s) "
-                    + HekaSeriesLayout.ranges(past) + " run past the end of the file (" + size + " bytes): the file "
+                    + Numbers.ranges(past) + " run past the end of the file (" + size + " bytes): the file "
                     + "is truncated, and a series is read whole or not at all");
         }
         if (!outside.isEmpty()) {
             throw new RecordingFormatException(file, "series " + chosen.id() + ": the samples of sweep(s) "
-                    + HekaSeriesLayout.ranges(outside) + " lie outside the data of the file (bytes " + start + ".."
+                    + Numbers.ranges(outside) + " lie outside the data of the file (bytes " + start + ".."
                     + end + "): the pulsed tree is damaged");
         }
     }

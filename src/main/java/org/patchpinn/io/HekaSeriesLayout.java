@@ -3,6 +3,7 @@ package org.patchpinn.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.patchpinn.numeric.Numbers;
 
 /**
  * Which sweeps and traces of a PatchMaster series make one recording. A recording's sweeps share one length and
@@ -76,14 +77,14 @@ final class HekaSeriesLayout {
         }
         if (!left.isEmpty()) {
             String more = left.size() > REASONS_SHOWN ? "; " + (left.size() - REASONS_SHOWN) + " more: sweeps "
-                    + ranges(left.subList(REASONS_SHOWN, left.size())) : "";
+                    + Numbers.ranges(left.subList(REASONS_SHOWN, left.size())) : "";
             warnings.add(String.format(Locale.ROOT, "%s: %d of %d sweeps left out, their traces differ from the "
                             + "first sweep's (%d samples of %s): sweep %s%s. The sweeps of a recording share one "
                             + "length and one set of channels; none is cut or padded", where, left.size(),
                     sweeps.size(), length, labels(first, channels), String.join(", ", reasons), more));
         }
         if (!extra.isEmpty()) {
-            warnings.add(where + ": sweep(s) " + ranges(extra) + " hold more traces than the first sweep; only "
+            warnings.add(where + ": sweep(s) " + Numbers.ranges(extra) + " hold more traces than the first sweep; only "
                     + "the first sweep's traces are read");
         }
         return new Selection(List.copyOf(kept), List.copyOf(keptNumbers), List.copyOf(channels),
@@ -122,22 +123,5 @@ final class HekaSeriesLayout {
             out.add("'" + first.traces().get(c).label() + "'");
         }
         return String.join(", ", out);
-    }
-
-    /** Ascending numbers as runs: 3, 5-9, 12. */
-    static String ranges(List<Integer> numbers) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < numbers.size(); ) {
-            int j = i;
-            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
-                j++;
-            }
-            out.append(out.length() == 0 ? "" : ", ").append(numbers.get(i));
-            if (j > i) {
-                out.append('-').append(numbers.get(j));
-            }
-            i = j + 1;
-        }
-        return out.toString();
     }
 }

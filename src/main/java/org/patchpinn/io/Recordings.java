@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 
@@ -65,22 +64,6 @@ public final class Recordings {
         }
         throw new RecordingFormatException(file, "unrecognised format (expected ABF1/ABF2, HEKA PatchMaster, "
                 + "WinWCP, ATF, CSV/TSV or NWB)");
-    }
-
-    /** Opens a file and attaches user-supplied metadata (e.g. {@code glucose_mM}). */
-    public static Recording open(Path file, Map<String, String> metadata, Progress progress) {
-        return open(file, "", metadata, progress);
-    }
-
-    /** Opens one series of a file (see {@link #open(Path, String, Progress)}) and attaches metadata. */
-    public static Recording open(Path file, String series, Map<String, String> metadata, Progress progress) {
-        Recording r = open(file, series, progress);
-        if (metadata.isEmpty()) {
-            return r;
-        }
-        Recording.Builder b = r.toBuilder();
-        metadata.forEach(b::metadata);
-        return b.build();
     }
 
     private static byte[] readHead(Path file) {

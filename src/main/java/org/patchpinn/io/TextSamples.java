@@ -56,25 +56,19 @@ final class TextSamples {
                 throw text.error(0, "row has " + n + " fields, the header declares " + columnCount
                         + (n < columnCount ? " (file truncated?)" : ""));
             }
-            if (!sized) {
-                // Size the arrays once from the first row's length so large files are not copied repeatedly.
+            if (!sized || rows == capacity) {
+                // Sized once from the first row's length so large files are not copied repeatedly; then grown
+                // by half whenever full.
                 long estimate = Math.min(totalBytes / (text.currentLineLength() + 1L),
                         totalBytes / (2L * columnCount)) + 16;
-                capacity = Math.max(capacity, (int) Math.min(Integer.MAX_VALUE - 16L, estimate));
+                capacity = sized ? (int) Math.min(Integer.MAX_VALUE - 16L, capacity + (capacity >> 1) + 16L)
+                        : Math.max(capacity, (int) Math.min(Integer.MAX_VALUE - 16L, estimate));
                 reserve(text, capacity, columnCount);
                 time = Arrays.copyOf(time, capacity);
                 for (int c = 0; c < data.length; c++) {
                     data[c] = Arrays.copyOf(data[c], capacity);
                 }
                 sized = true;
-            }
-            if (rows == capacity) {
-                capacity = (int) Math.min(Integer.MAX_VALUE - 16L, capacity + (capacity >> 1) + 16L);
-                reserve(text, capacity, columnCount);
-                time = Arrays.copyOf(time, capacity);
-                for (int c = 0; c < data.length; c++) {
-                    data[c] = Arrays.copyOf(data[c], capacity);
-                }
             }
             time[rows] = row[0];
             for (int c = 1; c < columnCount; c++) {

@@ -1,6 +1,11 @@
 package org.patchpinn.numeric;
 
-/** Numbers typed by a user or read from a text file, where NaN and Infinity are never meant. */
+import java.util.List;
+
+/**
+ * Numbers typed by a user or read from a text file, where NaN and Infinity are never meant, and lists of whole
+ * numbers written for a person.
+ */
 public final class Numbers {
     private Numbers() {
     }
@@ -16,5 +21,22 @@ public final class Numbers {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /** Ascending whole numbers (e.g. sweep numbers) as runs: "3, 5-9, 12". */
+    public static String ranges(List<Integer> sorted) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(sorted.get(i));
+            if (j > i) {
+                out.append('-').append(sorted.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.patchpinn.InvalidParameterException;
-import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.features.FeatureNames;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
@@ -301,7 +301,8 @@ public final class FitOperation extends BasicOperation {
                 : String.format(Locale.ROOT, "held-out (test) Γ %.2f on %d sweep%s with spikes",
                 Validation.spikingGamma(validation, SweepRoles.TEST), spiking, spiking == 1 ? "" : "s");
         String quiet = silent.count() == 0 ? "" : ", " + silent + " silent sweeps silent in the model";
-        return String.format(Locale.ROOT, "%s%s, RMSE %.2f mV", gamma, quiet, Validation.rmse(validation, true));
+        return String.format(Locale.ROOT, "%s%s, RMSE %.2f mV", gamma, quiet,
+                Validation.rmse(validation, SweepRoles.TEST));
     }
 
     private static OperationResult report(Recording r, ModelSpec model, FitMethod method, SweepRoles roles,
@@ -323,7 +324,7 @@ public final class FitOperation extends BasicOperation {
                     .set("RMSE (mV)", v.rmseMv()).set("gamma", v.gamma()).set("spikes data", v.dataSpikes())
                     .set("spikes model", v.modelSpikes());
             for (String f : Validation.FEATURES) {
-                String unit = SweepFeatures.unitOf(f);
+                String unit = FeatureNames.unitOf(f);
                 String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";
                 row.set(f + " data" + suffix, v.dataFeatures().get(f));
                 row.set(f + " model" + suffix, v.modelFeatures().get(f));

@@ -93,10 +93,6 @@ public final class OperationResult {
         return Collections.unmodifiableList(charts);
     }
 
-    public Map<String, String> textFiles() {
-        return Collections.unmodifiableMap(textFiles);
-    }
-
     /**
      * Writes every output into {@code folder}: all files or none (an error or a cancellation while writing
      * leaves nothing partial behind).

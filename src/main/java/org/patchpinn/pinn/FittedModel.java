@@ -25,15 +25,8 @@ public final class FittedModel {
     /** One latent current, g (nS), E (mV) and its tabulated gate functions. */
     public record Latent(double gNs, double eMv, double[] zInf, double[] tauMs) {
         static Latent tabulate(LatentCurrent lc, Map<String, double[]> values) {
-            int n = gridSize();
-            double[] zi = new double[n];
-            double[] tau = new double[n];
-            for (int i = 0; i < n; i++) {
-                double v = V_MIN + i * V_STEP;
-                zi[i] = lc.zInfValue(values, v);
-                tau[i] = lc.tauValue(values, v);
-            }
-            return new Latent(lc.gValue(values), lc.eValue(values), zi, tau);
+            return of(lc.gValue(values), lc.eValue(values), v -> lc.zInfValue(values, v),
+                    v -> lc.tauValue(values, v));
         }
 
         /** A latent current from closed-form functions (e.g. the true M-current of a benchmark). */
@@ -59,7 +52,7 @@ public final class FittedModel {
     }
 
     /** Trajectories of a forward simulation, one value per recorded sample. */
-    public record Simulation(double[] v, double[][] gates, double[][] z, double[][] latentCurrentPa) { }
+    public record Simulation(double[] v, double[][] latentCurrentPa) { }
 
     private final KnownModel base;
     private final double[] params;
@@ -82,16 +75,6 @@ public final class FittedModel {
 
     /** Every base parameter (spec order, units of the spec: pF, nS, mV, ms). */
     public double[] parameters() { return params.clone(); }
-
-    /** One base parameter by name. */
-    public double parameter(String name) {
-        return params[base.spec().indexOf(name)];
-    }
-
-    /** A copy with other base parameter values. */
-    public FittedModel withParameters(double[] p) {
-        return new FittedModel(base, p, latents);
-    }
 
     public List<Latent> latents() { return latents; }
 
@@ -126,8 +109,6 @@ public final class FittedModel {
             ec[k] = params[base.reversalIndex(k)];
         }
         double[] vOut = new double[n];
-        double[][] gOut = new double[ng][n];
-        double[][] zOut = new double[nl][n];
         double[][] izOut = new double[nl][n];
         double[] x = new double[ng];
         double[] z = new double[nl];
@@ -142,11 +123,7 @@ public final class FittedModel {
         double cm = params[base.capacitanceIndex()];
         for (int k = 0; k < n; k++) {
             vOut[k] = v;
-            for (int g = 0; g < ng; g++) {
-                gOut[g][k] = x[g];
-            }
             for (int j = 0; j < nl; j++) {
-                zOut[j][k] = z[j];
                 izOut[j][k] = latents.get(j).gNs() * z[j] * (v - latents.get(j).eMv());
             }
             if (k + 1 == n) {
@@ -175,7 +152,7 @@ public final class FittedModel {
                 v = vinf + (v - vinf) * Math.exp(-h * gt / cm);
             }
         }
-        return new Simulation(vOut, gOut, zOut, izOut);
+        return new Simulation(vOut, izOut);
     }
 
     /**
@@ -235,17 +212,11 @@ public final class FittedModel {
         int n = iPa.length;
         SimulationResult r = Simulator.shared().simulate(m, m.values(), Stimuli.sampled(iPa, dtMs, "sweep"), n * dtMs,
                 dtMs, Simulator.stepFor(dtMs), init, true);
-        double[][] gates = new double[tables.length][];
-        for (int g = 0; g < tables.length; g++) {
-            gates[g] = r.gate(m.gates().get(g).name());
-        }
-        double[][] z = new double[latents.size()][];
         double[][] iz = new double[latents.size()][];
         for (int j = 0; j < latents.size(); j++) {
-            z[j] = r.gate("z" + (j + 1));
             iz[j] = r.currents().get("Iz" + (j + 1));
         }
-        return new Simulation(r.v(), gates, z, iz);
+        return new Simulation(r.v(), iz);
     }
 
     /** Latent gate trajectories driven by a measured voltage (exact for piecewise-constant V). */

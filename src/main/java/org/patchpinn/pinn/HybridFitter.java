@@ -79,10 +79,9 @@ public final class HybridFitter {
 
     /** What a fit produced. */
     public record Result(FittedModel model, List<double[]> lossCurve, List<Checkpoint> checkpoints,
-                         Checkpoint best, String device, double wallSeconds) { }
+                         Checkpoint best, String device) { }
 
     public Result fit(CurrentClampData train, CurrentClampData validation, Options o, Progress progress) {
-        long t0 = System.nanoTime();
         Device device = Devices.resolve(o.device());
         Engine.getInstance().setRandomSeed((int) o.seed());
         Random rng = new Random(o.seed());
@@ -146,8 +145,7 @@ public final class HybridFitter {
                     rateScale(step, o.steps()), guard), List.of(evaluations, curve, reporting), progress);
         }
         Checkpoint best = checkpoints.best();
-        return new Result(best.model(), curve.rows(), checkpoints.all(), best, device.toString(),
-                (System.nanoTime() - t0) / 1e9);
+        return new Result(best.model(), curve.rows(), checkpoints.all(), best, device.toString());
     }
 
     /**

@@ -122,13 +122,9 @@ final class HybridModel {
     /**
      * Simulates every window from its initial state: exponential Euler for gates and for V (both exact for
      * frozen coefficients, hence stable on spikes), {@code substeps} per sample; latent gates are taken from
-     * their measured-voltage-driven trajectories {@code zWindows} (each [B, L+1]). Returns V [B, L].
+     * their measured-voltage-driven trajectories {@code zWindows} (each [B, L+1]); {@code v0Offset} (mV, null for
+     * none) is added per window to the measured initial voltage (inferred states). Returns V [B, L].
      */
-    NDArray simulateWindows(WindowBatch w, List<NDArray> zWindows, double dtMs, int substeps) {
-        return simulateWindows(w, null, zWindows, dtMs, substeps);
-    }
-
-    /** As above, with a per-window offset (mV) added to the measured initial voltage (inferred states). */
     NDArray simulateWindows(WindowBatch w, NDArray v0Offset, List<NDArray> zWindows, double dtMs, int substeps) {
         NDArray[] p = baseParameters();
         NDArray cm = p[base.capacitanceIndex()];

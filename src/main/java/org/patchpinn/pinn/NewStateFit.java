@@ -92,15 +92,8 @@ public final class NewStateFit {
     /**
      * {@code zeroState} answers "no new state" as it is (scored, not trained): a base fitted on its own, e.g. the
      * staged classic fit, so a new state is chosen only when it beats the best model without one; null trains
-     * the 0-state candidate like the others.
-     */
-    public NewStateFit(FittedModel zeroState) {
-        this(zeroState, null);
-    }
-
-    /**
-     * As {@link #NewStateFit(FittedModel)}, with {@code heldOutStatistics} scoring a candidate's summary statistics
-     * on the held-out (selection) sweeps (lower is better; null: not used).
+     * the 0-state candidate like the others. {@code heldOutStatistics} scores a candidate's summary statistics on
+     * the held-out (selection) sweeps (lower is better; null: not used).
      */
     public NewStateFit(FittedModel zeroState, ToDoubleFunction<FittedModel> heldOutStatistics) {
         this.zeroState = zeroState;

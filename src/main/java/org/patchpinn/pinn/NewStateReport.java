@@ -41,25 +41,6 @@ public final class NewStateReport {
         return t;
     }
 
-    /** states.csv: free simulation of the chosen model on one sweep, next to the data. */
-    public static Table states(FittedModel m, CurrentClampData.SweepData sw, double dt) {
-        FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt));
-        Table t = new Table("PatchPINN States");
-        String[] g = {"m", "h", "n"};
-        for (int k = 0; k < sw.length(); k++) {
-            Table.Row r = t.addRow().set("time (ms)", k * dt).set("V data (mV)", sw.vMv()[k])
-                    .set("V model (mV)", sim.v()[k]).set("I stimulus (pA)", sw.iPa()[k]);
-            for (int q = 0; q < 3; q++) {
-                r.set(g[q], sim.gates()[q][k]);
-            }
-            for (int j = 0; j < m.latents().size(); j++) {
-                r.set("z" + (j + 1), sim.z()[j][k]);
-                r.set("I_z" + (j + 1) + " (pA)", sim.latentCurrentPa()[j][k]);
-            }
-        }
-        return t;
-    }
-
     public static Table loss(NewStateFit.Outcome o) {
         Table t = new Table("PatchPINN Loss");
         for (NewStateFit.Candidate c : o.candidates()) {
@@ -78,17 +59,6 @@ public final class NewStateReport {
                     .set("held-out statistics loss", c.heldOutStatistics())
                     .set("train agreement", NewStateFit.agreement(c.train()))
                     .set("chosen", c == o.chosen() ? "yes" : "no").set("wall (s)", c.wallSeconds());
-        }
-        return t;
-    }
-
-    public static Table validation(NewStateFit.Outcome o) {
-        Table t = new Table("PatchPINN Validation");
-        for (SweepScore s : o.chosen().heldOut()) {
-            t.addRow().set("sweep", s.sweep() + 1).set("stimulus (pA)", s.stimulusPa()).set("gamma", s.gamma())
-                    .set("rmse (mV)", s.rmseMv()).set("spikes data", s.spikesData())
-                    .set("spikes model", s.spikesModel()).set("adaptation_index2 data", s.adaptationData())
-                    .set("adaptation_index2 model", s.adaptationModel());
         }
         return t;
     }
@@ -116,7 +86,7 @@ public final class NewStateReport {
         plot.add(subplot(zc, "z_inf", false), 1);
         plot.add(subplot(tc, "tau_z (ms)", false), 1);
         plot.add(subplot(gc, "g·z_inf (nS)", false), 1);
-        return chart("Learned gate functions", plot);
+        return Charts.chart("Learned gate functions", plot, true);
     }
 
     public static JFreeChart tracesChart(FittedModel m, CurrentClampData.SweepData sw, double dt) {
@@ -134,7 +104,7 @@ public final class NewStateReport {
             }
             plot.add(subplot(ic, "new current (pA)", false), 2);
         }
-        return chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot);
+        return Charts.chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot, true);
     }
 
     public static JFreeChart lossChart(NewStateFit.Outcome o) {
@@ -158,9 +128,5 @@ public final class NewStateReport {
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
         return Charts.plot(d, null, y, dataAndModel ? Charts.dataAndModel() : Charts.lines());
-    }
-
-    private static JFreeChart chart(String title, CombinedDomainXYPlot plot) {
-        return Charts.chart(title, plot, true);
     }
 }

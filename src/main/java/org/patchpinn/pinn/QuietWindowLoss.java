@@ -24,10 +24,6 @@ final class QuietWindowLoss {
         this.starts = HybridFitter.quietStarts(data, len);
     }
 
-    int windows() {
-        return starts.size();
-    }
-
     /** The known gates driven by the measured voltage, recomputed when the kinetics' parameters change. */
     private synchronized List<double[][]> gates(KnownModel base, double[] p) {
         double[] kv = new double[p.length];

@@ -213,10 +213,6 @@ public final class SummaryRefiner {
     }
 
     /** Summary-statistic discrepancy over the sweeps (0 = identical statistics). */
-    static double loss(FittedModel m, CurrentClampData data) {
-        return loss(m, data, VAN_ROSSUM_MS);
-    }
-
     static double loss(FittedModel m, CurrentClampData data, double vanRossumMs) {
         // sweeps simulated in parallel (CMA-ES evaluates one point at a time, so this is where cores help);
         // summed in sweep order, so the result does not depend on thread timing
@@ -236,10 +232,6 @@ public final class SummaryRefiner {
 
     /** Kernel time constant of the van Rossum distance (ms): about one interspike interval. */
     static final double VAN_ROSSUM_MS = 20;
-
-    static double discrepancy(double[] data, double[] model, double dt) {
-        return discrepancy(data, model, dt, VAN_ROSSUM_MS);
-    }
 
     static double discrepancy(double[] data, double[] model, double dt, double vanRossumMs) {
         double[] td = SpikeTimes.detect(data, dt);

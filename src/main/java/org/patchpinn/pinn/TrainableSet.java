@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,18 +50,6 @@ final class TrainableSet {
             throw new IllegalArgumentException("no trainable array " + name);
         }
         return a;
-    }
-
-    boolean has(String name) {
-        return arrays.containsKey(name);
-    }
-
-    List<String> names() {
-        return new ArrayList<>(arrays.keySet());
-    }
-
-    double learningRate(String name) {
-        return rates.get(name);
     }
 
     void setLearningRate(String name, double rate) {

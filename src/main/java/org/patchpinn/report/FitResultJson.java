@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.RecordingArtefacts;
-import org.patchpinn.features.SweepFeatures;
+import org.patchpinn.features.FeatureNames;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitRunner;
@@ -128,10 +128,10 @@ public final class FitResultJson {
 
     private static JsonObject validation(List<SweepValidation> v) {
         JsonObject o = new JsonObject();
-        o.add("holdout_gamma", Json.number(Validation.spikingGamma(v, true)));
-        o.add("holdout_rmse_mV", Json.number(Validation.rmse(v, true)));
-        o.add("fit_gamma", Json.number(Validation.spikingGamma(v, false)));
-        o.add("fit_rmse_mV", Json.number(Validation.rmse(v, false)));
+        o.add("holdout_gamma", Json.number(Validation.spikingGamma(v, SweepRoles.TEST)));
+        o.add("holdout_rmse_mV", Json.number(Validation.rmse(v, SweepRoles.TEST)));
+        o.add("fit_gamma", Json.number(Validation.spikingGamma(v, SweepRoles.TRAINING)));
+        o.add("fit_rmse_mV", Json.number(Validation.rmse(v, SweepRoles.TRAINING)));
         for (String role : SweepRoles.ROLES) {
             addRoleScores(o, v, role);
             o.add(role + "_ap_amplitude_error_mV", Json.number(Validation.medianError(v, role, "AP_amplitude")));
@@ -155,7 +155,7 @@ public final class FitResultJson {
                 JsonObject pair = new JsonObject();
                 pair.add("data", Json.number(s.dataFeatures().get(name)));
                 pair.add("model", Json.number(s.modelFeatures().get(name)));
-                pair.addProperty("unit", SweepFeatures.unitOf(name));
+                pair.addProperty("unit", FeatureNames.unitOf(name));
                 features.add(name, pair);
             }
             so.add("features", features);

@@ -51,10 +51,6 @@ public final class OutputFolder {
         }
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     public Path resolve(String fileName) {
         return dir.resolve(safeName(fileName));
     }

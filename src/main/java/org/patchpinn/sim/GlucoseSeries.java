@@ -119,8 +119,8 @@ public final class GlucoseSeries {
                     case CONTROL -> "glucose changes nothing";
                 };
                 double[] steps = kind == Kind.GM_SHIFT ? AMPLITUDES_LEARNED_PA : AMPLITUDES_PA;
-                out.add(new TestDataGenerator.DataSet(name(c, g), "glucose " + level(g) + " mM, cell " + (c + 1)
-                        + ": traub-rs-m, " + what, base, changes, steps, 50, 400, 500, 0.05,
+                out.add(new TestDataGenerator.DataSet(name(c, g), "glucose " + GlucoseTestData.level(g) + " mM, cell "
+                        + (c + 1) + ": traub-rs-m, " + what, base, changes, steps, 50, 400, 500, 0.05,
                         new NoiseModel(0.3, 5, 3), seed, null));
             }
         }
@@ -147,11 +147,7 @@ public final class GlucoseSeries {
     }
 
     private static String name(int cell, double g) {
-        return "cell" + (cell + 1) + "_G" + level(g);
-    }
-
-    private static String level(double g) {
-        return g == Math.rint(g) ? Long.toString((long) g) : String.format(Locale.ROOT, "%s", g);
+        return "cell" + (cell + 1) + "_G" + GlucoseTestData.level(g);
     }
 
     /** {@code GlucoseSeries ek_shift|gm_shift|control FOLDER}. */

@@ -82,7 +82,8 @@ public final class GlucoseTestData {
         return sb.toString();
     }
 
-    private static String level(double g) {
+    /** A glucose level as file names and descriptions write it: "5", "2.5". */
+    static String level(double g) {
         return g == Math.rint(g) ? Long.toString((long) g) : String.format(Locale.ROOT, "%s", g);
     }
 }

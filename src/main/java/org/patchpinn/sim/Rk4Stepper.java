@@ -10,7 +10,6 @@ package org.patchpinn.sim;
  * Rush–Larsen scheme drifts by 0.3 ms. Not thread-safe: one per running simulation.
  */
 final class Rk4Stepper {
-    private final PreparedModel pm;
     private final double[] table;
     private final double invH;
     private final int lastNode;
@@ -32,7 +31,6 @@ final class Rk4Stepper {
     private double lastRate;
 
     Rk4Stepper(PreparedModel pm) {
-        this.pm = pm;
         this.ng = pm.nGates;
         this.nc = pm.nCurrents;
         this.table = pm.combined;

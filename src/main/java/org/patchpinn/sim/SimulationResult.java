@@ -6,7 +6,7 @@ import java.util.Map;
 import org.patchpinn.report.Table;
 
 /**
- * A simulated sweep sampled every {@link #dtMs()}: time (ms), V (mV), the stimulus (pA), every gate
+ * A simulated sweep sampled every dtMs: time (ms), V (mV), the stimulus (pA), every gate
  * (dimensionless) and every ionic current (pA, outward positive). Gates and currents are empty when the
  * simulation was run for the voltage only.
  */
@@ -26,48 +26,19 @@ public final class SimulationResult {
         this.currents = Collections.unmodifiableMap(new LinkedHashMap<>(currents));
     }
 
-    public double dtMs() { return dtMs; }
-
     public int length() { return vMv.length; }
 
     /** Time of sample i in ms. */
     public double timeMs(int i) { return i * dtMs; }
 
-    public double[] timesMs() {
-        double[] t = new double[vMv.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = i * dtMs;
-        }
-        return t;
-    }
-
     /** Membrane voltage (mV); the array is shared, do not modify. */
     public double[] v() { return vMv; }
-
-    public double[] stimulusPa() { return stimulusPa; }
 
     /** Gate name → values per sample. */
     public Map<String, double[]> gates() { return gates; }
 
-    public double[] gate(String name) {
-        double[] g = gates.get(name);
-        if (g == null) {
-            throw new IllegalArgumentException("no gate " + name + " in the result (gates: " + gates.keySet() + ")");
-        }
-        return g;
-    }
-
     /** Current name → pA per sample. */
     public Map<String, double[]> currents() { return currents; }
-
-    public double[] current(String name) {
-        double[] c = currents.get(name);
-        if (c == null) {
-            throw new IllegalArgumentException("no current " + name + " in the result (currents: "
-                    + currents.keySet() + ")");
-        }
-        return c;
-    }
 
     /** True when V stayed finite (a diverging parameter set gives NaN from the first bad sample on). */
     public boolean isFinite() {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateSpec;
 import org.patchpinn.model.ModelSpec;
@@ -84,16 +83,6 @@ public final class Simulator {
     /** Membrane voltage only, from rest, at the default step: the call an optimiser makes. */
     public double[] voltage(ModelSpec m, double[] params, Stimulus stim, double durationMs, double outputDtMs) {
         return simulate(m, params, stim, durationMs, outputDtMs, stepFor(outputDtMs), null, false).v();
-    }
-
-    /**
-     * Voltage traces for many parameter sets at once, spread over the available cores (each simulation is
-     * independent; results come back in the order of {@code paramSets}).
-     */
-    public List<double[]> voltageBatch(ModelSpec m, List<double[]> paramSets, Stimulus stim, double durationMs,
-                                       double outputDtMs) {
-        return IntStream.range(0, paramSets.size()).parallel()
-                .mapToObj(i -> voltage(m, paramSets.get(i), stim, durationMs, outputDtMs)).toList();
     }
 
     /** The largest step ≤ {@link #DEFAULT_STEP_MS} that divides the output interval. */

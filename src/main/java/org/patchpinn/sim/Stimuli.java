@@ -22,31 +22,6 @@ public final class Stimuli {
                 String.format(Locale.ROOT, "step %.4g pA, %.4g-%.4g ms", amplitudePa, startMs, end));
     }
 
-    /** Linear from {@code fromPa} at {@code startMs} to {@code toPa} at {@code endMs}, zero outside. */
-    public static Stimulus ramp(double startMs, double endMs, double fromPa, double toPa) {
-        if (!(endMs > startMs)) {
-            throw new IllegalArgumentException("ramp end must be after its start");
-        }
-        double slope = (toPa - fromPa) / (endMs - startMs);
-        return described(t -> t >= startMs && t < endMs ? fromPa + slope * (t - startMs) : 0.0,
-                String.format(Locale.ROOT, "ramp %.4g to %.4g pA, %.4g-%.4g ms", fromPa, toPa, startMs, endMs));
-    }
-
-    /** {@code count} square pulses of {@code widthMs} every {@code periodMs} starting at {@code startMs}. */
-    public static Stimulus train(double startMs, int count, double widthMs, double periodMs, double amplitudePa) {
-        if (!(periodMs > 0) || !(widthMs > 0)) {
-            throw new IllegalArgumentException("pulse width and period must be positive");
-        }
-        return described(t -> {
-            if (t < startMs) {
-                return 0.0;
-            }
-            double k = Math.floor((t - startMs) / periodMs);
-            return k < count && t - startMs - k * periodMs < widthMs ? amplitudePa : 0.0;
-        }, String.format(Locale.ROOT, "train of %d x %.4g pA, %.4g ms every %.4g ms from %.4g ms", count,
-                amplitudePa, widthMs, periodMs, startMs));
-    }
-
     public static Stimulus sum(Stimulus... parts) {
         List<Stimulus> list = List.of(parts);
         double duration = list.stream().mapToDouble(Stimulus::durationMs).min().orElse(Double.POSITIVE_INFINITY);

@@ -2,6 +2,7 @@ package org.patchpinn.symbolic;
 
 import java.util.List;
 import org.patchpinn.fit.FitSweep;
+import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
 import org.patchpinn.model.ModelSpec;
@@ -33,12 +34,12 @@ public final class LawValidation {
 
         /** Mean Γ over the held-out sweeps with spikes (data or model). */
         public double gamma() {
-            return Validation.spikingGamma(sweeps, true);
+            return Validation.spikingGamma(sweeps, SweepRoles.TEST);
         }
 
         /** RMSE over all held-out samples (mV). */
         public double rmseMv() {
-            return Validation.rmse(sweeps, true);
+            return Validation.rmse(sweeps, SweepRoles.TEST);
         }
     }
 

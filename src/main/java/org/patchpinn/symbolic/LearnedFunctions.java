@@ -3,7 +3,6 @@ package org.patchpinn.symbolic;
 import java.nio.file.Path;
 import java.util.List;
 import org.patchpinn.model.ModelException;
-import org.patchpinn.model.RateFunction;
 import org.patchpinn.model.TabulatedRate;
 
 /**
@@ -11,25 +10,17 @@ import org.patchpinn.model.TabulatedRate;
  * {@code z_inf}, {@code tau_z (ms)}), turned back into rate functions so the network model can be simulated
  * by the project simulator next to a model built from the discovered laws.
  */
-public record LearnedFunctions(TabulatedRate zInf, TabulatedRate tauMs, String source) {
+public record LearnedFunctions(TabulatedRate zInf, TabulatedRate tauMs) {
 
     /** Reads a learned.csv; bad tables (missing columns, NaN, too few rows, unsorted V) are errors naming the file. */
     public static LearnedFunctions read(Path csv) {
         Dataset z = TableReader.read(csv, List.of("V"), "z_inf");
         Dataset tau = TableReader.read(csv, List.of("V"), "tau_z");
         try {
-            return new LearnedFunctions(TabulatedRate.of(z.x()[0], z.y()), TabulatedRate.of(tau.x()[0], tau.y()),
-                    csv.toString());
+            return new LearnedFunctions(TabulatedRate.of(z.x()[0], z.y()), TabulatedRate.of(tau.x()[0], tau.y()));
         } catch (ModelException e) {
             throw new SymbolicDataException(csv + ": " + e.getMessage());
         }
-    }
-
-    /** Tabulates two functions (e.g. the true laws of a synthetic cell) on vFrom…vTo in steps of dv (mV). */
-    public static LearnedFunctions sample(RateFunction zInf, RateFunction tauMs, double vFromMv, double vToMv,
-                                          int points, String source) {
-        return new LearnedFunctions(TabulatedRate.sample(zInf, vFromMv, vToMv, points),
-                TabulatedRate.sample(tauMs, vFromMv, vToMv, points), source);
     }
 
     /** Lowest tabulated voltage (mV): the data range starts here. */

@@ -56,18 +56,6 @@ public final class Recording {
         return new Builder();
     }
 
-    /** A builder pre-filled with this recording, to derive a changed copy (e.g. with metadata added). */
-    public Builder toBuilder() {
-        Builder b = new Builder().source(source).format(format, formatVersion).sampleRateHz(sampleRateHz)
-                .commandUnit(commandUnit).protocol(protocol).startTime(startTime);
-        b.channels.addAll(channels);
-        b.sweeps.addAll(sweeps);
-        b.tags.addAll(tags);
-        b.metadata.putAll(metadata);
-        b.warnings.addAll(warnings);
-        return b;
-    }
-
     /** The file it was read from, or null for recordings made in memory (e.g. simulated). */
     public Path source() { return source; }
 

@@ -12,7 +12,7 @@ class LawCauseTest {
             "leak / extra-conductance decomposition", x -> 0);
 
     private static MechanismComparison.Ranked ranked(String kind, String parameter) {
-        return new MechanismComparison.Ranked(new Mechanism(parameter + "(G)", kind, parameter, "", false), 1, 1,
+        return new MechanismComparison.Ranked(new Mechanism(parameter + "(G)", kind, parameter, false), 1, 1,
                 Double.NaN, Map.of(), new double[0], true, Double.NaN);
     }
 

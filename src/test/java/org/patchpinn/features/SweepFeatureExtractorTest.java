@@ -152,14 +152,14 @@ class SweepFeatureExtractorTest {
         SweepFeatures f = extractor.extract(tr.v, DT, new StimulusWindow(100, 300));
         assertEquals(FeatureNames.SWEEP, java.util.List.copyOf(f.values().keySet()));
         for (String name : FeatureNames.SWEEP) {
-            SweepFeatures.unitOf(name); // throws for a name without unit
+            FeatureNames.unitOf(name); // throws for a name without unit
         }
-        assertEquals("mV", SweepFeatures.unitOf("AP_amplitude"));
-        assertEquals("ms", SweepFeatures.unitOf("spike_half_width"));
-        assertEquals("Hz", SweepFeatures.unitOf("mean_frequency"));
-        assertEquals("MOhm", SweepFeatures.unitOf("ohmic_input_resistance"));
+        assertEquals("mV", FeatureNames.unitOf("AP_amplitude"));
+        assertEquals("ms", FeatureNames.unitOf("spike_half_width"));
+        assertEquals("Hz", FeatureNames.unitOf("mean_frequency"));
+        assertEquals("MOhm", FeatureNames.unitOf("ohmic_input_resistance"));
         assertThrows(IllegalArgumentException.class, () -> f.get("no_such_feature"));
-        assertThrows(IllegalArgumentException.class, () -> SweepFeatures.unitOf("no_such_feature"));
+        assertThrows(IllegalArgumentException.class, () -> FeatureNames.unitOf("no_such_feature"));
     }
 
     @Test

@@ -45,8 +45,9 @@ class ClassicFitTest {
                 Progress.NONE);
         assertEquals(3, v.size());
         assertTrue(v.get(2).heldOut());
-        assertTrue(Validation.spikingGamma(v, true) > 0.9, "held-out gamma " + Validation.spikingGamma(v, true));
-        assertEquals(0.3, Validation.rmse(v, true), 0.1);
+        double gamma = Validation.spikingGamma(v, SweepRoles.TEST);
+        assertTrue(gamma > 0.9, "held-out gamma " + gamma);
+        assertEquals(0.3, Validation.rmse(v, SweepRoles.TEST), 0.1);
         assertTrue(v.get(2).model().gates().containsKey("m"));
     }
 

@@ -13,7 +13,7 @@ import org.patchpinn.trace.Recording;
  * Features of a current-step recording that the comparison reports per condition: resting potential (mean
  * V before the step), F–I curve (spikes during the step per second), rheobase (smallest step that fires)
  * and the maximal rate. Spikes are the project's spike times ({@link SpikeTimes}). A deliberately
- * small set; the full feature extractor of org.patchpinn.features replaces it where available.
+ * small set, for tests that need features fast; the comparison itself uses {@link EfelFeatureExtractor}.
  */
 public final class StepFeatureExtractor implements FeatureExtractor {
     @Override public String fingerprint() {
