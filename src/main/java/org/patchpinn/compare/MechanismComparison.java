@@ -397,6 +397,14 @@ public final class MechanismComparison {
                     + DISTINGUISHED_P + "): " + ties.stream().map(x -> x.mechanism().name())
                     .collect(Collectors.joining(", "));
         }
+        // ranked below the winner, as good in-sample, but their parameter's trend was not significant: a true
+        // mechanism can land here (a gNa(G) series: gNa ranked 2nd, p 0.059 family-wise), so the user sees it
+        List<Ranked> quiet = r.ranking().subList(place + 1, r.ranking().size()).stream()
+                .filter(x -> !x.changes() && x.notDistinguished() && x.inSampleLoss() < r.noneLoss()).toList();
+        if (!quiet.isEmpty()) {
+            verdict += "; also not distinguished from the best, though their parameter's change is not significant "
+                    + "family-wise: " + quiet.stream().map(x -> x.mechanism().name()).collect(Collectors.joining(", "));
+        }
         return verdict;
     }
 

@@ -125,6 +125,24 @@ class MechanismComparisonTest {
     }
 
     @Test
+    void mechanismsAsGoodAsTheWinnerWhoseChangeIsNotSignificantAreListedApart() {
+        MechanismComparison mc = rankedSeries("VT", GlucoseSeries::vtMv);
+        var fits = mc.fitAll(Mechanism.candidates(mc.baseModel()), Progress.NONE);
+        Map<Mechanism, Boolean> onlyVt = new LinkedHashMap<>();
+        fits.keySet().forEach(m -> onlyVt.put(m, m.parameter().equals("VT")));
+        MechanismComparison.Result r = mc.rank(fits, onlyVt, true);
+        assertEquals("VT", r.winner().mechanism().parameter(), r.ranking().toString());
+        String marker = "change is not significant family-wise: ";
+        String quiet = r.verdict().contains(marker) ? r.verdict().substring(r.verdict().indexOf(marker)) : "";
+        for (MechanismComparison.Ranked other : r.ranking()) {
+            if (other != r.winner()) {
+                assertEquals(other.notDistinguished() && other.inSampleLoss() < r.noneLoss(),
+                        quiet.contains(other.mechanism().name()), other + " in " + r.verdict());
+            }
+        }
+    }
+
+    @Test
     void aChangingParameterThatExplainsTheRecordingsClearlyWorseThanAnotherMechanismIsNotNamed() {
         MechanismComparison mc = rankedSeries("VT", GlucoseSeries::vtMv);
         var fits = mc.fitAll(Mechanism.candidates(mc.baseModel()), Progress.NONE);
