@@ -5,8 +5,8 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.features.CoincidenceFactor;
-import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.features.FeatureNames;
+import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.fit.CellComparison;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitRunner;
@@ -137,6 +137,9 @@ public final class FitResultJson {
             o.add(role + "_ap_amplitude_error_mV", Json.number(Validation.medianError(v, role, "AP_amplitude")));
             o.add(role + "_half_width_error_ms", Json.number(Validation.medianError(v, role, "spike_half_width")));
             o.add(role + "_ahp_depth_error_mV", Json.number(Validation.medianError(v, role, "AHP_depth")));
+            // the onset's timing, which Γ over a long adapting train hides (later spikes drift)
+            o.add(role + "_first_spike_latency_error_ms", Json.number(Validation.medianError(v, role,
+                    FeatureNames.TIME_TO_FIRST_SPIKE)));
         }
         o.addProperty("gamma_window_ms", CoincidenceFactor.DEFAULT_WINDOW_MS);
         o.addProperty("gamma_over", "sweeps on which the data or the model fires; a sweep silent in both is "

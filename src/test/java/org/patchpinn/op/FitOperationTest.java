@@ -46,6 +46,9 @@ class FitOperationTest {
         JsonObject validation = json.getAsJsonObject("validation");
         assertTrue(validation.get("holdout_gamma").getAsDouble() > 0.9);
         assertTrue(validation.get("holdout_rmse_mV").getAsDouble() < 0.6);
+        assertEquals(1, validation.get("test_gamma_sweeps").getAsInt());
+        assertEquals(0, validation.get("test_silent_sweeps").getAsInt());
+        assertEquals(0, validation.get("test_first_spike_latency_error_ms").getAsDouble(), 0.5);
         assertEquals(2, json.getAsJsonArray("holdout_sweeps").get(0).getAsInt());
         assertTrue(validation.getAsJsonArray("sweeps").get(0).getAsJsonObject().getAsJsonObject("features")
                 .has("Spikecount"));

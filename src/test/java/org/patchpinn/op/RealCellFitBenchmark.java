@@ -46,11 +46,13 @@ class RealCellFitBenchmark {
             System.out.printf(Locale.ROOT, "%s: spike count within max(2,20%%) on %d/%d step sweeps; rheobase %+.0f "
                             + "steps; rest %+.2f mV; Rin %+.1f %%; tau %+.1f %%; test Γ %.2f over %d sweeps with spikes, "
                             + "silent test sweeps silent in the model %d of %d (selection Γ %.2f, training %.2f); "
-                            + "test AP peak error %.1f mV, half-width error %+.0f %%; %.0f s wall, "
+                            + "test AP peak error %.1f mV, half-width error %+.0f %%, first-spike latency error "
+                            + "%+.1f ms; %.0f s wall, "
                             + "%.0f s CPU%n", cell, within, steps, rheo, rest, 100 * rin, 100 * tau,
                     number(v, "test_gamma"), v.get("test_gamma_sweeps").getAsInt(),
                     v.get("test_silent_sweeps_model_silent").getAsInt(), v.get("test_silent_sweeps").getAsInt(),
-                    number(v, "selection_gamma"), number(v, "training_gamma"), shape[0], 100 * shape[1], wall,
+                    number(v, "selection_gamma"), number(v, "training_gamma"), shape[0], 100 * shape[1],
+                    number(v, "test_first_spike_latency_error_ms"), wall,
                     r.json().getAsJsonObject("timing").get("process_cpu_s").getAsDouble());
             System.out.println("  parameters: " + r.json().getAsJsonObject("parameters"));
             if (within < 0.8 * steps) {
