@@ -192,10 +192,10 @@ public final class MechanismComparison {
      * returns each one's per-recording parameter, in row order.
      */
     public Map<Mechanism, Fits> fitAll(List<Mechanism> mechanisms, Progress progress) {
-        Progress fits = progress;
+        Progress perMechanism = progress;
         if (sharedPasses > 0 && !shared) {
             shareCellBases(progress.range(0, 0.4));
-            fits = progress.range(0.4, 1);
+            perMechanism = progress.range(0.4, 1);
         }
         Map<Mechanism, Fits> out = new LinkedHashMap<>();
         for (int k = 0; k < mechanisms.size(); k++) {
@@ -203,7 +203,7 @@ public final class MechanismComparison {
             Mechanism m = mechanisms.get(k);
             progress.status("mechanism " + (k + 1) + "/" + mechanisms.size() + ": " + m.name());
             out.put(m, m.kind().equals(Mechanism.EXTRA) ? fitExtra(m) : fit(m, Double.NaN));
-            fits.fraction((k + 1.0) / mechanisms.size());
+            perMechanism.fraction((k + 1.0) / mechanisms.size());
         }
         return out;
     }
@@ -219,9 +219,10 @@ public final class MechanismComparison {
         progress.status("refitting each cell's model over all of its recordings");
         Map<String, ModelSpec> refitted = new ConcurrentHashMap<>();
         int[] done = {0};
+        Map<String, List<List<FitSweep>>> sweeps = new LinkedHashMap<>();
+        recs.forEach(r -> sweeps.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r.sweeps()));
         cells.parallelStream().forEach(cell -> {
-            List<List<FitSweep>> sweeps = recs.stream().filter(r -> r.cell().equals(cell)).map(Rec::sweeps).toList();
-            refitted.put(cell, SharedCellBase.refit(bases.get(cell), sweeps, sharedPasses, progress));
+            refitted.put(cell, SharedCellBase.refit(bases.get(cell), sweeps.get(cell), sharedPasses, progress));
             synchronized (done) {
                 progress.fraction(++done[0] / (double) cells.size());
             }
@@ -229,8 +230,8 @@ public final class MechanismComparison {
         for (String cell : cells) {
             if (refitted.get(cell) != bases.get(cell)) {
                 bases.put(cell, refitted.get(cell));
-                baseSources.put(cell, baseSources.get(cell) + ", refitted over the cell's " + recs.stream()
-                        .filter(r -> r.cell().equals(cell)).count() + " recordings");
+                baseSources.put(cell, baseSources.get(cell) + ", refitted over the cell's " + sweeps.get(cell).size()
+                        + " recordings");
             }
         }
         shared = true;
