@@ -103,6 +103,7 @@ public final class ComparisonReport {
                     .set("p worse than the best (paired over recordings)", r.pWorseThanBest())
                     .set("held-out-cell loss", r.heldOutLoss())
                     .set("parameter changes with " + cond, r.changes() ? "yes" : "no")
+                    .set("p its parameter changes (family-wise over the mechanisms)", r.change().pFamilyWise())
                     .set("EX (mV)", r.mechanism().kind().equals(Mechanism.EXTRA) ? r.exMv() : Double.NaN)
                     .set("value per level", per.toString())
                     .set("verdict", r == m.winner() ? "best: " + m.verdict() : "");

@@ -3,6 +3,7 @@ package org.patchpinn.compare;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,13 +132,8 @@ public final class ConditionComparison {
         }
         MechanismComparison.Result ranking = null;
         if (mechanisms != null) {
-            Map<Mechanism, Boolean> changing = new LinkedHashMap<>();
-            for (Mechanism m : mechanismFits.keySet()) {
-                changing.put(m, changes.stream().anyMatch(c -> c.significant()
-                        && c.name().equals(MECHANISM + m.parameter())));
-            }
             boolean any = changes.stream().anyMatch(TrendChange::significant);
-            ranking = mechanisms.rank(mechanismFits, changing, any);
+            ranking = mechanisms.rank(mechanismFits, mechanismChanges(ok, mechanismFits.keySet()), any);
         }
         progress.fraction(0.95);
         List<Law> laws = laws(ok, changes, decomposition, ranking);
@@ -266,14 +262,51 @@ public final class ConditionComparison {
     }
 
     /** Every quantity tested against the condition at once (min-P or max-T controls the family-wise error). */
+    /** Each recording's cell and condition level, in row order. */
+    private static List<WithinCellTrend.Recording> design(List<RecordingRow> ok) {
+        return ok.stream().map(r -> new WithinCellTrend.Recording(r.entry().cell(), r.entry().condition())).toList();
+    }
+
     private WithinCellTrend.Analysis trends(List<RecordingRow> ok, List<String> names) {
-        List<WithinCellTrend.Recording> recs = ok.stream()
-                .map(r -> new WithinCellTrend.Recording(r.entry().cell(), r.entry().condition())).toList();
+        List<WithinCellTrend.Recording> recs = design(ok);
         Map<String, double[]> values = new LinkedHashMap<>();
         for (String name : names) {
             values.put(name, ok.stream().mapToDouble(r -> r.value(name)).toArray());
         }
         return WithinCellTrend.test(recs, values, settings.permutations(), settings.seed(), settings.alpha());
+    }
+
+    /**
+     * Whether each mechanism's own per-recording parameter changes with the condition, family-wise over the
+     * mechanisms' parameters only: every mechanism's parameter takes up part of the change (each is refitted to
+     * the same recordings), so which one acts is a question of its own, not one more quantity among the features
+     * and fitted parameters "what changes" reports.
+     */
+    private Map<Mechanism, MechanismComparison.Change> mechanismChanges(List<RecordingRow> ok,
+                                                                         Collection<Mechanism> mechanisms) {
+        List<WithinCellTrend.Recording> recs = design(ok);
+        Map<Mechanism, double[]> values = new LinkedHashMap<>();
+        for (Mechanism m : mechanisms) {
+            values.put(m, ok.stream().mapToDouble(r -> r.value(MECHANISM + m.parameter())).toArray());
+        }
+        return mechanismChanges(recs, values, settings.permutations(), settings.seed(), settings.alpha());
+    }
+
+    /** The within-cell trend test of each mechanism's per-recording values, min-P or max-T over these alone. */
+    static Map<Mechanism, MechanismComparison.Change> mechanismChanges(List<WithinCellTrend.Recording> recs,
+            Map<Mechanism, double[]> values, int permutations, long seed, double alpha) {
+        Map<String, double[]> byName = new LinkedHashMap<>();
+        values.forEach((m, v) -> byName.put(MECHANISM + m.parameter(), v));
+        Map<String, WithinCellTrend.Result> tested = new LinkedHashMap<>();
+        WithinCellTrend.test(recs, byName, permutations, seed, alpha).results()
+                .forEach(t -> tested.put(t.quantity(), t));
+        Map<Mechanism, MechanismComparison.Change> out = new LinkedHashMap<>();
+        for (Mechanism m : values.keySet()) {
+            WithinCellTrend.Result t = tested.get(MECHANISM + m.parameter());
+            double p = t == null ? Double.NaN : t.pAdjusted();
+            out.put(m, new MechanismComparison.Change(p, Double.isFinite(p) && p < alpha));
+        }
+        return out;
     }
 
     private List<TrendChange> changes(List<RecordingRow> ok, WithinCellTrend.Analysis a) {
@@ -302,8 +335,12 @@ public final class ConditionComparison {
                     constant(d.gmax()), constant(d.k()), constant(d.h()))), levels(ok)), ranking));
             laws.add(notTheCause(extraCurrentLaw(ok, d), ranking));
         }
+        // the named mechanism's parameter gets its law even where "what changes" (family-wise over every
+        // quantity) does not list it: the mechanism comparison tested it in its own family
+        MechanismComparison.Ranked winner = ranking == null ? null : ranking.winner();
+        String named = winner == null ? "" : MECHANISM + winner.mechanism().parameter();
         for (TrendChange c : changes) {
-            if (!c.significant()) {
+            if (!c.significant() && !c.name().equals(named)) {
                 continue;
             }
             List<RecordingRow> with = ok.stream().filter(r -> Double.isFinite(r.value(c.name()))).toList();

@@ -40,8 +40,8 @@ import org.patchpinn.trace.Recording;
  * parameter (a VT 2 mV off the recording's optimum adds or removes spikes, loss ×20), and cells' per-level
  * effects differ by that much because each cell's base compensates differently — a series whose glucose
  * shifted VT by 7 mV ranked VT last on held-out cells and first, by a factor of 2, in-sample. What guards against
- * fitting noise is the family-wise test that the mechanism's own parameter changes with the condition (a
- * parameter refitted per recording always improves the in-sample loss, a trend with the level across cells it
+ * fitting noise is the test, family-wise over the mechanisms, that the mechanism's own parameter changes with
+ * the condition (a parameter refitted per recording always improves the in-sample loss, a trend with the level across cells it
  * does not make) — and that the mechanism is not clearly worse than the best of all (paired over recordings,
  * sign-flip test of the log loss ratio, p < {@value #DISTINGUISHED_P}): a parameter that changes only because it
  * compensates for another mechanism explains the recordings worse than that mechanism does (a series in which a
@@ -63,14 +63,29 @@ public final class MechanismComparison {
     private record Rec(RecordingRow row, String cell, double level, List<FitSweep> sweeps) { }
 
     /**
+     * Whether a mechanism's own per-recording parameter changes with the condition: its within-cell trend test's
+     * p adjusted family-wise over the mechanisms' parameters (NaN when untested), and the answer at the
+     * comparison's α. The family is the mechanisms, not every quantity compare tests: which mechanism acts is its
+     * own question, asked only once some quantity changes family-wise over all of them ({@code anyChange}).
+     */
+    public record Change(double pFamilyWise, boolean significant) {
+        public static final Change UNTESTED = new Change(Double.NaN, false);
+    }
+
+    /**
      * One mechanism's fits: per recording θ and loss, per-level effect, in-sample score (the ranking's) and
      * held-out-cell score (reported; NaN with one cell), and the paired test's p of being worse than the
      * best-ranked mechanism (NaN for that one).
      */
     public record Ranked(Mechanism mechanism, double heldOutLoss, double inSampleLoss, double exMv,
-                         Map<Double, Double> perLevel, double[] theta, boolean changes, double pWorseThanBest) {
+                         Map<Double, Double> perLevel, double[] theta, Change change, double pWorseThanBest) {
         Ranked withP(double p) {
-            return new Ranked(mechanism, heldOutLoss, inSampleLoss, exMv, perLevel, theta, changes, p);
+            return new Ranked(mechanism, heldOutLoss, inSampleLoss, exMv, perLevel, theta, change, p);
+        }
+
+        /** Whether the mechanism's own parameter changes with the condition (family-wise over the mechanisms). */
+        public boolean changes() {
+            return change.significant();
         }
 
         /** Whether the recordings do not tell this mechanism apart from the best-ranked one. */
@@ -178,10 +193,6 @@ public final class MechanismComparison {
         return "";
     }
 
-    /**
-     * @param changing per-recording quantity names that change (family-wise), as "mechanism." + parameter when a
-     *                 mechanism's own parameter was tested; decided by the caller after the tests
-     */
     public static MechanismComparison prepare(List<RecordingRow> ok, String fitName,
                                               Function<ManifestEntry, Recording> loader) {
         return new MechanismComparison(ok, fitName, loader);
@@ -325,7 +336,7 @@ public final class MechanismComparison {
     }
 
     /** Ranks fitted mechanisms; {@code changes}: whether each one's own parameter changes (the tests' answer). */
-    public Result rank(Map<Mechanism, Fits> fits, Map<Mechanism, Boolean> changes, boolean anyChange) {
+    public Result rank(Map<Mechanism, Fits> fits, Map<Mechanism, Change> changes, boolean anyChange) {
         boolean heldOut = cells.size() >= 2;
         double[] noneLoss = new double[recs.size()];
         IntStream.range(0, recs.size()).parallel().forEach(i -> {
@@ -342,7 +353,7 @@ public final class MechanismComparison {
             double[] delta = deltas(m, f.theta());
             double held = heldOut ? heldOutLoss(m, f, delta) : Double.NaN;
             ranked.add(new Ranked(m, held, geometricMean(f.loss()), f.exMv(), perLevel(m, f.theta(), delta),
-                    f.theta(), changes.getOrDefault(m, false), Double.NaN));
+                    f.theta(), changes.getOrDefault(m, Change.UNTESTED), Double.NaN));
             thetas.put(m.parameter(), f.theta());
             losses.put(m, f.loss());
         }
@@ -390,7 +401,7 @@ public final class MechanismComparison {
                     .collect(Collectors.joining(", "));
             verdict = w.mechanism().name() + " is the best-ranked mechanism whose parameter changes (ranked "
                     + (place + 1) + "; " + above + " explain the recordings better, but their parameters' changes are "
-                    + "not significant family-wise)";
+                    + "not significant family-wise over the mechanisms)";
         }
         List<Ranked> ties = r.notDistinguished();
         if (!ties.isEmpty()) {
@@ -399,12 +410,13 @@ public final class MechanismComparison {
                     .collect(Collectors.joining(", "));
         }
         // ranked below the winner, as good in-sample, but their parameter's trend was not significant: a true
-        // mechanism can land here (a gNa(G) series: gNa ranked 2nd, p 0.059 family-wise), so the user sees it
+        // mechanism can land here (a gNa(G) series: gNa ranked 2nd and not significant), so the user sees it
         List<Ranked> quiet = r.ranking().subList(place + 1, r.ranking().size()).stream()
                 .filter(x -> !x.changes() && x.notDistinguished() && x.inSampleLoss() < r.noneLoss()).toList();
         if (!quiet.isEmpty()) {
             verdict += "; also not distinguished from the best, though their parameter's change is not significant "
-                    + "family-wise: " + quiet.stream().map(x -> x.mechanism().name()).collect(Collectors.joining(", "));
+                    + "family-wise over the mechanisms: "
+                    + quiet.stream().map(x -> x.mechanism().name()).collect(Collectors.joining(", "));
         }
         return verdict;
     }

@@ -241,6 +241,7 @@ public final class CompareResultJson {
             x.add("p_worse_than_best", Json.number(r.pWorseThanBest()));
             x.addProperty("not_distinguished_from_best", r.notDistinguished());
             x.addProperty("parameter_changes", r.changes());
+            x.add("parameter_change_p_family_wise_over_mechanisms", Json.number(r.change().pFamilyWise()));
             if (r.mechanism().kind().equals(Mechanism.EXTRA)) {
                 x.add("EX_mV", Json.number(r.exMv()));
             }

@@ -28,11 +28,37 @@ import org.patchpinn.report.Json;
  * −59.8 mV at 10 mM). {@link Kind#GNA_SHIFT}: sodium channel availability, gNa(G) = 3000 + 4000·G²/(G² + 1.5²) nS
  * (3,400 nS at 0.5 mM, 6,912 nS at 10 mM). These two are mechanisms no part of compare was built on: they check
  * that the mechanism comparison names what it was not tuned to.
- * {@link Kind#CONTROL}: every recording of a cell is the same cell at every level (only the noise differs). Written to a folder with manifest.csv and one
- * truth JSON per recording; not committed (8 MB), generated where a benchmark needs it.
+ * {@link Kind#GK_SHIFT} (delayed-rectifier availability, gK(G) = 400 + 600·G²/(G² + 1.5²) nS: 426 nS at 0.5 mM,
+ * 981 nS at 10 mM) and {@link Kind#ENA_SHIFT} (internal Na⁺ rises as the pump runs down, ENa(G) = 55 − 15/(1 +
+ * (G/1.5)²) mV: 41.5 mV at 0.5 mM, 54.7 mV at 10 mM) were added after the mechanism rule was last changed, as
+ * series it was never developed on.
+ * {@link Kind#CONTROL}: every recording of a cell is the same cell at every level (only the noise differs).
+ * Written to a folder with manifest.csv and one truth JSON per recording; not committed (8 MB), generated where a
+ * benchmark needs it.
  */
 public final class GlucoseSeries {
-    public enum Kind { EK_SHIFT, GM_SHIFT, VT_SHIFT, GNA_SHIFT, CONTROL }
+    /** A series: the parameter glucose changes and its law (null for the control), the text, the seed base. */
+    public enum Kind {
+        EK_SHIFT("EK", GlucoseSeries::ekMv, "EK(G) = -90 + 15/(1+(G/1.5)^2) mV", 7100),
+        GM_SHIFT("gM", GlucoseSeries::gmNs, "gM(G) = 2 + 12/(1+(G/1.5)^2) nS", 9100),
+        VT_SHIFT("VT", GlucoseSeries::vtMv, "VT(G) = -60 + 8/(1+(G/1.5)^2) mV", 6100),
+        GNA_SHIFT("gNa", GlucoseSeries::gnaNs, "gNa(G) = 3000 + 4000 G^2/(G^2+1.5^2) nS", 5100),
+        GK_SHIFT("gK", GlucoseSeries::gkNs, "gK(G) = 400 + 600 G^2/(G^2+1.5^2) nS", 4100),
+        ENA_SHIFT("ENa", GlucoseSeries::enaMv, "ENa(G) = 55 - 15/(1+(G/1.5)^2) mV", 3100),
+        CONTROL(null, null, "glucose changes nothing", 8100);
+
+        final String parameter;
+        final DoubleUnaryOperator law;
+        final String text;
+        final long seed;
+
+        Kind(String parameter, DoubleUnaryOperator law, String text, long seed) {
+            this.parameter = parameter;
+            this.law = law;
+            this.text = text;
+            this.seed = seed;
+        }
+    }
 
     public static final double[] LEVELS_MM = {0.5, 1, 2.5, 5, 10};
     static final double[] AMPLITUDES_PA = {150, 300};
@@ -72,26 +98,15 @@ public final class GlucoseSeries {
         return 3000 + 4000 * g2 / (g2 + 1.5 * 1.5);
     }
 
-    /** The changing parameter and its law, or null for the control. */
-    static DoubleUnaryOperator law(Kind kind) {
-        return switch (kind) {
-            case EK_SHIFT -> GlucoseSeries::ekMv;
-            case GM_SHIFT -> GlucoseSeries::gmNs;
-            case VT_SHIFT -> GlucoseSeries::vtMv;
-            case GNA_SHIFT -> GlucoseSeries::gnaNs;
-            case CONTROL -> null;
-        };
+    /** The generating delayed-rectifier conductance gK (nS) at glucose G (mM) of the gK series. */
+    public static double gkNs(double glucoseMm) {
+        double g2 = glucoseMm * glucoseMm;
+        return 400 + 600 * g2 / (g2 + 1.5 * 1.5);
     }
 
-    /** The parameter the series changes, or null for the control. */
-    static String changed(Kind kind) {
-        return switch (kind) {
-            case EK_SHIFT -> "EK";
-            case GM_SHIFT -> "gM";
-            case VT_SHIFT -> "VT";
-            case GNA_SHIFT -> "gNa";
-            case CONTROL -> null;
-        };
+    /** The generating sodium reversal ENa (mV) at glucose G (mM) of the ENa series. */
+    public static double enaMv(double glucoseMm) {
+        return 55 - 15 / (1 + Math.pow(glucoseMm / 1.5, 2));
     }
 
     public static List<TestDataGenerator.DataSet> dataSets(Kind kind) {
@@ -100,24 +115,11 @@ public final class GlucoseSeries {
         for (double g : LEVELS_MM) {
             for (int c = 0; c < CELLS.size(); c++) {
                 Map<String, Double> changes = new LinkedHashMap<>(CELLS.get(c));
-                if (changed(kind) != null) {
-                    changes.put(changed(kind), law(kind).applyAsDouble(g));
+                if (kind.parameter != null) {
+                    changes.put(kind.parameter, kind.law.applyAsDouble(g));
                 }
-                long series = switch (kind) {
-                    case EK_SHIFT -> 7100;
-                    case GM_SHIFT -> 9100;
-                    case VT_SHIFT -> 6100;
-                    case GNA_SHIFT -> 5100;
-                    case CONTROL -> 8100;
-                };
-                long seed = series + 100L * c + Math.round(g * 10);
-                String what = switch (kind) {
-                    case EK_SHIFT -> "EK(G) = -90 + 15/(1+(G/1.5)^2) mV";
-                    case GM_SHIFT -> "gM(G) = 2 + 12/(1+(G/1.5)^2) nS";
-                    case VT_SHIFT -> "VT(G) = -60 + 8/(1+(G/1.5)^2) mV";
-                    case GNA_SHIFT -> "gNa(G) = 3000 + 4000 G^2/(G^2+1.5^2) nS";
-                    case CONTROL -> "glucose changes nothing";
-                };
+                long seed = kind.seed + 100L * c + Math.round(g * 10);
+                String what = kind.text;
                 double[] steps = kind == Kind.GM_SHIFT ? AMPLITUDES_LEARNED_PA : AMPLITUDES_PA;
                 out.add(new TestDataGenerator.DataSet(name(c, g), "glucose " + GlucoseTestData.level(g) + " mM, cell "
                         + (c + 1) + ": traub-rs-m, " + what, base, changes, steps, 50, 400, 500, 0.05,
@@ -150,7 +152,7 @@ public final class GlucoseSeries {
         return "cell" + (cell + 1) + "_G" + GlucoseTestData.level(g);
     }
 
-    /** {@code GlucoseSeries ek_shift|gm_shift|control FOLDER}. */
+    /** {@code GlucoseSeries KIND FOLDER}, KIND one of {@link Kind} in lower case (ek_shift, control, …). */
     public static void main(String[] args) throws IOException {
         write(Kind.valueOf(args[0].toUpperCase(Locale.ROOT)), Path.of(args[1]));
     }

@@ -13,7 +13,7 @@ class LawCauseTest {
 
     private static MechanismComparison.Ranked ranked(String kind, String parameter) {
         return new MechanismComparison.Ranked(new Mechanism(parameter + "(G)", kind, parameter, false), 1, 1,
-                Double.NaN, Map.of(), new double[0], true, Double.NaN);
+                Double.NaN, Map.of(), new double[0], new MechanismComparison.Change(0.01, true), Double.NaN);
     }
 
     private static MechanismComparison.Result result(List<MechanismComparison.Ranked> ranking, String verdict) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileWriter;
@@ -78,9 +79,17 @@ class MechanismComparisonTest {
         return MechanismComparison.prepare(rows, "classic", e -> files.get(e.file()));
     }
 
-    private static Map<Mechanism, Boolean> changing(Map<Mechanism, MechanismComparison.Fits> fits, boolean changes) {
-        Map<Mechanism, Boolean> out = new LinkedHashMap<>();
-        fits.keySet().forEach(m -> out.put(m, changes));
+    private static Map<Mechanism, MechanismComparison.Change> changing(Map<Mechanism, MechanismComparison.Fits> fits,
+                                                                       boolean changes) {
+        return changingOnly(fits, m -> changes);
+    }
+
+    /** As if the mechanisms' trend tests had answered {@code changes} for each (p 0.01 or 0.5). */
+    private static Map<Mechanism, MechanismComparison.Change> changingOnly(
+            Map<Mechanism, MechanismComparison.Fits> fits, Predicate<Mechanism> changes) {
+        Map<Mechanism, MechanismComparison.Change> out = new LinkedHashMap<>();
+        fits.keySet().forEach(m -> out.put(m, changes.test(m)
+                ? new MechanismComparison.Change(0.01, true) : new MechanismComparison.Change(0.5, false)));
         return out;
     }
 
@@ -128,11 +137,9 @@ class MechanismComparisonTest {
     void mechanismsAsGoodAsTheWinnerWhoseChangeIsNotSignificantAreListedApart() {
         MechanismComparison mc = rankedSeries("VT", GlucoseSeries::vtMv);
         var fits = mc.fitAll(Mechanism.candidates(mc.baseModel()), Progress.NONE);
-        Map<Mechanism, Boolean> onlyVt = new LinkedHashMap<>();
-        fits.keySet().forEach(m -> onlyVt.put(m, m.parameter().equals("VT")));
-        MechanismComparison.Result r = mc.rank(fits, onlyVt, true);
+        MechanismComparison.Result r = mc.rank(fits, changingOnly(fits, m -> m.parameter().equals("VT")), true);
         assertEquals("VT", r.winner().mechanism().parameter(), r.ranking().toString());
-        String marker = "change is not significant family-wise: ";
+        String marker = "change is not significant family-wise over the mechanisms: ";
         String quiet = r.verdict().contains(marker) ? r.verdict().substring(r.verdict().indexOf(marker)) : "";
         for (MechanismComparison.Ranked other : r.ranking()) {
             if (other != r.winner()) {
@@ -153,9 +160,7 @@ class MechanismComparisonTest {
                 .min(Comparator.comparingDouble(MechanismComparison.Ranked::pWorseThanBest)).orElseThrow();
         assertTrue(worst.pWorseThanBest() < 0.05, all.ranking().toString());
         // as if only its refitted values changed with the level (compensating for the VT shift the truth has)
-        Map<Mechanism, Boolean> only = new LinkedHashMap<>();
-        fits.keySet().forEach(m -> only.put(m, m.equals(worst.mechanism())));
-        MechanismComparison.Result r = mc.rank(fits, only, true);
+        MechanismComparison.Result r = mc.rank(fits, changingOnly(fits, m -> m.equals(worst.mechanism())), true);
         assertNull(r.winner(), r.verdict());
         assertTrue(r.verdict().contains("compensation") && r.verdict().contains(worst.mechanism().name()), r.verdict());
     }
