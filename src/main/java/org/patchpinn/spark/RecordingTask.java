@@ -2,6 +2,8 @@ package org.patchpinn.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
+import org.apache.spark.TaskContext;
 import org.patchpinn.batch.BatchItem;
 import org.patchpinn.batch.BatchJob;
 import org.patchpinn.batch.BatchOutcome;
@@ -28,6 +30,22 @@ final class RecordingTask<R> extends AbstractFunction1<Iterator<BatchItem>, Batc
         if (partition.hasNext()) {
             throw new IllegalStateException("one recording per task expected");
         }
+        // the job's parallel streams (sweeps, search starts) run on the cores Spark gave the task: from the common
+        // pool, executors sharing a machine would each add a worker per core of the whole machine
+        ForkJoinPool pool = new ForkJoinPool(taskCpus());
+        try {
+            return pool.submit(() -> run(item)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int taskCpus() {
+        TaskContext task = TaskContext.get();
+        return task == null ? 1 : Math.max(1, task.cpus());
+    }
+
+    private BatchOutcome<R> run(BatchItem item) {
         long t0 = System.nanoTime();
         try (HadoopInput in = HadoopInput.open(item.file())) {
             Path file = in.localFile();
