@@ -261,12 +261,12 @@ public final class ConditionComparison {
         return out;
     }
 
-    /** Every quantity tested against the condition at once (min-P or max-T controls the family-wise error). */
     /** Each recording's cell and condition level, in row order. */
     private static List<WithinCellTrend.Recording> design(List<RecordingRow> ok) {
         return ok.stream().map(r -> new WithinCellTrend.Recording(r.entry().cell(), r.entry().condition())).toList();
     }
 
+    /** Every quantity tested against the condition at once (min-P or max-T controls the family-wise error). */
     private WithinCellTrend.Analysis trends(List<RecordingRow> ok, List<String> names) {
         List<WithinCellTrend.Recording> recs = design(ok);
         Map<String, double[]> values = new LinkedHashMap<>();
