@@ -1,7 +1,6 @@
 package org.patchpinn.fit;
 
 import org.patchpinn.features.SpikeTimes;
-import org.patchpinn.sim.Stimuli;
 import org.patchpinn.sim.Stimulus;
 import org.patchpinn.trace.CurrentClampSweep;
 
@@ -14,11 +13,6 @@ import org.patchpinn.trace.CurrentClampSweep;
  * @param spikeTimesMs the spikes of its voltage
  */
 public record FitSweep(CurrentClampSweep data, Stimulus stim, double[] spikeTimesMs) {
-    /** A sweep whose stimulus is its own current, each sample held for one interval. */
-    public FitSweep(CurrentClampSweep data) {
-        this(data, Stimuli.sampled(data.iPa(), data.dtMs(), "sweep " + data.index() + " current"));
-    }
-
     public FitSweep(CurrentClampSweep data, Stimulus stim) {
         this(data, stim, SpikeTimes.detect(data.vMv(), data.dtMs()));
     }

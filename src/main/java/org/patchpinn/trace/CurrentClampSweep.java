@@ -75,8 +75,8 @@ public record CurrentClampSweep(int index, double[] vMv, double[] iPa, double dt
                     + r.channels().stream().map(Channel::unit).toList() + ")");
         }
         int ic = current == Current.RECORDED ? r.firstCurrentChannel() : -1;
-        double[] v = scaled(s.channel(vc), Units.toMillivolts(r.channel(vc).unit()));
-        double[] i = ic >= 0 ? scaled(s.channel(ic), Units.toPicoamperes(r.channel(ic).unit()))
+        double[] v = s.channel(vc).toDoubleArray(Units.toMillivolts(r.channel(vc).unit()));
+        double[] i = ic >= 0 ? s.channel(ic).toDoubleArray(Units.toPicoamperes(r.channel(ic).unit()))
                 : commandPa(r, sweep);
         return new CurrentClampSweep(sweep, v, i, r.dtMs());
     }
@@ -97,7 +97,7 @@ public record CurrentClampSweep(int index, double[] vMv, double[] iPa, double dt
             throw new PatchPinnException(r.name() + ": the command unit '" + r.commandUnit()
                     + "' is not a current; a current-clamp recording is needed");
         }
-        return scaled(s.command(), scale);
+        return s.command().toDoubleArray(scale);
     }
 
     private static Sweep sweep(Recording r, int sweep) {
@@ -106,13 +106,5 @@ public record CurrentClampSweep(int index, double[] vMv, double[] iPa, double dt
                     + " sweeps, numbered from 0)");
         }
         return r.sweep(sweep);
-    }
-
-    private static double[] scaled(Trace t, double scale) {
-        double[] x = t.toDoubleArray();
-        for (int k = 0; k < x.length; k++) {
-            x[k] *= scale;
-        }
-        return x;
     }
 }
