@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.trace.CurrentClampSweep;
@@ -16,22 +17,19 @@ public final class FitData {
     }
 
     public static List<FitSweep> sweeps(Recording r, List<Integer> indices) {
-        return sweeps(r, indices, 0);
+        return sweeps(r, indices, 0, 0);
     }
 
     /**
-     * The sweeps with a liquid-junction potential removed: the membrane potential is the recorded one minus the
-     * junction potential (mV; e.g. +12 with K-gluconate pipettes).
+     * Every sweep as the membrane saw it: the bridge-balance error removed (V − Rs·I, Rs in MΩ as measured by
+     * {@code features.ArtefactDetector}; 0 for none) and the liquid-junction potential subtracted (mV; e.g. +12
+     * with K-gluconate pipettes; 0 for none).
      */
-    public static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv) {
-        return sweeps(r, indices, ljpMv, 0);
+    public static List<FitSweep> all(Recording r, double ljpMv, double bridgeMohm) {
+        return sweeps(r, IntStream.range(0, r.sweepCount()).boxed().toList(), ljpMv, bridgeMohm);
     }
 
-    /**
-     * The sweeps as the membrane saw them: the bridge-balance error removed (V − Rs·I, Rs in MΩ as measured by
-     * {@code features.ArtefactDetector}; 0 for none) and the liquid-junction potential subtracted.
-     */
-    public static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv, double bridgeMohm) {
+    private static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv, double bridgeMohm) {
         RecordingArtefacts bridge = new RecordingArtefacts(List.of(), bridgeMohm, List.of());
         List<FitSweep> out = new ArrayList<>();
         for (int k : indices) {

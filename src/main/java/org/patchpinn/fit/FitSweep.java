@@ -17,28 +17,16 @@ public record FitSweep(CurrentClampSweep data, Stimulus stim, double[] spikeTime
         this(data, stim, SpikeTimes.detect(data.vMv(), data.dtMs()));
     }
 
-    public int index() {
-        return data.index();
-    }
+    public int index() { return data.index(); }
 
-    public double[] vMv() {
-        return data.vMv();
-    }
+    public double[] vMv() { return data.vMv(); }
 
     /** The injected current sampled with the voltage (pA). */
-    public double[] iPa() {
-        return data.iPa();
-    }
+    public double[] iPa() { return data.iPa(); }
 
-    public double dtMs() {
-        return data.dtMs();
-    }
+    public double dtMs() { return data.dtMs(); }
 
-    public int length() {
-        return data.length();
-    }
+    public int length() { return data.length(); }
 
-    public double durationMs() {
-        return data.durationMs();
-    }
+    public double durationMs() { return data.durationMs(); }
 }
