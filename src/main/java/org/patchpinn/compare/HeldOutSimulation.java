@@ -7,6 +7,7 @@ import org.patchpinn.model.ModelSpec;
 import org.patchpinn.sim.SimulationResult;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.sim.Stimuli;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
 /**
@@ -27,9 +28,9 @@ public final class HeldOutSimulation {
         ModelSpec spec = model.spec(condition);
         double[] params = spec.values();
         List<Check> out = new ArrayList<>();
-        List<ClampedSweep> sweeps = ClampedSweep.of(recording);
+        List<CurrentClampSweep> sweeps = CurrentClampSweep.all(recording, CurrentClampSweep.Current.RECORDED);
         for (int k = 0; k < sweeps.size(); k++) {
-            ClampedSweep s = sweeps.get(k);
+            CurrentClampSweep s = sweeps.get(k);
             double dt = s.dtMs();
             double duration = s.length() * dt;
             SimulationResult sim = Simulator.shared().simulate(spec, params,

@@ -136,8 +136,7 @@ public final class MechanismComparison {
             ModelSpec m = ModelFileParser.parse(f.details().get("fitted_model").getAsString(), r.entry().name());
             fitted.computeIfAbsent(r.entry().cell(), k -> new ArrayList<>()).add(m);
             Recording rec = loader.apply(r.entry());
-            recs.add(new Rec(r, r.entry().cell(), r.entry().condition(),
-                    FitData.sweeps(rec, IntStream.range(0, rec.sweepCount()).boxed().toList())));
+            recs.add(new Rec(r, r.entry().cell(), r.entry().condition(), FitData.all(rec, 0, 0)));
         }
         fitted.forEach((cell, models) -> bases.put(cell, cellBase(cell, models)));
         cells = List.copyOf(bases.keySet());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitRunner;
@@ -76,7 +75,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
             m = m.withBounds(cm, Math.min(p.lower(), cData), Math.max(p.upper(), cData)).withValue(cm, cData);
         }
         // sweeps and roles once: the roles run the artefact analysis (features included) of the whole recording
-        List<FitSweep> all = FitData.sweeps(recording, IntStream.range(0, recording.sweepCount()).boxed().toList());
+        List<FitSweep> all = FitData.all(recording, 0, 0);
         SweepRoles roles = FitRunner.defaultRoles(all, FitRunner.blockedSweeps(recording));
         FitRunner.Run r = runFit(recording, m, all, roles, progress);
         ModelSpec fitted = r.outcome().fitted();

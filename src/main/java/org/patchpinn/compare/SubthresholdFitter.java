@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
 /**
@@ -27,7 +28,8 @@ public final class SubthresholdFitter implements RecordingFitter {
 
     @Override public FitOutcome fit(Recording recording, Progress progress) {
         progress.checkCancelled();
-        SubthresholdSystem system = SubthresholdSystem.build(ClampedSweep.of(recording), settings);
+        SubthresholdSystem system = SubthresholdSystem.build(
+                CurrentClampSweep.all(recording, CurrentClampSweep.Current.RECORDED), settings);
         LinearMembrane m;
         try {
             m = LinearMembraneSolver.solve(system);

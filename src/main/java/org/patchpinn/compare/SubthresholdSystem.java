@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * The current balance of one recording between spikes, in integral form, as least-squares normal equations.
@@ -36,16 +37,16 @@ public final class SubthresholdSystem {
         return slowTerm;
     }
 
-    public static SubthresholdSystem build(List<ClampedSweep> sweeps, SubthresholdSettings s) {
+    public static SubthresholdSystem build(List<CurrentClampSweep> sweeps, SubthresholdSettings s) {
         SubthresholdSystem sys = new SubthresholdSystem();
         sys.slowTerm = s.structure().hasSlowGate();
-        for (ClampedSweep sw : sweeps) {
+        for (CurrentClampSweep sw : sweeps) {
             sys.add(sw, s);
         }
         return sys;
     }
 
-    private void add(ClampedSweep sw, SubthresholdSettings s) {
+    private void add(CurrentClampSweep sw, SubthresholdSettings s) {
         double dt = sw.dtMs();
         double[] v = sw.vMv();
         double[] i = sw.iPa();

@@ -9,9 +9,8 @@ import org.patchpinn.PatchPinnException;
 import org.patchpinn.numeric.Median;
 import org.patchpinn.numeric.Numbers;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
-import org.patchpinn.trace.Sweep;
-import org.patchpinn.trace.Units;
 
 /**
  * Finds the artefacts of a real current-clamp recording that a model must not be fitted to, per sweep:
@@ -57,7 +56,7 @@ public final class ArtefactDetector {
      * recording's features ({@link RecordingFeatures}; not compared when that fails).
      *
      * @throws NotCurrentClampException for voltage-clamp recordings and recordings without a voltage channel
-     * @throws PatchPinnException       when the recording has no command waveform
+     * @throws PatchPinnException       when the recording has no command waveform or it is not a current
      */
     public static RecordingArtefacts analyse(Recording r) {
         RecordingFeatures.checkCurrentClamp(r);
@@ -78,40 +77,25 @@ public final class ArtefactDetector {
      * stimulus window; when there are none the bridge error is not compared with it).
      */
     public static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm) {
-        int channel = RecordingFeatures.checkCurrentClamp(r);
+        RecordingFeatures.checkCurrentClamp(r);
         requireCommand(r);
         double dt = r.dtMs();
-        double mvScale = Units.toMillivolts(r.channel(channel).unit());
-        double paScale = Units.toPicoamperes(r.commandUnit());
-        if (Double.isNaN(paScale)) {
-            throw new PatchPinnException(r.name() + ": the command unit '" + r.commandUnit() + "' is not a current; "
-                    + "artefacts are measured on current-clamp recordings");
-        }
-        int count = r.sweepCount();
-        List<double[]> commands = new ArrayList<>(count);
+        List<CurrentClampSweep> sweeps = CurrentClampSweep.all(r, CurrentClampSweep.Current.COMMAND);
+        List<double[]> commands = sweeps.stream().map(CurrentClampSweep::iPa).toList();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (Sweep s : r.sweeps()) {
-            double[] c = s.command().toDoubleArray();
-            for (int i = 0; i < c.length; i++) {
-                c[i] *= paScale;
-                min = Math.min(min, c[i]);
-                max = Math.max(max, c[i]);
+        for (double[] c : commands) {
+            for (double x : c) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
             }
-            commands.add(c);
         }
         double tolPa = Math.max(0.1, 0.01 * (max - min));
         StimulusWindow window = StimulusWindows.common(commands, dt);
         SpikeDetector detector = new SpikeDetector(SpikeDetectionSettings.defaults());
-        List<SweepMeasurement> measured = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            double[] v = r.sweep(k).channel(channel).toDoubleArray();
-            if (mvScale != 1) {
-                for (int i = 0; i < v.length; i++) {
-                    v[i] *= mvScale;
-                }
-            }
-            measured.add(measureSweep(v, commands.get(k), dt, tolPa, window, detector));
+        List<SweepMeasurement> measured = new ArrayList<>(sweeps.size());
+        for (CurrentClampSweep s : sweeps) {
+            measured.add(measureSweep(s.vMv(), s.iPa(), dt, tolPa, window, detector));
         }
         return compare(measured, inputResistanceMOhm);
     }

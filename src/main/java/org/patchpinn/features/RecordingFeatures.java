@@ -84,12 +84,7 @@ public final class RecordingFeatures {
             progress.status("features of sweep " + indices.get(i));
             progress.fraction(i / (double) indices.size());
             Sweep s = r.sweep(indices.get(i));
-            double[] v = s.channel(channel).toDoubleArray();
-            if (mvScale != 1) {
-                for (int j = 0; j < v.length; j++) {
-                    v[j] *= mvScale;
-                }
-            }
+            double[] v = s.channel(channel).toDoubleArray(mvScale);
             amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() ? Double.NaN
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
             out.add(extractor.extract(v, dt, window, amplitudes[i]));

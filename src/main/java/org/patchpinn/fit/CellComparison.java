@@ -28,7 +28,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         List<PassiveEstimate.Trace> modelTraces = new ArrayList<>();
         for (SweepValidation v : validation) {
             FitSweep sw = v.sweep();
-            double[] cmd = StepSweep.command(sw);
+            double[] cmd = sw.iPa();
             dataTraces.add(new PassiveEstimate.Trace(sw.vMv(), cmd, sw.dtMs()));
             modelTraces.add(new PassiveEstimate.Trace(v.model().v(), cmd, sw.dtMs()));
             StepSweep step = StepSweep.of(sw);

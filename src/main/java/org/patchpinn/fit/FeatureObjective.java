@@ -9,6 +9,7 @@ import org.patchpinn.model.ModelSpec;
 import org.patchpinn.numeric.LeastSquares;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * The staged fit's loss: per step sweep, the model's {@link StepSummary} against the data's as z-scores
@@ -59,8 +60,8 @@ final class FeatureObjective {
         if (n >= sw.length()) {
             return sw;
         }
-        double[] v = Arrays.copyOf(sw.vMv(), n);
-        return new FitSweep(sw.index(), v, sw.stim(), sw.dtMs());
+        return new FitSweep(new CurrentClampSweep(sw.index(), Arrays.copyOf(sw.vMv(), n), Arrays.copyOf(sw.iPa(), n),
+                sw.dtMs()), sw.stim());
     }
 
     long simulations() {

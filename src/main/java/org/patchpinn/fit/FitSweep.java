@@ -2,26 +2,31 @@ package org.patchpinn.fit;
 
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.sim.Stimulus;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
- * One recorded sweep as a fit sees it: V (mV) sampled every dtMs, the injected current, and the data's
- * spike times (computed once).
+ * One recorded sweep as a fit sees it: the sweep (V in mV, injected current in pA), that current as the
+ * simulator's stimulus, and the data's spike times (computed once).
  *
- * @param index  sweep number in the recording (0-based)
- * @param vMv    recorded membrane voltage
- * @param stim   the sweep's command waveform (pA)
- * @param dtMs   sampling interval
+ * @param data         the sweep in working units
+ * @param stim         its injected current as a stimulus (may last longer than the sweep)
+ * @param spikeTimesMs the spikes of its voltage
  */
-public record FitSweep(int index, double[] vMv, Stimulus stim, double dtMs, double[] spikeTimesMs) {
-    public FitSweep(int index, double[] vMv, Stimulus stim, double dtMs) {
-        this(index, vMv, stim, dtMs, SpikeTimes.detect(vMv, dtMs));
+public record FitSweep(CurrentClampSweep data, Stimulus stim, double[] spikeTimesMs) {
+    public FitSweep(CurrentClampSweep data, Stimulus stim) {
+        this(data, stim, SpikeTimes.detect(data.vMv(), data.dtMs()));
     }
 
-    public int length() {
-        return vMv.length;
-    }
+    public int index() { return data.index(); }
 
-    public double durationMs() {
-        return vMv.length * dtMs;
-    }
+    public double[] vMv() { return data.vMv(); }
+
+    /** The injected current sampled with the voltage (pA). */
+    public double[] iPa() { return data.iPa(); }
+
+    public double dtMs() { return data.dtMs(); }
+
+    public int length() { return data.length(); }
+
+    public double durationMs() { return data.durationMs(); }
 }

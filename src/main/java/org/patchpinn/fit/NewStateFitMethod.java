@@ -14,6 +14,7 @@ import org.patchpinn.pinn.NewStateFit;
 import org.patchpinn.pinn.NewStateReport;
 import org.patchpinn.report.NewStateJson;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * Fit methods {@code hybrid} and {@code pinn}: learn 0, 1, 2 or (latent {@code auto}) a held-out-chosen
@@ -87,7 +88,7 @@ public final class NewStateFitMethod implements FitMethod {
         double dt0 = problem.fitSweeps().get(0).dtMs();
         int every = decimation(dt0);
         double dt = dt0 * every;
-        List<CurrentClampData.SweepData> all = new ArrayList<>();
+        List<CurrentClampSweep> all = new ArrayList<>();
         List<Integer> train = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
         long trainSamples = 0;
@@ -151,7 +152,7 @@ public final class NewStateFitMethod implements FitMethod {
         if (!fm.latents().isEmpty()) {
             out.chart("learned.png", NewStateReport.learnedChart(fm));
             // the new current next to V on the first held-out sweep (the method's own simulation)
-            CurrentClampData.SweepData first = data.sweep(held.get(0));
+            CurrentClampSweep first = data.sweep(held.get(0));
             JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
             c.setTitle("Held-out sweep " + first.index() + ": data, free simulation and the new current");
             out.chart("heldout_current.png", c);
@@ -193,7 +194,7 @@ public final class NewStateFitMethod implements FitMethod {
     }
 
     /** One sweep in the form the networks train on: V (mV) and the injected current (pA), every k-th sample. */
-    private static CurrentClampData.SweepData sweepData(FitSweep s, int every) {
+    private static CurrentClampSweep sweepData(FitSweep s, int every) {
         double[] full = s.vMv();
         double[] v = new double[(full.length + every - 1) / every];
         double[] i = new double[v.length];
@@ -203,13 +204,13 @@ public final class NewStateFitMethod implements FitMethod {
                 throw new FitException("sweep " + s.index() + " has V = " + v[k] + " mV at sample " + k * every
                         + "; a non-finite voltage or one beyond ±250 mV means a broken recording or wrong units");
             }
-            i[k] = s.stim().currentPa(k * every * s.dtMs());
+            i[k] = s.iPa()[k * every];
             if (!Double.isFinite(i[k]) || Math.abs(i[k]) > 1e5) {
                 throw new FitException("sweep " + s.index() + " injects " + i[k] + " pA at sample " + k * every
                         + "; a non-finite current or one beyond 100 nA means a broken recording or wrong units");
             }
         }
-        return new CurrentClampData.SweepData(s.index(), v, i);
+        return new CurrentClampSweep(s.index(), v, i, s.dtMs() * every);
     }
 
     private static int positiveInt(FitSettings fs, String key, int dflt) {

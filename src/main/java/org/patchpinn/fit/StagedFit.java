@@ -129,7 +129,7 @@ public final class StagedFit implements FitMethod {
         JsonArray stageJson = new JsonArray();
 
         PassiveEstimate passive = PassiveEstimate.of(training.stream().map(s -> new PassiveEstimate.Trace(
-                s.sweep().vMv(), StepSweep.command(s.sweep()), s.sweep().dtMs())).toList());
+                s.sweep().vMv(), s.sweep().iPa(), s.sweep().dtMs())).toList());
         diagnostics.add("passive_estimate", passiveJson(passive));
         progress.log(String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f MOhm, tau %.1f ms "
                 + "(%d hyperpolarising steps) -> C %.0f pF", passive.restMv(), passive.inputResistanceMOhm(),

@@ -15,7 +15,7 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
 
     /** The step of a sweep, or null when its command never leaves the holding level. */
     public static StepSweep of(FitSweep sw) {
-        double[] cmd = command(sw);
+        double[] cmd = sw.iPa();
         StimulusWindow w = StimulusWindows.fromCommand(cmd, sw.dtMs());
         if (w == null) {
             return null;
@@ -34,15 +34,6 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
             }
         }
         return out;
-    }
-
-    /** The sweep's command sampled at its own interval (pA). */
-    public static double[] command(FitSweep sw) {
-        double[] c = new double[sw.length()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = sw.stim().currentPa(i * sw.dtMs());
-        }
-        return c;
     }
 
     public int index() {

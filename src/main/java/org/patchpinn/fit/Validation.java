@@ -68,10 +68,7 @@ public final class Validation {
             }
             double[] modelSpikes = SpikeTimes.detect(m, sw.dtMs());
             double gamma = CoincidenceFactor.gamma(sw.spikeTimesMs(), modelSpikes, sw.durationMs());
-            double[] cmd = new double[d.length];
-            for (int k = 0; k < cmd.length; k++) {
-                cmd[k] = sw.stim().currentPa(k * sw.dtMs());
-            }
+            double[] cmd = sw.iPa();
             Map<String, Double> df = features(fx, d, sw.dtMs(), cmd);
             Map<String, Double> mf = Double.isFinite(se) ? features(fx, m, sw.dtMs(), cmd) : undefined();
             String role = roles.get(i);

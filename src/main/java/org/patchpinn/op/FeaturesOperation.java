@@ -77,10 +77,7 @@ public final class FeaturesOperation extends BasicOperation {
         for (int i = 0; i < idx.size(); i++) {
             progress.checkCancelled();
             progress.fraction(0.7 + 0.3 * i / idx.size());
-            double[] v = r.sweep(idx.get(i)).channel(rf.voltageChannel()).toDoubleArray();
-            for (int j = 0; j < v.length; j++) {
-                v[j] *= mvScale;
-            }
+            double[] v = r.sweep(idx.get(i)).channel(rf.voltageChannel()).toDoubleArray(mvScale);
             // Every sweep's plot is saved; only the last (usually the strongest step) opens a window in Fiji.
             var chart = SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i));
             if (i == idx.size() - 1) {

@@ -96,17 +96,13 @@ public final class FitOperation extends BasicOperation {
         long cpu0 = cpuNanos();
         Recording r = RecordingParams.open(values, "file", progress);
         List<String> modelNames = modelNames(values.string("model"));
-        List<Integer> allIndices = new ArrayList<>();
-        for (int k = 0; k < r.sweepCount(); k++) {
-            allIndices.add(k);
-        }
         RecordingArtefacts artefacts = artefacts(r);
         if (artefacts != null) {
             // said before the fit starts, so a user reading a failed or odd fit knows what the recording showed
             artefacts.warnings().forEach(w -> progress.log("fit: " + r.name() + ": " + w));
         }
         double bridge = bridgeCorrection(values.string("bridge"), artefacts);
-        List<FitSweep> all = FitData.sweeps(r, allIndices, values.number("ljp_mv"), bridge);
+        List<FitSweep> all = FitData.all(r, values.number("ljp_mv"), bridge);
         SweepRoles roles = roles(values, r, all, artefacts == null ? List.of() : artefacts.blockedSweeps());
         FitMethod method = FitMethods.get(values.string("method"));
         if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {

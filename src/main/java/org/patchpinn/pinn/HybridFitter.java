@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * Method {@code hybrid}: trains the HH base plus latent currents through a differentiable exponential-Euler
@@ -312,7 +313,7 @@ public final class HybridFitter {
 
     public static List<SweepScore> scoreAll(FittedModel fm, CurrentClampData data) {
         List<SweepScore> scores = new ArrayList<>();
-        for (CurrentClampData.SweepData sw : data.sweeps()) {
+        for (CurrentClampSweep sw : data.sweeps()) {
             FittedModel.Simulation sim = fm.simulate(sw.iPa(), data.dtMs(), restOf(sw.vMv(), data.dtMs()));
             scores.add(SweepScore.of(sw.index(), sw.stepAmplitude(), sw.vMv(), sim.v(), data.dtMs()));
         }

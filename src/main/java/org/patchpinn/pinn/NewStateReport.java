@@ -10,6 +10,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.patchpinn.report.Charts;
 import org.patchpinn.report.Table;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * Turns a {@link NewStateFit.Outcome} into tables (learned.csv, states.csv, loss.csv,
@@ -89,7 +90,7 @@ public final class NewStateReport {
         return Charts.chart("Learned gate functions", plot, true);
     }
 
-    public static JFreeChart tracesChart(FittedModel m, CurrentClampData.SweepData sw, double dt) {
+    public static JFreeChart tracesChart(FittedModel m, CurrentClampSweep sw, double dt) {
         FittedModel.Simulation sim = m.simulate(sw.iPa(), dt, HybridFitter.restOf(sw.vMv(), dt));
         NumberAxis time = new NumberAxis("time (ms)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);

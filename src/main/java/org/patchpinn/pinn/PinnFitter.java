@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * Method {@code pinn}: a collocation physics-informed network. Time is split into short windows (domain
@@ -150,8 +151,8 @@ public final class PinnFitter {
             float[][] features = fourierFeatures(pts, layout.windowMs(), o.fourier());
             NDArray feat = manager.create(features[0], new Shape(1, pts, feats));
             NDArray dfeat = manager.create(features[1], new Shape(1, pts, feats));
-            NDArray vData = manager.create(layout.windowed(train, CurrentClampData.SweepData::vMv), new Shape(wn, pts));
-            float[] injected = layout.windowed(train, CurrentClampData.SweepData::iPa);
+            NDArray vData = manager.create(layout.windowed(train, CurrentClampSweep::vMv), new Shape(wn, pts));
+            float[] injected = layout.windowed(train, CurrentClampSweep::iPa);
             NDArray iData = manager.create(injected, new Shape(wn, pts));
             NDArray gates = manager.zeros(new Shape(wn, pts, o.base().gateCount()));
             NDArray nextMask = manager.create(layout.sameSweepNext(), new Shape(wn - 1, 1));

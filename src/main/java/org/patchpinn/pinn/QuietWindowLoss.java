@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.patchpinn.sim.GateTable;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * The subthreshold part of multiple shooting in plain Java, for derivative-free refinement: every quiet
@@ -55,7 +56,7 @@ final class QuietWindowLoss {
         double r2 = HybridFitter.ROBUST_MV * HybridFitter.ROBUST_MV;
         double[] x = new double[ng];
         for (WindowBatch.Start st : starts) {
-            CurrentClampData.SweepData sw = data.sweep(st.sweep());
+            CurrentClampSweep sw = data.sweep(st.sweep());
             double[][] g0 = driven.get(st.sweep());
             double[][] zs = z.get(st.sweep());
             double v = sw.vMv()[st.sample()];

@@ -18,6 +18,7 @@ import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * The slow-current stage: spike times are not differentiable and a short window hardly feels a current
@@ -218,7 +219,7 @@ public final class SummaryRefiner {
         // summed in sweep order, so the result does not depend on thread timing
         double[] per = new double[data.sweepCount()];
         IntStream.range(0, per.length).parallel().forEach(s -> {
-            CurrentClampData.SweepData sw = data.sweep(s);
+            CurrentClampSweep sw = data.sweep(s);
             FittedModel.Simulation sim = m.simulateExpEuler(sw.iPa(), data.dtMs(), HybridFitter.restOf(sw.vMv(),
                     data.dtMs()), SUBSTEPS);
             per[s] = discrepancy(sw.vMv(), sim.v(), data.dtMs(), vanRossumMs);

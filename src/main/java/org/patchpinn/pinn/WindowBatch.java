@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * Many short windows of the training sweeps, simulated in parallel (multiple shooting). Each window starts
@@ -36,7 +37,7 @@ final class WindowBatch {
         long[] idx = new long[b * (samples + 1)];
         for (int w = 0; w < b; w++) {
             Start st = starts.get(w);
-            CurrentClampData.SweepData sw = data.sweep(st.sweep());
+            CurrentClampSweep sw = data.sweep(st.sweep());
             for (int k = 0; k <= samples; k++) {
                 v[w * (samples + 1) + k] = (float) sw.vMv()[st.sample() + k];
                 idx[w * (samples + 1) + k] = (long) st.sweep() * n + st.sample() + k;

@@ -2,6 +2,7 @@ package org.patchpinn.pinn;
 
 import java.util.Locale;
 import java.util.function.Function;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * How the PINN cuts the training sweeps into windows of {@code p} samples (neighbours share their end
@@ -38,7 +39,7 @@ final class WindowLayout {
     }
 
     /** One signal of every sweep cut into windows: [windows × points]. */
-    float[] windowed(CurrentClampData data, Function<CurrentClampData.SweepData, double[]> signal) {
+    float[] windowed(CurrentClampData data, Function<CurrentClampSweep, double[]> signal) {
         float[] out = new float[windows() * points()];
         for (int s = 0; s < sweeps; s++) {
             double[] x = signal.apply(data.sweep(s));

@@ -2,9 +2,8 @@ package org.patchpinn.sim;
 
 import java.util.List;
 import java.util.Locale;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
-import org.patchpinn.trace.Sweep;
-import org.patchpinn.trace.Units;
 
 /** Common stimuli: constant, steps, ramps, pulse trains, sums, and the command waveform of a recorded sweep. */
 public final class Stimuli {
@@ -61,30 +60,11 @@ public final class Stimuli {
     }
 
     /**
-     * The recorded command waveform of one sweep, converted to pA.
-     *
-     * @throws SimulationException when the sweep does not exist, has no command, or it is not a current
+     * The recorded command waveform of one sweep, converted to pA; an error when the sweep does not exist, has no
+     * command, or it is not a current ({@link CurrentClampSweep#commandPa}).
      */
     public static Stimulus fromSweep(Recording r, int sweep) {
-        if (sweep < 0 || sweep >= r.sweepCount()) {
-            throw new SimulationException(r.name() + ": no sweep " + sweep + " (the recording has "
-                    + r.sweepCount() + " sweeps, numbered from 0)");
-        }
-        Sweep s = r.sweep(sweep);
-        if (!s.hasCommand()) {
-            throw new SimulationException(r.name() + ": sweep " + sweep + " has no command waveform to use as "
-                    + "stimulus");
-        }
-        double scale = Units.toPicoamperes(r.commandUnit());
-        if (Double.isNaN(scale)) {
-            throw new SimulationException(r.name() + ": the command unit '" + r.commandUnit()
-                    + "' is not a current; a current-clamp recording is needed");
-        }
-        double[] c = s.command().toDoubleArray();
-        for (int i = 0; i < c.length; i++) {
-            c[i] *= scale;
-        }
-        return sampled(c, r.dtMs(), r.name() + " sweep " + sweep + " command");
+        return sampled(CurrentClampSweep.commandPa(r, sweep), r.dtMs(), r.name() + " sweep " + sweep + " command");
     }
 
     private static Stimulus described(Stimulus f, String text) {

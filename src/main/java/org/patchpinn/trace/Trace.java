@@ -80,10 +80,15 @@ public final class Trace {
 
     /** A fresh double copy, the form numerical code works on. */
     public double[] toDoubleArray() {
+        return toDoubleArray(1);
+    }
+
+    /** A fresh double copy with every sample multiplied by {@code scale} (a unit conversion, see {@link Units}). */
+    public double[] toDoubleArray(double scale) {
         float[] f = samples();
         double[] d = new double[f.length];
         for (int i = 0; i < d.length; i++) {
-            d[i] = f[i];
+            d[i] = f[i] * scale;
         }
         return d;
     }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.patchpinn.trace.CurrentClampSweep.Current.RECORDED;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /** The leak / extra-conductance split on simulated cells whose answer is known. */
 class ConductanceDecompositionTest {
@@ -26,8 +28,8 @@ class ConductanceDecompositionTest {
         for (int c = 0; c < 3; c++) {
             List<SubthresholdSystem> systems = new ArrayList<>();
             for (int k = 0; k < LEVELS.length; k++) {
-                systems.add(SubthresholdSystem.build(ClampedSweep.of(SyntheticCell.at(c, control ? 2 : LEVELS[k])
-                        .record(new double[] {-80, 30}, 300, 0.3, 100L * c + k)), SubthresholdSettings.DEFAULT));
+                systems.add(SubthresholdSystem.build(CurrentClampSweep.all(SyntheticCell.at(c, control ? 2 : LEVELS[k])
+                        .record(new double[] {-80, 30}, 300, 0.3, 100L * c + k), RECORDED), SubthresholdSettings.DEFAULT));
             }
             List<LinearMembrane> m = LinearMembraneSolver.solveJoint(systems);
             for (int k = 0; k < LEVELS.length; k++) {

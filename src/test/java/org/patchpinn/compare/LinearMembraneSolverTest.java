@@ -2,11 +2,13 @@ package org.patchpinn.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.patchpinn.trace.CurrentClampSweep.Current.RECORDED;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.PatchPinnException;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
 class LinearMembraneSolverTest {
@@ -16,7 +18,7 @@ class LinearMembraneSolverTest {
     void recoversTheMembraneOfANoiselessRecording() {
         SyntheticCell cell = SyntheticCell.at(1, 1.0);
         Recording r = cell.record(STEPS, 300, 0, 1);
-        LinearMembrane m = LinearMembraneSolver.solve(SubthresholdSystem.build(ClampedSweep.of(r),
+        LinearMembrane m = LinearMembraneSolver.solve(SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED),
                 SubthresholdSettings.DEFAULT));
         assertEquals(cell.cPf(), m.cPf(), 0.01 * cell.cPf());
         assertEquals(cell.gLin(), m.gNs(), 0.02 * cell.gLin());
@@ -30,7 +32,7 @@ class LinearMembraneSolverTest {
         double[] levels = {0.5, 2, 8};
         for (int k = 0; k < levels.length; k++) {
             Recording r = SyntheticCell.at(0, levels[k]).record(STEPS, 300, 0.3, 10 + k);
-            systems.add(SubthresholdSystem.build(ClampedSweep.of(r), SubthresholdSettings.DEFAULT));
+            systems.add(SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED), SubthresholdSettings.DEFAULT));
         }
         List<LinearMembrane> joint = LinearMembraneSolver.solveJoint(systems);
         for (int k = 0; k < levels.length; k++) {
@@ -45,12 +47,12 @@ class LinearMembraneSolverTest {
     void aRecordingWithoutSubthresholdStretchesIsRejectedWithAReason() {
         Recording r = SyntheticCell.at(0, 1).record(new double[] {0}, 10, 0, 1);
         Recording depolarised = new SyntheticCell(100, 3, -20, 0, -90, 0, -90).record(new double[] {0}, 10, 0, 1);
-        SubthresholdSystem none = SubthresholdSystem.build(ClampedSweep.of(depolarised), SubthresholdSettings.DEFAULT);
+        SubthresholdSystem none = SubthresholdSystem.build(CurrentClampSweep.all(depolarised, RECORDED), SubthresholdSettings.DEFAULT);
         assertEquals(0, none.windows());
         PatchPinnException e = assertThrows(PatchPinnException.class, () -> LinearMembraneSolver.solve(none));
         assertEquals(true, e.getMessage().contains("subthreshold"), e.getMessage());
         // a recording at rest only has windows but no current step: the linear membrane is undetermined
-        SubthresholdSystem flat = SubthresholdSystem.build(ClampedSweep.of(r), SubthresholdSettings.DEFAULT);
+        SubthresholdSystem flat = SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED), SubthresholdSettings.DEFAULT);
         assertThrows(PatchPinnException.class, () -> LinearMembraneSolver.solve(flat));
     }
 }

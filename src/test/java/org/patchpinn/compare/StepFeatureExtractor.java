@@ -1,5 +1,7 @@
 package org.patchpinn.compare;
 
+import static org.patchpinn.trace.CurrentClampSweep.Current.RECORDED;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.numeric.Median;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
 /**
@@ -24,7 +27,7 @@ public final class StepFeatureExtractor implements FeatureExtractor {
         List<double[]> fi = new ArrayList<>();
         double restSum = 0;
         int restN = 0;
-        for (ClampedSweep s : ClampedSweep.of(recording)) {
+        for (CurrentClampSweep s : CurrentClampSweep.all(recording, RECORDED)) {
             double[] v = s.vMv();
             double[] i = s.iPa();
             double base = Median.upper(Arrays.copyOf(i, Math.max(1, i.length / 20)));

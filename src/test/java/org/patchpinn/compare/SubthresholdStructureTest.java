@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.patchpinn.trace.CurrentClampSweep.Current.RECORDED;
 
 import com.google.gson.JsonObject;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelFileParser;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
 /** The subthreshold analysis reads its slow gate, reversal and leak from the comparison's model structure. */
@@ -27,7 +29,7 @@ class SubthresholdStructureTest {
     }
 
     private static LinearMembrane membrane(Recording r, SubthresholdStructure s) {
-        return LinearMembraneSolver.solve(SubthresholdSystem.build(ClampedSweep.of(r),
+        return LinearMembraneSolver.solve(SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED),
                 SubthresholdSettings.DEFAULT.withStructure(s)));
     }
 
@@ -78,7 +80,7 @@ class SubthresholdStructureTest {
         SyntheticCell cell = new SyntheticCell(110, 3.0, -68, 0, -90, 1.0, -80, null);
         Recording r = cell.record(STEPS, 300, 0.2, 2);
         SubthresholdSettings settings = SubthresholdSettings.DEFAULT.withStructure(s);
-        SubthresholdSystem system = SubthresholdSystem.build(ClampedSweep.of(r), settings);
+        SubthresholdSystem system = SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED), settings);
         assertFalse(system.slowTerm());
         assertFalse(SubthresholdSystem.fromJson(system.toJson()).slowTerm(), "saved and resumed without it");
         LinearMembrane m = LinearMembraneSolver.solve(system);
@@ -106,8 +108,8 @@ class SubthresholdStructureTest {
     @Test
     void systemsWithAndWithoutASlowTermAreNotPooled() {
         Recording r = SyntheticCell.at(0, 1).record(STEPS, 300, 0.2, 3);
-        SubthresholdSystem with = SubthresholdSystem.build(ClampedSweep.of(r), SubthresholdSettings.DEFAULT);
-        SubthresholdSystem without = SubthresholdSystem.build(ClampedSweep.of(r), SubthresholdSettings.DEFAULT
+        SubthresholdSystem with = SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED), SubthresholdSettings.DEFAULT);
+        SubthresholdSystem without = SubthresholdSystem.build(CurrentClampSweep.all(r, RECORDED), SubthresholdSettings.DEFAULT
                 .withStructure(SubthresholdStructure.of(BuiltinModels.get("hh-squid"))));
         assertThrows(RuntimeException.class, () -> LinearMembraneSolver.solveJoint(List.of(with, without)));
     }

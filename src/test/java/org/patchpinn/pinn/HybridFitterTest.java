@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /** A tiny synthetic problem: squid HH sweeps simulated here, conductances perturbed, a few Adam steps. */
 class HybridFitterTest {
@@ -17,7 +18,7 @@ class HybridFitterTest {
     /** Two short squid sweeps (40 ms, steps of 300/600 pA from 5 ms) simulated with the textbook values. */
     static CurrentClampData squidData() {
         FittedModel truth = new FittedModel(TestBases.HH_SQUID, TestBases.HH_SQUID.values(), List.of());
-        java.util.List<CurrentClampData.SweepData> sweeps = new java.util.ArrayList<>();
+        java.util.List<CurrentClampSweep> sweeps = new java.util.ArrayList<>();
         double[] amps = {300, 600};
         for (int s = 0; s < amps.length; s++) {
             double[] i = new double[800];
@@ -25,7 +26,7 @@ class HybridFitterTest {
                 i[k] = amps[s];
             }
             double[] v = truth.simulateExpEuler(i, DT, -65, 4).v();
-            sweeps.add(new CurrentClampData.SweepData(s, v, i));
+            sweeps.add(new CurrentClampSweep(s, v, i, DT));
         }
         return new CurrentClampData("synthetic", DT, sweeps);
     }

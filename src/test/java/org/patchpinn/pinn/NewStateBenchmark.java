@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.io.Recordings;
 import org.patchpinn.task.Progress;
 import org.patchpinn.testing.SharedData;
+import org.patchpinn.trace.CurrentClampSweep;
+import org.patchpinn.trace.Recording;
 
 /**
  * Acceptance runs of issue 5 (minutes each on 2 shared cores): prints every measured number.
@@ -43,7 +46,8 @@ class NewStateBenchmark {
 
     static CurrentClampData load(String name) {
         Path p = SharedData.path("bench/public/" + name);
-        return CurrentClampData.of(org.patchpinn.io.Recordings.open(p));
+        Recording r = Recordings.open(p);
+        return new CurrentClampData(r.name(), r.dtMs(), CurrentClampSweep.all(r, CurrentClampSweep.Current.COMMAND));
     }
 
     static Progress printing() {

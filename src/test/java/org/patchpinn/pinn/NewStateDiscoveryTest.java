@@ -11,6 +11,7 @@ import org.patchpinn.model.ModelSpec;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * Discovery cannot silently break (issue 12, item 5): sweeps of a cell with an M-current (traub-rs-m,
@@ -22,20 +23,20 @@ class NewStateDiscoveryTest {
     static final double DT = 0.05;
     static final double MS = 200;
 
-    private static CurrentClampData.SweepData sweep(ModelSpec truth, int index, double pA) {
+    private static CurrentClampSweep sweep(ModelSpec truth, int index, double pA) {
         double[] v = Simulator.shared().voltage(truth, truth.values(), Stimuli.step(20, 170, pA), MS, DT);
         double[] i = new double[v.length];
         for (int k = 0; k < i.length; k++) {
             double t = k * DT;
             i[k] = t >= 20 && t < 190 ? pA : 0;
         }
-        return new CurrentClampData.SweepData(index, v, i);
+        return new CurrentClampSweep(index, v, i, DT);
     }
 
     @Test
     void hybridLearnsTheMissingCurrentFromAWrongBase() {
         ModelSpec truth = BuiltinModels.get("traub-rs-m");
-        List<CurrentClampData.SweepData> sweeps = new ArrayList<>();
+        List<CurrentClampSweep> sweeps = new ArrayList<>();
         double[] amps = {250, 400, 550, 325};
         for (int s = 0; s < amps.length; s++) {
             sweeps.add(sweep(truth, s, amps[s]));
@@ -52,7 +53,7 @@ class NewStateDiscoveryTest {
                 List.of(1), 100, 1, "cpu", 0);
         NewStateFit.Outcome o = new NewStateFit().run(data.select(List.of(0, 1, 2)), s, Progress.NONE);
         FittedModel learned = o.chosen().model();
-        CurrentClampData.SweepData test = data.sweep(3);
+        CurrentClampSweep test = data.sweep(3);
         CurrentComparison cc = CurrentComparison.of(learned, NewStateBenchmark.TRUE_M, test.vMv(), DT, -75, -45);
         String report = String.format(Locale.ROOT, "test sweep: r %.3f, RMS err %.2f of RMS, |ΔE| %.1f mV; base%s",
                 cc.correlation(), cc.relativeRmsError(), cc.reversalErrorMv(), HybridFitter.freeValues(learned));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.trace.CurrentClampSweep;
 
 /**
  * The hybrid's own forward simulation (exponential Euler, {@link FittedModel#simulateExpEuler}) against the project's
@@ -24,7 +25,7 @@ class SimulatorParityBenchmark {
                 List.of(NewStateBenchmark.TRUE_M));
         double dt = d.dtMs();
         for (int rep = 0; rep < 2; rep++) {
-            for (CurrentClampData.SweepData sw : d.sweeps()) {
+            for (CurrentClampSweep sw : d.sweeps()) {
                 double v0 = HybridFitter.restOf(sw.vMv(), dt);
                 long t0 = System.nanoTime();
                 double[] a = truth.simulateExpEuler(sw.iPa(), dt, v0, 2).v();

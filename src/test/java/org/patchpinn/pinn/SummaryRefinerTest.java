@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 
 class SummaryRefinerTest {
     static FittedModel withLatent(double g) {
@@ -32,12 +33,12 @@ class SummaryRefinerTest {
         // data from a squid cell with an extra slow K current of 40 nS; start from 33 nS, inside the trust
         // region (from 10 nS the search rightly settles for gK +5 % instead: one 60 ms step cannot tell them apart)
         FittedModel truth = withLatent(40);
-        java.util.List<CurrentClampData.SweepData> sweeps = new java.util.ArrayList<>();
+        java.util.List<CurrentClampSweep> sweeps = new java.util.ArrayList<>();
         double[] i = new double[1600];
         for (int k = 200; k < 1400; k++) {
             i[k] = 700;
         }
-        sweeps.add(new CurrentClampData.SweepData(0, truth.simulateExpEuler(i, 0.05, -65, 4).v(), i));
+        sweeps.add(new CurrentClampSweep(0, truth.simulateExpEuler(i, 0.05, -65, 4).v(), i, 0.05));
         CurrentClampData d = new CurrentClampData("synthetic", 0.05, sweeps);
         SummaryRefiner.Result r = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, NewStateFit.REFINE_REGION,
                 SummaryRefiner.QUIET_WEIGHT).refine(withLatent(33), d, 3, 120, Progress.NONE);
@@ -62,7 +63,7 @@ class SummaryRefinerTest {
             i[k] = 700;
         }
         CurrentClampData d = new CurrentClampData("synthetic", 0.05,
-                List.of(new CurrentClampData.SweepData(0, m.simulateExpEuler(i, 0.05, -65, 4).v(), i)));
+                List.of(new CurrentClampSweep(0, m.simulateExpEuler(i, 0.05, -65, 4).v(), i, 0.05)));
         SummaryRefiner.Result r = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, NewStateFit.REFINE_REGION,
                 SummaryRefiner.QUIET_WEIGHT).refine(m, d, 3, 50, Progress.NONE);
         assertEquals(r.lossBefore(), r.lossAfter());
