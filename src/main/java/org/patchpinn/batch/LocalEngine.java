@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,10 @@ import java.util.function.Consumer;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
 
-/** The default engine: a fixed thread pool in this JVM; items are local files. */
+/**
+ * The default engine: {@code threads} workers in this JVM ({@link TaskPool}: the recordings and the parallel work
+ * inside each share them, so a batch keeps that many cores busy); items are local files.
+ */
 public final class LocalEngine implements BatchEngine {
     private final int threads;
     private final String threadName;
@@ -33,11 +35,9 @@ public final class LocalEngine implements BatchEngine {
     public <R> List<BatchOutcome<R>> run(List<BatchItem> items, BatchJob<R> job, Consumer<BatchOutcome<R>> finished,
                                          Progress progress) {
         List<BatchOutcome<R>> out = BatchOutcome.slots(items.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        // one pool for the recordings and the parallel streams inside their fits: `threads` cores busy at most,
+        // and with fewer recordings than threads left, the idle workers help with the running fits
+        ForkJoinPool pool = TaskPool.of(threads, threadName);
         BlockingQueue<Object[]> done = new LinkedBlockingQueue<>();
         List<Future<?>> futures = new ArrayList<>();
         try {

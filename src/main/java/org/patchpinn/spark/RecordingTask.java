@@ -7,6 +7,7 @@ import org.apache.spark.TaskContext;
 import org.patchpinn.batch.BatchItem;
 import org.patchpinn.batch.BatchJob;
 import org.patchpinn.batch.BatchOutcome;
+import org.patchpinn.batch.TaskPool;
 import org.patchpinn.task.Progress;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
@@ -32,7 +33,7 @@ final class RecordingTask<R> extends AbstractFunction1<Iterator<BatchItem>, Batc
         }
         // the job's parallel streams (sweeps, search starts) run on the cores Spark gave the task: from the common
         // pool, executors sharing a machine would each add a worker per core of the whole machine
-        ForkJoinPool pool = new ForkJoinPool(taskCpus());
+        ForkJoinPool pool = TaskPool.of(taskCpus(), "patchpinn-task");
         try {
             return pool.submit(() -> run(item)).join();
         } finally {
