@@ -41,8 +41,8 @@ import org.patchpinn.trace.Recording;
  * effects differ by that much because each cell's base compensates differently — a series whose glucose
  * shifted VT by 7 mV ranked VT last on held-out cells and first, by a factor of 2, in-sample. What guards against
  * fitting noise is the test, family-wise over the mechanisms, that the mechanism's own parameter changes with
- * the condition (a parameter refitted per recording always improves the in-sample loss, a trend with the level across cells it
- * does not make) — and that the mechanism is not clearly worse than the best of all (paired over recordings,
+ * the condition (a parameter refitted per recording always improves the in-sample loss, a trend with the level
+ * across cells it does not make) — and that the mechanism is not clearly worse than the best of all (paired over recordings,
  * sign-flip test of the log loss ratio, p < {@value #DISTINGUISHED_P}): a parameter that changes only because it
  * compensates for another mechanism explains the recordings worse than that mechanism does (a series in which a
  * learned slow K conductance fell with glucose named gNa, ranked last in-sample, without this condition). Changing
