@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
 import org.apache.spark.TaskContext;
+import org.apache.spark.TaskContext$;
 import org.patchpinn.batch.BatchItem;
 import org.patchpinn.batch.BatchJob;
 import org.patchpinn.batch.BatchOutcome;
@@ -33,17 +34,26 @@ final class RecordingTask<R> extends AbstractFunction1<Iterator<BatchItem>, Batc
         }
         // the job's parallel streams (sweeps, search starts) run on the cores Spark gave the task: from the common
         // pool, executors sharing a machine would each add a worker per core of the whole machine
-        ForkJoinPool pool = TaskPool.of(taskCpus(), "patchpinn-task");
+        TaskContext task = TaskContext.get();
+        ForkJoinPool pool = TaskPool.of(task == null ? 1 : task.cpus(), "patchpinn-task");
         try {
-            return pool.submit(() -> run(item)).join();
+            return pool.submit(() -> runAs(task, item)).join();
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static int taskCpus() {
-        TaskContext task = TaskContext.get();
-        return task == null ? 1 : Math.max(1, task.cpus());
+    /** The job on the pool's worker, with the task's context there too (Spark keeps it per thread). */
+    private BatchOutcome<R> runAs(TaskContext task, BatchItem item) {
+        if (task == null) {
+            return run(item);
+        }
+        TaskContext$.MODULE$.setTaskContext(task);
+        try {
+            return run(item);
+        } finally {
+            TaskContext$.MODULE$.unset();
+        }
     }
 
     private BatchOutcome<R> run(BatchItem item) {
