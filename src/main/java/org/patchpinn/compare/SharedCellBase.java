@@ -46,9 +46,8 @@ final class SharedCellBase {
                 Parameter p = base.parameter(name);
                 int k = base.indexOf(name);
                 double[] range = range(p, values[k]);
-                double[] trial = values.clone();
                 double[] r = MechanismComparison.minimise(t -> {
-                    double[] v = trial.clone();
+                    double[] v = values.clone();
                     v[k] = value(p, t);
                     return loss(v, objectives);
                 }, range[0], range[1]);
