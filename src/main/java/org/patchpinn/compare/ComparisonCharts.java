@@ -16,6 +16,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.patchpinn.report.Charts;
 import org.patchpinn.report.Table;
+import org.patchpinn.symbolic.Law;
 
 /** Plots of a comparison: a quantity against the condition with its law, F–I curves and resting potential. */
 public final class ComparisonCharts {

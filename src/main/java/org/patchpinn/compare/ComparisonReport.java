@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.patchpinn.report.Table;
+import org.patchpinn.symbolic.Law;
 
 /**
  * Turns a {@link ComparisonResult} into named tables, with units in every header; its result.json is

@@ -2,6 +2,7 @@ package org.patchpinn.compare;
 
 import java.util.List;
 import java.util.Map;
+import org.patchpinn.symbolic.Law;
 
 /**
  * Everything a comparison found, as plain data: the recordings and their quantities, per-condition

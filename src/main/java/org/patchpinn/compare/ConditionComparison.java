@@ -16,6 +16,9 @@ import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.InputFiles;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.symbolic.FormLawFinder;
+import org.patchpinn.symbolic.Law;
+import org.patchpinn.symbolic.LawFinder;
+import org.patchpinn.symbolic.LawIntervals;
 import org.patchpinn.task.Progress;
 import org.patchpinn.trace.Recording;
 

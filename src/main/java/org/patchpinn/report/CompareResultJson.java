@@ -25,7 +25,8 @@ import org.patchpinn.compare.WithinCellTrend;
 /**
  * result.json of Compare: recordings and their problems, per-condition summaries, the within-cell trend test and
  * the changes it finds, mechanisms, laws, the extra conductance, the held-out simulation and warnings. Value
- * objects the per-recording files share ({@code Estimate}, {@code Summary}, {@code Law}) write their own blocks.
+ * objects the per-recording files share ({@code Estimate}, {@code Summary}, symbolic's {@code Law}) write their
+ * own blocks.
  */
 public final class CompareResultJson {
 

@@ -25,8 +25,9 @@
  *
  * <p>Left in the core, on purpose: a fit method's own "diagnostics" (classic, staged, law refit), built from the
  * method's internal state while it runs and carried opaque by {@code fit.FitOutcome}; and the blocks of value
- * objects whose JSON is also a file the core reads back (compare's {@code Estimate}, {@code Summary}, {@code Law},
- * {@code RecordingResult} per-recording files, {@code ConditionModel}), so writer and reader stay side by side.
+ * objects whose JSON is also a file the core reads back (compare's {@code Estimate}, {@code Summary},
+ * {@code RecordingResult} per-recording files, {@code ConditionModel}; symbolic's {@code Law}), so writer and
+ * reader stay side by side.
  * report/ may import the core packages (import-control allows it) but never op/ or the hosts.
  *
  * <p>Does not belong here: computing what is reported, anything that shows windows (hosts).

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.patchpinn.compare.Law;
-import org.patchpinn.compare.LawFinder;
 
 /**
  * Laws built from the search's building-block shapes only, every one fitted and the best kept by the corrected

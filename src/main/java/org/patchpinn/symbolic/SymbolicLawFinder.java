@@ -3,8 +3,6 @@ package org.patchpinn.symbolic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.patchpinn.compare.Law;
-import org.patchpinn.compare.LawFinder;
 import org.patchpinn.task.Progress;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.symbolic.Law;
 
 class LawCauseTest {
     private static final Law GX = new Law("gX (nS)", List.of("G"), "5/(1+(G/1.5)^2)", "5/(1 + (G/1.5)**2)", 0.99,

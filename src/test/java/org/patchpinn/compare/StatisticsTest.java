@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.symbolic.FormLawFinder;
+import org.patchpinn.symbolic.Law;
 
 class StatisticsTest {
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.patchpinn.compare.Law;
 
 /** The building-block forms: each generating shape is found, with its constants, from noise-free levels. */
 class FormLawFinderTest {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.patchpinn.compare.Law;
 
 /** The comparison's LawFinder backed by the search: a Hill law of glucose; nothing from too few points. */
 class SymbolicLawFinderTest {

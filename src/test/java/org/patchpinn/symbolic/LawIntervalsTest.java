@@ -1,4 +1,4 @@
-package org.patchpinn.compare;
+package org.patchpinn.symbolic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

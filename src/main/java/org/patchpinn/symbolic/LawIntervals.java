@@ -1,4 +1,4 @@
-package org.patchpinn.compare;
+package org.patchpinn.symbolic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +17,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.util.Pair;
-import org.patchpinn.symbolic.CompiledExpression;
-import org.patchpinn.symbolic.ExpressionParser;
-import org.patchpinn.symbolic.Node;
 
 /**
  * 95 % intervals of a law's constants on the observations it was found from (one per recording): the constants

@@ -1,4 +1,4 @@
-package org.patchpinn.compare;
+package org.patchpinn.symbolic;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

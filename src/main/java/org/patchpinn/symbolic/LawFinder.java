@@ -1,11 +1,11 @@
-package org.patchpinn.compare;
+package org.patchpinn.symbolic;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds a closed-form law y = f(x1, …) from a table. Both finders live in org.patchpinn.symbolic: FormLawFinder
- * (the search's building-block shapes, each fitted; the default) and the symbolic-regression engine.
+ * Finds a closed-form law y = f(x1, …) from a table: {@link FormLawFinder} (the search's building-block shapes,
+ * each fitted) or {@link SymbolicLawFinder} (the symbolic-regression engine).
  */
 public interface LawFinder {
     /**
