@@ -46,10 +46,6 @@ final class NdGateTables {
         columns = manager.create(c);
     }
 
-    int gates() {
-        return gates;
-    }
-
     void attachForStep(NDManager step) {
         table.tempAttach(step);
         columns.tempAttach(step);
