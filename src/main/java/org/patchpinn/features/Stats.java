@@ -1,21 +1,13 @@
 package org.patchpinn.features;
 
-/** Means and moments without boxing. */
+/** Standard deviations and moments without boxing (the mean: {@link TraceMath#mean}). */
 final class Stats {
     private Stats() {
     }
 
-    static double mean(double[] a) {
-        double s = 0;
-        for (double d : a) {
-            s += d;
-        }
-        return s / a.length;
-    }
-
     /** Standard deviation with n - 1 in the denominator (numpy ddof=1, as eFEL's ISI_CV). */
     static double sampleStd(double[] a) {
-        double m = mean(a);
+        double m = TraceMath.mean(a, 0, a.length);
         double s = 0;
         for (double d : a) {
             s += (d - m) * (d - m);

@@ -198,7 +198,7 @@ public final class SweepFeatureExtractor {
             }
             perSpike(ISI_VALUES, isi);
             if (isi.length >= 2) {
-                values.put(ISI_CV, Stats.sampleStd(isi) / Stats.mean(isi));
+                values.put(ISI_CV, Stats.sampleStd(isi) / TraceMath.mean(isi, 0, isi.length));
             }
             values.put(ADAPTATION_INDEX2, SpikeTrains.adaptationIndex(inWindow.stream().mapToDouble(Spike::peakTimeMs)
                     .toArray()));
@@ -212,7 +212,7 @@ public final class SweepFeatureExtractor {
 
         private void perSpike(String name, double[] a) {
             arrays.put(name, a);
-            values.put(name, a.length == 0 ? Double.NaN : Stats.mean(a));
+            values.put(name, TraceMath.mean(a, 0, a.length));
         }
 
         /**
