@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * An immutable patch-clamp recording: sweeps × channels at one sample rate, with the command (stimulus)
@@ -107,18 +108,17 @@ public final class Recording {
 
     /** Index of the first channel whose unit is a voltage, or -1. */
     public int firstVoltageChannel() {
-        for (int i = 0; i < channels.size(); i++) {
-            if (Units.isVoltage(channels.get(i).unit())) {
-                return i;
-            }
-        }
-        return -1;
+        return firstChannel(Units::isVoltage);
     }
 
     /** Index of the first channel whose unit is a current, or -1. */
     public int firstCurrentChannel() {
+        return firstChannel(Units::isCurrent);
+    }
+
+    private int firstChannel(Predicate<String> unit) {
         for (int i = 0; i < channels.size(); i++) {
-            if (Units.isCurrent(channels.get(i).unit())) {
+            if (unit.test(channels.get(i).unit())) {
                 return i;
             }
         }
