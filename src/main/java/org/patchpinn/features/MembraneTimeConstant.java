@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
+import org.patchpinn.numeric.StraightLine;
 
 /**
  * Membrane time constant from the voltage relaxation at the onset of a hyperpolarising step, two ways:
@@ -190,27 +191,14 @@ final class MembraneTimeConstant {
 
     /** Slope of log|y - c| against t over the part of the decay well above the end value. */
     private static double initialTau(double[] t, double[] y, double c, double a) {
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int count = 0;
+        StraightLine line = new StraightLine();
         for (int i = 0; i < t.length; i++) {
             double d = (y[i] - c) / a;
             if (d > 0.1) {
-                double l = Math.log(d);
-                sx += t[i];
-                sy += l;
-                sxx += t[i] * t[i];
-                sxy += t[i] * l;
-                count++;
+                line.add(t[i], Math.log(d));
             }
         }
-        if (count < 3) {
-            return Double.NaN;
-        }
-        double slope = (count * sxy - sx * sy) / (count * sxx - sx * sx);
-        return -1 / slope;
+        return line.count() < 3 ? Double.NaN : -1 / line.slope();
     }
 
     /**
@@ -259,22 +247,13 @@ final class MembraneTimeConstant {
     /** {slope, residual sum of squares / range^2} of log(v - vEnd + c) against t (eFEL's straight-line fit). */
     private static double[] logLine(double[] v, int from, double vEnd, double c, double[] t, double[] logV) {
         int m = t.length;
+        StraightLine line = new StraightLine();
         for (int i = 0; i < m; i++) {
             logV[i] = Math.log(v[from + i] - vEnd + c);
+            line.add(t[i], logV[i]);
         }
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < m; i++) {
-            sx += t[i];
-            sy += logV[i];
-            sxx += t[i] * t[i];
-            sxy += t[i] * logV[i];
-        }
-        double delta = m * sxx - sx * sx;
-        double slope = (m * sxy - sx * sy) / delta;
-        double intercept = (sy - slope * sx) / m;
+        double slope = line.slope();
+        double intercept = line.intercept();
         double rss = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

@@ -8,6 +8,7 @@ import org.patchpinn.model.GateSpec;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.numeric.LeastSquares;
+import org.patchpinn.numeric.StraightLine;
 import org.patchpinn.pinn.FittedModel;
 
 /**
@@ -50,22 +51,13 @@ final class LearnedStateLaw {
             pts.add(new double[] {v, l.zInfAt(v), l.tauAt(v)});
         }
         // Boltzmann: start from the straight line through logit z∞
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int n = 0;
+        StraightLine line = new StraightLine();
         for (double[] p : pts) {
             double z = Math.max(1e-4, Math.min(1 - 1e-4, p[1]));
-            double y = Math.log(z / (1 - z));
-            sx += p[0];
-            sy += y;
-            sxx += p[0] * p[0];
-            sxy += p[0] * y;
-            n++;
+            line.add(p[0], Math.log(z / (1 - z)));
         }
-        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        double icpt = (sy - slope * sx) / n;
+        double slope = line.slope();
+        double icpt = line.intercept();
         double k0 = Math.abs(slope) > 1e-3 ? 1 / slope : 50;
         double vh0 = Math.abs(slope) > 1e-3 ? -icpt / slope : -40;
         double[] zFit = LeastSquares.unbounded(x -> {
