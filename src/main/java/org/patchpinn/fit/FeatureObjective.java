@@ -17,8 +17,12 @@ import org.patchpinn.trace.CurrentClampSweep;
  * the spike counts, which are not capped, so a silent model on a spiking sweep always scores badly. Shape terms
  * (AP peak, half-width, AHP) weigh half: a single compartment cannot match shape and timing at once
  * (SCIENCE.md). Only the stimulus window and a short tail are simulated. The recovery after the step is scored
- * only for models with a slow current ({@code scoreRecovery}): a model without one cannot produce a slow undershoot,
- * and its fast parameters would only be bent towards it.
+ * only for models with a slow current ({@link Scored#recovery}): a model without one cannot produce a slow
+ * undershoot, and its fast parameters would only be bent towards it. The charging curve of a spiking sweep (its first
+ * {@value StepSummary#SPIKING_CHARGING_MS} ms, up to the first spike's approach) is scored only where the training
+ * sweeps have no hyperpolarising step ({@link Scored#spikingCharging}): there it is the one view of the membrane
+ * (capacitance, leak) the fit has; where the passive measurement fixes the membrane it would only add a second,
+ * conflicting target for the spikes' approach.
  */
 final class FeatureObjective {
     static final double CAP = 5;
@@ -29,6 +33,9 @@ final class FeatureObjective {
     static final double RECOVERY_MV = 1;
     static final double RECOVERY_WEIGHT = 0.5;
 
+    /** What the loss reads besides the statistics every fit scores. */
+    record Scored(boolean recovery, boolean spikingCharging) { }
+
     /** A sweep trimmed to what the loss reads, with the data's summary. */
     private record Target(FitSweep sweep, double startMs, double endMs, StepSummary data) { }
 
@@ -37,16 +44,16 @@ final class FeatureObjective {
     private final double stepMs;
     private final Progress progress;
     private final AtomicLong simulations = new AtomicLong();
-    private final boolean scoreRecovery;
+    private final Scored scored;
 
-    FeatureObjective(ModelSpec spec, List<StepSweep> steps, double stepMs, boolean scoreRecovery, Progress progress) {
+    FeatureObjective(ModelSpec spec, List<StepSweep> steps, double stepMs, Scored scored, Progress progress) {
         if (steps.isEmpty()) {
             throw new FitException("no step sweeps to fit");
         }
         this.spec = spec;
         this.stepMs = stepMs;
         this.progress = progress;
-        this.scoreRecovery = scoreRecovery;
+        this.scored = scored;
         for (StepSweep s : steps) {
             FitSweep trimmed = trim(s.sweep(), s.window().endMs() + TAIL_MS);
             targets.add(new Target(trimmed, s.window().startMs(), s.window().endMs(),
@@ -109,7 +116,7 @@ final class FeatureObjective {
         StepSummary[] m = summaries(full);
         List<Double> r = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            addResiduals(targets.get(i).data(), m[i], scoreRecovery, r);
+            addResiduals(targets.get(i).data(), m[i], scored, r);
         }
         double norm = 1 / Math.sqrt(targets.size());
         double[] out = new double[r.size()];
@@ -123,9 +130,9 @@ final class FeatureObjective {
      * z-scores of one sweep; a fixed layout per data sweep (a missing model feature scores {@link #CAP}), so
      * residual vectors of different parameter sets line up.
      */
-    static void addResiduals(StepSummary d, StepSummary m, boolean scoreRecovery, List<Double> r) {
+    static void addResiduals(StepSummary d, StepSummary m, Scored scored, List<Double> r) {
         boolean diverged = m == null;
-        if (scoreRecovery) {
+        if (scored.recovery()) {
             for (int k = 0; k < d.recovery().length; k++) {
                 double x = diverged ? CAP : z(m.recovery()[k], d.recovery()[k], RECOVERY_MV);
                 r.add(Double.isNaN(d.recovery()[k]) ? 0 : RECOVERY_WEIGHT * x);
@@ -143,6 +150,12 @@ final class FeatureObjective {
                 r.add(Double.isNaN(d.charging()[k]) ? 0 : x);
             }
             return;
+        }
+        if (scored.spikingCharging()) {
+            // the charging before the cell's first spike; a model that has spiked by then scores the cap
+            for (int k = 0; k < d.charging().length; k++) {
+                r.add(Double.isNaN(d.charging()[k]) ? 0 : diverged ? CAP : z(m.charging()[k], d.charging()[k], 1.0));
+            }
         }
         boolean any = !diverged && m.spikes() > 0;
         r.add(any ? z(m.latencyMs(), d.latencyMs(), Math.max(2, 0.1 * d.latencyMs())) : CAP);

@@ -40,12 +40,17 @@ final class LawRefit {
     private LawRefit() {
     }
 
-    /** The staged fit's loss on the selection sweeps' statistics, the recovery after the step included. */
-    static double statistics(ModelSpec model, List<StepSweep> selection) {
+    /**
+     * The staged fit's loss on the selection sweeps' statistics, the recovery after the step included and the
+     * charging before spikes where the training sweeps do not measure the membrane (as the staged fit scores them).
+     */
+    static double statistics(ModelSpec model, List<StepSweep> selection, FitProblem problem) {
         if (selection.isEmpty()) {
             return Double.NaN;
         }
-        return new FeatureObjective(model, selection, StagedFit.SEARCH_STEP_MS, true, Progress.NONE)
+        FeatureObjective.Scored scored = new FeatureObjective.Scored(true,
+                !PassiveEstimate.ofSweeps(problem.fitSweeps()).measured());
+        return new FeatureObjective(model, selection, StagedFit.SEARCH_STEP_MS, scored, Progress.NONE)
                 .loss(model.values());
     }
 
@@ -65,7 +70,7 @@ final class LawRefit {
         double a0 = NewStateFit.agreement(before);
         int f0 = NewStateFit.fiWithin(before);
         List<StepSweep> selectionSteps = selectionSteps(problem);
-        double s0 = statistics(learned.spec(), selectionSteps);
+        double s0 = statistics(learned.spec(), selectionSteps, problem);
         json.add("learned_selection_agreement", Json.number(a0));
         json.addProperty("learned_selection_counts_within_tolerance", f0);
         json.add("learned_selection_statistics_loss", Json.number(s0));
@@ -86,7 +91,7 @@ final class LawRefit {
         List<SweepScore> after = HybridFitter.scoreAll(tables, selection);
         double a1 = NewStateFit.agreement(after);
         int f1 = NewStateFit.fiWithin(after);
-        double s1 = statistics(fitted, selectionSteps);
+        double s1 = statistics(fitted, selectionSteps, problem);
         boolean adopted = f1 >= f0 && s1 <= s0;
         json.add("law_selection_agreement", Json.number(a1));
         json.addProperty("law_selection_counts_within_tolerance", f1);

@@ -32,6 +32,19 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         return 1000 * timeConstantMs / inputResistanceMOhm;
     }
 
+    /**
+     * Whether the membrane was measured (a hyperpolarising step with its input resistance and time constant): where
+     * it was not, a fit has no other view of the capacitance and leak than the charging before spikes.
+     */
+    public boolean measured() {
+        return steps > 0 && Double.isFinite(capacitancePf());
+    }
+
+    /** The estimate from a fit's sweeps. */
+    static PassiveEstimate ofSweeps(List<FitSweep> sweeps) {
+        return of(sweeps.stream().map(s -> new Trace(s.vMv(), s.iPa(), s.dtMs())).toList());
+    }
+
     public static PassiveEstimate of(List<Trace> traces) {
         List<Double> rest = new ArrayList<>();
         List<Double> rin = new ArrayList<>();

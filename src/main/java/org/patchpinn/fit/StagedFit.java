@@ -128,8 +128,7 @@ public final class StagedFit implements FitMethod {
         Table lossTable = new Table("PatchPINN Fit Loss");
         JsonArray stageJson = new JsonArray();
 
-        PassiveEstimate passive = PassiveEstimate.of(training.stream().map(s -> new PassiveEstimate.Trace(
-                s.sweep().vMv(), s.sweep().iPa(), s.sweep().dtMs())).toList());
+        PassiveEstimate passive = PassiveEstimate.ofSweeps(training.stream().map(StepSweep::sweep).toList());
         diagnostics.add("passive_estimate", passiveJson(passive));
         progress.log(String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f MOhm, tau %.1f ms "
                 + "(%d hyperpolarising steps) -> C %.0f pF", passive.restMv(), passive.inputResistanceMOhm(),
@@ -148,9 +147,11 @@ public final class StagedFit implements FitMethod {
 
         // the recovery after the step shows a slow current: scored when the model has one and the slow stage runs
         boolean recovery = !onsetOnly && stages.containsValue(FitStage.SLOW);
+        FeatureObjective.Scored scored = new FeatureObjective.Scored(recovery, !passive.measured());
         diagnostics.addProperty("recovery_scored", recovery);
-        FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, recovery, progress);
-        FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, recovery, progress);
+        diagnostics.addProperty("spiking_charging_scored", scored.spikingCharging());
+        FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, scored, progress);
+        FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, scored, progress);
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate("start", start, trainObj.loss(start), selectObj.loss(start), 1, 0));
 

@@ -9,8 +9,9 @@ import org.patchpinn.numeric.Median;
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same
  * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
  * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the baseline
- * before the step, the steady state at its end, the charging curve at its start and the recovery after it. Spike
- * times come from {@link SpikeTimes} (fast, run thousands of times per fit).
+ * before the step, the steady state at its end (silent steps), the charging curve at its start (up to the first
+ * spike's approach) and the recovery after it. Spike times come from {@link SpikeTimes} (fast, run thousands of
+ * times per fit).
  */
 record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
                    double peakMv, double halfWidthMs, double ahpMv, double baselineMv, double steadyMv,
@@ -25,6 +26,10 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
     static final double[] RECOVERY_MS = {5, 20, 50, 90};
     /** Half-width of the median window of a recovery sample (ms): smooths recording noise. */
     static final double RECOVERY_HALF_MS = 1;
+    /** The charging curve is read up to this long before the first spike's −20 mV crossing (ms). */
+    static final double PRE_SPIKE_MS = 3;
+    /** On a spiking sweep the charging curve is read at most this long after the step's onset (ms). */
+    static final double SPIKING_CHARGING_MS = 10;
     /** Baseline: the median over this long before the step (ms). */
     static final double BASELINE_MS = 100;
     /** dV/dt that marks a spike's onset when searching back from its peak (mV/ms = V/s). */
@@ -62,16 +67,18 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
                 ahp = v[TraceMath.argMin(v, pk, ahpEnd)];
             }
         }
-        double steady = Double.NaN;
+        double steady = in.length == 0 && b > a ? Median.upper(v, a + (int) (0.8 * (b - a)), b) : Double.NaN;
+        // the charging curve's start up to the first spike's approach: on a spiking sweep it is the only
+        // subthreshold view of the membrane (capacitance, leak) when a protocol has no silent step; its later
+        // samples on a slowly firing sweep would only punish an early spike, which the latency already scores
+        double chargingEndMs = in.length == 0 ? endMs
+                : Math.min(in[0] - PRE_SPIKE_MS, startMs + SPIKING_CHARGING_MS + 1e-9);
         double[] charging = new double[CHARGING_MS.length];
         Arrays.fill(charging, Double.NaN);
-        if (in.length == 0 && b > a) {
-            steady = Median.upper(v, a + (int) (0.8 * (b - a)), b);
-            for (int k = 0; k < CHARGING_MS.length; k++) {
-                int i = a + (int) Math.round(CHARGING_MS[k] / dtMs);
-                if (i < b) {
-                    charging[k] = v[i] - baseline;
-                }
+        for (int k = 0; k < CHARGING_MS.length; k++) {
+            int i = a + (int) Math.round(CHARGING_MS[k] / dtMs);
+            if (i < b && startMs + CHARGING_MS[k] < chargingEndMs) {
+                charging[k] = v[i] - baseline;
             }
         }
         double[] recovery = new double[RECOVERY_MS.length];

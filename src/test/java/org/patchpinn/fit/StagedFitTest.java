@@ -176,8 +176,8 @@ class StagedFitTest {
         StepSummary m = StepSummary.of(flat, dt, 100, 400);
         List<Double> scored = new ArrayList<>();
         List<Double> unscored = new ArrayList<>();
-        FeatureObjective.addResiduals(s, m, true, scored);
-        FeatureObjective.addResiduals(s, m, false, unscored);
+        FeatureObjective.addResiduals(s, m, new FeatureObjective.Scored(true, false), scored);
+        FeatureObjective.addResiduals(s, m, new FeatureObjective.Scored(false, false), unscored);
         assertEquals(unscored.size() + StepSummary.RECOVERY_MS.length, scored.size());
         assertTrue(sumOfSquares(scored) > sumOfSquares(unscored) + 1, scored + " vs " + unscored);
         // traub-rs has no slow current, traub-rs-m has the M-current: only the latter's fit scores the recovery
@@ -198,6 +198,53 @@ class StagedFitTest {
         StepSummary s = StepSummary.of(v, dt, 100, 250);
         assertEquals(1, s.spikes());
         assertEquals(1.09, s.halfWidthMs(), 0.15);
+    }
+
+    @Test
+    void onASpikingSweepTheChargingIsReadUpToTheFirstSpikeAndScoredOnlyWhereTheMembraneIsNotMeasured() {
+        // a step at 100 ms charges the membrane (tau 10 ms, 20 mV) and the cell fires late, at 120 ms (the crossing)
+        double dt = 0.05;
+        double[] cell = chargeAndSpike(dt, 120);
+        StepSummary d = StepSummary.of(cell, dt, 100, 400);
+        assertEquals(1, d.spikes());
+        for (int k = 0; k < StepSummary.CHARGING_MS.length; k++) {
+            double t = StepSummary.CHARGING_MS[k];
+            if (t <= StepSummary.SPIKING_CHARGING_MS) {
+                assertEquals(-20 * Math.expm1(-t / 10), d.charging()[k], 0.01, "charging at +" + t + " ms");
+            } else {
+                assertTrue(Double.isNaN(d.charging()[k]), "no charging sample at +" + t + " ms on a spiking sweep");
+            }
+        }
+        // the same cell firing at 110 ms: its approach begins before the +10 ms sample
+        assertTrue(Double.isNaN(StepSummary.of(chargeAndSpike(dt, 110), dt, 100, 400).charging()[2]));
+        // a model identical but for a spike 12 ms earlier: its charging sample at +10 ms lies on its approach
+        FeatureObjective.Scored unmeasured = new FeatureObjective.Scored(false, true);
+        List<Double> same = new ArrayList<>();
+        List<Double> early = new ArrayList<>();
+        FeatureObjective.addResiduals(d, StepSummary.of(cell, dt, 100, 400), unmeasured, same);
+        FeatureObjective.addResiduals(d, StepSummary.of(chargeAndSpike(dt, 108), dt, 100, 400), unmeasured, early);
+        assertEquals(same.size(), early.size(), "one residual layout per data sweep");
+        assertEquals(0, sumOfSquares(same), 1e-12);
+        assertTrue(early.contains(FeatureObjective.CAP), "the charging sample the early spike overran: " + early);
+        // where a hyperpolarising step measured the membrane, a spiking sweep's charging is not scored
+        List<Double> measured = new ArrayList<>();
+        FeatureObjective.addResiduals(d, StepSummary.of(chargeAndSpike(dt, 108), dt, 100, 400),
+                new FeatureObjective.Scored(false, false), measured);
+        assertEquals(early.size() - StepSummary.CHARGING_MS.length, measured.size());
+        assertFalse(measured.contains(FeatureObjective.CAP), measured.toString());
+    }
+
+    /** -70 mV, a 20 mV exponential charge from 100 ms (tau 10 ms) and one 1 ms spike to +30 mV at {@code spikeMs}. */
+    private static double[] chargeAndSpike(double dt, double spikeMs) {
+        double[] v = new double[(int) (500 / dt)];
+        for (int k = 0; k < v.length; k++) {
+            double t = k * dt;
+            v[k] = t < 100 ? -70 : -70 - 20 * Math.expm1(-(t - 100) / 10);
+            if (t >= spikeMs - 0.5 && t < spikeMs + 0.5) {
+                v[k] = 30;
+            }
+        }
+        return v;
     }
 
     private static double sumOfSquares(List<Double> r) {
