@@ -41,15 +41,18 @@ final class LawRefit {
     }
 
     /**
-     * The staged fit's loss on the selection sweeps' statistics, the recovery after the step included and the
-     * charging before spikes where the training sweeps do not measure the membrane (as the staged fit scores them).
+     * What the staged fit scores on a problem's sweeps: the recovery after the step, and the charging before spikes
+     * where the training sweeps do not measure the membrane.
      */
-    static double statistics(ModelSpec model, List<StepSweep> selection, FitProblem problem) {
+    static FeatureObjective.Scored scored(FitProblem problem) {
+        return new FeatureObjective.Scored(true, !PassiveEstimate.ofSweeps(problem.fitSweeps()).measured());
+    }
+
+    /** The staged fit's loss on the selection sweeps' statistics, scored as {@link #scored} says. */
+    static double statistics(ModelSpec model, List<StepSweep> selection, FeatureObjective.Scored scored) {
         if (selection.isEmpty()) {
             return Double.NaN;
         }
-        FeatureObjective.Scored scored = new FeatureObjective.Scored(true,
-                !PassiveEstimate.ofSweeps(problem.fitSweeps()).measured());
         return new FeatureObjective(model, selection, StagedFit.SEARCH_STEP_MS, scored, Progress.NONE)
                 .loss(model.values());
     }
@@ -70,7 +73,8 @@ final class LawRefit {
         double a0 = NewStateFit.agreement(before);
         int f0 = NewStateFit.fiWithin(before);
         List<StepSweep> selectionSteps = selectionSteps(problem);
-        double s0 = statistics(learned.spec(), selectionSteps, problem);
+        FeatureObjective.Scored scored = scored(problem);
+        double s0 = statistics(learned.spec(), selectionSteps, scored);
         json.add("learned_selection_agreement", Json.number(a0));
         json.addProperty("learned_selection_counts_within_tolerance", f0);
         json.add("learned_selection_statistics_loss", Json.number(s0));
@@ -91,7 +95,7 @@ final class LawRefit {
         List<SweepScore> after = HybridFitter.scoreAll(tables, selection);
         double a1 = NewStateFit.agreement(after);
         int f1 = NewStateFit.fiWithin(after);
-        double s1 = statistics(fitted, selectionSteps, problem);
+        double s1 = statistics(fitted, selectionSteps, scored);
         boolean adopted = f1 >= f0 && s1 <= s0;
         json.add("law_selection_agreement", Json.number(a1));
         json.addProperty("law_selection_counts_within_tolerance", f1);

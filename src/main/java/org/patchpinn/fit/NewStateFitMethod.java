@@ -112,7 +112,8 @@ public final class NewStateFitMethod implements FitMethod {
         boolean lawStage = nonNegativeInt(fs, "law_stage", 1) > 0;
         // the number of new states is chosen on the staged fit's statistics too (LawRefit scores the law the same way)
         List<StepSweep> selectionSteps = LawRefit.selectionSteps(problem);
-        NewStateFit.Outcome o = new NewStateFit(zero, m -> LawRefit.statistics(m.spec(), selectionSteps, problem))
+        FeatureObjective.Scored scored = LawRefit.scored(problem);
+        NewStateFit.Outcome o = new NewStateFit(zero, m -> LawRefit.statistics(m.spec(), selectionSteps, scored))
                 .run(data, s, progress.range(0, lawStage ? 0.85 : 1));
         FittedModel fm = o.chosen().model();
         ModelSpec fitted = fm.spec();

@@ -69,8 +69,9 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         }
         double steady = in.length == 0 && b > a ? Median.upper(v, a + (int) (0.8 * (b - a)), b) : Double.NaN;
         // the charging curve's start up to the first spike's approach: on a spiking sweep it is the only
-        // subthreshold view of the membrane (capacitance, leak) when a protocol has no silent step; its later
-        // samples on a slowly firing sweep would only punish an early spike, which the latency already scores
+        // subthreshold view of the membrane (capacitance, leak) when a protocol has no hyperpolarising step; its
+        // later samples on a slowly firing sweep would only punish an early spike, which the latency already scores
+        // (the bound is exclusive; the epsilon keeps the sample at exactly SPIKING_CHARGING_MS)
         double chargingEndMs = in.length == 0 ? endMs
                 : Math.min(in[0] - PRE_SPIKE_MS, startMs + SPIKING_CHARGING_MS + 1e-9);
         double[] charging = new double[CHARGING_MS.length];
