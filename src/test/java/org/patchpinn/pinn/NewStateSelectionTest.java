@@ -74,4 +74,24 @@ class NewStateSelectionTest {
         // nor does it make an ineligible candidate (one that costs F-I agreement) eligible
         assertEquals(none, NewStateFit.choose(List.of(none, candidate(1, 0.50, 1, counts(10, 20)))));
     }
+
+    @Test
+    void aNewStateThatClearlyWorsensTheStatisticsIsNotChosenWhateverItsTiming() {
+        NewStateFit.Candidate none = candidate(0, 0.0, 19.2, counts(10, 10));
+        NewStateFit.Candidate one = candidate(1, 0.12, 5.4, counts(10, 10));
+        // a second state times the one selection sweep better, but its statistics loss is 8.7 above one state's
+        NewStateFit.Candidate two = candidate(2, 0.28, 14.1, counts(10, 10));
+        assertEquals(List.of(none, one), NewStateFit.eligible(List.of(none, one, two)));
+        assertEquals(one, NewStateFit.choose(List.of(none, one, two)));
+        // judged against the best smaller eligible candidate, not only the first (14.1 is below 19.2)
+        assertEquals("statistics loss above 1 new state(s)'", NewStateFit.ineligibility(two, List.of(none, one, two)));
+        // within one unit of the smaller's loss is no evidence against it
+        NewStateFit.Candidate close = candidate(2, 0.28, 6.3, counts(10, 10));
+        assertEquals(close, NewStateFit.choose(List.of(none, one, close)));
+        // without statistics (NaN) only the timing and the F-I counts decide
+        List<NewStateFit.Candidate> timingOnly = List.of(candidate(0, 0.0, counts(10, 10)),
+                candidate(1, 0.12, counts(10, 10)), candidate(2, 0.28, counts(10, 10)));
+        assertEquals(timingOnly, NewStateFit.eligible(timingOnly));
+        assertEquals(timingOnly.get(2), NewStateFit.choose(timingOnly));
+    }
 }
