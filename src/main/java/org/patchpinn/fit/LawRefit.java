@@ -80,8 +80,8 @@ final class LawRefit {
         json.add("learned_selection_statistics_loss", Json.number(s0));
         FitOutcome staged;
         try {
-            staged = StagedFit.refining().fit(new FitProblem(law, problem.fitSweeps(), problem.holdoutSweeps(), classic),
-                    progress);
+            StagedFit refit = StagedFit.refining(LearnedStateLaw.parameters(learned.latents().size()));
+            staged = refit.fit(new FitProblem(law, problem.fitSweeps(), problem.holdoutSweeps(), classic), progress);
         } catch (FitException e) {
             json.addProperty("adopted", false);
             json.addProperty("reason", "the staged fit failed: " + e.getMessage());

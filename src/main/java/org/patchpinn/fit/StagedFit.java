@@ -4,10 +4,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.SpikeTimes;
@@ -63,14 +66,17 @@ public final class StagedFit implements FitMethod {
 
     private final boolean onsetOnly;
     private final boolean refine;
+    /** Parameters fitted in the slow stage whatever their kinetics (the law stage's states). */
+    private final Set<String> slowAlways;
 
     public StagedFit() {
-        this(false, false);
+        this(false, false, Set.of());
     }
 
-    private StagedFit(boolean onsetOnly, boolean refine) {
+    private StagedFit(boolean onsetOnly, boolean refine, Set<String> slowAlways) {
         this.onsetOnly = onsetOnly;
         this.refine = refine;
+        this.slowAlways = Set.copyOf(slowAlways);
     }
 
     /**
@@ -82,7 +88,7 @@ public final class StagedFit implements FitMethod {
      * reproduces the measurement); the onset leaves that current's whole effect for the new state.
      */
     public static StagedFit onsetOnly() {
-        return new StagedFit(true, false);
+        return new StagedFit(true, false, Set.of());
     }
 
     /**
@@ -91,9 +97,24 @@ public final class StagedFit implements FitMethod {
      * stage moves the slow currents widely and the rest within its narrow band, then the trace stage as usual.
      * Restarting the active stage there walked the fitted base far away (the sodium conductance to a fraction of
      * its value; no benchmark reproduces it) and the slow current then had to make up for it.
+     *
+     * @param states the learned states' parameters: slow-stage parameters whatever their kinetics (a state
+     *               learned with τz ≤ {@value FitStage#SLOW_TAU_MS} ms at −60 mV was otherwise read as fast, and with
+     *               the active stage skipped nothing was refitted)
      */
-    static StagedFit refining() {
-        return new StagedFit(false, true);
+    static StagedFit refining(Collection<String> states) {
+        return new StagedFit(false, true, Set.copyOf(states));
+    }
+
+    /** The stage of every parameter of a model, as this fit stages it. */
+    Map<String, FitStage> stagesOf(ModelSpec spec) {
+        Map<String, FitStage> stages = new LinkedHashMap<>(FitStage.of(spec));
+        for (String n : slowAlways) {
+            if (stages.containsKey(n)) {
+                stages.put(n, FitStage.SLOW);
+            }
+        }
+        return stages;
     }
 
     @Override
@@ -122,7 +143,7 @@ public final class StagedFit implements FitMethod {
             selection = selection.stream().map(StagedFit::onset).toList();
         }
         ModelSpec spec = problem.model();
-        Map<String, FitStage> stages = FitStage.of(spec);
+        Map<String, FitStage> stages = stagesOf(spec);
         FitSettings settings = problem.settings();
         JsonObject diagnostics = new JsonObject();
         Table lossTable = new Table("PatchPINN Fit Loss");

@@ -46,4 +46,21 @@ class LearnedStateLawTest {
         }
         assertEquals(true, law.isWritable());
     }
+
+    @Test
+    void theLawStagesRefitStagesEveryStateSlowEvenAFastOne() {
+        // an M-current with τmax 150 ms: τz ≈ 32 ms at −60 mV, which the kinetics alone read as a fast current
+        FittedModel.Latent fast = FittedModel.Latent.of(6, -90, M_CURRENT::zInfAt,
+                v -> 150.0 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20)));
+        ModelSpec base = BuiltinModels.get("traub-rs");
+        FittedModel learned = new FittedModel(KnownModel.of(base), base.values(), List.of(fast));
+        ModelSpec law = LearnedStateLaw.spec(learned.baseSpec(), learned);
+        assertEquals(FitStage.ACTIVE, FitStage.of(law).get("gz1"));
+        java.util.Map<String, FitStage> stages = StagedFit.refining(LearnedStateLaw.parameters(1)).stagesOf(law);
+        for (String p : LearnedStateLaw.parameters(1)) {
+            assertEquals(FitStage.SLOW, stages.get(p), p);
+        }
+        assertEquals(FitStage.ACTIVE, stages.get("gNa"));
+        assertEquals(FitStage.PASSIVE, stages.get("Cm"));
+    }
 }
