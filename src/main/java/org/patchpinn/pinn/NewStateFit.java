@@ -81,8 +81,19 @@ public final class NewStateFit {
     public record Outcome(Settings settings, List<Candidate> candidates, Candidate chosen, String decision,
                           boolean newStateNeeded, double wallSeconds, double cpuSeconds) { }
 
+    /**
+     * The form a trained candidate is handed back in (e.g. its learned states in closed form, refitted with the
+     * base): applied to every candidate with new states before it is scored, so the number of states is chosen
+     * on the models that would be handed back, not on the network's tables.
+     */
+    @FunctionalInterface
+    public interface FinalForm {
+        FittedModel of(FittedModel learned, Progress progress);
+    }
+
     private final FittedModel zeroState;
     private final ToDoubleFunction<FittedModel> heldOutStatistics;
+    private final FinalForm finalForm;
 
     /** Every candidate trained, the 0-state one included; chosen on held-out agreement alone. */
     public NewStateFit() {
@@ -96,8 +107,14 @@ public final class NewStateFit {
      * the held-out (selection) sweeps (lower is better; null: not used).
      */
     public NewStateFit(FittedModel zeroState, ToDoubleFunction<FittedModel> heldOutStatistics) {
+        this(zeroState, heldOutStatistics, null);
+    }
+
+    /** As {@link #NewStateFit(FittedModel, ToDoubleFunction)}, each candidate with new states in its final form. */
+    public NewStateFit(FittedModel zeroState, ToDoubleFunction<FittedModel> heldOutStatistics, FinalForm finalForm) {
         this.zeroState = zeroState;
         this.heldOutStatistics = heldOutStatistics;
+        this.finalForm = finalForm;
     }
 
     /** Fits every candidate and chooses; one training at a time in this process ({@link TrainingThread}). */
@@ -232,9 +249,9 @@ public final class NewStateFit {
             // choose among the window fit, the refined and the polished model
             SummaryRefiner.Result ref = new SummaryRefiner(SummaryRefiner.VAN_ROSSUM_MS, REFINE_REGION,
                     SummaryRefiner.QUIET_WEIGHT).refine(model, train, s.seed(), s.refineEvaluations(),
-                    logging.range(0.7, 0.85));
+                    logging.range(0.7, 0.8));
             SummaryRefiner.Result pol = new SummaryRefiner(POLISH_KERNEL_MS, REFINE_REGION, POLISH_QUIET_WEIGHT).refine(
-                    ref.model(), train, s.seed() + 7, s.refineEvaluations() / 2, logging.range(0.85, 1));
+                    ref.model(), train, s.seed() + 7, s.refineEvaluations() / 2, logging.range(0.8, 0.85));
             logging.log(String.format(Locale.ROOT, "summary-statistic refinement: training loss %.3f -> %.3f "
                     + "(%d simulations); polish (%.0f ms kernel) %.3f -> %.3f (%d simulations)",
                     ref.lossBefore(), ref.lossAfter(), ref.evaluations(), POLISH_KERNEL_MS, pol.lossBefore(),
@@ -252,6 +269,9 @@ public final class NewStateFit {
             logging.log(String.format(Locale.ROOT, "held-out agreement: %s %.3f, refined %.3f, polished %.3f; "
                     + "kept the %s model", names[0], scores[0], scores[1], scores[2], names[pick]));
             model = options[pick];
+        }
+        if (finalForm != null && !model.latents().isEmpty()) {
+            model = finalForm.of(model, logging.range(0.85, 1));
         }
         return score(new Trained(t.latentCount(), model, t.loss(), t.device(), t.log(), logging, t.startNanos()),
                 train, held, heldOutStatistics);

@@ -1,9 +1,12 @@
 package org.patchpinn.pinn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.task.CancelledException;
 import org.patchpinn.task.Progress;
@@ -36,6 +39,34 @@ class NewStateFitTest {
                         .parameters()[1], method + " candidate " + k);
             }
             assertEquals(a.chosen().latentCount(), b.chosen().latentCount());
+        }
+    }
+
+    @Test
+    void everyCandidateWithNewStatesIsScoredInItsFinalForm() {
+        CurrentClampData d = HybridFitterTest.squidData();
+        // a final form that marks what it hands back: its own copy of the learned model with g doubled
+        Map<FittedModel, Integer> handedBack = new ConcurrentHashMap<>();
+        NewStateFit.FinalForm doubled = (learned, progress) -> {
+            List<FittedModel.Latent> ls = learned.latents().stream()
+                    .map(l -> FittedModel.Latent.of(2 * l.gNs(), l.eMv(), l::zInfAt, l::tauAt)).toList();
+            FittedModel out = new FittedModel(learned.base(), learned.parameters(), ls);
+            handedBack.put(out, ls.size());
+            return out;
+        };
+        NewStateFit.Outcome o = new NewStateFit(null, m -> m.latents().size(), doubled).run(d, settings("hybrid"),
+                Progress.NONE);
+        for (NewStateFit.Candidate c : o.candidates()) {
+            if (c.latentCount() == 0) {
+                assertFalse(handedBack.containsKey(c.model()), "no new state, no final form");
+            } else {
+                assertEquals(c.latentCount(), handedBack.get(c.model()), "candidate " + c.latentCount()
+                        + " is the final form's model");
+            }
+            // scored on that model: the statistics function sees it
+            assertEquals(c.latentCount(), c.heldOutStatistics(), 0);
+            assertEquals(HybridFitter.scoreAll(c.model(), d.select(List.of(1))).get(0).gamma(),
+                    c.heldOut().get(0).gamma(), 1e-12);
         }
     }
 
