@@ -16,11 +16,11 @@ import org.patchpinn.report.Json;
 import org.patchpinn.task.Progress;
 
 /**
- * The last stage of a fit that learned new states: every learned state in closed form ({@link LearnedStateLaw})
- * and the staged classic fit ({@link StagedFit}: statistics, then the trace when spike trains agree) of base and
- * states together on the training sweeps. The result replaces the learned model only when the selection sweeps
- * score it at least as well (agreement, and spike counts within tolerance on as many sweeps); the test sweeps are
- * not read.
+ * The final form of every candidate that learned new states, made before the number of states is chosen: every
+ * learned state in closed form ({@link LearnedStateLaw}) and the staged classic fit ({@link StagedFit}: statistics,
+ * then the trace when spike trains agree) of base and states together on the training sweeps. The result replaces
+ * the learned model only when the selection sweeps score it at least as well (the staged fit's statistics loss, and
+ * spike counts within tolerance on as many sweeps); the test sweeps are not read.
  */
 final class LawRefit {
     /**
@@ -38,6 +38,19 @@ final class LawRefit {
     static final int LAW_BUDGET = 3;
 
     private LawRefit() {
+    }
+
+    /**
+     * The law stage's evaluations: {@link #LAW_BUDGET} × the fit's budget, but at most
+     * {@link NewStateFitMethod#REFINE_SAMPLES} simulated samples (whole training sweeps at the staged fit's step), the
+     * cap of the summary-statistic refinement: every candidate with new states has a law stage, and on a real cell's
+     * 3 s sweeps the full budget made one fit of 171116sh_0018 run past 45 min (CPU) where the limit is 15 min.
+     * Short synthetic sweeps keep the full budget (rs_adapting: 10,000 allowed, 6,000 used).
+     */
+    static int budget(int maxEvaluations, List<FitSweep> training) {
+        double samples = training.stream().mapToDouble(s -> s.durationMs() / StagedFit.SEARCH_STEP_MS).sum();
+        return (int) Math.max(1, Math.min((long) LAW_BUDGET * maxEvaluations,
+                Math.floor(NewStateFitMethod.REFINE_SAMPLES / Math.max(1, samples))));
     }
 
     /**
@@ -68,7 +81,8 @@ final class LawRefit {
         ModelSpec law = LearnedStateLaw.spec(learned.baseSpec(), learned);
         json.addProperty("start_model", law.isWritable() ? ModelFileWriter.write(law) : "");
         FitSettings fs = problem.settings();
-        FitSettings classic = new FitSettings(fs.seed(), 1, LAW_BUDGET * fs.maxEvaluations(), false, fs.device(), Map.of());
+        FitSettings classic = new FitSettings(fs.seed(), 1, budget(fs.maxEvaluations(), problem.fitSweeps()), false,
+                fs.device(), Map.of());
         List<SweepScore> before = HybridFitter.scoreAll(learned, selection);
         double a0 = NewStateFit.agreement(before);
         int f0 = NewStateFit.fiWithin(before);
