@@ -361,7 +361,7 @@ public final class NewStateFit {
     }
 
     /** Whether a statistics loss is clearly below another ({@link #STATISTICS_RATIO}, {@link #STATISTICS_MIN_GAIN}). */
-    static boolean clearlyBetter(double larger, double smaller) {
+    public static boolean clearlyBetter(double larger, double smaller) {
         return larger <= STATISTICS_RATIO * smaller && smaller - larger >= STATISTICS_MIN_GAIN;
     }
 
