@@ -124,7 +124,7 @@ public final class StagedFit implements FitMethod {
     }
 
     /** One stage's result. */
-    private record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
+    record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
                              int evaluations, double wallS) { }
 
     @Override
@@ -201,8 +201,7 @@ public final class StagedFit implements FitMethod {
             candidates.add(c);
             stageJson.add(stageJson(c, all));
         }
-        Candidate best = candidates.stream().filter(c -> chooses(c, candidates))
-                .min(Comparator.comparingDouble(Candidate::selectionLoss)).orElseThrow();
+        Candidate best = chosen(candidates, refine);
         checkSpikes(spec, trainObj, best.values());
 
         FitOutcome polished = null;
@@ -317,15 +316,16 @@ public final class StagedFit implements FitMethod {
     }
 
     /**
-     * Whether the stage choice may return {@code c}. The start of a fit from scratch is the template with the
-     * measured passive values, not a fit: once a search stage ran it is not chosen, however the selection sweeps
-     * score it. On File_axon_5, whose one selection sweep is silent, the start's selection loss was 0.6–0.9 below the
-     * stages' (12.0 vs 12.6–12.9: only the subthreshold response differs) while its training loss was 2.5× theirs
-     * (99.5 vs 40–43), and the fit handed back the template's kinetics unfitted. A refit's start is the model it
-     * refines (the law stage's learned state), a fit in its own right, and stays a candidate.
+     * The stage the selection sweeps choose: the lowest selection loss. The start of a fit from scratch is the
+     * template with the measured passive values, not a fit: once a search stage ran it is not chosen, however the
+     * selection sweeps score it. On File_axon_5, whose one selection sweep is silent, the start's selection loss was
+     * 0.6–0.9 below the stages' (12.0 vs 12.6–12.9: only the subthreshold response differs) while its training loss
+     * was 2.5× theirs (99.5 vs 40–43), and the fit handed back the template's kinetics unfitted. A refit's start is
+     * the model it refines (the law stage's learned state), a fit in its own right, and stays a candidate.
      */
-    private boolean chooses(Candidate c, List<Candidate> all) {
-        return refine || !c.stage().equals("start") || all.size() == 1;
+    static Candidate chosen(List<Candidate> candidates, boolean refine) {
+        return candidates.stream().filter(c -> refine || !c.stage().equals("start") || candidates.size() == 1)
+                .min(Comparator.comparingDouble(Candidate::selectionLoss)).orElseThrow();
     }
 
     private static double trainingGamma(ModelSpec spec, double[] values, List<FitSweep> sweeps) {

@@ -250,4 +250,15 @@ class StagedFitTest {
     private static double sumOfSquares(List<Double> r) {
         return r.stream().mapToDouble(x -> x * x).sum();
     }
+
+    @Test
+    void theStartIsChosenOnlyWhenNoStageRanOrWhenItIsTheModelARefitRefines() {
+        // File_axon_5's stage scores: the start lowest on its one silent selection sweep, far worst on training
+        StagedFit.Candidate start = new StagedFit.Candidate("start", new double[0], 99.5, 12.0, 1, 0);
+        StagedFit.Candidate active = new StagedFit.Candidate("active", new double[0], 43.0, 12.9, 2000, 1);
+        StagedFit.Candidate slow = new StagedFit.Candidate("slow", new double[0], 40.0, 12.6, 2000, 1);
+        assertEquals("slow", StagedFit.chosen(List.of(start, active, slow), false).stage());
+        assertEquals("start", StagedFit.chosen(List.of(start), false).stage());
+        assertEquals("start", StagedFit.chosen(List.of(start, slow), true).stage(), "a refit may keep its start");
+    }
 }
