@@ -125,7 +125,7 @@ public final class StagedFit implements FitMethod {
 
     /** One stage's result. */
     record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
-                             int evaluations, double wallS) { }
+                     int evaluations, double wallS) { }
 
     @Override
     public FitOutcome fit(FitProblem problem, Progress progress) {
