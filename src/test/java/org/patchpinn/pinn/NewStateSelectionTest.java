@@ -94,4 +94,19 @@ class NewStateSelectionTest {
         assertEquals(timingOnly, NewStateFit.eligible(timingOnly));
         assertEquals(timingOnly.get(2), NewStateFit.choose(timingOnly));
     }
+
+    @Test
+    void theStatisticsDecideWhetherAStateIsNeededNotHowMany() {
+        // a held-out synthetic one-current cell: two states within the timing tolerance, statistics 3.9 vs 13.3
+        NewStateFit.Candidate none = candidate(0, -0.12, 44.3, counts(10, 10));
+        NewStateFit.Candidate one = candidate(1, 0.50, 13.3, counts(10, 10));
+        NewStateFit.Candidate two = candidate(2, 0.52, 3.87, counts(10, 10));
+        assertEquals(one, NewStateFit.choose(List.of(none, one, two)));
+        // from none, the statistics still choose the smallest count they clearly prefer
+        NewStateFit.Candidate flat = candidate(0, 0.50, 44.3, counts(10, 10));
+        assertEquals(one, NewStateFit.choose(List.of(flat, one, two)));
+        // and spike timing still chooses two states when it clearly gains
+        NewStateFit.Candidate better = candidate(2, 0.80, 3.87, counts(10, 10));
+        assertEquals(better, NewStateFit.choose(List.of(none, one, better)));
+    }
 }
