@@ -123,6 +123,9 @@ public final class StagedFit implements FitMethod {
         return "classic";
     }
 
+    /** The stage name of the candidate a fit starts from (scored, not searched). */
+    static final String START = "start";
+
     /** One stage's result. */
     record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
                      int evaluations, double wallS) { }
@@ -175,7 +178,7 @@ public final class StagedFit implements FitMethod {
         FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, scored, progress);
         FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, scored, progress);
         List<Candidate> candidates = new ArrayList<>();
-        candidates.add(new Candidate("start", start, trainObj.loss(start), selectObj.loss(start), 1, 0));
+        candidates.add(new Candidate(START, start, trainObj.loss(start), selectObj.loss(start), 1, 0));
 
         List<String> activeFree = searched(FitStage.free(spec, stages, List.of(FitStage.PASSIVE, FitStage.ACTIVE)),
                 solved);
@@ -324,7 +327,7 @@ public final class StagedFit implements FitMethod {
      * the model it refines (the law stage's learned state), a fit in its own right, and stays a candidate.
      */
     static Candidate chosen(List<Candidate> candidates, boolean refine) {
-        return candidates.stream().filter(c -> refine || !c.stage().equals("start") || candidates.size() == 1)
+        return candidates.stream().filter(c -> refine || !c.stage().equals(START) || candidates.size() == 1)
                 .min(Comparator.comparingDouble(Candidate::selectionLoss)).orElseThrow();
     }
 
