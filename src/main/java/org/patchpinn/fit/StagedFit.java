@@ -216,9 +216,8 @@ public final class StagedFit implements FitMethod {
             // the same windows as the statistics: the stimulus and a short tail, not the whole sweep
             List<FitSweep> windows = training.stream().map(s -> FeatureObjective.trim(s.sweep(),
                     s.window().endMs() + FeatureObjective.TAIL_MS)).toList();
-            // the fit's whole search budget: capped at 300 evaluations the search stopped short of the spike
-            // trains' valley and the least squares crawled along it (a squid cell: gNa +17 %, StagedFitTest)
-            FitProblem p = new FitProblem(spec.withValues(best.values()), windows, List.of(), settings);
+            FitProblem p = new FitProblem(spec.withValues(best.values()), windows, List.of(),
+                    settings.withMaxEvaluations(traceBudget(settings.maxEvaluations(), windows)));
             long tp = System.nanoTime();
             FitOutcome o = new ClassicFit().fit(p, progress.range(0.9, 1));
             double[] v = o.fitted().values();
@@ -267,6 +266,21 @@ public final class StagedFit implements FitMethod {
         }
         return new FitOutcome(spec.withValues(best.values()), estimates, diagnostics).table(lossTable);
     }
+
+    /**
+     * The trace stage's search budget: the fit's, but at most {@link NewStateFitMethod#REFINE_SAMPLES} simulated
+     * samples, as the other refinements (a synthetic cell's 17 sweeps of 1.5 s: 1,538 of 2,000), and at least
+     * {@value #TRACE_MIN_EVALUATIONS}. A flat cap of 300 stopped the search short of the spike trains' valley and
+     * the least squares then crawled along it (a squid cell: gNa +17 %, StagedFitTest); the sample cap keeps this
+     * stage near a minute on long real sweeps, where the whole fit must stay within 5 min.
+     */
+    static int traceBudget(int maxEvaluations, List<FitSweep> windows) {
+        double samples = windows.stream().mapToDouble(s -> s.durationMs() / ClassicFit.COARSE_STEP_MS).sum();
+        return (int) Math.min(maxEvaluations, Math.max(TRACE_MIN_EVALUATIONS,
+                Math.floor(NewStateFitMethod.REFINE_SAMPLES / Math.max(1, samples))));
+    }
+
+    static final int TRACE_MIN_EVALUATIONS = 300;
 
     /** A spiking sweep's step cut to its response onset ({@link #ONSET_MIN_MS}); other sweeps as they are. */
     static StepSweep onset(StepSweep s) {

@@ -73,8 +73,8 @@ class StagedFitTest {
     /**
      * A squid-type cell off the template (gNa +14 %, gK +11 %, reversals 2–3 mV away): the statistics stages leave
      * gNa 5–17 % off (spike shape and counts barely move with it), the trace stage resolves it once the spike trains
-     * coincide — given the fit's own budget; with 300 evaluations its search stopped short of the valley and the
-     * least squares crawled along it (gNa +17 %).
+     * coincide — given the budget of {@link StagedFit#traceBudget} (here the full 2,000 evaluations); with 300 its
+     * search stopped short of the valley and the least squares crawled along it (gNa +17 %).
      */
     @Test
     void theTraceStageFinishesWhatTheStatisticsLeaveOpenOnASquidCell() {
