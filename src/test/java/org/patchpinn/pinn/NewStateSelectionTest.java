@@ -51,6 +51,21 @@ class NewStateSelectionTest {
     }
 
     @Test
+    void aNewStateThatCostsFiAgreementOnItsTrainingSweepsIsNotChosen() {
+        List<SweepScore> selection = List.of(counts(19, 18), counts(40, 42));
+        NewStateFit.Candidate none = new NewStateFit.Candidate(0, null, selection,
+                List.of(counts(1, 1), counts(12, 13), counts(47, 41)), 0.42, 33.6, List.of(), List.of(), 0, "cpu");
+        // better selection timing and statistics, same selection counts, but half the spikes near rheobase
+        NewStateFit.Candidate one = new NewStateFit.Candidate(1, null, selection,
+                List.of(counts(1, 0), counts(12, 6), counts(47, 49)), 0.51, 30.0, List.of(), List.of(), 0, "cpu");
+        assertEquals(List.of(none), NewStateFit.eligible(List.of(none, one)));
+        assertEquals(none, NewStateFit.choose(List.of(none, one)));
+        NewStateFit.Candidate kept = new NewStateFit.Candidate(1, null, selection,
+                List.of(counts(1, 0), counts(12, 11), counts(47, 49)), 0.51, 30.0, List.of(), List.of(), 0, "cpu");
+        assertEquals(kept, NewStateFit.choose(List.of(none, kept)));
+    }
+
+    @Test
     void theSmallestCandidateWithinToleranceOfTheBestIsChosen() {
         NewStateFit.Candidate none = candidate(0, 0.50, counts(10, 10));
         NewStateFit.Candidate one = candidate(1, 0.54, counts(10, 10));
