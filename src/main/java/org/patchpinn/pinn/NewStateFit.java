@@ -317,8 +317,9 @@ public final class NewStateFit {
     /**
      * Why a candidate may not be chosen, or null. A new state must cost neither view the smaller models are judged
      * on: F–I agreement (fewer held-out sweeps, or fewer training sweeps, whose spike count is within tolerance than
-     * the first, smallest candidate; the test sweeps are never read), nor the statistics (a selection statistics loss more than {@link #STATISTICS_MIN_GAIN} above that
-     * of a smaller eligible candidate), whatever its timing gains. (Measured on four synthetic cells with one slow
+     * the first, smallest candidate; the test sweeps are never read), nor the statistics (a selection statistics
+     * loss more than {@link #STATISTICS_MIN_GAIN} above that of a smaller eligible candidate), whatever its timing
+     * gains. (Measured on four synthetic cells with one slow
      * current: on two, a second state won on the single selection sweep's Γ, 0.28 vs 0.12 and 0.16 vs −0.03, while
      * its statistics loss was twice the one-state model's, 14.1 vs 5.4 and 8.7 vs 4.5.)
      */

@@ -89,7 +89,8 @@ class StagedFitTest {
                 NoiseModel.white(0.5), 9));
         SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size());
         FitProblem problem = new FitProblem(squid, roles.training().stream().map(all::get).toList(),
-                roles.selection().stream().map(all::get).toList(), FitSettings.defaults().withConfidenceIntervals(false));
+                roles.selection().stream().map(all::get).toList(),
+                FitSettings.defaults().withConfidenceIntervals(false));
         FitOutcome out = new StagedFit().fit(problem, Progress.NONE);
         assertEquals("trace", out.diagnostics().get("chosen_stage").getAsString());
         for (String g : List.of("gNa", "gK", "gL")) {
