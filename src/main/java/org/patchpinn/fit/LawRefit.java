@@ -64,9 +64,8 @@ final class LawRefit {
      * Short synthetic sweeps keep the full budget (rs_adapting: 10,000 allowed, 6,000 used).
      */
     static int budget(int maxEvaluations, List<FitSweep> training) {
-        double samples = training.stream().mapToDouble(s -> s.durationMs() / StagedFit.SEARCH_STEP_MS).sum();
-        return (int) Math.max(1, Math.min((long) LAW_BUDGET * maxEvaluations,
-                Math.floor(NewStateFitMethod.REFINE_SAMPLES / Math.max(1, samples))));
+        long samples = Math.round(training.stream().mapToDouble(s -> s.durationMs() / StagedFit.SEARCH_STEP_MS).sum());
+        return NewStateFitMethod.defaultRefinement(LAW_BUDGET * maxEvaluations, samples);
     }
 
     /**

@@ -275,9 +275,9 @@ public final class StagedFit implements FitMethod {
      * stage near a minute on long real sweeps, where the whole fit must stay within 5 min.
      */
     static int traceBudget(int maxEvaluations, List<FitSweep> windows) {
-        double samples = windows.stream().mapToDouble(s -> s.durationMs() / ClassicFit.COARSE_STEP_MS).sum();
-        return (int) Math.min(maxEvaluations, Math.max(TRACE_MIN_EVALUATIONS,
-                Math.floor(NewStateFitMethod.REFINE_SAMPLES / Math.max(1, samples))));
+        long samples = Math.round(windows.stream().mapToDouble(s -> s.durationMs() / ClassicFit.COARSE_STEP_MS).sum());
+        return Math.max(Math.min(TRACE_MIN_EVALUATIONS, maxEvaluations),
+                NewStateFitMethod.defaultRefinement(maxEvaluations, samples));
     }
 
     static final int TRACE_MIN_EVALUATIONS = 300;
