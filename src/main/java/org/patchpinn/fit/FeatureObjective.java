@@ -108,6 +108,11 @@ final class FeatureObjective {
         return n;
     }
 
+    /** Median first-spike half-width of the data over the sweeps that fire in their step (NaN when none does). */
+    double dataHalfWidthMs() {
+        return RateFactors.medianHalfWidthMs(targets.stream().map(Target::data).toArray(StepSummary[]::new));
+    }
+
     int dataWindowSpikes() {
         return targets.stream().mapToInt(t -> t.data().spikes()).sum();
     }

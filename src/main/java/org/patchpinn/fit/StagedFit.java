@@ -35,7 +35,8 @@ import org.patchpinn.task.Progress;
  *       conductance; EL puts rest where it is measured), every other conductance scaled with the capacitance
  *       (same density on a larger membrane) — not the template's values; from then on the leak and the
  *       capacitance are solved for every candidate so the model keeps the measured rest, input resistance and
- *       time constant ({@link PassiveConstraint});</li>
+ *       time constant ({@link PassiveConstraint}); the rate factors of the spike-generating gates, where the model
+ *       declares them free, from the width of the cell's spikes ({@link RateFactors});</li>
  *   <li><b>active</b>: CMA-ES on summary statistics ({@link FeatureObjective}: spike counts, latency, ISIs, AP
  *       shape, baseline, steady state and charging curve, and for a model with a slow current the recovery after
  *       the step) over the passive and fast parameters, kinetic offsets such as VT included, slow currents at
@@ -125,6 +126,8 @@ public final class StagedFit implements FitMethod {
 
     /** The stage name of the candidate a fit starts from (scored, not searched). */
     static final String START = "start";
+    /** The stage name of the active stage with the rate factors free ({@link RateFactors}). */
+    static final String RATES = "active_rates";
 
     /** One stage's result. */
     record Candidate(String stage, double[] values, double trainingLoss, double selectionLoss,
@@ -164,12 +167,6 @@ public final class StagedFit implements FitMethod {
         if (constraint != null) {
             diagnostics.add("passive_solved", Json.toTree(solved));
         }
-        double[] start = complete.apply(refine ? spec.values() : StartValues.fromPassive(spec, stages, passive));
-        if (constraint != null) {
-            PassiveConstraint banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
-            complete = banded::apply;
-        }
-
         // the recovery after the step shows a slow current: scored when the model has one and the slow stage runs
         boolean recovery = !onsetOnly && stages.containsValue(FitStage.SLOW);
         FeatureObjective.Scored scored = new FeatureObjective.Scored(recovery, !passive.measured());
@@ -177,6 +174,29 @@ public final class StagedFit implements FitMethod {
         diagnostics.addProperty("spiking_charging_scored", scored.spikingCharging());
         FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, scored, progress);
         FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, scored, progress);
+
+        double[] start = complete.apply(refine ? spec.values() : StartValues.fromPassive(spec, stages, passive));
+        // rate factors: searched from where the cell's spike width puts them, as a second active stage, only when
+        // that is outside the band around the model's own values; otherwise they stay as the model declares them
+        List<String> rates = refine ? List.of() : RateFactors.of(spec, stages);
+        RateFactors.Start measured = rates.isEmpty() ? null
+                : RateFactors.measure(spec, rates, start, complete, trainObj);
+        if (measured != null) {
+            diagnostics.add("rate_factor_start", measured.json(rates, spec));
+            progress.log(String.format(Locale.ROOT, "fit (classic): rate factors %s measured at %.2f (first-spike "
+                    + "half-width %.2f ms, data %.2f ms)%s", rates, measured.factor(), measured.modelHalfWidthMs(),
+                    measured.dataHalfWidthMs(), measured.departs(spec, rates) ? ": a second active stage from there"
+                    : ": within the band of the model's values, kept as declared"));
+        }
+        boolean rateStage = measured != null && measured.departs(spec, rates);
+        if (!rates.isEmpty()) {
+            List<String> kept = rates;
+            spec = spec.withFree(spec.freeParameters().stream().filter(n -> !kept.contains(n)).toList());
+        }
+        if (constraint != null) {
+            PassiveConstraint banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
+            complete = banded::apply;
+        }
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate(START, start, trainObj.loss(start), selectObj.loss(start), 1, 0));
 
@@ -187,18 +207,39 @@ public final class StagedFit implements FitMethod {
         double[] current = start;
         if (!activeFree.isEmpty() && !refine) {
             progress.status("fit (classic): active stage " + activeFree);
-            ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, false, start);
+            ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, rates, false, start);
             Candidate c = search("active", s1, complete, SIGMA, trainObj, selectObj, settings.seed(), budget,
-                    progress.range(0, 0.45), lossTable);
+                    progress.range(0, rateStage ? 0.25 : 0.45), lossTable);
             candidates.add(c);
-            current = c.values();
             stageJson.add(stageJson(c, activeFree));
+            if (rateStage) {
+                List<String> withRates = new ArrayList<>(activeFree);
+                withRates.addAll(rates);
+                progress.status("fit (classic): active stage with rate factors " + withRates);
+                double[] rateStart = complete.apply(measured.values());
+                ModelSpec s1r = Bands.around(spec.withValues(rateStart).withFree(withRates), stages, rates, false,
+                        rateStart);
+                Candidate r = search(RATES, s1r, complete, SIGMA, trainObj, selectObj, settings.seed(), budget,
+                        progress.range(0.25, 0.45), lossTable);
+                candidates.add(r);
+                stageJson.add(stageJson(r, withRates));
+                // the selection sweeps choose, as between any stages
+                if (r.selectionLoss() < c.selectionLoss()) {
+                    c = r;
+                    start = rateStart;
+                    List<String> free = new ArrayList<>(spec.freeParameters());
+                    free.addAll(rates);
+                    spec = spec.withFree(free);
+                }
+                diagnostics.addProperty("rate_factor_stage_chosen", c == r);
+            }
+            current = c.values();
             checkSpikes(spec, trainObj, current);
         }
         if (!slowFree.isEmpty()) {
             List<String> all = searched(spec.freeParameters(), solved);
             progress.status("fit (classic): slow stage " + slowFree);
-            ModelSpec s2 = Bands.around(spec.withValues(current).withFree(all), stages, true, start);
+            ModelSpec s2 = Bands.around(spec.withValues(current).withFree(all), stages, rates, true, start);
             Candidate c = search("slow", s2, complete, SIGMA / 2, trainObj, selectObj, settings.seed() + 1, budget,
                     progress.range(0.45, 0.9), lossTable);
             candidates.add(c);
@@ -457,7 +498,9 @@ public final class StagedFit implements FitMethod {
      * Search bands around the current values, inside the model's bounds: passive parameters ×0.8–1.25 (reversals
      * ±10 mV) around their measured start in every stage — they were measured, and spike statistics would
      * otherwise trade the membrane time constant for firing —, active ones ×0.1–10 (voltages ±20 mV); in the slow stage the slow ones get the wide band and the
-     * others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over.
+     * others a narrow one (×0.7–1.4, ±5 mV), so that stage refines instead of starting over. Rate factors of the
+     * spike-generating gates stay within ×{@value RateFactors#BAND} of their start, measured from the spikes'
+     * half-width ({@link RateFactors}).
      */
     static final class Bands {
         static final double PASSIVE_FACTOR = 1.25;
@@ -466,7 +509,8 @@ public final class StagedFit implements FitMethod {
         private Bands() {
         }
 
-        static ModelSpec around(ModelSpec spec, Map<String, FitStage> stages, boolean slowStage, double[] start) {
+        static ModelSpec around(ModelSpec spec, Map<String, FitStage> stages, Collection<String> rates,
+                                boolean slowStage, double[] start) {
             ModelSpec out = spec;
             double[] x = spec.values();
             for (String name : spec.freeParameters()) {
@@ -481,7 +525,12 @@ public final class StagedFit implements FitMethod {
                 boolean voltage = "mV".equals(p.unit());
                 double lo;
                 double hi;
-                if (voltage) {
+                if (rates.contains(name)) {
+                    // measured from the cell's spike width, like the passive values
+                    v = start[spec.indexOf(name)];
+                    lo = v / RateFactors.BAND;
+                    hi = v * RateFactors.BAND;
+                } else if (voltage) {
                     double w = st == FitStage.PASSIVE ? PASSIVE_MV : narrow ? 5 : 20;
                     lo = v - w;
                     hi = v + w;
