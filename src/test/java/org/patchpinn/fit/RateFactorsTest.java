@@ -30,9 +30,10 @@ class RateFactorsTest {
         assertEquals(List.of("qNa", "qK"), factors(BuiltinModels.get("traub-rs-m")));
         assertEquals(List.of(), factors(BuiltinModels.get("traub-rs")));
         assertEquals(List.of(), factors(BuiltinModels.get("hh-squid")));
-        // declared but fixed: not searched, so not started either
         ModelSpec rsa = BuiltinModels.get("traub-rs-a");
-        assertEquals(List.of(), factors(rsa));
+        assertEquals(List.of("qNa", "qK"), factors(rsa));
+        // fixed: not searched, so not started either
+        assertEquals(List.of(), factors(rsa.withFree(List.of("gNa", "VT"))));
         // a voltage shift is not a rate factor, nor is a slow current's (the A-current inactivates slowly at rest)
         assertEquals(List.of("qNa"), factors(rsa.withFree(List.of("qNa", "shiftNa", "qA", "VT"))));
     }
