@@ -13,12 +13,15 @@ import org.patchpinn.numeric.Median;
 import org.patchpinn.report.Json;
 
 /**
- * The rate factors of a model's spike-generating gates, started where the cell's own spikes say: cells recorded at
- * room temperature fire spikes two to three times broader than kinetics measured near 36 °C give (a Q10 of 3 over
- * 13 °C is a factor 4), and the summary statistics alone, searched over [0.2, 5], found broad spikes from a tenfold
- * lower sodium conductance on a cell whose spikes were narrow (File_axon_5, session 14). So the factors start at
- * the value where the start model's first-spike half-width matches the training sweeps' and are then searched in a
- * narrow band around it ({@link #BAND}), like the measured passive properties.
+ * The rate factors of a model's spike-generating gates, measured from the cell's own spikes: cells recorded at room
+ * temperature fire spikes two to three times broader than kinetics measured near 36 °C give (a Q10 of 3 over 13 °C
+ * is a factor 4). The measurement is the factor at which the start model's first-spike half-width matches the
+ * training sweeps'. {@link StagedFit} searches the factors only within {@link #BAND} of it, in a second active stage
+ * run only where the model's own factors lie outside that band, and the selection sweeps choose between the two
+ * active stages. Why not free them: searched over [0.1, 5] they found broad spikes from a tenfold lower sodium
+ * conductance on File_axon_5, whose spikes are narrow (session 14). Why not the band alone: on 171116sh_0018 (factor
+ * measured 0.45) the band's best training loss was 31.9 against 25.3 with the factors at 1, and rheobase moved two
+ * steps; on File_axon_5 (0.76) it found the broad spikes again at the same training loss.
  * A rate factor is read from the model itself, as {@link FitStage} reads stages: a free parameter of the active
  * stage that every gate reading it has as a pure rate factor (doubling it halves τ and leaves the steady state),
  * e.g. traub-rs-m's {@code qNa} and {@code qK}. All of them start at one common factor (temperature speeds every
