@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.GateKinetics;
 import org.patchpinn.model.ModelSpec;
@@ -46,29 +47,13 @@ final class RateFactors {
             if (stages.get(name) != FitStage.ACTIVE || !(x[i] > 0)) {
                 continue;
             }
-            boolean read = false;
-            boolean pure = true;
-            for (CompiledGate g : spec.compiledGates()) {
-                if (!reads(g, i)) {
-                    continue;
-                }
-                read = true;
-                pure &= scalesRates(g, x, i);
-            }
-            if (read && pure) {
+            List<CompiledGate> reading = spec.compiledGates().stream()
+                    .filter(g -> IntStream.of(g.parameterIndices()).anyMatch(k -> k == i)).toList();
+            if (!reading.isEmpty() && reading.stream().allMatch(g -> scalesRates(g, x, i))) {
                 out.add(name);
             }
         }
         return out;
-    }
-
-    private static boolean reads(CompiledGate g, int index) {
-        for (int k : g.parameterIndices()) {
-            if (k == index) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean scalesRates(CompiledGate g, double[] x, int i) {
@@ -95,13 +80,13 @@ final class RateFactors {
                     || p.value() > factor * BAND);
         }
 
-        JsonObject json(List<String> names, ModelSpec spec) {
+        JsonObject json(List<String> names, boolean secondStage) {
             JsonObject o = new JsonObject();
             o.add("parameters", Json.toTree(names));
             o.add("factor", Json.number(factor));
             o.add("data_half_width_ms", Json.number(dataHalfWidthMs));
             o.add("model_half_width_ms", Json.number(modelHalfWidthMs));
-            o.addProperty("second_active_stage", departs(spec, names));
+            o.addProperty("second_active_stage", secondStage);
             o.addProperty("rule", "the common factor of the grid (" + GRID + " values over the bounds, log scale) "
                     + "whose start model's median first-spike half-width on the training sweeps is closest to the "
                     + "data's; when a model value lies outside x1/" + BAND + "..." + BAND + " of it, a second active "

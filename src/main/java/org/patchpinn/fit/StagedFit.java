@@ -181,14 +181,14 @@ public final class StagedFit implements FitMethod {
         List<String> rates = refine ? List.of() : RateFactors.of(spec, stages);
         RateFactors.Start measured = rates.isEmpty() ? null
                 : RateFactors.measure(spec, rates, start, complete, trainObj);
+        boolean rateStage = measured != null && measured.departs(spec, rates);
         if (measured != null) {
-            diagnostics.add("rate_factor_start", measured.json(rates, spec));
+            diagnostics.add("rate_factor_start", measured.json(rates, rateStage));
             progress.log(String.format(Locale.ROOT, "fit (classic): rate factors %s measured at %.2f (first-spike "
                     + "half-width %.2f ms, data %.2f ms)%s", rates, measured.factor(), measured.modelHalfWidthMs(),
-                    measured.dataHalfWidthMs(), measured.departs(spec, rates) ? ": a second active stage from there"
+                    measured.dataHalfWidthMs(), rateStage ? ": a second active stage from there"
                     : ": within the band of the model's values, kept as declared"));
         }
-        boolean rateStage = measured != null && measured.departs(spec, rates);
         if (!rates.isEmpty()) {
             List<String> kept = rates;
             spec = spec.withFree(spec.freeParameters().stream().filter(n -> !kept.contains(n)).toList());
