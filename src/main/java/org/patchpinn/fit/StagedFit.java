@@ -139,8 +139,9 @@ public final class StagedFit implements FitMethod {
         List<StepSweep> training = StepSweep.of(problem.fitSweeps());
         List<StepSweep> selection = StepSweep.of(problem.selectionSweeps());
         if (training.isEmpty()) {
-            throw new FitException("the training sweeps have no current step (the command never leaves holding); "
-                    + "the staged fit needs step sweeps — use method 'trace' for other stimuli");
+            throw new FitException("the training sweeps have no current step (the command never leaves holding, or "
+                    + "changes within its window: a ramp or a waveform); the staged fit needs step sweeps — use "
+                    + "method 'trace' for other stimuli");
         }
         if (selection.isEmpty()) {
             selection = training;

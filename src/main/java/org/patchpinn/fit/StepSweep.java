@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.StimulusWindow;
@@ -9,11 +10,22 @@ import org.patchpinn.features.StimulusWindows;
 /**
  * A sweep seen as a current step: its main step window (the longest stretch away from holding), the step's
  * amplitude above holding (pA) and the data's spikes inside the window. Sweep roles, the staged fit and the
- * F–I report all read sweeps this way.
+ * F–I report all read sweeps this way. A window whose command changes within it (a ramp, a sine, a recorded
+ * waveform) is no step: a ramp's mean is not the current that the spikes answer, so it gets no F–I point and the
+ * staged fit refuses it (17o05027_ic_ramp's 0→10 pA ramp was read as a 5.1 pA step and fitted without a word).
  */
 public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudePa, int windowSpikes) {
 
-    /** The step of a sweep, or null when its command never leaves the holding level. */
+    /**
+     * How much a step's command may vary inside its window, as a fraction of the step's amplitude: the spread
+     * between the 10th and 90th percentiles (a ramp's is 80 % of its range, a sampled step's is its noise).
+     */
+    static final double FLATNESS = 0.2;
+
+    /**
+     * The step of a sweep, or null when its command never leaves the holding level or is not flat within its
+     * window ({@link #FLATNESS}).
+     */
     public static StepSweep of(FitSweep sw) {
         double[] cmd = sw.iPa();
         StimulusWindow w = StimulusWindows.fromCommand(cmd, sw.dtMs());
@@ -21,10 +33,25 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
             return null;
         }
         double amp = StimulusWindows.amplitude(cmd, sw.dtMs(), w);
+        if (!flat(cmd, sw.dtMs(), w, amp)) {
+            return null;
+        }
         return new StepSweep(sw, w, amp, SpikeTimes.countIn(sw.spikeTimesMs(), w.startMs(), w.endMs()));
     }
 
-    /** The step sweeps among {@code sweeps} (those whose command leaves holding), in order. */
+    private static boolean flat(double[] cmd, double dtMs, StimulusWindow w, double amplitudePa) {
+        int from = Math.max(0, (int) Math.round(w.startMs() / dtMs));
+        int to = Math.min(cmd.length, (int) Math.round(w.endMs() / dtMs));
+        if (to - from < 2) {
+            return true;
+        }
+        double[] in = Arrays.copyOfRange(cmd, from, to);
+        Arrays.sort(in);
+        double spread = in[(int) (0.9 * (in.length - 1))] - in[(int) (0.1 * (in.length - 1))];
+        return spread <= FLATNESS * Math.abs(amplitudePa);
+    }
+
+    /** The step sweeps among {@code sweeps} (those whose command leaves holding in a flat step), in order. */
     public static List<StepSweep> of(List<FitSweep> sweeps) {
         List<StepSweep> out = new ArrayList<>();
         for (FitSweep s : sweeps) {

@@ -86,7 +86,9 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
             train.add(k);
         }
         List<Integer> test = sweepCount >= 3 ? List.of(sweepCount - 1) : List.of();
-        return new SweepRoles(train, List.of(), test, "last sweep tested (fewer than five step sweeps)");
+        return new SweepRoles(train, List.of(), test, sweepCount >= 3
+                ? "last sweep tested (fewer than five step sweeps)"
+                : "every sweep trains (fewer than three sweeps: none left to test)");
     }
 
     /** The default rule on the step sweeps of a recording (see the class comment), nothing excluded. */

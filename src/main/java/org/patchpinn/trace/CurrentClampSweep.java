@@ -67,7 +67,8 @@ public record CurrentClampSweep(int index, double[] vMv, double[] iPa, double dt
         Sweep s = sweep(r, sweep);
         if (r.clampMode() == ClampMode.VOLTAGE_CLAMP) {
             throw new PatchPinnException(r.name() + ": a voltage-clamp recording (signal in " + r.channel(0).unit()
-                    + ", command in " + r.commandUnit() + "); this needs current clamp (V recorded, current injected)");
+                    + ", command " + (r.commandUnit() == null || r.commandUnit().isBlank() ? "unit not recorded"
+                    : "in " + r.commandUnit()) + "); this needs current clamp (V recorded, current injected)");
         }
         int vc = r.firstVoltageChannel();
         if (vc < 0) {
