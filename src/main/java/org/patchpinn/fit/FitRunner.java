@@ -74,7 +74,6 @@ public final class FitRunner {
         FitOutcome outcome;
         try {
             FitOutcome base = null;
-            List<String> baseFree = model.freeParameters();
             if (method instanceof NewStateFitMethod nsm && stagedBase(settings, fitSweeps)) {
                 // "no new state" is the staged classic fit as it is; new states are learned on a base fitted in
                 // stages on the response onsets only, so the base does not already mimic what they must explain
@@ -98,7 +97,8 @@ public final class FitRunner {
             outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
             if (base != null) {
                 outcome.diagnostics().add("base_fit", base.diagnostics());
-                outcome = fittedByTheBase(outcome, baseFree);
+                // the staged base's own free list: it keeps rate factors as declared unless the spikes depart
+                outcome = fittedByTheBase(outcome, base.fitted().freeParameters());
             }
         } catch (FitException e) {
             throw new FitException(recording + ": " + e.getMessage(), e);
