@@ -159,9 +159,12 @@ public final class StagedFit implements FitMethod {
 
         PassiveEstimate passive = PassiveEstimate.ofSweeps(training.stream().map(StepSweep::sweep).toList());
         diagnostics.add("passive_estimate", passiveJson(passive));
-        progress.log(String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f MOhm, tau %.1f ms "
-                + "(%d hyperpolarising steps) -> C %.0f pF", passive.restMv(), passive.inputResistanceMOhm(),
-                passive.timeConstantMs(), passive.steps(), passive.capacitancePf()));
+        progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f "
+                + "MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", passive.restMv(),
+                passive.inputResistanceMOhm(), passive.timeConstantMs(), passive.steps(), passive.capacitancePf())
+                : String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV; Rin, tau and C not measured (no "
+                + "hyperpolarising step in the training sweeps): the model's passive values are the start",
+                passive.restMv()));
         PassiveConstraint constraint = PassiveConstraint.of(spec, passive);
         UnaryOperator<double[]> complete = constraint == null ? x -> x : constraint::apply;
         List<String> solved = constraint == null ? List.of() : constraint.solved();
