@@ -264,6 +264,7 @@ public final class CompareOperation extends BasicOperation {
         Map<String, String> options = new LinkedHashMap<>(
                 ModelParams.options(values.string("options"), "options"));
         boolean learns = FitMethods.get(method) instanceof NewStateFitMethod;
+        FitMethods.checkOptions(FitMethods.get(method), options);
         if (learns) {
             options.putIfAbsent(NewStateFitMethod.LATENT, "auto");
         }

@@ -190,6 +190,7 @@ public final class FitOperation extends BasicOperation {
             throw new InvalidParameterException("latent", "latent " + latent + " applies to methods that learn new "
                     + "states (hybrid, pinn), not to " + method.name());
         }
+        FitMethods.checkOptions(method, options);
         return new FitSettings(values.integer("seed"), values.integer("starts"), values.integer("max_evaluations"),
                 values.bool("ci"), values.string("device"), options);
     }

@@ -215,6 +215,12 @@ class FitNewStateTest {
         assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--options",
                 "epochs=5"));
         assertTrue(err().contains("epochs"), err());
+        // classic and trace read no options: refused, not ignored
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--options", "steps=5"));
+        assertTrue(err().contains("steps") && err().contains("classic"), err());
+        assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "trace", "--options",
+                "base=model"));
+        assertTrue(err().contains("base") && err().contains("trace"), err());
         assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "pinn", "--fit", "gXY"));
         assertTrue(err().contains("gXY"), err());
     }
