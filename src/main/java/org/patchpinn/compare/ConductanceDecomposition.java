@@ -17,6 +17,7 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.patchpinn.numeric.LeastSquares;
+import org.patchpinn.numeric.Quantile;
 
 /**
  * Splits each recording's total linear conductance into the cell's own leak and an extra conductance that
@@ -286,8 +287,8 @@ public final class ConductanceDecomposition {
             double x = lo + (hi - lo) * j / 49.0;
             double[] v = boots.stream().mapToDouble(b -> new HillLaw(b[1], b[2], b[3]).value(x)).sorted().toArray();
             out[j][0] = x;
-            out[j][1] = v.length == 0 ? Double.NaN : Summary.quantile(v, 0.025);
-            out[j][2] = v.length == 0 ? Double.NaN : Summary.quantile(v, 0.975);
+            out[j][1] = v.length == 0 ? Double.NaN : Quantile.ofSorted(v, 0.025);
+            out[j][2] = v.length == 0 ? Double.NaN : Quantile.ofSorted(v, 0.975);
         }
         return out;
     }
@@ -299,7 +300,7 @@ public final class ConductanceDecomposition {
         }
         double mean = Arrays.stream(v).average().orElse(Double.NaN);
         double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
-        return new Estimate(point[k], sd, Summary.quantile(v, 0.025), Summary.quantile(v, 0.975), unit);
+        return new Estimate(point[k], sd, Quantile.ofSorted(v, 0.025), Quantile.ofSorted(v, 0.975), unit);
     }
 
     private double[] measuredG() {

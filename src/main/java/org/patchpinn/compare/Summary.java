@@ -3,6 +3,7 @@ package org.patchpinn.compare;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.patchpinn.numeric.Quantile;
 import org.patchpinn.report.Json;
 
 /**
@@ -42,15 +43,7 @@ public record Summary(int n, double mean, double sem, double ciLow, double ciHig
             means[r] = s / n;
         }
         Arrays.sort(means);
-        return new Summary(n, mean, sem, quantile(means, 0.025), quantile(means, 0.975));
-    }
-
-    /** Linear interpolation between order statistics of sorted data. */
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return new Summary(n, mean, sem, Quantile.ofSorted(means, 0.025), Quantile.ofSorted(means, 0.975));
     }
 
     public JsonObject toJson(String unit) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.StimulusWindows;
+import org.patchpinn.numeric.Quantile;
 
 /**
  * A sweep seen as a current step: its main step window (the longest stretch away from holding), the step's
@@ -47,8 +48,7 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
         }
         double[] in = Arrays.copyOfRange(cmd, from, to);
         Arrays.sort(in);
-        double spread = in[(int) (0.9 * (in.length - 1))] - in[(int) (0.1 * (in.length - 1))];
-        return spread <= FLATNESS * Math.abs(amplitudePa);
+        return Quantile.ofSorted(in, 0.9) - Quantile.ofSorted(in, 0.1) <= FLATNESS * Math.abs(amplitudePa);
     }
 
     /** The step sweeps among {@code sweeps} (those whose command leaves holding in a flat step), in order. */
