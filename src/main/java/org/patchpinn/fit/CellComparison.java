@@ -3,6 +3,9 @@ package org.patchpinn.fit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.patchpinn.features.ArtefactDetector;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.SpikeTrains;
 import org.patchpinn.report.Table;
@@ -12,9 +15,28 @@ import org.patchpinn.report.Table;
  * the F–I curve (spikes in the step window per step current), rheobase, resting potential, input resistance
  * and membrane time constant (measured the same way on both, {@link PassiveEstimate}), and the spike-count
  * tolerance max(2, 20 %) per sweep. Built from the validation simulations, so nothing is simulated twice.
+ * The data's rest is a median over sweeps; where it drifts across the recording ({@link RestRange#drifts}) a model,
+ * which has one rest, is compared with that median, and the range says how far the cell itself moved.
  */
 public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveEstimate model, double dataRheobasePa,
-                             double modelRheobasePa) {
+                             double modelRheobasePa, RestRange dataRest) {
+    /**
+     * The data's resting potential over the sweeps that measure it (a spike-free stretch before the first command
+     * change, {@link PassiveSteps}).
+     */
+    public record RestRange(double lowMv, double highMv, int sweeps) {
+        /** Whether the rest moves by more than the artefact check's drift limit over the recording. */
+        public boolean drifts() {
+            return sweeps > 1 && highMv - lowMv > ArtefactDetector.DRIFT_LIMIT_MV;
+        }
+
+        /** What a reader of the rest's error should know, empty when the rest is steady. */
+        public String note() {
+            return drifts() ? String.format(Locale.ROOT, "the cell's rest drifts over the recording: %.1f to %.1f mV "
+                    + "on %d sweeps; the data value is their median, a model has one rest", lowMv, highMv, sweeps) : "";
+        }
+    }
+
     /** One step sweep of the F–I curve. */
     public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes) {
         public boolean withinTolerance() {
@@ -26,9 +48,18 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         List<FiRow> rows = new ArrayList<>();
         List<PassiveEstimate.Trace> dataTraces = new ArrayList<>();
         List<PassiveEstimate.Trace> modelTraces = new ArrayList<>();
+        double low = Double.NaN;
+        double high = Double.NaN;
+        int rests = 0;
         for (SweepValidation v : validation) {
             FitSweep sw = v.sweep();
             double[] cmd = sw.iPa();
+            double rest = PassiveSteps.of(sw.vMv(), cmd, sw.dtMs()).restMv();
+            if (!Double.isNaN(rest)) {
+                low = rests == 0 ? rest : Math.min(low, rest);
+                high = rests == 0 ? rest : Math.max(high, rest);
+                rests++;
+            }
             dataTraces.add(new PassiveEstimate.Trace(sw.vMv(), cmd, sw.dtMs()));
             modelTraces.add(new PassiveEstimate.Trace(v.model().v(), cmd, sw.dtMs()));
             StepSweep step = StepSweep.of(sw);
@@ -41,7 +72,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         }
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
         return new CellComparison(rows, PassiveEstimate.of(dataTraces), PassiveEstimate.of(modelTraces),
-                rheobase(rows, true), rheobase(rows, false));
+                rheobase(rows, true), rheobase(rows, false), new RestRange(low, high, rests));
     }
 
     private static double rheobase(List<FiRow> rows, boolean data) {
@@ -74,6 +105,29 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         }
         List<Double> levels = fiCurve.stream().map(FiRow::currentPa).distinct().sorted().toList();
         return levels.indexOf(modelRheobasePa) - levels.indexOf(dataRheobasePa);
+    }
+
+    /**
+     * Data against model for the cell as a whole: rest, input resistance, time constant (measured the same way on
+     * both) and rheobase, with the difference and, for the rest of a drifting cell, a note.
+     */
+    public Table cellTable() {
+        Table t = new Table("PatchPINN Fit Cell");
+        // a potential has no relative error
+        cellRow(t, "resting potential", "mV", data.restMv(), model.restMv(), false, dataRest.note());
+        cellRow(t, "input resistance", "MOhm", data.inputResistanceMOhm(), model.inputResistanceMOhm(), true, "");
+        cellRow(t, "membrane time constant", "ms", data.timeConstantMs(), model.timeConstantMs(), true, "");
+        double steps = rheobaseStepDifference();
+        cellRow(t, "rheobase", "pA", dataRheobasePa, modelRheobasePa, false, Double.isNaN(steps) ? ""
+                : String.format(Locale.ROOT, "%+.0f steps of the protocol", steps));
+        return t;
+    }
+
+    private static void cellRow(Table t, String quantity, String unit, double data, double model, boolean relative,
+                                String note) {
+        t.addRow().set("quantity", quantity).set("unit", unit).set("data", data).set("model", model)
+                .set("model - data", model - data).set("relative (%)", relative ? 100 * (model / data - 1) : Double.NaN)
+                .set("note", note);
     }
 
     public Table fiTable() {

@@ -338,10 +338,15 @@ public final class FitOperation extends BasicOperation {
                     cell.sweepsWithinCountTolerance() - cell.withinTolerance(SweepRoles.EXCLUDED),
                     cell.fiCurve().size() - excluded, excluded);
         }
+        if (cell.dataRest().drifts()) {
+            summary += String.format(Locale.ROOT, "; the cell's rest drifts %.1f to %.1f mV over the recording "
+                    + "(cell_comparison.csv)", cell.dataRest().lowMv(), cell.dataRest().highMv());
+        }
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");
         result.table(vt, "validation.csv");
         result.fileTable(states(validation), "states.csv");
+        result.table(cell.cellTable(), "cell_comparison.csv");
         if (!cell.fiCurve().isEmpty()) {
             result.table(cell.fiTable(), "fi_curve.csv");
             result.chart(FitCharts.fiCurve(cell, model.name()), "fi_curve.png");

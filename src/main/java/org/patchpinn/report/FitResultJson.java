@@ -173,7 +173,16 @@ public final class FitResultJson {
         JsonObject o = new JsonObject();
         o.add("data", passive(c.data(), c.dataRheobasePa()));
         o.add("model", passive(c.model(), c.modelRheobasePa()));
+        CellComparison.RestRange rest = c.dataRest();
+        JsonArray range = new JsonArray();
+        range.add(Json.number(rest.lowMv()));
+        range.add(Json.number(rest.highMv()));
+        o.getAsJsonObject("data").add("rest_range_mV", range);
+        o.getAsJsonObject("data").addProperty("rest_sweeps", rest.sweeps());
         o.add("error", cellError(c));
+        if (rest.drifts()) {
+            o.addProperty("rest_note", rest.note());
+        }
         o.addProperty("step_sweeps", c.fiCurve().size());
         o.addProperty("spike_count_within_tolerance", c.sweepsWithinCountTolerance());
         o.addProperty("spike_count_tolerance", "max(2, 20% of the data's count) in the step window");

@@ -1,0 +1,52 @@
+package org.patchpinn.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.io.Recordings;
+import org.patchpinn.report.Table;
+import org.patchpinn.sim.SimulationResult;
+import org.patchpinn.testing.SharedData;
+
+class CellComparisonTest {
+    /** Every sweep of a public recording, "simulated" by a model that reproduces it exactly. */
+    private static CellComparison perfectModel(String file) throws Exception {
+        List<FitSweep> all = FitData.all(Recordings.open(SharedData.path("data/abf/" + file)), 0, 0);
+        List<SweepValidation> v = all.stream().map(s -> {
+            int spikes = SpikeTimes.detect(s.vMv(), s.dtMs()).length;
+            return new SweepValidation(s, false, new SimulationResult(s.dtMs(), s.vMv(), s.iPa(), Map.of(), Map.of()),
+                    0, 1, spikes, spikes, Map.of(), Map.of(), SweepRoles.TRAINING);
+        }).toList();
+        return CellComparison.of(v);
+    }
+
+    @Test
+    void aDriftingCellsRestIsReportedWithItsRange() throws Exception {
+        // 17o05028: at -43.5 mV and firing spontaneously early on, at -61 mV by the end (pyABF-read baselines)
+        CellComparison c = perfectModel("17o05028_ic_steps.abf");
+        CellComparison.RestRange rest = c.dataRest();
+        assertEquals(7, rest.sweeps());
+        assertEquals(-60.9, rest.lowMv(), 0.2);
+        assertEquals(-43.5, rest.highMv(), 0.2);
+        assertTrue(rest.drifts());
+        assertTrue(rest.note().contains("-60.9 to -43.5 mV on 7 sweeps"), rest.note());
+        Table t = c.cellTable();
+        assertEquals(4, t.rowCount());
+        assertEquals(0, ((Number) t.get(0, "model - data")).doubleValue(), 1e-9);
+        assertEquals(rest.note(), t.get(0, "note"));
+        assertEquals("+0 steps of the protocol", t.get(3, "note"));
+    }
+
+    @Test
+    void aSteadyRestHasNoNote() throws Exception {
+        CellComparison.RestRange rest = perfectModel("171116sh_0018.abf").dataRest();
+        assertEquals(17, rest.sweeps());
+        assertFalse(rest.drifts(), rest.toString());
+        assertEquals("", rest.note());
+    }
+}
