@@ -27,7 +27,8 @@ class CellComparisonTest {
 
     @Test
     void aDriftingCellsRestIsReportedWithItsRange() throws Exception {
-        // 17o05028: at -43.5 mV and firing spontaneously early on, at -61 mV by the end (pyABF-read baselines)
+        // 17o05028: at -43.5 mV and firing spontaneously early on, at -61 mV by the end (the rests before the first
+        // command change of sweeps 0 and 10-15; sweeps 1-9 spike there)
         CellComparison c = perfectModel("17o05028_ic_steps.abf");
         CellComparison.RestRange rest = c.dataRest();
         assertEquals(7, rest.sweeps());
