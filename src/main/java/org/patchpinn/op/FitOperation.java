@@ -48,8 +48,10 @@ public final class FitOperation extends BasicOperation {
                 + "). Writes result.json (parameters with unit and ci95, validation with holdout_gamma and "
                 + "holdout_rmse_mV and features per sweep, diagnostics), parameters.csv, validation.csv, "
                 + "states.csv (time, data V, model V, gates, currents per sweep), fitted.model, "
-                + "sweep_<k>.png (data vs model) and intervals.png. Methods hybrid and pinn learn new gated "
-                + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) in base traub-rs or hh-squid and add "
+                + "sweep_<k>.png (data vs model), intervals.png, fi_curve.csv and fi_curve.png (spikes per step "
+                + "current, data vs model) and cell_comparison.csv (rest, input resistance, time constant and "
+                + "rheobase, data vs model). Methods hybrid and pinn learn new gated "
+                + "currents (latent 0, 1, 2 or auto) with neural z∞(V), τz(V) on the model as its base and add "
                 + "latent and selection to result.json, learned.csv (V, z_inf, tau_z), selection.csv, loss.csv, "
                 + "learned.png, heldout_current.png and loss.png.");
     }
