@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.features.ArtefactDetector;
@@ -25,6 +26,13 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
      * change, {@link PassiveSteps}).
      */
     public record RestRange(double lowMv, double highMv, int sweeps) {
+        static RestRange of(List<PassiveSteps> measured) {
+            DoubleSummaryStatistics r = measured.stream().mapToDouble(PassiveSteps::restMv)
+                    .filter(x -> !Double.isNaN(x)).summaryStatistics();
+            return r.getCount() == 0 ? new RestRange(Double.NaN, Double.NaN, 0)
+                    : new RestRange(r.getMin(), r.getMax(), (int) r.getCount());
+        }
+
         /** Whether the rest moves by more than the artefact check's drift limit over the recording. */
         public boolean drifts() {
             return sweeps > 1 && highMv - lowMv > ArtefactDetector.DRIFT_LIMIT_MV;
@@ -46,22 +54,13 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
 
     public static CellComparison of(List<SweepValidation> validation) {
         List<FiRow> rows = new ArrayList<>();
-        List<PassiveEstimate.Trace> dataTraces = new ArrayList<>();
-        List<PassiveEstimate.Trace> modelTraces = new ArrayList<>();
-        double low = Double.NaN;
-        double high = Double.NaN;
-        int rests = 0;
+        List<PassiveSteps> dataPassive = new ArrayList<>();
+        List<PassiveSteps> modelPassive = new ArrayList<>();
         for (SweepValidation v : validation) {
             FitSweep sw = v.sweep();
             double[] cmd = sw.iPa();
-            double rest = PassiveSteps.of(sw.vMv(), cmd, sw.dtMs()).restMv();
-            if (!Double.isNaN(rest)) {
-                low = rests == 0 ? rest : Math.min(low, rest);
-                high = rests == 0 ? rest : Math.max(high, rest);
-                rests++;
-            }
-            dataTraces.add(new PassiveEstimate.Trace(sw.vMv(), cmd, sw.dtMs()));
-            modelTraces.add(new PassiveEstimate.Trace(v.model().v(), cmd, sw.dtMs()));
+            dataPassive.add(PassiveSteps.of(sw.vMv(), cmd, sw.dtMs()));
+            modelPassive.add(PassiveSteps.of(v.model().v(), cmd, sw.dtMs()));
             StepSweep step = StepSweep.of(sw);
             if (step == null) {
                 continue;
@@ -71,8 +70,9 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model));
         }
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
-        return new CellComparison(rows, PassiveEstimate.of(dataTraces), PassiveEstimate.of(modelTraces),
-                rheobase(rows, true), rheobase(rows, false), new RestRange(low, high, rests));
+        return new CellComparison(rows, PassiveEstimate.ofMeasured(dataPassive),
+                PassiveEstimate.ofMeasured(modelPassive), rheobase(rows, true), rheobase(rows, false),
+                RestRange.of(dataPassive));
     }
 
     private static double rheobase(List<FiRow> rows, boolean data) {

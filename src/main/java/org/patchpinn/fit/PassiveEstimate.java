@@ -46,14 +46,18 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
     }
 
     public static PassiveEstimate of(List<Trace> traces) {
+        return ofMeasured(traces.stream().map(t -> PassiveSteps.of(t.vMv(), t.commandPa(), t.dtMs())).toList());
+    }
+
+    /** The estimate from traces already measured (one {@link PassiveSteps} per trace). */
+    static PassiveEstimate ofMeasured(List<PassiveSteps> measured) {
         List<Double> rest = new ArrayList<>();
         List<Double> rin = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
         List<Double> holding = new ArrayList<>();
         List<Double> step = new ArrayList<>();
         List<Double> duration = new ArrayList<>();
-        for (Trace t : traces) {
-            PassiveSteps p = PassiveSteps.of(t.vMv(), t.commandPa(), t.dtMs());
+        for (PassiveSteps p : measured) {
             if (!Double.isNaN(p.restMv())) {
                 rest.add(p.restMv());
                 holding.add(p.holdingPa());

@@ -31,6 +31,7 @@ import org.patchpinn.compare.ResultStore;
 import org.patchpinn.compare.SubthresholdSettings;
 import org.patchpinn.compare.SubthresholdStructure;
 import org.patchpinn.compare.TrendChange;
+import org.patchpinn.fit.FitMethod;
 import org.patchpinn.fit.FitMethods;
 import org.patchpinn.fit.FitSettings;
 import org.patchpinn.fit.NewStateFitMethod;
@@ -263,8 +264,9 @@ public final class CompareOperation extends BasicOperation {
         String method = values.string("method");
         Map<String, String> options = new LinkedHashMap<>(
                 ModelParams.options(values.string("options"), "options"));
-        boolean learns = FitMethods.get(method) instanceof NewStateFitMethod;
-        FitMethods.checkOptions(FitMethods.get(method), options);
+        FitMethod fitMethod = FitMethods.get(method);
+        boolean learns = fitMethod instanceof NewStateFitMethod;
+        FitMethods.checkOptions(fitMethod, options);
         if (learns) {
             options.putIfAbsent(NewStateFitMethod.LATENT, "auto");
         }

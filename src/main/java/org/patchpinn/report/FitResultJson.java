@@ -171,14 +171,15 @@ public final class FitResultJson {
     /** Data vs model: passive properties, rheobase, their errors and the F–I curve. */
     private static JsonObject cell(CellComparison c) {
         JsonObject o = new JsonObject();
-        o.add("data", passive(c.data(), c.dataRheobasePa()));
-        o.add("model", passive(c.model(), c.modelRheobasePa()));
         CellComparison.RestRange rest = c.dataRest();
+        JsonObject data = passive(c.data(), c.dataRheobasePa());
         JsonArray range = new JsonArray();
         range.add(Json.number(rest.lowMv()));
         range.add(Json.number(rest.highMv()));
-        o.getAsJsonObject("data").add("rest_range_mV", range);
-        o.getAsJsonObject("data").addProperty("rest_sweeps", rest.sweeps());
+        data.add("rest_range_mV", range);
+        data.addProperty("rest_sweeps", rest.sweeps());
+        o.add("data", data);
+        o.add("model", passive(c.model(), c.modelRheobasePa()));
         o.add("error", cellError(c));
         if (rest.drifts()) {
             o.addProperty("rest_note", rest.note());
