@@ -182,7 +182,8 @@ public final class FitRunner {
         Map<String, String> o = new LinkedHashMap<>(s.options());
         o.remove(BASE_OPTION);
         o.remove(BASE_FREE_OPTION);
-        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o);
+        return new FitSettings(s.seed(), s.starts(), s.maxEvaluations(), s.confidenceIntervals(), s.device(), o,
+                s.named());
     }
 
 }

@@ -185,12 +185,16 @@ public final class StagedFit implements FitMethod {
         List<String> rates = refine ? List.of() : RateFactors.of(spec, stages);
         RateFactors.Start measured = rates.isEmpty() ? null
                 : RateFactors.measure(spec, rates, start, complete, trainObj);
-        boolean rateStage = measured != null && measured.departs(spec, rates);
+        // named by the user (--fit), they are searched whatever the measurement says
+        boolean named = rates.stream().anyMatch(settings.named()::contains);
+        boolean rateStage = measured != null && (named || measured.departs(spec, rates));
         if (measured != null) {
             diagnostics.add("rate_factor_start", measured.json(rates, rateStage));
+            diagnostics.addProperty("rate_factors_named", named);
             progress.log(String.format(Locale.ROOT, "fit (classic): rate factors %s measured at %.2f (first-spike "
                     + "half-width %.2f ms, data %.2f ms)%s", rates, measured.factor(), measured.modelHalfWidthMs(),
-                    measured.dataHalfWidthMs(), rateStage ? ": a second active stage from there"
+                    measured.dataHalfWidthMs(), named ? ": named to fit, a second active stage from there"
+                    : rateStage ? ": a second active stage from there"
                     : ": within the band of the model's values, kept as declared"));
         }
         if (!rates.isEmpty()) {

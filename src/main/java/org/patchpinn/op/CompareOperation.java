@@ -271,7 +271,8 @@ public final class CompareOperation extends BasicOperation {
             options.putIfAbsent(NewStateFitMethod.LATENT, "auto");
         }
         FitSettings fs = new FitSettings(settings.seed(), 1,
-                values.integer("max_evaluations"), false, "auto", options);
+                values.integer("max_evaluations"), false, "auto", options,
+                values.string("fit").isBlank() ? Set.of() : Set.copyOf(free));
         // Cm starts from each recording's own subthreshold fit (free or fixed as the model or fit says): step
         // protocols without hyperpolarising steps give the fit no passive estimate of its own. Hybrid and pinn
         // keep the base's Cm (they refuse another).

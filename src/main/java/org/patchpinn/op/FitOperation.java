@@ -4,11 +4,13 @@ import com.google.gson.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.features.FeatureNames;
 import org.patchpinn.fit.CellComparison;
@@ -193,8 +195,11 @@ public final class FitOperation extends BasicOperation {
                     + "states (hybrid, pinn), not to " + method.name());
         }
         FitMethods.checkOptions(method, options);
+        // the names as given (each model checks them against its parameters)
+        List<String> named = Arrays.stream(values.string("fit").split(",")).map(String::trim)
+                .filter(n -> !n.isEmpty()).toList();
         return new FitSettings(values.integer("seed"), values.integer("starts"), values.integer("max_evaluations"),
-                values.bool("ci"), values.string("device"), options);
+                values.bool("ci"), values.string("device"), options, Set.copyOf(named));
     }
 
     /** Artefacts of a current-clamp recording (null when they cannot be measured, e.g. no command). */

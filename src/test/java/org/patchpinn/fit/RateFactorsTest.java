@@ -91,6 +91,30 @@ class RateFactorsTest {
         assertEquals(Math.log(0.35), Math.log(out.estimate("qNa").value()), Math.log(1.5));
     }
 
+    /**
+     * A cell at the template's own kinetics: its measured factor (1) agrees with the model's, so the factors stay
+     * as declared, unless the user names them to fit ({@code --fit ...,qNa,qK}): then the second active stage runs.
+     */
+    @Test
+    void factorsNamedToFitAreSearchedWhereTheMeasurementWouldKeepThem() {
+        ModelSpec rsm = BuiltinModels.get("traub-rs-m");
+        List<Stimulus> steps = new ArrayList<>();
+        for (double a : new double[] {-80, 150, 250}) {
+            steps.add(Stimuli.step(50, 250, a));
+        }
+        Recording r = SyntheticRecording.generate(rsm, rsm.values(), steps, 350, 0.05, NoiseModel.white(0.3), 3);
+        List<FitSweep> all = FitData.sweeps(r, List.of(0, 1, 2));
+        FitSettings settings = FitSettings.defaults().withMaxEvaluations(40).withConfidenceIntervals(false);
+        for (boolean named : new boolean[] {false, true}) {
+            FitSettings s = named ? settings.withNamed(List.of("gNa", "gK", "VT", "qNa", "qK")) : settings;
+            FitOutcome out = new StagedFit().fit(new FitProblem(rsm, all, List.of(), s), Progress.NONE);
+            boolean rateStage = out.diagnostics().getAsJsonArray("stages").asList().stream()
+                    .anyMatch(e -> StagedFit.RATES.equals(e.getAsJsonObject().get("stage").getAsString()));
+            assertEquals(named, rateStage, named ? "named factors not searched" : "factors searched unasked");
+            assertEquals(named, out.diagnostics().get("rate_factors_named").getAsBoolean());
+        }
+    }
+
     @Test
     void startsTheFactorsWhereTheSpikeWidthMatches() {
         // the grid's step is x1.31: the start must be the grid value next to the truth
