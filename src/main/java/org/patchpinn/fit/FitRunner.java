@@ -47,8 +47,9 @@ public final class FitRunner {
     /** Option of hybrid and pinn: where the base model's values come from (staged, model). */
     public static final String BASE_OPTION = "base";
     /**
-     * Option of hybrid and pinn on the staged base: which base parameters the new-state training may still move
-     * ({@code active}: all but the passive ones, default; {@code none}: only the new states are learned).
+     * Option of hybrid and pinn: which base parameters the new-state training may still move ({@code active}: all
+     * but the passive ones, the default on the staged base; {@code none}: only the new states are learned). On
+     * {@code base=model} the model's own free list is the default, and the option applies when given.
      */
     public static final String BASE_FREE_OPTION = "base_free";
 
@@ -90,8 +91,11 @@ public final class FitRunner {
                     base.diagnostics().add("onset_base", learnFrom.diagnostics());
                     method = nsm.withZeroState(base.fitted());
                 }
-                model = "none".equals(settings.options().get(BASE_FREE_OPTION))
-                        ? learnFrom.fitted().withFree(List.of()) : withPassiveFixed(learnFrom.fitted());
+                model = withBaseFreedom(learnFrom.fitted(), settings.options().getOrDefault(BASE_FREE_OPTION,
+                        "active"));
+            } else if (method instanceof NewStateFitMethod && settings.options().containsKey(BASE_FREE_OPTION)) {
+                // base=model (or no step to stage on): the model as declared, unless base_free says otherwise
+                model = withBaseFreedom(model, settings.options().get(BASE_FREE_OPTION));
             }
             FitProblem problem = new FitProblem(model, fitSweeps, selectSweeps, withoutBaseOption(settings));
             outcome = method.fit(problem, progress.range(base == null ? 0 : 0.3, 0.9));
@@ -154,6 +158,11 @@ public final class FitRunner {
                     + "new-state training also moves the base's non-passive parameters) or base_free=none");
         }
         return b.equals("staged") && !StepSweep.of(training).isEmpty();
+    }
+
+    /** The base the new states are learned on, with the base parameters {@code base_free} leaves free. */
+    private static ModelSpec withBaseFreedom(ModelSpec base, String baseFree) {
+        return "none".equals(baseFree) ? base.withFree(List.of()) : withPassiveFixed(base);
     }
 
     /**

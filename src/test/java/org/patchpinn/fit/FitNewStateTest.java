@@ -203,6 +203,23 @@ class FitNewStateTest {
         assertTrue(vt >= -80 && vt <= -30, "VT " + vt);
     }
 
+    /** base_free=none holds the base on base=model too (it was read on the staged base only, and ignored here). */
+    @Test
+    void baseFreeNoneHoldsTheModelsOwnBase() throws Exception {
+        Path dir = tmp.resolve("base_model_fixed");
+        assertEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "1",
+                "--values", "gNa=7000,VT=-57", "--options", "base=model,base_free=none,steps=3,refine_evals=6",
+                "--max_evaluations", "40", "--device", "cpu", "--out", dir.toString()), err());
+        JsonObject p = JsonParser.parseString(Files.readString(dir.resolve("result.json"))).getAsJsonObject()
+                .getAsJsonObject("parameters");
+        ModelSpec rs = BuiltinModels.get("traub-rs");
+        assertEquals(7000, p.getAsJsonObject("gNa").get("value").getAsDouble(), 1e-9);
+        assertEquals(-57, p.getAsJsonObject("VT").get("value").getAsDouble(), 1e-9);
+        for (String name : List.of("Cm", "gK", "gL", "ENa", "EK", "EL")) {
+            assertEquals(rs.parameter(name).value(), p.getAsJsonObject(name).get("value").getAsDouble(), 1e-9, name);
+        }
+    }
+
     @Test
     void badLatentAndMisuseGiveClearErrors() {
         assertNotEquals(0, run("fit", atf.toString(), "--model", "traub-rs", "--method", "hybrid", "--latent", "3"));
