@@ -40,8 +40,13 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
 
         /** What a reader of the rest's error should know, empty when the rest is steady. */
         public String note() {
-            return drifts() ? String.format(Locale.ROOT, "the cell's rest drifts over the recording: %.1f to %.1f mV "
-                    + "on %d sweeps; the data value is their median, a model has one rest", lowMv, highMv, sweeps) : "";
+            return drifts() ? String.format(Locale.ROOT, "the cell's rest drifts over the recording: %s on %d "
+                    + "sweeps; the data value is their median, a model has one rest", range(), sweeps) : "";
+        }
+
+        /** "−60.9 to −43.5 mV". */
+        public String range() {
+            return String.format(Locale.ROOT, "%.1f to %.1f mV", lowMv, highMv);
         }
     }
 

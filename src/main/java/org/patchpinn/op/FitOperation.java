@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,10 +195,9 @@ public final class FitOperation extends BasicOperation {
         }
         FitMethods.checkOptions(method, options);
         // the names as given (each model checks them against its parameters)
-        List<String> named = Arrays.stream(values.string("fit").split(",")).map(String::trim)
-                .filter(n -> !n.isEmpty()).toList();
         return new FitSettings(values.integer("seed"), values.integer("starts"), values.integer("max_evaluations"),
-                values.bool("ci"), values.string("device"), options, Set.copyOf(named));
+                values.bool("ci"), values.string("device"), options,
+                Set.copyOf(ModelParams.listed(values.string("fit"))));
     }
 
     /** Artefacts of a current-clamp recording (null when they cannot be measured, e.g. no command). */
@@ -346,8 +344,8 @@ public final class FitOperation extends BasicOperation {
                     cell.fiCurve().size() - excluded, excluded);
         }
         if (cell.dataRest().drifts()) {
-            summary += String.format(Locale.ROOT, "; the cell's rest drifts %.1f to %.1f mV over the recording "
-                    + "(cell_comparison.csv)", cell.dataRest().lowMv(), cell.dataRest().highMv());
+            summary += "; the cell's rest drifts " + cell.dataRest().range()
+                    + " over the recording (cell_comparison.csv)";
         }
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");

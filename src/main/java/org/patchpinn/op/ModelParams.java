@@ -1,6 +1,7 @@
 package org.patchpinn.op;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +73,15 @@ final class ModelParams {
         return out;
     }
 
+    /** "gNa, gK gL" → the names as written (commas, semicolons or spaces between them), unchecked. */
+    static List<String> listed(String text) {
+        return Arrays.stream(text.split("[,;\\s]+")).filter(n -> !n.isBlank()).toList();
+    }
+
     /** "gNa, gK gL" → names; each must be a parameter of the model. */
     static List<String> names(ModelSpec m, String text, String key) {
         List<String> out = new ArrayList<>();
-        for (String n : text.split("[,;\\s]+")) {
-            if (n.isBlank()) {
-                continue;
-            }
+        for (String n : listed(text)) {
             if (!m.hasParameter(n)) {
                 throw new InvalidParameterException(key, "model " + m.name() + " has no parameter '" + n
                         + "' (parameters: " + String.join(", ", m.parameterNames()) + ")");

@@ -27,6 +27,13 @@ class ParamValuesTest {
         assertEquals(List.of(0, 2, 4, 5, 6), v.indices("sweeps"));
     }
 
+    /** --fit lists: the names the fit frees and the names it records as named by the user are read alike. */
+    @Test
+    void parameterListsAreSplitOnCommasSemicolonsAndSpaces() {
+        assertEquals(List.of("gNa", "qNa", "qK", "VT"), ModelParams.listed(" gNa, qNa qK;VT "));
+        assertEquals(List.of(), ModelParams.listed(""));
+    }
+
     @Test
     void impossibleValuesAreRejectedNamingTheParameter() {
         assertMessage("dvdt", Map.of("dvdt", "-3"));
