@@ -120,12 +120,32 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         Table t = new Table("PatchPINN Fit Cell");
         // a potential has no relative error
         cellRow(t, "resting potential", "mV", data.restMv(), model.restMv(), false, dataRest.note());
-        cellRow(t, "input resistance", "MOhm", data.inputResistanceMOhm(), model.inputResistanceMOhm(), true, "");
-        cellRow(t, "membrane time constant", "ms", data.timeConstantMs(), model.timeConstantMs(), true, "");
+        cellRow(t, "input resistance", "MOhm", data.inputResistanceMOhm(), model.inputResistanceMOhm(), true,
+                unmeasured(data.inputResistanceMOhm(), model.inputResistanceMOhm()));
+        cellRow(t, "membrane time constant", "ms", data.timeConstantMs(), model.timeConstantMs(), true,
+                unmeasured(data.timeConstantMs(), model.timeConstantMs()));
         double steps = rheobaseStepDifference();
         cellRow(t, "rheobase", "pA", dataRheobasePa, modelRheobasePa, false, Double.isNaN(steps) ? ""
                 : String.format(Locale.ROOT, "%+.0f steps of the protocol", steps));
         return t;
+    }
+
+    /**
+     * Why a passive figure is blank on one side: measured on the data and not on the model's simulation of the same
+     * sweeps, or the other way round ({@link PassiveSteps}: a step from holding of {@value PassiveSteps#MIN_SEGMENT_MS}
+     * ms or more, no spike nearby, a deflection of at least {@value PassiveSteps#MIN_DEFLECTION_MV} mV; the time
+     * constant also needs 63 % of the peak deflection reached). Empty when both or neither are measured.
+     */
+    static String unmeasured(double data, double model) {
+        String why = String.format(Locale.ROOT, "no hyperpolarising step from holding deflects it by %.0f mV or "
+                + "more without a spike nearby", PassiveSteps.MIN_DEFLECTION_MV);
+        if (Double.isNaN(model) && !Double.isNaN(data)) {
+            return "not measured on the model's simulation of the same sweeps: " + why;
+        }
+        if (Double.isNaN(data) && !Double.isNaN(model)) {
+            return "not measured on the data: " + why;
+        }
+        return "";
     }
 
     private static void cellRow(Table t, String quantity, String unit, double data, double model, boolean relative,

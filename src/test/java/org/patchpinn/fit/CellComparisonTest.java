@@ -44,6 +44,27 @@ class CellComparisonTest {
     }
 
     @Test
+    void aPassiveFigureTheModelDoesNotShowSaysWhy() throws Exception {
+        // a "model" whose V never moves: the data's input resistance and time constant are measured, the model's not
+        List<FitSweep> all = FitData.all(Recordings.open(SharedData.path("data/abf/171116sh_0018.abf")), 0, 0);
+        List<SweepValidation> v = all.stream().map(s -> {
+            double[] flat = new double[s.vMv().length];
+            java.util.Arrays.fill(flat, -70);
+            return new SweepValidation(s, false, new SimulationResult(s.dtMs(), flat, s.iPa(), Map.of(), Map.of()),
+                    0, 1, 0, 0, Map.of(), Map.of(), SweepRoles.TRAINING);
+        }).toList();
+        Table t = CellComparison.of(v).cellTable();
+        for (int row : new int[] {1, 2}) {
+            assertTrue(Double.isFinite(((Number) t.get(row, "data")).doubleValue()), t.get(row, "quantity").toString());
+            assertTrue(Double.isNaN(((Number) t.get(row, "model")).doubleValue()), t.get(row, "quantity").toString());
+            assertTrue(t.get(row, "note").toString().startsWith("not measured on the model's simulation"),
+                    t.get(row, "note").toString());
+        }
+        assertEquals("", CellComparison.unmeasured(1, 2));
+        assertEquals("", CellComparison.unmeasured(Double.NaN, Double.NaN));
+    }
+
+    @Test
     void aSteadyRestHasNoNote() throws Exception {
         CellComparison.RestRange rest = perfectModel("171116sh_0018.abf").dataRest();
         assertEquals(17, rest.sweeps());
