@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class CellComparisonTest {
         List<FitSweep> all = FitData.all(Recordings.open(SharedData.path("data/abf/171116sh_0018.abf")), 0, 0);
         List<SweepValidation> v = all.stream().map(s -> {
             double[] flat = new double[s.vMv().length];
-            java.util.Arrays.fill(flat, -70);
+            Arrays.fill(flat, -70);
             return new SweepValidation(s, false, new SimulationResult(s.dtMs(), flat, s.iPa(), Map.of(), Map.of()),
                     0, 1, 0, 0, Map.of(), Map.of(), SweepRoles.TRAINING);
         }).toList();
