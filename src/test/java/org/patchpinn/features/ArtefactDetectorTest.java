@@ -150,6 +150,25 @@ class ArtefactDetectorTest {
         }
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarisation block: sweeps 3-4")),
                 a.warnings().toString());
+        assertTrue(a.warnings().stream().noneMatch(w -> w.contains("phasic")), "2 of 4 firing steps: "
+                + a.warnings());
+    }
+
+    @Test
+    void mostFiringStepsInBlockWarnThatAPhasicCellLooksTheSame() {
+        // the model above with one step that fires through and three in block: the warning says a phasic cell,
+        // which fires a burst on every step, would be flagged the same way
+        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("gK", 250);
+        double[] steps = {-50, 100, 1600, 2400, 3200};
+        List<Stimulus> commands = new ArrayList<>();
+        for (double a : steps) {
+            commands.add(Stimuli.step(100, 500, a));
+        }
+        Recording r = SyntheticRecording.generate(m, m.values(), commands, 800, DT, NoiseModel.white(0.1), 3);
+        RecordingArtefacts a = ArtefactDetector.analyse(r);
+        assertEquals(List.of(2, 3, 4), a.blockedSweeps(), a.sweeps().toString());
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarisation block: sweeps 2-4")
+                && w.contains("3 of the 4 steps that fire: a phasic cell")), a.warnings().toString());
     }
 
     @Test
