@@ -168,7 +168,7 @@ class ArtefactDetectorTest {
         RecordingArtefacts a = ArtefactDetector.analyse(r);
         assertEquals(List.of(2, 3, 4), a.blockedSweeps(), a.sweeps().toString());
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarisation block: sweeps 2-4")
-                && w.contains("3 of the 4 steps that fire: a phasic cell")), a.warnings().toString());
+                && w.contains("3 of the 4 steps with spikes or block: a phasic cell")), a.warnings().toString());
     }
 
     @Test
