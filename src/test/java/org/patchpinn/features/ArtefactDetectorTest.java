@@ -129,18 +129,21 @@ class ArtefactDetectorTest {
         assertTrue(small.warnings().isEmpty(), small.warnings().toString());
     }
 
+    /** traub-rs-m with gK 250 nS (instead of 711), 500 ms steps of these amplitudes (pA) in 800 ms sweeps. */
+    private static Recording lowPotassiumSteps(double... stepsPa) {
+        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("gK", 250);
+        List<Stimulus> commands = new ArrayList<>();
+        for (double a : stepsPa) {
+            commands.add(Stimuli.step(100, 500, a));
+        }
+        return SyntheticRecording.generate(m, m.values(), commands, 800, DT, NoiseModel.white(0.1), 3);
+    }
+
     @Test
     void strongStepsDriveALowPotassiumModelIntoBlock() {
         // gK 250 nS instead of 711: firing through the step at 100 and 400 pA (50 spikes), block from 1600 pA
         // (a few spikes, then V held near -17 mV).
-        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("gK", 250);
-        double[] steps = {-50, 100, 400, 1600, 3200};
-        List<Stimulus> commands = new ArrayList<>();
-        for (double a : steps) {
-            commands.add(Stimuli.step(100, 500, a));
-        }
-        Recording r = SyntheticRecording.generate(m, m.values(), commands, 800, DT, NoiseModel.white(0.1), 3);
-        RecordingArtefacts a = ArtefactDetector.analyse(r);
+        RecordingArtefacts a = ArtefactDetector.analyse(lowPotassiumSteps(-50, 100, 400, 1600, 3200));
         assertEquals(List.of(3, 4), a.blockedSweeps(), a.sweeps().toString());
         for (int k : a.blockedSweeps()) {
             List<String> notes = a.sweep(k).notes();
@@ -158,14 +161,7 @@ class ArtefactDetectorTest {
     void mostFiringStepsInBlockWarnThatAPhasicCellLooksTheSame() {
         // the model above with one step that fires through and three in block: the warning says a phasic cell,
         // which fires a burst on every step, would be flagged the same way
-        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("gK", 250);
-        double[] steps = {-50, 100, 1600, 2400, 3200};
-        List<Stimulus> commands = new ArrayList<>();
-        for (double a : steps) {
-            commands.add(Stimuli.step(100, 500, a));
-        }
-        Recording r = SyntheticRecording.generate(m, m.values(), commands, 800, DT, NoiseModel.white(0.1), 3);
-        RecordingArtefacts a = ArtefactDetector.analyse(r);
+        RecordingArtefacts a = ArtefactDetector.analyse(lowPotassiumSteps(-50, 100, 1600, 2400, 3200));
         assertEquals(List.of(2, 3, 4), a.blockedSweeps(), a.sweeps().toString());
         assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("depolarisation block: sweeps 2-4")
                 && w.contains("3 of the 4 steps with spikes or block: a phasic cell")), a.warnings().toString());
