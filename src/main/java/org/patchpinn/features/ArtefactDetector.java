@@ -246,20 +246,9 @@ public final class ArtefactDetector {
                     worst.amplitudeMv(), worst.hz(), Numbers.ranges(humming)));
         }
         if (!blocked.isEmpty()) {
-            int withSpikesOrBlock = 0;
-            for (int k = 0; k < count; k++) {
-                // a step in complete block (no spike at all) counts too, so the ratio stays a share
-                withSpikesOrBlock += amplitude[k] > 0 && (spikesInStep[k] > 0 || blocked.contains(k)) ? 1 : 0;
-            }
-            // most such steps flagged: the rule cannot tell that from a phasic cell (DepolarisationBlock), so
-            // the user is told before a fit leaves the cell's whole suprathreshold range out
-            String phasic = 2 * blocked.size() > withSpikesOrBlock ? String.format(Locale.ROOT, "; that is %d of "
-                    + "the %d steps with spikes or block: a phasic cell (a burst, then a plateau above threshold on "
-                    + "every step) looks the same, and if this cell is one those sweeps are its firing pattern, to be "
-                    + "given roles (sweeps, selection, holdout) rather than left out", blocked.size(),
-                    withSpikesOrBlock) : "";
             warnings.add("depolarisation block: sweeps " + Numbers.ranges(blocked) + " (spikes stop early in the step "
-                    + "or fewer spikes at a larger current)" + phasic);
+                    + "or fewer spikes at a larger current)"
+                    + DepolarisationBlock.phasicNote(blocked, amplitude, spikesInStep));
         }
         return new RecordingArtefacts(sweeps, rs, warnings);
     }

@@ -62,6 +62,25 @@ final class DepolarisationBlock {
     }
 
     /**
+     * What the block warning adds when most depolarising steps with spikes (or in complete block, no spike at all)
+     * are flagged, else "": the within-step rule cannot tell that from a phasic cell, which fires a burst and then
+     * holds a plateau above threshold on every step, so the user is told before a fit leaves the cell's whole
+     * suprathreshold range out.
+     *
+     * @param blocked flagged sweeps, by position in the arrays
+     */
+    static String phasicNote(List<Integer> blocked, double[] amplitudePa, int[] spikesInStep) {
+        int steps = 0;
+        for (int k = 0; k < amplitudePa.length; k++) {
+            steps += amplitudePa[k] > 0 && (spikesInStep[k] > 0 || blocked.contains(k)) ? 1 : 0;
+        }
+        return 2 * blocked.size() > steps ? String.format(Locale.ROOT, "; that is %d of the %d steps with spikes or "
+                + "block: a phasic cell (a burst, then a plateau above threshold on every step) looks the same, and "
+                + "if this cell is one those sweeps are its firing pattern, to be given roles (sweeps, selection, "
+                + "holdout) rather than left out", blocked.size(), steps) : "";
+    }
+
+    /**
      * Sweeps (by position in the arrays) whose depolarising step fires clearly fewer spikes than a weaker one:
      * at least max(2, 20 %) fewer than the most any smaller current evoked.
      */
