@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.io.Recordings;
@@ -17,11 +18,18 @@ import org.patchpinn.testing.SharedData;
 class CellComparisonTest {
     /** Every sweep of a public recording, "simulated" by a model that reproduces it exactly. */
     private static CellComparison perfectModel(String file) throws Exception {
+        return comparedWith(file, FitSweep::vMv);
+    }
+
+    /** Every sweep of a public recording against a "model" whose V on each sweep is {@code modelV}. */
+    private static CellComparison comparedWith(String file, Function<FitSweep, double[]> modelV) throws Exception {
         List<FitSweep> all = FitData.all(Recordings.open(SharedData.path("data/abf/" + file)), 0, 0);
         List<SweepValidation> v = all.stream().map(s -> {
-            int spikes = SpikeTimes.detect(s.vMv(), s.dtMs()).length;
-            return new SweepValidation(s, false, new SimulationResult(s.dtMs(), s.vMv(), s.iPa(), Map.of(), Map.of()),
-                    0, 1, spikes, spikes, Map.of(), Map.of(), SweepRoles.TRAINING);
+            double[] model = modelV.apply(s);
+            int spikes = SpikeTimes.detect(model, s.dtMs()).length;
+            return new SweepValidation(s, false, new SimulationResult(s.dtMs(), model, s.iPa(), Map.of(), Map.of()),
+                    0, 1, SpikeTimes.detect(s.vMv(), s.dtMs()).length, spikes, Map.of(), Map.of(),
+                    SweepRoles.TRAINING);
         }).toList();
         return CellComparison.of(v);
     }
@@ -47,14 +55,11 @@ class CellComparisonTest {
     @Test
     void aPassiveFigureTheModelDoesNotShowSaysWhy() throws Exception {
         // a "model" whose V never moves: the data's input resistance and time constant are measured, the model's not
-        List<FitSweep> all = FitData.all(Recordings.open(SharedData.path("data/abf/171116sh_0018.abf")), 0, 0);
-        List<SweepValidation> v = all.stream().map(s -> {
+        Table t = comparedWith("171116sh_0018.abf", s -> {
             double[] flat = new double[s.vMv().length];
             Arrays.fill(flat, -70);
-            return new SweepValidation(s, false, new SimulationResult(s.dtMs(), flat, s.iPa(), Map.of(), Map.of()),
-                    0, 1, 0, 0, Map.of(), Map.of(), SweepRoles.TRAINING);
-        }).toList();
-        Table t = CellComparison.of(v).cellTable();
+            return flat;
+        }).cellTable();
         for (int row : new int[] {1, 2}) {
             assertTrue(Double.isFinite(((Number) t.get(row, "data")).doubleValue()), t.get(row, "quantity").toString());
             assertTrue(Double.isNaN(((Number) t.get(row, "model")).doubleValue()), t.get(row, "quantity").toString());
