@@ -11,7 +11,8 @@ import org.patchpinn.numeric.Median;
  * hyperpolarising step away from the holding level with no spike nearby (main steps and prepulses alike; not the
  * returns from depolarising steps, where slow currents are still active): its steady-state deflection (median of
  * the step's last fifth minus the median of up to 100 ms before it), hence its input resistance ΔV/ΔI, and its
- * membrane time constant (time to 63 % of the peak deflection, on a 1 ms running mean).
+ * membrane time constant (time to 63 % of the peak deflection, on a 1 ms running mean), and its early deflection
+ * (the most negative point of a 5 ms running mean), which a hyperpolarisation-activated current (sag) leaves behind.
  * <p>
  * This is the per-step input resistance: the fit's passive estimate and constraint, and the artefact check when
  * the cell features have none, take medians of it. The reported cell feature {@link CellFeatures#inputResistanceMOhm}
@@ -27,6 +28,12 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
     public static final double MIN_SEGMENT_MS = 60;
     /** Deflections smaller than this are too close to the noise (mV). */
     public static final double MIN_DEFLECTION_MV = 1;
+    /** Running mean the early (peak) deflection is read on (ms): long enough that noise does not deepen it. */
+    static final double PEAK_MEAN_MS = 5;
+    /** A step sags when its peak is deeper than its steady state by this fraction of the steady deflection... */
+    static final double SAG_FRACTION = 0.1;
+    /** ...and by at least this much (mV). */
+    static final double MIN_SAG_MV = 1;
 
     /**
      * One hyperpolarising step.
@@ -35,11 +42,26 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
      * @param deflectionMv   steady-state V minus V before the step (mV, negative)
      * @param durationMs     step duration (ms)
      * @param timeConstantMs time to 63 % of the peak deflection (ms), NaN when never reached
+     * @param peakMv         most negative V of a {@value #PEAK_MEAN_MS} ms running mean minus V before the step (mV)
      */
-    public record Step(double deltaPa, double deflectionMv, double durationMs, double timeConstantMs) {
+    public record Step(double deltaPa, double deflectionMv, double durationMs, double timeConstantMs,
+                       double peakMv) {
         /** ΔV/ΔI (MΩ). */
         public double resistanceMOhm() {
             return deflectionMv / deltaPa * 1000;
+        }
+
+        /** Whether the response relaxes from its peak towards a shallower steady state (a sag current opening). */
+        public boolean sags() {
+            return deflectionMv - peakMv > Math.max(MIN_SAG_MV, -SAG_FRACTION * deflectionMv);
+        }
+
+        /**
+         * ΔV/ΔI before a sag current has opened (MΩ): at the peak where the step sags, else the steady state.
+         * The membrane without that current, which a model that lacks it should have.
+         */
+        public double resistanceBeforeSagMOhm() {
+            return (sags() ? peakMv : deflectionMv) / deltaPa * 1000;
         }
     }
 
@@ -60,6 +82,7 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
         }
         List<Step> steps = new ArrayList<>();
         double[] smooth = runningMean(v, n, Math.max(1, (int) Math.round(1.0 / dt)));
+        double[] slow = runningMean(v, n, Math.max(1, (int) Math.round(PEAK_MEAN_MS / dt)));
         for (int s = 1; s < segs.size(); s++) {
             int a = segs.get(s)[0];
             int b = segs.get(s)[1];
@@ -82,6 +105,10 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
             for (int i = a; i < b; i++) {
                 peak = Math.min(peak, smooth[i] - base);
             }
+            double slowPeak = 0;
+            for (int i = a; i < b; i++) {
+                slowPeak = Math.min(slowPeak, slow[i] - base);
+            }
             double tau = Double.NaN;
             for (int i = a; i < b; i++) {
                 if (smooth[i] - base <= 0.632 * peak) {
@@ -89,7 +116,7 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
                     break;
                 }
             }
-            steps.add(new Step(dI, dV, (b - a) * dt, tau));
+            steps.add(new Step(dI, dV, (b - a) * dt, tau, Math.min(slowPeak, dV)));
         }
         return new PassiveSteps(rest, holding, List.copyOf(steps));
     }

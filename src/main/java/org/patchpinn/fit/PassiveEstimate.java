@@ -18,9 +18,12 @@ import org.patchpinn.numeric.Median;
  * @param holdingPa              median command before the first change (pA): the current that holds rest
  * @param stepPa                 median current step of the measured steps (pA, negative)
  * @param stepMs                 median duration of the measured steps (ms)
+ * @param sagSteps               measured steps that sag ({@link PassiveSteps.Step#sags})
+ * @param beforeSag              whether the input resistance was read before the sag (at the peak of the steps
+ *                               that sag): the membrane of a model that lacks the sag current
  */
 public record PassiveEstimate(double restMv, double inputResistanceMOhm, double timeConstantMs, int steps,
-                              double holdingPa, double stepPa, double stepMs) {
+                              double holdingPa, double stepPa, double stepMs, int sagSteps, boolean beforeSag) {
     /** Segments shorter than this are not measured (ms). */
     static final double MIN_SEGMENT_MS = PassiveSteps.MIN_SEGMENT_MS;
 
@@ -42,7 +45,16 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
 
     /** The estimate from a fit's sweeps. */
     static PassiveEstimate ofSweeps(List<FitSweep> sweeps) {
-        return of(sweeps.stream().map(s -> new Trace(s.vMv(), s.iPa(), s.dtMs())).toList());
+        return ofSweeps(sweeps, false);
+    }
+
+    /**
+     * The estimate from a fit's sweeps, with the input resistance read {@code beforeSag} (see
+     * {@link PassiveSteps.Step#resistanceBeforeSagMOhm}) or at the steady state.
+     */
+    static PassiveEstimate ofSweeps(List<FitSweep> sweeps, boolean beforeSag) {
+        return ofMeasured(sweeps.stream().map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList(),
+                beforeSag);
     }
 
     public static PassiveEstimate of(List<Trace> traces) {
@@ -51,19 +63,25 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
 
     /** The estimate from traces already measured (one {@link PassiveSteps} per trace). */
     static PassiveEstimate ofMeasured(List<PassiveSteps> measured) {
+        return ofMeasured(measured, false);
+    }
+
+    static PassiveEstimate ofMeasured(List<PassiveSteps> measured, boolean beforeSag) {
         List<Double> rest = new ArrayList<>();
         List<Double> rin = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
         List<Double> holding = new ArrayList<>();
         List<Double> step = new ArrayList<>();
         List<Double> duration = new ArrayList<>();
+        int sag = 0;
         for (PassiveSteps p : measured) {
             if (!Double.isNaN(p.restMv())) {
                 rest.add(p.restMv());
                 holding.add(p.holdingPa());
             }
             for (PassiveSteps.Step s : p.steps()) {
-                rin.add(s.resistanceMOhm());
+                rin.add(beforeSag ? s.resistanceBeforeSagMOhm() : s.resistanceMOhm());
+                sag += s.sags() ? 1 : 0;
                 step.add(s.deltaPa());
                 duration.add(s.durationMs());
                 if (!Double.isNaN(s.timeConstantMs())) {
@@ -72,7 +90,7 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
             }
         }
         return new PassiveEstimate(median(rest), median(rin), median(tau), rin.size(), median(holding),
-                median(step), median(duration));
+                median(step), median(duration), sag, beforeSag);
     }
 
     static double median(List<Double> x) {

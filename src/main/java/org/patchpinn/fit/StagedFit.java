@@ -87,7 +87,9 @@ public final class StagedFit implements FitMethod {
      * a slow current has not built up yet, and neither the slow nor the trace stage runs. A base fitted on whole
      * steps compensates a missing adapting current with its other parameters (it fires too much early in the step
      * and too little late, and a new state learned on top of it made held-out agreement worse; no benchmark
-     * reproduces the measurement); the onset leaves that current's whole effect for the new state.
+     * reproduces the measurement); the onset leaves that current's whole effect for the new state. Likewise its
+     * input resistance is read before a sag ({@link PassiveEstimate#beforeSag}): from the steady state after it,
+     * the leak took the whole conductance of a missing h-current and no state was learned (session 21).
      */
     public static StagedFit onsetOnly() {
         return new StagedFit(true, false, Set.of());
@@ -157,7 +159,10 @@ public final class StagedFit implements FitMethod {
         Table lossTable = new Table("PatchPINN Fit Loss");
         JsonArray stageJson = new JsonArray();
 
-        PassiveEstimate passive = PassiveEstimate.ofSweeps(training.stream().map(StepSweep::sweep).toList());
+        // the onset base reads the hyperpolarising steps before a sag, as it reads spiking ones before adaptation:
+        // a steady state after the sag would give its leak the conductance the new state must explain
+        PassiveEstimate passive = PassiveEstimate.ofSweeps(training.stream().map(StepSweep::sweep).toList(),
+                onsetOnly);
         diagnostics.add("passive_estimate", passiveJson(passive));
         progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f "
                 + "MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", passive.restMv(),
@@ -165,6 +170,11 @@ public final class StagedFit implements FitMethod {
                 : String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV; Rin, tau and C not measured (no "
                 + "hyperpolarising step in the training sweeps): the model's passive values are the start",
                 passive.restMv()));
+        if (onsetOnly && passive.sagSteps() > 0) {
+            progress.log(String.format(Locale.ROOT, "fit (classic): %d of %d hyperpolarising steps sag: the onset "
+                    + "base's input resistance is read at their peak, before the sag", passive.sagSteps(),
+                    passive.steps()));
+        }
         PassiveConstraint constraint = PassiveConstraint.of(spec, passive);
         UnaryOperator<double[]> complete = constraint == null ? x -> x : constraint::apply;
         List<String> solved = constraint == null ? List.of() : constraint.solved();
@@ -422,6 +432,8 @@ public final class StagedFit implements FitMethod {
         JsonObject o = FitResultJson.passive(p);
         o.add("capacitance_pF", Json.number(p.capacitancePf()));
         o.addProperty("hyperpolarising_steps", p.steps());
+        o.addProperty("sagging_steps", p.sagSteps());
+        o.addProperty("input_resistance_read", p.beforeSag() ? "before the sag (peak)" : "steady state");
         return o;
     }
 

@@ -25,7 +25,7 @@ class PassiveConstraintTest {
         ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("Cm", 200).withValue("gM", 20)
                 .withValue("VT", -58);
         // a held cell: +20 pA holds it at -62 mV; a -100 pA step deflects it by Rin * dI = -10 mV
-        PassiveEstimate measured = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500);
+        PassiveEstimate measured = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500, 0, false);
         PassiveConstraint c = PassiveConstraint.of(m, measured);
         assertNotNull(c);
         assertEquals(List.of("gL", "EL", "Cm"), c.solved());
@@ -48,9 +48,10 @@ class PassiveConstraintTest {
     @Test
     void notAppliedWithoutAHyperpolarisingStepOrWithAFixedLeak() {
         ModelSpec m = BuiltinModels.get("traub-rs-m");
-        assertNull(PassiveConstraint.of(m, new PassiveEstimate(-65, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN)));
+        assertNull(PassiveConstraint.of(m, new PassiveEstimate(-65, Double.NaN, Double.NaN, 0, 0, Double.NaN,
+                Double.NaN, 0, false)));
         ModelSpec fixed = m.withFree(m.freeParameters().stream().filter(n -> !n.equals("gL") && !n.equals("EL"))
                 .toList());
-        assertNull(PassiveConstraint.of(fixed, new PassiveEstimate(-65, 150, 20, 2, 0, -50, 500)));
+        assertNull(PassiveConstraint.of(fixed, new PassiveEstimate(-65, 150, 20, 2, 0, -50, 500, 0, false)));
     }
 }
