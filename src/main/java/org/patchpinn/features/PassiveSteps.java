@@ -102,11 +102,9 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
                 continue;
             }
             double peak = 0;
-            for (int i = a; i < b; i++) {
-                peak = Math.min(peak, smooth[i] - base);
-            }
             double slowPeak = 0;
             for (int i = a; i < b; i++) {
+                peak = Math.min(peak, smooth[i] - base);
                 slowPeak = Math.min(slowPeak, slow[i] - base);
             }
             double tau = Double.NaN;
