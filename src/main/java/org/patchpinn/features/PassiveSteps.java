@@ -82,7 +82,6 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
         }
         List<Step> steps = new ArrayList<>();
         double[] smooth = runningMean(v, n, Math.max(1, (int) Math.round(1.0 / dt)));
-        double[] slow = runningMean(v, n, Math.max(1, (int) Math.round(PEAK_MEAN_MS / dt)));
         for (int s = 1; s < segs.size(); s++) {
             int a = segs.get(s)[0];
             int b = segs.get(s)[1];
@@ -102,11 +101,11 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
                 continue;
             }
             double peak = 0;
-            double slowPeak = 0;
             for (int i = a; i < b; i++) {
                 peak = Math.min(peak, smooth[i] - base);
-                slowPeak = Math.min(slowPeak, slow[i] - base);
             }
+            double slowPeak = Math.min(0, lowestMean(v, a, b, Math.max(1, (int) Math.round(PEAK_MEAN_MS / dt)))
+                    - base);
             double tau = Double.NaN;
             for (int i = a; i < b; i++) {
                 if (smooth[i] - base <= 0.632 * peak) {
@@ -140,6 +139,26 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
             }
         }
         return out;
+    }
+
+    /**
+     * The lowest value over [a, b) of the trailing {@code w}-sample running mean of {@link #runningMean}, computed
+     * on that stretch only: this runs for every model candidate the passive constraint measures.
+     */
+    private static double lowestMean(double[] v, int a, int b, int w) {
+        int start = Math.max(0, a - w + 1);
+        double s = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = start; i < b; i++) {
+            s += v[i];
+            if (i - start >= w) {
+                s -= v[i - w];
+            }
+            if (i >= a) {
+                lowest = Math.min(lowest, s / Math.min(i - start + 1, w));
+            }
+        }
+        return lowest;
     }
 
     private static double[] runningMean(double[] v, int n, int w) {

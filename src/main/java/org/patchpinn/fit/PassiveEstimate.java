@@ -12,7 +12,8 @@ import org.patchpinn.numeric.Median;
  * compartment.
  *
  * @param restMv                 median resting potential over the sweeps (mV)
- * @param inputResistanceMOhm    median ΔV/ΔI over the hyperpolarising steps (MΩ)
+ * @param inputResistanceMOhm    median ΔV/ΔI over the hyperpolarising steps (MΩ), at the steady state or, where
+ *                               {@code beforeSag}, at the peak of the steps that sag
  * @param timeConstantMs         median time constant (ms)
  * @param steps                  hyperpolarising steps measured
  * @param holdingPa              median command before the first change (pA): the current that holds rest
