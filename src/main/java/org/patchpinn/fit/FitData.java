@@ -26,6 +26,11 @@ public final class FitData {
      * with K-gluconate pipettes; 0 for none).
      */
     public static List<FitSweep> all(Recording r, double ljpMv, double bridgeMohm) {
+        if (r.sweepCount() == 0) {
+            // an empty file (e.g. a WinWCP header without records) would otherwise fail later as "no sweep left to
+            // train on", without the file's name
+            throw new FitException(r.name() + " has no sweeps: nothing to fit");
+        }
         return sweeps(r, IntStream.range(0, r.sweepCount()).boxed().toList(), ljpMv, bridgeMohm);
     }
 

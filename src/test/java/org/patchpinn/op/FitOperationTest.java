@@ -14,6 +14,7 @@ import org.patchpinn.InvalidParameterException;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.report.OutputFolder;
 import org.patchpinn.task.Progress;
+import org.patchpinn.testing.SharedData;
 
 /** simulate → simulated.atf → fit, through the operations as a host calls them, and their bad-input errors. */
 class FitOperationTest {
@@ -92,5 +93,9 @@ class FitOperationTest {
         PatchPinnException sweep = assertThrows(PatchPinnException.class,
                 () -> fit.run(ParamValues.of(fit.params(), "file", atf, "sweeps", "5"), Progress.NONE));
         assertTrue(sweep.getMessage().contains("no sweep 5"), sweep.getMessage());
+        String empty = SharedData.path("data/other/myokit/wcp-file-empty.wcp").toString();
+        PatchPinnException none = assertThrows(PatchPinnException.class,
+                () -> fit.run(ParamValues.of(fit.params(), "file", empty), Progress.NONE));
+        assertTrue(none.getMessage().contains("wcp-file-empty.wcp has no sweeps"), none.getMessage());
     }
 }
