@@ -50,10 +50,19 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         }
     }
 
-    /** One step sweep of the F–I curve. */
-    public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes) {
+    /**
+     * One step sweep of the F–I curve: spikes in the step window, and outside it (before the step or after it, to
+     * the sweep's end), where a model near its threshold may fire while the cell rests.
+     */
+    public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes, int dataOutside,
+                        int modelOutside) {
         public boolean withinTolerance() {
             return SpikeTrains.countWithinTolerance(dataSpikes, modelSpikes);
+        }
+
+        /** Whether the model fires outside the step where the cell does not. */
+        public boolean modelFiresOutsideAlone() {
+            return modelOutside > 0 && dataOutside == 0;
         }
     }
 
@@ -70,9 +79,10 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             if (step == null) {
                 continue;
             }
-            int model = SpikeTimes.countIn(SpikeTimes.detect(v.model().v(), sw.dtMs()), step.window().startMs(),
-                    step.window().endMs());
-            rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model));
+            double[] modelTimes = SpikeTimes.detect(v.model().v(), sw.dtMs());
+            int model = SpikeTimes.countIn(modelTimes, step.window().startMs(), step.window().endMs());
+            rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model,
+                    sw.spikeTimesMs().length - step.windowSpikes(), modelTimes.length - model));
         }
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
         return new CellComparison(rows, PassiveEstimate.ofMeasured(dataPassive),
@@ -103,6 +113,11 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         return (int) fiCurve.stream().filter(FiRow::withinTolerance).count();
     }
 
+    /** Step sweeps on which the model fires outside the step window and the cell does not. */
+    public List<Integer> sweepsFiringOutsideAlone() {
+        return fiCurve.stream().filter(FiRow::modelFiresOutsideAlone).map(FiRow::sweep).sorted().toList();
+    }
+
     /** Rheobase difference in steps of the protocol (0: same step); NaN when either is undefined. */
     public double rheobaseStepDifference() {
         if (Double.isNaN(dataRheobasePa) || Double.isNaN(modelRheobasePa)) {
@@ -114,7 +129,8 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
 
     /**
      * Data against model for the cell as a whole: rest, input resistance, time constant (measured the same way on
-     * both) and rheobase, with the difference and, for the rest of a drifting cell, a note.
+     * both), rheobase and the spikes outside the step windows, with the difference and, for the rest of a drifting
+     * cell or a model firing where the cell rests, a note.
      */
     public Table cellTable() {
         Table t = new Table("PatchPINN Fit Cell");
@@ -127,6 +143,10 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         double steps = rheobaseStepDifference();
         cellRow(t, "rheobase", "pA", dataRheobasePa, modelRheobasePa, false, Double.isNaN(steps) ? ""
                 : String.format(Locale.ROOT, "%+.0f steps of the protocol", steps));
+        List<Integer> alone = sweepsFiringOutsideAlone();
+        cellRow(t, "spikes outside the step windows", "spikes", fiCurve.stream().mapToInt(FiRow::dataOutside).sum(),
+                fiCurve.stream().mapToInt(FiRow::modelOutside).sum(), false, alone.isEmpty() ? ""
+                        : "the model fires outside the step where the cell does not on sweeps " + alone);
         return t;
     }
 
@@ -160,7 +180,9 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         for (FiRow r : fiCurve) {
             t.addRow().set("sweep", r.sweep()).set("role", r.role()).set("current (pA)", r.currentPa())
                     .set("spikes data", r.dataSpikes()).set("spikes model", r.modelSpikes())
-                    .set("within max(2, 20%)", r.withinTolerance() ? "yes" : "no");
+                    .set("within max(2, 20%)", r.withinTolerance() ? "yes" : "no")
+                    .set("spikes outside step data", r.dataOutside())
+                    .set("spikes outside step model", r.modelOutside());
         }
         return t;
     }

@@ -343,6 +343,11 @@ public final class FitOperation extends BasicOperation {
                     cell.sweepsWithinCountTolerance() - cell.withinTolerance(SweepRoles.EXCLUDED),
                     cell.fiCurve().size() - excluded, excluded);
         }
+        List<Integer> alone = cell.sweepsFiringOutsideAlone();
+        if (!alone.isEmpty()) {
+            summary += String.format(Locale.ROOT, "; the model fires outside the step where the cell does not on %d "
+                    + "of %d step sweeps (fi_curve.csv)", alone.size(), cell.fiCurve().size());
+        }
         if (cell.dataRest().drifts()) {
             summary += "; the cell's rest drifts " + cell.dataRest().range()
                     + " over the recording (cell_comparison.csv)";

@@ -46,7 +46,7 @@ class CellComparisonTest {
         assertTrue(rest.drifts());
         assertTrue(rest.note().contains("-60.9 to -43.5 mV on 7 sweeps"), rest.note());
         Table t = c.cellTable();
-        assertEquals(4, t.rowCount());
+        assertEquals(5, t.rowCount());
         assertEquals(0, ((Number) t.get(0, "model - data")).doubleValue(), 1e-9);
         assertEquals(rest.note(), t.get(0, "note"));
         assertEquals("+0 steps of the protocol", t.get(3, "note"));
@@ -68,6 +68,32 @@ class CellComparisonTest {
         }
         assertEquals("", CellComparison.unmeasured(1, 2));
         assertEquals("", CellComparison.unmeasured(Double.NaN, Double.NaN));
+    }
+
+    @Test
+    void aModelThatFiresOutsideTheStepWhereTheCellRestsIsNamed() throws Exception {
+        // the cell fires outside the steps of 17o05028 (spontaneously, sweeps 1-9): a model doing the same is not named
+        CellComparison same = perfectModel("17o05028_ic_steps.abf");
+        assertTrue(same.fiCurve().stream().anyMatch(r -> r.dataOutside() > 0));
+        assertEquals(List.of(), same.sweepsFiringOutsideAlone());
+        // one spike (a 1 ms pulse to +20 mV) 50 ms before the end of 171116sh_0018's sweep 3, after its step
+        CellComparison c = comparedWith("171116sh_0018.abf", s -> {
+            double[] v = s.vMv().clone();
+            if (s.index() == 3) {
+                int end = v.length - (int) Math.round(50 / s.dtMs());
+                Arrays.fill(v, end - (int) Math.round(1 / s.dtMs()), end, 20);
+            }
+            return v;
+        });
+        assertEquals(List.of(3), c.sweepsFiringOutsideAlone());
+        CellComparison.FiRow row = c.fiCurve().stream().filter(r -> r.sweep() == 3).findFirst().orElseThrow();
+        assertEquals(0, row.dataOutside());
+        assertEquals(1, row.modelOutside());
+        assertEquals(row.dataSpikes(), row.modelSpikes(), "the step window is unchanged");
+        Table t = c.cellTable();
+        assertEquals("spikes outside the step windows", t.get(4, "quantity"));
+        assertEquals(1, ((Number) t.get(4, "model - data")).doubleValue(), 1e-9);
+        assertTrue(t.get(4, "note").toString().endsWith("on sweeps [3]"), t.get(4, "note").toString());
     }
 
     @Test
