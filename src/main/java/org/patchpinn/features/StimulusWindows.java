@@ -60,6 +60,20 @@ public final class StimulusWindows {
     }
 
     /**
+     * Where the command sits at its holding level (within the tolerance that finds steps): no stimulus is injected
+     * there, so a spike there is the cell's own (spontaneous, or a rebound after a step).
+     */
+    public static boolean[] atHolding(double[] command) {
+        boolean[] out = new boolean[command.length];
+        double tol = tolerance(command);
+        double hold = holding(command);
+        for (int i = 0; i < command.length; i++) {
+            out[i] = Math.abs(command[i] - hold) <= tol;
+        }
+        return out;
+    }
+
+    /**
      * Mean of the first half of the initial stretch at the first sample's level (the second half may already
      * be the slow start of a ramp).
      */

@@ -9,6 +9,7 @@ import org.patchpinn.features.ArtefactDetector;
 import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.SpikeTrains;
+import org.patchpinn.features.StimulusWindows;
 import org.patchpinn.report.Table;
 
 /**
@@ -51,18 +52,19 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     }
 
     /**
-     * One step sweep of the F–I curve: spikes in the step window, and outside it (before the step or after it, to
-     * the sweep's end), where a model near its threshold may fire while the cell rests.
+     * One step sweep of the F–I curve: spikes in the step window, and spikes while the command is at its holding
+     * level (no stimulus: before, between and after the steps), where a model near its threshold may fire while the
+     * cell rests.
      */
-    public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes, int dataOutside,
-                        int modelOutside) {
+    public record FiRow(int sweep, String role, double currentPa, int dataSpikes, int modelSpikes, int dataAtHolding,
+                        int modelAtHolding) {
         public boolean withinTolerance() {
             return SpikeTrains.countWithinTolerance(dataSpikes, modelSpikes);
         }
 
-        /** Whether the model fires outside the step where the cell does not. */
-        public boolean modelFiresOutsideAlone() {
-            return modelOutside > 0 && dataOutside == 0;
+        /** Whether the model fires at the holding current where the cell does not. */
+        public boolean modelFiresAtHoldingAlone() {
+            return modelAtHolding > 0 && dataAtHolding == 0;
         }
     }
 
@@ -81,13 +83,24 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             }
             double[] modelTimes = SpikeTimes.detect(v.model().v(), sw.dtMs());
             int model = SpikeTimes.countIn(modelTimes, step.window().startMs(), step.window().endMs());
+            boolean[] holding = StimulusWindows.atHolding(cmd);
             rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model,
-                    sw.spikeTimesMs().length - step.windowSpikes(), modelTimes.length - model));
+                    countAt(sw.spikeTimesMs(), holding, sw.dtMs()), countAt(modelTimes, holding, sw.dtMs())));
         }
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
         return new CellComparison(rows, PassiveEstimate.ofMeasured(dataPassive),
                 PassiveEstimate.ofMeasured(modelPassive), rheobase(rows, true), rheobase(rows, false),
                 RestRange.of(dataPassive));
+    }
+
+    /** Spikes whose time falls on a sample where {@code where} holds. */
+    static int countAt(double[] timesMs, boolean[] where, double dtMs) {
+        int n = 0;
+        for (double t : timesMs) {
+            int i = (int) Math.round(t / dtMs);
+            n += i >= 0 && i < where.length && where[i] ? 1 : 0;
+        }
+        return n;
     }
 
     private static double rheobase(List<FiRow> rows, boolean data) {
@@ -113,9 +126,9 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         return (int) fiCurve.stream().filter(FiRow::withinTolerance).count();
     }
 
-    /** Step sweeps on which the model fires outside the step window and the cell does not. */
-    public List<Integer> sweepsFiringOutsideAlone() {
-        return fiCurve.stream().filter(FiRow::modelFiresOutsideAlone).map(FiRow::sweep).sorted().toList();
+    /** Step sweeps on which the model fires at the holding current and the cell does not. */
+    public List<Integer> sweepsFiringAtHoldingAlone() {
+        return fiCurve.stream().filter(FiRow::modelFiresAtHoldingAlone).map(FiRow::sweep).sorted().toList();
     }
 
     /** Rheobase difference in steps of the protocol (0: same step); NaN when either is undefined. */
@@ -129,7 +142,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
 
     /**
      * Data against model for the cell as a whole: rest, input resistance, time constant (measured the same way on
-     * both), rheobase and the spikes outside the step windows, with the difference and, for the rest of a drifting
+     * both), rheobase and the spikes at the holding current, with the difference and, for the rest of a drifting
      * cell or a model firing where the cell rests, a note.
      */
     public Table cellTable() {
@@ -143,10 +156,10 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         double steps = rheobaseStepDifference();
         cellRow(t, "rheobase", "pA", dataRheobasePa, modelRheobasePa, false, Double.isNaN(steps) ? ""
                 : String.format(Locale.ROOT, "%+.0f steps of the protocol", steps));
-        List<Integer> alone = sweepsFiringOutsideAlone();
-        cellRow(t, "spikes outside the step windows", "spikes", fiCurve.stream().mapToInt(FiRow::dataOutside).sum(),
-                fiCurve.stream().mapToInt(FiRow::modelOutside).sum(), false, alone.isEmpty() ? ""
-                        : "the model fires outside the step where the cell does not on sweeps " + alone);
+        List<Integer> alone = sweepsFiringAtHoldingAlone();
+        cellRow(t, "spikes at the holding current", "spikes", fiCurve.stream().mapToInt(FiRow::dataAtHolding).sum(),
+                fiCurve.stream().mapToInt(FiRow::modelAtHolding).sum(), false, alone.isEmpty() ? ""
+                        : "the model fires at the holding current where the cell does not on sweeps " + alone);
         return t;
     }
 
@@ -181,8 +194,8 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             t.addRow().set("sweep", r.sweep()).set("role", r.role()).set("current (pA)", r.currentPa())
                     .set("spikes data", r.dataSpikes()).set("spikes model", r.modelSpikes())
                     .set("within max(2, 20%)", r.withinTolerance() ? "yes" : "no")
-                    .set("spikes outside step data", r.dataOutside())
-                    .set("spikes outside step model", r.modelOutside());
+                    .set("spikes at holding data", r.dataAtHolding())
+                    .set("spikes at holding model", r.modelAtHolding());
         }
         return t;
     }

@@ -343,10 +343,10 @@ public final class FitOperation extends BasicOperation {
                     cell.sweepsWithinCountTolerance() - cell.withinTolerance(SweepRoles.EXCLUDED),
                     cell.fiCurve().size() - excluded, excluded);
         }
-        List<Integer> alone = cell.sweepsFiringOutsideAlone();
+        List<Integer> alone = cell.sweepsFiringAtHoldingAlone();
         if (!alone.isEmpty()) {
-            summary += String.format(Locale.ROOT, "; the model fires outside the step where the cell does not on %d "
-                    + "of %d step sweeps (fi_curve.csv)", alone.size(), cell.fiCurve().size());
+            summary += String.format(Locale.ROOT, "; the model fires at the holding current where the cell does not "
+                    + "on %d of %d step sweeps (fi_curve.csv)", alone.size(), cell.fiCurve().size());
         }
         if (cell.dataRest().drifts()) {
             summary += "; the cell's rest drifts " + cell.dataRest().range()

@@ -188,8 +188,8 @@ public final class FitResultJson {
         o.addProperty("spike_count_within_tolerance", c.sweepsWithinCountTolerance());
         o.addProperty("spike_count_tolerance", "max(2, 20% of the data's count) in the step window");
         JsonArray alone = new JsonArray();
-        c.sweepsFiringOutsideAlone().forEach(alone::add);
-        o.add("model_fires_outside_step_alone", alone);
+        c.sweepsFiringAtHoldingAlone().forEach(alone::add);
+        o.add("model_fires_at_holding_alone", alone);
         JsonArray fi = new JsonArray();
         for (CellComparison.FiRow r : c.fiCurve()) {
             JsonObject p = new JsonObject();
@@ -198,8 +198,8 @@ public final class FitResultJson {
             p.add("current_pA", Json.number(r.currentPa()));
             p.addProperty("spikes_data", r.dataSpikes());
             p.addProperty("spikes_model", r.modelSpikes());
-            p.addProperty("spikes_outside_step_data", r.dataOutside());
-            p.addProperty("spikes_outside_step_model", r.modelOutside());
+            p.addProperty("spikes_at_holding_data", r.dataAtHolding());
+            p.addProperty("spikes_at_holding_model", r.modelAtHolding());
             fi.add(p);
         }
         o.add("fi_curve", fi);

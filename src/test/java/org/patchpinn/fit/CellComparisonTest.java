@@ -71,11 +71,11 @@ class CellComparisonTest {
     }
 
     @Test
-    void aModelThatFiresOutsideTheStepWhereTheCellRestsIsNamed() throws Exception {
-        // the cell fires outside the steps of 17o05028 (spontaneously, sweeps 1-9): a model doing the same is not named
+    void aModelThatFiresAtTheHoldingCurrentWhereTheCellRestsIsNamed() throws Exception {
+        // the cell fires at its holding current in 17o05028 (spontaneously, sweeps 1-9): a model doing the same is not named
         CellComparison same = perfectModel("17o05028_ic_steps.abf");
-        assertTrue(same.fiCurve().stream().anyMatch(r -> r.dataOutside() > 0));
-        assertEquals(List.of(), same.sweepsFiringOutsideAlone());
+        assertTrue(same.fiCurve().stream().anyMatch(r -> r.dataAtHolding() > 0));
+        assertEquals(List.of(), same.sweepsFiringAtHoldingAlone());
         // one spike (a 1 ms pulse to +20 mV) 50 ms before the end of 171116sh_0018's sweep 3, after its step
         CellComparison c = comparedWith("171116sh_0018.abf", s -> {
             double[] v = s.vMv().clone();
@@ -85,13 +85,15 @@ class CellComparisonTest {
             }
             return v;
         });
-        assertEquals(List.of(3), c.sweepsFiringOutsideAlone());
+        assertEquals(List.of(3), c.sweepsFiringAtHoldingAlone());
+        // its sweeps step twice (and hyperpolarise between): the spikes of the second step are not at holding
+        assertTrue(c.fiCurve().stream().allMatch(r -> r.dataAtHolding() == 0), c.fiCurve().toString());
         CellComparison.FiRow row = c.fiCurve().stream().filter(r -> r.sweep() == 3).findFirst().orElseThrow();
-        assertEquals(0, row.dataOutside());
-        assertEquals(1, row.modelOutside());
+        assertEquals(0, row.dataAtHolding());
+        assertEquals(1, row.modelAtHolding());
         assertEquals(row.dataSpikes(), row.modelSpikes(), "the step window is unchanged");
         Table t = c.cellTable();
-        assertEquals("spikes outside the step windows", t.get(4, "quantity"));
+        assertEquals("spikes at the holding current", t.get(4, "quantity"));
         assertEquals(1, ((Number) t.get(4, "model - data")).doubleValue(), 1e-9);
         assertTrue(t.get(4, "note").toString().endsWith("on sweeps [3]"), t.get(4, "note").toString());
     }
