@@ -122,7 +122,7 @@ public final class NewStateFitMethod implements FitMethod {
         Map<Integer, LawStage> laws = new ConcurrentHashMap<>();
         CurrentClampData selection = data.select(held);
         NewStateFit.FinalForm closedForm = (learned, p) -> {
-            LawRefit.Result r = LawRefit.run(problem, learned, selection, p);
+            LawRefit.Result r = LawRefit.run(problem, learned, zero, selection, p);
             laws.put(learned.latents().size(), new LawStage(learned, r));
             return r.model();
         };
