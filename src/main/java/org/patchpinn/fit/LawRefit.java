@@ -76,12 +76,12 @@ final class LawRefit {
         return new FeatureObjective.Scored(true, !PassiveEstimate.ofSweeps(problem.fitSweeps()).measured());
     }
 
-    /** The staged fit's loss on the selection sweeps' statistics, scored as {@link #scored} says. */
-    static double statistics(ModelSpec model, List<StepSweep> selection, FeatureObjective.Scored scored) {
-        if (selection.isEmpty()) {
+    /** The staged fit's statistics loss on {@code steps} (selection or training), scored as {@link #scored} says. */
+    static double statistics(ModelSpec model, List<StepSweep> steps, FeatureObjective.Scored scored) {
+        if (steps.isEmpty()) {
             return Double.NaN;
         }
-        return new FeatureObjective(model, selection, StagedFit.SEARCH_STEP_MS, scored, Progress.NONE)
+        return new FeatureObjective(model, steps, StagedFit.SEARCH_STEP_MS, scored, Progress.NONE)
                 .loss(model.values());
     }
 
