@@ -98,7 +98,7 @@ final class LawRefit {
      * with one state more doing worse than one without. Only the training sweeps are read.
      */
     static ModelSpec start(FitProblem problem, FittedModel learned, FittedModel zero, FeatureObjective.Scored scored,
-                           JsonObject json) {
+                           JsonObject json, Progress progress) {
         ModelSpec onLearned = LearnedStateLaw.spec(learned.baseSpec(), learned);
         if (zero == null || !zero.baseSpec().parameterNames().equals(learned.baseSpec().parameterNames())) {
             json.addProperty("law_start", "learned base");
@@ -114,6 +114,9 @@ final class LawRefit {
         json.addProperty("law_start", zeroBase ? "staged fit's base" : "learned base");
         json.add("law_start_training_loss_learned_base", Json.number(lossLearned));
         json.add("law_start_training_loss_staged_base", Json.number(lossZero));
+        progress.log(String.format(Locale.ROOT, "law stage: starts from the %s (training statistics loss %.3g on the "
+                + "learned base, %.3g on the staged fit's)", zeroBase ? "staged fit's base" : "learned base",
+                lossLearned, lossZero));
         return zeroBase ? onZero : onLearned;
     }
 
@@ -122,13 +125,7 @@ final class LawRefit {
         long t0 = System.nanoTime();
         JsonObject json = new JsonObject();
         FeatureObjective.Scored scored = scored(problem);
-        ModelSpec law = start(problem, learned, zero, scored, json);
-        if (json.has("law_start_training_loss_staged_base")) {
-            progress.log(String.format(Locale.ROOT, "law stage: starts from the %s (training statistics loss %.3g on "
-                    + "the learned base, %.3g on the staged fit's)", json.get("law_start").getAsString(),
-                    json.get("law_start_training_loss_learned_base").getAsDouble(),
-                    json.get("law_start_training_loss_staged_base").getAsDouble()));
-        }
+        ModelSpec law = start(problem, learned, zero, scored, json, progress);
         json.addProperty("start_model", law.isWritable() ? ModelFileWriter.write(law) : "");
         FitSettings fs = problem.settings();
         FitSettings classic = new FitSettings(fs.seed(), 1, budget(fs.maxEvaluations(), problem.fitSweeps()), false,

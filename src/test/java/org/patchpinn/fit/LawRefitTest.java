@@ -17,6 +17,7 @@ import org.patchpinn.sim.NoiseModel;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.sim.Stimulus;
 import org.patchpinn.sim.SyntheticRecording;
+import org.patchpinn.task.Progress;
 import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
@@ -74,7 +75,7 @@ class LawRefitTest {
         FittedModel cellsOwn = new FittedModel(base, rs.values(), List.of());
         FeatureObjective.Scored scored = LawRefit.scored(problem);
         JsonObject json = new JsonObject();
-        ModelSpec start = LawRefit.start(problem, farOff, cellsOwn, scored, json);
+        ModelSpec start = LawRefit.start(problem, farOff, cellsOwn, scored, json, Progress.NONE);
         assertEquals("staged fit's base", json.get("law_start").getAsString(), json.toString());
         assertEquals(rs.parameter("gNa").value(), start.parameter("gNa").value(), 1e-9);
         assertEquals(0.5, start.parameter("gz1").value(), 1e-9, "the learned state goes with it");
@@ -84,10 +85,10 @@ class LawRefitTest {
         FittedModel learnedOwn = new FittedModel(base, rs.values(), state);
         FittedModel stagedOff = new FittedModel(base, off, List.of());
         JsonObject other = new JsonObject();
-        LawRefit.start(problem, learnedOwn, stagedOff, scored, other);
+        LawRefit.start(problem, learnedOwn, stagedOff, scored, other, Progress.NONE);
         assertEquals("learned base", other.get("law_start").getAsString(), other.toString());
         JsonObject none = new JsonObject();
-        assertEquals(rs.parameter("gNa").value(), LawRefit.start(problem, learnedOwn, null, scored, none)
+        assertEquals(rs.parameter("gNa").value(), LawRefit.start(problem, learnedOwn, null, scored, none, Progress.NONE)
                 .parameter("gNa").value(), 1e-9);
         assertFalse(none.has("law_start_training_loss_staged_base"));
     }
