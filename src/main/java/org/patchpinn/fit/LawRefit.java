@@ -99,13 +99,15 @@ final class LawRefit {
      */
     static ModelSpec start(FitProblem problem, FittedModel learned, FittedModel zero, FeatureObjective.Scored scored,
                            JsonObject json, Progress progress) {
-        ModelSpec onLearned = LearnedStateLaw.spec(learned.baseSpec(), learned);
-        if (zero == null || !zero.baseSpec().parameterNames().equals(learned.baseSpec().parameterNames())) {
+        ModelSpec learnedBase = learned.baseSpec();
+        ModelSpec onLearned = LearnedStateLaw.spec(learnedBase, learned);
+        ModelSpec stagedBase = zero == null ? null : zero.baseSpec();
+        if (stagedBase == null || !stagedBase.parameterNames().equals(learnedBase.parameterNames())) {
             json.addProperty("law_start", "learned base");
             return onLearned;
         }
         // the staged fit's values under the learned base's free list, with the same closed-form states
-        FittedModel onZeroBase = new FittedModel(learned.base(), zero.baseSpec().values(), learned.latents());
+        FittedModel onZeroBase = new FittedModel(learned.base(), stagedBase.values(), learned.latents());
         ModelSpec onZero = LearnedStateLaw.spec(onZeroBase.baseSpec(), onZeroBase);
         List<StepSweep> training = StepSweep.of(problem.fitSweeps());
         double lossLearned = statistics(onLearned, training, scored);
