@@ -19,11 +19,18 @@ import org.patchpinn.numeric.Median;
  * is deliberately different (eFEL/IPFX: slope of the stimulus-window deflection against step amplitude over
  * sweeps, which cancels an offset common to all steps, and ignores prepulses).
  *
- * @param restMv    median V before the first command change (mV), NaN when that stretch is too short or spikes
- * @param holdingPa command before the first change (pA), NaN with the rest
- * @param steps     the hyperpolarising steps measured, in time order
+ * <p>
+ * A cell that fires at the holding current has no rest and few spike-free baselines, so its hyperpolarising steps
+ * are also read as {@link Level}s: the steady state they reach, whatever came before them.
+ *
+ * @param restMv       median V before the first command change (mV), NaN when that stretch is too short or spikes
+ * @param holdingPa    command before the first change (pA), NaN with the rest
+ * @param steps        the hyperpolarising steps measured, in time order
+ * @param levels       every spike-free hyperpolarising step from holding, read as a steady state (time order)
+ * @param firesAtHolding whether the trace fires before its first command change
  */
-public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
+public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, List<Level> levels,
+                           boolean firesAtHolding) {
     /** Segments shorter than this are not measured (ms). */
     public static final double MIN_SEGMENT_MS = 60;
     /** Deflections smaller than this are too close to the noise (mV). */
@@ -65,22 +72,68 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
         }
     }
 
+    /**
+     * A hyperpolarising step read as a point of the steady-state current–voltage relation: it needs no spike-free
+     * baseline before it, only none inside it.
+     *
+     * @param commandPa  the command during the step (pA, absolute)
+     * @param steadyMv   median V over the step's last fifth (mV, absolute)
+     * @param durationMs step duration (ms)
+     * @param holdingPa  the command before the step (pA): the holding current it was taken from
+     * @param returnMv   V after the step, back at that command, from its end up to the first spike, the next command
+     *                   change or {@value #RETURN_MS} ms, on a 1 ms running mean: the relaxation from a steady state
+     * @param dtMs       sampling interval of {@code returnMv}
+     */
+    public record Level(double commandPa, double steadyMv, double durationMs, double holdingPa, double[] returnMv,
+                        double dtMs) {
+        /**
+         * The time constant of the return: the time V takes to rise by 63 % of {@code riseMv} (Rin·ΔI of the side
+         * measured) from the steady state; NaN when a spike or the end of the stretch comes first. It starts from a
+         * steady state whatever the cell did before the step, unlike a step's onset in a firing cell.
+         */
+        public double returnTimeConstantMs(double riseMv) {
+            return PassiveSteps.returnTimeConstantMs(returnMv, 0, returnMv.length, steadyMv, riseMv, dtMs);
+        }
+    }
+
+    /** How long after a step's end its return is kept (ms). */
+    public static final double RETURN_MS = 300;
+
+    /**
+     * The first time (ms after {@code from}) at which {@code smooth} has risen by 63 % of {@code riseMv} above
+     * {@code steadyMv}; NaN when it does not before {@code to} or the rise is under {@value #MIN_DEFLECTION_MV} mV.
+     */
+    public static double returnTimeConstantMs(double[] smooth, int from, int to, double steadyMv, double riseMv,
+                                              double dt) {
+        if (!(riseMv > MIN_DEFLECTION_MV)) {
+            return Double.NaN;
+        }
+        for (int i = from; i < to; i++) {
+            if (smooth[i] - steadyMv >= 0.632 * riseMv) {
+                return (i - from) * dt;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Measures one trace: V {@code v} (mV) and command {@code c} (pA), both sampled every {@code dt} ms. */
     public static PassiveSteps of(double[] v, double[] c, double dt) {
         int n = Math.min(v.length, c.length);
         double[] spikes = SpikeTimes.detect(Arrays.copyOf(v, n), dt);
         List<int[]> segs = segments(c, n);
         if (segs.isEmpty()) {
-            return new PassiveSteps(Double.NaN, Double.NaN, List.of());
+            return new PassiveSteps(Double.NaN, Double.NaN, List.of(), List.of(), false);
         }
         double rest = Double.NaN;
         double holding = Double.NaN;
         int firstEnd = segs.get(0)[1];
-        if (firstEnd * dt >= 20 && SpikeTimes.countIn(spikes, 0, firstEnd * dt) == 0) {
+        boolean firesAtHolding = SpikeTimes.countIn(spikes, 0, firstEnd * dt) > 0;
+        if (firstEnd * dt >= 20 && !firesAtHolding) {
             rest = Median.upper(v, 0, firstEnd);
             holding = c[0];
         }
         List<Step> steps = new ArrayList<>();
+        List<Level> levels = new ArrayList<>();
         double[] smooth = runningMean(v, n, Math.max(1, (int) Math.round(1.0 / dt)));
         for (int s = 1; s < segs.size(); s++) {
             int a = segs.get(s)[0];
@@ -90,6 +143,13 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
             boolean fromHolding = Math.abs(c[pa] - c[0]) <= tolerance(c, n);
             if (!fromHolding || !(dI < -1) || (b - a) * dt < MIN_SEGMENT_MS) {
                 continue;
+            }
+            // the return is read only where the command goes back to the holding level after the step
+            int next = s + 1 < segs.size() && Math.abs(c[segs.get(s + 1)[0]] - c[pa]) <= tolerance(c, n)
+                    ? segs.get(s + 1)[1] : b;
+            Level level = level(v, smooth, spikes, c[a], c[pa], a, b, next, dt);
+            if (level != null) {
+                levels.add(level);
             }
             int base0 = Math.max(pa, a - (int) Math.round(100 / dt));
             if (SpikeTimes.countIn(spikes, base0 * dt - 40, b * dt) > 0 || a - base0 < 10) {
@@ -115,7 +175,29 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps) {
             }
             steps.add(new Step(dI, dV, (b - a) * dt, tau, Math.min(slowPeak, dV)));
         }
-        return new PassiveSteps(rest, holding, List.copyOf(steps));
+        return new PassiveSteps(rest, holding, List.copyOf(steps), List.copyOf(levels), firesAtHolding);
+    }
+
+    /**
+     * The step [a, b) as a {@link Level}, or null when it spikes (a rebound after it does not count); its return
+     * runs from b to the first spike after it, {@code next} (the end of the stretch back at holding) or
+     * {@value #RETURN_MS} ms.
+     */
+    private static Level level(double[] v, double[] smooth, double[] spikes, double commandPa, double holdingPa,
+                               int a, int b, int next, double dt) {
+        if (SpikeTimes.countIn(spikes, a * dt, b * dt) > 0) {
+            return null;
+        }
+        double steady = Median.upper(v, a + (int) (0.8 * (b - a)), b);
+        int end = Math.min(next, b + (int) Math.round(RETURN_MS / dt));
+        for (double t : spikes) {
+            if (t >= b * dt) {
+                // stop before the spike's upstroke (its time is the peak's)
+                end = Math.min(end, Math.max(b, (int) Math.floor((t - 2) / dt)));
+                break;
+            }
+        }
+        return new Level(commandPa, steady, (b - a) * dt, holdingPa, Arrays.copyOfRange(smooth, b, end), dt);
     }
 
     /** Command changes smaller than this are noise (pA). */

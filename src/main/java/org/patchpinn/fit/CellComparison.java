@@ -18,10 +18,14 @@ import org.patchpinn.report.Table;
  * and membrane time constant (measured the same way on both, {@link PassiveEstimate}), and the spike-count
  * tolerance max(2, 20 %) per sweep. Built from the validation simulations, so nothing is simulated twice.
  * The data's rest is a median over sweeps; where it drifts across the recording ({@link RestRange#drifts}) a model,
- * which has one rest, is compared with that median, and the range says how far the cell itself moved.
+ * which has one rest, is compared with that median, and the range says how far the cell itself moved. Where the
+ * cell fires at the holding current on most sweeps and has no rest to measure a deflection from
+ * ({@code firesAtHolding}, {@link SteadyStateAnchors#applies}), input resistance and time constant of both are read
+ * from the steady states of the hyperpolarising steps, as the fit reads such a cell: a deflection from a baseline on
+ * the way to the next spike is no input resistance.
  */
 public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveEstimate model, double dataRheobasePa,
-                             double modelRheobasePa, RestRange dataRest) {
+                             double modelRheobasePa, RestRange dataRest, boolean firesAtHolding) {
     /**
      * The data's resting potential over the sweeps that measure it (a spike-free stretch before the first command
      * change, {@link PassiveSteps}).
@@ -88,9 +92,15 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
                     countAt(sw.spikeTimesMs(), holding, sw.dtMs()), countAt(modelTimes, holding, sw.dtMs())));
         }
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
-        return new CellComparison(rows, PassiveEstimate.ofMeasured(dataPassive),
-                PassiveEstimate.ofMeasured(modelPassive), rheobase(rows, true), rheobase(rows, false),
-                RestRange.of(dataPassive));
+        PassiveEstimate data = PassiveEstimate.ofMeasured(dataPassive);
+        PassiveEstimate model = PassiveEstimate.ofMeasured(modelPassive);
+        boolean firing = SteadyStateAnchors.applies(dataPassive);
+        if (firing) {
+            data = SteadyStateAnchors.membrane(data, dataPassive);
+            model = SteadyStateAnchors.membrane(model, modelPassive);
+        }
+        return new CellComparison(rows, data, model, rheobase(rows, true), rheobase(rows, false),
+                RestRange.of(dataPassive), firing);
     }
 
     /** Spikes whose time falls on a sample where {@code where} holds. */
@@ -148,19 +158,39 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     public Table cellTable() {
         Table t = new Table("PatchPINN Fit Cell");
         // a potential has no relative error
-        cellRow(t, "resting potential", "mV", data.restMv(), model.restMv(), false, dataRest.note());
+        cellRow(t, "resting potential", "mV", data.restMv(), model.restMv(), false, restNote());
         cellRow(t, "input resistance", "MOhm", data.inputResistanceMOhm(), model.inputResistanceMOhm(), true,
-                unmeasured(data.inputResistanceMOhm(), model.inputResistanceMOhm()));
+                firesAtHolding ? levelsNote() : unmeasured(data.inputResistanceMOhm(), model.inputResistanceMOhm()));
         cellRow(t, "membrane time constant", "ms", data.timeConstantMs(), model.timeConstantMs(), true,
-                unmeasured(data.timeConstantMs(), model.timeConstantMs()));
+                firesAtHolding ? levelsNote() : unmeasured(data.timeConstantMs(), model.timeConstantMs()));
         double steps = rheobaseStepDifference();
         cellRow(t, "rheobase", "pA", dataRheobasePa, modelRheobasePa, false, Double.isNaN(steps) ? ""
                 : String.format(Locale.ROOT, "%+.0f steps of the protocol", steps));
         List<Integer> alone = sweepsFiringAtHoldingAlone();
-        cellRow(t, "spikes at the holding current", "spikes", fiCurve.stream().mapToInt(FiRow::dataAtHolding).sum(),
-                fiCurve.stream().mapToInt(FiRow::modelAtHolding).sum(), false, alone.isEmpty() ? ""
+        cellRow(t, "spikes at the holding current", "spikes", spikesAtHolding(true), spikesAtHolding(false), false,
+                alone.isEmpty() ? ""
                         : "the model fires at the holding current where the cell does not on sweeps " + alone);
         return t;
+    }
+
+    /** What a reader of the rest's error should know: the cell fires where it would rest, or its rest drifts. */
+    public String restNote() {
+        String firing = "the cell fires at the holding current on most sweeps, so it has no resting potential: the "
+                + "data value, where there is one, is the median of the spike-free stretches before the first step";
+        return firesAtHolding ? dataRest.note().isEmpty() ? firing : firing + "; " + dataRest.note()
+                : dataRest.note();
+    }
+
+    /** Spikes at the holding current over every step sweep, of the data or the model. */
+    public int spikesAtHolding(boolean ofData) {
+        return fiCurve.stream().mapToInt(ofData ? FiRow::dataAtHolding : FiRow::modelAtHolding).sum();
+    }
+
+    /** How the membrane of a cell firing at the holding current is read (both sides alike). */
+    public String levelsNote() {
+        return String.format(Locale.ROOT, "the cell fires at the holding current: read from the steady states of "
+                + "the spike-free hyperpolarising steps (slope of V against current; time constant from V at each "
+                + "step's onset), %d on the data, %d on the model", data.steps(), model.steps());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.numeric.LeastSquares;
 import org.patchpinn.sim.Simulator;
@@ -22,7 +23,9 @@ import org.patchpinn.trace.CurrentClampSweep;
  * {@value StepSummary#SPIKING_CHARGING_MS} ms, up to the first spike's approach) is scored only where the training
  * sweeps have no hyperpolarising step ({@link Scored#spikingCharging}): there it is the one view of the membrane
  * (capacitance, leak) the fit has; where the passive measurement fixes the membrane it would only add a second,
- * conflicting target for the spikes' approach.
+ * conflicting target for the spikes' approach. For a cell read as firing at the holding current
+ * ({@link SteadyStateAnchors#applies}), a sweep that fires before its step scores nothing measured from its pre-step
+ * baseline, which there is the phase of the firing.
  */
 final class FeatureObjective {
     static final double CAP = 5;
@@ -33,8 +36,27 @@ final class FeatureObjective {
     static final double RECOVERY_MV = 1;
     static final double RECOVERY_WEIGHT = 0.5;
 
-    /** What the loss reads besides the statistics every fit scores. */
-    record Scored(boolean recovery, boolean spikingCharging) { }
+    /**
+     * What the loss reads besides the statistics every fit scores; {@code firingBaselines}: whether a sweep that
+     * fires before its step scores its pre-step baseline and what is measured from it (see {@link #addResiduals}).
+     */
+    record Scored(boolean recovery, boolean spikingCharging, boolean firingBaselines) {
+        Scored(boolean recovery, boolean spikingCharging) {
+            this(recovery, spikingCharging, true);
+        }
+
+        /**
+         * What a fit on these training sweeps scores: the charging before spikes where the membrane is not
+         * measured, neither from a rest nor, for a cell firing at the holding current, from steady states; and for
+         * such a cell ({@link SteadyStateAnchors#applies}) no baseline where a sweep fires before its step. A cell
+         * with a rest anchor is read as resting, baselines and all, as the passive anchors read it.
+         */
+        static Scored of(boolean recovery, List<PassiveSteps> training) {
+            PassiveEstimate anchors = SteadyStateAnchors.of(training);
+            return new Scored(recovery, !(anchors != null ? anchors : PassiveEstimate.ofMeasured(training)).measured(),
+                    !SteadyStateAnchors.applies(training));
+        }
+    }
 
     /** A sweep trimmed to what the loss reads, with the data's summary. */
     private record Target(FitSweep sweep, double startMs, double endMs, StepSummary data) { }
@@ -137,7 +159,11 @@ final class FeatureObjective {
      */
     static void addResiduals(StepSummary d, StepSummary m, Scored scored, List<Double> r) {
         boolean diverged = m == null;
-        if (scored.recovery()) {
+        // for a cell read as firing at the holding current, a sweep that fires before its step has no baseline, only
+        // the phase of its firing there: the features measured from that baseline (itself, the charging curve, the
+        // recovery) are not scored on it
+        boolean rests = scored.firingBaselines() || d.spikesBefore() == 0;
+        if (scored.recovery() && rests) {
             for (int k = 0; k < d.recovery().length; k++) {
                 double x = diverged ? CAP : z(m.recovery()[k], d.recovery()[k], RECOVERY_MV);
                 r.add(Double.isNaN(d.recovery()[k]) ? 0 : RECOVERY_WEIGHT * x);
@@ -147,16 +173,18 @@ final class FeatureObjective {
         double countScale = d.spikes() == 0 ? 0.5 : Math.max(1.0, 0.1 * d.spikes());
         r.add(diverged ? 3 * CAP : (m.spikes() - d.spikes()) / countScale);
         r.add(diverged ? CAP : (m.spikesBefore() - d.spikesBefore()) / Math.max(1.0, 0.2 * d.spikesBefore()));
-        r.add(diverged ? CAP : z(m.baselineMv(), d.baselineMv(), 1.0));
+        if (rests) {
+            r.add(diverged ? CAP : z(m.baselineMv(), d.baselineMv(), 1.0));
+        }
         if (d.spikes() == 0) {
             r.add(diverged || m.spikes() > 0 ? CAP : z(m.steadyMv(), d.steadyMv(), 1.0));
-            for (int k = 0; k < d.charging().length; k++) {
+            for (int k = 0; rests && k < d.charging().length; k++) {
                 double x = diverged || m.spikes() > 0 ? CAP : z(m.charging()[k], d.charging()[k], 1.0);
                 r.add(Double.isNaN(d.charging()[k]) ? 0 : x);
             }
             return;
         }
-        if (scored.spikingCharging()) {
+        if (scored.spikingCharging() && rests) {
             // the charging before the cell's first spike; a model that has spiked by then scores the cap
             for (int k = 0; k < d.charging().length; k++) {
                 r.add(Double.isNaN(d.charging()[k]) ? 0 : diverged ? CAP : z(m.charging()[k], d.charging()[k], 1.0));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.pinn.CurrentClampData;
@@ -70,10 +71,11 @@ final class LawRefit {
 
     /**
      * What the staged fit scores on a problem's sweeps: the recovery after the step, and the charging before spikes
-     * where the training sweeps do not measure the membrane.
+     * where the training sweeps do not measure the membrane ({@link FeatureObjective.Scored#of}).
      */
     static FeatureObjective.Scored scored(FitProblem problem) {
-        return new FeatureObjective.Scored(true, !PassiveEstimate.ofSweeps(problem.fitSweeps()).measured());
+        return FeatureObjective.Scored.of(true, problem.fitSweeps().stream()
+                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList());
     }
 
     /** The staged fit's statistics loss on {@code steps} (selection or training), scored as {@link #scored} says. */

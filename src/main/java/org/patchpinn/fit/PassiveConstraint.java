@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.model.CompiledGate;
 import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.ModelSpec;
@@ -49,8 +50,18 @@ final class PassiveConstraint {
     private final double[] gRange;
     private final double[] eRange;
     private final double[] cRange;
+    /** Where a firing cell's τ was read: on the return from its steps; null: on a step from its rest. */
+    private final ReturnStep back;
 
-    private PassiveConstraint(ModelSpec spec, CurrentSpec leak, PassiveEstimate p, double[][] ranges) {
+    /**
+     * The return a firing cell's time constant was read on ({@link PassiveSteps.Level#returnTimeConstantMs}): from
+     * the steady state at {@code levelPa} back to {@code holdingPa}, τ the time to rise by 63 % of {@code riseMv}.
+     * The model's is read on the same return the same way.
+     */
+    record ReturnStep(double levelPa, double holdingPa, double riseMv) { }
+
+    private PassiveConstraint(ModelSpec spec, CurrentSpec leak, PassiveEstimate p, double[][] ranges,
+                              ReturnStep back) {
         this.spec = spec;
         this.leak = leak;
         this.gIndex = spec.indexOf(leak.conductance());
@@ -70,6 +81,7 @@ final class PassiveConstraint {
         this.gRange = ranges == null ? bounds(gIndex) : ranges[0];
         this.eRange = ranges == null ? bounds(eIndex) : ranges[1];
         this.cRange = ranges == null ? bounds(cIndex) : ranges[2];
+        this.back = back;
     }
 
     /**
@@ -87,7 +99,12 @@ final class PassiveConstraint {
         if (!free.contains(leak.conductance()) && !free.contains(leak.reversal())) {
             return null;
         }
-        return new PassiveConstraint(spec, leak, p, null);
+        return new PassiveConstraint(spec, leak, p, null, null);
+    }
+
+    /** The same constraint with the model's τ read on the cell's return (see {@link ReturnStep}). */
+    PassiveConstraint withReturn(ReturnStep step) {
+        return new PassiveConstraint(spec, leak, cell, new double[][] {gRange, eRange, cRange}, step);
     }
 
     /**
@@ -98,7 +115,7 @@ final class PassiveConstraint {
     PassiveConstraint within(double[] start, double factor, double mv) {
         double[] e = {Math.max(eRange[0], start[eIndex] - mv), Math.min(eRange[1], start[eIndex] + mv)};
         return new PassiveConstraint(spec, leak, cell,
-                new double[][] {band(gRange, start[gIndex], factor), e, band(cRange, start[cIndex], factor)});
+                new double[][] {band(gRange, start[gIndex], factor), e, band(cRange, start[cIndex], factor)}, back);
     }
 
     /** The parameters it solves (not searched). */
@@ -142,14 +159,19 @@ final class PassiveConstraint {
         return out;
     }
 
-    /** The model's τ on the cell's median hyperpolarising step, measured as the cell's; NaN when unmeasurable. */
+    /**
+     * The model's τ on the cell's median hyperpolarising step (or its {@link ReturnStep}), measured as the cell's;
+     * NaN when unmeasurable.
+     */
     private double modelTimeConstant(double[] x) {
         double stepStart = BASELINE_MS;
-        double end = stepStart + cell.stepMs();
-        double on = holdingPa + cell.stepPa();
+        double stepEnd = stepStart + cell.stepMs();
+        double end = back == null ? stepEnd : stepEnd + PassiveSteps.RETURN_MS;
+        double from = back == null ? holdingPa : back.holdingPa();
+        double on = back == null ? holdingPa + cell.stepPa() : back.levelPa();
         double[] v;
         try {
-            v = Simulator.shared().simulate(spec, x, t -> t >= stepStart && t < end ? on : holdingPa, end,
+            v = Simulator.shared().simulate(spec, x, t -> t >= stepStart && t < stepEnd ? on : from, end,
                     SAMPLE_MS, StagedFit.SEARCH_STEP_MS, null, false).v();
         } catch (IllegalArgumentException e) {
             return Double.NaN;
@@ -161,7 +183,12 @@ final class PassiveConstraint {
         }
         double[] command = new double[v.length];
         for (int i = 0; i < v.length; i++) {
-            command[i] = i * SAMPLE_MS >= stepStart ? on : holdingPa;
+            double t = i * SAMPLE_MS;
+            command[i] = t >= stepStart && t < stepEnd ? on : from;
+        }
+        if (back != null) {
+            List<PassiveSteps.Level> levels = PassiveSteps.of(v, command, SAMPLE_MS).levels();
+            return levels.isEmpty() ? Double.NaN : levels.get(0).returnTimeConstantMs(back.riseMv());
         }
         return PassiveEstimate.of(List.of(new PassiveEstimate.Trace(v, command, SAMPLE_MS))).timeConstantMs();
     }

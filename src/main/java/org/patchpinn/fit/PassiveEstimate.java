@@ -44,18 +44,12 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         return steps > 0 && Double.isFinite(capacitancePf());
     }
 
-    /** The estimate from a fit's sweeps. */
-    static PassiveEstimate ofSweeps(List<FitSweep> sweeps) {
-        return ofSweeps(sweeps, false);
-    }
-
     /**
-     * The estimate from a fit's sweeps, with the input resistance read {@code beforeSag} (see
-     * {@link PassiveSteps.Step#resistanceBeforeSagMOhm}) or at the steady state.
+     * Whether a rest and a hyperpolarising step were measured, the two points {@link PassiveConstraint} solves the
+     * leak through.
      */
-    static PassiveEstimate ofSweeps(List<FitSweep> sweeps, boolean beforeSag) {
-        return ofMeasured(sweeps.stream().map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList(),
-                beforeSag);
+    public boolean anchorsRest() {
+        return measured() && Double.isFinite(restMv) && stepPa < 0;
     }
 
     public static PassiveEstimate of(List<Trace> traces) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.patchpinn.features.CoincidenceFactor;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.model.CompiledGate;
@@ -161,21 +162,42 @@ public final class StagedFit implements FitMethod {
 
         // the onset base reads the hyperpolarising steps before a sag, as it reads spiking ones before adaptation:
         // a steady state after the sag would give its leak the conductance the new state must explain
-        PassiveEstimate passive = PassiveEstimate.ofSweeps(training.stream().map(StepSweep::sweep).toList(),
-                onsetOnly);
+        List<PassiveSteps> measuredSteps = training.stream().map(StepSweep::sweep)
+                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList();
+        PassiveEstimate passive = PassiveEstimate.ofMeasured(measuredSteps, onsetOnly);
         diagnostics.add("passive_estimate", passiveJson(passive));
-        progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin %.0f "
-                + "MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", passive.restMv(),
-                passive.inputResistanceMOhm(), passive.timeConstantMs(), passive.steps(), passive.capacitancePf())
-                : String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV; Rin, tau and C not measured (no "
-                + "hyperpolarising step in the training sweeps): the model's passive values are the start",
-                passive.restMv()));
+        PassiveEstimate anchors = SteadyStateAnchors.of(measuredSteps);
+        if (anchors != null) {
+            // a cell firing at the holding current has no rest to anchor on (see SteadyStateAnchors)
+            diagnostics.add("passive_anchors", anchorsJson(anchors, SteadyStateAnchors.firing(measuredSteps),
+                    measuredSteps.size()));
+            progress.log(String.format(Locale.ROOT, "fit (classic): the cell fires at the holding current on %d of "
+                    + "%d training sweeps: no rest; the membrane is read from the steady states of %d hyperpolarising "
+                    + "steps (%.0f mV at %.0f pA, %.0f mV at %.0f pA): Rin %.0f MOhm, tau %.1f ms -> C %.0f pF",
+                    SteadyStateAnchors.firing(measuredSteps), measuredSteps.size(), anchors.steps(),
+                    anchors.restMv(), anchors.holdingPa(), anchors.restMv() + anchors.inputResistanceMOhm()
+                    * anchors.stepPa() / 1000, anchors.holdingPa() + anchors.stepPa(),
+                    anchors.inputResistanceMOhm(), anchors.timeConstantMs(), anchors.capacitancePf()));
+            passive = anchors;
+        } else {
+            progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin "
+                    + "%.0f MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", passive.restMv(),
+                    passive.inputResistanceMOhm(), passive.timeConstantMs(), passive.steps(), passive.capacitancePf())
+                    : String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV; Rin, tau and C not measured "
+                    + "(no hyperpolarising step in the training sweeps): the model's passive values are the start",
+                    passive.restMv()));
+        }
         if (onsetOnly && passive.sagSteps() > 0) {
             progress.log(String.format(Locale.ROOT, "fit (classic): %d of %d hyperpolarising steps sag: the onset "
                     + "base's input resistance is read at their peak, before the sag", passive.sagSteps(),
                     passive.steps()));
         }
         PassiveConstraint constraint = PassiveConstraint.of(spec, passive);
+        PassiveConstraint.ReturnStep back = anchors == null ? null : SteadyStateAnchors.returnStep(measuredSteps);
+        if (constraint != null && back != null) {
+            // the cell's τ was read on the return from its steps: the model's is read there too
+            constraint = constraint.withReturn(back);
+        }
         UnaryOperator<double[]> complete = constraint == null ? x -> x : constraint::apply;
         List<String> solved = constraint == null ? List.of() : constraint.solved();
         if (constraint != null) {
@@ -183,7 +205,7 @@ public final class StagedFit implements FitMethod {
         }
         // the recovery after the step shows a slow current: scored when the model has one and the slow stage runs
         boolean recovery = !onsetOnly && stages.containsValue(FitStage.SLOW);
-        FeatureObjective.Scored scored = new FeatureObjective.Scored(recovery, !passive.measured());
+        FeatureObjective.Scored scored = FeatureObjective.Scored.of(recovery, measuredSteps);
         diagnostics.addProperty("recovery_scored", recovery);
         diagnostics.addProperty("spiking_charging_scored", scored.spikingCharging());
         FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, scored, progress);
@@ -425,6 +447,25 @@ public final class StagedFit implements FitMethod {
         o.add("selection_loss", Json.number(c.selectionLoss()));
         o.addProperty("evaluations", c.evaluations());
         o.add("wall_s", Json.number(c.wallS()));
+        return o;
+    }
+
+    /** The steady-state anchors of a cell firing at the holding current (see {@link SteadyStateAnchors}). */
+    private static JsonObject anchorsJson(PassiveEstimate a, int firing, int sweeps) {
+        JsonObject o = new JsonObject();
+        o.addProperty("rule", "the cell fires before the first step on at least half of the training sweeps: the "
+                + "leak is solved through the steady states of its spike-free hyperpolarising steps (a line through "
+                + "them: its slope is the input resistance), not through a rest");
+        o.addProperty("sweeps_firing_at_holding", firing);
+        o.addProperty("training_sweeps", sweeps);
+        o.addProperty("levels", a.steps());
+        o.add("upper_pA", Json.number(a.holdingPa()));
+        o.add("upper_mV", Json.number(a.restMv()));
+        o.add("lower_pA", Json.number(a.holdingPa() + a.stepPa()));
+        o.add("lower_mV", Json.number(a.restMv() + a.inputResistanceMOhm() * a.stepPa() / 1000));
+        o.add("input_resistance_MOhm", Json.number(a.inputResistanceMOhm()));
+        o.add("time_constant_ms", Json.number(a.timeConstantMs()));
+        o.add("capacitance_pF", Json.number(a.capacitancePf()));
         return o;
     }
 

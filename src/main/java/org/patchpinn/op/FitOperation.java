@@ -352,6 +352,12 @@ public final class FitOperation extends BasicOperation {
             summary += "; the cell's rest drifts " + cell.dataRest().range()
                     + " over the recording (cell_comparison.csv)";
         }
+        if (cell.firesAtHolding()) {
+            summary += String.format(Locale.ROOT, "; the cell fires at the holding current (%d spikes there, the model "
+                    + "%d): no rest, its input resistance and time constant are read from the steady states of its "
+                    + "hyperpolarising steps (cell_comparison.csv)", cell.spikesAtHolding(true),
+                    cell.spikesAtHolding(false));
+        }
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");
         result.table(vt, "validation.csv");

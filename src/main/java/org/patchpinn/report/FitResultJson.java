@@ -181,8 +181,12 @@ public final class FitResultJson {
         o.add("data", data);
         o.add("model", passive(c.model(), c.modelRheobasePa()));
         o.add("error", cellError(c));
-        if (rest.drifts()) {
-            o.addProperty("rest_note", rest.note());
+        if (!c.restNote().isEmpty()) {
+            o.addProperty("rest_note", c.restNote());
+        }
+        o.addProperty("fires_at_holding", c.firesAtHolding());
+        if (c.firesAtHolding()) {
+            o.addProperty("membrane_note", c.levelsNote());
         }
         o.addProperty("step_sweeps", c.fiCurve().size());
         o.addProperty("spike_count_within_tolerance", c.sweepsWithinCountTolerance());
