@@ -189,8 +189,8 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     /** How the membrane of a cell firing at the holding current is read (both sides alike). */
     public String levelsNote() {
         return String.format(Locale.ROOT, "the cell fires at the holding current: read from the steady states of "
-                + "the spike-free hyperpolarising steps (slope of V against current; time constant from V at each "
-                + "step's onset), %d on the data, %d on the model", data.steps(), model.steps());
+                + "the spike-free hyperpolarising steps (slope of V against current; time constant on the return "
+                + "to the holding current), %d on the data, %d on the model", data.steps(), model.steps());
     }
 
     /**

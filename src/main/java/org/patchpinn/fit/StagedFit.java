@@ -453,9 +453,10 @@ public final class StagedFit implements FitMethod {
     /** The steady-state anchors of a cell firing at the holding current (see {@link SteadyStateAnchors}). */
     private static JsonObject anchorsJson(PassiveEstimate a, int firing, int sweeps) {
         JsonObject o = new JsonObject();
-        o.addProperty("rule", "the cell fires before the first step on at least half of the training sweeps: the "
-                + "leak is solved through the steady states of its spike-free hyperpolarising steps (a line through "
-                + "them: its slope is the input resistance), not through a rest");
+        o.addProperty("rule", "the cell fires before the first step on at least half of the training sweeps, "
+                + "which give no rest anchor: the leak is solved through the steady states of its spike-free "
+                + "hyperpolarising steps (a line through them: its slope is the input resistance), the time constant "
+                + "is read on the return from them to the holding current, on the model alike");
         o.addProperty("sweeps_firing_at_holding", firing);
         o.addProperty("training_sweeps", sweeps);
         o.addProperty("levels", a.steps());

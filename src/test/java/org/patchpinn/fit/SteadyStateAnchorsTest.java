@@ -51,6 +51,16 @@ class SteadyStateAnchorsTest {
         double[] x = c.apply(StagedFit.StartValues.fromPassive(template, FitStage.of(template), a));
         assertEquals(upper, steady(template, x, -20), 0.5);
         assertEquals(lower, steady(template, x, -60), 0.5);
+
+        // with its τ read on the return to the holding current, as the cell's was, the solved model returns as the
+        // cell does: read the same way on the same steps
+        PassiveConstraint.ReturnStep back = SteadyStateAnchors.returnStep(measured);
+        assertNotNull(back);
+        double[] y = c.withReturn(back).apply(StagedFit.StartValues.fromPassive(template, FitStage.of(template), a));
+        PassiveEstimate model = SteadyStateAnchors.membrane(a, List.of(sweep(template, y, -60),
+                sweep(template, y, -20)));
+        assertEquals(a.timeConstantMs(), model.timeConstantMs(), 0.2 * a.timeConstantMs(),
+                "tau: cell " + a.timeConstantMs() + " ms, model " + model.timeConstantMs() + " ms");
     }
 
     @Test
@@ -86,15 +96,19 @@ class SteadyStateAnchorsTest {
 
     /** One sweep: holding (0 pA), a step of {@code stepPa}, holding again; measured as a fit measures it. */
     private static PassiveSteps sweep(ModelSpec m, double stepPa) {
-        double[][] vc = trace(m, stepPa);
+        return sweep(m, m.values(), stepPa);
+    }
+
+    private static PassiveSteps sweep(ModelSpec m, double[] x, double stepPa) {
+        double[][] vc = trace(m, x, stepPa);
         return PassiveSteps.of(vc[0], vc[1], DT);
     }
 
     /** V and command of one sweep, the model having run {@value #LEAD_MS} ms at the holding current before it. */
-    private static double[][] trace(ModelSpec m, double stepPa) {
+    private static double[][] trace(ModelSpec m, double[] x, double stepPa) {
         double from = LEAD_MS + STEP_FROM_MS;
         double total = from + STEP_MS + 300;
-        double[] all = Simulator.shared().voltage(m, m.values(), t -> t >= from && t < from + STEP_MS ? stepPa : 0,
+        double[] all = Simulator.shared().voltage(m, x, t -> t >= from && t < from + STEP_MS ? stepPa : 0,
                 total, DT);
         double[] v = Arrays.copyOfRange(all, (int) Math.round(LEAD_MS / DT), all.length);
         double[] cmd = new double[v.length];
