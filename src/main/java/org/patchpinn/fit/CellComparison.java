@@ -20,9 +20,10 @@ import org.patchpinn.report.Table;
  * The data's rest is a median over sweeps; where it drifts across the recording ({@link RestRange#drifts}) a model,
  * which has one rest, is compared with that median, and the range says how far the cell itself moved. Where the
  * cell fires at the holding current on most sweeps and has no rest to measure a deflection from
- * ({@code firesAtHolding}, {@link SteadyStateAnchors#applies}), input resistance and time constant of both are read
- * from the steady states of the hyperpolarising steps, as the fit reads such a cell: a deflection from a baseline on
- * the way to the next spike is no input resistance.
+ * ({@code firesAtHolding}, {@link SteadyStateAnchors#applies}, decided on the training sweeps as the fit decides it),
+ * input resistance and time constant of both are read from the steady states of the hyperpolarising steps of every
+ * sweep, as the fit reads such a cell: a deflection from a baseline on the way to the next spike is no input
+ * resistance.
  */
 public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveEstimate model, double dataRheobasePa,
                              double modelRheobasePa, RestRange dataRest, boolean firesAtHolding) {
@@ -76,10 +77,14 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         List<FiRow> rows = new ArrayList<>();
         List<PassiveSteps> dataPassive = new ArrayList<>();
         List<PassiveSteps> modelPassive = new ArrayList<>();
+        List<PassiveSteps> trainingPassive = new ArrayList<>();
         for (SweepValidation v : validation) {
             FitSweep sw = v.sweep();
             double[] cmd = sw.iPa();
             dataPassive.add(PassiveSteps.of(sw.vMv(), cmd, sw.dtMs()));
+            if (SweepRoles.TRAINING.equals(v.role())) {
+                trainingPassive.add(dataPassive.get(dataPassive.size() - 1));
+            }
             modelPassive.add(PassiveSteps.of(v.model().v(), cmd, sw.dtMs()));
             StepSweep step = StepSweep.of(sw);
             if (step == null) {
@@ -94,7 +99,9 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
         PassiveEstimate data = PassiveEstimate.ofMeasured(dataPassive);
         PassiveEstimate model = PassiveEstimate.ofMeasured(modelPassive);
-        boolean firing = SteadyStateAnchors.applies(dataPassive);
+        // the cell is read as the fit read it, on its training sweeps: with more sweeps a pacemaker has more chances of
+        // one spike-free stretch, which would otherwise switch the report to a rest the fit did not anchor on
+        boolean firing = SteadyStateAnchors.applies(trainingPassive.isEmpty() ? dataPassive : trainingPassive);
         if (firing) {
             data = SteadyStateAnchors.membrane(data, dataPassive);
             model = SteadyStateAnchors.membrane(model, modelPassive);
