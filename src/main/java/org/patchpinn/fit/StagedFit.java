@@ -169,12 +169,12 @@ public final class StagedFit implements FitMethod {
         PassiveEstimate anchors = SteadyStateAnchors.of(measuredSteps);
         if (anchors != null) {
             // a cell firing at the holding current has no rest to anchor on (see SteadyStateAnchors)
-            diagnostics.add("passive_anchors", anchorsJson(anchors, SteadyStateAnchors.firing(measuredSteps),
-                    measuredSteps.size()));
+            int firing = SteadyStateAnchors.firing(measuredSteps);
+            diagnostics.add("passive_anchors", anchorsJson(anchors, firing, measuredSteps.size()));
             progress.log(String.format(Locale.ROOT, "fit (classic): the cell fires at the holding current on %d of "
                     + "%d training sweeps: no rest; the membrane is read from the steady states of %d hyperpolarising "
                     + "steps (%.0f mV at %.0f pA, %.0f mV at %.0f pA): Rin %.0f MOhm, tau %.1f ms -> C %.0f pF",
-                    SteadyStateAnchors.firing(measuredSteps), measuredSteps.size(), anchors.steps(),
+                    firing, measuredSteps.size(), anchors.steps(),
                     anchors.restMv(), anchors.holdingPa(), anchors.restMv() + anchors.inputResistanceMOhm()
                     * anchors.stepPa() / 1000, anchors.holdingPa() + anchors.stepPa(),
                     anchors.inputResistanceMOhm(), anchors.timeConstantMs(), anchors.capacitancePf()));
@@ -193,10 +193,9 @@ public final class StagedFit implements FitMethod {
                     passive.steps()));
         }
         PassiveConstraint constraint = PassiveConstraint.of(spec, passive);
-        PassiveConstraint.ReturnStep back = anchors == null ? null : SteadyStateAnchors.returnStep(measuredSteps);
-        if (constraint != null && back != null) {
+        if (constraint != null && anchors != null) {
             // the cell's τ was read on the return from its steps: the model's is read there too
-            constraint = constraint.withReturn(back);
+            constraint = constraint.withReturn(SteadyStateAnchors.returnStep(measuredSteps, anchors));
         }
         UnaryOperator<double[]> complete = constraint == null ? x -> x : constraint::apply;
         List<String> solved = constraint == null ? List.of() : constraint.solved();

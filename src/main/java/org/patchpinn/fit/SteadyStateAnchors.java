@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.patchpinn.features.PassiveSteps;
 
 /**
@@ -69,37 +70,29 @@ final class SteadyStateAnchors {
 
     /**
      * The return the cell's time constant was read on: from the median level of its hyperpolarising steps back to
-     * the median holding current, with the rise its input resistance gives (null without a line or a level).
+     * the median holding current, with the rise the input resistance of {@code anchors} (their {@link #of}) gives.
      */
-    static PassiveConstraint.ReturnStep returnStep(List<PassiveSteps> measured) {
-        PassiveEstimate l = line(measured);
-        if (l == null) {
-            return null;
-        }
-        List<PassiveSteps.Level> levels = measured.stream().flatMap(p -> p.levels().stream()).toList();
+    static PassiveConstraint.ReturnStep returnStep(List<PassiveSteps> measured, PassiveEstimate anchors) {
+        List<PassiveSteps.Level> levels = levels(measured);
         double level = PassiveEstimate.median(levels.stream().map(PassiveSteps.Level::commandPa).toList());
         double holding = PassiveEstimate.median(levels.stream().map(PassiveSteps.Level::holdingPa).toList());
-        return new PassiveConstraint.ReturnStep(level, holding, l.inputResistanceMOhm() / 1000 * (holding - level));
+        return new PassiveConstraint.ReturnStep(level, holding,
+                anchors.inputResistanceMOhm() / 1000 * (holding - level));
+    }
+
+    private static List<PassiveSteps.Level> levels(List<PassiveSteps> measured) {
+        return measured.stream().flatMap(p -> p.levels().stream()).toList();
     }
 
     /** The line through the steady states, or null (see {@link #of}). */
     private static PassiveEstimate line(List<PassiveSteps> measured) {
-        List<PassiveSteps.Level> levels = measured.stream().flatMap(p -> p.levels().stream()).toList();
+        List<PassiveSteps.Level> levels = levels(measured);
+        SimpleRegression iv = new SimpleRegression();
+        levels.forEach(l -> iv.addData(l.commandPa(), l.steadyMv()));
         double lo = levels.stream().mapToDouble(PassiveSteps.Level::commandPa).min().orElse(Double.NaN);
         double hi = levels.stream().mapToDouble(PassiveSteps.Level::commandPa).max().orElse(Double.NaN);
-        if (!(hi - lo >= MIN_SPAN_PA)) {
-            return null;
-        }
-        double mi = levels.stream().mapToDouble(PassiveSteps.Level::commandPa).average().orElseThrow();
-        double mv = levels.stream().mapToDouble(PassiveSteps.Level::steadyMv).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        for (PassiveSteps.Level l : levels) {
-            sxy += (l.commandPa() - mi) * (l.steadyMv() - mv);
-            sxx += (l.commandPa() - mi) * (l.commandPa() - mi);
-        }
-        double slope = sxy / sxx; // mV/pA = GΩ
-        if (!(slope > 0)) {
+        double slope = iv.getSlope(); // mV/pA = GΩ
+        if (!(hi - lo >= MIN_SPAN_PA) || !(slope > 0)) {
             return null;
         }
         List<Double> tau = new ArrayList<>();
@@ -111,7 +104,7 @@ final class SteadyStateAnchors {
                 tau.add(t);
             }
         }
-        return new PassiveEstimate(mv + slope * (hi - mi), 1000 * slope, PassiveEstimate.median(tau), levels.size(),
+        return new PassiveEstimate(iv.predict(hi), 1000 * slope, PassiveEstimate.median(tau), levels.size(),
                 hi, lo - hi, PassiveEstimate.median(duration), 0, false);
     }
 }

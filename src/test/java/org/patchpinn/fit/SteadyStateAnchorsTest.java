@@ -54,7 +54,7 @@ class SteadyStateAnchorsTest {
 
         // with its τ read on the return to the holding current, as the cell's was, the solved model returns as the
         // cell does: read the same way on the same steps
-        PassiveConstraint.ReturnStep back = SteadyStateAnchors.returnStep(measured);
+        PassiveConstraint.ReturnStep back = SteadyStateAnchors.returnStep(measured, a);
         assertNotNull(back);
         double[] y = c.withReturn(back).apply(StagedFit.StartValues.fromPassive(template, FitStage.of(template), a));
         PassiveEstimate model = SteadyStateAnchors.membrane(a, List.of(sweep(template, y, -60),
