@@ -146,6 +146,14 @@ public final class StagedFit implements FitMethod {
                     + "changes within its window: a ramp or a waveform); the staged fit needs step sweeps — use "
                     + "method 'trace' for other stimuli");
         }
+        if (training.stream().noneMatch(StepSweep::spiking)) {
+            // every spike-generating parameter would be searched on nothing: the search ends anywhere (on a
+            // passive model cell, measured: Cm, EL and VT on their bounds, reported as a fit)
+            throw new FitException("no training sweep fires a spike during its step, and the staged fit reads the "
+                    + "spike-generating parameters from spikes: include a spiking sweep in the training sweeps, or, "
+                    + "for a cell silent on every step, read its rest, input resistance and time constant with "
+                    + "'features' or fit its traces with method 'trace'");
+        }
         if (selection.isEmpty()) {
             selection = training;
         }

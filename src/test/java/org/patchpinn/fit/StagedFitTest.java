@@ -113,6 +113,16 @@ class StagedFitTest {
     }
 
     @Test
+    void trainingSweepsWithoutSpikesAreAnErrorNotAFit() {
+        List<FitSweep> all = sweeps(cell());
+        // amplitudes -150, -50, 50 pA: the cell is silent on all three
+        FitProblem problem = new FitProblem(BuiltinModels.get("traub-rs-m"), all.subList(0, 3), List.of(),
+                FitSettings.defaults().withMaxEvaluations(60).withConfidenceIntervals(false));
+        FitException e = assertThrows(FitException.class, () -> new StagedFit().fit(problem, Progress.NONE));
+        assertTrue(e.getMessage().contains("no training sweep fires a spike"), e.getMessage());
+    }
+
+    @Test
     void sweepRolesSpanTheProtocolAndNeverOverlap() {
         List<FitSweep> all = sweeps(cell());
         SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size());
