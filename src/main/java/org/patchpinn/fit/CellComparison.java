@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.patchpinn.report.Table;
  * resistance.
  */
 public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveEstimate model, double dataRheobasePa,
-                             double modelRheobasePa, RestRange dataRest, boolean firesAtHolding) {
+                             double modelRheobasePa, RestRange dataRest, ResistanceTrend dataResistance,
+                             boolean firesAtHolding) {
     /**
      * The data's resting potential over the sweeps that measure it (a spike-free stretch before the first command
      * change, {@link PassiveSteps}).
@@ -57,6 +59,52 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     }
 
     /**
+     * How the data's input resistance moves over the recording: the median per-step ΔV/ΔI ({@link PassiveSteps}) of
+     * the first and of the last third of the sweeps that measure it, in recording order. A cell whose membrane
+     * changes while it is recorded (deteriorating, or still adapting from the previous step when a test pulse comes)
+     * has no one input resistance; its data value is the median of all, which one model cannot match everywhere.
+     */
+    public record ResistanceTrend(double firstMOhm, double lastMOhm, int sweeps) {
+        /** A change larger than this fraction is named: it is the tolerance #12 judges a model's Rin with. */
+        static final double CHANGE_LIMIT = 0.15;
+
+        static ResistanceTrend of(List<PassiveSteps> inRecordingOrder) {
+            List<Double> perSweep = new ArrayList<>();
+            for (PassiveSteps p : inRecordingOrder) {
+                if (!p.steps().isEmpty()) {
+                    perSweep.add(PassiveEstimate.median(p.steps().stream().map(PassiveSteps.Step::resistanceMOhm)
+                            .toList()));
+                }
+            }
+            int n = perSweep.size();
+            if (n < 3) {
+                return new ResistanceTrend(Double.NaN, Double.NaN, n);
+            }
+            int third = n / 3;
+            return new ResistanceTrend(PassiveEstimate.median(perSweep.subList(0, third)),
+                    PassiveEstimate.median(perSweep.subList(n - third, n)), n);
+        }
+
+        /** Whether the input resistance moves by more than {@value #CHANGE_LIMIT} of its first value. */
+        public boolean changes() {
+            return Math.abs(lastMOhm / firstMOhm - 1) > CHANGE_LIMIT;
+        }
+
+        /** What a reader of the input resistance's error should know, empty when it holds. */
+        public String note() {
+            return changes() ? String.format(Locale.ROOT, "the cell's input resistance changes over the recording: "
+                    + "%s on the sweeps that measure it; the data value is the median of all, a model has one "
+                    + "membrane", range()) : "";
+        }
+
+        /** "105 MOhm on its first third, 58 on its last third of 22". */
+        public String range() {
+            return String.format(Locale.ROOT, "%.0f MOhm on its first third, %.0f on its last third of %d", firstMOhm,
+                    lastMOhm, sweeps);
+        }
+    }
+
+    /**
      * One step sweep of the F–I curve: spikes in the step window, and spikes while the command is at its holding
      * level (no stimulus: before, between and after the steps), where a model near its threshold may fire while the
      * cell rests.
@@ -74,6 +122,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     }
 
     public static CellComparison of(List<SweepValidation> validation) {
+        validation = validation.stream().sorted(Comparator.comparingInt(v -> v.sweep().index())).toList();
         List<FiRow> rows = new ArrayList<>();
         List<PassiveSteps> dataPassive = new ArrayList<>();
         List<PassiveSteps> modelPassive = new ArrayList<>();
@@ -107,7 +156,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             model = SteadyStateAnchors.membrane(model, modelPassive);
         }
         return new CellComparison(rows, data, model, rheobase(rows, true), rheobase(rows, false),
-                RestRange.of(dataPassive), firing);
+                RestRange.of(dataPassive), ResistanceTrend.of(dataPassive), firing);
     }
 
     /** Spikes whose time falls on a sample where {@code where} holds. */
@@ -167,7 +216,8 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         // a potential has no relative error
         cellRow(t, "resting potential", "mV", data.restMv(), model.restMv(), false, restNote());
         cellRow(t, "input resistance", "MOhm", data.inputResistanceMOhm(), model.inputResistanceMOhm(), true,
-                firesAtHolding ? levelsNote() : unmeasured(data.inputResistanceMOhm(), model.inputResistanceMOhm()));
+                firesAtHolding ? levelsNote() : String.join("; ", nonEmpty(
+                        unmeasured(data.inputResistanceMOhm(), model.inputResistanceMOhm()), resistanceNote())));
         cellRow(t, "membrane time constant", "ms", data.timeConstantMs(), model.timeConstantMs(), true,
                 firesAtHolding ? levelsNote() : unmeasured(data.timeConstantMs(), model.timeConstantMs()));
         double steps = rheobaseStepDifference();
@@ -186,6 +236,18 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
                 + "data value, where there is one, is the median of the spike-free stretches before the first step";
         return firesAtHolding ? dataRest.note().isEmpty() ? firing : firing + "; " + dataRest.note()
                 : dataRest.note();
+    }
+
+    /**
+     * What a reader of the input resistance's error should know where it is read from deflections: the cell's
+     * changes over the recording ({@link ResistanceTrend}). Empty otherwise.
+     */
+    public String resistanceNote() {
+        return firesAtHolding ? "" : dataResistance.note();
+    }
+
+    private static List<String> nonEmpty(String... notes) {
+        return Arrays.stream(notes).filter(n -> !n.isEmpty()).toList();
     }
 
     /** Spikes at the holding current over every step sweep, of the data or the model. */

@@ -352,6 +352,10 @@ public final class FitOperation extends BasicOperation {
             summary += "; the cell's rest drifts " + cell.dataRest().range()
                     + " over the recording (cell_comparison.csv)";
         }
+        if (!cell.resistanceNote().isEmpty()) {
+            summary += "; the cell's input resistance changes over the recording (" + cell.dataResistance().range()
+                    + " sweeps: cell_comparison.csv)";
+        }
         if (cell.firesAtHolding()) {
             summary += String.format(Locale.ROOT, "; the cell fires at the holding current (%d spikes there, the model "
                     + "%d): no rest, its input resistance and time constant are read from the steady states of its "

@@ -178,11 +178,19 @@ public final class FitResultJson {
         range.add(Json.number(rest.highMv()));
         data.add("rest_range_mV", range);
         data.addProperty("rest_sweeps", rest.sweeps());
+        CellComparison.ResistanceTrend trend = c.dataResistance();
+        JsonArray firstLast = new JsonArray();
+        firstLast.add(Json.number(trend.firstMOhm()));
+        firstLast.add(Json.number(trend.lastMOhm()));
+        data.add("input_resistance_first_last_third_MOhm", firstLast);
         o.add("data", data);
         o.add("model", passive(c.model(), c.modelRheobasePa()));
         o.add("error", cellError(c));
         if (!c.restNote().isEmpty()) {
             o.addProperty("rest_note", c.restNote());
+        }
+        if (!c.resistanceNote().isEmpty()) {
+            o.addProperty("input_resistance_note", c.resistanceNote());
         }
         o.addProperty("fires_at_holding", c.firesAtHolding());
         if (c.firesAtHolding()) {

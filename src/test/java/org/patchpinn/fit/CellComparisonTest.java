@@ -99,6 +99,25 @@ class CellComparisonTest {
     }
 
     @Test
+    void anInputResistanceThatChangesOverTheRecordingIsNamed() throws Exception {
+        // 171116sh_0018: ~110 MOhm on its first sweeps; its -100 pA test pulses come 500 ms after ever stronger
+        // trains, and read ~90 MOhm on its last ones
+        CellComparison c = perfectModel("171116sh_0018.abf");
+        CellComparison.ResistanceTrend trend = c.dataResistance();
+        assertEquals(17, trend.sweeps());
+        assertEquals(110, trend.firstMOhm(), 3);
+        assertEquals(91, trend.lastMOhm(), 3);
+        assertTrue(trend.changes());
+        assertTrue(c.resistanceNote().contains("110 MOhm on its first third, 91 on its last third of 17"),
+                c.resistanceNote());
+        assertEquals(c.resistanceNote(), c.cellTable().get(1, "note"));
+        // 18711001's membrane holds over its 30 sweeps: no note
+        CellComparison steady = perfectModel("18711001.abf");
+        assertFalse(steady.dataResistance().changes(), steady.dataResistance().toString());
+        assertEquals("", steady.cellTable().get(1, "note"));
+    }
+
+    @Test
     void aSteadyRestHasNoNote() throws Exception {
         CellComparison.RestRange rest = perfectModel("171116sh_0018.abf").dataRest();
         assertEquals(17, rest.sweeps());
