@@ -93,14 +93,13 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         /** What a reader of the input resistance's error should know, empty when it holds. */
         public String note() {
             return changes() ? String.format(Locale.ROOT, "the cell's input resistance changes over the recording: "
-                    + "%s on the sweeps that measure it; the data value is the median of all, a model has one "
-                    + "membrane", range()) : "";
+                    + "%s; the data value is the median of all, a model has one membrane", range()) : "";
         }
 
-        /** "105 MOhm on its first third, 58 on its last third of 22". */
+        /** "93 MOhm over the first third of the 22 sweeps that measure it, 44 over the last". */
         public String range() {
-            return String.format(Locale.ROOT, "%.0f MOhm on its first third, %.0f on its last third of %d", firstMOhm,
-                    lastMOhm, sweeps);
+            return String.format(Locale.ROOT, "%.0f MOhm over the first third of the %d sweeps that measure it, %.0f "
+                    + "over the last", firstMOhm, sweeps, lastMOhm);
         }
     }
 

@@ -354,7 +354,7 @@ public final class FitOperation extends BasicOperation {
         }
         if (!cell.resistanceNote().isEmpty()) {
             summary += "; the cell's input resistance changes over the recording (" + cell.dataResistance().range()
-                    + " sweeps: cell_comparison.csv)";
+                    + ": cell_comparison.csv)";
         }
         if (cell.firesAtHolding()) {
             summary += String.format(Locale.ROOT, "; the cell fires at the holding current (%d spikes there, the model "

@@ -108,7 +108,7 @@ class CellComparisonTest {
         assertEquals(110, trend.firstMOhm(), 3);
         assertEquals(91, trend.lastMOhm(), 3);
         assertTrue(trend.changes());
-        assertTrue(c.resistanceNote().contains("110 MOhm on its first third, 91 on its last third of 17"),
+        assertTrue(c.resistanceNote().contains("110 MOhm over the first third of the 17 sweeps that measure it, 91 over the last"),
                 c.resistanceNote());
         assertEquals(c.resistanceNote(), c.cellTable().get(1, "note"));
         // 18711001's membrane holds over its 30 sweeps: no note
