@@ -28,9 +28,12 @@ import org.patchpinn.numeric.Median;
  * @param steps        the hyperpolarising steps measured, in time order
  * @param levels       every spike-free hyperpolarising step from holding, read as a steady state (time order)
  * @param firesAtHolding whether the trace fires before its first command change
+ * @param quiescent    whether the trace fires nowhere while the command is at its holding level (before, between and
+ *                     after the steps): only then is the stretch before the first change a rest and not the way
+ *                     from one spike to the next
  */
 public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, List<Level> levels,
-                           boolean firesAtHolding) {
+                           boolean firesAtHolding, boolean quiescent) {
     /** Segments shorter than this are not measured (ms). */
     public static final double MIN_SEGMENT_MS = 60;
     /** Deflections smaller than this are too close to the noise (mV). */
@@ -122,7 +125,7 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
         double[] spikes = SpikeTimes.detect(Arrays.copyOf(v, n), dt);
         List<int[]> segs = segments(c, n);
         if (segs.isEmpty()) {
-            return new PassiveSteps(Double.NaN, Double.NaN, List.of(), List.of(), false);
+            return new PassiveSteps(Double.NaN, Double.NaN, List.of(), List.of(), false, spikes.length == 0);
         }
         double rest = Double.NaN;
         double holding = Double.NaN;
@@ -175,7 +178,19 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
             }
             steps.add(new Step(dI, dV, (b - a) * dt, tau, Math.min(slowPeak, dV)));
         }
-        return new PassiveSteps(rest, holding, List.copyOf(steps), List.copyOf(levels), firesAtHolding);
+        return new PassiveSteps(rest, holding, List.copyOf(steps), List.copyOf(levels), firesAtHolding,
+                !firesAtHolding && noneAtHolding(spikes, Arrays.copyOf(c, n), dt));
+    }
+
+    private static boolean noneAtHolding(double[] spikes, double[] command, double dt) {
+        boolean[] holding = StimulusWindows.atHolding(command);
+        for (double t : spikes) {
+            int i = (int) Math.round(t / dt);
+            if (i >= 0 && i < holding.length && holding[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -31,12 +31,12 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
                              boolean firesAtHolding) {
     /**
      * The data's resting potential over the sweeps that measure it (a spike-free stretch before the first command
-     * change, {@link PassiveSteps}).
+     * change, on a sweep where the cell is quiescent at the holding current: {@link PassiveEstimate#restSweeps}).
      */
     public record RestRange(double lowMv, double highMv, int sweeps) {
         static RestRange of(List<PassiveSteps> measured) {
-            DoubleSummaryStatistics r = measured.stream().mapToDouble(PassiveSteps::restMv)
-                    .filter(x -> !Double.isNaN(x)).summaryStatistics();
+            DoubleSummaryStatistics r = PassiveEstimate.restSweeps(measured).stream().mapToDouble(PassiveSteps::restMv)
+                    .summaryStatistics();
             return r.getCount() == 0 ? new RestRange(Double.NaN, Double.NaN, 0)
                     : new RestRange(r.getMin(), r.getMax(), (int) r.getCount());
         }

@@ -7,7 +7,7 @@ import org.patchpinn.numeric.Median;
 
 /**
  * A cell's passive properties read off its traces, the same way for data and model: the medians over the traces
- * of {@link PassiveSteps} (rest before the first command change; input resistance ΔV/ΔI and membrane time
+ * of {@link PassiveSteps} (rest before the first command change, on the traces {@link #restSweeps}; input resistance ΔV/ΔI and membrane time
  * constant of every spike-free hyperpolarising step from holding, prepulses included). C ≈ τ / Rin for a single
  * compartment.
  *
@@ -69,11 +69,11 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         List<Double> step = new ArrayList<>();
         List<Double> duration = new ArrayList<>();
         int sag = 0;
+        for (PassiveSteps p : restSweeps(measured)) {
+            rest.add(p.restMv());
+            holding.add(p.holdingPa());
+        }
         for (PassiveSteps p : measured) {
-            if (!Double.isNaN(p.restMv())) {
-                rest.add(p.restMv());
-                holding.add(p.holdingPa());
-            }
             for (PassiveSteps.Step s : p.steps()) {
                 rin.add(beforeSag ? s.resistanceBeforeSagMOhm() : s.resistanceMOhm());
                 sag += s.sags() ? 1 : 0;
@@ -86,6 +86,20 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
         }
         return new PassiveEstimate(median(rest), median(rin), median(tau), rin.size(), median(holding),
                 median(step), median(duration), sag, beforeSag);
+    }
+
+    /**
+     * The traces whose stretch before the first command change is the cell's rest: those on which the cell fires
+     * nowhere at the holding current ({@link PassiveSteps#quiescent}) — a cell that fires there later on the same
+     * trace was between spikes (on 17o05028, sweep 0's -43.5 mV, followed by spontaneous firing). Where no trace is
+     * quiescent, the spike-free stretches before the first change, as before this rule (reading a pacemaker with
+     * such a stretch as having no rest instead sent an A-current cell to {@link SteadyStateAnchors}, whose return
+     * that current slows: Rin +174 %, session 24).
+     */
+    static List<PassiveSteps> restSweeps(List<PassiveSteps> measured) {
+        List<PassiveSteps> withRest = measured.stream().filter(p -> !Double.isNaN(p.restMv())).toList();
+        List<PassiveSteps> quiescent = withRest.stream().filter(PassiveSteps::quiescent).toList();
+        return quiescent.isEmpty() ? withRest : quiescent;
     }
 
     static double median(List<Double> x) {

@@ -94,6 +94,45 @@ class SteadyStateAnchorsTest {
                 .firingBaselines(), "a resting cell: read as before");
     }
 
+    @Test
+    void aSweepThatFiresAtTheHoldingCurrentAfterItsStepGivesNoRestWhereAQuiescentOneDoes() {
+        // a pacemaker's sweep that happens to start between two spikes: no spike before its step, one after it
+        PassiveSteps lucky = handMade(-55, 900);
+        assertEquals(-55, lucky.restMv(), 1e-9);
+        assertFalse(lucky.firesAtHolding());
+        assertFalse(lucky.quiescent(), "it fires at the holding current after its step");
+        PassiveSteps firing = handMade(-55, 100);
+        assertTrue(firing.firesAtHolding());
+        // a quiescent sweep is the rest, and the only one
+        PassiveSteps quiet = handMade(-60, -1);
+        assertTrue(quiet.quiescent());
+        assertEquals(List.of(quiet), PassiveEstimate.restSweeps(List.of(lucky, quiet, firing)));
+        assertEquals(-60, PassiveEstimate.ofMeasured(List.of(lucky, quiet, firing)).restMv(), 1e-9);
+        // no quiescent sweep: the spike-free stretches before the first change, as before
+        assertEquals(-55, PassiveEstimate.ofMeasured(List.of(lucky, firing, firing)).restMv(), 1e-9);
+        assertFalse(SteadyStateAnchors.applies(List.of(lucky, firing, firing)));
+    }
+
+    /**
+     * A hand-made sweep: {@code restMv} at 0 pA, -20 pA from 200 to 700 ms (10 mV down), 0 pA to 1000 ms, with a 1 ms
+     * pulse to +20 mV (a spike) at {@code spikeMs} when not negative.
+     */
+    private static PassiveSteps handMade(double restMv, double spikeMs) {
+        int n = (int) Math.round(1000 / DT);
+        double[] v = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = i * DT;
+            boolean step = t >= 200 && t < 700;
+            c[i] = step ? -20 : 0;
+            v[i] = step ? restMv - 10 : restMv;
+            if (spikeMs >= 0 && t >= spikeMs && t < spikeMs + 1) {
+                v[i] = 20;
+            }
+        }
+        return PassiveSteps.of(v, c, DT);
+    }
+
     /** One sweep: holding (0 pA), a step of {@code stepPa}, holding again; measured as a fit measures it. */
     private static PassiveSteps sweep(ModelSpec m, double stepPa) {
         return sweep(m, m.values(), stepPa);
