@@ -96,7 +96,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
                     + "%s; the data value is the median of all, a model has one membrane", range()) : "";
         }
 
-        /** "93 MOhm over the first third of the 22 sweeps that measure it, 44 over the last". */
+        /** "80 MOhm over the first third of the 22 sweeps that measure it, 48 over the last". */
         public String range() {
             return String.format(Locale.ROOT, "%.0f MOhm over the first third of the %d sweeps that measure it, %.0f "
                     + "over the last", firstMOhm, sweeps, lastMOhm);

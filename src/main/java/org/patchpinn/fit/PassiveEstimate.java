@@ -7,9 +7,9 @@ import org.patchpinn.numeric.Median;
 
 /**
  * A cell's passive properties read off its traces, the same way for data and model: the medians over the traces
- * of {@link PassiveSteps} (rest before the first command change, on the traces {@link #restSweeps}; input resistance ΔV/ΔI and membrane time
- * constant of every spike-free hyperpolarising step from holding, prepulses included). C ≈ τ / Rin for a single
- * compartment.
+ * of {@link PassiveSteps} (rest before the first command change, on the traces {@link #restSweeps}; input
+ * resistance ΔV/ΔI and membrane time constant of every spike-free hyperpolarising step from holding, prepulses
+ * included). C ≈ τ / Rin for a single compartment.
  *
  * @param restMv                 median resting potential over the sweeps (mV)
  * @param inputResistanceMOhm    median ΔV/ΔI over the hyperpolarising steps (MΩ), at the steady state or, where
