@@ -55,7 +55,7 @@ final class PassiveConstraint {
 
     /**
      * The return a firing cell's time constant was read on ({@link PassiveSteps.Level#returnTimeConstantMs}): from
-     * the steady state at {@code levelPa} back to {@code holdingPa}, τ the time to rise by 63 % of {@code riseMv}.
+     * the steady state at {@code levelPa} back to {@code holdingPa}, τ read on the rise by {@code riseMv}.
      * The model's is read on the same return the same way.
      */
     record ReturnStep(double levelPa, double holdingPa, double riseMv) { }

@@ -64,6 +64,21 @@ class SteadyStateAnchorsTest {
     }
 
     @Test
+    void anACurrentDoesNotSlowTheTimeConstantReadOnTheReturn() {
+        // a pacemaker with an A-current (session 23's spr12): de-inactivated by the step, it holds the end of the
+        // return back (63 % of the rise took 83-89 ms on its -30 and -40 pA steps for a membrane Cm·Rin of 26 ms)
+        ModelSpec a = BuiltinModels.get("traub-rs-a").withValue("Cm", 30).withValue("gNa", 1800)
+                .withValue("gK", 250).withValue("gL", 0.9).withValue("EL", -34).withValue("VT", -52)
+                .withValue("gM", 1.5).withValue("gA", 8);
+        List<PassiveSteps> measured = List.of(sweep(a, -40), sweep(a, -30), sweep(a, -10));
+        PassiveEstimate anchors = SteadyStateAnchors.of(measured);
+        assertNotNull(anchors);
+        double membrane = 30 * anchors.inputResistanceMOhm() / 1000; // Cm·Rin (ms), Rin the steady states' slope
+        assertEquals(membrane, anchors.timeConstantMs(), 0.2 * membrane,
+                "tau " + anchors.timeConstantMs() + " ms, Cm*Rin " + membrane + " ms");
+    }
+
+    @Test
     void aQuietCellKeepsItsRestAnchor() {
         ModelSpec quiet = BuiltinModels.get("traub-rs-m");
         List<PassiveSteps> measured = List.of(sweep(quiet, -60), sweep(quiet, -20));
