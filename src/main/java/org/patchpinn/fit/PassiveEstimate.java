@@ -92,14 +92,18 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
      * The traces whose stretch before the first command change is the cell's rest: those on which the cell fires
      * nowhere at the holding current ({@link PassiveSteps#quiescent}) — a cell that fires there later on the same
      * trace was between spikes (on 17o05028, sweep 0's -43.5 mV, followed by spontaneous firing). Where no trace is
-     * quiescent, the spike-free stretches before the first change, as before this rule (reading a pacemaker with
-     * such a stretch as having no rest instead sent an A-current cell to {@link SteadyStateAnchors}, whose return
-     * that current slows: Rin +174 %, session 24).
+     * quiescent, a cell that fires before its first command change on most traces has no rest (it is read on the
+     * steady states of its steps, {@link SteadyStateAnchors}: a spike-free stretch before one step is the way from
+     * one spike to the next, and a step measured from it gave Rin −22 %); any other cell is read on its spike-free
+     * stretches before the first change, as before this rule.
      */
     static List<PassiveSteps> restSweeps(List<PassiveSteps> measured) {
         List<PassiveSteps> withRest = measured.stream().filter(p -> !Double.isNaN(p.restMv())).toList();
         List<PassiveSteps> quiescent = withRest.stream().filter(PassiveSteps::quiescent).toList();
-        return quiescent.isEmpty() ? withRest : quiescent;
+        if (!quiescent.isEmpty()) {
+            return quiescent;
+        }
+        return SteadyStateAnchors.firesAtHolding(measured) ? List.of() : withRest;
     }
 
     static double median(List<Double> x) {

@@ -123,9 +123,14 @@ class SteadyStateAnchorsTest {
         assertTrue(quiet.quiescent());
         assertEquals(List.of(quiet), PassiveEstimate.restSweeps(List.of(lucky, quiet, firing)));
         assertEquals(-60, PassiveEstimate.ofMeasured(List.of(lucky, quiet, firing)).restMv(), 1e-9);
-        // no quiescent sweep: the spike-free stretches before the first change, as before
-        assertEquals(-55, PassiveEstimate.ofMeasured(List.of(lucky, firing, firing)).restMv(), 1e-9);
-        assertFalse(SteadyStateAnchors.applies(List.of(lucky, firing, firing)));
+        // no quiescent sweep, and most fire before their step: a pacemaker, read on its steady states
+        List<PassiveSteps> pacemaker = List.of(lucky, firing, firing);
+        assertEquals(List.of(), PassiveEstimate.restSweeps(pacemaker));
+        assertFalse(PassiveEstimate.ofMeasured(pacemaker).anchorsRest());
+        assertTrue(SteadyStateAnchors.applies(pacemaker));
+        // no quiescent sweep and no firing before the steps (e.g. a rebound after every step): the spike-free
+        // stretches before the first change, as before
+        assertEquals(-55, PassiveEstimate.ofMeasured(List.of(lucky, lucky)).restMv(), 1e-9);
     }
 
     /**
