@@ -186,19 +186,9 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
             }
             steps.add(new Step(dI, dV, (b - a) * dt, tau, Math.min(slowPeak, dV)));
         }
-        return new PassiveSteps(rest, holding, List.copyOf(steps), List.copyOf(levels), firesAtHolding,
-                !firesAtHolding && noneAtHolding(spikes, Arrays.copyOf(c, n), dt));
-    }
-
-    private static boolean noneAtHolding(double[] spikes, double[] command, double dt) {
-        boolean[] holding = StimulusWindows.atHolding(command);
-        for (double t : spikes) {
-            int i = (int) Math.round(t / dt);
-            if (i >= 0 && i < holding.length && holding[i]) {
-                return false;
-            }
-        }
-        return true;
+        boolean quiescent = !firesAtHolding
+                && SpikeTimes.countWhere(spikes, StimulusWindows.atHolding(Arrays.copyOf(c, n)), dt) == 0;
+        return new PassiveSteps(rest, holding, List.copyOf(steps), List.copyOf(levels), firesAtHolding, quiescent);
     }
 
     /**

@@ -53,4 +53,14 @@ public final class SpikeTimes {
         }
         return n;
     }
+
+    /** Spikes whose time falls on a sample (every {@code dtMs}) where {@code where} holds. */
+    public static int countWhere(double[] timesMs, boolean[] where, double dtMs) {
+        int n = 0;
+        for (double t : timesMs) {
+            int i = (int) Math.round(t / dtMs);
+            n += i >= 0 && i < where.length && where[i] ? 1 : 0;
+        }
+        return n;
+    }
 }

@@ -142,7 +142,8 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             int model = SpikeTimes.countIn(modelTimes, step.window().startMs(), step.window().endMs());
             boolean[] holding = StimulusWindows.atHolding(cmd);
             rows.add(new FiRow(sw.index(), v.role(), step.amplitudePa(), step.windowSpikes(), model,
-                    countAt(sw.spikeTimesMs(), holding, sw.dtMs()), countAt(modelTimes, holding, sw.dtMs())));
+                    SpikeTimes.countWhere(sw.spikeTimesMs(), holding, sw.dtMs()),
+                    SpikeTimes.countWhere(modelTimes, holding, sw.dtMs())));
         }
         rows.sort(Comparator.comparingDouble(FiRow::currentPa).thenComparingInt(FiRow::sweep));
         PassiveEstimate data = PassiveEstimate.ofMeasured(dataPassive);
@@ -156,16 +157,6 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         }
         return new CellComparison(rows, data, model, rheobase(rows, true), rheobase(rows, false),
                 RestRange.of(dataPassive), ResistanceTrend.of(dataPassive), firing);
-    }
-
-    /** Spikes whose time falls on a sample where {@code where} holds. */
-    static int countAt(double[] timesMs, boolean[] where, double dtMs) {
-        int n = 0;
-        for (double t : timesMs) {
-            int i = (int) Math.round(t / dtMs);
-            n += i >= 0 && i < where.length && where[i] ? 1 : 0;
-        }
-        return n;
     }
 
     private static double rheobase(List<FiRow> rows, boolean data) {

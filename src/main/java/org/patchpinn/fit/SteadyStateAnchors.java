@@ -37,9 +37,10 @@ final class SteadyStateAnchors {
 
     /**
      * Whether the membrane is read from the steady states: the cell fires at the holding current on most sweeps and
-     * they give no rest anchor (no spike-free stretch before the first step, or no spike-free baseline before a
-     * hyperpolarising step). Where a rest is measured, it anchors the fit as for any cell: a cell that fires at
-     * holding on some sweeps only (drifting, or near threshold) is measured best there.
+     * they give no rest anchor (no rest, {@link PassiveEstimate#restSweeps}: with no sweep quiescent at the holding
+     * current such a cell has none; or no spike-free baseline before a hyperpolarising step). Where a rest is
+     * measured, it anchors the fit as for any cell: a cell that fires at holding on some sweeps only (drifting, or
+     * near threshold) and rests on others is measured best there.
      */
     static boolean applies(List<PassiveSteps> measured) {
         return firesAtHolding(measured) && !PassiveEstimate.ofMeasured(measured).anchorsRest();
