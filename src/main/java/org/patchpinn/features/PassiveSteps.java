@@ -92,11 +92,20 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
         /**
          * The time constant of the return: the time V takes to rise by {@value #RETURN_FRACTION} of {@code riseMv}
          * (Rin·ΔI of the side measured) from the steady state, over −ln(1 − {@value #RETURN_FRACTION}), the τ of an
-         * exponential rising that way; NaN when a spike or the end of the stretch comes first. It starts from a steady
+         * exponential rising that way; NaN when a spike or the end of the stretch comes first, or the rise is under
+         * {@value #MIN_DEFLECTION_MV} mV. It starts from a steady
          * state whatever the cell did before the step, unlike a step's onset in a firing cell.
          */
         public double returnTimeConstantMs(double riseMv) {
-            return PassiveSteps.returnTimeConstantMs(returnMv, 0, returnMv.length, steadyMv, riseMv, dtMs);
+            if (!(riseMv > MIN_DEFLECTION_MV)) {
+                return Double.NaN;
+            }
+            for (int i = 0; i < returnMv.length; i++) {
+                if (returnMv[i] - steadyMv >= RETURN_FRACTION * riseMv) {
+                    return i * dtMs / -Math.log(1 - RETURN_FRACTION);
+                }
+            }
+            return Double.NaN;
         }
     }
 
@@ -108,24 +117,6 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
      * 83–104 ms in cells whose Cm·Rin is 25 ms, while the first 30 % read 26–30 ms (session 24).
      */
     public static final double RETURN_FRACTION = 0.3;
-
-    /**
-     * The time constant of an exponential that has risen by {@value #RETURN_FRACTION} of {@code riseMv} above
-     * {@code steadyMv} when {@code smooth} first does (ms after {@code from}); NaN when it does not before {@code to}
-     * or the rise is under {@value #MIN_DEFLECTION_MV} mV.
-     */
-    public static double returnTimeConstantMs(double[] smooth, int from, int to, double steadyMv, double riseMv,
-                                              double dt) {
-        if (!(riseMv > MIN_DEFLECTION_MV)) {
-            return Double.NaN;
-        }
-        for (int i = from; i < to; i++) {
-            if (smooth[i] - steadyMv >= RETURN_FRACTION * riseMv) {
-                return (i - from) * dt / -Math.log(1 - RETURN_FRACTION);
-            }
-        }
-        return Double.NaN;
-    }
 
     /** Measures one trace: V {@code v} (mV) and command {@code c} (pA), both sampled every {@code dt} ms. */
     public static PassiveSteps of(double[] v, double[] c, double dt) {
