@@ -211,7 +211,9 @@ public final class SpikeDetector {
                 break;
             }
         }
-        if (rise < 1 || fall < 1) {
+        if (rise < 1 || fall < 1 || v[rise - 1] >= half) {
+            // V was at half height already before the onset (a transient at a command edge, not an upstroke):
+            // no rising crossing to interpolate; dividing by that flat step gave widths of 10^7 ms
             return Double.NaN;
         }
         double tRise = rise * dt + dt * (half - v[rise]) / (v[rise] - v[rise - 1]);

@@ -96,6 +96,11 @@ public final class SpikeChart {
         int from = Math.max(1, (int) Math.floor(s.thresholdTimeMs() / dt));
         int to = Math.min(v.length - 1, (int) Math.ceil(s.peakTimeMs() / dt));
         for (int i = from; i <= to; i++) {
+            if (v[i - 1] >= half) {
+                // already above at the onset (an onset sample on a plateau): no crossing to interpolate, and
+                // dividing by a zero step there once drew an axis to −∞ (96711009.abf, a real CA1 recording)
+                return (i - 1) * dt;
+            }
             if (v[i] >= half) {
                 return (i - 1) * dt + dt * (half - v[i - 1]) / (v[i] - v[i - 1]);
             }

@@ -51,6 +51,24 @@ class SpikeDetectorTest {
         assertEquals(fall - rise, s.halfWidthMs(), 0.01);
     }
 
+    @Test
+    void aTransientAtACommandEdgeHasNoHalfWidthOfMillionsOfMs() {
+        // 96711009.abf (a real CA1 recording, 10 kHz), sweep 13 at the end of its step: one sample jumps 17 mV
+        // above a plateau that sits at what becomes the "spike's" half height, then V decays 18 mV. No upstroke to
+        // interpolate on: once a width of 9,969,504 ms, and a chart axis drawn to minus infinity.
+        double dt = 0.1;
+        double[] edge = {-37.0, -37.5, -38.0, -37.0, -36.5, -37.5, -37.5, -20.5, -28.5, -34.5, -39.5, -43.0, -45.0,
+            -47.0, -47.5, -49.5, -50.0, -51.0, -52.5, -53.0, -54.0, -55.0, -55.5, -55.0, -54.5, -54.5};
+        double[] v = new double[600];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i < 200 ? edge[0] : i < 200 + edge.length ? edge[i - 200] : edge[edge.length - 1];
+        }
+        List<Spike> spikes = allen.detect(v, dt);
+        assertEquals(1, spikes.size(), "the transient passes the detector's thresholds");
+        assertEquals(-55.5, spikes.get(0).ahpMv(), 1e-9);
+        assertTrue(Double.isNaN(spikes.get(0).halfWidthMs()), "half width " + spikes.get(0).halfWidthMs());
+    }
+
     private static double bisect(double a, double b, double level) {
         double fa = -70 + SyntheticTrace.spikeShape(a, 100, 0.3, 0.5, 15, 3) - level;
         for (int k = 0; k < 100; k++) {
