@@ -76,7 +76,7 @@ public final class ModelRecordingFitter implements RecordingFitter {
         }
         // sweeps and roles once: the roles run the artefact analysis (features included) of the whole recording
         List<FitSweep> all = FitData.all(recording, 0, 0);
-        SweepRoles roles = FitRunner.defaultRoles(all, FitRunner.blockedSweeps(recording));
+        SweepRoles roles = FitRunner.defaultRoles(all, FitRunner.excludedSweeps(recording));
         FitRunner.Run r = runFit(recording, m, all, roles, progress);
         ModelSpec fitted = r.outcome().fitted();
         Map<String, Estimate> out = new LinkedHashMap<>();

@@ -36,6 +36,22 @@ public final class ArtefactDetector {
     /** Sweeps count for the recording's Rs when their largest measured step is at least this fraction of the
      *  recording's largest (and at least {@link #MIN_BRIDGE_STEP_PA}): small steps give noisy ratios. */
     static final double BRIDGE_STEP_FRACTION = 0.25;
+    /**
+     * Rs read on the stretch after the edge and on the next one differ by more than this fraction of the input
+     * resistance: the electrode has not settled where the jump is read (a sharp electrode's slow transient), the
+     * reading is no Rs, and none is subtracted. Measured: 96711008.abf (a real CA1 cell, sharp electrode) −14.1 and
+     * −0.8 MΩ on its 30 edges (Rin 49 MΩ); the public whole-cell recordings 2–5 % of their input resistance apart.
+     */
+    static final double UNSETTLED_BRIDGE_FRACTION = 0.1;
+    /**
+     * A step that moves V by less than this fraction of what the recording's other steps say it should (their
+     * median ΔV/ΔI) never reached the cell: in 97509008.abf (a real CA1 interneuron) the nine steps from −2000 to
+     * −400 pA leave V within 1 mV of rest while −200 pA moves it 14 mV. Read as a passive response, such sweeps give
+     * a negative or near-zero input resistance; fitted, a model told −2 nA.
+     */
+    static final double NO_RESPONSE_FRACTION = 0.1;
+    /** Steps whose V moves at least this much (mV) set the expected response of the others. */
+    static final double RESPONSE_MIN_MV = 2;
     static final double MIN_BRIDGE_STEP_PA = 20;
     /** A quiet stretch at the holding level starts this long after the command returns to it (ms): the
      *  membrane relaxes. */
@@ -110,18 +126,26 @@ public final class ArtefactDetector {
      * @param blockReason      why the step shows depolarisation block, or null
      * @param epochResistances input resistances of its hyperpolarising steps ({@link PassiveSteps}, MΩ)
      */
-    private record SweepMeasurement(double bridgeMohm, double largestStepPa, double baselineMv, MainsHum.Hum hum,
-                                    double amplitudePa, int spikesInStep, String blockReason,
-                                    List<Double> epochResistances, List<String> notes) {
+    private record SweepMeasurement(double bridgeMohm, double lateBridgeMohm, double largestStepPa,
+                                    double baselineMv, MainsHum.Hum hum, double amplitudePa, int spikesInStep,
+                                    String blockReason, List<Double> epochResistances, int edgeTransients,
+                                    double responseMv, List<String> notes) {
     }
 
-    private static SweepMeasurement measureSweep(double[] v, double[] c, double dt, double tolPa,
+    private static SweepMeasurement measureSweep(double[] recorded, double[] c, double dt, double tolPa,
                                                  StimulusWindow window, SpikeDetector detector) {
         List<String> notes = new ArrayList<>();
+        List<int[]> transients = EdgeTransients.find(recorded, c, dt);
+        for (int[] t : transients) {
+            notes.add(String.format(Locale.ROOT, "edge transient at %.2f ms: the electrode's, not a spike", t[0] * dt));
+        }
+        double[] v = EdgeTransients.bridged(recorded, transients);
         List<Spike> spikes = detector.detect(v, dt);
         List<Integer> edges = BridgeBalance.commandEdges(c, tolPa);
         List<BridgeBalance.Edge> measured = BridgeBalance.measure(v, c, dt, edges, spikes, tolPa);
         double bridge = Median.of(measured.stream().mapToDouble(BridgeBalance.Edge::rsMohm).toArray());
+        double lateBridge = Median.of(measured.stream().mapToDouble(BridgeBalance.Edge::lateRsMohm)
+                .filter(Double::isFinite).toArray());
         double largestStep = measured.stream().mapToDouble(e -> Math.abs(e.deltaPa())).max().orElse(0);
         if (edges.isEmpty()) {
             notes.add("bridge balance not measured: the command has no step");
@@ -152,13 +176,19 @@ public final class ArtefactDetector {
         double amplitude = Double.NaN;
         int inStep = 0;
         String block = null;
+        double response = Double.NaN;
         if (window != null) {
             amplitude = StimulusWindows.amplitude(c, dt, window);
+            // V over the step's second half against the baseline: the steady response the step produced
+            int a = (int) Math.round((window.startMs() + window.endMs()) / 2 / dt);
+            int b = Math.min(n, (int) Math.round(window.endMs() / dt));
+            response = b > a ? Median.of(v, a, b) - baseline : Double.NaN;
             inStep = (int) spikes.stream().filter(s -> window.contains(s.peakTimeMs())).count();
             block = DepolarisationBlock.withinStep(v, dt, window, amplitude, spikes);
         }
-        return new SweepMeasurement(bridge, largestStep, baseline, hum, amplitude, inStep, block,
-                PassiveSteps.of(v, c, dt).steps().stream().map(PassiveSteps.Step::resistanceMOhm).toList(), notes);
+        return new SweepMeasurement(bridge, lateBridge, largestStep, baseline, hum, amplitude, inStep, block,
+                PassiveSteps.of(v, c, dt).steps().stream().map(PassiveSteps.Step::resistanceMOhm).toList(),
+                transients.size(), response, notes);
     }
 
     /** Sweeps against each other (drift from the first, spike counts against weaker steps) and the warnings. */
@@ -178,6 +208,8 @@ public final class ArtefactDetector {
         List<Integer> drifting = new ArrayList<>();
         List<Integer> humming = new ArrayList<>();
         List<Integer> blocked = new ArrayList<>();
+        double expected = expectedResistance(m);
+        List<Integer> unresponsive = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             SweepMeasurement s = m.get(k);
             List<String> notes = new ArrayList<>(s.notes());
@@ -206,16 +238,33 @@ public final class ArtefactDetector {
             if (block) {
                 blocked.add(k);
             }
-            sweeps.add(new SweepArtefacts(k, s.bridgeMohm(), drift, h.amplitudeMv(), block, notes));
+            boolean noResponse = Math.abs(s.amplitudePa()) >= MIN_BRIDGE_STEP_PA && expected > 0
+                    && Math.abs(s.responseMv()) < NO_RESPONSE_FRACTION * expected * Math.abs(s.amplitudePa()) * 1e-3;
+            if (noResponse) {
+                notes.add(String.format(Locale.ROOT, "no response: over its second half the %.0f pA step holds V %.1f mV from the baseline, where the other "
+                        + "steps' %.0f MOhm say %.0f mV", s.amplitudePa(), s.responseMv(), expected,
+                        expected * s.amplitudePa() * 1e-3));
+                unresponsive.add(k);
+            }
+            sweeps.add(new SweepArtefacts(k, s.bridgeMohm(), drift, h.amplitudeMv(), block, noResponse, notes));
         }
 
-        double rs = recordingBridge(m.stream().mapToDouble(SweepMeasurement::bridgeMohm).toArray(),
-                m.stream().mapToDouble(SweepMeasurement::largestStepPa).toArray());
+        double[] largestStep = m.stream().mapToDouble(SweepMeasurement::largestStepPa).toArray();
+        double rs = recordingBridge(m.stream().mapToDouble(SweepMeasurement::bridgeMohm).toArray(), largestStep);
+        double lateRs = recordingBridge(m.stream().mapToDouble(SweepMeasurement::lateBridgeMohm).toArray(),
+                largestStep);
         double rin = Double.isFinite(inputResistanceMOhm) ? inputResistanceMOhm
                 : Median.of(m.stream().flatMap(s -> s.epochResistances().stream()).mapToDouble(Double::doubleValue)
                         .toArray());
         List<String> warnings = new ArrayList<>();
-        if (Double.isNaN(rs)) {
+        if (rin > 0 && Math.abs(rs - lateRs) > UNSETTLED_BRIDGE_FRACTION * rin) {
+            warnings.add(String.format(Locale.ROOT, "bridge balance not measured: V has not settled after the "
+                    + "command edges (Rs reads %.1f MOhm just after them and %.1f MOhm %.1f ms later, %.0f %% of the input "
+                    + "resistance, %.0f MOhm, apart): an electrode transient slower than the reading assumes (a sharp "
+                    + "electrode?); nothing is subtracted", rs, lateRs, BridgeBalance.POST_MS,
+                    100 * Math.abs(rs - lateRs) / rin, rin));
+            rs = Double.NaN;
+        } else if (Double.isNaN(rs)) {
             warnings.add("bridge balance not measured: no command edge of at least " + (int) MIN_BRIDGE_STEP_PA
                     + " pA clear of spikes");
         } else if (rin > 0 && Math.abs(rs) > BRIDGE_LIMIT_FRACTION * rin) {
@@ -245,12 +294,40 @@ public final class ArtefactDetector {
             warnings.add(String.format(Locale.ROOT, "mains hum: up to %.2f mV at %.0f Hz (sweeps %s)",
                     worst.amplitudeMv(), worst.hz(), Numbers.ranges(humming)));
         }
+        List<Integer> transients = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (m.get(k).edgeTransients() > 0) {
+                transients.add(k);
+            }
+        }
+        if (!transients.isEmpty()) {
+            warnings.add(String.format(Locale.ROOT, "edge transients: sweeps %s (V crosses %.0f mV within %.1f ms of a "
+                    + "command edge and is back below within %.1f ms: the electrode's, not spikes; not counted, and the "
+                    + "fit bridges over them)", Numbers.ranges(transients), SpikeTimes.THRESHOLD_MV,
+                    EdgeTransients.AFTER_EDGE_MS, EdgeTransients.MAX_ABOVE_MS));
+        }
+        if (!unresponsive.isEmpty()) {
+            warnings.add(String.format(Locale.ROOT, "no response: sweeps %s (their step moves V by less than %.0f %% of "
+                    + "what the other steps' median %.0f MOhm predict: the current did not reach the cell; not fitted, and "
+                    + "not read for the passive properties)", Numbers.ranges(unresponsive), 100 * NO_RESPONSE_FRACTION,
+                    expected));
+        }
         if (!blocked.isEmpty()) {
             warnings.add("depolarisation block: sweeps " + Numbers.ranges(blocked) + " (spikes stop early in the step "
                     + "or fewer spikes at a larger current)"
                     + DepolarisationBlock.phasicNote(blocked, amplitude, spikesInStep));
         }
         return new RecordingArtefacts(sweeps, rs, warnings);
+    }
+
+    /**
+     * Median |ΔV/ΔI| (MΩ) of the steps of at least {@link #MIN_BRIDGE_STEP_PA} that move V by at least
+     * {@link #RESPONSE_MIN_MV}: what a step should do; NaN when none does.
+     */
+    private static double expectedResistance(List<SweepMeasurement> m) {
+        return Median.of(m.stream().filter(s -> Math.abs(s.amplitudePa()) >= MIN_BRIDGE_STEP_PA
+                        && Math.abs(s.responseMv()) >= RESPONSE_MIN_MV)
+                .mapToDouble(s -> 1e3 * Math.abs(s.responseMv() / s.amplitudePa())).toArray());
     }
 
     private static void requireCommand(Recording r) {

@@ -31,10 +31,15 @@ final class BridgeBalance {
      * @param deltaPa current change (pA)
      * @param jumpMv  instantaneous voltage change (mV)
      */
-    record Edge(double deltaPa, double jumpMv) {
+    record Edge(double deltaPa, double jumpMv, double lateJumpMv) {
         /** Rs in MΩ (mV/pA = GΩ). */
         double rsMohm() {
             return 1000 * jumpMv / deltaPa;
+        }
+
+        /** Rs read on the stretch after the fitted one ({@link #POST_MS} later; NaN where the sweep has none). */
+        double lateRsMohm() {
+            return 1000 * lateJumpMv / deltaPa;
         }
     }
 
@@ -82,8 +87,13 @@ final class BridgeBalance {
             }
             // The recorded V changes between samples e and e+1: extrapolate both lines to halfway.
             double at = e + 0.5;
-            double jump = lineAt(vMv, e + settle, to, at) - lineAt(vMv, from, e - 1, at);
-            out.add(new Edge(delta, jump));
+            double vBefore = lineAt(vMv, from, e - 1, at);
+            double jump = lineAt(vMv, e + settle, to, at) - vBefore;
+            // the same read one stretch later: where the electrode has settled the two agree (see ArtefactDetector)
+            boolean later = to + post <= n && constant(commandPa, to, to + post, after, tolPa)
+                    && !spikeNear(spikes, to * dtMs, (to + post) * dtMs + SPIKE_CLEARANCE_MS);
+            double lateJump = later ? lineAt(vMv, to, to + post, at) - vBefore : Double.NaN;
+            out.add(new Edge(delta, jump, lateJump));
         }
         return out;
     }

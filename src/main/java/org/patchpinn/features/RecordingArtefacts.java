@@ -68,6 +68,17 @@ public record RecordingArtefacts(List<SweepArtefacts> sweeps, double bridgeMohm,
         return sweeps.stream().filter(SweepArtefacts::depolarisationBlock).map(SweepArtefacts::sweep).toList();
     }
 
+    /** Sweeps whose step did not reach the cell (no voltage response). */
+    public List<Integer> unresponsiveSweeps() {
+        return sweeps.stream().filter(SweepArtefacts::noResponse).map(SweepArtefacts::sweep).toList();
+    }
+
+    /** Sweeps the default sweep roles leave out: depolarisation block or no response, in recording order. */
+    public List<Integer> excludedSweeps() {
+        return sweeps.stream().filter(s -> s.depolarisationBlock() || s.noResponse()).map(SweepArtefacts::sweep)
+                .toList();
+    }
+
     private static double maxAbs(double[] a) {
         double m = Double.NaN;
         for (double d : a) {

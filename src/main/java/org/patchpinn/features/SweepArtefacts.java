@@ -16,10 +16,12 @@ import java.util.List;
  *                            NaN when they are too short
  * @param depolarisationBlock whether spikes stop early in the step with V held above threshold, or the spike
  *                            count falls as the current rises
+ * @param noResponse          whether its step moves V by less than a tenth of what the recording's other steps
+ *                            predict: the current did not reach the cell
  * @param notes               why the sweep was flagged or what could not be measured
  */
 public record SweepArtefacts(int sweep, double bridgeMohm, double driftMv, double humMv, boolean depolarisationBlock,
-                             List<String> notes) {
+                             boolean noResponse, List<String> notes) {
     public SweepArtefacts {
         notes = List.copyOf(notes);
     }

@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
@@ -121,6 +122,15 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
     }
 
     public static CellComparison of(List<SweepValidation> validation) {
+        return of(validation, List.of());
+    }
+
+    /**
+     * As {@link #of(List)}, the passive properties (rest, input resistance, time constant, their trends) not read on
+     * the sweeps in {@code unresponsive}, whose step never reached the cell ({@code features.ArtefactDetector}):
+     * their F–I rows stay.
+     */
+    public static CellComparison of(List<SweepValidation> validation, Collection<Integer> unresponsive) {
         validation = validation.stream().sorted(Comparator.comparingInt(v -> v.sweep().index())).toList();
         List<FiRow> rows = new ArrayList<>();
         List<PassiveSteps> dataPassive = new ArrayList<>();
@@ -129,11 +139,13 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         for (SweepValidation v : validation) {
             FitSweep sw = v.sweep();
             double[] cmd = sw.iPa();
-            dataPassive.add(PassiveSteps.of(sw.vMv(), cmd, sw.dtMs()));
-            if (SweepRoles.TRAINING.equals(v.role())) {
-                trainingPassive.add(dataPassive.get(dataPassive.size() - 1));
+            if (!unresponsive.contains(sw.index())) {
+                dataPassive.add(PassiveSteps.of(sw.vMv(), cmd, sw.dtMs()));
+                if (SweepRoles.TRAINING.equals(v.role())) {
+                    trainingPassive.add(dataPassive.get(dataPassive.size() - 1));
+                }
+                modelPassive.add(PassiveSteps.of(v.model().v(), cmd, sw.dtMs()));
             }
-            modelPassive.add(PassiveSteps.of(v.model().v(), cmd, sw.dtMs()));
             StepSweep step = StepSweep.of(sw);
             if (step == null) {
                 continue;

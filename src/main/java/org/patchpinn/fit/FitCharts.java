@@ -59,7 +59,7 @@ public final class FitCharts {
         XYSeries d = new XYSeries("data", true, true);
         XYSeries m = new XYSeries("model " + modelName, true, true);
         XYSeries t = new XYSeries("model, test sweeps", true, true);
-        XYSeries b = new XYSeries("data, excluded (depolarisation block)", true, true);
+        XYSeries b = new XYSeries("data, excluded (block or no response)", true, true);
         for (CellComparison.FiRow row : cell.fiCurve()) {
             d.add(row.currentPa(), row.dataSpikes());
             m.add(row.currentPa(), row.modelSpikes());

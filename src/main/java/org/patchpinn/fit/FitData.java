@@ -3,6 +3,7 @@ package org.patchpinn.fit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.patchpinn.features.EdgeTransients;
 import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.trace.CurrentClampSweep;
@@ -23,7 +24,8 @@ public final class FitData {
     /**
      * Every sweep as the membrane saw it: the bridge-balance error removed (V − Rs·I, Rs in MΩ as measured by
      * {@code features.ArtefactDetector}; 0 for none) and the liquid-junction potential subtracted (mV; e.g. +12
-     * with K-gluconate pipettes; 0 for none).
+     * with K-gluconate pipettes; 0 for none); an electrode's transient across the spike threshold at a command
+     * edge is bridged over ({@link EdgeTransients}), so it is neither a spike nor a voltage to fit.
      */
     public static List<FitSweep> all(Recording r, double ljpMv, double bridgeMohm) {
         if (r.sweepCount() == 0) {
@@ -40,6 +42,7 @@ public final class FitData {
         for (int k : indices) {
             CurrentClampSweep s = CurrentClampSweep.of(r, k, CurrentClampSweep.Current.COMMAND);
             double[] v = bridge.correctedVoltage(s.vMv(), s.iPa(), ljpMv);
+            v = EdgeTransients.bridged(v, EdgeTransients.find(v, s.iPa(), s.dtMs()));
             out.add(new FitSweep(new CurrentClampSweep(k, v, s.iPa(), s.dtMs()),
                     Stimuli.sampled(s.iPa(), s.dtMs(), r.name() + " sweep " + k + " command")));
         }

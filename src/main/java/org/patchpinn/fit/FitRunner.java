@@ -26,7 +26,8 @@ public final class FitRunner {
 
     /**
      * The default sweep roles of a recording's sweeps ({@link SweepRoles#forSteps} with 3 or more step sweeps),
-     * the sweeps in depolarisation block ({@code blocked}, from {@code features.ArtefactDetector}) excluded.
+     * the sweeps in depolarisation block or without a response to their step ({@code blocked}, from
+     * {@code features.ArtefactDetector}) excluded.
      */
     public static SweepRoles defaultRoles(List<FitSweep> all, Collection<Integer> blocked) {
         List<StepSweep> steps = StepSweep.of(all);
@@ -34,10 +35,13 @@ public final class FitRunner {
         return steps.size() >= 3 ? SweepRoles.forSteps(steps, all.size(), blocked) : SweepRoles.simple(all.size());
     }
 
-    /** The sweeps of a current-clamp recording in depolarisation block; none when they cannot be measured. */
-    public static List<Integer> blockedSweeps(Recording r) {
+    /**
+     * The sweeps of a current-clamp recording in depolarisation block or without a response to their step; none
+     * when they cannot be measured.
+     */
+    public static List<Integer> excludedSweeps(Recording r) {
         try {
-            return ArtefactDetector.analyse(r).blockedSweeps();
+            return ArtefactDetector.analyse(r).excludedSweeps();
         } catch (RuntimeException e) {
             // no command or no step: the artefact analysis does not apply, and nothing is excluded
             return List.of();

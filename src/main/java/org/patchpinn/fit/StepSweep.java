@@ -6,6 +6,7 @@ import java.util.List;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.StimulusWindows;
+import org.patchpinn.numeric.Median;
 import org.patchpinn.numeric.Quantile;
 
 /**
@@ -70,4 +71,23 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
     public boolean spiking() {
         return windowSpikes > 0;
     }
+
+    /**
+     * The data's steady response to the step (mV): median V over the window's second half minus the median V
+     * before the window (the last {@link #EDGE_MARGIN_MS} before the edge left out); NaN without a baseline.
+     */
+    public double steadyResponseMv() {
+        double[] v = sweep.vMv();
+        double dt = sweep.dtMs();
+        int before = (int) Math.floor((window.startMs() - EDGE_MARGIN_MS) / dt);
+        int from = (int) Math.round((window.startMs() + window.endMs()) / 2 / dt);
+        int to = Math.min(v.length, (int) Math.round(window.endMs() / dt));
+        if (before < 1 || to <= from) {
+            return Double.NaN;
+        }
+        return Median.of(v, from, to) - Median.of(v, 0, before);
+    }
+
+    /** Samples this close before a step's edge are not its baseline (ms). */
+    static final double EDGE_MARGIN_MS = 1;
 }

@@ -16,12 +16,14 @@ import java.util.TreeSet;
  *   <li><b>test</b>: touched by no choice; the figures reported as validation.</li>
  * </ul>
  * The default rule for a step protocol ({@link #forSteps}) orders the sweeps by step amplitude: training gets
- * the most hyperpolarising sweep, the last silent one below rheobase, the rheobase sweep, the strongest one and
+ * the most hyperpolarising sweep whose steady response stays within {@link #PASSIVE_RANGE_MV} of its baseline
+ * (the passive reference), the last silent one below rheobase, the rheobase sweep, the strongest one and
  * spiking levels spread between, leaving one spiking sweep to test from three spiking levels and a second to
  * selection from five; the rest alternate test, selection so both span the whole range. With three
  * or four step sweeps the weakest and strongest train, the one above the weakest is tested and (with four) the
  * next one selects; one or two sweeps all train. Sweeps without a step fall back to {@link #simple}.
- * Sweeps in depolarisation block ({@code features.ArtefactDetector}) are <b>excluded</b>: given no role, so
+ * Sweeps in depolarisation block or whose step never reached the cell ({@code features.ArtefactDetector}) are
+ * <b>excluded</b>: given no role, so
  * neither fitted nor chosen on, and still simulated and reported (the F–I curve covers every step sweep).
  */
 public record SweepRoles(List<Integer> training, List<Integer> selection, List<Integer> test,
@@ -38,6 +40,13 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
 
     /** Spiking sweeps used for training besides rheobase and the strongest step. */
     static final int SPREAD_SPIKING = 2;
+    /**
+     * The passive reference (the hyperpolarising training sweep) is the most hyperpolarising silent step whose
+     * steady response stays within this of its baseline (mV): further down, sag and inward rectification bend the
+     * membrane, and a −1.8 nA step 43 mV down (96711008.abf, a real CA1 cell with steps to −2 nA) read 17 MΩ
+     * where the cell's small steps read 54.
+     */
+    static final double PASSIVE_RANGE_MV = 30;
     /** Spiking sweeps kept out of training at most (one for test, one for selection). */
     static final int RESERVED_SPIKING = 2;
 
@@ -118,7 +127,7 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         List<StepSweep> spiking = sorted.stream().filter(StepSweep::spiking).toList();
         TreeSet<Integer> train = new TreeSet<>();
         if (!silent.isEmpty()) {
-            train.add(silent.get(0).index());
+            train.add(passiveReference(silent).index());
             // the last silent sweep below the first spiking one: a model must stay quiet there too
             StepSweep below = null;
             for (StepSweep s : silent) {
@@ -166,13 +175,33 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         }
         selection.sort(null);
         test.sort(null);
-        String rule = String.format(Locale.ROOT, "step protocol: training = most hyperpolarising, last silent, "
+        String rule = String.format(Locale.ROOT, "step protocol: training = most hyperpolarising within %.0f mV of "
+                + "its baseline, last silent, "
                 + "rheobase, strongest and %d spread spiking sweeps; the rest alternate test / selection in amplitude "
-                + "order", SPREAD_SPIKING);
+                + "order", PASSIVE_RANGE_MV, SPREAD_SPIKING);
         if (!excluded.isEmpty()) {
-            rule += "; sweeps " + excluded + " excluded (depolarisation block: not fitted, still reported)";
+            rule += "; sweeps " + excluded + " excluded (depolarisation block, or no response to the step: not "
+                    + "fitted, still reported)";
         }
         return new SweepRoles(new ArrayList<>(train), selection, test, excluded, rule);
+    }
+
+    /**
+     * Of the silent steps sorted by amplitude: the most hyperpolarising whose steady response is within
+     * {@link #PASSIVE_RANGE_MV} of its baseline, else the weakest hyperpolarising one, else the first.
+     */
+    private static StepSweep passiveReference(List<StepSweep> silent) {
+        StepSweep weakest = null;
+        for (StepSweep s : silent) {
+            if (s.amplitudePa() >= 0) {
+                break;
+            }
+            if (Math.abs(s.steadyResponseMv()) <= PASSIVE_RANGE_MV) {
+                return s;
+            }
+            weakest = s;
+        }
+        return weakest != null ? weakest : silent.get(0);
     }
 
     /** Three or four step sweeps (sorted by amplitude): ends train, the inner ones test and select. */

@@ -120,6 +120,7 @@ public final class FeaturesOperation extends BasicOperation {
         for (SweepArtefacts s : a.sweeps()) {
             t.addRow().set("sweep", s.sweep()).set("bridge_MOhm", s.bridgeMohm()).set("drift_mV", s.driftMv())
                     .set("hum_mV", s.humMv()).set("depolarisation_block", Boolean.toString(s.depolarisationBlock()))
+                    .set("no_response", Boolean.toString(s.noResponse()))
                     .set("notes", String.join("; ", s.notes()));
         }
         return t;

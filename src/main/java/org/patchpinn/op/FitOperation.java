@@ -106,7 +106,7 @@ public final class FitOperation extends BasicOperation {
         }
         double bridge = bridgeCorrection(values.string("bridge"), artefacts);
         List<FitSweep> all = FitData.all(r, values.number("ljp_mv"), bridge);
-        SweepRoles roles = roles(values, r, all, artefacts == null ? List.of() : artefacts.blockedSweeps());
+        SweepRoles roles = roles(values, r, all, artefacts == null ? List.of() : artefacts.excludedSweeps());
         FitMethod method = FitMethods.get(values.string("method"));
         if (method instanceof NewStateFitMethod && roles.selection().isEmpty() && !roles.test().isEmpty()) {
             // learning new states needs sweeps to choose on; the held-out ones take that role and are reported
@@ -129,7 +129,7 @@ public final class FitOperation extends BasicOperation {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         OperationResult result = report(r, best.model(), method, roles, best.outcome(), best.validation(), values,
-                wall, cpu);
+                wall, cpu, artefacts == null ? List.of() : artefacts.unresponsiveSweeps());
         if (artefacts != null) {
             FitResultJson.addArtefacts(result.json(), artefacts, bridge);
         }
@@ -309,14 +309,14 @@ public final class FitOperation extends BasicOperation {
 
     private static OperationResult report(Recording r, ModelSpec model, FitMethod method, SweepRoles roles,
                                           FitOutcome outcome, List<SweepValidation> validation, ParamValues values,
-                                          double wall, double cpu) {
+                                          double wall, double cpu, List<Integer> unresponsive) {
         ModelSpec fitted = outcome.fitted();
         Table pt = new Table("PatchPINN Fit Parameters");
         for (ParameterEstimate e : outcome.estimates()) {
             pt.addRow().set("parameter", e.name()).set("unit", e.unit()).set("value", e.value())
                     .set("ci95_low", e.ci95Low()).set("ci95_high", e.ci95High()).set("fixed", e.fixed() ? "yes" : "no");
         }
-        CellComparison cell = CellComparison.of(validation);
+        CellComparison cell = CellComparison.of(validation, unresponsive);
         JsonObject json = FitResultJson.of(r.name(), model.name(), method.name(), roles, values.number("ljp_mv"),
                 outcome, validation, cell, wall, cpu, values.asMap());
 
@@ -339,7 +339,8 @@ public final class FitOperation extends BasicOperation {
                 cell.sweepsWithinCountTolerance(), cell.fiCurve().size());
         int excluded = cell.count(SweepRoles.EXCLUDED);
         if (excluded > 0) {
-            summary += String.format(Locale.ROOT, " (%d of %d without the %d excluded for depolarisation block)",
+            summary += String.format(Locale.ROOT, " (%d of %d without the %d excluded for depolarisation block or no "
+                    + "response)",
                     cell.sweepsWithinCountTolerance() - cell.withinTolerance(SweepRoles.EXCLUDED),
                     cell.fiCurve().size() - excluded, excluded);
         }

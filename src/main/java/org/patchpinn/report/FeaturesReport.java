@@ -115,13 +115,14 @@ public final class FeaturesReport {
         return o;
     }
 
-    /** {bridge_MOhm, max_abs_drift_mV, max_hum_mV, blocked_sweeps, warnings, sweeps: [...]}. */
+    /** {bridge_MOhm, max_abs_drift_mV, max_hum_mV, blocked_sweeps, unresponsive_sweeps, warnings, sweeps: [...]}. */
     public static JsonObject artefacts(RecordingArtefacts a) {
         JsonObject o = new JsonObject();
         o.add("bridge_MOhm", Json.number(a.bridgeMohm()));
         o.add("max_abs_drift_mV", Json.number(a.maxAbsDriftMv()));
         o.add("max_hum_mV", Json.number(a.maxHumMv()));
         o.add("blocked_sweeps", Json.toTree(a.blockedSweeps()));
+        o.add("unresponsive_sweeps", Json.toTree(a.unresponsiveSweeps()));
         o.add("warnings", Json.strings(a.warnings()));
         JsonArray sweeps = new JsonArray();
         for (SweepArtefacts s : a.sweeps()) {
@@ -131,6 +132,7 @@ public final class FeaturesReport {
             js.add("drift_mV", Json.number(s.driftMv()));
             js.add("hum_mV", Json.number(s.humMv()));
             js.addProperty("depolarisation_block", s.depolarisationBlock());
+            js.addProperty("no_response", s.noResponse());
             js.add("notes", Json.strings(s.notes()));
             sweeps.add(js);
         }

@@ -121,6 +121,59 @@ class ArtefactDetectorTest {
     }
 
     @Test
+    void aBridgeReadWhereTheElectrodeHasNotSettledIsNotSubtracted() {
+        // A sharp electrode whose bridge is balanced at steady state (Rbal = Re = 150 MOhm) but whose own voltage
+        // drop builds up with a 0.4 ms time constant: at each edge the recorded V first jumps by -Rbal*dI, then
+        // relaxes. The jump read 0.15-0.75 ms after the edge is no Rs; subtracting it would shift every step.
+        Recording clean = clean();
+        double re = 150;
+        double tauE = 0.4;
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(clean.sampleRateHz())
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < clean.sweepCount(); k++) {
+            double[] v = clean.sweep(k).channel(0).toDoubleArray();
+            double[] c = clean.sweep(k).command().toDoubleArray();
+            double drop = 0;
+            for (int i = 0; i < v.length; i++) {
+                drop += (re * c[i] * 1e-3 - drop) * (1 - Math.exp(-DT / tauE));
+                v[i] += drop - re * c[i] * 1e-3;
+            }
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(c)));
+        }
+        RecordingArtefacts a = ArtefactDetector.analyse(b.build(), 400);
+        assertTrue(Double.isNaN(a.bridgeMohm()), "Rs " + a.bridgeMohm());
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("bridge balance not measured: V has not settled")),
+                a.warnings().toString());
+        // the settled rig of the test above still reads its Rs
+        assertEquals(RS_MOHM, ArtefactDetector.analyse(withArtefacts(clean, RS_MOHM, 0, List.of()), 400).bridgeMohm(),
+                0.05 * RS_MOHM);
+    }
+
+    @Test
+    void aStepThatNeverReachedTheCellIsFlaggedAndTheOthersAreNot() {
+        // Sweep 0's -100 pA step as a rig that did not pass it on records it: V stays where it was
+        Recording clean = clean();
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(clean.sampleRateHz())
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < clean.sweepCount(); k++) {
+            double[] v = clean.sweep(k).channel(0).toDoubleArray();
+            double[] c = clean.sweep(k).command().toDoubleArray();
+            if (k == 0) {
+                double rest = v[(int) (90 / DT)];
+                for (int i = (int) (100 / DT); i < (int) (600 / DT); i++) {
+                    v[i] = rest + 0.1 * Math.sin(i);
+                }
+            }
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(c)));
+        }
+        RecordingArtefacts a = ArtefactDetector.analyse(b.build(), 400);
+        assertEquals(List.of(0), a.unresponsiveSweeps(), a.sweeps().toString());
+        assertEquals(List.of(0), a.excludedSweeps());
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("no response: sweeps 0 ")), a.warnings().toString());
+        assertTrue(ArtefactDetector.analyse(clean, 400).unresponsiveSweeps().isEmpty());
+    }
+
+    @Test
     void largeBridgeErrorIsFlaggedRelativeToInputResistance() {
         RecordingArtefacts a = ArtefactDetector.analyse(withArtefacts(clean(), 60, 0, List.of()), 400);
         assertEquals(60, a.bridgeMohm(), 3);

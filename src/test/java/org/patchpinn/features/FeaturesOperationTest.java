@@ -73,7 +73,7 @@ class FeaturesOperationTest {
         assertTrue(csv.startsWith("sweep,Spikecount,Spikecount_stimint,time_to_first_spike (ms)"), csv);
         // Artefacts of every sweep (not only the chosen ones): this clean model cell has none.
         String artefacts = Files.readString(out.resolve("artefacts.csv"));
-        assertTrue(artefacts.startsWith("sweep,bridge_MOhm,drift_mV,hum_mV,depolarisation_block,notes"), artefacts);
+        assertTrue(artefacts.startsWith("sweep,bridge_MOhm,drift_mV,hum_mV,depolarisation_block,no_response,notes"), artefacts);
         assertEquals("PatchPINN Artefacts", result.tables().get(2).table().name());
         assertEquals(StepProtocol.STEPS_PA.length, result.tables().get(2).table().rowCount());
         JsonObject art = json.getAsJsonObject("artefacts");
