@@ -43,7 +43,8 @@ import org.patchpinn.task.Progress;
  *       the step) over the passive and fast parameters, kinetic offsets such as VT included, slow currents at
  *       their start;</li>
  *   <li><b>slow</b>: the same with the slow (adapting) parameters free too, the others in a narrow band;</li>
- *   <li><b>trace</b>: when the spike trains already coincide (training Γ ≥ {@value #POLISH_MIN_GAMMA}), the
+ *   <li><b>trace</b>: when the spike trains already coincide (training Γ ≥ {@value #POLISH_MIN_GAMMA} over the
+ *       training sweeps where data or model fire), the
  *       trace fit of {@link ClassicFit} (least squares, profile-likelihood intervals) from the best stage.</li>
  * </ol>
  * The selection sweeps choose among the stages' results on the same statistics (the start only when no stage ran;
@@ -434,16 +435,27 @@ public final class StagedFit implements FitMethod {
                 .min(Comparator.comparingDouble(Candidate::selectionLoss)).orElseThrow();
     }
 
+    /**
+     * Mean Γ over the training sweeps on which the data or the model fires (as the report's Γ); 0 when neither
+     * fires anywhere. A sweep silent in both says nothing of spike timing: counted as Γ 1, two silent training
+     * sweeps and two spiking ones at Γ 0.2 once opened the trace stage on 96711008.abf (a real CA1 cell), whose
+     * least squares then fitted a plateau and left one spike per step where the cell fires 4–8.
+     */
     private static double trainingGamma(ModelSpec spec, double[] values, List<FitSweep> sweeps) {
         double sum = 0;
+        int n = 0;
         for (FitSweep sw : sweeps) {
             double[] v = Simulator.shared().voltage(spec, values, sw.stim(), sw.durationMs(),
                     sw.dtMs());
-            double g = CoincidenceFactor.gamma(sw.spikeTimesMs(), SpikeTimes.detect(v, sw.dtMs()),
-                    sw.durationMs());
+            double[] model = SpikeTimes.detect(v, sw.dtMs());
+            if (model.length == 0 && sw.spikeTimesMs().length == 0) {
+                continue;
+            }
+            double g = CoincidenceFactor.gamma(sw.spikeTimesMs(), model, sw.durationMs());
             sum += Double.isNaN(g) ? 0 : g;
+            n++;
         }
-        return sum / sweeps.size();
+        return n == 0 ? 0 : sum / n;
     }
 
     private static JsonObject stageJson(Candidate c, List<String> free) {
