@@ -241,8 +241,9 @@ public final class ArtefactDetector {
             boolean noResponse = Math.abs(s.amplitudePa()) >= MIN_BRIDGE_STEP_PA && expected > 0
                     && Math.abs(s.responseMv()) < NO_RESPONSE_FRACTION * expected * Math.abs(s.amplitudePa()) * 1e-3;
             if (noResponse) {
-                notes.add(String.format(Locale.ROOT, "no response: over its second half the %.0f pA step holds V %.1f mV from the baseline, where the other "
-                        + "steps' %.0f MOhm say %.0f mV", s.amplitudePa(), s.responseMv(), expected,
+                notes.add(String.format(Locale.ROOT, "no response: over its second half the %.0f pA step holds V "
+                        + "%.1f mV from the baseline, where the other steps' %.0f MOhm say %.0f mV", s.amplitudePa(),
+                        s.responseMv(), expected,
                         expected * s.amplitudePa() * 1e-3));
                 unresponsive.add(k);
             }
@@ -308,8 +309,8 @@ public final class ArtefactDetector {
         }
         if (!unresponsive.isEmpty()) {
             warnings.add(String.format(Locale.ROOT, "no response: sweeps %s (their step moves V by less than %.0f %% of "
-                    + "what the other steps' median %.0f MOhm predict: the current did not reach the cell; not fitted, and "
-                    + "not read for the passive properties)", Numbers.ranges(unresponsive), 100 * NO_RESPONSE_FRACTION,
+                    + "what the other steps' median %.0f MOhm predict: the current did not reach the cell, or the membrane gave "
+                    + "way; not fitted, and not read for the passive properties)", Numbers.ranges(unresponsive), 100 * NO_RESPONSE_FRACTION,
                     expected));
         }
         if (!blocked.isEmpty()) {

@@ -71,14 +71,4 @@ public final class EdgeTransients {
         }
         return out;
     }
-
-    /** Whether time {@code tMs} falls inside one of the spans. */
-    static boolean covers(List<int[]> spans, double tMs, double dtMs) {
-        for (int[] s : spans) {
-            if (tMs >= (s[0] - 1) * dtMs && tMs <= s[1] * dtMs) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

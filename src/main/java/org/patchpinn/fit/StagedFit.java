@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.patchpinn.features.ArtefactDetector;
 import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.features.SpikeTimes;
@@ -147,6 +148,7 @@ public final class StagedFit implements FitMethod {
                     + "changes within its window: a ramp or a waveform); the staged fit needs step sweeps — use "
                     + "method 'trace' for other stimuli");
         }
+        refuseDepolarisedRest(training);
         if (training.stream().noneMatch(StepSweep::spiking)) {
             // every spike-generating parameter would be searched on nothing: the search ends anywhere (on a
             // passive model cell, measured: Cm, EL and VT on their bounds, reported as a fit)
@@ -433,6 +435,23 @@ public final class StagedFit implements FitMethod {
     static Candidate chosen(List<Candidate> candidates, boolean refine) {
         return candidates.stream().filter(c -> refine || !c.stage().equals(START) || candidates.size() == 1)
                 .min(Comparator.comparingDouble(Candidate::selectionLoss)).orElseThrow();
+    }
+
+    /**
+     * A rest above {@link ArtefactDetector#DEPOLARISED_BASELINE_MV} is no rest a spiking model has: the recording
+     * carries a voltage offset or the cell is damaged. Two of BluePyEfe's CA1 test recordings rest at −1.5 and −2.3 mV
+     * (98205017/8.abf; 99111002.nwb at −13 mV): the fit ran a minute, then said the model "fires no spike within its
+     * bounds", which pointed at the model rather than the recording.
+     */
+    private static void refuseDepolarisedRest(List<StepSweep> training) {
+        double restMv = PassiveEstimate.ofMeasured(training.stream().map(StepSweep::sweep)
+                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList()).restMv();
+        if (restMv > ArtefactDetector.DEPOLARISED_BASELINE_MV) {
+            throw new FitException(String.format(Locale.ROOT, "the cell rests at %.1f mV on its training sweeps, above "
+                    + "%.0f mV, where no neuron model rests or fires: the voltage carries an offset (a junction "
+                    + "potential or an amplifier offset; --ljp_mv %.0f would put the rest at -65 mV) or the cell is "
+                    + "damaged; nothing fitted", restMv, ArtefactDetector.DEPOLARISED_BASELINE_MV, restMv + 65));
+        }
     }
 
     /**

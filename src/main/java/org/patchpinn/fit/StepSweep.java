@@ -23,6 +23,8 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
      * between the 10th and 90th percentiles (a ramp's is 80 % of its range, a sampled step's is its noise).
      */
     static final double FLATNESS = 0.2;
+    /** Samples this close before a step's edge are not its baseline (ms). */
+    static final double EDGE_MARGIN_MS = 1;
 
     /**
      * The step of a sweep, or null when its command never leaves the holding level or is not flat within its
@@ -87,7 +89,4 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
         }
         return Median.of(v, from, to) - Median.of(v, 0, before);
     }
-
-    /** Samples this close before a step's edge are not its baseline (ms). */
-    static final double EDGE_MARGIN_MS = 1;
 }

@@ -16,6 +16,7 @@ import org.patchpinn.sim.Stimuli;
 import org.patchpinn.sim.Stimulus;
 import org.patchpinn.sim.SyntheticRecording;
 import org.patchpinn.task.Progress;
+import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
 
 /**
@@ -110,6 +111,27 @@ class StagedFitTest {
                 FitSettings.defaults().withMaxEvaluations(60).withConfidenceIntervals(false));
         FitException e = assertThrows(FitException.class, () -> new StagedFit().fit(problem, Progress.NONE));
         assertTrue(e.getMessage().contains("fires no spike"), e.getMessage());
+    }
+
+    @Test
+    void aRestAboveMinus30MvIsAnErrorNamingTheOffsetNotAFit() {
+        // the cell as a rig with a +64 mV offset records it (rest near -2 mV, as 98205017.abf): no search runs
+        List<FitSweep> all = new ArrayList<>();
+        for (FitSweep s : sweeps(cell())) {
+            double[] v = s.vMv().clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += 64;
+            }
+            all.add(new FitSweep(new CurrentClampSweep(s.index(), v, s.iPa(), s.dtMs()), s.stim()));
+        }
+        SweepRoles roles = SweepRoles.forSteps(StepSweep.of(all), all.size());
+        FitProblem problem = new FitProblem(BuiltinModels.get("traub-rs-m"),
+                roles.training().stream().map(all::get).toList(), List.of(),
+                FitSettings.defaults().withMaxEvaluations(60).withConfidenceIntervals(false));
+        long t0 = System.nanoTime();
+        FitException e = assertThrows(FitException.class, () -> new StagedFit().fit(problem, Progress.NONE));
+        assertTrue(e.getMessage().contains("above -30 mV") && e.getMessage().contains("--ljp_mv"), e.getMessage());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused before any search");
     }
 
     @Test
