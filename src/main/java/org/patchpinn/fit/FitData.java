@@ -14,6 +14,12 @@ import org.patchpinn.trace.Recording;
  * (units, clear errors), the injected current being the command.
  */
 public final class FitData {
+    /**
+     * Largest liquid-junction potential (or other voltage offset) a fit subtracts (mV, either sign): junction
+     * potentials of the usual pipette solutions stay within ±20 mV; more is a recording whose voltage is wrong.
+     */
+    public static final double MAX_LJP_MV = 50;
+
     private FitData() {
     }
 

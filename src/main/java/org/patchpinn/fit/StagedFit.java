@@ -447,10 +447,16 @@ public final class StagedFit implements FitMethod {
         double restMv = PassiveEstimate.ofMeasured(training.stream().map(StepSweep::sweep)
                 .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList()).restMv();
         if (restMv > ArtefactDetector.DEPOLARISED_BASELINE_MV) {
+            double offset = restMv + 65;
+            String cause = offset <= FitData.MAX_LJP_MV
+                    ? String.format(Locale.ROOT, "the voltage carries an offset (a junction potential or an amplifier "
+                    + "offset; --ljp_mv %.0f would put the rest at -65 mV) or the cell is damaged", offset)
+                    : String.format(Locale.ROOT, "an offset of about %.0f mV, more than a junction potential (--ljp_mv "
+                    + "corrects up to %.0f mV): the recording's voltage offset or scaling is wrong, or the cell is "
+                    + "damaged", offset, FitData.MAX_LJP_MV);
             throw new FitException(String.format(Locale.ROOT, "the cell rests at %.1f mV on its training sweeps, above "
-                    + "%.0f mV, where no neuron model rests or fires: the voltage carries an offset (a junction "
-                    + "potential or an amplifier offset; --ljp_mv %.0f would put the rest at -65 mV) or the cell is "
-                    + "damaged; nothing fitted", restMv, ArtefactDetector.DEPOLARISED_BASELINE_MV, restMv + 65));
+                    + "%.0f mV, where no neuron model rests or fires: %s; nothing fitted", restMv,
+                    ArtefactDetector.DEPOLARISED_BASELINE_MV, cause));
         }
     }
 

@@ -78,7 +78,7 @@ public final class FitOperation extends BasicOperation {
                 ParamSpec.string("bridge", "auto", "bridge-balance error removed before fitting: 'auto' (the series "
                         + "resistance measured at the command edges, subtracted when it exceeds 5 % of the input "
                         + "resistance), 'none', or a value in MOhm"),
-                ParamSpec.number("ljp_mv", 0, -50, 50, "liquid-junction potential (mV), subtracted from the recorded "
+                ParamSpec.number("ljp_mv", 0, -FitData.MAX_LJP_MV, FitData.MAX_LJP_MV, "liquid-junction potential (mV), subtracted from the recorded "
                         + "voltage before fitting"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "random seed"),
                 ParamSpec.integer("starts", 1, 1, 50, "starts of the global search (the first from the model's "
