@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -40,6 +41,15 @@ public final class CellFeatures {
      * @param stimulusPa step amplitude of each sweep (pA, relative to holding)
      */
     public static CellFeatures of(List<SweepFeatures> sweeps, double[] stimulusPa) {
+        return of(sweeps, stimulusPa, Set.of());
+    }
+
+    /**
+     * As {@link #of(List, double[])}, the sweeps at positions {@code notPassive} left out of the passive properties
+     * (input resistance, time constant, sag): steps that never reached the cell ({@link ArtefactDetector}'s "no
+     * response"), whose flat V once gave 97509008.abf an input resistance of −23 MΩ. Their F–I points stay.
+     */
+    public static CellFeatures of(List<SweepFeatures> sweeps, double[] stimulusPa, Set<Integer> notPassive) {
         if (sweeps.size() != stimulusPa.length) {
             throw new IllegalArgumentException(sweeps.size() + " sweeps but " + stimulusPa.length
                     + " step amplitudes");
@@ -93,7 +103,7 @@ public final class CellFeatures {
         for (int i = 0; i < sweeps.size(); i++) {
             SweepFeatures f = sweeps.get(i);
             double amp = stimulusPa[i];
-            if (!(amp < -zero) || f.get(FeatureNames.SPIKECOUNT_STIMINT) > 0) {
+            if (!(amp < -zero) || f.get(FeatureNames.SPIKECOUNT_STIMINT) > 0 || notPassive.contains(i)) {
                 continue;
             }
             hyper++;

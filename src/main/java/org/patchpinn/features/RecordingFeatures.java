@@ -1,7 +1,10 @@
 package org.patchpinn.features;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.PatchPinnException;
@@ -27,13 +30,36 @@ public final class RecordingFeatures {
 
     private RecordingFeatures(List<Integer> sweepIndices, List<SweepFeatures> sweeps, double[] stimulusPa,
                               StimulusWindow window, boolean windowFromCommand, int voltageChannel) {
+        this(sweepIndices, sweeps, stimulusPa, window, windowFromCommand, voltageChannel,
+                CellFeatures.of(sweeps, stimulusPa));
+    }
+
+    private RecordingFeatures(List<Integer> sweepIndices, List<SweepFeatures> sweeps, double[] stimulusPa,
+                              StimulusWindow window, boolean windowFromCommand, int voltageChannel,
+                              CellFeatures cell) {
         this.sweepIndices = List.copyOf(sweepIndices);
         this.sweeps = List.copyOf(sweeps);
         this.stimulusPa = stimulusPa.clone();
         this.window = window;
         this.windowFromCommand = windowFromCommand;
         this.voltageChannel = voltageChannel;
-        this.cell = CellFeatures.of(sweeps, stimulusPa);
+        this.cell = cell;
+    }
+
+    /**
+     * The same measurement with the recording's sweeps {@code unresponsive} (steps that never reached the cell)
+     * left out of the cell's passive properties ({@link CellFeatures#of(List, double[], Set)}); this when none
+     * was measured here.
+     */
+    public RecordingFeatures withoutPassive(Collection<Integer> unresponsive) {
+        Set<Integer> positions = new HashSet<>();
+        for (int i = 0; i < sweepIndices.size(); i++) {
+            if (unresponsive.contains(sweepIndices.get(i))) {
+                positions.add(i);
+            }
+        }
+        return positions.isEmpty() ? this : new RecordingFeatures(sweepIndices, sweeps, stimulusPa, window,
+                windowFromCommand, voltageChannel, CellFeatures.of(sweeps, stimulusPa, positions));
     }
 
     /**

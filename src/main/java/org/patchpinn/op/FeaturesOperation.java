@@ -65,6 +65,9 @@ public final class FeaturesOperation extends BasicOperation {
                 window(values), progress.range(0, 0.7));
         progress.status("recording artefacts");
         RecordingArtefacts artefacts = artefacts(r, rf);
+        if (artefacts != null) {
+            rf = rf.withoutPassive(artefacts.unresponsiveSweeps());
+        }
         OperationResult result = new OperationResult(FeaturesReport.json(r, rf, settings, artefacts),
                 summary(r, rf, artefacts));
         result.table(FeaturesReport.sweepTable(rf), "features.csv");

@@ -84,6 +84,23 @@ class FeaturesOperationTest {
     }
 
     @Test
+    void aStepThatNeverReachedTheCellIsNotReadAsItsInputResistance() throws IOException {
+        // the protocol with its -100 pA sweep recorded flat (the rig never passed the step on), as 97509008.abf's
+        // -2000...-1000 pA steps: the recording's input resistance read -23 MOhm before
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000 / StepProtocol.DT)
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < StepProtocol.STEPS_PA.length; k++) {
+            double pa = StepProtocol.STEPS_PA[k];
+            double[] v = (k == 0 ? StepProtocol.sweep(0, 100) : StepProtocol.sweep(pa, 100 + k)).v;
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(StepProtocol.command(pa, v.length))));
+        }
+        OperationResult result = new FeaturesOperation().run(b.build(), params(), Progress.NONE);
+        Table cell = result.tables().get(1).table();
+        assertEquals(150, cell.getNumber(0, "input_resistance (MOhm)"), 3);
+        assertTrue(result.summary().contains("no response: sweeps 0 "), result.summary());
+    }
+
+    @Test
     void realCellsArtefactsAreWarnedAboutInTheSummary() throws IOException {
         Recording r = org.patchpinn.io.Recordings.open(org.patchpinn.testing.SharedData.path(
                 "data/abf/171116sh_0018.abf"));
