@@ -113,6 +113,11 @@ public final class RecordingFeatures {
             double[] v = s.channel(channel).toDoubleArray(mvScale);
             amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() ? Double.NaN
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
+            if (!Double.isNaN(paScale) && s.hasCommand()) {
+                // an electrode's swing across the threshold at a step's edge is no action potential
+                double[] c = s.command().toDoubleArray(paScale);
+                v = EdgeTransients.bridged(v, EdgeTransients.find(v, c, dt));
+            }
             out.add(extractor.extract(v, dt, window, amplitudes[i]));
         }
         progress.fraction(1);
