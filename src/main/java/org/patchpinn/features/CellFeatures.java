@@ -18,7 +18,7 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * <li>rheobase: the smallest depolarising step that evokes at least one spike in the window;</li>
  * <li>input resistance (MOhm): slope of voltage_deflection against step amplitude over hyperpolarising
  *     sweeps without spikes (a single such sweep: their ratio, eFEL's ohmic_input_resistance); the reported
- *     definition, not the fit's per-step one ({@link PassiveSteps} says why they differ);</li>
+ *     definition, not the fit's per-step one ({@link PassiveSteps} says why they differ); NaN when not positive;</li>
  * <li>membrane time constant (ms): mean over those sweeps of time_constant_fit, a least-squares exponential
  *     fit (Commons Math) on AllenSDK's interval;</li>
  * <li>sag ratio: eFEL's sag_ratio1 on the most hyperpolarising sweep.</li>
@@ -123,11 +123,11 @@ public final class CellFeatures {
             }
         }
         v.put(FeatureNames.HYPERPOLARISING_SWEEPS, (double) hyper);
-        if (vi.getN() >= 2) {
-            v.put(FeatureNames.INPUT_RESISTANCE, vi.getSlope() * 1000.0); // mV/pA = GOhm
-        } else if (vi.getN() == 1) {
-            v.put(FeatureNames.INPUT_RESISTANCE, lastRatio * 1000.0);
-        }
+        double rin = vi.getN() >= 2 ? vi.getSlope() * 1000.0 // mV/pA = GOhm
+                : vi.getN() == 1 ? lastRatio * 1000.0 : Double.NaN;
+        // a membrane does not depolarise to hyperpolarising current: a slope ≤ 0 is the recording's (96711009.abf,
+        // whose −2 nA steps give way in their second half, read −25 MΩ), reported as not measured
+        v.put(FeatureNames.INPUT_RESISTANCE, rin > 0 ? rin : Double.NaN);
         v.put(FeatureNames.TIME_CONSTANT, tauCount > 0 ? tauSum / tauCount : Double.NaN);
         v.put(FeatureNames.SAG_RATIO, sag);
         return new CellFeatures(fi, v);

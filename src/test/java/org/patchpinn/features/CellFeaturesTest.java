@@ -70,4 +70,16 @@ class CellFeaturesTest {
         // One hyperpolarising sweep: its ratio.
         assertEquals(150, cell.inputResistanceMOhm(), 3);
     }
+
+    @Test
+    void aSlopeOfTheWrongSignIsNotAnInputResistance() {
+        // steps of -100 and -50 pA recorded with the deflections of +50 and +100 pA (a rig that inverted the
+        // command, or steps whose membrane gave way): the V-I slope is negative, and is reported as not measured
+        SweepFeatureExtractor ex = new SweepFeatureExtractor(SpikeDetectionSettings.defaults());
+        StimulusWindow w = new StimulusWindow(StepProtocol.START_MS, StepProtocol.END_MS);
+        double[] steps = {-100, -50};
+        List<SweepFeatures> sweeps = List.of(ex.extract(StepProtocol.sweep(50, 1).v, StepProtocol.DT, w, -100),
+                ex.extract(StepProtocol.sweep(20, 2).v, StepProtocol.DT, w, -50));
+        assertTrue(Double.isNaN(CellFeatures.of(sweeps, steps).inputResistanceMOhm()));
+    }
 }
