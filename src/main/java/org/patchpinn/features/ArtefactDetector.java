@@ -75,6 +75,15 @@ public final class ArtefactDetector {
      * @throws PatchPinnException       when the recording has no command waveform or it is not a current
      */
     public static RecordingArtefacts analyse(Recording r) {
+        return analyseCorrected(r, 0);
+    }
+
+    /**
+     * As {@link #analyse(Recording)} on the voltage a fit sees, a liquid-junction potential {@code ljpMv} (mV)
+     * subtracted: the absolute levels (a depolarised baseline, the spike threshold an edge transient crosses) are
+     * judged after the correction the user asked for, differences (the bridge jump, drift, hum) are unchanged.
+     */
+    public static RecordingArtefacts analyseCorrected(Recording r, double ljpMv) {
         RecordingFeatures.checkCurrentClamp(r);
         requireCommand(r);
         double rin;
@@ -84,7 +93,7 @@ public final class ArtefactDetector {
         } catch (PatchPinnException e) {
             rin = Double.NaN;
         }
-        return analyse(r, rin);
+        return analyse(r, rin, ljpMv);
     }
 
     /**
@@ -93,6 +102,10 @@ public final class ArtefactDetector {
      * stimulus window; when there are none the bridge error is not compared with it).
      */
     public static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm) {
+        return analyse(r, inputResistanceMOhm, 0);
+    }
+
+    private static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm, double ljpMv) {
         RecordingFeatures.checkCurrentClamp(r);
         requireCommand(r);
         double dt = r.dtMs();
@@ -111,7 +124,14 @@ public final class ArtefactDetector {
         SpikeDetector detector = new SpikeDetector(SpikeDetectionSettings.defaults());
         List<SweepMeasurement> measured = new ArrayList<>(sweeps.size());
         for (CurrentClampSweep s : sweeps) {
-            measured.add(measureSweep(s.vMv(), s.iPa(), dt, tolPa, window, detector));
+            double[] v = s.vMv();
+            if (ljpMv != 0) {
+                v = v.clone();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] -= ljpMv;
+                }
+            }
+            measured.add(measureSweep(v, s.iPa(), dt, tolPa, window, detector));
         }
         return compare(measured, inputResistanceMOhm);
     }

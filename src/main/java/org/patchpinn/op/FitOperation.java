@@ -99,7 +99,7 @@ public final class FitOperation extends BasicOperation {
         long cpu0 = cpuNanos();
         Recording r = RecordingParams.open(values, "file", progress);
         List<String> modelNames = modelNames(values.string("model"));
-        RecordingArtefacts artefacts = artefacts(r);
+        RecordingArtefacts artefacts = artefacts(r, values.number("ljp_mv"));
         if (artefacts != null) {
             // said before the fit starts, so a user reading a failed or odd fit knows what the recording showed
             artefacts.warnings().forEach(w -> progress.log("fit: " + r.name() + ": " + w));
@@ -201,9 +201,9 @@ public final class FitOperation extends BasicOperation {
     }
 
     /** Artefacts of a current-clamp recording (null when they cannot be measured, e.g. no command). */
-    private static RecordingArtefacts artefacts(Recording r) {
+    private static RecordingArtefacts artefacts(Recording r, double ljpMv) {
         try {
-            return ArtefactDetector.analyse(r);
+            return ArtefactDetector.analyseCorrected(r, ljpMv);
         } catch (RuntimeException e) {
             return null;
         }

@@ -174,6 +174,30 @@ class ArtefactDetectorTest {
     }
 
     @Test
+    void absoluteLevelsAreJudgedAfterTheJunctionPotentialTheFitSubtracts() {
+        // the clean cell recorded 55 mV too high: its baseline (about -10 mV) is flagged, unless the fit's
+        // --ljp_mv 55 is applied first; the bridge reading, a difference, is the same either way
+        Recording high = withArtefacts(clean(), 0, 0, List.of());
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(high.sampleRateHz())
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < high.sweepCount(); k++) {
+            double[] v = high.sweep(k).channel(0).toDoubleArray();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += 55;
+            }
+            b.sweep(new Sweep(List.of(Trace.of(v)), high.sweep(k).command()));
+        }
+        Recording offset = b.build();
+        RecordingArtefacts raw = ArtefactDetector.analyse(offset);
+        RecordingArtefacts corrected = ArtefactDetector.analyseCorrected(offset, 55);
+        assertTrue(raw.warnings().stream().anyMatch(w -> w.startsWith("depolarised baseline")), raw.warnings()
+                .toString());
+        assertTrue(corrected.warnings().stream().noneMatch(w -> w.startsWith("depolarised baseline")),
+                corrected.warnings().toString());
+        assertEquals(ArtefactDetector.analyse(clean()).bridgeMohm(), corrected.bridgeMohm(), 1e-9);
+    }
+
+    @Test
     void largeBridgeErrorIsFlaggedRelativeToInputResistance() {
         RecordingArtefacts a = ArtefactDetector.analyse(withArtefacts(clean(), 60, 0, List.of()), 400);
         assertEquals(60, a.bridgeMohm(), 3);
