@@ -200,9 +200,7 @@ public final class ArtefactDetector {
         if (window != null) {
             amplitude = StimulusWindows.amplitude(c, dt, window);
             // V over the step's second half against the baseline: the steady response the step produced
-            int a = (int) Math.round((window.startMs() + window.endMs()) / 2 / dt);
-            int b = Math.min(n, (int) Math.round(window.endMs() / dt));
-            response = b > a ? Median.of(v, a, b) - baseline : Double.NaN;
+            response = StimulusWindows.secondHalfMedianMv(v, dt, window) - baseline;
             inStep = (int) spikes.stream().filter(s -> window.contains(s.peakTimeMs())).count();
             block = DepolarisationBlock.withinStep(v, dt, window, amplitude, spikes);
         }

@@ -58,6 +58,11 @@ public final class EdgeTransients {
         return out;
     }
 
+    /** A copy of {@code vMv} with every edge transient ({@link #find}) bridged over ({@link #bridged}). */
+    public static double[] removed(double[] vMv, double[] commandPa, double dtMs) {
+        return bridged(vMv, find(vMv, commandPa, dtMs));
+    }
+
     /** A copy of {@code vMv} with each span replaced by the straight line from the sample before to the one after. */
     public static double[] bridged(double[] vMv, List<int[]> spans) {
         double[] out = vMv.clone();

@@ -115,8 +115,7 @@ public final class RecordingFeatures {
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
             if (!Double.isNaN(paScale) && s.hasCommand()) {
                 // an electrode's swing across the threshold at a step's edge is no action potential
-                double[] c = s.command().toDoubleArray(paScale);
-                v = EdgeTransients.bridged(v, EdgeTransients.find(v, c, dt));
+                v = EdgeTransients.removed(v, s.command().toDoubleArray(paScale), dt);
             }
             out.add(extractor.extract(v, dt, window, amplitudes[i]));
         }

@@ -2,6 +2,7 @@ package org.patchpinn.features;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patchpinn.numeric.Median;
 
 /**
  * Finds the stimulus window in a command (stimulus) waveform: the longest stretch at a level other than
@@ -57,6 +58,16 @@ public final class StimulusWindows {
             }
         }
         return best;
+    }
+
+    /**
+     * Median of V (mV) over the window's second half: the steady level a step holds the membrane at; NaN when that
+     * half has no sample in {@code vMv}.
+     */
+    public static double secondHalfMedianMv(double[] vMv, double dtMs, StimulusWindow window) {
+        int from = (int) Math.round((window.startMs() + window.endMs()) / 2 / dtMs);
+        int to = Math.min(vMv.length, (int) Math.round(window.endMs() / dtMs));
+        return Median.of(vMv, from, to);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class FitData {
         for (int k : indices) {
             CurrentClampSweep s = CurrentClampSweep.of(r, k, CurrentClampSweep.Current.COMMAND);
             double[] v = bridge.correctedVoltage(s.vMv(), s.iPa(), ljpMv);
-            v = EdgeTransients.bridged(v, EdgeTransients.find(v, s.iPa(), s.dtMs()));
+            v = EdgeTransients.removed(v, s.iPa(), s.dtMs());
             out.add(new FitSweep(new CurrentClampSweep(k, v, s.iPa(), s.dtMs()),
                     Stimuli.sampled(s.iPa(), s.dtMs(), r.name() + " sweep " + k + " command")));
         }

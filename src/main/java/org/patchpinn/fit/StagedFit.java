@@ -148,7 +148,13 @@ public final class StagedFit implements FitMethod {
                     + "changes within its window: a ramp or a waveform); the staged fit needs step sweeps — use "
                     + "method 'trace' for other stimuli");
         }
-        refuseDepolarisedRest(training);
+        // the onset window below keeps each step's sweep, so the passive readings are the same before and after it
+        List<PassiveSteps> measuredSteps = training.stream().map(StepSweep::sweep)
+                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList();
+        // the onset base reads the hyperpolarising steps before a sag, as it reads spiking ones before adaptation:
+        // a steady state after the sag would give its leak the conductance the new state must explain
+        PassiveEstimate passive = PassiveEstimate.ofMeasured(measuredSteps, onsetOnly);
+        refuseDepolarisedRest(passive.restMv());
         if (training.stream().noneMatch(StepSweep::spiking)) {
             // every spike-generating parameter would be searched on nothing: the search ends anywhere (on a
             // passive model cell, measured: Cm, EL and VT on their bounds, reported as a fit)
@@ -171,11 +177,6 @@ public final class StagedFit implements FitMethod {
         Table lossTable = new Table("PatchPINN Fit Loss");
         JsonArray stageJson = new JsonArray();
 
-        // the onset base reads the hyperpolarising steps before a sag, as it reads spiking ones before adaptation:
-        // a steady state after the sag would give its leak the conductance the new state must explain
-        List<PassiveSteps> measuredSteps = training.stream().map(StepSweep::sweep)
-                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList();
-        PassiveEstimate passive = PassiveEstimate.ofMeasured(measuredSteps, onsetOnly);
         diagnostics.add("passive_estimate", passiveJson(passive));
         PassiveEstimate anchors = SteadyStateAnchors.of(measuredSteps);
         if (anchors != null) {
@@ -443,9 +444,7 @@ public final class StagedFit implements FitMethod {
      * (98205017/8.abf; 99111002.nwb at −13 mV): the fit ran a minute, then said the model "fires no spike within its
      * bounds", which pointed at the model rather than the recording.
      */
-    private static void refuseDepolarisedRest(List<StepSweep> training) {
-        double restMv = PassiveEstimate.ofMeasured(training.stream().map(StepSweep::sweep)
-                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList()).restMv();
+    private static void refuseDepolarisedRest(double restMv) {
         if (restMv > ArtefactDetector.DEPOLARISED_BASELINE_MV) {
             double offset = restMv + 65;
             String cause = offset <= FitData.MAX_LJP_MV

@@ -82,11 +82,6 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
         double[] v = sweep.vMv();
         double dt = sweep.dtMs();
         int before = (int) Math.floor((window.startMs() - EDGE_MARGIN_MS) / dt);
-        int from = (int) Math.round((window.startMs() + window.endMs()) / 2 / dt);
-        int to = Math.min(v.length, (int) Math.round(window.endMs() / dt));
-        if (before < 1 || to <= from) {
-            return Double.NaN;
-        }
-        return Median.of(v, from, to) - Median.of(v, 0, before);
+        return before < 1 ? Double.NaN : StimulusWindows.secondHalfMedianMv(v, dt, window) - Median.of(v, 0, before);
     }
 }
