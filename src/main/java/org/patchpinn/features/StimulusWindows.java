@@ -1,6 +1,9 @@
 package org.patchpinn.features;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.patchpinn.numeric.Median;
 
@@ -35,26 +38,81 @@ public final class StimulusWindows {
     }
 
     /**
-     * The window most sweeps agree on (ties: the longer, then the earlier), so that every sweep of a step
-     * protocol is measured over the same interval even where one sweep's step is at the holding level; null
-     * when no sweep has a step.
+     * The protocol's step window: of every sweep's stretches away from holding, the one where the sweeps' commands
+     * take the most different levels (the epoch the protocol sweeps); ties (e.g. one sweep, or repeated identical sweeps): the
+     * window most sweeps have, then the longer, then the earlier. Every sweep is then measured over the same step,
+     * even a sweep whose step is at the holding level and a protocol whose fixed test pulse is longer than its
+     * steps (17o05028_ic_steps' 0 pA sweep had been read at its fixed -50 pA pulse). Null when no sweep leaves holding.
      */
     public static StimulusWindow common(Iterable<double[]> commands, double dtMs) {
+        List<double[]> cs = new ArrayList<>();
+        commands.forEach(cs::add);
         Map<StimulusWindow, Integer> votes = new LinkedHashMap<>();
-        for (double[] c : commands) {
-            StimulusWindow w = fromCommand(c, dtMs);
-            if (w != null) {
-                votes.merge(w, 1, Integer::sum);
+        for (double[] c : cs) {
+            for (int[] run : stretches(c)) {
+                votes.merge(new StimulusWindow(run[0] * dtMs, run[1] * dtMs), 1, Integer::sum);
             }
         }
+        Map<StimulusWindow, Integer> levels = new LinkedHashMap<>();
+        for (StimulusWindow w : votes.keySet()) {
+            double[] a = new double[cs.size()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = amplitude(cs.get(k), dtMs, w);
+            }
+            levels.put(w, distinctLevels(a));
+        }
         StimulusWindow best = null;
-        int bestVotes = 0;
-        for (Map.Entry<StimulusWindow, Integer> e : votes.entrySet()) {
-            StimulusWindow w = e.getKey();
-            int k = e.getValue();
-            if (best == null || k > bestVotes || (k == bestVotes && w.durationMs() > best.durationMs())) {
+        for (StimulusWindow w : votes.keySet()) {
+            if (best == null || better(w, best, levels, votes)) {
                 best = w;
-                bestVotes = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How many different levels (beyond {@link #LEVEL_TOLERANCE} of the largest) the amplitudes take; a sweep that
+     * ends before the window (NaN) has none.
+     */
+    private static int distinctLevels(double[] amplitudes) {
+        double[] a = Arrays.stream(amplitudes).filter(Double::isFinite).sorted().toArray();
+        double tol = 0;
+        for (double x : a) {
+            tol = Math.max(tol, LEVEL_TOLERANCE * Math.abs(x));
+        }
+        int n = a.length == 0 ? 0 : 1;
+        for (int k = 1; k < a.length; k++) {
+            n += a[k] - a[k - 1] > tol ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean better(StimulusWindow w, StimulusWindow best, Map<StimulusWindow, Integer> levels,
+                                  Map<StimulusWindow, Integer> votes) {
+        int dl = levels.get(w) - levels.get(best);
+        if (dl != 0) {
+            return dl > 0;
+        }
+        int dv = votes.get(w) - votes.get(best);
+        return dv > 0 || (dv == 0 && w.durationMs() > best.durationMs());
+    }
+
+    /**
+     * One sweep's step given the protocol's ({@link #common}): the sweep's own stretch away from holding that overlaps
+     * it most (a protocol may lengthen its steps sweep by sweep), or the protocol's window itself where the sweep
+     * stays at holding there (a 0 pA step). Without a protocol window: {@link #fromCommand}.
+     */
+    public static StimulusWindow inSweep(double[] command, double dtMs, StimulusWindow protocol) {
+        if (protocol == null) {
+            return fromCommand(command, dtMs);
+        }
+        StimulusWindow best = protocol;
+        double most = 0;
+        for (int[] run : stretches(command)) {
+            double overlap = Math.min(run[1] * dtMs, protocol.endMs()) - Math.max(run[0] * dtMs, protocol.startMs());
+            if (overlap > most) {
+                most = overlap;
+                best = new StimulusWindow(run[0] * dtMs, run[1] * dtMs);
             }
         }
         return best;
@@ -109,16 +167,27 @@ public final class StimulusWindows {
         return k;
     }
 
-    /** [from, to) of the longest non-holding stretch, or null. */
+    /** [from, to) of the longest non-holding stretch (the first of equally long ones), or null. */
     private static int[] longestStep(double[] c) {
+        int[] best = null;
+        for (int[] run : stretches(c)) {
+            if (best == null || run[1] - run[0] > best[1] - best[0]) {
+                best = run;
+            }
+        }
+        return best;
+    }
+
+    /** [from, to) of every non-holding stretch, in order. */
+    private static List<int[]> stretches(double[] c) {
         int n = c.length;
+        List<int[]> out = new ArrayList<>();
         if (n == 0) {
-            return null;
+            return out;
         }
         double tol = tolerance(c);
         double hold = holding(c);
         double eps = exactness(c, tol, hold);
-        int[] best = null;
         int i = 0;
         while (i < n) {
             if (Math.abs(c[i] - hold) <= tol) {
@@ -140,12 +209,10 @@ public final class StimulusWindows {
             while (to < n && Math.abs(c[to] - hold) > eps && Math.abs(c[to] - c[to - 1]) <= tol) {
                 to++;
             }
-            if (best == null || to - from > best[1] - best[0]) {
-                best = new int[] {from, to};
-            }
+            out.add(new int[] {from, to});
             i = Math.max(i, to);
         }
-        return best;
+        return out;
     }
 
     /** How far from holding a sample must be to count as stimulus: twice the holding level's noise. */

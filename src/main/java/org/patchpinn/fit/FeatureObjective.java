@@ -90,7 +90,7 @@ final class FeatureObjective {
             return sw;
         }
         return new FitSweep(new CurrentClampSweep(sw.index(), Arrays.copyOf(sw.vMv(), n), Arrays.copyOf(sw.iPa(), n),
-                sw.dtMs()), sw.stim());
+                sw.dtMs()), sw.stim(), sw.protocolWindow());
     }
 
     long simulations() {

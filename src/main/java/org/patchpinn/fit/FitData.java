@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.patchpinn.features.EdgeTransients;
 import org.patchpinn.features.RecordingArtefacts;
+import org.patchpinn.features.StimulusWindow;
+import org.patchpinn.features.StimulusWindows;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.trace.CurrentClampSweep;
 import org.patchpinn.trace.Recording;
@@ -44,14 +46,27 @@ public final class FitData {
 
     private static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv, double bridgeMohm) {
         RecordingArtefacts bridge = new RecordingArtefacts(List.of(), bridgeMohm, List.of());
+        StimulusWindow protocol = protocolWindow(r);
         List<FitSweep> out = new ArrayList<>();
         for (int k : indices) {
             CurrentClampSweep s = CurrentClampSweep.of(r, k, CurrentClampSweep.Current.COMMAND);
             double[] v = bridge.correctedVoltage(s.vMv(), s.iPa(), ljpMv);
             v = EdgeTransients.removed(v, s.iPa(), s.dtMs());
             out.add(new FitSweep(new CurrentClampSweep(k, v, s.iPa(), s.dtMs()),
-                    Stimuli.sampled(s.iPa(), s.dtMs(), r.name() + " sweep " + k + " command")));
+                    Stimuli.sampled(s.iPa(), s.dtMs(), r.name() + " sweep " + k + " command"), protocol));
         }
         return out;
+    }
+
+    /** The step window of the recording's protocol, read from every sweep (not only those fitted); null for none. */
+    private static StimulusWindow protocolWindow(Recording r) {
+        List<double[]> commands = new ArrayList<>();
+        double dt = 0;
+        for (int k = 0; k < r.sweepCount(); k++) {
+            CurrentClampSweep s = CurrentClampSweep.of(r, k, CurrentClampSweep.Current.COMMAND);
+            commands.add(s.iPa());
+            dt = s.dtMs();
+        }
+        return StimulusWindows.common(commands, dt);
     }
 }

@@ -1,6 +1,7 @@
 package org.patchpinn.fit;
 
 import org.patchpinn.features.SpikeTimes;
+import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.sim.Stimulus;
 import org.patchpinn.trace.CurrentClampSweep;
 
@@ -10,11 +11,19 @@ import org.patchpinn.trace.CurrentClampSweep;
  *
  * @param data         the sweep in working units
  * @param stim         its injected current as a stimulus (may last longer than the sweep)
- * @param spikeTimesMs the spikes of its voltage
+ * @param spikeTimesMs   the spikes of its voltage
+ * @param protocolWindow the recording's step window ({@code StimulusWindows.common} over all its sweeps), so that
+ *                       a sweep is read as a step of its protocol even where its own command stays at holding;
+ *                       null where the sweep is seen alone
  */
-public record FitSweep(CurrentClampSweep data, Stimulus stim, double[] spikeTimesMs) {
+public record FitSweep(CurrentClampSweep data, Stimulus stim, double[] spikeTimesMs, StimulusWindow protocolWindow) {
+    /** A sweep seen alone: its step is its own longest stretch away from holding. */
     public FitSweep(CurrentClampSweep data, Stimulus stim) {
-        this(data, stim, SpikeTimes.detect(data.vMv(), data.dtMs()));
+        this(data, stim, null);
+    }
+
+    public FitSweep(CurrentClampSweep data, Stimulus stim, StimulusWindow protocolWindow) {
+        this(data, stim, SpikeTimes.detect(data.vMv(), data.dtMs()), protocolWindow);
     }
 
     public int index() { return data.index(); }

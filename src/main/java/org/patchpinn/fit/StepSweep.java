@@ -10,7 +10,8 @@ import org.patchpinn.numeric.Median;
 import org.patchpinn.numeric.Quantile;
 
 /**
- * A sweep seen as a current step: its main step window (the longest stretch away from holding), the step's
+ * A sweep seen as a current step: its step window (the protocol's, {@link FitSweep#protocolWindow}; for a sweep
+ * seen alone its longest stretch away from holding), the step's
  * amplitude above holding (pA) and the data's spikes inside the window. Sweep roles, the staged fit and the
  * F–I report all read sweeps this way. A window whose command changes within it (a ramp, a sine, a recorded
  * waveform) is no step: a ramp's mean is not the current that the spikes answer, so it gets no F–I point and the
@@ -32,7 +33,7 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
      */
     public static StepSweep of(FitSweep sw) {
         double[] cmd = sw.iPa();
-        StimulusWindow w = StimulusWindows.fromCommand(cmd, sw.dtMs());
+        StimulusWindow w = StimulusWindows.inSweep(cmd, sw.dtMs(), sw.protocolWindow());
         if (w == null) {
             return null;
         }

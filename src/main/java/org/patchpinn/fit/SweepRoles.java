@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * </ul>
  * The default rule for a step protocol ({@link #forSteps}) orders the sweeps by step amplitude: training gets
  * the most hyperpolarising sweep whose steady response stays within {@link #PASSIVE_RANGE_MV} of its baseline
- * (the passive reference), the last silent one below rheobase, the rheobase sweep, the strongest one and
+ * (the passive reference), the last silent one below rheobase, the rheobase sweep (the weakest depolarising step that
+ * fires; a sweep firing at 0 pA or below fires on its own and only alternates), the strongest one and
  * spiking levels spread between, leaving one spiking sweep to test from three spiking levels and a second to
  * selection from five; the rest alternate test, selection so both span the whole range. With three
  * or four step sweeps the weakest and strongest train, the one above the weakest is tested and (with four) the
@@ -125,13 +126,19 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
         }
         List<StepSweep> silent = sorted.stream().filter(s -> !s.spiking()).toList();
         List<StepSweep> spiking = sorted.stream().filter(StepSweep::spiking).toList();
+        // rheobase, as the report reads it, is the weakest depolarising step that fires: spikes at 0 pA (or below)
+        // are the cell's own, so those sweeps alternate with the rest rather than train as rheobase
+        List<StepSweep> evoked = spiking.stream().filter(s -> s.amplitudePa() > 0).toList();
+        if (evoked.isEmpty()) {
+            evoked = spiking;
+        }
         TreeSet<Integer> train = new TreeSet<>();
         if (!silent.isEmpty()) {
             train.add(passiveReference(silent).index());
             // the last silent sweep below the first spiking one: a model must stay quiet there too
             StepSweep below = null;
             for (StepSweep s : silent) {
-                if (spiking.isEmpty() || s.amplitudePa() < spiking.get(0).amplitudePa()) {
+                if (evoked.isEmpty() || s.amplitudePa() < evoked.get(0).amplitudePa()) {
                     below = s;
                 }
             }
@@ -139,17 +146,17 @@ public record SweepRoles(List<Integer> training, List<Integer> selection, List<I
                 train.add(below.index());
             }
         }
-        if (!spiking.isEmpty()) {
-            train.add(spiking.get(0).index());
-            train.add(spiking.get(spiking.size() - 1).index());
+        if (!evoked.isEmpty()) {
+            train.add(evoked.get(0).index());
+            train.add(evoked.get(evoked.size() - 1).index());
             // keep spiking sweeps out of training — one for test from three spiking levels, a second for
             // selection from five: with few spiking levels the spread would otherwise train on all of them and
             // the test would judge the model's spikes on none; fewer would leave the fit too little to learn from
-            int reserved = Math.min(RESERVED_SPIKING, (spiking.size() - 1) / 2);
-            int spread = Math.min(SPREAD_SPIKING, spiking.size() - 2 - reserved);
+            int reserved = Math.min(RESERVED_SPIKING, (evoked.size() - 1) / 2);
+            int spread = Math.min(SPREAD_SPIKING, evoked.size() - 2 - reserved);
             for (int k = 1; k <= spread; k++) {
-                int i = (int) Math.round(k * (spiking.size() - 1) / (spread + 1.0));
-                train.add(spiking.get(i).index());
+                int i = (int) Math.round(k * (evoked.size() - 1) / (spread + 1.0));
+                train.add(evoked.get(i).index());
             }
         }
         List<Integer> selection = new ArrayList<>();

@@ -69,8 +69,9 @@ public final class Validation {
             double[] modelSpikes = SpikeTimes.detect(m, sw.dtMs());
             double gamma = CoincidenceFactor.gamma(sw.spikeTimesMs(), modelSpikes, sw.durationMs());
             double[] cmd = sw.iPa();
-            Map<String, Double> df = features(fx, d, sw.dtMs(), cmd);
-            Map<String, Double> mf = Double.isFinite(se) ? features(fx, m, sw.dtMs(), cmd) : undefined();
+            StimulusWindow window = StimulusWindows.inSweep(cmd, sw.dtMs(), sw.protocolWindow());
+            Map<String, Double> df = features(fx, d, sw.dtMs(), window);
+            Map<String, Double> mf = Double.isFinite(se) ? features(fx, m, sw.dtMs(), window) : undefined();
             String role = roles.get(i);
             out.add(new SweepValidation(sw, !role.equals(SweepRoles.TRAINING), sim, Math.sqrt(se / d.length), gamma,
                     sw.spikeTimesMs().length, modelSpikes.length, df, mf, role));
@@ -78,10 +79,9 @@ public final class Validation {
         return out;
     }
 
-    private static Map<String, Double> features(SweepFeatureExtractor fx, double[] v, double dtMs, double[] cmd) {
+    private static Map<String, Double> features(SweepFeatureExtractor fx, double[] v, double dtMs, StimulusWindow w) {
         Map<String, Double> f = new LinkedHashMap<>();
         try {
-            StimulusWindow w = StimulusWindows.fromCommand(cmd, dtMs);
             if (w == null) {
                 throw new IllegalArgumentException("no step in the command");
             }

@@ -61,4 +61,25 @@ class StimulusWindowsTest {
         assertEquals(new StimulusWindow(800, 1300), w);
         assertEquals(0, StimulusWindows.amplitude(zero, 1, w), 1e-9);
     }
+
+    @Test
+    void theProtocolsStepIsTheEpochThatChangesBetweenSweepsNotTheLongestOne() {
+        // 17o05028_ic_steps' protocol, shortened: a step from -20 to +20 pA, then a fixed -50 pA test pulse that is
+        // longer than the step; the 0 pA sweep's only stretch is the test pulse (it was read as a -50 pA step)
+        double[][] sweeps = new double[5][];
+        for (int k = 0; k < 5; k++) {
+            int level = -20 + 10 * k;
+            sweeps[k] = level == 0 ? levels(3000, new int[][] {{1200, 2000, -50}}, 0)
+                    : levels(3000, new int[][] {{200, 700, level}, {1200, 2000, -50}}, 0);
+        }
+        StimulusWindow protocol = StimulusWindows.common(List.of(sweeps), 1);
+        assertEquals(new StimulusWindow(200, 700), protocol);
+        assertEquals(new StimulusWindow(1200, 2000), StimulusWindows.fromCommand(sweeps[2], 1));
+        assertEquals(protocol, StimulusWindows.inSweep(sweeps[2], 1, protocol));
+        assertEquals(0, StimulusWindows.amplitude(sweeps[2], 1, protocol), 1e-9);
+        // a sweep's own step where it differs from the protocol's (steps lengthened sweep by sweep)
+        double[] longer = levels(3000, new int[][] {{200, 900, 30}, {1200, 2000, -50}}, 0);
+        assertEquals(new StimulusWindow(200, 900), StimulusWindows.inSweep(longer, 1, protocol));
+        assertEquals(new StimulusWindow(1200, 2000), StimulusWindows.inSweep(sweeps[2], 1, null));
+    }
 }
