@@ -39,8 +39,8 @@ public final class StimulusWindows {
 
     /**
      * The protocol's step window: of every sweep's stretches away from holding, the one where the sweeps' commands
-     * take the most different levels (the epoch the protocol sweeps); ties (e.g. one sweep, or repeated identical sweeps): the
-     * window most sweeps have, then the longer, then the earlier. Every sweep is then measured over the same step,
+     * take the most different levels (the epoch the protocol sweeps); ties (one sweep, or repeated identical sweeps):
+     * the window most sweeps have, then the longer, then the earlier. Every sweep is then measured over the same step,
      * even a sweep whose step is at the holding level and a protocol whose fixed test pulse is longer than its
      * steps (17o05028_ic_steps' 0 pA sweep had been read at its fixed -50 pA pulse). Null when no sweep leaves holding.
      */

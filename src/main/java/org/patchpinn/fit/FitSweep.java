@@ -9,8 +9,8 @@ import org.patchpinn.trace.CurrentClampSweep;
  * One recorded sweep as a fit sees it: the sweep (V in mV, injected current in pA), that current as the
  * simulator's stimulus, and the data's spike times (computed once).
  *
- * @param data         the sweep in working units
- * @param stim         its injected current as a stimulus (may last longer than the sweep)
+ * @param data           the sweep in working units
+ * @param stim           its injected current as a stimulus (may last longer than the sweep)
  * @param spikeTimesMs   the spikes of its voltage
  * @param protocolWindow the recording's step window ({@code StimulusWindows.common} over all its sweeps), so that
  *                       a sweep is read as a step of its protocol even where its own command stays at holding;
