@@ -105,7 +105,11 @@ public final class ArtefactDetector {
         return analyse(r, inputResistanceMOhm, 0);
     }
 
-    private static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm, double ljpMv) {
+    /**
+     * As {@link #analyse(Recording, double)} with the absolute levels judged after a liquid-junction potential
+     * {@code ljpMv} (mV) is subtracted (see {@link #analyseCorrected}).
+     */
+    public static RecordingArtefacts analyse(Recording r, double inputResistanceMOhm, double ljpMv) {
         RecordingFeatures.checkCurrentClamp(r);
         requireCommand(r);
         double dt = r.dtMs();

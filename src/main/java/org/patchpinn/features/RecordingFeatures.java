@@ -70,6 +70,16 @@ public final class RecordingFeatures {
      */
     public static RecordingFeatures analyse(Recording r, List<Integer> sweepList, SpikeDetectionSettings settings,
                                             StimulusWindow override, Progress progress) {
+        return analyse(r, sweepList, settings, override, 0, progress);
+    }
+
+    /**
+     * As {@link #analyse(Recording, List, SpikeDetectionSettings, StimulusWindow, Progress)} on the voltage less a
+     * liquid-junction potential {@code ljpMv} (mV), as the fit's {@code --ljp_mv} corrects it: the absolute levels
+     * (spike detection's peaks, voltage_base, an edge transient's -20 mV) are those of the corrected membrane.
+     */
+    public static RecordingFeatures analyse(Recording r, List<Integer> sweepList, SpikeDetectionSettings settings,
+                                            StimulusWindow override, double ljpMv, Progress progress) {
         int channel = checkCurrentClamp(r);
         List<Integer> indices = sweepList.isEmpty()
                 ? IntStream.range(0, r.sweepCount()).boxed().toList() : sweepList;
@@ -87,8 +97,9 @@ public final class RecordingFeatures {
                 throw new PatchPinnException(r.name() + ": the recording has no stimulus waveform; give the "
                         + "stimulus window (stim_start_ms, stim_end_ms)");
             }
+            // the protocol's window is read from every sweep, as the fit reads it, not only from those measured
             List<double[]> commands = new ArrayList<>();
-            for (int k : indices) {
+            for (int k = 0; k < r.sweepCount(); k++) {
                 commands.add(r.sweep(k).command().toDoubleArray());
             }
             window = StimulusWindows.common(commands, dt);
@@ -111,6 +122,9 @@ public final class RecordingFeatures {
             progress.fraction(i / (double) indices.size());
             Sweep s = r.sweep(indices.get(i));
             double[] v = s.channel(channel).toDoubleArray(mvScale);
+            for (int j = 0; ljpMv != 0 && j < v.length; j++) {
+                v[j] -= ljpMv;
+            }
             amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() ? Double.NaN
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
             if (!Double.isNaN(paScale) && s.hasCommand()) {

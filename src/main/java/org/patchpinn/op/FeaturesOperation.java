@@ -1,5 +1,6 @@
 package org.patchpinn.op;
 
+import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import org.patchpinn.InvalidParameterException;
@@ -10,7 +11,9 @@ import org.patchpinn.features.RecordingFeatures;
 import org.patchpinn.features.SpikeDetectionSettings;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.SweepArtefacts;
+import org.patchpinn.fit.FitData;
 import org.patchpinn.report.FeaturesReport;
+import org.patchpinn.report.Json;
 import org.patchpinn.report.SpikeChart;
 import org.patchpinn.report.Table;
 import org.patchpinn.task.Progress;
@@ -33,7 +36,8 @@ public final class FeaturesOperation extends BasicOperation {
                 + "features are averaged in the tables; result.json lists every value and every spike. Recording "
                 + "artefacts of every sweep (needs the command waveform): bridge-balance error Rs from the voltage "
                 + "jump at command edges, baseline drift from the first sweep, 50/60 Hz mains hum, depolarisation "
-                + "block; flagged ones are warned about in the summary. Writes features.csv, cell.csv, "
+                + "block; flagged ones are warned about in the summary. ljp_mv subtracts a liquid-junction potential (or "
+                + "another voltage offset) first, as fit does. Writes features.csv, cell.csv, "
                 + "artefacts.csv, result.json and sweep_<k>.png (spikes, thresholds, half widths).");
     }
 
@@ -48,7 +52,9 @@ public final class FeaturesOperation extends BasicOperation {
                         "stimulus end (ms); empty: from the command waveform", 0, Double.NaN, List.of()),
                 ParamSpec.number("dvdt_threshold", d.dvdtThresholdVPerS(), 0.1, 10000,
                         "dV/dt a spike's upstroke must exceed (V/s)"),
-                ParamSpec.number("min_peak", d.minPeakMv(), -200, 200, "smallest spike peak (mV)"));
+                ParamSpec.number("min_peak", d.minPeakMv(), -200, 200, "smallest spike peak (mV)"),
+                ParamSpec.number("ljp_mv", 0, -FitData.MAX_LJP_MV, FitData.MAX_LJP_MV, "liquid-junction potential "
+                        + "(mV), subtracted from the recorded voltage before measuring (as fit's ljp_mv)"));
     }
 
     @Override public OperationResult run(ParamValues values, Progress progress) {
@@ -61,15 +67,17 @@ public final class FeaturesOperation extends BasicOperation {
     public OperationResult run(Recording r, ParamValues values, Progress progress) {
         SpikeDetectionSettings settings = SpikeDetectionSettings.defaults()
                 .withDvdtThreshold(values.number("dvdt_threshold")).withMinPeak(values.number("min_peak"));
+        double ljpMv = values.number("ljp_mv");
         RecordingFeatures rf = RecordingFeatures.analyse(r, values.indices("sweeps"), settings,
-                window(values), progress.range(0, 0.7));
+                window(values), ljpMv, progress.range(0, 0.7));
         progress.status("recording artefacts");
-        RecordingArtefacts artefacts = artefacts(r, rf);
+        RecordingArtefacts artefacts = artefacts(r, rf, ljpMv);
         if (artefacts != null) {
             rf = rf.withoutPassive(artefacts.unresponsiveSweeps());
         }
-        OperationResult result = new OperationResult(FeaturesReport.json(r, rf, settings, artefacts),
-                summary(r, rf, artefacts));
+        JsonObject json = FeaturesReport.json(r, rf, settings, artefacts);
+        json.add("ljp_mV", Json.number(ljpMv));
+        OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
         result.table(FeaturesReport.sweepTable(rf), "features.csv");
         result.table(FeaturesReport.cellTable(r, rf), "cell.csv");
         if (artefacts != null) {
@@ -81,6 +89,9 @@ public final class FeaturesOperation extends BasicOperation {
             progress.checkCancelled();
             progress.fraction(0.7 + 0.3 * i / idx.size());
             double[] v = r.sweep(idx.get(i)).channel(rf.voltageChannel()).toDoubleArray(mvScale);
+            for (int j = 0; ljpMv != 0 && j < v.length; j++) {
+                v[j] -= ljpMv;
+            }
             // Every sweep's plot is saved; only the last (usually the strongest step) opens a window in Fiji.
             var chart = SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i));
             if (i == idx.size() - 1) {
@@ -111,11 +122,11 @@ public final class FeaturesOperation extends BasicOperation {
     }
 
     /** The artefacts of every sweep, compared with the measured input resistance; null without a current command. */
-    private static RecordingArtefacts artefacts(Recording r, RecordingFeatures rf) {
+    private static RecordingArtefacts artefacts(Recording r, RecordingFeatures rf, double ljpMv) {
         if (!r.hasCommand() || !Units.isCurrent(r.commandUnit())) {
             return null;
         }
-        return ArtefactDetector.analyse(r, rf.cell().inputResistanceMOhm());
+        return ArtefactDetector.analyse(r, rf.cell().inputResistanceMOhm(), ljpMv);
     }
 
     static Table artefactTable(RecordingArtefacts a) {

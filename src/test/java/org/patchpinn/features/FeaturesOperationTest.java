@@ -101,6 +101,36 @@ class FeaturesOperationTest {
     }
 
     @Test
+    void aVoltageOffsetIsMeasuredAfterTheJunctionPotentialGiven() throws IOException {
+        // the protocol recorded with a +50 mV offset (99111002.nwb rests near -13 mV): spikes peak near +80 mV and
+        // the baseline sits above -30 mV; with ljp_mv 50, as the fit takes it, the corrected cell is measured
+        double offset = 50;
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000 / StepProtocol.DT)
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < StepProtocol.STEPS_PA.length; k++) {
+            double pa = StepProtocol.STEPS_PA[k];
+            double[] v = StepProtocol.sweep(pa, 100 + k).v.clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += offset;
+            }
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(StepProtocol.command(pa, v.length))));
+        }
+        Recording shifted = b.build();
+        OperationResult raw = new FeaturesOperation().run(shifted, params(), Progress.NONE);
+        OperationResult corrected = new FeaturesOperation().run(shifted, params("ljp_mv", "50"), Progress.NONE);
+        OperationResult truth = new FeaturesOperation().run(StepProtocol.recording(false), params(), Progress.NONE);
+        assertTrue(raw.summary().contains("depolarised baseline"), raw.summary());
+        assertTrue(!corrected.summary().contains("depolarised baseline"), corrected.summary());
+        Table c = corrected.tables().get(0).table();
+        Table t = truth.tables().get(0).table();
+        for (int row = 0; row < t.rowCount(); row++) {
+            assertEquals(t.getNumber(row, "voltage_base (mV)"), c.getNumber(row, "voltage_base (mV)"), 1e-6);
+            assertEquals(t.getNumber(row, "Spikecount"), c.getNumber(row, "Spikecount"));
+        }
+        assertEquals(50.0, corrected.json().get("ljp_mV").getAsDouble());
+    }
+
+    @Test
     void realCellsArtefactsAreWarnedAboutInTheSummary() throws IOException {
         Recording r = org.patchpinn.io.Recordings.open(org.patchpinn.testing.SharedData.path(
                 "data/abf/171116sh_0018.abf"));
