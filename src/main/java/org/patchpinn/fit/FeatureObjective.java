@@ -67,9 +67,6 @@ final class FeatureObjective {
     private final Progress progress;
     private final AtomicLong simulations = new AtomicLong();
     private final Scored scored;
-    /** The measured rest the model must sit at (mV; NaN: none) and the holding current it rests under (pA). */
-    private double restMv = Double.NaN;
-    private double holdingPa;
 
     FeatureObjective(ModelSpec spec, List<StepSweep> steps, double stepMs, Scored scored, Progress progress) {
         if (steps.isEmpty()) {
@@ -94,18 +91,6 @@ final class FeatureObjective {
         }
         return new FitSweep(new CurrentClampSweep(sw.index(), Arrays.copyOf(sw.vMv(), n), Arrays.copyOf(sw.iPa(), n),
                 sw.dtMs()), sw.stim(), sw.protocolWindow());
-    }
-
-    /**
-     * Scores where the model rests under the holding current against the cell's measured rest. The passive
-     * constraint makes that rest an equilibrium, but a model with a strong window current has a second, lower one,
-     * and a simulation starts in the lowest attractive one (2019_07_24_0055_fsi: a model resting at -71 mV for a cell
-     * at -62, every step sweep of it firing before its step, so no baseline residual could tell).
-     */
-    FeatureObjective anchorRest(double restMv, double holdingPa) {
-        this.restMv = restMv;
-        this.holdingPa = holdingPa;
-        return this;
     }
 
     long simulations() {
@@ -159,10 +144,6 @@ final class FeatureObjective {
         List<Double> r = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             addResiduals(targets.get(i).data(), m[i], scored, r);
-        }
-        if (Double.isFinite(restMv)) {
-            double v = Simulator.shared().restingState(spec, full, holdingPa)[0];
-            r.add(z(v, restMv, 1.0));
         }
         double norm = 1 / Math.sqrt(targets.size());
         double[] out = new double[r.size()];

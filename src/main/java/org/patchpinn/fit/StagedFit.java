@@ -221,11 +221,6 @@ public final class StagedFit implements FitMethod {
         diagnostics.addProperty("spiking_charging_scored", scored.spikingCharging());
         FeatureObjective trainObj = new FeatureObjective(spec, training, SEARCH_STEP_MS, scored, progress);
         FeatureObjective selectObj = new FeatureObjective(spec, selection, SEARCH_STEP_MS, scored, progress);
-        if (constraint != null && anchors == null && Double.isFinite(passive.restMv())) {
-            double holding = Double.isFinite(passive.holdingPa()) ? passive.holdingPa() : 0;
-            trainObj.anchorRest(passive.restMv(), holding);
-            selectObj.anchorRest(passive.restMv(), holding);
-        }
 
         double[] start = complete.apply(refine ? spec.values() : StartValues.fromPassive(spec, stages, passive));
         // rate factors: searched from where the cell's spike width puts them, as a second active stage, only when

@@ -256,27 +256,6 @@ class StagedFitTest {
     }
 
     @Test
-    void aModelRestingAwayFromTheMeasuredRestScoresWorseWhereTheRestIsAnchored() {
-        // 2019_07_24_0055_fsi: a model whose constrained rest was one of two equilibria sat at the lower one, 10 mV
-        // below the cell; with every training sweep firing before its step, no baseline residual could tell
-        ModelSpec truth = BuiltinModels.get("traub-rs-m").withValue("Cm", 260).withValue("gNa", 6632 * 2.4)
-                .withValue("gK", 710 * 2.0).withValue("gL", 9).withValue("EL", -66).withValue("VT", -58)
-                .withValue("gM", 25);
-        List<FitSweep> all = sweeps(cell());
-        FeatureObjective plain = new FeatureObjective(truth, StepSweep.of(all), StagedFit.SEARCH_STEP_MS,
-                new FeatureObjective.Scored(false, false), Progress.NONE);
-        double rest = org.patchpinn.sim.Simulator.shared().restingState(truth, truth.values(), 0)[0];
-        double base = plain.loss(truth.values());
-        FeatureObjective there = new FeatureObjective(truth, StepSweep.of(all), StagedFit.SEARCH_STEP_MS,
-                new FeatureObjective.Scored(false, false), Progress.NONE).anchorRest(rest, 0);
-        FeatureObjective away = new FeatureObjective(truth, StepSweep.of(all), StagedFit.SEARCH_STEP_MS,
-                new FeatureObjective.Scored(false, false), Progress.NONE).anchorRest(rest + 9, 0);
-        assertEquals(base, there.loss(truth.values()), 1e-6 * (1 + base), "at the measured rest: nothing added");
-        // 9 mV away scores the cap (5), squared and divided by the sweep count like every residual
-        assertEquals(base + 25.0 / all.size(), away.loss(truth.values()), 1e-6 * (1 + base));
-    }
-
-    @Test
     void theHalfWidthOfASpikeWithARoundedPeakIsItsWidthNotZero() {
         // one spike with a flat top (a super-Gaussian, full width at half height 2·0.6·ln2^¼ = 1.09 ms): the
         // sample before its peak rises by far less than the onset threshold, where the onset search used to stop
