@@ -128,14 +128,7 @@ public final class ArtefactDetector {
         SpikeDetector detector = new SpikeDetector(SpikeDetectionSettings.defaults());
         List<SweepMeasurement> measured = new ArrayList<>(sweeps.size());
         for (CurrentClampSweep s : sweeps) {
-            double[] v = s.vMv();
-            if (ljpMv != 0) {
-                v = v.clone();
-                for (int i = 0; i < v.length; i++) {
-                    v[i] -= ljpMv;
-                }
-            }
-            measured.add(measureSweep(v, s.iPa(), dt, tolPa, window, detector));
+            measured.add(measureSweep(TraceMath.lessOffset(s.vMv(), ljpMv), s.iPa(), dt, tolPa, window, detector));
         }
         return compare(measured, inputResistanceMOhm);
     }

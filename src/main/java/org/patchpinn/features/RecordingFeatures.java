@@ -121,10 +121,7 @@ public final class RecordingFeatures {
             progress.status("features of sweep " + indices.get(i));
             progress.fraction(i / (double) indices.size());
             Sweep s = r.sweep(indices.get(i));
-            double[] v = s.channel(channel).toDoubleArray(mvScale);
-            for (int j = 0; ljpMv != 0 && j < v.length; j++) {
-                v[j] -= ljpMv;
-            }
+            double[] v = TraceMath.lessOffset(s.channel(channel).toDoubleArray(mvScale), ljpMv);
             amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() ? Double.NaN
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
             if (!Double.isNaN(paScale) && s.hasCommand()) {

@@ -99,6 +99,21 @@ public final class TraceMath {
         return s / (to - from);
     }
 
+    /**
+     * V less a liquid-junction potential (or other offset) in mV: a copy, or {@code vMv} itself when the offset is 0
+     * (the one place every verb's {@code --ljp_mv} subtracts it from a raw trace).
+     */
+    public static double[] lessOffset(double[] vMv, double offsetMv) {
+        if (offsetMv == 0) {
+            return vMv;
+        }
+        double[] out = new double[vMv.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = vMv[i] - offsetMv;
+        }
+        return out;
+    }
+
     /** Index of the first largest value in v[from, to). */
     public static int argMax(double[] v, int from, int to) {
         int best = from;

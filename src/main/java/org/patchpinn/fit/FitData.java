@@ -1,5 +1,7 @@
 package org.patchpinn.fit;
 
+import static org.patchpinn.trace.CurrentClampSweep.Current.COMMAND;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -46,27 +48,19 @@ public final class FitData {
 
     private static List<FitSweep> sweeps(Recording r, List<Integer> indices, double ljpMv, double bridgeMohm) {
         RecordingArtefacts bridge = new RecordingArtefacts(List.of(), bridgeMohm, List.of());
-        StimulusWindow protocol = protocolWindow(r);
+        // every sweep is read once: the protocol's step window comes from all of them, not only those fitted
+        List<CurrentClampSweep> all = CurrentClampSweep.all(r, COMMAND);
+        StimulusWindow protocol = StimulusWindows.common(all.stream().map(CurrentClampSweep::iPa).toList(),
+                all.isEmpty() ? 0 : all.get(0).dtMs());
         List<FitSweep> out = new ArrayList<>();
         for (int k : indices) {
-            CurrentClampSweep s = CurrentClampSweep.of(r, k, CurrentClampSweep.Current.COMMAND);
+            // a sweep the recording lacks gets CurrentClampSweep's error, which names the file
+            CurrentClampSweep s = k >= 0 && k < all.size() ? all.get(k) : CurrentClampSweep.of(r, k, COMMAND);
             double[] v = bridge.correctedVoltage(s.vMv(), s.iPa(), ljpMv);
             v = EdgeTransients.removed(v, s.iPa(), s.dtMs());
             out.add(new FitSweep(new CurrentClampSweep(k, v, s.iPa(), s.dtMs()),
                     Stimuli.sampled(s.iPa(), s.dtMs(), r.name() + " sweep " + k + " command"), protocol));
         }
         return out;
-    }
-
-    /** The step window of the recording's protocol, read from every sweep (not only those fitted); null for none. */
-    private static StimulusWindow protocolWindow(Recording r) {
-        List<double[]> commands = new ArrayList<>();
-        double dt = 0;
-        for (int k = 0; k < r.sweepCount(); k++) {
-            CurrentClampSweep s = CurrentClampSweep.of(r, k, CurrentClampSweep.Current.COMMAND);
-            commands.add(s.iPa());
-            dt = s.dtMs();
-        }
-        return StimulusWindows.common(commands, dt);
     }
 }

@@ -11,6 +11,7 @@ import org.patchpinn.features.RecordingFeatures;
 import org.patchpinn.features.SpikeDetectionSettings;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.SweepArtefacts;
+import org.patchpinn.features.TraceMath;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.report.FeaturesReport;
 import org.patchpinn.report.Json;
@@ -88,10 +89,8 @@ public final class FeaturesOperation extends BasicOperation {
         for (int i = 0; i < idx.size(); i++) {
             progress.checkCancelled();
             progress.fraction(0.7 + 0.3 * i / idx.size());
-            double[] v = r.sweep(idx.get(i)).channel(rf.voltageChannel()).toDoubleArray(mvScale);
-            for (int j = 0; ljpMv != 0 && j < v.length; j++) {
-                v[j] -= ljpMv;
-            }
+            double[] v = TraceMath.lessOffset(r.sweep(idx.get(i)).channel(rf.voltageChannel()).toDoubleArray(mvScale),
+                    ljpMv);
             // Every sweep's plot is saved; only the last (usually the strongest step) opens a window in Fiji.
             var chart = SpikeChart.of(r.name() + " sweep " + idx.get(i), v, r.dtMs(), rf.sweeps().get(i));
             if (i == idx.size() - 1) {
