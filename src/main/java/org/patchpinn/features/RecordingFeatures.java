@@ -92,6 +92,7 @@ public final class RecordingFeatures {
         double dt = r.dtMs();
         double lengthMs = r.sweepLength() * dt;
         StimulusWindow window = override;
+        boolean steps = true;
         if (window == null) {
             if (!r.hasCommand()) {
                 throw new PatchPinnException(r.name() + ": the recording has no stimulus waveform; give the "
@@ -107,6 +108,8 @@ public final class RecordingFeatures {
                 throw new PatchPinnException(r.name() + ": the stimulus never leaves the holding level in the "
                         + "chosen sweeps; give the stimulus window (stim_start_ms, stim_end_ms)");
             }
+            // a ramp's mean is no step amplitude: such a protocol gets no F-I curve and no rheobase
+            steps = StimulusWindows.stepWindow(commands, dt) != null;
         } else if (window.startMs() >= lengthMs) {
             throw new InvalidParameterException("stim_start_ms", window.startMs() + " ms is after the end of the "
                     + "sweeps (" + lengthMs + " ms)");
@@ -122,7 +125,7 @@ public final class RecordingFeatures {
             progress.fraction(i / (double) indices.size());
             Sweep s = r.sweep(indices.get(i));
             double[] v = TraceMath.lessOffset(s.channel(channel).toDoubleArray(mvScale), ljpMv);
-            amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() ? Double.NaN
+            amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() || !steps ? Double.NaN
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
             if (!Double.isNaN(paScale) && s.hasCommand()) {
                 // an electrode's swing across the threshold at a step's edge is no action potential
@@ -162,7 +165,10 @@ public final class RecordingFeatures {
         return sweeps;
     }
 
-    /** Step amplitude (pA, relative to holding) of each analysed sweep; NaN when the stimulus is unknown. */
+    /**
+     * Step amplitude (pA, relative to holding) of each analysed sweep; NaN when the stimulus is unknown or is no step
+     * (a ramp protocol, {@link StimulusWindows#stepWindow}).
+     */
     public double[] stimulusPa() {
         return stimulusPa.clone();
     }

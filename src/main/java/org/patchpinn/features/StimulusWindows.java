@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchpinn.numeric.Median;
+import org.patchpinn.numeric.Quantile;
 
 /**
  * Finds the stimulus window in a command (stimulus) waveform: the longest stretch at a level other than
@@ -16,6 +17,11 @@ import org.patchpinn.numeric.Median;
 public final class StimulusWindows {
     /** Level changes smaller than this fraction of the command's range are noise. */
     private static final double LEVEL_TOLERANCE = 0.01;
+    /**
+     * How much a step's command may vary inside its window, as a fraction of the step's amplitude: the spread
+     * between the 10th and 90th percentiles (a ramp's is 80 % of its range, a sampled step's is its noise).
+     */
+    public static final double FLATNESS = 0.2;
 
     private StimulusWindows() {
     }
@@ -68,6 +74,42 @@ public final class StimulusWindows {
             }
         }
         return best;
+    }
+
+    /**
+     * The protocol's step window ({@link #common}), or null when no sweep holds a non-zero level there ({@link #flat}):
+     * a ramp protocol has no step, and its 0 pA sweep is then no "0 pA step" (17o05027_ic_ramp.abf was fitted as a
+     * cell firing at a 0 pA step when it was read so).
+     */
+    public static StimulusWindow stepWindow(List<double[]> commands, double dtMs) {
+        StimulusWindow w = common(commands, dtMs);
+        if (w == null) {
+            return null;
+        }
+        for (double[] c : commands) {
+            StimulusWindow own = inSweep(c, dtMs, w);
+            double amp = amplitude(c, dtMs, own);
+            if (amp != 0 && flat(c, dtMs, own, amp)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the command holds one level inside {@code window}: the spread between its 10th and 90th percentiles
+     * there is at most {@link #FLATNESS} of the step's {@code amplitude} (a ramp, a sine or a recorded waveform is
+     * no step: its mean is not the current that the spikes answer).
+     */
+    public static boolean flat(double[] command, double dtMs, StimulusWindow window, double amplitude) {
+        int from = Math.max(0, (int) Math.round(window.startMs() / dtMs));
+        int to = Math.min(command.length, (int) Math.round(window.endMs() / dtMs));
+        if (to - from < 2) {
+            return true;
+        }
+        double[] in = Arrays.copyOfRange(command, from, to);
+        Arrays.sort(in);
+        return Quantile.ofSorted(in, 0.9) - Quantile.ofSorted(in, 0.1) <= FLATNESS * Math.abs(amplitude);
     }
 
     /**

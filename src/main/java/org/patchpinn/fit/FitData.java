@@ -50,7 +50,7 @@ public final class FitData {
         RecordingArtefacts bridge = new RecordingArtefacts(List.of(), bridgeMohm, List.of());
         // every sweep is read once: the protocol's step window comes from all of them, not only those fitted
         List<CurrentClampSweep> all = CurrentClampSweep.all(r, COMMAND);
-        StimulusWindow protocol = StimulusWindows.common(all.stream().map(CurrentClampSweep::iPa).toList(),
+        StimulusWindow protocol = StimulusWindows.stepWindow(all.stream().map(CurrentClampSweep::iPa).toList(),
                 all.isEmpty() ? 0 : all.get(0).dtMs());
         List<FitSweep> out = new ArrayList<>();
         for (int k : indices) {

@@ -12,7 +12,7 @@ import org.patchpinn.trace.CurrentClampSweep;
  * @param data           the sweep in working units
  * @param stim           its injected current as a stimulus (may last longer than the sweep)
  * @param spikeTimesMs   the spikes of its voltage
- * @param protocolWindow the recording's step window ({@code StimulusWindows.common} over all its sweeps), so that
+ * @param protocolWindow the recording's step window ({@code StimulusWindows.stepWindow} over all its sweeps), so that
  *                       a sweep is read as a step of its protocol even where its own command stays at holding;
  *                       null where the sweep is seen alone
  */

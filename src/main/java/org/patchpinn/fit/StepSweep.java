@@ -1,13 +1,11 @@
 package org.patchpinn.fit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.features.StimulusWindow;
 import org.patchpinn.features.StimulusWindows;
 import org.patchpinn.numeric.Median;
-import org.patchpinn.numeric.Quantile;
 
 /**
  * A sweep seen as a current step: its step window (the protocol's, {@link FitSweep#protocolWindow}; for a sweep
@@ -19,17 +17,12 @@ import org.patchpinn.numeric.Quantile;
  */
 public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudePa, int windowSpikes) {
 
-    /**
-     * How much a step's command may vary inside its window, as a fraction of the step's amplitude: the spread
-     * between the 10th and 90th percentiles (a ramp's is 80 % of its range, a sampled step's is its noise).
-     */
-    static final double FLATNESS = 0.2;
     /** Samples this close before a step's edge are not its baseline (ms). */
     static final double EDGE_MARGIN_MS = 1;
 
     /**
      * The step of a sweep, or null when its command never leaves the holding level or is not flat within its
-     * window ({@link #FLATNESS}).
+     * window ({@link StimulusWindows#flat}).
      */
     public static StepSweep of(FitSweep sw) {
         double[] cmd = sw.iPa();
@@ -38,21 +31,10 @@ public record StepSweep(FitSweep sweep, StimulusWindow window, double amplitudeP
             return null;
         }
         double amp = StimulusWindows.amplitude(cmd, sw.dtMs(), w);
-        if (!flat(cmd, sw.dtMs(), w, amp)) {
+        if (!StimulusWindows.flat(cmd, sw.dtMs(), w, amp)) {
             return null;
         }
         return new StepSweep(sw, w, amp, SpikeTimes.countIn(sw.spikeTimesMs(), w.startMs(), w.endMs()));
-    }
-
-    private static boolean flat(double[] cmd, double dtMs, StimulusWindow w, double amplitudePa) {
-        int from = Math.max(0, (int) Math.round(w.startMs() / dtMs));
-        int to = Math.min(cmd.length, (int) Math.round(w.endMs() / dtMs));
-        if (to - from < 2) {
-            return true;
-        }
-        double[] in = Arrays.copyOfRange(cmd, from, to);
-        Arrays.sort(in);
-        return Quantile.ofSorted(in, 0.9) - Quantile.ofSorted(in, 0.1) <= FLATNESS * Math.abs(amplitudePa);
     }
 
     /** The step sweeps among {@code sweeps} (those whose command leaves holding in a flat step), in order. */

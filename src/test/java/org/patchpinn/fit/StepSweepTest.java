@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.features.StimulusWindows;
+import org.patchpinn.io.Recordings;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.task.Progress;
+import org.patchpinn.testing.SharedData;
 import org.patchpinn.trace.CurrentClampSweep;
 
 /**
@@ -64,5 +67,25 @@ class StepSweepTest {
         assertTrue(e.getMessage().contains("'trace'"), e.getMessage());
         // nor do ramps make a step protocol's roles
         assertEquals(List.of(0, 1), FitRunner.defaultRoles(ramps, List.of()).training());
+    }
+
+    /**
+     * A ramp protocol's 0 pA sweep is no "0 pA step": with its ramp's stretch as the protocol's window it was, and
+     * 17o05027_ic_ramp.abf (sweep 0 at 0 pA, sweep 1 a 0 → 10 pA ramp) was fitted as a cell firing at 0 pA.
+     */
+    @Test
+    void aRampProtocolHasNoStepWindowAndItsZeroSweepIsNoStep() throws Exception {
+        List<FitSweep> all = FitData.all(Recordings.open(SharedData.path("data/abf/17o05027_ic_ramp.abf")), 0, 0);
+        assertNull(all.get(0).protocolWindow());
+        assertEquals(List.of(), StepSweep.of(all));
+        // the same 0 pA sweep beside a step is a 0 pA step
+        double[] zero = new double[N];
+        double[] step = sweep(k -> inStep(k) ? 50 : 0).iPa();
+        double[] ramp = sweep(k -> inStep(k) ? 20 + 30.0 * (k - 2000) / 10_000 : 0).iPa();
+        assertNull(StimulusWindows.stepWindow(List.of(zero, ramp), DT));
+        assertNotNull(StimulusWindows.stepWindow(List.of(zero, step), DT));
+        FitSweep zeroStep = new FitSweep(new CurrentClampSweep(0, new double[N], zero, DT),
+                Stimuli.sampled(zero, DT, "test"), StimulusWindows.stepWindow(List.of(zero, step), DT));
+        assertEquals(0, StepSweep.of(zeroStep).amplitudePa());
     }
 }
