@@ -33,7 +33,8 @@ import org.patchpinn.trace.Units;
  * values are {@code data × conversion + offset} in the SI unit of its {@code unit} attribute, given here in
  * mV or pA; its rate is the {@code rate} of {@code starting_time}. Series are grouped into sweeps by
  * {@code sweep_number} (or, without it, by {@code starting_time}), one channel per electrode. The stimulus
- * series under {@code /stimulus/presentation} become the command, matched to a sweep the same way.
+ * series under {@code /stimulus/presentation} become the command, matched to a sweep the same way. A file whose
+ * responses differ in clamp mode, length or rate is read one stimulus set at a time ({@link NwbStimulusSets}).
  */
 public final class NwbReader implements RecordingReader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -44,9 +45,18 @@ public final class NwbReader implements RecordingReader {
     /** Deflate expands at most 1032-fold; no HDF5 filter jHDF reads expands more than this. */
     private static final long MAX_EXPANSION = 1100;
 
-    /** One series read from the file. */
-    private record Series(String name, String type, String electrode, double sweepKey, boolean bySweepNumber,
-                          double rateHz, double startS, String unit, float[] values, String description) {
+    /**
+     * One series of the file as listed before its samples are read ({@link #values} reads them): an NWB file can
+     * hold far more than the one stimulus set that is read ({@link NwbStimulusSets}).
+     */
+    record Series(String name, String type, String electrode, double sweepKey, boolean bySweepNumber,
+                  double rateHz, double startS, String unit, String description, Dataset data, int length,
+                  double conversion, double offset, double scale, String where) {
+        /** The samples in mV or pA, counted against the file's sample budget. */
+        float[] values(Path file, SampleBudget budget) {
+            budget.require(file, where + "/data", length);
+            return toFloats(data.getData(), conversion, offset, scale, file, where);
+        }
     }
 
     @Override
@@ -69,6 +79,48 @@ public final class NwbReader implements RecordingReader {
 
     @Override
     public Recording read(Path file, Progress progress) {
+        return read(file, "", progress);
+    }
+
+    /**
+     * Reads the whole file as one recording where its responses share one clamp mode, length and rate; else one of
+     * its stimulus sets ({@link NwbStimulusSets}): {@code series} names it by number or stimulus description, ""
+     * reads the default one, with a warning naming it and the others.
+     */
+    @Override
+    public Recording read(Path file, String series, Progress progress) {
+        return withFile(file, (hdf, size) -> read(file, hdf, size, series == null ? "" : series.strip(), progress));
+    }
+
+    /** The stimulus sets of a file whose sweeps are not one recording; empty where the whole file is one. */
+    @Override
+    public List<SeriesEntry> series(Path file) {
+        return withFile(file, (hdf, size) -> {
+            Listing l = listing(file, hdf, size);
+            if (NwbStimulusSets.uniform(l.responses())) {
+                return List.of();
+            }
+            List<NwbStimulusSets.StimulusSet> sets = NwbStimulusSets.of(l.responses());
+            NwbStimulusSets.StimulusSet def = NwbStimulusSets.choose(file, sets, "", l::sweeps,
+                    set -> l.stepMs(file, set));
+            List<SeriesEntry> out = new ArrayList<>();
+            for (NwbStimulusSets.StimulusSet set : sets) {
+                List<String> traces = sorted(set.responses()).stream().map(Series::electrode).distinct()
+                        .map(e -> (e.isEmpty() ? set.mode() : e) + " (" + set.responses().get(0).unit() + ")")
+                        .toList();
+                out.add(new SeriesEntry(Integer.toString(set.number()), "", set.description(),
+                        (int) l.sweeps(set), traces, set.mode(), set.description(),
+                        l.commandOf(set) ? "recorded" : "no stimulus series", set == def));
+            }
+            return out;
+        });
+    }
+
+    private interface FileTask<T> {
+        T run(HdfFile hdf, long size);
+    }
+
+    private static <T> T withFile(Path file, FileTask<T> task) {
         long size;
         try {
             size = Files.size(file);
@@ -76,7 +128,7 @@ public final class NwbReader implements RecordingReader {
             throw new RecordingFormatException(file, "cannot read: " + e.getMessage(), e);
         }
         try (HdfFile hdf = new HdfFile(file)) {
-            return read(file, hdf, size, progress);
+            return task.run(hdf, size);
         } catch (PatchPinnException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -85,18 +137,64 @@ public final class NwbReader implements RecordingReader {
         }
     }
 
-    private Recording read(Path file, HdfFile hdf, long fileSize, Progress progress) {
+    /**
+     * Every response and stimulus series of a file, listed (no samples read), and the budget its reading draws on.
+     */
+    private record Listing(List<Series> responses, List<Series> stimuli, SampleBudget budget) {
+        boolean bySweepNumber() {
+            return responses.stream().allMatch(Series::bySweepNumber);
+        }
+
+        /** The stimulus of each sweep key, matched as the sweeps are (sweep number, else start time). */
+        Map<Double, Series> stimulusBySweep() {
+            boolean bySweepNumber = bySweepNumber();
+            boolean stimBySweepNumber = bySweepNumber && stimuli.stream().allMatch(Series::bySweepNumber);
+            Map<Double, Series> out = new LinkedHashMap<>();
+            for (Series s : stimuli) {
+                if (stimBySweepNumber || !bySweepNumber) {
+                    out.putIfAbsent(key(s, bySweepNumber), s);
+                }
+            }
+            return out;
+        }
+
+        /** The number of sweeps of a set (its responses grouped as {@link #read} groups them). */
+        double sweeps(NwbStimulusSets.StimulusSet set) {
+            return set.responses().stream().map(s -> key(s, bySweepNumber())).distinct().count();
+        }
+
+        boolean commandOf(NwbStimulusSets.StimulusSet set) {
+            return stimulusBySweep().containsKey(key(set.responses().get(0), bySweepNumber()));
+        }
+
+        /**
+         * The longest step among the set's stimuli (ms; {@link NwbStimulusSets#longestFlatMs}), read sweep by sweep
+         * until one reaches {@link NwbStimulusSets#MIN_STEP_MS} (its first sweep may be a 0 pA step); 0 without any.
+         */
+        double stepMs(Path file, NwbStimulusSets.StimulusSet set) {
+            Map<Double, Series> byKey = stimulusBySweep();
+            double longest = 0;
+            for (Series r : set.responses()) {
+                Series stim = byKey.get(key(r, bySweepNumber()));
+                if (stim != null && longest < NwbStimulusSets.MIN_STEP_MS) {
+                    longest = Math.max(longest, NwbStimulusSets.longestFlatMs(stim.values(file, budget),
+                            stim.rateHz()));
+                }
+            }
+            return longest;
+        }
+    }
+
+    private Listing listing(Path file, HdfFile hdf, long fileSize) {
         Node acq = hdf.getChild("acquisition");
         if (!(acq instanceof Group acquisition)) {
             throw new RecordingFormatException(file, "HDF5 file without /acquisition: not an NWB 2 recording");
         }
         List<Series> responses = new ArrayList<>();
-        SampleBudget budget = new SampleBudget(ReadLimits.maxSamples());
         for (Node n : acquisition.getChildren().values()) {
             String type = stringAttr(n, "neurodata_type");
             if (n instanceof Group g && RESPONSE_TYPES.contains(type)) {
-                progress.checkCancelled();
-                responses.add(series(file, g, type, fileSize, budget));
+                responses.add(series(file, g, type, fileSize));
             }
         }
         if (responses.isEmpty()) {
@@ -108,11 +206,36 @@ public final class NwbReader implements RecordingReader {
             for (Node n : pres.getChildren().values()) {
                 String type = stringAttr(n, "neurodata_type");
                 if (n instanceof Group g && STIMULUS_TYPES.contains(type)) {
-                    stimuli.add(series(file, g, type, fileSize, budget));
+                    stimuli.add(series(file, g, type, fileSize));
                 }
             }
         }
+        // in recording order (sweep number, else start time), so that stimulus sets are numbered as they were run
         boolean bySweepNumber = responses.stream().allMatch(Series::bySweepNumber);
+        responses.sort(Comparator.comparingDouble(x -> key(x, bySweepNumber)));
+        return new Listing(responses, stimuli, new SampleBudget(ReadLimits.maxSamples()));
+    }
+
+    private Recording read(Path file, HdfFile hdf, long fileSize, String wanted, Progress progress) {
+        Listing listing = listing(file, hdf, fileSize);
+        SampleBudget budget = listing.budget();
+        List<Series> responses = listing.responses();
+        String setWarning = null;
+        if (!NwbStimulusSets.uniform(responses)) {
+            List<NwbStimulusSets.StimulusSet> sets = NwbStimulusSets.of(responses);
+            NwbStimulusSets.StimulusSet chosen = NwbStimulusSets.choose(file, sets, wanted, listing::sweeps,
+                    set -> listing.stepMs(file, set));
+            responses = chosen.responses();
+            if (wanted.isBlank()) {
+                setWarning = "the file holds " + sets.size() + " stimulus sets of different lengths, rates or clamp "
+                        + "modes (" + NwbStimulusSets.listing(sets, listing::sweeps) + "); read set "
+                        + chosen.number() + " '" + chosen.description() + "': choose another with --series";
+            }
+        } else if (!wanted.isBlank()) {
+            throw new RecordingFormatException(file, "its sweeps are one recording; there is no series '" + wanted
+                    + "' to choose");
+        }
+        boolean bySweepNumber = listing.bySweepNumber();
         Map<Double, List<Series>> sweeps = new TreeMap<>();
         for (Series s : responses) {
             sweeps.computeIfAbsent(key(s, bySweepNumber), k -> new ArrayList<>()).add(s);
@@ -120,13 +243,7 @@ public final class NwbReader implements RecordingReader {
         List<String> electrodes = sweeps.values().iterator().next().stream()
                 .sorted(Comparator.comparing(Series::electrode)).map(Series::electrode).toList();
         double rate = responses.get(0).rateHz();
-        Map<Double, Series> stimulusBySweep = new LinkedHashMap<>();
-        boolean stimBySweepNumber = bySweepNumber && stimuli.stream().allMatch(Series::bySweepNumber);
-        for (Series s : stimuli) {
-            if (stimBySweepNumber || !bySweepNumber) {
-                stimulusBySweep.putIfAbsent(key(s, bySweepNumber), s);
-            }
-        }
+        Map<Double, Series> stimulusBySweep = listing.stimulusBySweep();
 
         Recording.Builder b = Recording.builder().source(file).format("NWB", stringAttrOrEmpty(hdf, "nwb_version"))
                 .sampleRateHz(rate);
@@ -152,24 +269,25 @@ public final class NwbReader implements RecordingReader {
                     throw new RecordingFormatException(file, "series " + s.name() + " is sampled at " + s.rateHz()
                             + " Hz, others at " + rate + " Hz; one recording needs one rate");
                 }
-                if (s.values().length != first.get(0).values().length) {
-                    throw new RecordingFormatException(file, "series " + s.name() + " holds " + s.values().length
-                            + " samples, series " + first.get(0).name() + " " + first.get(0).values().length
+                if (s.length() != first.get(0).length()) {
+                    throw new RecordingFormatException(file, "series " + s.name() + " holds " + s.length()
+                            + " samples, series " + first.get(0).name() + " " + first.get(0).length()
                             + "; the sweeps of one recording have one length");
                 }
                 if (!s.unit().equals(first.get(c).unit())) {
                     throw new RecordingFormatException(file, "series " + s.name() + " is in " + s.unit()
                             + " but its channel in the first sweep is in " + first.get(c).unit());
                 }
-                traces.add(Trace.wrap(s.values()));
+                progress.checkCancelled();
+                traces.add(Trace.wrap(s.values(file, budget)));
             }
             Series stim = stimulusBySweep.get(e.getKey());
             commands.add(stim);
             if (stim == null) {
                 missing.add(describeKey(e.getKey(), bySweepNumber));
-            } else if (stim.values().length != group.get(0).values().length) {
-                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus " + stim.values().length
-                        + " samples, response " + group.get(0).values().length + ")");
+            } else if (stim.length() != group.get(0).length()) {
+                missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus " + stim.length()
+                        + " samples, response " + group.get(0).length() + ")");
             } else if (Math.abs(stim.rateHz() - rate) > 1e-9 * rate) {
                 missing.add(describeKey(e.getKey(), bySweepNumber) + " (stimulus at " + stim.rateHz() + " Hz)");
             } else if (commandUnit == null) {
@@ -180,13 +298,16 @@ public final class NwbReader implements RecordingReader {
             built.add(new Sweep(traces, null));
         }
         boolean withCommand = missing.isEmpty() && commandUnit != null;
-        if (!stimuli.isEmpty() && !withCommand) {
+        if (setWarning != null) {
+            b.warning(setWarning);
+        }
+        if (!listing.stimuli().isEmpty() && !withCommand) {
             b.warning("stimulus series do not match every sweep (" + String.join(", ", missing)
                     + "); the recording has no command waveform");
         }
         for (int k = 0; k < built.size(); k++) {
             Sweep s = built.get(k);
-            b.sweep(withCommand ? new Sweep(s.channels(), Trace.wrap(commands.get(k).values())) : s);
+            b.sweep(withCommand ? new Sweep(s.channels(), Trace.wrap(commands.get(k).values(file, budget))) : s);
         }
         if (withCommand) {
             b.commandUnit(commandUnit);
@@ -221,7 +342,7 @@ public final class NwbReader implements RecordingReader {
         return bySweepNumber ? "number " + (long) key : "starting at " + key + " s";
     }
 
-    private Series series(Path file, Group g, String type, long fileSize, SampleBudget budget) {
+    private Series series(Path file, Group g, String type, long fileSize) {
         String where = g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
         if (!(g.getChild("data") instanceof Dataset data)) {
             throw new RecordingFormatException(file, where + ": no 'data' dataset");
@@ -231,8 +352,7 @@ public final class NwbReader implements RecordingReader {
             throw new RecordingFormatException(file, where + "/data: expected one dimension, found "
                     + Arrays.toString(dims));
         }
-        long samples = checkSize(file, where + "/data", data, fileSize, budget.remaining());
-        budget.use(samples);
+        long samples = checkSize(file, where + "/data", data, fileSize, Integer.MAX_VALUE);
         String unit = stringAttr(data, "unit");
         double conversion = numberAttr(data, "conversion", 1.0);
         double offset = numberAttr(data, "offset", 0.0);
@@ -252,7 +372,6 @@ public final class NwbReader implements RecordingReader {
                 }
             }
         }
-        float[] values = toFloats(data.getData(), conversion, offset, scale, file, where);
         double rate;
         double start = 0;
         if (g.getChild("starting_time") instanceof Dataset st) {
@@ -270,8 +389,9 @@ public final class NwbReader implements RecordingReader {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new RecordingFormatException(file, where + "/starting_time: rate " + rate + " is not a sample rate");
         }
-        double sweepNumber = Double.NaN;
-        if (g.getChild("sweep_number") instanceof Dataset sn) {
+        // an attribute of PatchClampSeries in the NWB schema (core/nwb.icephys.yaml); some writers store a dataset
+        double sweepNumber = numberAttr(g, "sweep_number", Double.NaN);
+        if (Double.isNaN(sweepNumber) && g.getChild("sweep_number") instanceof Dataset sn) {
             checkSize(file, where + "/sweep_number", sn, fileSize, 1);
             sweepNumber = toDouble(sn.getData());
         }
@@ -280,7 +400,7 @@ public final class NwbReader implements RecordingReader {
             electrode = link.getTarget().getName();
         }
         return new Series(g.getName(), type, electrode, sweepNumber, !Double.isNaN(sweepNumber), rate, start,
-                working, values, stringAttr(g, "stimulus_description"));
+                working, stringAttr(g, "stimulus_description"), data, (int) samples, conversion, offset, scale, where);
     }
 
     /** The rate of evenly spaced timestamps (s); uneven ones are refused, as in the text readers. */
@@ -344,18 +464,19 @@ public final class NwbReader implements RecordingReader {
     }
 
     /** Samples still allowed in this file under {@link ReadLimits#maxSamples()}. */
-    private static final class SampleBudget {
+    static final class SampleBudget {
         private long left;
 
         SampleBudget(long max) {
             left = max;
         }
 
-        long remaining() {
-            return left;
-        }
-
-        void use(long samples) {
+        /** Takes {@code samples} from the budget, or refuses the dataset as its size check would have. */
+        void require(Path file, String field, long samples) {
+            if (samples > left) {
+                throw new RecordingFormatException(file, field + ": declares " + samples + " elements, at most "
+                        + left + " expected");
+            }
             left -= samples;
         }
     }

@@ -28,7 +28,9 @@ final class RecordingParams {
 
     static ParamSpec series() {
         return ParamSpec.string(SERIES, "", "series of a HEKA PatchMaster bundle: group.series (e.g. 1.2), its "
-                + "number in the file or its label (empty: the first series with a recognised protocol)");
+                + "number in the file or its label (empty: the first series with a recognised protocol); of an NWB "
+                + "file holding several stimulus sets: its number or stimulus description (empty: the current-clamp "
+                + "set with steps of at least 100 ms and the most sweeps); 'info' lists them");
     }
 
     /** Opens the file of parameter {@code fileKey}, choosing the series given by {@code --series}. */

@@ -1,0 +1,124 @@
+package org.patchpinn.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchpinn.trace.ClampMode;
+import org.patchpinn.trace.Recording;
+
+/**
+ * An NWB file laid out as MIES (the Allen Institute's acquisition) writes one: every protocol run on the cell in one
+ * file, each sweep a CurrentClampSeries or VoltageClampSeries with its {@code sweep_number} attribute and
+ * {@code stimulus_description}, the sets of different lengths and rates. It was refused as a whole ("the sweeps of
+ * one recording have one length"); now one set is read: the long current steps by default, any other by --series.
+ */
+class NwbStimulusSetsTest {
+    @TempDir
+    Path tmp;
+
+    /** A set of {@code sweeps} sweeps: V a copy of the command (mV = pA here), sampled at {@code rateHz}. */
+    private static int addSet(io.jhdf.api.WritableGroup acq, io.jhdf.api.WritableGroup stim, int firstSweep,
+                              String description, String type, int sweeps, int samples, double rateHz,
+                              java.util.function.BiFunction<Integer, Integer, Double> command) {
+        boolean vc = type.equals("VoltageClampSeries");
+        for (int k = 0; k < sweeps; k++) {
+            int number = firstSweep + k;
+            double[] c = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                c[i] = command.apply(k, i);
+            }
+            var g = acq.putGroup(String.format("data_%05d_AD0", number));
+            g.putAttribute("neurodata_type", type);
+            g.putAttribute("stimulus_description", description);
+            g.putAttribute("sweep_number", (long) number);
+            double[] v = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                v[i] = -70 + c[i] * 0.1;
+            }
+            var data = g.putDataset("data", v);
+            data.putAttribute("unit", vc ? "amperes" : "volts");
+            data.putAttribute("conversion", vc ? 1e-12 : 1e-3);
+            g.putDataset("starting_time", new double[] {number * 10.0}).putAttribute("rate", rateHz);
+            var s = stim.putGroup(String.format("data_%05d_DA0", number));
+            s.putAttribute("neurodata_type", vc ? "VoltageClampStimulusSeries" : "CurrentClampStimulusSeries");
+            s.putAttribute("stimulus_description", description);
+            s.putAttribute("sweep_number", (long) number);
+            var cd = s.putDataset("data", c);
+            cd.putAttribute("unit", vc ? "volts" : "amperes");
+            cd.putAttribute("conversion", vc ? 1e-3 : 1e-12);
+            s.putDataset("starting_time", new double[] {number * 10.0}).putAttribute("rate", rateHz);
+        }
+        return firstSweep + sweeps;
+    }
+
+    private Path miesLikeFile() {
+        Path f = tmp.resolve("mies.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
+            w.putAttribute("nwb_version", "2.2.5");
+            var acq = w.putGroup("acquisition");
+            var stim = w.putGroup("stimulus").putGroup("presentation");
+            // a seal test (voltage clamp), 6 short squares of 3 ms, 4 long squares of 1 s, 2 ramps: sweeps 0-13
+            int n = addSet(acq, stim, 0, "EXTPSMOKET_DA_0", "VoltageClampSeries", 1, 2_000, 20_000,
+                    (k, i) -> i >= 500 && i < 1_500 ? 10.0 : 0.0);
+            n = addSet(acq, stim, n, "C1SSFINEST_DA_0", "CurrentClampSeries", 6, 30_000, 50_000,
+                    (k, i) -> i >= 10_000 && i < 10_150 ? 500.0 + 20 * k : 0.0);
+            n = addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 4, 40_000, 20_000,
+                    (k, i) -> i >= 10_000 && i < 30_000 ? -50.0 + 50 * k : 0.0);
+            addSet(acq, stim, n, "C1RP25PR1S_DA_0", "CurrentClampSeries", 2, 100_000, 20_000,
+                    (k, i) -> i < 1_000 ? 0.0 : 25e-3 * (i - 1_000));
+        }
+        return f;
+    }
+
+    @Test
+    void theLongStepsAreReadByDefaultAndAnySetByItsNumberOrDescription() {
+        Path f = miesLikeFile();
+        Recording r = Recordings.open(f);
+        assertEquals(4, r.sweepCount(), r.warnings().toString());
+        assertEquals(20_000, r.sampleRateHz(), 1e-6);
+        assertEquals(40_000, r.sweepLength());
+        assertEquals(ClampMode.CURRENT_CLAMP, r.clampMode());
+        assertEquals(100.0, r.sweep(3).command().get(20_000), 1e-6);
+        assertEquals("C1LSCOARSE_DA_0", r.protocol());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("4 stimulus sets")
+                && w.contains("read set 3 'C1LSCOARSE_DA_0'") && w.contains("--series")), r.warnings().toString());
+
+        Recording shortSquares = Recordings.open(f, "2", org.patchpinn.task.Progress.NONE);
+        assertEquals(6, shortSquares.sweepCount());
+        assertEquals(50_000, shortSquares.sampleRateHz(), 1e-6);
+        assertEquals(560.0, shortSquares.sweep(3).command().get(10_100), 1e-6);
+        assertFalse(shortSquares.warnings().stream().anyMatch(w -> w.contains("stimulus sets")));
+        Recording seal = Recordings.open(f, "extpsmoket_da_0", org.patchpinn.task.Progress.NONE);
+        assertEquals(ClampMode.VOLTAGE_CLAMP, seal.clampMode());
+
+        List<SeriesEntry> sets = Recordings.series(f);
+        assertEquals(List.of("EXTPSMOKET_DA_0", "C1SSFINEST_DA_0", "C1LSCOARSE_DA_0", "C1RP25PR1S_DA_0"),
+                sets.stream().map(SeriesEntry::label).toList());
+        assertEquals(List.of(1, 6, 4, 2), sets.stream().map(SeriesEntry::sweeps).toList());
+        assertEquals(List.of(false, false, true, false), sets.stream().map(SeriesEntry::isDefault).toList());
+
+        RecordingFormatException e = assertThrows(RecordingFormatException.class,
+                () -> Recordings.open(f, "C9", org.patchpinn.task.Progress.NONE));
+        assertTrue(e.getMessage().startsWith(f + ": no stimulus set 'C9'; the file holds 1 'EXTPSMOKET_DA_0'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aStepIsAFlatStretchAwayFromHoldingNotARampOrAShortPulse() {
+        float[] step = new float[20_000];
+        float[] ramp = new float[20_000];
+        for (int i = 0; i < step.length; i++) {
+            step[i] = i >= 2_000 && i < 12_000 ? 100 : 0;
+            ramp[i] = i * 0.01f;
+        }
+        assertEquals(500, NwbStimulusSets.longestFlatMs(step, 20_000), 1e-9);
+        assertTrue(NwbStimulusSets.longestFlatMs(ramp, 20_000) < NwbStimulusSets.MIN_STEP_MS / 10);
+        assertEquals(0, NwbStimulusSets.longestFlatMs(new float[100], 20_000));
+    }
+}
