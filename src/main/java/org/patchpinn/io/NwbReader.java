@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.function.IntToDoubleFunction;
 import org.patchpinn.PatchPinnException;
 import org.patchpinn.task.Progress;
@@ -101,8 +103,8 @@ public final class NwbReader implements RecordingReader {
                 return List.of();
             }
             List<NwbStimulusSets.StimulusSet> sets = NwbStimulusSets.of(l.responses());
-            NwbStimulusSets.StimulusSet def = NwbStimulusSets.choose(file, sets, "", l::sweeps,
-                    set -> l.stepMs(file, set));
+            List<NwbStimulusSets.StimulusSet> def = NwbStimulusSets.choose(file, sets, "", l::sweeps,
+                    l.stepsMs(file));
             List<SeriesEntry> out = new ArrayList<>();
             for (NwbStimulusSets.StimulusSet set : sets) {
                 List<String> traces = sorted(set.responses()).stream().map(Series::electrode).distinct()
@@ -110,7 +112,7 @@ public final class NwbReader implements RecordingReader {
                         .toList();
                 out.add(new SeriesEntry(Integer.toString(set.number()), "", set.description(),
                         (int) l.sweeps(set), traces, set.mode(), set.description(),
-                        l.commandOf(set) ? "recorded" : "no stimulus series", set == def));
+                        l.commandOf(set) ? "recorded" : "no stimulus series", def.contains(set)));
             }
             return out;
         });
@@ -167,6 +169,12 @@ public final class NwbReader implements RecordingReader {
             return stimulusBySweep().containsKey(key(set.responses().get(0), bySweepNumber()));
         }
 
+        /** {@link #stepMs} of each set, each read once (its samples count against the budget). */
+        ToDoubleFunction<NwbStimulusSets.StimulusSet> stepsMs(Path file) {
+            Map<Integer, Double> done = new HashMap<>();
+            return set -> done.computeIfAbsent(set.number(), k -> stepMs(file, set));
+        }
+
         /**
          * The longest step among the set's stimuli (ms; {@link NwbStimulusSets#longestFlatMs}), read sweep by sweep
          * until one reaches {@link NwbStimulusSets#MIN_STEP_MS} (its first sweep may be a 0 pA step); 0 without any.
@@ -221,15 +229,20 @@ public final class NwbReader implements RecordingReader {
         SampleBudget budget = listing.budget();
         List<Series> responses = listing.responses();
         String setWarning = null;
+        String protocol = null;
         if (!NwbStimulusSets.uniform(responses)) {
             List<NwbStimulusSets.StimulusSet> sets = NwbStimulusSets.of(responses);
-            NwbStimulusSets.StimulusSet chosen = NwbStimulusSets.choose(file, sets, wanted, listing::sweeps,
-                    set -> listing.stepMs(file, set));
-            responses = chosen.responses();
+            List<NwbStimulusSets.StimulusSet> chosen = NwbStimulusSets.choose(file, sets, wanted, listing::sweeps,
+                    listing.stepsMs(file));
+            responses = chosen.stream().flatMap(c -> c.responses().stream())
+                    .sorted(Comparator.comparingDouble(x -> key(x, listing.bySweepNumber()))).toList();
+            protocol = String.join(" + ", chosen.stream().map(NwbStimulusSets.StimulusSet::description).toList());
             if (wanted.isBlank()) {
                 setWarning = "the file holds " + sets.size() + " stimulus sets of different lengths, rates or clamp "
-                        + "modes (" + NwbStimulusSets.listing(sets, listing::sweeps) + "); read set "
-                        + chosen.number() + " '" + chosen.description() + "': choose another with --series";
+                        + "modes (" + NwbStimulusSets.listing(sets, listing::sweeps) + "); read "
+                        + (chosen.size() == 1 ? "set " : "sets ") + String.join(" + ", chosen.stream()
+                        .map(c -> c.number() + " '" + c.description() + "'").toList())
+                        + ": choose others with --series (numbers or descriptions, comma-separated)";
             }
         } else if (!wanted.isBlank()) {
             throw new RecordingFormatException(file, "its sweeps are one recording; there is no series '" + wanted
@@ -312,7 +325,7 @@ public final class NwbReader implements RecordingReader {
         if (withCommand) {
             b.commandUnit(commandUnit);
         }
-        b.protocol(responses.get(0).description());
+        b.protocol(protocol != null ? protocol : responses.get(0).description());
         b.startTime(scalarString(file, fileSize, hdf, "session_start_time"));
         String session = scalarString(file, fileSize, hdf, "session_description");
         if (!session.isEmpty()) {

@@ -69,22 +69,61 @@ final class NwbStimulusSets {
     }
 
     /**
-     * The set named by {@code wanted} (its number or its description, case ignored), or by default the
-     * current-clamp set whose stimulus holds a step of at least {@link #MIN_STEP_MS} ({@code stepMs}: the longest
-     * flat stretch away from holding of a set's first stimulus, ms) with the most sweeps (ties: the longer sweeps,
-     * then the earlier set); without such a set, the current-clamp set with the most sweeps, then any set.
+     * The sets read as one recording. {@code wanted} names them, comma-separated, by number or description (case
+     * ignored); they must share one clamp mode, sweep length and rate. By default: the current-clamp set whose
+     * stimulus holds a step of at least {@link #MIN_STEP_MS} ({@code stepMs}, ms) with the most sweeps (ties: the
+     * longer sweeps, then the earlier set), joined by every other such set of its length and rate — a cell's
+     * subthreshold and suprathreshold steps are often two sets, and the fit needs both; without a step set, the
+     * current-clamp set with the most sweeps, then any set.
      */
-    static StimulusSet choose(Path file, List<StimulusSet> sets, String wanted, ToDoubleFunction<StimulusSet> sweeps,
-                              ToDoubleFunction<StimulusSet> stepMs) {
+    static List<StimulusSet> choose(Path file, List<StimulusSet> sets, String wanted,
+                                    ToDoubleFunction<StimulusSet> sweeps, ToDoubleFunction<StimulusSet> stepMs) {
         if (!wanted.isBlank()) {
-            for (StimulusSet s : sets) {
-                if (wanted.equals(Integer.toString(s.number())) || wanted.equalsIgnoreCase(s.description())) {
-                    return s;
+            List<StimulusSet> out = new ArrayList<>();
+            for (String name : wanted.split(",")) {
+                StimulusSet s = named(file, sets, name.strip(), sweeps);
+                if (!out.isEmpty() && !sameShape(s, out.get(0))) {
+                    throw new RecordingFormatException(file, "stimulus sets " + out.get(0).describe(
+                            (int) sweeps.applyAsDouble(out.get(0))) + " and " + s.describe((int) sweeps.applyAsDouble(s))
+                            + " differ in clamp mode, sweep length or rate: they cannot be one recording");
+                }
+                if (!out.contains(s)) {
+                    out.add(s);
                 }
             }
-            throw new RecordingFormatException(file, "no stimulus set '" + wanted + "'; the file holds "
-                    + listing(sets, sweeps));
+            return out;
         }
+        StimulusSet primary = primary(sets, sweeps, stepMs);
+        List<StimulusSet> out = new ArrayList<>();
+        for (StimulusSet s : sets) {
+            if (s == primary || (s.currentClamp() && sameShape(s, primary) && stepMs.applyAsDouble(primary)
+                    >= MIN_STEP_MS && stepMs.applyAsDouble(s) >= MIN_STEP_MS)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static StimulusSet named(Path file, List<StimulusSet> sets, String name,
+                                     ToDoubleFunction<StimulusSet> sweeps) {
+        for (StimulusSet s : sets) {
+            if (name.equals(Integer.toString(s.number())) || name.equalsIgnoreCase(s.description())) {
+                return s;
+            }
+        }
+        throw new RecordingFormatException(file, "no stimulus set '" + name + "'; the file holds "
+                + listing(sets, sweeps));
+    }
+
+    private static boolean sameShape(StimulusSet a, StimulusSet b) {
+        NwbReader.Series x = a.responses().get(0);
+        NwbReader.Series y = b.responses().get(0);
+        return a.mode().equals(b.mode()) && x.length() == y.length()
+                && Math.abs(x.rateHz() - y.rateHz()) <= 1e-9 * y.rateHz();
+    }
+
+    private static StimulusSet primary(List<StimulusSet> sets, ToDoubleFunction<StimulusSet> sweeps,
+                                       ToDoubleFunction<StimulusSet> stepMs) {
         StimulusSet best = null;
         int bestRank = -1;
         for (StimulusSet s : sets) {

@@ -70,8 +70,11 @@ class NwbStimulusSetsTest {
                     (k, i) -> i >= 10_000 && i < 10_150 ? 500.0 + 20 * k : 0.0);
             n = addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 4, 40_000, 20_000,
                     (k, i) -> i >= 10_000 && i < 30_000 ? -50.0 + 50 * k : 0.0);
-            addSet(acq, stim, n, "C1RP25PR1S_DA_0", "CurrentClampSeries", 2, 100_000, 20_000,
+            n = addSet(acq, stim, n, "C1RP25PR1S_DA_0", "CurrentClampSeries", 2, 100_000, 20_000,
                     (k, i) -> i < 1_000 ? 0.0 : 25e-3 * (i - 1_000));
+            // finer steps near rheobase, a set of their own with the long squares' length and rate
+            addSet(acq, stim, n, "C1LSFINEST_DA_0", "CurrentClampSeries", 3, 40_000, 20_000,
+                    (k, i) -> i >= 10_000 && i < 30_000 ? 60.0 + 10 * k : 0.0);
         }
         return f;
     }
@@ -80,14 +83,22 @@ class NwbStimulusSetsTest {
     void theLongStepsAreReadByDefaultAndAnySetByItsNumberOrDescription() {
         Path f = miesLikeFile();
         Recording r = Recordings.open(f);
-        assertEquals(4, r.sweepCount(), r.warnings().toString());
+        // the long squares and the fine steps: one length, one rate, both with 1 s steps
+        assertEquals(7, r.sweepCount(), r.warnings().toString());
         assertEquals(20_000, r.sampleRateHz(), 1e-6);
         assertEquals(40_000, r.sweepLength());
         assertEquals(ClampMode.CURRENT_CLAMP, r.clampMode());
         assertEquals(100.0, r.sweep(3).command().get(20_000), 1e-6);
-        assertEquals("C1LSCOARSE_DA_0", r.protocol());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("4 stimulus sets")
-                && w.contains("read set 3 'C1LSCOARSE_DA_0'") && w.contains("--series")), r.warnings().toString());
+        assertEquals(80.0, r.sweep(6).command().get(20_000), 1e-6);
+        assertEquals("C1LSCOARSE_DA_0 + C1LSFINEST_DA_0", r.protocol());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("5 stimulus sets")
+                && w.contains("read sets 3 'C1LSCOARSE_DA_0' + 5 'C1LSFINEST_DA_0'") && w.contains("--series")),
+                r.warnings().toString());
+        assertEquals(4, Recordings.open(f, "C1LSCOARSE_DA_0", org.patchpinn.task.Progress.NONE).sweepCount());
+        assertEquals(7, Recordings.open(f, "5,3", org.patchpinn.task.Progress.NONE).sweepCount());
+        RecordingFormatException mixed = assertThrows(RecordingFormatException.class,
+                () -> Recordings.open(f, "2,3", org.patchpinn.task.Progress.NONE));
+        assertTrue(mixed.getMessage().contains("cannot be one recording"), mixed.getMessage());
 
         Recording shortSquares = Recordings.open(f, "2", org.patchpinn.task.Progress.NONE);
         assertEquals(6, shortSquares.sweepCount());
@@ -98,10 +109,10 @@ class NwbStimulusSetsTest {
         assertEquals(ClampMode.VOLTAGE_CLAMP, seal.clampMode());
 
         List<SeriesEntry> sets = Recordings.series(f);
-        assertEquals(List.of("EXTPSMOKET_DA_0", "C1SSFINEST_DA_0", "C1LSCOARSE_DA_0", "C1RP25PR1S_DA_0"),
-                sets.stream().map(SeriesEntry::label).toList());
-        assertEquals(List.of(1, 6, 4, 2), sets.stream().map(SeriesEntry::sweeps).toList());
-        assertEquals(List.of(false, false, true, false), sets.stream().map(SeriesEntry::isDefault).toList());
+        assertEquals(List.of("EXTPSMOKET_DA_0", "C1SSFINEST_DA_0", "C1LSCOARSE_DA_0", "C1RP25PR1S_DA_0",
+                "C1LSFINEST_DA_0"), sets.stream().map(SeriesEntry::label).toList());
+        assertEquals(List.of(1, 6, 4, 2, 3), sets.stream().map(SeriesEntry::sweeps).toList());
+        assertEquals(List.of(false, false, true, false, true), sets.stream().map(SeriesEntry::isDefault).toList());
 
         RecordingFormatException e = assertThrows(RecordingFormatException.class,
                 () -> Recordings.open(f, "C9", org.patchpinn.task.Progress.NONE));
