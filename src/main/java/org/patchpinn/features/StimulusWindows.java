@@ -21,7 +21,7 @@ public final class StimulusWindows {
      * How much a step's command may vary inside its window, as a fraction of the step's amplitude: the spread
      * between the 10th and 90th percentiles (a ramp's is 80 % of its range, a sampled step's is its noise).
      */
-    public static final double FLATNESS = 0.2;
+    private static final double FLATNESS = 0.2;
 
     private StimulusWindows() {
     }

@@ -29,8 +29,9 @@ final class RecordingParams {
     static ParamSpec series() {
         return ParamSpec.string(SERIES, "", "series of a HEKA PatchMaster bundle: group.series (e.g. 1.2), its "
                 + "number in the file or its label (empty: the first series with a recognised protocol); of an NWB "
-                + "file holding several stimulus sets: its number or stimulus description (empty: the current-clamp "
-                + "set with steps of at least 100 ms and the most sweeps); 'info' lists them");
+                + "file holding several stimulus sets: its number or stimulus description, or several comma-separated "
+                + "(empty: the current-clamp step set with the most sweeps and every step set of its length and rate); "
+                + "'info' lists them");
     }
 
     /** Opens the file of parameter {@code fileKey}, choosing the series given by {@code --series}. */
