@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.patchpinn.numeric.Median;
 
 /**
  * Per-cell properties from a current-step protocol (one {@link SweepFeatures} and one step amplitude per
@@ -28,12 +29,48 @@ public final class CellFeatures {
     /** One point of the F-I curve. */
     public record FiPoint(int sweep, double currentPa, int spikes, double rateHz) { }
 
+    /** Where input resistance and time constant were read: the step sweeps. */
+    public static final String FROM_STEPS = "hyperpolarising steps";
+    /** …or, with no hyperpolarising step sweep, the hyperpolarising pulses the sweeps hold ({@link #withPulses}). */
+    public static final String FROM_PULSES = "test pulses";
+
     private final List<FiPoint> fiCurve;
     private final Map<String, Double> values;
+    private final String passiveSource;
 
-    private CellFeatures(List<FiPoint> fiCurve, Map<String, Double> values) {
+    private CellFeatures(List<FiPoint> fiCurve, Map<String, Double> values, String passiveSource) {
         this.fiCurve = List.copyOf(fiCurve);
         this.values = Collections.unmodifiableMap(values);
+        this.passiveSource = passiveSource;
+    }
+
+    private CellFeatures(List<FiPoint> fiCurve, Map<String, Double> values) {
+        this(fiCurve, values, Double.isNaN(values.get(FeatureNames.INPUT_RESISTANCE)) ? "" : FROM_STEPS);
+    }
+
+    /**
+     * These features with input resistance and time constant read from {@code pulses} where no hyperpolarising step
+     * sweep gave them: a protocol whose steps all depolarise and whose sweeps each hold a fixed hyperpolarising test
+     * pulse (SWHLab's gain.abf) is measured there, as the fit measures it — the median per-pulse ΔV/ΔI and time to
+     * 63 % of the deflection ({@link PassiveSteps}), not the step sweeps' slope and exponential fit. Unchanged where
+     * the steps gave an input resistance or no pulse was measured.
+     */
+    public CellFeatures withPulses(List<PassiveSteps.Step> pulses) {
+        double[] r = pulses.stream().mapToDouble(PassiveSteps.Step::resistanceMOhm).filter(x -> x > 0).toArray();
+        if (!passiveSource.isEmpty() || r.length == 0) {
+            return this;
+        }
+        double[] tau = pulses.stream().mapToDouble(PassiveSteps.Step::timeConstantMs).filter(Double::isFinite)
+                .toArray();
+        Map<String, Double> v = new LinkedHashMap<>(values);
+        v.put(FeatureNames.INPUT_RESISTANCE, Median.of(r));
+        v.put(FeatureNames.TIME_CONSTANT, tau.length == 0 ? Double.NaN : Median.of(tau));
+        return new CellFeatures(fiCurve, v, FROM_PULSES);
+    }
+
+    /** {@link #FROM_STEPS}, {@link #FROM_PULSES}, or "" where input resistance was not measured. */
+    public String passiveSource() {
+        return passiveSource;
     }
 
     /**

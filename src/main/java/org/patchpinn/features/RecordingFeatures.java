@@ -27,23 +27,26 @@ public final class RecordingFeatures {
     private final boolean windowFromCommand;
     private final CellFeatures cell;
     private final int voltageChannel;
-
-    private RecordingFeatures(List<Integer> sweepIndices, List<SweepFeatures> sweeps, double[] stimulusPa,
-                              StimulusWindow window, boolean windowFromCommand, int voltageChannel) {
-        this(sweepIndices, sweeps, stimulusPa, window, windowFromCommand, voltageChannel,
-                CellFeatures.of(sweeps, stimulusPa));
-    }
+    /** The hyperpolarising pulses of each measured sweep ({@link PassiveSteps}), for {@link CellFeatures#withPulses}. */
+    private final List<List<PassiveSteps.Step>> pulses;
 
     private RecordingFeatures(List<Integer> sweepIndices, List<SweepFeatures> sweeps, double[] stimulusPa,
                               StimulusWindow window, boolean windowFromCommand, int voltageChannel,
-                              CellFeatures cell) {
+                              List<List<PassiveSteps.Step>> pulses, Set<Integer> notPassive) {
         this.sweepIndices = List.copyOf(sweepIndices);
         this.sweeps = List.copyOf(sweeps);
         this.stimulusPa = stimulusPa.clone();
         this.window = window;
         this.windowFromCommand = windowFromCommand;
         this.voltageChannel = voltageChannel;
-        this.cell = cell;
+        this.pulses = List.copyOf(pulses);
+        List<PassiveSteps.Step> measured = new ArrayList<>();
+        for (int i = 0; i < pulses.size(); i++) {
+            if (!notPassive.contains(i)) {
+                measured.addAll(pulses.get(i));
+            }
+        }
+        this.cell = CellFeatures.of(sweeps, stimulusPa, notPassive).withPulses(measured);
     }
 
     /**
@@ -59,7 +62,7 @@ public final class RecordingFeatures {
             }
         }
         return positions.isEmpty() ? this : new RecordingFeatures(sweepIndices, sweeps, stimulusPa, window,
-                windowFromCommand, voltageChannel, CellFeatures.of(sweeps, stimulusPa, positions));
+                windowFromCommand, voltageChannel, pulses, positions);
     }
 
     /**
@@ -118,6 +121,7 @@ public final class RecordingFeatures {
         double paScale = r.hasCommand() ? Units.toPicoamperes(r.commandUnit()) : Double.NaN;
         SweepFeatureExtractor extractor = new SweepFeatureExtractor(settings);
         List<SweepFeatures> out = new ArrayList<>();
+        List<List<PassiveSteps.Step>> pulses = new ArrayList<>();
         double[] amplitudes = new double[indices.size()];
         for (int i = 0; i < indices.size(); i++) {
             progress.checkCancelled();
@@ -127,14 +131,18 @@ public final class RecordingFeatures {
             double[] v = TraceMath.lessOffset(s.channel(channel).toDoubleArray(mvScale), ljpMv);
             amplitudes[i] = Double.isNaN(paScale) || !s.hasCommand() || !steps ? Double.NaN
                     : StimulusWindows.amplitude(s.command().toDoubleArray(), dt, window) * paScale;
+            List<PassiveSteps.Step> sweepPulses = List.of();
             if (!Double.isNaN(paScale) && s.hasCommand()) {
                 // an electrode's swing across the threshold at a step's edge is no action potential
-                v = EdgeTransients.removed(v, s.command().toDoubleArray(paScale), dt);
+                double[] c = s.command().toDoubleArray(paScale);
+                v = EdgeTransients.removed(v, c, dt);
+                sweepPulses = PassiveSteps.of(v, c, dt).steps();
             }
+            pulses.add(sweepPulses);
             out.add(extractor.extract(v, dt, window, amplitudes[i]));
         }
         progress.fraction(1);
-        return new RecordingFeatures(indices, out, amplitudes, window, override == null, channel);
+        return new RecordingFeatures(indices, out, amplitudes, window, override == null, channel, pulses, Set.of());
     }
 
     /** The voltage channel to measure; refuses voltage-clamp recordings with a message saying why. */

@@ -146,6 +146,9 @@ public final class FeaturesOperation extends BasicOperation {
         String s = String.format(Locale.ROOT, "%s: %d sweeps, %d spikes, rheobase %s pA, input resistance "
                         + "%s MOhm, time constant %s ms", r.name(), rf.sweeps().size(), spikes,
                 text(c.rheobasePa()), text(c.inputResistanceMOhm()), text(c.timeConstantMs()));
+        if (c.passiveSource().equals(CellFeatures.FROM_PULSES)) {
+            s += " (from the test pulses: no hyperpolarising step sweep)";
+        }
         if (r.hasCommand() && rf.windowFromCommand() && Arrays.stream(rf.stimulusPa()).allMatch(Double::isNaN)) {
             s += "; no F-I curve: the command changes within its window (a ramp or a waveform), no sweep holds a step";
         }

@@ -100,6 +100,7 @@ public final class FeaturesReport {
         o.add("sweeps", sweeps);
         JsonObject cell = new JsonObject();
         rf.cell().values().forEach((k, v) -> cell.add(k, Json.number(v)));
+        cell.addProperty("passive_source", rf.cell().passiveSource());
         o.add("cell", cell);
         JsonArray fi = new JsonArray();
         for (CellFeatures.FiPoint p : rf.cell().fiCurve()) {
