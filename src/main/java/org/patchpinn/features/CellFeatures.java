@@ -53,11 +53,12 @@ public final class CellFeatures {
      * sweep gave them: a protocol whose steps all depolarise and whose sweeps each hold a fixed hyperpolarising test
      * pulse (SWHLab's gain.abf) is measured there, as the fit measures it — the median per-pulse ΔV/ΔI and time to
      * 63 % of the deflection ({@link PassiveSteps}), not the step sweeps' slope and exponential fit. Unchanged where
-     * the steps gave an input resistance or no pulse was measured.
+     * a hyperpolarising step sweep was read (whatever it gave) or no pulse was measured.
      */
     public CellFeatures withPulses(List<PassiveSteps.Step> pulses) {
         double[] r = pulses.stream().mapToDouble(PassiveSteps.Step::resistanceMOhm).filter(x -> x > 0).toArray();
-        if (!passiveSource.isEmpty() || r.length == 0) {
+        // only where no step sweep was read: a V-I slope of the wrong sign there stays "not measured"
+        if (!passiveSource.isEmpty() || values.get(FeatureNames.HYPERPOLARISING_SWEEPS) > 0 || r.length == 0) {
             return this;
         }
         double[] tau = pulses.stream().mapToDouble(PassiveSteps.Step::timeConstantMs).filter(Double::isFinite)
