@@ -34,8 +34,8 @@ final class NwbStimulusSets {
         /** "3 'X4PS_SupraThresh_DA_0' (CurrentClampSeries, 12 sweeps of 8.02 s at 50000 Hz)". */
         String describe(int sweeps) {
             NwbReader.Series s = responses.get(0);
-            return String.format(Locale.ROOT, "%d '%s' (%s, %d sweeps of %.3g s at %.0f Hz)", number, description,
-                    mode, sweeps, s.length() / s.rateHz(), s.rateHz());
+            return String.format(Locale.ROOT, "%d '%s' (%s, %d sweep%s of %.3g s at %.0f Hz)", number, description,
+                    mode, sweeps, sweeps == 1 ? "" : "s", s.length() / s.rateHz(), s.rateHz());
         }
 
         boolean currentClamp() {
