@@ -206,6 +206,12 @@ public final class NwbReader implements RecordingReader {
             }
         }
         if (responses.isEmpty()) {
+            // NWB 1 (e.g. the Allen Cell Types Database's ephys.nwb) keeps its series in /acquisition/timeseries
+            if (acquisition.getChild("timeseries") instanceof Group) {
+                throw new RecordingFormatException(file, "an NWB 1 file (series under /acquisition/timeseries, as the "
+                        + "Allen Cell Types Database wrote them; nwb_version '" + stringAttrOrEmpty(hdf, "nwb_version")
+                        + "'): only NWB 2 is read; export its sweeps to ATF or CSV, or convert it to NWB 2");
+            }
             throw new RecordingFormatException(file, "no intracellular series (CurrentClampSeries, "
                     + "VoltageClampSeries) under /acquisition");
         }

@@ -141,6 +141,16 @@ class NwbReaderTest {
         }
         assertMessage(noSeries, "no intracellular series");
 
+        // NWB 1, as the Allen Cell Types Database's files lay out a sweep (AllenSDK, BluePyEfe's AIBS reader)
+        Path nwb1 = tmp.resolve("nwb1.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(nwb1)) {
+            w.putAttribute("nwb_version", "NWB-1.0.5");
+            var sweep = w.putGroup("acquisition").putGroup("timeseries").putGroup("Sweep_10");
+            sweep.putDataset("data", new float[] {-0.07f, -0.07f}).putAttribute("unit", "Volts");
+            sweep.putDataset("starting_time", new double[] {0}).putAttribute("rate", 200_000.0);
+        }
+        assertMessage(nwb1, "an NWB 1 file (series under /acquisition/timeseries");
+
         Path badUnit = tmp.resolve("unit.nwb");
         try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(badUnit)) {
             var g = w.putGroup("acquisition").putGroup("CurrentClampSeries_0");
