@@ -112,7 +112,7 @@ public final class RecordingFeatures {
                         + "chosen sweeps; give the stimulus window (stim_start_ms, stim_end_ms)");
             }
             // a ramp's mean is no step amplitude: such a protocol gets no F-I curve and no rheobase
-            steps = StimulusWindows.stepWindow(commands, dt) != null;
+            steps = StimulusWindows.stepsIn(commands, dt, window);
         } else if (window.startMs() >= lengthMs) {
             throw new InvalidParameterException("stim_start_ms", window.startMs() + " ms is after the end of the "
                     + "sweeps (" + lengthMs + " ms)");

@@ -83,17 +83,19 @@ public final class StimulusWindows {
      */
     public static StimulusWindow stepWindow(List<double[]> commands, double dtMs) {
         StimulusWindow w = common(commands, dtMs);
-        if (w == null) {
-            return null;
-        }
+        return w != null && stepsIn(commands, dtMs, w) ? w : null;
+    }
+
+    /** Whether some command holds a flat, non-zero step in the protocol's window {@code w} ({@link #stepWindow}). */
+    public static boolean stepsIn(List<double[]> commands, double dtMs, StimulusWindow w) {
         for (double[] c : commands) {
             StimulusWindow own = inSweep(c, dtMs, w);
             double amp = amplitude(c, dtMs, own);
             if (amp != 0 && flat(c, dtMs, own, amp)) {
-                return w;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /**

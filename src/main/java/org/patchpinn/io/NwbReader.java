@@ -140,33 +140,40 @@ public final class NwbReader implements RecordingReader {
     }
 
     /**
-     * Every response and stimulus series of a file, listed (no samples read), and the budget its reading draws on.
+     * Every response and stimulus series of a file, listed (no samples read): responses in recording order, whether
+     * they are grouped by sweep number (else start time), the stimulus of each sweep key, and the budget reading
+     * draws on.
      */
-    private record Listing(List<Series> responses, List<Series> stimuli, SampleBudget budget) {
-        boolean bySweepNumber() {
-            return responses.stream().allMatch(Series::bySweepNumber);
-        }
-
-        /** The stimulus of each sweep key, matched as the sweeps are (sweep number, else start time). */
-        Map<Double, Series> stimulusBySweep() {
-            boolean bySweepNumber = bySweepNumber();
+    private record Listing(List<Series> responses, List<Series> stimuli, boolean bySweepNumber,
+                           Map<Double, Series> stimulusBySweep, SampleBudget budget) {
+        static Listing of(List<Series> responses, List<Series> stimuli) {
+            boolean bySweepNumber = responses.stream().allMatch(Series::bySweepNumber);
+            // in recording order, so that stimulus sets are numbered as they were run
+            List<Series> ordered = responses.stream()
+                    .sorted(Comparator.comparingDouble(x -> NwbReader.key(x, bySweepNumber))).toList();
+            // a stimulus is matched to its sweep as the sweeps are grouped (sweep number, else start time)
             boolean stimBySweepNumber = bySweepNumber && stimuli.stream().allMatch(Series::bySweepNumber);
-            Map<Double, Series> out = new LinkedHashMap<>();
-            for (Series s : stimuli) {
+            Map<Double, Series> byKey = new LinkedHashMap<>();
+            for (Series st : stimuli) {
                 if (stimBySweepNumber || !bySweepNumber) {
-                    out.putIfAbsent(key(s, bySweepNumber), s);
+                    byKey.putIfAbsent(NwbReader.key(st, bySweepNumber), st);
                 }
             }
-            return out;
+            return new Listing(ordered, List.copyOf(stimuli), bySweepNumber, byKey,
+                    new SampleBudget(ReadLimits.maxSamples()));
+        }
+
+        double key(Series s) {
+            return NwbReader.key(s, bySweepNumber);
         }
 
         /** The number of sweeps of a set (its responses grouped as {@link #read} groups them). */
         double sweeps(NwbStimulusSets.StimulusSet set) {
-            return set.responses().stream().map(s -> key(s, bySweepNumber())).distinct().count();
+            return set.responses().stream().map(this::key).distinct().count();
         }
 
         boolean commandOf(NwbStimulusSets.StimulusSet set) {
-            return stimulusBySweep().containsKey(key(set.responses().get(0), bySweepNumber()));
+            return stimulusBySweep.containsKey(key(set.responses().get(0)));
         }
 
         /** {@link #stepMs} of each set, each read once (its samples count against the budget). */
@@ -180,13 +187,15 @@ public final class NwbReader implements RecordingReader {
          * until one reaches {@link NwbStimulusSets#MIN_STEP_MS} (its first sweep may be a 0 pA step); 0 without any.
          */
         double stepMs(Path file, NwbStimulusSets.StimulusSet set) {
-            Map<Double, Series> byKey = stimulusBySweep();
             double longest = 0;
             for (Series r : set.responses()) {
-                Series stim = byKey.get(key(r, bySweepNumber()));
-                if (stim != null && longest < NwbStimulusSets.MIN_STEP_MS) {
+                Series stim = stimulusBySweep.get(key(r));
+                if (stim != null) {
                     longest = Math.max(longest, NwbStimulusSets.longestFlatMs(stim.values(file, budget),
                             stim.rateHz()));
+                }
+                if (longest >= NwbStimulusSets.MIN_STEP_MS) {
+                    break;
                 }
             }
             return longest;
@@ -224,10 +233,7 @@ public final class NwbReader implements RecordingReader {
                 }
             }
         }
-        // in recording order (sweep number, else start time), so that stimulus sets are numbered as they were run
-        boolean bySweepNumber = responses.stream().allMatch(Series::bySweepNumber);
-        responses.sort(Comparator.comparingDouble(x -> key(x, bySweepNumber)));
-        return new Listing(responses, stimuli, new SampleBudget(ReadLimits.maxSamples()));
+        return Listing.of(responses, stimuli);
     }
 
     private Recording read(Path file, HdfFile hdf, long fileSize, String wanted, Progress progress) {
@@ -241,7 +247,7 @@ public final class NwbReader implements RecordingReader {
             List<NwbStimulusSets.StimulusSet> chosen = NwbStimulusSets.choose(file, sets, wanted, listing::sweeps,
                     listing.stepsMs(file));
             responses = chosen.stream().flatMap(c -> c.responses().stream())
-                    .sorted(Comparator.comparingDouble(x -> key(x, listing.bySweepNumber()))).toList();
+                    .sorted(Comparator.comparingDouble(listing::key)).toList();
             protocol = String.join(" + ", chosen.stream().map(NwbStimulusSets.StimulusSet::description).toList());
             if (wanted.isBlank()) {
                 setWarning = "the file holds " + sets.size() + " stimulus sets of different lengths, rates or clamp "
