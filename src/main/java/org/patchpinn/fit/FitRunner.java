@@ -72,8 +72,9 @@ public final class FitRunner {
      */
     public static Run run(String recording, ModelSpec model, FitMethod method, FitSettings settings,
                           List<FitSweep> all, SweepRoles roles, Progress progress) {
-        List<FitSweep> fitSweeps = roles.training().stream().map(all::get).toList();
-        List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).toList();
+        // the fit searches on a grid of at most 20 kHz; validation below reads every sample
+        List<FitSweep> fitSweeps = roles.training().stream().map(all::get).map(WorkingGrid::of).toList();
+        List<FitSweep> selectSweeps = roles.selection().stream().map(all::get).map(WorkingGrid::of).toList();
         progress.status("fit (" + method.name() + ", " + model.name() + "): " + recording + ", training sweeps "
                 + roles.training() + ", selection " + roles.selection() + ", test " + roles.test());
         FitOutcome outcome;

@@ -28,6 +28,7 @@ import org.patchpinn.fit.ParameterEstimate;
 import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
+import org.patchpinn.fit.WorkingGrid;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
@@ -395,7 +396,8 @@ public final class FitOperation extends BasicOperation {
 
     /**
      * Long table: one row per sample with data V, model V, gates and currents, for the test sweeps (the training
-     * sweeps when there are none): every sweep of a real recording would be hundreds of MB.
+     * sweeps when there are none): every sweep of a real recording would be hundreds of MB. Recordings faster than
+     * 20 kHz keep every k-th sample ({@link WorkingGrid#stride}).
      */
     static Table states(List<SweepValidation> validation) {
         Table t = new Table("PatchPINN Fit States");
@@ -409,7 +411,8 @@ public final class FitOperation extends BasicOperation {
             double[] m = v.model().v();
             Map<String, double[]> gates = new LinkedHashMap<>(v.model().gates());
             Map<String, double[]> currents = new LinkedHashMap<>(v.model().currents());
-            for (int i = 0; i < d.length; i++) {
+            int every = WorkingGrid.stride(dt);
+            for (int i = 0; i < d.length; i += every) {
                 Table.Row row = t.addRow().set("sweep", v.sweep().index()).set("time (ms)", i * dt)
                         .set("data V (mV)", d[i]).set("model V (mV)", m[i]);
                 int k = i;
