@@ -12,8 +12,8 @@ import java.util.function.ToDoubleFunction;
  * The stimulus sets of an NWB file whose sweeps are not one recording: a file from an acquisition system such as
  * MIES (the Allen Institute's) holds every protocol run on a cell — long and short current steps, ramps, noise,
  * voltage-clamp seal tests — each sweep with its own length and often its own sample rate. Its responses are
- * grouped by clamp mode and {@code stimulus_description} (one set per protocol), and one set is read as a
- * recording, as one series of a HEKA bundle is.
+ * grouped by clamp mode and {@code stimulus_description} (one set per protocol; split further where its sweeps
+ * differ in length or rate), and one set is read as a recording, as one series of a HEKA bundle is.
  */
 final class NwbStimulusSets {
     /**
@@ -26,7 +26,7 @@ final class NwbStimulusSets {
     }
 
     /**
-     * One stimulus set: responses of one clamp mode with one stimulus description, in file order.
+     * One stimulus set: responses of one clamp mode, stimulus description, length and rate, in file order.
      *
      * @param number counted from 1 in the order the sets first appear in the file
      */
@@ -55,11 +55,17 @@ final class NwbStimulusSets {
         return true;
     }
 
-    /** The responses grouped into sets (clamp mode and stimulus description), numbered in file order. */
+    /**
+     * The responses grouped into sets (clamp mode, stimulus description, sweep length and rate), numbered in file
+     * order. A protocol's sweeps of another length — one stopped early when the cell was lost, or a protocol whose
+     * sweeps grow — are a set of their own, so the others are still read as one recording, and the warning that
+     * lists the sets names them (a HEKA series leaves such sweeps out with a warning, too).
+     */
     static List<StimulusSet> of(List<NwbReader.Series> responses) {
         Map<String, List<NwbReader.Series>> groups = new LinkedHashMap<>();
         for (NwbReader.Series s : responses) {
-            groups.computeIfAbsent(mode(s) + "\u0000" + s.description(), k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(mode(s) + "\u0000" + s.description() + "\u0000" + s.length() + "\u0000"
+                    + s.rateHz(), k -> new ArrayList<>()).add(s);
         }
         List<StimulusSet> out = new ArrayList<>();
         for (List<NwbReader.Series> g : groups.values()) {
@@ -104,12 +110,21 @@ final class NwbStimulusSets {
         return out;
     }
 
+    /** The set of that number, or of that description (the one with the most sweeps where several share it). */
     private static StimulusSet named(Path file, List<StimulusSet> sets, String name,
                                      ToDoubleFunction<StimulusSet> sweeps) {
+        StimulusSet described = null;
         for (StimulusSet s : sets) {
-            if (name.equals(Integer.toString(s.number())) || name.equalsIgnoreCase(s.description())) {
+            if (name.equals(Integer.toString(s.number()))) {
                 return s;
             }
+            if (name.equalsIgnoreCase(s.description())
+                    && (described == null || sweeps.applyAsDouble(s) > sweeps.applyAsDouble(described))) {
+                described = s;
+            }
+        }
+        if (described != null) {
+            return described;
         }
         throw new RecordingFormatException(file, "no stimulus set '" + name + "'; the file holds "
                 + listing(sets, sweeps));

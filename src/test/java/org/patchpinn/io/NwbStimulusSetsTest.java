@@ -120,6 +120,41 @@ class NwbStimulusSetsTest {
                 e.getMessage());
     }
 
+    /**
+     * A long-square set whose last sweep stopped early (the cell lost mid-sweep): until session 28 the whole set was
+     * refused ("the sweeps of one recording have one length"); now that sweep is a set of its own, named in the
+     * warning, and the complete sweeps are read by default or by the set's description.
+     */
+    @Test
+    void aSweepStoppedEarlyIsASetOfItsOwnAndTheCompleteSweepsAreRead() {
+        Path f = tmp.resolve("stopped.nwb");
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
+            w.putAttribute("nwb_version", "2.2.5");
+            var acq = w.putGroup("acquisition");
+            var stim = w.putGroup("stimulus").putGroup("presentation");
+            int n = addSet(acq, stim, 0, "EXTPSMOKET_DA_0", "VoltageClampSeries", 1, 2_000, 20_000,
+                    (k, i) -> i >= 500 && i < 1_500 ? 10.0 : 0.0);
+            n = addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 4, 40_000, 20_000,
+                    (k, i) -> i >= 10_000 && i < 30_000 ? -50.0 + 50 * k : 0.0);
+            addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 1, 25_000, 20_000,
+                    (k, i) -> i >= 10_000 && i < 30_000 ? 150.0 : 0.0);
+        }
+        Recording r = Recordings.open(f);
+        assertEquals(4, r.sweepCount(), r.warnings().toString());
+        assertEquals(40_000, r.sweepLength());
+        assertEquals(100.0, r.sweep(3).command().get(20_000), 1e-6);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("3 stimulus sets")
+                && w.contains("3 'C1LSCOARSE_DA_0' (CurrentClampSeries, 1 sweep of 1.25 s at 20000 Hz)")
+                && w.contains("read set 2 'C1LSCOARSE_DA_0'")), r.warnings().toString());
+        assertEquals(4, Recordings.open(f, "c1lscoarse_da_0", org.patchpinn.task.Progress.NONE).sweepCount());
+        Recording stopped = Recordings.open(f, "3", org.patchpinn.task.Progress.NONE);
+        assertEquals(1, stopped.sweepCount());
+        assertEquals(25_000, stopped.sweepLength());
+        RecordingFormatException joined = assertThrows(RecordingFormatException.class,
+                () -> Recordings.open(f, "2,3", org.patchpinn.task.Progress.NONE));
+        assertTrue(joined.getMessage().contains("cannot be one recording"), joined.getMessage());
+    }
+
     @Test
     void aStepIsAFlatStretchAwayFromHoldingNotARampOrAShortPulse() {
         float[] step = new float[20_000];
