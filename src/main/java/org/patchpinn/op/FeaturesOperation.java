@@ -79,6 +79,8 @@ public final class FeaturesOperation extends BasicOperation {
         }
         JsonObject json = FeaturesReport.json(r, rf, settings, artefacts);
         json.add("ljp_mV", Json.number(ljpMv));
+        json.getAsJsonObject("cell").add("input_resistance_less_bridge_MOhm",
+                Json.number(lessBridge(rf.cell(), artefacts)));
         OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
         result.table(FeaturesReport.sweepTable(rf), "features.csv");
         result.table(FeaturesReport.cellTable(r, rf), "cell.csv");
@@ -156,7 +158,20 @@ public final class FeaturesOperation extends BasicOperation {
             return s + "; artefacts not measured (no current command waveform)";
         }
         s += "; bridge Rs " + text(artefacts.bridgeMohm()) + " MOhm";
+        double less = lessBridge(c, artefacts);
+        if (Double.isFinite(less) && artefacts.bridgeMohm() != 0) {
+            s += " (input resistance less Rs: " + text(less) + " MOhm)";
+        }
         return artefacts.warnings().isEmpty() ? s : s + "; warnings: " + String.join("; ", artefacts.warnings());
+    }
+
+    /**
+     * The input resistance with the bridge-balance error taken out (Rin − Rs; NaN where either is unknown): the
+     * steady deflections are read on the raw voltage, which an unbalanced bridge shifts by Rs·I, while the fit
+     * subtracts Rs·I first, so this is the figure comparable with the fit's (171116sh_0018: 107.4 raw, Rs 11.6).
+     */
+    private static double lessBridge(CellFeatures c, RecordingArtefacts artefacts) {
+        return artefacts == null ? Double.NaN : c.inputResistanceMOhm() - artefacts.bridgeMohm();
     }
 
     private static String text(double d) {

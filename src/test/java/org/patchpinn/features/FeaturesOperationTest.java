@@ -83,6 +83,32 @@ class FeaturesOperationTest {
         assertTrue(!result.summary().contains("warnings"), result.summary());
     }
 
+    /**
+     * An unbalanced bridge (Rs 20 MOhm: V recorded = V membrane + Rs·I) adds Rs to the input resistance read on the
+     * raw voltage; result.json and the summary also give it less the measured Rs, the figure the fit compares with.
+     */
+    @Test
+    void theInputResistanceIsAlsoGivenLessTheBridgeError() throws IOException {
+        double rs = 20;
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000 / StepProtocol.DT)
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < StepProtocol.STEPS_PA.length; k++) {
+            double pa = StepProtocol.STEPS_PA[k];
+            double[] v = StepProtocol.sweep(pa, 100 + k).v.clone();
+            double[] c = StepProtocol.command(pa, v.length);
+            for (int i = 0; i < v.length; i++) {
+                v[i] += rs * c[i] / 1000;
+            }
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(c)));
+        }
+        OperationResult result = new FeaturesOperation().run(b.build(), params(), Progress.NONE);
+        JsonObject cell = result.json().getAsJsonObject("cell");
+        assertEquals(150 + rs, result.tables().get(1).table().getNumber(0, "input_resistance (MOhm)"), 3);
+        assertEquals(rs, result.json().getAsJsonObject("artefacts").get("bridge_MOhm").getAsDouble(), 2);
+        assertEquals(150, cell.get("input_resistance_less_bridge_MOhm").getAsDouble(), 3);
+        assertTrue(result.summary().contains("(input resistance less Rs: "), result.summary());
+    }
+
     @Test
     void aStepThatNeverReachedTheCellIsNotReadAsItsInputResistance() throws IOException {
         // the protocol with its -100 pA sweep recorded flat (the rig never passed the step on), as 97509008.abf's
