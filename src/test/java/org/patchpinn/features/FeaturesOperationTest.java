@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchpinn.InvalidParameterException;
@@ -28,6 +29,22 @@ import org.patchpinn.trace.Trace;
 class FeaturesOperationTest {
     @TempDir
     Path tmp;
+
+    /** The step protocol as a rig records it: each sample's voltage becomes {@code rig(V, command in pA)}. */
+    private static Recording recorded(DoubleBinaryOperator rig) {
+        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000 / StepProtocol.DT)
+                .channel("Vm", "mV").commandUnit("pA");
+        for (int k = 0; k < StepProtocol.STEPS_PA.length; k++) {
+            double pa = StepProtocol.STEPS_PA[k];
+            double[] v = StepProtocol.sweep(pa, 100 + k).v.clone();
+            double[] c = StepProtocol.command(pa, v.length);
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rig.applyAsDouble(v[i], c[i]);
+            }
+            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(c)));
+        }
+        return b.build();
+    }
 
     private ParamValues params(String... extra) throws IOException {
         Path dummy = Files.writeString(tmp.resolve("cell.abf"), "x");
@@ -90,18 +107,8 @@ class FeaturesOperationTest {
     @Test
     void theInputResistanceIsAlsoGivenLessTheBridgeError() throws IOException {
         double rs = 20;
-        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000 / StepProtocol.DT)
-                .channel("Vm", "mV").commandUnit("pA");
-        for (int k = 0; k < StepProtocol.STEPS_PA.length; k++) {
-            double pa = StepProtocol.STEPS_PA[k];
-            double[] v = StepProtocol.sweep(pa, 100 + k).v.clone();
-            double[] c = StepProtocol.command(pa, v.length);
-            for (int i = 0; i < v.length; i++) {
-                v[i] += rs * c[i] / 1000;
-            }
-            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(c)));
-        }
-        OperationResult result = new FeaturesOperation().run(b.build(), params(), Progress.NONE);
+        OperationResult result = new FeaturesOperation().run(recorded((v, pa) -> v + rs * pa / 1000), params(),
+                Progress.NONE);
         JsonObject cell = result.json().getAsJsonObject("cell");
         assertEquals(150 + rs, result.tables().get(1).table().getNumber(0, "input_resistance (MOhm)"), 3);
         assertEquals(rs, result.json().getAsJsonObject("artefacts").get("bridge_MOhm").getAsDouble(), 2);
@@ -131,17 +138,7 @@ class FeaturesOperationTest {
         // the protocol recorded with a +50 mV offset (99111002.nwb rests near -13 mV): spikes peak near +80 mV and
         // the baseline sits above -30 mV; with ljp_mv 50, as the fit takes it, the corrected cell is measured
         double offset = 50;
-        Recording.Builder b = Recording.builder().format("simulated", "").sampleRateHz(1000 / StepProtocol.DT)
-                .channel("Vm", "mV").commandUnit("pA");
-        for (int k = 0; k < StepProtocol.STEPS_PA.length; k++) {
-            double pa = StepProtocol.STEPS_PA[k];
-            double[] v = StepProtocol.sweep(pa, 100 + k).v.clone();
-            for (int i = 0; i < v.length; i++) {
-                v[i] += offset;
-            }
-            b.sweep(new Sweep(List.of(Trace.of(v)), Trace.of(StepProtocol.command(pa, v.length))));
-        }
-        Recording shifted = b.build();
+        Recording shifted = recorded((v, pa) -> v + offset);
         OperationResult raw = new FeaturesOperation().run(shifted, params(), Progress.NONE);
         OperationResult corrected = new FeaturesOperation().run(shifted, params("ljp_mv", "50"), Progress.NONE);
         OperationResult truth = new FeaturesOperation().run(StepProtocol.recording(false), params(), Progress.NONE);

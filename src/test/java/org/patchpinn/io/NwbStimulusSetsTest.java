@@ -57,16 +57,28 @@ class NwbStimulusSetsTest {
         return firstSweep + sweeps;
     }
 
-    private Path miesLikeFile() {
-        Path f = tmp.resolve("mies.nwb");
+    /** What a test writes after the seal test: sets from sweep {@code next} on. */
+    private interface Sets {
+        void add(io.jhdf.api.WritableGroup acq, io.jhdf.api.WritableGroup stim, int next);
+    }
+
+    /** An NWB file as MIES starts one, a voltage-clamp seal test (sweep 0), then {@code sets}. */
+    private Path file(String name, Sets sets) {
+        Path f = tmp.resolve(name);
         try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
             w.putAttribute("nwb_version", "2.2.5");
             var acq = w.putGroup("acquisition");
             var stim = w.putGroup("stimulus").putGroup("presentation");
-            // a seal test (voltage clamp), 6 short squares of 3 ms, 4 long squares of 1 s, 2 ramps: sweeps 0-13
-            int n = addSet(acq, stim, 0, "EXTPSMOKET_DA_0", "VoltageClampSeries", 1, 2_000, 20_000,
-                    (k, i) -> i >= 500 && i < 1_500 ? 10.0 : 0.0);
-            n = addSet(acq, stim, n, "C1SSFINEST_DA_0", "CurrentClampSeries", 6, 30_000, 50_000,
+            sets.add(acq, stim, addSet(acq, stim, 0, "EXTPSMOKET_DA_0", "VoltageClampSeries", 1, 2_000, 20_000,
+                    (k, i) -> i >= 500 && i < 1_500 ? 10.0 : 0.0));
+        }
+        return f;
+    }
+
+    private Path miesLikeFile() {
+        // a seal test (voltage clamp), 6 short squares of 3 ms, 4 long squares of 1 s, 2 ramps: sweeps 0-13
+        return file("mies.nwb", (acq, stim, first) -> {
+            int n = addSet(acq, stim, first, "C1SSFINEST_DA_0", "CurrentClampSeries", 6, 30_000, 50_000,
                     (k, i) -> i >= 10_000 && i < 10_150 ? 500.0 + 20 * k : 0.0);
             n = addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 4, 40_000, 20_000,
                     (k, i) -> i >= 10_000 && i < 30_000 ? -50.0 + 50 * k : 0.0);
@@ -75,8 +87,7 @@ class NwbStimulusSetsTest {
             // finer steps near rheobase, a set of their own with the long squares' length and rate
             addSet(acq, stim, n, "C1LSFINEST_DA_0", "CurrentClampSeries", 3, 40_000, 20_000,
                     (k, i) -> i >= 10_000 && i < 30_000 ? 60.0 + 10 * k : 0.0);
-        }
-        return f;
+        });
     }
 
     @Test
@@ -127,18 +138,12 @@ class NwbStimulusSetsTest {
      */
     @Test
     void aSweepStoppedEarlyIsASetOfItsOwnAndTheCompleteSweepsAreRead() {
-        Path f = tmp.resolve("stopped.nwb");
-        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(f)) {
-            w.putAttribute("nwb_version", "2.2.5");
-            var acq = w.putGroup("acquisition");
-            var stim = w.putGroup("stimulus").putGroup("presentation");
-            int n = addSet(acq, stim, 0, "EXTPSMOKET_DA_0", "VoltageClampSeries", 1, 2_000, 20_000,
-                    (k, i) -> i >= 500 && i < 1_500 ? 10.0 : 0.0);
-            n = addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 4, 40_000, 20_000,
+        Path f = file("stopped.nwb", (acq, stim, first) -> {
+            int n = addSet(acq, stim, first, "C1LSCOARSE_DA_0", "CurrentClampSeries", 4, 40_000, 20_000,
                     (k, i) -> i >= 10_000 && i < 30_000 ? -50.0 + 50 * k : 0.0);
             addSet(acq, stim, n, "C1LSCOARSE_DA_0", "CurrentClampSeries", 1, 25_000, 20_000,
                     (k, i) -> i >= 10_000 && i < 30_000 ? 150.0 : 0.0);
-        }
+        });
         Recording r = Recordings.open(f);
         assertEquals(4, r.sweepCount(), r.warnings().toString());
         assertEquals(40_000, r.sweepLength());

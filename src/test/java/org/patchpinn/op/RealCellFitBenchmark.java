@@ -33,43 +33,23 @@ class RealCellFitBenchmark {
             OperationResult r = op.run(ParamValues.of(op.params(), "file", file.toString(), "model", "traub-rs-m",
                     "ci", "false"), Progress.NONE);
             double wall = (System.nanoTime() - t0) / 1e9;
-            JsonObject c = r.json().getAsJsonObject("cell");
-            JsonObject e = c.getAsJsonObject("error");
+            FitCellFigures f = FitCellFigures.of(r.json());
             JsonObject v = r.json().getAsJsonObject("validation");
-            int within = c.get("spike_count_within_tolerance").getAsInt();
-            int steps = c.get("step_sweeps").getAsInt();
-            double rest = e.get("rest_mV").getAsDouble();
-            double rin = e.get("input_resistance_rel").getAsDouble();
-            double tau = e.get("time_constant_rel").getAsDouble();
-            double rheo = e.get("rheobase_steps").isJsonNull() ? Double.NaN : e.get("rheobase_steps").getAsDouble();
             double[] shape = ApShapeErrors.testSweeps(v);
             System.out.printf(Locale.ROOT, "%s: spike count within max(2,20%%) on %d/%d step sweeps; rheobase %+.0f "
                             + "steps; rest %+.2f mV; Rin %+.1f %%; tau %+.1f %%; test Γ %.2f over %d sweeps with spikes, "
                             + "silent test sweeps silent in the model %d of %d (selection Γ %.2f, training %.2f); "
                             + "test AP peak error %.1f mV, half-width error %+.0f %%, first-spike latency error "
                             + "%+.1f ms; %.0f s wall, "
-                            + "%.0f s CPU%n", cell, within, steps, rheo, rest, 100 * rin, 100 * tau,
+                            + "%.0f s CPU%n", cell, f.within(), f.steps(), f.rheobaseSteps(), f.restMv(),
+                    100 * f.inputResistanceRel(), 100 * f.timeConstantRel(),
                     number(v, "test_gamma"), v.get("test_gamma_sweeps").getAsInt(),
                     v.get("test_silent_sweeps_model_silent").getAsInt(), v.get("test_silent_sweeps").getAsInt(),
                     number(v, "selection_gamma"), number(v, "training_gamma"), shape[0], 100 * shape[1],
                     number(v, "test_first_spike_latency_error_ms"), wall,
                     r.json().getAsJsonObject("timing").get("process_cpu_s").getAsDouble());
             System.out.println("  parameters: " + r.json().getAsJsonObject("parameters"));
-            if (within < 0.8 * steps) {
-                failures.add(cell + ": spike counts " + within + "/" + steps);
-            }
-            if (!(Math.abs(rheo) <= 1)) {
-                failures.add(cell + ": rheobase " + rheo + " steps");
-            }
-            if (!(Math.abs(rest) <= 2)) {
-                failures.add(cell + ": rest " + rest + " mV");
-            }
-            if (!(Math.abs(rin) <= 0.15)) {
-                failures.add(cell + ": Rin " + rin);
-            }
-            if (!(Math.abs(tau) <= 0.25)) {
-                failures.add(cell + ": tau " + tau);
-            }
+            f.misses(true).forEach(m -> failures.add(cell + ": " + m));
         }
         System.out.println("failures: " + failures);
         assertTrue(failures.isEmpty(), failures.toString());
