@@ -133,6 +133,30 @@ final class PassiveConstraint {
         return out;
     }
 
+    /**
+     * The solved parameters that sit on an edge of their range in {@code x} (the model's bounds, or the band of
+     * {@link #within}): there the constraint was not met, and the model neither rests at the cell's rest nor deflects
+     * by its input resistance (or, for C, reaches its time constant) exactly.
+     */
+    List<String> atRangeEdge(double[] x) {
+        List<String> out = new ArrayList<>();
+        if (solveG && onEdge(gRange, x[gIndex])) {
+            out.add(spec.parameters().get(gIndex).name());
+        }
+        if (solveE && onEdge(eRange, x[eIndex])) {
+            out.add(spec.parameters().get(eIndex).name());
+        }
+        if (solveC && onEdge(cRange, x[cIndex])) {
+            out.add(spec.capacitance());
+        }
+        return out;
+    }
+
+    private static boolean onEdge(double[] range, double v) {
+        double tol = 1e-9 * Math.max(1, Math.abs(range[1] - range[0]));
+        return Math.abs(v - range[0]) <= tol || Math.abs(v - range[1]) <= tol;
+    }
+
     /** A copy of {@code x} with the leak and capacitance solved. */
     double[] apply(double[] x) {
         double[] out = x.clone();

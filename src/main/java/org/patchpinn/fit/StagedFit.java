@@ -56,6 +56,8 @@ import org.patchpinn.task.Progress;
 public final class StagedFit implements FitMethod {
     /** Integration step of the searches (ms): spike times within ~0.05 ms, enough for summary statistics. */
     static final double SEARCH_STEP_MS = 0.05;
+    /** Diagnostics key: the solved passive parameters on an edge of their band in the chosen model (names). */
+    public static final String PASSIVE_AT_BAND_EDGE = "passive_at_band_edge";
     static final double POLISH_MIN_GAMMA = 0.5;
     /** Relative worsening of the selection loss the trace stage may cost and still be chosen. */
     static final double TRACE_TOLERANCE = 0.25;
@@ -244,8 +246,9 @@ public final class StagedFit implements FitMethod {
             List<String> kept = rates;
             spec = spec.withFree(spec.freeParameters().stream().filter(n -> !kept.contains(n)).toList());
         }
+        PassiveConstraint banded = null;
         if (constraint != null) {
-            PassiveConstraint banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
+            banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
             complete = banded::apply;
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -337,6 +340,14 @@ public final class StagedFit implements FitMethod {
         diagnostics.add("stages", stageJson);
         diagnostics.add("stage_scores", sel);
         diagnostics.addProperty("chosen_stage", best.stage());
+        // where the solved membrane sits on its band, the model cannot rest at the cell's rest with its active
+        // currents (0055_fsi: EL on its edge, no resting state near the cell's): the report says so
+        List<String> atEdge = banded == null ? List.of() : banded.atRangeEdge(best.values());
+        diagnostics.add(PASSIVE_AT_BAND_EDGE, Json.toTree(atEdge));
+        if (!atEdge.isEmpty()) {
+            progress.log("fit (classic): the solved membrane " + atEdge + " sits on its band's edge: the model does "
+                    + "not meet the cell's rest and input resistance exactly");
+        }
         diagnostics.addProperty("selection_sweeps", selection == training ? "training (none given)" : "selection");
         diagnostics.addProperty("simulations", trainObj.simulations() + selectObj.simulations());
         diagnostics.add("wall_s", Json.number((System.nanoTime() - t0) / 1e9));

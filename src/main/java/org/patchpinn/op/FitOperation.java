@@ -25,6 +25,7 @@ import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.fit.FitSweep;
 import org.patchpinn.fit.NewStateFitMethod;
 import org.patchpinn.fit.ParameterEstimate;
+import org.patchpinn.fit.StagedFit;
 import org.patchpinn.fit.SweepRoles;
 import org.patchpinn.fit.SweepValidation;
 import org.patchpinn.fit.Validation;
@@ -33,6 +34,7 @@ import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelException;
 import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.model.Parameter;
 import org.patchpinn.report.FitResultJson;
 import org.patchpinn.report.Table;
 import org.patchpinn.task.Progress;
@@ -297,6 +299,21 @@ public final class FitOperation extends BasicOperation {
     }
 
     /** "held-out (test) Γ 0.41 on 1 sweep with spikes, 3 of 3 silent sweeps silent in the model, RMSE 4.1 mV". */
+    /** "EL -70.5 mV" for each solved passive parameter the staged fit left on its band's edge. */
+    private static List<String> passiveAtBandEdge(FitOutcome outcome, ModelSpec fitted) {
+        var names = outcome.diagnostics().get(StagedFit.PASSIVE_AT_BAND_EDGE);
+        if (names == null || !names.isJsonArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (var n : names.getAsJsonArray()) {
+            String name = n.getAsString();
+            Parameter p = fitted.parameters().get(fitted.indexOf(name));
+            out.add(String.format(Locale.ROOT, "%s %.4g %s", name, fitted.values()[fitted.indexOf(name)], p.unit()));
+        }
+        return out;
+    }
+
     private static String testSummary(List<SweepValidation> validation) {
         int spiking = Validation.spikingSweeps(validation, SweepRoles.TEST);
         Validation.SilentSweeps silent = Validation.silentSweeps(validation, SweepRoles.TEST);
@@ -363,6 +380,12 @@ public final class FitOperation extends BasicOperation {
                     + "%d): no rest, its input resistance and time constant are read from the steady states of its "
                     + "hyperpolarising steps (cell_comparison.csv)", cell.spikesAtHolding(true),
                     cell.spikesAtHolding(false));
+        }
+        List<String> atEdge = passiveAtBandEdge(outcome, fitted);
+        if (!atEdge.isEmpty()) {
+            summary += "; the membrane solved from the cell's rest and input resistance sits on its band's edge ("
+                    + String.join(", ", atEdge) + "): with its active currents the model cannot meet them exactly, "
+                    + "so read rest and input resistance errors as the model's (cell_comparison.csv)";
         }
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");

@@ -45,6 +45,27 @@ class PassiveConstraintTest {
         assertEquals(20, tau, 1.0, "membrane time constant");
     }
 
+    /**
+     * Where the solved leak would leave its band, it stops on the band's edge and is named (the report then says the
+     * model cannot meet the cell's rest and input resistance); within the band nothing is named.
+     */
+    @Test
+    void aSolvedLeakOnItsBandsEdgeIsNamed() {
+        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("Cm", 200).withValue("gM", 20)
+                .withValue("VT", -58);
+        PassiveEstimate measured = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500, 0, false);
+        PassiveConstraint c = PassiveConstraint.of(m, measured);
+        double[] free = c.apply(m.values());
+        assertEquals(List.of(), c.within(free, 1.25, 10).atRangeEdge(c.within(free, 1.25, 10).apply(free)));
+        // a band around a start 15 mV below the leak reversal the cell needs: EL stops 10 mV short, on the edge
+        double[] low = free.clone();
+        low[m.indexOf("EL")] -= 15;
+        PassiveConstraint banded = c.within(low, 1.25, 10);
+        double[] x = banded.apply(low);
+        assertEquals(low[m.indexOf("EL")] + 10, x[m.indexOf("EL")], 1e-9);
+        assertEquals(List.of("EL"), banded.atRangeEdge(x));
+    }
+
     @Test
     void notAppliedWithoutAHyperpolarisingStepOrWithAFixedLeak() {
         ModelSpec m = BuiltinModels.get("traub-rs-m");
