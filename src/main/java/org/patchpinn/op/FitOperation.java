@@ -298,7 +298,6 @@ public final class FitOperation extends BasicOperation {
         return indices;
     }
 
-    /** "held-out (test) Γ 0.41 on 1 sweep with spikes, 3 of 3 silent sweeps silent in the model, RMSE 4.1 mV". */
     /** "EL -70.5 mV" for each solved passive parameter the staged fit left on its band's edge. */
     private static List<String> passiveAtBandEdge(FitOutcome outcome, ModelSpec fitted) {
         var names = outcome.diagnostics().get(StagedFit.PASSIVE_AT_BAND_EDGE);
@@ -307,13 +306,14 @@ public final class FitOperation extends BasicOperation {
         }
         List<String> out = new ArrayList<>();
         for (var n : names.getAsJsonArray()) {
-            String name = n.getAsString();
-            Parameter p = fitted.parameters().get(fitted.indexOf(name));
-            out.add(String.format(Locale.ROOT, "%s %.4g %s", name, fitted.values()[fitted.indexOf(name)], p.unit()));
+            int i = fitted.indexOf(n.getAsString());
+            Parameter p = fitted.parameters().get(i);
+            out.add(String.format(Locale.ROOT, "%s %.4g %s", p.name(), fitted.values()[i], p.unit()));
         }
         return out;
     }
 
+    /** "held-out (test) Γ 0.41 on 1 sweep with spikes, 3 of 3 silent sweeps silent in the model, RMSE 4.1 mV". */
     private static String testSummary(List<SweepValidation> validation) {
         int spiking = Validation.spikingSweeps(validation, SweepRoles.TEST);
         Validation.SilentSweeps silent = Validation.silentSweeps(validation, SweepRoles.TEST);
