@@ -79,11 +79,11 @@ public final class FeaturesOperation extends BasicOperation {
         }
         JsonObject json = FeaturesReport.json(r, rf, settings, artefacts);
         json.add("ljp_mV", Json.number(ljpMv));
-        json.getAsJsonObject("cell").add("input_resistance_less_bridge_MOhm",
-                Json.number(lessBridge(rf.cell(), artefacts)));
+        double lessBridge = lessBridge(rf.cell(), artefacts);
+        json.getAsJsonObject("cell").add("input_resistance_less_bridge_MOhm", Json.number(lessBridge));
         OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
         result.table(FeaturesReport.sweepTable(rf), "features.csv");
-        result.table(FeaturesReport.cellTable(r, rf), "cell.csv");
+        result.table(FeaturesReport.cellTable(r, rf, lessBridge), "cell.csv");
         if (artefacts != null) {
             result.table(artefactTable(artefacts), "artefacts.csv");
         }

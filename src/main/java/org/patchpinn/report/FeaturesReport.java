@@ -32,11 +32,13 @@ public final class FeaturesReport {
         return t;
     }
 
-    public static Table cellTable(Recording r, RecordingFeatures rf) {
+    public static Table cellTable(Recording r, RecordingFeatures rf, double inputResistanceLessBridgeMOhm) {
         Table t = new Table("PatchPINN Cell");
         Table.Row row = t.addRow().set("file", r.name()).set("sweeps", rf.sweeps().size())
                 .set("stim_start (ms)", rf.window().startMs()).set("stim_end (ms)", rf.window().endMs());
         rf.cell().values().forEach((name, value) -> row.set(FeatureNames.header(name), value));
+        // the raw input resistance less the measured bridge error: the figure a fit's report compares with
+        row.set("input_resistance_less_bridge (MOhm)", inputResistanceLessBridgeMOhm);
         return t;
     }
 

@@ -113,6 +113,8 @@ class FeaturesOperationTest {
         assertEquals(150 + rs, result.tables().get(1).table().getNumber(0, "input_resistance (MOhm)"), 3);
         assertEquals(rs, result.json().getAsJsonObject("artefacts").get("bridge_MOhm").getAsDouble(), 2);
         assertEquals(150, cell.get("input_resistance_less_bridge_MOhm").getAsDouble(), 3);
+        assertEquals(cell.get("input_resistance_less_bridge_MOhm").getAsDouble(),
+                result.tables().get(1).table().getNumber(0, "input_resistance_less_bridge (MOhm)"), 1e-9);
         assertTrue(result.summary().contains("(input resistance less Rs: "), result.summary());
     }
 
