@@ -246,10 +246,10 @@ public final class StagedFit implements FitMethod {
             List<String> kept = rates;
             spec = spec.withFree(spec.freeParameters().stream().filter(n -> !kept.contains(n)).toList());
         }
-        PassiveConstraint banded = null;
+        PassiveConstraint inBand = null;
         if (constraint != null) {
-            banded = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
-            complete = banded::apply;
+            inBand = constraint.within(start, Bands.PASSIVE_FACTOR, Bands.PASSIVE_MV);
+            complete = inBand::apply;
         }
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate(START, start, trainObj.loss(start), selectObj.loss(start), 1, 0));
@@ -342,7 +342,7 @@ public final class StagedFit implements FitMethod {
         diagnostics.addProperty("chosen_stage", best.stage());
         // where the solved membrane sits on its band, the model cannot rest at the cell's rest with its active
         // currents (0055_fsi: EL on its edge, no resting state near the cell's): the report says so
-        List<String> atEdge = banded == null ? List.of() : banded.atRangeEdge(best.values());
+        List<String> atEdge = inBand == null ? List.of() : inBand.atRangeEdge(best.values());
         diagnostics.add(PASSIVE_AT_BAND_EDGE, Json.toTree(atEdge));
         if (!atEdge.isEmpty()) {
             progress.log("fit (classic): the solved membrane " + atEdge + " sits on its band's edge: the model does "

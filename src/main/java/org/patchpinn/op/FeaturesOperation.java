@@ -81,7 +81,7 @@ public final class FeaturesOperation extends BasicOperation {
         json.add("ljp_mV", Json.number(ljpMv));
         double lessBridge = lessBridge(rf.cell(), artefacts);
         json.getAsJsonObject("cell").add("input_resistance_less_bridge_MOhm", Json.number(lessBridge));
-        OperationResult result = new OperationResult(json, summary(r, rf, artefacts));
+        OperationResult result = new OperationResult(json, summary(r, rf, artefacts, lessBridge));
         result.table(FeaturesReport.sweepTable(rf), "features.csv");
         result.table(FeaturesReport.cellTable(r, rf, lessBridge), "cell.csv");
         if (artefacts != null) {
@@ -142,7 +142,8 @@ public final class FeaturesOperation extends BasicOperation {
         return t;
     }
 
-    private static String summary(Recording r, RecordingFeatures rf, RecordingArtefacts artefacts) {
+    private static String summary(Recording r, RecordingFeatures rf, RecordingArtefacts artefacts,
+                                  double lessBridge) {
         int spikes = rf.sweeps().stream().mapToInt(f -> f.spikes().size()).sum();
         CellFeatures c = rf.cell();
         String s = String.format(Locale.ROOT, "%s: %d sweeps, %d spikes, rheobase %s pA, input resistance "
@@ -158,9 +159,8 @@ public final class FeaturesOperation extends BasicOperation {
             return s + "; artefacts not measured (no current command waveform)";
         }
         s += "; bridge Rs " + text(artefacts.bridgeMohm()) + " MOhm";
-        double less = lessBridge(c, artefacts);
-        if (Double.isFinite(less) && artefacts.bridgeMohm() != 0) {
-            s += " (input resistance less Rs: " + text(less) + " MOhm)";
+        if (Double.isFinite(lessBridge) && artefacts.bridgeMohm() != 0) {
+            s += " (input resistance less Rs: " + text(lessBridge) + " MOhm)";
         }
         return artefacts.warnings().isEmpty() ? s : s + "; warnings: " + String.join("; ", artefacts.warnings());
     }

@@ -20,13 +20,16 @@ import org.patchpinn.sim.Stimuli;
 class PassiveConstraintTest {
     private static final double DT = 0.1;
 
+    /** An M-current that closes on hyperpolarisation and a depolarised VT. */
+    private static final ModelSpec MODEL = BuiltinModels.get("traub-rs-m").withValue("Cm", 200).withValue("gM", 20)
+            .withValue("VT", -58);
+    /** A held cell: +20 pA holds it at -62 mV; a -100 pA step deflects it by Rin * dI = -10 mV. */
+    private static final PassiveEstimate MEASURED = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500, 0, false);
+
     @Test
     void modelRestsAndDeflectsAsMeasured() {
-        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("Cm", 200).withValue("gM", 20)
-                .withValue("VT", -58);
-        // a held cell: +20 pA holds it at -62 mV; a -100 pA step deflects it by Rin * dI = -10 mV
-        PassiveEstimate measured = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500, 0, false);
-        PassiveConstraint c = PassiveConstraint.of(m, measured);
+        ModelSpec m = MODEL;
+        PassiveConstraint c = PassiveConstraint.of(m, MEASURED);
         assertNotNull(c);
         assertEquals(List.of("gL", "EL", "Cm"), c.solved());
         double[] x = c.apply(m.values());
@@ -51,10 +54,8 @@ class PassiveConstraintTest {
      */
     @Test
     void aSolvedLeakOnItsBandsEdgeIsNamed() {
-        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("Cm", 200).withValue("gM", 20)
-                .withValue("VT", -58);
-        PassiveEstimate measured = new PassiveEstimate(-62, 100, 20, 3, 20, -100, 500, 0, false);
-        PassiveConstraint c = PassiveConstraint.of(m, measured);
+        ModelSpec m = MODEL;
+        PassiveConstraint c = PassiveConstraint.of(m, MEASURED);
         double[] free = c.apply(m.values());
         assertEquals(List.of(), c.within(free, 1.25, 10).atRangeEdge(c.within(free, 1.25, 10).apply(free)));
         // a band around a start 15 mV below the leak reversal the cell needs: EL stops 10 mV short, on the edge
