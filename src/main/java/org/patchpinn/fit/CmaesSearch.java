@@ -19,8 +19,8 @@ import org.apache.commons.math3.random.MersenneTwister;
  * point seen is the answer (not the distribution's mean, which may never have been evaluated).
  */
 final class CmaesSearch {
-    /** The best point and its loss after a search, and how many runs it took. */
-    record Result(double[] u, double loss, int evaluations, int runs) { }
+    /** The best point and its loss after a search, how many runs it took, and the loss of its start point. */
+    record Result(double[] u, double loss, int evaluations, int runs, double startLoss) { }
 
     /** Ends a run that no longer improves. */
     private static final class Stalled extends RuntimeException {
@@ -78,7 +78,7 @@ final class CmaesSearch {
             }
             return l;
         });
-        f.getObjectiveFunction().value(u0.clone());
+        double startLoss = f.getObjectiveFunction().value(u0.clone());
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         double[] sig = new double[dim];
@@ -99,6 +99,6 @@ final class CmaesSearch {
                 // budget spent or no progress: the best point seen is kept, and the next run starts there
             }
         }
-        return new Result(bestU, best[0], evals[0], runs);
+        return new Result(bestU, best[0], evals[0], runs, startLoss);
     }
 }

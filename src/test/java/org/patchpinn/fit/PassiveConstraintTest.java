@@ -1,5 +1,6 @@
 package org.patchpinn.fit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,6 +66,26 @@ class PassiveConstraintTest {
         double[] x = banded.apply(low);
         assertEquals(low[m.indexOf("EL")] + 10, x[m.indexOf("EL")], 1e-9);
         assertEquals(List.of("EL"), banded.atRangeEdge(x));
+    }
+
+    /**
+     * The staged fit's slow stage starts from the answer of the stage before it. The capacitance is solved by iterating
+     * on a τ read from a sampled trace, so solved again from its own value it moves (here in its last digits; on
+     * 0055_fsi by 0.003 %, and the loss by 1.7); solved from the start the stage solved it from
+     * ({@link StagedFit#solvedFrom}) it is the stage's answer exactly. A small cell (τ 9.2 ms, ~30 pF) like 0055_fsi.
+     */
+    @Test
+    void aStagesAnswerIsSolvedAgainExactlyFromTheStartItWasSolvedFrom() {
+        ModelSpec m = BuiltinModels.get("traub-rs-m").withValue("Cm", 40).withValue("gM", 2).withValue("VT", -60);
+        PassiveConstraint c = PassiveConstraint.of(m, new PassiveEstimate(-62, 300, 9.2, 3, 20, -30, 500, 0, false));
+        double[] start = c.apply(m.values());
+        PassiveConstraint banded = c.within(start, 1.25, 10);
+        double[] searched = start.clone();
+        searched[m.indexOf("gK")] *= 1.05;
+        searched[m.indexOf("gM")] *= 1.05;
+        double[] answer = banded.apply(searched);
+        assertEquals(List.of(), banded.atRangeEdge(answer), "solved inside the band");
+        assertArrayEquals(answer, banded.apply(StagedFit.solvedFrom(m, answer, start, c.solved())), 0);
     }
 
     @Test

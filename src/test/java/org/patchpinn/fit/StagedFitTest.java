@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +71,33 @@ class StagedFitTest {
         assertEquals(1, cell.model().inputResistanceMOhm() / cell.data().inputResistanceMOhm(), 0.15);
         assertEquals(1, cell.model().timeConstantMs() / cell.data().timeConstantMs(), 0.25);
         assertEquals(260, out.estimate("Cm").value(), 60);
+        assertSlowStageStartsWhereItsStageEnded(out.diagnostics());
+    }
+
+    /**
+     * The slow stage refines the answer of the stage chosen before it: its first evaluation scores what that stage
+     * ended at (the capacitance solved again from the start that stage solved it from; from its own answer it moved, and
+     * on 0055_fsi the slow stage started 1.7 above the active stage's 76.2).
+     */
+    private static void assertSlowStageStartsWhereItsStageEnded(JsonObject diagnostics) {
+        JsonObject before = null;
+        JsonObject slow = null;
+        boolean rates = diagnostics.has("rate_factor_stage_chosen")
+                && diagnostics.get("rate_factor_stage_chosen").getAsBoolean();
+        for (JsonElement e : diagnostics.getAsJsonArray("stages")) {
+            String stage = e.getAsJsonObject().get("stage").getAsString();
+            if (stage.equals(rates ? StagedFit.RATES : "active")) {
+                before = e.getAsJsonObject();
+            } else if (stage.equals("slow")) {
+                slow = e.getAsJsonObject();
+            }
+        }
+        assertTrue(before != null && slow != null, "stages: " + diagnostics.get("stages"));
+        double ended = before.get("training_loss").getAsDouble();
+        assertEquals(ended, slow.get("start_training_loss").getAsDouble(), 1e-3 * ended, "stages: "
+                + diagnostics.get("stages"));
+        assertTrue(slow.get("training_loss").getAsDouble() <= ended * (1 + 1e-3),
+                "stages: " + diagnostics.get("stages"));
     }
 
     /**
