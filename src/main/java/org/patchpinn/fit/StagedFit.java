@@ -342,8 +342,7 @@ public final class StagedFit implements FitMethod {
         JsonObject sel = new JsonObject();
         for (Candidate c : candidates) {
             JsonObject o = new JsonObject();
-            o.add("start_training_loss", Json.number(c.startTrainingLoss()));
-        o.add("training_loss", Json.number(c.trainingLoss()));
+            o.add("training_loss", Json.number(c.trainingLoss()));
             o.add("selection_loss", Json.number(c.selectionLoss()));
             o.addProperty("evaluations", c.evaluations());
             o.add("wall_s", Json.number(c.wallS()));
