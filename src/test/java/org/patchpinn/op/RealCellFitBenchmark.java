@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.patchpinn.task.Progress;
 import org.patchpinn.testing.SharedData;
 
 /**
@@ -28,13 +27,10 @@ class RealCellFitBenchmark {
         List<String> failures = new ArrayList<>();
         for (String cell : CELLS) {
             Path file = SharedData.path("data/abf/" + cell + ".abf");
-            FitOperation op = new FitOperation();
-            long t0 = System.nanoTime();
-            OperationResult r = op.run(ParamValues.of(op.params(), "file", file.toString(), "model", "traub-rs-m",
-                    "ci", "false"), Progress.NONE);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            FitCellFigures f = FitCellFigures.of(r.json());
-            JsonObject v = r.json().getAsJsonObject("validation");
+            DefaultCellFit fit = DefaultCellFit.of(file);
+            double wall = fit.wallS();
+            FitCellFigures f = fit.figures();
+            JsonObject v = fit.validation();
             double[] shape = ApShapeErrors.testSweeps(v);
             System.out.printf(Locale.ROOT, "%s: spike count within max(2,20%%) on %d/%d step sweeps; rheobase %+.0f "
                             + "steps; rest %+.2f mV; Rin %+.1f %%; tau %+.1f %%; test Γ %.2f over %d sweeps with spikes, "
@@ -47,8 +43,8 @@ class RealCellFitBenchmark {
                     v.get("test_silent_sweeps_model_silent").getAsInt(), v.get("test_silent_sweeps").getAsInt(),
                     number(v, "selection_gamma"), number(v, "training_gamma"), shape[0], 100 * shape[1],
                     number(v, "test_first_spike_latency_error_ms"), wall,
-                    r.json().getAsJsonObject("timing").get("process_cpu_s").getAsDouble());
-            System.out.println("  parameters: " + r.json().getAsJsonObject("parameters"));
+                    fit.json().getAsJsonObject("timing").get("process_cpu_s").getAsDouble());
+            System.out.println("  parameters: " + fit.json().getAsJsonObject("parameters"));
             f.misses(true).forEach(m -> failures.add(cell + ": " + m));
         }
         System.out.println("failures: " + failures);

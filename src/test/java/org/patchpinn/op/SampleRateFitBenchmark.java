@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchpinn.io.AtfWriter;
 import org.patchpinn.io.Recordings;
-import org.patchpinn.task.Progress;
 import org.patchpinn.testing.SharedData;
 import org.patchpinn.trace.Recording;
 import org.patchpinn.trace.Sweep;
@@ -49,13 +48,10 @@ class SampleRateFitBenchmark {
                     AtfWriter.write(faster(r, factor), out);
                 }
             }
-            FitOperation op = new FitOperation();
-            long t0 = System.nanoTime();
-            OperationResult res = op.run(ParamValues.of(op.params(), "file", file.toString(), "model", "traub-rs-m",
-                    "ci", "false"), Progress.NONE);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            FitCellFigures f = FitCellFigures.of(res.json());
-            JsonObject v = res.json().getAsJsonObject("validation");
+            DefaultCellFit fit = DefaultCellFit.of(file);
+            double wall = fit.wallS();
+            FitCellFigures f = fit.figures();
+            JsonObject v = fit.validation();
             double rate = r.sampleRateHz() * factor;
             System.out.printf(Locale.ROOT, "%.0f kHz: spike count within max(2,20%%) on %d/%d step sweeps; rheobase "
                             + "%+.0f steps; rest %+.2f mV; Rin %+.1f %%; tau %+.1f %%; test Γ %s; %.0f s wall (fit and "
