@@ -55,6 +55,11 @@ public final class SpikeTrains {
 
     /** The F–I criterion of every report: a model's spike count within max(2, 20 %) of the data's. */
     public static boolean countWithinTolerance(int dataSpikes, int modelSpikes) {
-        return Math.abs(modelSpikes - dataSpikes) <= Math.max(2, 0.2 * dataSpikes);
+        return Math.abs(modelSpikes - dataSpikes) <= countTolerance(dataSpikes);
+    }
+
+    /** How far (spikes) a model's count may be from the data's and still meet the F–I criterion: max(2, 20 %). */
+    public static double countTolerance(int dataSpikes) {
+        return Math.max(2, 0.2 * dataSpikes);
     }
 }

@@ -194,6 +194,11 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
         return (int) fiCurve.stream().filter(FiRow::withinTolerance).count();
     }
 
+    /** Where the cell's F–I flattens at its strongest steps and the model's keeps rising; null where it does not. */
+    public FiSaturation fiSaturation() {
+        return FiSaturation.of(fiCurve);
+    }
+
     /** Step sweeps on which the model fires at the holding current and the cell does not. */
     public List<Integer> sweepsFiringAtHoldingAlone() {
         return fiCurve.stream().filter(FiRow::modelFiresAtHoldingAlone).map(FiRow::sweep).sorted().toList();

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.patchpinn.InvalidParameterException;
 import org.patchpinn.features.FeatureNames;
 import org.patchpinn.fit.CellComparison;
+import org.patchpinn.fit.FiSaturation;
 import org.patchpinn.fit.FitCharts;
 import org.patchpinn.fit.FitData;
 import org.patchpinn.fit.FitMethod;
@@ -366,6 +367,10 @@ public final class FitOperation extends BasicOperation {
         if (!alone.isEmpty()) {
             summary += String.format(Locale.ROOT, "; the model fires at the holding current where the cell does not "
                     + "on %d of %d step sweeps (fi_curve.csv)", alone.size(), cell.fiCurve().size());
+        }
+        FiSaturation saturation = cell.fiSaturation();
+        if (saturation != null) {
+            summary += "; " + saturation.note();
         }
         if (cell.dataRest().drifts()) {
             summary += "; the cell's rest drifts " + cell.dataRest().range()

@@ -8,6 +8,7 @@ import org.patchpinn.features.CoincidenceFactor;
 import org.patchpinn.features.FeatureNames;
 import org.patchpinn.features.RecordingArtefacts;
 import org.patchpinn.fit.CellComparison;
+import org.patchpinn.fit.FiSaturation;
 import org.patchpinn.fit.FitOutcome;
 import org.patchpinn.fit.FitRunner;
 import org.patchpinn.fit.ParameterEstimate;
@@ -202,6 +203,18 @@ public final class FitResultJson {
         JsonArray alone = new JsonArray();
         c.sweepsFiringAtHoldingAlone().forEach(alone::add);
         o.add("model_fires_at_holding_alone", alone);
+        FiSaturation saturation = c.fiSaturation();
+        if (saturation != null) {
+            JsonObject sat = new JsonObject();
+            JsonArray sweeps = new JsonArray();
+            saturation.sweeps().forEach(sweeps::add);
+            sat.add("sweeps", sweeps);
+            sat.add("from_pA", Json.number(saturation.fromPa()));
+            sat.add("data_spikes_per_100pA", Json.number(saturation.dataSpikesPer100Pa()));
+            sat.add("model_spikes_per_100pA", Json.number(saturation.modelSpikesPer100Pa()));
+            sat.addProperty("note", saturation.note());
+            o.add("fi_saturation", sat);
+        }
         JsonArray fi = new JsonArray();
         for (CellComparison.FiRow r : c.fiCurve()) {
             JsonObject p = new JsonObject();
