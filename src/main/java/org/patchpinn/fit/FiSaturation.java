@@ -42,6 +42,10 @@ public record FiSaturation(List<Integer> sweeps, double fromPa, double dataSpike
         CellComparison.FiRow from = rows.get(Math.max(0, first - 1));
         CellComparison.FiRow top = rows.get(rows.size() - 1);
         double span = top.currentPa() - from.currentPa();
+        if (!(span > 0)) {
+            // a protocol that repeats its strongest step: no gain to read
+            return null;
+        }
         double data = 100 * (top.dataSpikes() - from.dataSpikes()) / span;
         double model = 100 * (top.modelSpikes() - from.modelSpikes()) / span;
         if (!(model > 0) || data > GAIN_RATIO * model) {

@@ -39,6 +39,11 @@ class FiSaturationTest {
         assertNull(FiSaturation.of(rows(new int[] {10, 20, 30, 40}, new int[] {14, 26, 38, 50}, 99)));
         // only the strongest step overfires (18713001's last sweep fires 8 where the one below fires 10)
         assertNull(FiSaturation.of(rows(new int[] {6, 8, 10, 8}, new int[] {6, 9, 11, 12}, 99)));
+        // a protocol that repeats one step, overfired every time: no gain to read
+        List<CellComparison.FiRow> repeated = List.of(
+                new CellComparison.FiRow(0, SweepRoles.TRAINING, 200, 20, 30, 0, 0),
+                new CellComparison.FiRow(1, SweepRoles.TEST, 200, 21, 31, 0, 0));
+        assertNull(FiSaturation.of(repeated));
     }
 
     @Test
