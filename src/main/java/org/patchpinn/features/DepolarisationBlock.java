@@ -104,7 +104,7 @@ final class DepolarisationBlock {
             }
             if (best >= 0) {
                 int max = spikeCounts[best];
-                if (spikeCounts[k] <= max - Math.max(2, 0.2 * max)) {
+                if (spikeCounts[k] <= max - SpikeTrains.countTolerance(max)) {
                     out.put(k, String.format(Locale.ROOT, "spike count falls as the current rises: %d spikes at "
                             + "%.4g pA, %d at %.4g pA (depolarisation block, or spikes too slow for the detector)",
                             spikeCounts[k], amplitudePa[k], max, amplitudePa[best]));

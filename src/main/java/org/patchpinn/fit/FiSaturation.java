@@ -16,7 +16,8 @@ import org.patchpinn.features.SpikeTrains;
  * in fi_curve.csv. Sweeps excluded for depolarisation block or no response are not read.
  *
  * @param sweeps               the strongest steps the model overfires, weakest first
- * @param fromPa               the step below them (pA): the gains are read from there to the strongest
+ * @param fromPa               the step below them, or the weakest of them where every step overfires (pA): the
+ *                             gains are read from there to the strongest
  * @param dataSpikesPer100Pa   the cell's gain over them (spikes per 100 pA)
  * @param modelSpikesPer100Pa  the model's
  */
