@@ -1,46 +1,46 @@
 package org.patchpinn.features;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
- * Spike times of a voltage trace, data or model, wherever a fit, a score or a report needs a spike train:
- * upward crossings of a threshold (linearly interpolated), re-armed only after V falls 10 mV below it, so
- * noise on a spike's shoulder cannot count twice. Fast and simple on purpose (it runs thousands of times per
- * fit); the spike's shape (onset, peak, trough, half width: eFEL definitions) comes from {@link SpikeDetector}.
+ * Spike times of a voltage trace, data or model, wherever a fit, a score or a report needs a spike train. The spikes
+ * are {@link SpikeDetector}'s with its default settings, the detector behind the summary statistics (features.csv),
+ * so a fit's F–I counts are the features' counts; each one's time is its upstroke's crossing of
+ * {@value #THRESHOLD_MV} mV, linearly interpolated (sub-sample, so a loss on spike times moves smoothly with the
+ * parameters), or of half its height where it rises from above that level or peaks below it. Until session 31 the
+ * spikes were the crossings themselves, re-armed only 10 mV below: that missed every spike whose trough stays above
+ * −30 mV, as late in a real cell's strong steps (23 spikes counted on a step where the cell fired 51).
  */
 public final class SpikeTimes {
-    /** Default threshold (mV). */
+    /** The level (mV) whose upstroke crossing times a spike; also what an edge transient crosses. */
     public static final double THRESHOLD_MV = -20;
-    /** How far below the threshold V must fall before the next crossing counts (mV). */
-    public static final double REARM_MV = 10;
+    private static final SpikeDetector DETECTOR = new SpikeDetector(SpikeDetectionSettings.defaults());
 
     private SpikeTimes() {
     }
 
-    /** Spike times (ms from the first sample) at the default threshold. */
+    /** Spike times (ms from the first sample) of {@link SpikeDetector}'s spikes (see the class comment). */
     public static double[] detect(double[] vMv, double dtMs) {
-        return detect(vMv, dtMs, THRESHOLD_MV);
+        List<Spike> spikes = DETECTOR.detect(vMv, dtMs);
+        double[] out = new double[spikes.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = upstrokeTime(vMv, dtMs, spikes.get(k));
+        }
+        return out;
     }
 
-    /** Spike times (ms from the first sample): upward crossings of {@code thresholdMv}. */
-    public static double[] detect(double[] vMv, double dtMs, double thresholdMv) {
-        double[] out = new double[16];
-        int n = 0;
-        boolean armed = vMv.length > 0 && vMv[0] < thresholdMv;
-        for (int i = 1; i < vMv.length; i++) {
-            double a = vMv[i - 1];
-            double b = vMv[i];
-            if (armed && a < thresholdMv && b >= thresholdMv) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, 2 * n);
-                }
-                out[n++] = (i - 1 + (thresholdMv - a) / (b - a)) * dtMs;
-                armed = false;
-            } else if (!armed && b < thresholdMv - REARM_MV) {
-                armed = true;
+    /** The interpolated time at which the spike's upstroke crosses its timing level (see the class comment). */
+    private static double upstrokeTime(double[] v, double dt, Spike s) {
+        int peak = (int) Math.round(s.peakTimeMs() / dt);
+        int onset = Math.max(0, (int) Math.round(s.thresholdTimeMs() / dt));
+        double level = s.thresholdMv() < THRESHOLD_MV && s.peakMv() > THRESHOLD_MV ? THRESHOLD_MV
+                : 0.5 * (s.thresholdMv() + s.peakMv());
+        for (int i = peak; i > onset; i--) {
+            if (v[i - 1] < level && v[i] >= level) {
+                return (i - 1 + (level - v[i - 1]) / (v[i] - v[i - 1])) * dt;
             }
         }
-        return Arrays.copyOf(out, n);
+        return s.peakTimeMs();
     }
 
     /** Spikes at times in [fromMs, toMs). */

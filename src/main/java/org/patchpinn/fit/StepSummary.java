@@ -26,7 +26,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
     static final double[] RECOVERY_MS = {5, 20, 50, 90};
     /** Half-width of the median window of a recovery sample (ms): smooths recording noise. */
     static final double RECOVERY_HALF_MS = 1;
-    /** The charging curve is read up to this long before the first spike's −20 mV crossing (ms). */
+    /** The charging curve is read up to this long before the first spike's time ({@code SpikeTimes}) (ms). */
     static final double PRE_SPIKE_MS = 3;
     /** On a spiking sweep the charging curve is read at most this long after the step's onset (ms). */
     static final double SPIKING_CHARGING_MS = 10;
