@@ -6,7 +6,8 @@
  * Every package that needs spikes (fit, pinn, compare, op, report) calls these, for data and for models alike:
  * <ul>
  * <li>{@link org.patchpinn.features.SpikeTimes}: spike times of {@code SpikeDetector}'s spikes (so a fit counts
- *     what the feature tables count), each at its upstroke's interpolated −20 mV crossing, for a fit's inner loop; {@code countIn} for a window.</li>
+ *     what the feature tables count), each at its upstroke's interpolated −20 mV crossing, for a fit's inner
+ *     loop; {@code countIn} for a window.</li>
  * <li>{@link org.patchpinn.features.SpikeDetector}: each spike's shape (onset, peak, trough, half width), as
  *     eFEL and AllenSDK define them, for the feature tables.</li>
  * <li>{@link org.patchpinn.features.CoincidenceFactor}: Γ (Kistler), the spike-train agreement every fit
