@@ -1,6 +1,5 @@
 package org.patchpinn.fit;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +51,8 @@ public record FiSaturation(List<Integer> sweeps, double fromPa, double dataSpike
         if (!(model > 0) || data > GAIN_RATIO * model) {
             return null;
         }
-        List<Integer> sweeps = new ArrayList<>();
-        rows.subList(first, rows.size()).forEach(r -> sweeps.add(r.sweep()));
-        return new FiSaturation(List.copyOf(sweeps), from.currentPa(), data, model);
+        List<Integer> sweeps = rows.subList(first, rows.size()).stream().map(CellComparison.FiRow::sweep).toList();
+        return new FiSaturation(sweeps, from.currentPa(), data, model);
     }
 
     private static boolean overfires(CellComparison.FiRow r) {
