@@ -30,7 +30,9 @@ public record Mechanism(String name, String kind, String parameter, boolean logS
             if (c.reversal() != null && model.hasParameter(c.reversal())) {
                 reversals.add(c.reversal());
             }
-            if (c.conductance() != null && model.hasParameter(c.conductance())) {
+            // a conductance at 0 is a current the model does not have: no factor makes it act
+            if (c.conductance() != null && model.hasParameter(c.conductance())
+                    && model.parameter(c.conductance()).value() > 0) {
                 conductances.add(c.conductance());
             }
         }

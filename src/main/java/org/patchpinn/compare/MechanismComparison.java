@@ -208,14 +208,21 @@ public final class MechanismComparison {
             perMechanism = progress.range(0.4, 1);
         }
         Map<Mechanism, Fits> out = new LinkedHashMap<>();
-        for (int k = 0; k < mechanisms.size(); k++) {
+        // a factor on a conductance some cell's model does not have (traub-rs-m's gAHP fitted at 0) cannot act
+        // there; a current the condition adds is the extra conductance's case
+        List<Mechanism> acting = mechanisms.stream().filter(this::actsOnEveryCell).toList();
+        for (int k = 0; k < acting.size(); k++) {
             progress.checkCancelled();
-            Mechanism m = mechanisms.get(k);
-            progress.status("mechanism " + (k + 1) + "/" + mechanisms.size() + ": " + m.name());
+            Mechanism m = acting.get(k);
+            progress.status("mechanism " + (k + 1) + "/" + acting.size() + ": " + m.name());
             out.put(m, m.kind().equals(Mechanism.EXTRA) ? fitExtra(m) : fit(m, Double.NaN));
-            perMechanism.fraction((k + 1.0) / mechanisms.size());
+            perMechanism.fraction((k + 1.0) / acting.size());
         }
         return out;
+    }
+
+    private boolean actsOnEveryCell(Mechanism m) {
+        return !m.logScale() || bases.values().stream().allMatch(b -> b.parameter(m.parameter()).value() > 0);
     }
 
     /** Coordinate-wise passes when refitting a cell's base over its recordings; 0 keeps the base chosen from the fits. */

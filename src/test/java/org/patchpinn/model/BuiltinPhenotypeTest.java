@@ -18,7 +18,8 @@ import org.patchpinn.sim.Stimuli;
 /**
  * The built-in models for real cell types show their type's phenotype when simulated by the project's own
  * simulator: fast spiking (traub-fs), a delayed first spike from the A-current (traub-rs-a), a sag from Ih
- * (traub-rs-h); and every built-in names its literature source and has bounds wide enough for real cells.
+ * (traub-rs-h), an F–I curve bent down at high rates by the spike-gated AHP (traub-rs-m); and every built-in
+ * names its literature source and has bounds wide enough for real cells.
  */
 class BuiltinPhenotypeTest {
     private static final double DT_MS = 0.025;
@@ -103,6 +104,26 @@ class BuiltinPhenotypeTest {
         assertTrue(sag > 0.1, "sag ratio " + sag);
         assertTrue(Math.abs(none) < 0.01, "sag ratio without Ih " + none);
     }
+
+    @Test
+    void ahpLowersTheFiCurveAtHighRatesMuchMoreThanNearRheobase() {
+        ModelSpec rs = BuiltinModels.get("traub-rs-m");
+        ModelSpec withAhp = rs.withValue("gAHP", AHP_NS);
+        double rheo = rheobase(rs);
+        double lowOff = spikes(rs, 1.5 * rheo);
+        double lowOn = spikes(withAhp, 1.5 * rheo);
+        double highOff = spikes(rs, 6 * rheo);
+        double highOn = spikes(withAhp, 6 * rheo);
+        System.out.printf("traub-rs-m, 1 s steps at 1.5x and 6x rheobase (%.1f pA): %.0f and %.0f spikes; with gAHP "
+                + "%.0f nS: %.0f and %.0f%n", rheo, lowOff, highOff, AHP_NS, lowOn, highOn);
+        // q^4: a few spikes leave the AHP negligible, a high rate makes it strong, so the F-I bends down (concave)
+        assertTrue(lowOn >= 0.8 * lowOff, "near rheobase the AHP barely acts: " + lowOn + " vs " + lowOff);
+        assertTrue(highOn <= 0.85 * highOff, "at high rates it does: " + highOn + " vs " + highOff);
+        assertTrue(highOn - lowOn < 0.85 * (highOff - lowOff), "the F-I rises less steeply with it");
+    }
+
+    /** About 25 nS/pF on traub-rs-m's 118 pF, the density fitted on real cells (session 32: 8-55 nS/pF). */
+    private static final double AHP_NS = 3000;
 
     private static final Pattern CITATION = Pattern.compile("\\((19|20)\\d\\d\\)[^\\n]*\\d+:\\d+");
 

@@ -20,7 +20,10 @@ class ModelFileTest {
         assertEquals("gNa * m^3 * h * (V - ENa)", hh.currents().get(0).formula());
         ModelSpec rs = BuiltinModels.get("traub-rs-m");
         assertEquals(8.88275898024553, rs.parameter("gM").value(), 1e-12);
-        assertEquals(4, rs.gates().size());
+        assertEquals(5, rs.gates().size());
+        // the AHP is off by default: the model is Pospischil's until a fit frees gAHP
+        assertEquals(0, rs.parameter("gAHP").value());
+        assertTrue(rs.parameter("tauAHP").fixed());
         assertEquals(-56.2, rs.parameter("VT").value());
     }
 

@@ -74,7 +74,7 @@ class KnownModelTest {
     @Test
     void everyCurrentOfTheModelIsKnownAndTheTablesFollowTheKineticParameters() {
         KnownModel rsm = KnownModel.of(BuiltinModels.get("traub-rs-m"));
-        assertEquals(4, rsm.currentCount(), "Na, K, leak and the M-current");
+        assertEquals(5, rsm.currentCount(), "Na, K, leak, the M-current and the AHP");
         int vt = rsm.spec().indexOf("VT");
         int tauMax = rsm.spec().indexOf("tauMax");
         assertTrue(rsm.isKinetic(vt) && rsm.isKinetic(tauMax) && !rsm.isKinetic(rsm.spec().indexOf("gNa")));
