@@ -94,6 +94,16 @@ class MechanismComparisonTest {
     }
 
     @Test
+    void aConductanceTheModelDoesNotHaveIsNoCandidate() {
+        ModelSpec rsm = BuiltinModels.get("traub-rs-m");
+        // gAHP is 0 by default: a factor on it cannot act (log scale: log 0); the extra conductance stands for a
+        // current the condition adds
+        assertTrue(Mechanism.candidates(rsm).stream().noneMatch(m -> m.parameter().equals("gAHP")));
+        assertTrue(Mechanism.candidates(rsm.withValue("gAHP", 100)).stream()
+                .anyMatch(m -> m.parameter().equals("gAHP")));
+    }
+
+    @Test
     void aShiftedPotassiumReversalIsRankedFirst() {
         MechanismComparison mc = rankedSeries("EK", GlucoseSeries::ekMv);
         List<Mechanism> candidates = Mechanism.candidates(mc.baseModel());
