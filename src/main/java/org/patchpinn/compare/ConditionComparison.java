@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.InputFiles;
+import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.symbolic.Law;
@@ -116,6 +119,7 @@ public final class ConditionComparison {
             mechanisms = MechanismComparison.prepare(ok, fitName, driverLoader);
             ModelSpec any = mechanisms.baseModel();
             mechanismFits = mechanisms.fitAll(Mechanism.candidates(any), progress.range(0.85, 0.93));
+            warnings.addAll(absentConductances(any, mechanismFits.keySet()));
             List<RecordingRow> fitted = mechanisms.rows();
             for (Map.Entry<Mechanism, MechanismComparison.Fits> e : mechanismFits.entrySet()) {
                 String unit = e.getKey().kind().equals(Mechanism.EXTRA) ? "nS" : any.parameter(e.getKey().parameter()).unit();
@@ -533,5 +537,24 @@ public final class ConditionComparison {
         return new ConditionModel(settings.conditionColumn(), base, c, gl, el, slowConductance(ok),
                 base.slowReversalMv(), d.ex().value(), d.law(), base.name() + " (" + base.spec().description()
                 + "); subthreshold parameters averaged over cells; extra linear conductance gX(G)");
+    }
+
+    /**
+     * The conductances left out of the mechanisms because some cell's model has them at 0 (traub-rs-m's gAHP where
+     * the fit found no AHP): no factor makes an absent current act, and a current the condition adds is the extra
+     * conductance's case. Named, so a user does not read their absence as a result.
+     */
+    static List<String> absentConductances(ModelSpec model, Collection<Mechanism> compared) {
+        Set<String> done = compared.stream().map(Mechanism::parameter).collect(Collectors.toSet());
+        List<String> out = new ArrayList<>();
+        for (CurrentSpec c : model.currents()) {
+            String g = c.conductance();
+            if (g != null && model.hasParameter(g) && !done.contains(g)) {
+                out.add("conductance " + g + " not compared as a mechanism: it is 0 in at least one cell's model, and "
+                        + "no factor makes an absent current act (a current the condition adds is the extra "
+                        + "conductance's case)");
+            }
+        }
+        return out;
     }
 }

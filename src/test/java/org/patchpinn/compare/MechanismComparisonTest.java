@@ -101,6 +101,12 @@ class MechanismComparisonTest {
         assertTrue(Mechanism.candidates(rsm).stream().noneMatch(m -> m.parameter().equals("gAHP")));
         assertTrue(Mechanism.candidates(rsm.withValue("gAHP", 100)).stream()
                 .anyMatch(m -> m.parameter().equals("gAHP")));
+        // and the comparison says so rather than leaving it out silently
+        List<String> said = ConditionComparison.absentConductances(rsm, Mechanism.candidates(rsm));
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).startsWith("conductance gAHP not compared"), said.get(0));
+        ModelSpec withAhp = rsm.withValue("gAHP", 100);
+        assertTrue(ConditionComparison.absentConductances(withAhp, Mechanism.candidates(withAhp)).isEmpty());
     }
 
     @Test
