@@ -30,9 +30,7 @@ public record Mechanism(String name, String kind, String parameter, boolean logS
             if (c.reversal() != null && model.hasParameter(c.reversal())) {
                 reversals.add(c.reversal());
             }
-            // a conductance at 0 is a current the model does not have: no factor makes it act
-            if (c.conductance() != null && model.hasParameter(c.conductance())
-                    && model.parameter(c.conductance()).value() > 0) {
+            if (c.conductance() != null && model.hasParameter(c.conductance())) {
                 conductances.add(c.conductance());
             }
         }
@@ -50,6 +48,15 @@ public record Mechanism(String name, String kind, String parameter, boolean logS
                 out.add(new Mechanism("kinetic shift " + p.name() + "(G)", "kinetic shift", p.name(), false));
             }
         }
-        return out;
+        return out.stream().filter(m -> m.actsOn(model)).toList();
+    }
+
+    /**
+     * Whether the mechanism can change this model: a factor (log scale) on a conductance at 0 cannot — that current
+     * is absent (traub-rs-m's gAHP where the fit found no AHP), and a current a condition adds is the extra
+     * conductance's case.
+     */
+    public boolean actsOn(ModelSpec model) {
+        return !logScale || model.parameter(parameter).value() > 0;
     }
 }

@@ -208,9 +208,8 @@ public final class MechanismComparison {
             perMechanism = progress.range(0.4, 1);
         }
         Map<Mechanism, Fits> out = new LinkedHashMap<>();
-        // a factor on a conductance some cell's model does not have (traub-rs-m's gAHP fitted at 0) cannot act
-        // there; a current the condition adds is the extra conductance's case
-        List<Mechanism> acting = mechanisms.stream().filter(this::actsOnEveryCell).toList();
+        // a mechanism must act on every cell's base (Mechanism.actsOn): the bases were refitted after the candidates
+        List<Mechanism> acting = mechanisms.stream().filter(m -> bases.values().stream().allMatch(m::actsOn)).toList();
         for (int k = 0; k < acting.size(); k++) {
             progress.checkCancelled();
             Mechanism m = acting.get(k);
@@ -219,10 +218,6 @@ public final class MechanismComparison {
             perMechanism.fraction((k + 1.0) / acting.size());
         }
         return out;
-    }
-
-    private boolean actsOnEveryCell(Mechanism m) {
-        return !m.logScale() || bases.values().stream().allMatch(b -> b.parameter(m.parameter()).value() > 0);
     }
 
     /** Coordinate-wise passes when refitting a cell's base over its recordings; 0 keeps the base chosen from the fits. */
