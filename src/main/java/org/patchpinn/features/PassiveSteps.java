@@ -7,7 +7,8 @@ import org.patchpinn.numeric.Median;
 
 /**
  * The passive response of one trace, measured the same way on data and on model traces: the resting potential
- * (median before the first command change, when that stretch is at least 20 ms and spike-free) and every
+ * (median before the first command change, when that stretch is at least {@value #MIN_REST_MS} ms and
+ * spike-free) and every
  * hyperpolarising step away from the holding level with no spike nearby (main steps and prepulses alike; not the
  * returns from depolarising steps, where slow currents are still active): its steady-state deflection (median of
  * the step's last fifth minus the median of up to 100 ms before it), hence its input resistance ΔV/ΔI, and its
@@ -36,6 +37,12 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
                            boolean firesAtHolding, boolean quiescent) {
     /** Segments shorter than this are not measured (ms). */
     public static final double MIN_SEGMENT_MS = 60;
+    /**
+     * A stretch before the first command change at least this long is read as the rest (ms): some protocols step
+     * 15.6 ms into the sweep (three cells of one lab, 156 samples at 10 kHz), and at 20 ms their fit had a rest only
+     * where a 0 pA sweep trained, and otherwise solved no leak at all.
+     */
+    public static final double MIN_REST_MS = 10;
     /** Deflections smaller than this are too close to the noise (mV). */
     public static final double MIN_DEFLECTION_MV = 1;
     /** Running mean the early (peak) deflection is read on (ms): long enough that noise does not deepen it. */
@@ -130,7 +137,7 @@ public record PassiveSteps(double restMv, double holdingPa, List<Step> steps, Li
         double holding = Double.NaN;
         int firstEnd = segs.get(0)[1];
         boolean firesAtHolding = SpikeTimes.countIn(spikes, 0, firstEnd * dt) > 0;
-        if (firstEnd * dt >= 20 && !firesAtHolding) {
+        if (firstEnd * dt >= MIN_REST_MS && !firesAtHolding) {
             rest = Median.upper(v, 0, firstEnd);
             holding = c[0];
         }

@@ -201,12 +201,14 @@ public final class StagedFit implements FitMethod {
                     anchors.inputResistanceMOhm(), anchors.timeConstantMs(), anchors.capacitancePf()));
             passive = anchors;
         } else {
-            progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV, Rin "
-                    + "%.0f MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", passive.restMv(),
+            String rest = Double.isFinite(passive.restMv())
+                    ? String.format(Locale.ROOT, "rest %.1f mV", passive.restMv()) : "no rest";
+            progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured %s, Rin "
+                    + "%.0f MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", rest,
                     passive.inputResistanceMOhm(), passive.timeConstantMs(), passive.steps(), passive.capacitancePf())
-                    : String.format(Locale.ROOT, "fit (classic): measured rest %.1f mV; Rin, tau and C not measured "
+                    : String.format(Locale.ROOT, "fit (classic): measured %s; Rin, tau and C not measured "
                     + "(no hyperpolarising step in the training sweeps): the model's passive values are the start",
-                    passive.restMv()));
+                    rest));
         }
         if (onsetOnly && passive.sagSteps() > 0) {
             progress.log(String.format(Locale.ROOT, "fit (classic): %d of %d hyperpolarising steps sag: the onset "
@@ -222,6 +224,13 @@ public final class StagedFit implements FitMethod {
         List<String> solved = constraint == null ? List.of() : constraint.solved();
         if (constraint != null) {
             diagnostics.add("passive_solved", Json.toTree(solved));
+        } else if (passive.measured() && !Double.isFinite(passive.restMv())) {
+            // the leak is solved through the rest: without one the membrane is only searched, and a user should know
+            String why = String.format(Locale.ROOT, "no training sweep has a spike-free stretch of %.0f ms or more "
+                    + "before its first command change", PassiveSteps.MIN_REST_MS);
+            diagnostics.addProperty("passive_not_solved", why);
+            progress.log("fit (classic): no rest measured (" + why + "): the leak and capacitance are searched within "
+                    + "their bands, not solved from the cell's rest and input resistance");
         }
         // the recovery after the step shows a slow current: scored when the model has one and the slow stage runs
         boolean recovery = !onsetOnly && stages.containsValue(FitStage.SLOW);
