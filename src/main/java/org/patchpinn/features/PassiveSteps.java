@@ -6,14 +6,13 @@ import java.util.List;
 import org.patchpinn.numeric.Median;
 
 /**
- * The passive response of one trace, measured the same way on data and on model traces: the resting potential
- * (median before the first command change, when that stretch is at least {@value #MIN_REST_MS} ms and
- * spike-free) and every
+ * The passive response of one trace, measured the same way on data and on model traces: the resting potential (median
+ * before the first command change, when that stretch is at least {@value #MIN_REST_MS} ms and spike-free) and every
  * hyperpolarising step away from the holding level with no spike nearby (main steps and prepulses alike; not the
- * returns from depolarising steps, where slow currents are still active): its steady-state deflection (median of
- * the step's last fifth minus the median of up to 100 ms before it), hence its input resistance ΔV/ΔI, and its
- * membrane time constant (time to 63 % of the peak deflection, on a 1 ms running mean), and its early deflection
- * (the most negative point of a 5 ms running mean), which a hyperpolarisation-activated current (sag) leaves behind.
+ * returns from depolarising steps, where slow currents are still active): its steady-state deflection (median of the
+ * step's last fifth minus the median of up to 100 ms before it), hence its input resistance ΔV/ΔI, and its membrane
+ * time constant (time to 63 % of the peak deflection, on a 1 ms running mean), and its early deflection (the most
+ * negative point of a 5 ms running mean), which a hyperpolarisation-activated current (sag) leaves behind.
  * <p>
  * This is the per-step input resistance: the fit's passive estimate and constraint, and the artefact check when
  * the cell features have none, take medians of it. The reported cell feature {@link CellFeatures#inputResistanceMOhm}

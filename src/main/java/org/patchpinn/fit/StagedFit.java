@@ -229,8 +229,8 @@ public final class StagedFit implements FitMethod {
             String why = String.format(Locale.ROOT, "no training sweep has a spike-free stretch of %.0f ms or more "
                     + "before its first command change", PassiveSteps.MIN_REST_MS);
             diagnostics.addProperty("passive_not_solved", why);
-            progress.log("fit (classic): no rest measured (" + why + "): the leak and capacitance are searched within "
-                    + "their bands, not solved from the cell's rest and input resistance");
+            progress.log("fit (classic): no rest measured (" + why + "): the leak and capacitance are not solved from "
+                    + "the cell's rest and input resistance, only searched within their bands");
         }
         // the recovery after the step shows a slow current: scored when the model has one and the slow stage runs
         boolean recovery = !onsetOnly && stages.containsValue(FitStage.SLOW);
