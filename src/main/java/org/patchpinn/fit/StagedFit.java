@@ -59,6 +59,8 @@ public final class StagedFit implements FitMethod {
     static final double SEARCH_STEP_MS = 0.05;
     /** Diagnostics key: the solved passive parameters on an edge of their band in the chosen model (names). */
     public static final String PASSIVE_AT_BAND_EDGE = "passive_at_band_edge";
+    /** Diagnostics key: why the membrane was not solved from the cell's rest (absent where it was). */
+    public static final String PASSIVE_NOT_SOLVED = "passive_not_solved";
     static final double POLISH_MIN_GAMMA = 0.5;
     /** Relative worsening of the selection loss the trace stage may cost and still be chosen. */
     static final double TRACE_TOLERANCE = 0.25;
@@ -202,11 +204,11 @@ public final class StagedFit implements FitMethod {
             passive = anchors;
         } else {
             String rest = Double.isFinite(passive.restMv())
-                    ? String.format(Locale.ROOT, "rest %.1f mV", passive.restMv()) : "no rest";
-            progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): measured %s, Rin "
+                    ? String.format(Locale.ROOT, "measured rest %.1f mV", passive.restMv()) : "rest not measured";
+            progress.log(passive.measured() ? String.format(Locale.ROOT, "fit (classic): %s, Rin "
                     + "%.0f MOhm, tau %.1f ms (%d hyperpolarising steps) -> C %.0f pF", rest,
                     passive.inputResistanceMOhm(), passive.timeConstantMs(), passive.steps(), passive.capacitancePf())
-                    : String.format(Locale.ROOT, "fit (classic): measured %s; Rin, tau and C not measured "
+                    : String.format(Locale.ROOT, "fit (classic): %s; Rin, tau and C not measured "
                     + "(no hyperpolarising step in the training sweeps): the model's passive values are the start",
                     rest));
         }
@@ -228,7 +230,7 @@ public final class StagedFit implements FitMethod {
             // the leak is solved through the rest: without one the membrane is only searched, and a user should know
             String why = String.format(Locale.ROOT, "no training sweep has a spike-free stretch of %.0f ms or more "
                     + "before its first command change", PassiveSteps.MIN_REST_MS);
-            diagnostics.addProperty("passive_not_solved", why);
+            diagnostics.addProperty(PASSIVE_NOT_SOLVED, why);
             progress.log("fit (classic): no rest measured (" + why + "): the leak and capacitance are not solved from "
                     + "the cell's rest and input resistance, only searched within their bands");
         }

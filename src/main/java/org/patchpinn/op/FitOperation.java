@@ -392,6 +392,11 @@ public final class FitOperation extends BasicOperation {
                     + String.join(", ", atEdge) + "): with its active currents the model cannot meet them exactly, "
                     + "so read rest and input resistance errors as the model's (cell_comparison.csv)";
         }
+        var notSolved = outcome.diagnostics().get(StagedFit.PASSIVE_NOT_SOLVED);
+        if (notSolved != null) {
+            summary += "; the membrane was not solved from the cell's rest (" + notSolved.getAsString()
+                    + "): read rest and input resistance errors with that in mind (cell_comparison.csv)";
+        }
         OperationResult result = new OperationResult(json, summary);
         result.table(pt, "parameters.csv");
         result.table(vt, "validation.csv");
