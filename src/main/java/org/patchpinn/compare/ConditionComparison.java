@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.patchpinn.batch.BatchEngine;
 import org.patchpinn.batch.InputFiles;
-import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.symbolic.FormLawFinder;
 import org.patchpinn.symbolic.Law;
@@ -545,16 +542,9 @@ public final class ConditionComparison {
      * conductance's case. Named, so a user does not read their absence as a result.
      */
     static List<String> absentConductances(ModelSpec model, Collection<Mechanism> compared) {
-        Set<String> done = compared.stream().map(Mechanism::parameter).collect(Collectors.toSet());
-        List<String> out = new ArrayList<>();
-        for (CurrentSpec c : model.currents()) {
-            String g = c.conductance();
-            if (g != null && model.hasParameter(g) && !done.contains(g)) {
-                out.add("conductance " + g + " not compared as a mechanism: it is 0 in at least one cell's model, and "
-                        + "no factor makes an absent current act (a current the condition adds is the extra "
-                        + "conductance's case)");
-            }
-        }
-        return out;
+        return Mechanism.offered(model).stream().filter(m -> m.logScale() && !compared.contains(m))
+                .map(m -> "conductance " + m.parameter() + " not compared as a mechanism: it is 0 in at least one "
+                        + "cell's model, and no factor makes an absent current act (a current the condition adds is "
+                        + "the extra conductance's case)").toList();
     }
 }

@@ -20,8 +20,13 @@ public record Mechanism(String name, String kind, String parameter, boolean logS
     public static final String EXTRA_G = "gXc";
     public static final String EXTRA_E = "EXc";
 
-    /** Every candidate the model offers, plus the extra conductance. */
+    /** Every candidate the model offers that can act on it ({@link #actsOn}), plus the extra conductance. */
     public static List<Mechanism> candidates(ModelSpec model) {
+        return offered(model).stream().filter(m -> m.actsOn(model)).toList();
+    }
+
+    /** Every mechanism the model's parameters name, whether or not it can act, plus the extra conductance. */
+    static List<Mechanism> offered(ModelSpec model) {
         List<Mechanism> out = new ArrayList<>();
         out.add(new Mechanism("extra conductance gX(G)·(V−EX)", EXTRA, EXTRA_G, false));
         Set<String> reversals = new LinkedHashSet<>();
@@ -48,7 +53,7 @@ public record Mechanism(String name, String kind, String parameter, boolean logS
                 out.add(new Mechanism("kinetic shift " + p.name() + "(G)", "kinetic shift", p.name(), false));
             }
         }
-        return out.stream().filter(m -> m.actsOn(model)).toList();
+        return out;
     }
 
     /**

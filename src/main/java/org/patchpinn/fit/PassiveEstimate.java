@@ -2,6 +2,7 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.numeric.Median;
 
@@ -104,6 +105,17 @@ public record PassiveEstimate(double restMv, double inputResistanceMOhm, double 
             return quiescent;
         }
         return SteadyStateAnchors.firesAtHolding(measured) ? List.of() : withRest;
+    }
+
+    /**
+     * Why {@link #restSweeps} found no rest on these traces: none has a spike-free stretch of {@value
+     * PassiveSteps#MIN_REST_MS} ms before its first command change, or the cell fires at the holding current.
+     */
+    static String whyNoRest(List<PassiveSteps> measured) {
+        return measured.stream().anyMatch(p -> !Double.isNaN(p.restMv()))
+                ? "the cell fires at the holding current on the training sweeps"
+                : String.format(Locale.ROOT, "no training sweep has a spike-free stretch of %.0f ms or more before its "
+                + "first command change", PassiveSteps.MIN_REST_MS);
     }
 
     static double median(List<Double> x) {

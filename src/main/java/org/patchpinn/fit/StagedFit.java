@@ -228,8 +228,7 @@ public final class StagedFit implements FitMethod {
             diagnostics.add("passive_solved", Json.toTree(solved));
         } else if (passive.measured() && !Double.isFinite(passive.restMv())) {
             // the leak is solved through the rest: without one the membrane is only searched, and a user should know
-            String why = String.format(Locale.ROOT, "no training sweep has a spike-free stretch of %.0f ms or more "
-                    + "before its first command change", PassiveSteps.MIN_REST_MS);
+            String why = PassiveEstimate.whyNoRest(measuredSteps);
             diagnostics.addProperty(PASSIVE_NOT_SOLVED, why);
             progress.log("fit (classic): no rest measured (" + why + "): the leak and capacitance are not solved from "
                     + "the cell's rest and input resistance, only searched within their bands");
