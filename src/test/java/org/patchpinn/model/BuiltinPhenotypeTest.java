@@ -14,6 +14,7 @@ import org.patchpinn.features.SweepFeatureExtractor;
 import org.patchpinn.features.SweepFeatures;
 import org.patchpinn.sim.Simulator;
 import org.patchpinn.sim.Stimuli;
+import org.patchpinn.sim.Stimulus;
 
 /**
  * The built-in models for real cell types show their type's phenotype when simulated by the project's own
@@ -138,6 +139,34 @@ class BuiltinPhenotypeTest {
             assertTrue(CITATION.matcher(header).find(), name + ": header cites a source (authors (year) "
                     + "journal volume:page): " + header);
             assertFalse(m.description().isBlank(), name);
+        }
+    }
+
+    @Test
+    void theRegularSpikingVariantsAreTraubRsMPlusTheCurrentEachNames() {
+        ModelSpec template = BuiltinModels.get("traub-rs-m");
+        ModelSpec m = template.withValue("gAHP", AHP_NS);
+        List<String> base = m.currents().stream().map(CurrentSpec::name).toList();
+        for (String[] variant : new String[][] {{"traub-rs-a", "IA", "gA"}, {"traub-rs-h", "IH", "gH"}}) {
+            ModelSpec v = BuiltinModels.get(variant[0]);
+            List<String> currents = v.currents().stream().map(CurrentSpec::name).toList();
+            assertTrue(currents.containsAll(base), variant[0] + " " + currents);
+            assertEquals(base.size() + 1, currents.size(), variant[0] + " " + currents);
+            assertTrue(currents.contains(variant[1]), variant[0] + " " + currents);
+            for (Parameter p : template.parameters()) {
+                assertEquals(p.value(), v.parameter(p.name()).value(), 1e-12, variant[0] + " " + p.name());
+            }
+            // with its own current off and traub-rs-m's values, the variant is traub-rs-m, AHP included
+            ModelSpec same = v.withValue(variant[2], 0);
+            for (Parameter p : m.parameters()) {
+                same = same.withValue(p.name(), p.value());
+            }
+            Stimulus step = Stimuli.step(START_MS, STEP_MS, 300);
+            double[] a = Simulator.shared().voltage(m, m.values(), step, TOTAL_MS, DT_MS);
+            double[] b = Simulator.shared().voltage(same, same.values(), step, TOTAL_MS, DT_MS);
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(a[k], b[k], 1e-6, variant[0] + " at sample " + k);
+            }
         }
     }
 
