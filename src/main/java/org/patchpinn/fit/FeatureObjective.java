@@ -16,7 +16,8 @@ import org.patchpinn.trace.CurrentClampSweep;
  * The staged fit's loss: per step sweep, the model's {@link StepSummary} against the data's as z-scores
  * (BluePyOpt's |model − data| / scale, squared and summed), each capped so no feature drowns the others — except
  * the spike counts, which are not capped, so a silent model on a spiking sweep always scores badly. Shape terms
- * (AP peak, half-width, AHP) weigh half: a single compartment cannot match shape and timing at once
+ * (AP peak, half-width, AHP, and the trough between spikes over the train, whose cap is wider) weigh half: a single
+ * compartment cannot match shape and timing at once
  * (SCIENCE.md). Only the stimulus window and a short tail are simulated. The recovery after the step is scored
  * only for models with a slow current ({@link Scored#recovery}): a model without one cannot produce a slow
  * undershoot, and its fast parameters would only be bent towards it. The charging curve of a spiking sweep (its first
@@ -35,6 +36,9 @@ final class FeatureObjective {
     /** Scale (mV) and weight of the recovery after the step: a subthreshold voltage like the charging curve. */
     static final double RECOVERY_MV = 1;
     static final double RECOVERY_WEIGHT = 0.5;
+    /** Scale (mV) and cap (z) of the trough between spikes: up to 75 mV off is still seen. */
+    static final double TROUGH_MV = 5;
+    static final double TROUGH_CAP = 15;
 
     /**
      * What the loss reads besides the statistics every fit scores; {@code firingBaselines}: whether a sweep that
@@ -200,6 +204,22 @@ final class FeatureObjective {
         r.add(SHAPE_WEIGHT * (any ? z(m.peakMv(), d.peakMv(), 5) : CAP));
         r.add(SHAPE_WEIGHT * (any ? zLog(m.halfWidthMs(), d.halfWidthMs(), 0.3) : CAP));
         r.add(SHAPE_WEIGHT * (any ? z(m.ahpMv(), d.ahpMv(), 3) : CAP));
+        if (d.spikes() > 1) {
+            // the trough between spikes over the whole train, on a scale that does not saturate within the errors
+            // real fits made (troughs 20-70 mV below the cell's; the first spike's AHP term caps at 15 mV)
+            boolean two = !diverged && m.spikes() > 1;
+            r.add(SHAPE_WEIGHT * (two ? zWide(m.troughMv(), d.troughMv()) : TROUGH_CAP));
+        }
+    }
+
+    private static double zWide(double model, double data) {
+        if (Double.isNaN(data)) {
+            return 0;
+        }
+        if (Double.isNaN(model)) {
+            return TROUGH_CAP;
+        }
+        return Math.max(-TROUGH_CAP, Math.min(TROUGH_CAP, (model - data) / TROUGH_MV));
     }
 
     /** A capped z-score of model vs data: 0 when the data's feature is undefined, the cap when only the model's is. */

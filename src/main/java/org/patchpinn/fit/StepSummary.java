@@ -8,13 +8,14 @@ import org.patchpinn.numeric.Median;
 /**
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same
  * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
- * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the baseline
+ * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the median trough
+ * between consecutive spikes, the baseline
  * before the step, the steady state at its end (silent steps), the charging curve at its start (up to the first
  * spike's approach) and the recovery after it. Spike times come from {@link SpikeTimes} (fast, run thousands of
  * times per fit).
  */
 record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
-                   double peakMv, double halfWidthMs, double ahpMv, double baselineMv, double steadyMv,
+                   double peakMv, double halfWidthMs, double ahpMv, double troughMv, double baselineMv, double steadyMv,
                    double[] charging, double[] recovery) {
     /** Times after step onset at which the charging curve is sampled (ms). */
     static final double[] CHARGING_MS = {2, 5, 10, 20, 40, 80};
@@ -67,6 +68,13 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
                 ahp = v[TraceMath.argMin(v, pk, ahpEnd)];
             }
         }
+        // the trough between consecutive spikes, median over the train: where the membrane goes between spikes
+        double[] troughs = new double[Math.max(0, in.length - 1)];
+        for (int k = 0; k < troughs.length; k++) {
+            int from = (int) Math.floor(in[k] / dtMs);
+            troughs[k] = v[TraceMath.argMin(v, from, Math.max(from + 1, (int) Math.floor(in[k + 1] / dtMs)))];
+        }
+        double trough = troughs.length == 0 ? Double.NaN : Median.of(troughs);
         double steady = in.length == 0 && b > a ? Median.upper(v, a + (int) (0.8 * (b - a)), b) : Double.NaN;
         // the charging curve's start up to the first spike's approach: on a spiking sweep it is the only
         // subthreshold view of the membrane (capacitance, leak) when a protocol has no hyperpolarising step; its
@@ -88,8 +96,8 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
             int i = b + (int) Math.round(RECOVERY_MS[k] / dtMs);
             recovery[k] = i + h <= n ? Median.upper(v, i - h, i + h) - baseline : Double.NaN;
         }
-        return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, baseline, steady,
-                charging, recovery);
+        return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, trough, baseline,
+                steady, charging, recovery);
     }
 
     /** The sample in [from, to] (from ≥ 1) where V rose most since the sample before. */
