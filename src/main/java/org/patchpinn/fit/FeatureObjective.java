@@ -208,29 +208,23 @@ final class FeatureObjective {
             // the trough between spikes over the whole train, on a scale that does not saturate within the errors
             // real fits made (troughs 20-70 mV below the cell's; the first spike's AHP term caps at 15 mV)
             boolean two = !diverged && m.spikes() > 1;
-            r.add(SHAPE_WEIGHT * (two ? zWide(m.troughMv(), d.troughMv()) : TROUGH_CAP));
+            r.add(SHAPE_WEIGHT * (two ? z(m.troughMv(), d.troughMv(), TROUGH_MV, TROUGH_CAP) : TROUGH_CAP));
         }
-    }
-
-    private static double zWide(double model, double data) {
-        if (Double.isNaN(data)) {
-            return 0;
-        }
-        if (Double.isNaN(model)) {
-            return TROUGH_CAP;
-        }
-        return Math.max(-TROUGH_CAP, Math.min(TROUGH_CAP, (model - data) / TROUGH_MV));
     }
 
     /** A capped z-score of model vs data: 0 when the data's feature is undefined, the cap when only the model's is. */
     static double z(double model, double data, double scale) {
+        return z(model, data, scale, CAP);
+    }
+
+    private static double z(double model, double data, double scale, double cap) {
         if (Double.isNaN(data)) {
             return 0;
         }
         if (Double.isNaN(model)) {
-            return CAP;
+            return cap;
         }
-        return Math.max(-CAP, Math.min(CAP, (model - data) / scale));
+        return Math.max(-cap, Math.min(cap, (model - data) / scale));
     }
 
     /** The same on a log scale (for positive features: intervals, widths). */
