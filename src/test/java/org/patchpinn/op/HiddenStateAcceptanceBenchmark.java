@@ -18,8 +18,8 @@ import org.patchpinn.testing.SharedData;
 
 /**
  * Issue 12's synthetic acceptance, as a user runs it: {@code fit rs_adapting.atf --model traub-rs --method hybrid
- * --latent auto} with nothing else given, then the handed-back model's new state (the law when adopted, else the
- * network's tables: result.json's {@code latent}) against the hidden M-current of truth.json. Prints the number of
+ * --latent auto} with nothing else given, then the handed-back model's first new state (the law when adopted, else
+ * the network's tables: result.json's {@code latent}) against the hidden M-current of truth.json. Prints the number of
  * states, the reversal error, max |g·z∞ − g·z∞ true| / g true over −75…−45 mV, τz / τz true over −70…−30 mV and
  * the test sweeps' Γ, each with its criterion (1 state; 10 mV; 0.15; a factor 2; 0.8). Minutes on 2 cores.
  * {@code mvn -q -o test -Pbenchmark -Dtest=HiddenStateAcceptanceBenchmark}
