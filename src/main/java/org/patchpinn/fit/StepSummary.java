@@ -10,8 +10,8 @@ import org.patchpinn.numeric.Median;
  * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
  * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the median trough
  * between consecutive spikes, the baseline before the step, the steady state at its end (silent steps), the
- * charging curve at its start (up to the first spike's approach) and the recovery after it. Spike times come from {@link SpikeTimes} (fast, run thousands of
- * times per fit).
+ * charging curve at its start (up to the first spike's approach) and the recovery after it. Spike times come from
+ * {@link SpikeTimes} (fast, run thousands of times per fit).
  */
 record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
                    double peakMv, double halfWidthMs, double ahpMv, double troughMv, double baselineMv, double steadyMv,

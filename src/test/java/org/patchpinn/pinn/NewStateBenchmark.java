@@ -40,13 +40,13 @@ import org.patchpinn.trace.Recording;
 @Tag("benchmark")
 class NewStateBenchmark {
     static final FittedModel.Latent TRUE_M = mCurrent(8.88275898024553, -90, 608);
+    static final double[] SQUID_TRUTH = {100, 11400, 3780, 30};
 
     /** The M-current of traub-rs-m (Pospischil et al. 2008) with its g (nS), E (mV) and τmax (ms). */
     static FittedModel.Latent mCurrent(double gNs, double eMv, double tauMaxMs) {
         return FittedModel.Latent.of(gNs, eMv, v -> 1 / (1 + Math.exp(-(v + 35) / 10)),
                 v -> tauMaxMs / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20)));
     }
-    static final double[] SQUID_TRUTH = {100, 11400, 3780, 30};
 
     static CurrentClampData load(String name) {
         Path p = SharedData.path("bench/public/" + name);
