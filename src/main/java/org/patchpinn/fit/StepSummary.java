@@ -24,6 +24,8 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
      * end of the step, how fast it closes).
      */
     static final double[] RECOVERY_MS = {5, 20, 50, 90};
+    /** How long after the last spike the recovery is read at the earliest (ms): past its after-hyperpolarisation. */
+    static final double RECOVERY_CLEAR_MS = 20;
     /** Half-width of the median window of a recovery sample (ms): smooths recording noise. */
     static final double RECOVERY_HALF_MS = 1;
     /** The charging curve is read up to this long before the first spike's time ({@code SpikeTimes}) (ms). */
@@ -91,12 +93,29 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         }
         double[] recovery = new double[RECOVERY_MS.length];
         int h = Math.max(1, (int) Math.round(RECOVERY_HALF_MS / dtMs));
+        int origin = (int) Math.round(recoveryOriginMs(times, endMs) / dtMs);
         for (int k = 0; k < RECOVERY_MS.length; k++) {
-            int i = b + (int) Math.round(RECOVERY_MS[k] / dtMs);
+            int i = origin + (int) Math.round(RECOVERY_MS[k] / dtMs);
             recovery[k] = i + h <= n ? Median.upper(v, i - h, i + h) - baseline : Double.NaN;
         }
         return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, trough, baseline,
                 steady, charging, recovery);
+    }
+
+    /**
+     * Where the recovery's sample times count from: the step's end, or {@value #RECOVERY_CLEAR_MS} ms after the
+     * last spike when that is later. Counted from the step's end alone, the first samples fell in the last spike's
+     * after-hyperpolarisation whenever it fired just before the end, and scored the phase of the train there, not
+     * the slow current (a synthetic cell: 9.8 of a selection loss of 10.4 at a fit's answer, 0.14 at the truth).
+     */
+    static double recoveryOriginMs(double[] spikeTimesMs, double endMs) {
+        double origin = endMs;
+        for (double t : spikeTimesMs) {
+            if (t < origin && t + RECOVERY_CLEAR_MS > origin) {
+                origin = t + RECOVERY_CLEAR_MS;
+            }
+        }
+        return origin;
     }
 
     /** The sample in [from, to] (from ≥ 1) where V rose most since the sample before. */
