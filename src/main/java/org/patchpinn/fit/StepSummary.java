@@ -19,9 +19,9 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
     /** Times after step onset at which the charging curve is sampled (ms). */
     static final double[] CHARGING_MS = {2, 5, 10, 20, 40, 80};
     /**
-     * Times after the step's end at which the recovery is sampled (ms): the undershoot after a train of spikes
-     * and its decay are where a slow current shows itself below threshold (its reversal, how open it is at the
-     * end of the step, how fast it closes).
+     * Times after the step's end (or after a late spike, {@link #recoveryOriginMs}) at which the recovery is sampled
+     * (ms): the undershoot after a train of spikes and its decay are where a slow current shows itself below
+     * threshold (its reversal, how open it is at the end of the step, how fast it closes).
      */
     static final double[] RECOVERY_MS = {5, 20, 50, 90};
     /** How long after the last spike the recovery is read at the earliest (ms): past its after-hyperpolarisation. */
