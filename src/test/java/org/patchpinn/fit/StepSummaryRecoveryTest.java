@@ -28,7 +28,7 @@ class StepSummaryRecoveryTest {
                 }
             }
             double since = t - last;
-            v[k] = since < 0.5 ? 30 : since >= 0.5 ? under - 12 * Math.exp(-(since - 0.5) / 4) : under;
+            v[k] = Double.isNaN(last) ? under : since < 0.5 ? 30 : under - 12 * Math.exp(-(since - 0.5) / 4);
         }
         return v;
     }
@@ -57,9 +57,11 @@ class StepSummaryRecoveryTest {
         StepSummary b = StepSummary.of(early, DT, 100, STEP_END_MS);
         assertEquals(12, a.spikes());
         assertEquals(12, b.spikes());
-        // the late train's recovery is read 17 ms later on an undershoot decaying with τ 40 ms: at most 2.8 mV apart
-        // at the first sample, and no after-hyperpolarisation in either
-        assertArrayEquals(b.recovery(), a.recovery(), 2.9);
+        // both origins move past the last spike (417 and 405 ms): the late train's recovery is read 12 ms later on an
+        // undershoot decaying with τ 40 ms, 1.6 mV apart at the first sample, and no after-hyperpolarisation in either
+        assertEquals(385 + StepSummary.RECOVERY_CLEAR_MS,
+                StepSummary.recoveryOriginMs(new double[] {360, 385}, STEP_END_MS), 1e-9);
+        assertArrayEquals(b.recovery(), a.recovery(), 1.8);
         for (int k = 0; k < a.recovery().length; k++) {
             double t = 397 + StepSummary.RECOVERY_CLEAR_MS + StepSummary.RECOVERY_MS[k] - STEP_END_MS;
             assertEquals(-8 * Math.exp(-t / 40), a.recovery()[k], 0.3, "late train, sample " + k);
