@@ -31,8 +31,12 @@ import org.patchpinn.trace.CurrentClampSweep;
 final class FeatureObjective {
     static final double CAP = 5;
     static final double SHAPE_WEIGHT = 0.5;
-    /** Simulated time after the step's end (ms). */
-    static final double TAIL_MS = 100;
+    /**
+     * Simulated time after the step's end (ms): long enough for the recovery's last sample where it counts from a
+     * spike at the step's end ({@link StepSummary#RECOVERY_SPAN_MS}), so the data's sample is not dropped and the
+     * model's not capped for where its train ends.
+     */
+    static final double TAIL_MS = 120;
     /** Scale (mV) and weight of the recovery after the step: a subthreshold voltage like the charging curve. */
     static final double RECOVERY_MV = 1;
     static final double RECOVERY_WEIGHT = 0.5;

@@ -28,6 +28,8 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
     static final double RECOVERY_CLEAR_MS = 20;
     /** Half-width of the median window of a recovery sample (ms): smooths recording noise. */
     static final double RECOVERY_HALF_MS = 1;
+    /** How far past the step's end the last recovery sample reads when the last spike fires at the end (ms). */
+    static final double RECOVERY_SPAN_MS = RECOVERY_CLEAR_MS + RECOVERY_MS[RECOVERY_MS.length - 1] + RECOVERY_HALF_MS;
     /** The charging curve is read up to this long before the first spike's time ({@code SpikeTimes}) (ms). */
     static final double PRE_SPIKE_MS = 3;
     /** On a spiking sweep the charging curve is read at most this long after the step's onset (ms). */

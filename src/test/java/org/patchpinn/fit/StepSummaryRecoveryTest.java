@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The recovery after a step is read past the last spike's after-hyperpolarisation, not at the phase of the train. */
@@ -42,6 +43,20 @@ class StepSummaryRecoveryTest {
         assertEquals(405 + StepSummary.RECOVERY_CLEAR_MS,
                 StepSummary.recoveryOriginMs(new double[] {395, 405}, STEP_END_MS), 1e-9);
         assertEquals(STEP_END_MS, StepSummary.recoveryOriginMs(new double[0], STEP_END_MS), 1e-9);
+    }
+
+    @Test
+    void theStatisticsSimulateTheRecoverysLastSample() {
+        // a train ending at the step's end reads its last sample RECOVERY_SPAN_MS on: a shorter tail drops it from the
+        // data and caps it in the model, by phase again
+        assertTrue(FeatureObjective.TAIL_MS >= StepSummary.RECOVERY_SPAN_MS + 5,
+                FeatureObjective.TAIL_MS + " ms simulated, " + StepSummary.RECOVERY_SPAN_MS + " ms read");
+        double[] late = trace(372, 397);
+        int n = (int) Math.ceil((STEP_END_MS + FeatureObjective.TAIL_MS) / DT);
+        StepSummary s = StepSummary.of(Arrays.copyOf(late, n), DT, 100, STEP_END_MS);
+        for (double x : s.recovery()) {
+            assertTrue(Double.isFinite(x), Arrays.toString(s.recovery()));
+        }
     }
 
     @Test
