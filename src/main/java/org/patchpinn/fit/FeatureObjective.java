@@ -2,7 +2,9 @@ package org.patchpinn.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.patchpinn.features.PassiveSteps;
@@ -43,6 +45,9 @@ final class FeatureObjective {
     /** Scale (mV) and cap (z) of the trough between spikes: up to 75 mV off is still seen. */
     static final double TROUGH_MV = 5;
     static final double TROUGH_CAP = 15;
+    /** Names of the terms several samples of a curve share. */
+    static final String RECOVERY = "recovery";
+    static final String CHARGING = "charging";
 
     /**
      * What the loss reads besides the statistics every fit scores; {@code firingBaselines}: whether a sweep that
@@ -65,6 +70,12 @@ final class FeatureObjective {
                     !SteadyStateAnchors.applies(training));
         }
     }
+
+    /**
+     * One sweep's share of the loss by term: its squared z-scores weighted as the loss weighs them, so the terms of
+     * all sweeps sum to {@link #loss}. {@code sweep} is the recording's sweep index.
+     */
+    record SweepTerms(int sweep, double loss, Map<String, Double> terms) { }
 
     /** A sweep trimmed to what the loss reads, with the data's summary. */
     private record Target(FitSweep sweep, double startMs, double endMs, StepSummary data) { }
@@ -162,10 +173,38 @@ final class FeatureObjective {
     }
 
     /**
+     * The loss of {@code full} sweep by sweep and term, to tell which feature of which sweep a fit could not match
+     * (a sum hides it: session 37 found a recovery sample scoring 9.8 of a selection loss of 10.4 only by printing).
+     */
+    List<SweepTerms> terms(double[] full) {
+        StepSummary[] m = summaries(full);
+        double weight = 1.0 / targets.size();
+        List<SweepTerms> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Map<String, Double> terms = new LinkedHashMap<>();
+            addTerms(targets.get(i).data(), m[i], scored, (term, z) -> terms.merge(term, weight * z * z, Double::sum));
+            out.add(new SweepTerms(targets.get(i).sweep().index(),
+                    terms.values().stream().mapToDouble(Double::doubleValue).sum(), terms));
+        }
+        return out;
+    }
+
+    /**
      * z-scores of one sweep; a fixed layout per data sweep (a missing model feature scores {@link #CAP}), so
      * residual vectors of different parameter sets line up.
      */
     static void addResiduals(StepSummary d, StepSummary m, Scored scored, List<Double> r) {
+        addTerms(d, m, scored, (term, x) -> r.add(x));
+    }
+
+    /** Receives one sweep's z-scores in their fixed order, each with the name of the term it belongs to. */
+    @FunctionalInterface
+    interface Terms {
+        void add(String term, double z);
+    }
+
+    /** {@link #addResiduals}, each z-score named by its term (several samples of a curve share one name). */
+    static void addTerms(StepSummary d, StepSummary m, Scored scored, Terms r) {
         boolean diverged = m == null;
         // for a cell read as firing at the holding current, a sweep that fires before its step has no baseline, only
         // the phase of its firing there: the features measured from that baseline (itself, the charging curve, the
@@ -174,45 +213,49 @@ final class FeatureObjective {
         if (scored.recovery() && rests) {
             for (int k = 0; k < d.recovery().length; k++) {
                 double x = diverged ? CAP : z(m.recovery()[k], d.recovery()[k], RECOVERY_MV);
-                r.add(Double.isNaN(d.recovery()[k]) ? 0 : RECOVERY_WEIGHT * x);
+                r.add(RECOVERY, Double.isNaN(d.recovery()[k]) ? 0 : RECOVERY_WEIGHT * x);
             }
         }
         // a spike where the cell stays silent moves rheobase: it weighs double
         double countScale = d.spikes() == 0 ? 0.5 : Math.max(1.0, 0.1 * d.spikes());
-        r.add(diverged ? 3 * CAP : (m.spikes() - d.spikes()) / countScale);
-        r.add(diverged ? CAP : (m.spikesBefore() - d.spikesBefore()) / Math.max(1.0, 0.2 * d.spikesBefore()));
+        r.add("spike count", diverged ? 3 * CAP : (m.spikes() - d.spikes()) / countScale);
+        r.add("spikes before the step", diverged ? CAP
+                : (m.spikesBefore() - d.spikesBefore()) / Math.max(1.0, 0.2 * d.spikesBefore()));
         if (rests) {
-            r.add(diverged ? CAP : z(m.baselineMv(), d.baselineMv(), 1.0));
+            r.add("baseline", diverged ? CAP : z(m.baselineMv(), d.baselineMv(), 1.0));
         }
         if (d.spikes() == 0) {
-            r.add(diverged || m.spikes() > 0 ? CAP : z(m.steadyMv(), d.steadyMv(), 1.0));
+            r.add("steady state", diverged || m.spikes() > 0 ? CAP : z(m.steadyMv(), d.steadyMv(), 1.0));
             for (int k = 0; rests && k < d.charging().length; k++) {
                 double x = diverged || m.spikes() > 0 ? CAP : z(m.charging()[k], d.charging()[k], 1.0);
-                r.add(Double.isNaN(d.charging()[k]) ? 0 : x);
+                r.add(CHARGING, Double.isNaN(d.charging()[k]) ? 0 : x);
             }
             return;
         }
         if (scored.spikingCharging() && rests) {
             // the charging before the cell's first spike; a model that has spiked by then scores the cap
             for (int k = 0; k < d.charging().length; k++) {
-                r.add(Double.isNaN(d.charging()[k]) ? 0 : diverged ? CAP : z(m.charging()[k], d.charging()[k], 1.0));
+                r.add(CHARGING, Double.isNaN(d.charging()[k]) ? 0
+                        : diverged ? CAP : z(m.charging()[k], d.charging()[k], 1.0));
             }
         }
         boolean any = !diverged && m.spikes() > 0;
-        r.add(any ? z(m.latencyMs(), d.latencyMs(), Math.max(2, 0.1 * d.latencyMs())) : CAP);
+        r.add("first-spike latency", any ? z(m.latencyMs(), d.latencyMs(), Math.max(2, 0.1 * d.latencyMs()))
+                : CAP);
         if (d.spikes() > 1) {
             boolean two = any && m.spikes() > 1;
-            r.add(two ? zLog(m.firstIsiMs(), d.firstIsiMs(), 0.15) : CAP);
-            r.add(two ? zLog(m.lastIsiMs(), d.lastIsiMs(), 0.15) : CAP);
+            r.add("first ISI", two ? zLog(m.firstIsiMs(), d.firstIsiMs(), 0.15) : CAP);
+            r.add("last ISI", two ? zLog(m.lastIsiMs(), d.lastIsiMs(), 0.15) : CAP);
         }
-        r.add(SHAPE_WEIGHT * (any ? z(m.peakMv(), d.peakMv(), 5) : CAP));
-        r.add(SHAPE_WEIGHT * (any ? zLog(m.halfWidthMs(), d.halfWidthMs(), 0.3) : CAP));
-        r.add(SHAPE_WEIGHT * (any ? z(m.ahpMv(), d.ahpMv(), 3) : CAP));
+        r.add("AP peak", SHAPE_WEIGHT * (any ? z(m.peakMv(), d.peakMv(), 5) : CAP));
+        r.add("half-width", SHAPE_WEIGHT * (any ? zLog(m.halfWidthMs(), d.halfWidthMs(), 0.3) : CAP));
+        r.add("AHP", SHAPE_WEIGHT * (any ? z(m.ahpMv(), d.ahpMv(), 3) : CAP));
         if (d.spikes() > 1) {
             // the trough between spikes over the whole train, on a scale that does not saturate within the errors
             // real fits made (troughs 20-70 mV below the cell's; the first spike's AHP term caps at 15 mV)
             boolean two = !diverged && m.spikes() > 1;
-            r.add(SHAPE_WEIGHT * (two ? z(m.troughMv(), d.troughMv(), TROUGH_MV, TROUGH_CAP) : TROUGH_CAP));
+            r.add("trough", SHAPE_WEIGHT * (two ? z(m.troughMv(), d.troughMv(), TROUGH_MV, TROUGH_CAP)
+                    : TROUGH_CAP));
         }
     }
 

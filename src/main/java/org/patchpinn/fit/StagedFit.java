@@ -174,7 +174,9 @@ public final class StagedFit implements FitMethod {
                     + "for a cell silent on every step, read its rest, input resistance and time constant with "
                     + "'features' or fit its traces with method 'trace'");
         }
-        if (selection.isEmpty()) {
+        // the onset cut below makes new lists of both, so whether selection sweeps were given is kept here
+        boolean ownSelection = !selection.isEmpty();
+        if (!ownSelection) {
             selection = training;
         }
         if (onsetOnly) {
@@ -361,6 +363,8 @@ public final class StagedFit implements FitMethod {
         diagnostics.add("stages", stageJson);
         diagnostics.add("stage_scores", sel);
         diagnostics.addProperty("chosen_stage", best.stage());
+        diagnostics.add("loss_terms", lossTermsJson(trainObj, ownSelection ? selectObj : null,
+                best.values()));
         // where the solved membrane sits on its band, the model cannot rest at the cell's rest with its active
         // currents (0055_fsi: EL on its edge, no resting state near the cell's): the report says so
         List<String> atEdge = inBand == null ? List.of() : inBand.atRangeEdge(best.values());
@@ -369,7 +373,7 @@ public final class StagedFit implements FitMethod {
             progress.log("fit (classic): the solved membrane " + atEdge + " sits on its band's edge: the model does "
                     + "not meet the cell's rest and input resistance exactly");
         }
-        diagnostics.addProperty("selection_sweeps", selection == training ? "training (none given)" : "selection");
+        diagnostics.addProperty("selection_sweeps", ownSelection ? "selection" : "training (none given)");
         diagnostics.addProperty("simulations", trainObj.simulations() + selectObj.simulations());
         diagnostics.add("wall_s", Json.number((System.nanoTime() - t0) / 1e9));
         progress.log(String.format(Locale.ROOT, "fit (classic): chosen stage '%s' (selection loss %.3g)",
@@ -389,6 +393,33 @@ public final class StagedFit implements FitMethod {
                     fixed ? x : Double.NaN, fixed));
         }
         return new FitOutcome(spec.withValues(best.values()), estimates, diagnostics).table(lossTable);
+    }
+
+    /**
+     * The chosen model's training (and selection) loss by sweep and term ({@link FeatureObjective#terms}): which
+     * feature of which sweep the fit could not match.
+     */
+    private static JsonObject lossTermsJson(FeatureObjective train, FeatureObjective select, double[] values) {
+        JsonObject o = new JsonObject();
+        o.add("training", sweepTermsJson(train.terms(values)));
+        if (select != null) {
+            o.add("selection", sweepTermsJson(select.terms(values)));
+        }
+        return o;
+    }
+
+    private static JsonArray sweepTermsJson(List<FeatureObjective.SweepTerms> sweeps) {
+        JsonArray a = new JsonArray();
+        for (FeatureObjective.SweepTerms s : sweeps) {
+            JsonObject o = new JsonObject();
+            o.addProperty("sweep", s.sweep());
+            o.add("loss", Json.number(s.loss()));
+            JsonObject terms = new JsonObject();
+            s.terms().forEach((k, v) -> terms.add(k, Json.number(v)));
+            o.add("terms", terms);
+            a.add(o);
+        }
+        return a;
     }
 
     /**

@@ -72,6 +72,29 @@ class StagedFitTest {
         assertEquals(1, cell.model().timeConstantMs() / cell.data().timeConstantMs(), 0.25);
         assertEquals(260, out.estimate("Cm").value(), 60);
         assertSlowStageStartsWhereItsStageEnded(out.diagnostics());
+        assertLossTermsAddUpToTheChosenStagesLosses(out.diagnostics(), roles);
+    }
+
+    /**
+     * result.json's loss breakdown is the chosen model's: per role, its sweeps' terms sum to that stage's losses (the
+     * selection's only where selection sweeps were given; otherwise the training sweeps select, and are listed once).
+     */
+    private static void assertLossTermsAddUpToTheChosenStagesLosses(JsonObject diagnostics, SweepRoles roles) {
+        JsonObject chosen = diagnostics.getAsJsonObject("stage_scores")
+                .getAsJsonObject(diagnostics.get("chosen_stage").getAsString());
+        JsonObject terms = diagnostics.getAsJsonObject("loss_terms");
+        assertEquals(!roles.selection().isEmpty(), terms.has("selection"), terms.toString());
+        for (String role : terms.keySet()) {
+            double sum = 0;
+            int sweeps = 0;
+            for (JsonElement e : terms.getAsJsonArray(role)) {
+                sum += e.getAsJsonObject().get("loss").getAsDouble();
+                sweeps++;
+            }
+            double loss = chosen.get(role + "_loss").getAsDouble();
+            assertEquals(loss, sum, 1e-6 * Math.max(1, loss), role + ": " + terms);
+            assertEquals((role.equals("training") ? roles.training() : roles.selection()).size(), sweeps, role);
+        }
     }
 
     /**
@@ -123,6 +146,7 @@ class StagedFitTest {
                 FitSettings.defaults().withConfidenceIntervals(false));
         FitOutcome out = new StagedFit().fit(problem, Progress.NONE);
         assertEquals("trace", out.diagnostics().get("chosen_stage").getAsString());
+        assertLossTermsAddUpToTheChosenStagesLosses(out.diagnostics(), roles);
         for (String g : List.of("gNa", "gK", "gL")) {
             assertEquals(1, out.estimate(g).value() / truth.parameter(g).value(), 0.03, g);
         }
