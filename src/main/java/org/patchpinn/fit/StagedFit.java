@@ -363,8 +363,10 @@ public final class StagedFit implements FitMethod {
         diagnostics.add("stages", stageJson);
         diagnostics.add("stage_scores", sel);
         diagnostics.addProperty("chosen_stage", best.stage());
-        diagnostics.add("loss_terms", lossTermsJson(trainObj, ownSelection ? selectObj : null,
-                best.values()));
+        List<FeatureObjective.SweepTerms> trainingTerms = trainObj.terms(best.values());
+        List<FeatureObjective.SweepTerms> selectionTerms = ownSelection ? selectObj.terms(best.values()) : List.of();
+        diagnostics.add("loss_terms", lossTermsJson(trainingTerms, selectionTerms));
+        Table termsTable = lossTermsTable(trainingTerms, selectionTerms);
         // where the solved membrane sits on its band, the model cannot rest at the cell's rest with its active
         // currents (0055_fsi: EL on its edge, no resting state near the cell's): the report says so
         List<String> atEdge = inBand == null ? List.of() : inBand.atRangeEdge(best.values());
@@ -381,7 +383,8 @@ public final class StagedFit implements FitMethod {
         progress.fraction(1);
         if (polished != null) {
             polished.diagnostics().entrySet().forEach(e -> diagnostics.add("trace_" + e.getKey(), e.getValue()));
-            return new FitOutcome(polished.fitted(), polished.estimates(), diagnostics).table(lossTable);
+            return new FitOutcome(polished.fitted(), polished.estimates(), diagnostics).table(lossTable)
+                    .table(termsTable);
         }
         List<ParameterEstimate> estimates = new ArrayList<>();
         List<String> free = spec.freeParameters();
@@ -392,20 +395,35 @@ public final class StagedFit implements FitMethod {
             estimates.add(new ParameterEstimate(p.name(), p.unit(), x, fixed ? x : Double.NaN,
                     fixed ? x : Double.NaN, fixed));
         }
-        return new FitOutcome(spec.withValues(best.values()), estimates, diagnostics).table(lossTable);
+        return new FitOutcome(spec.withValues(best.values()), estimates, diagnostics).table(lossTable)
+                .table(termsTable);
     }
 
     /**
-     * The chosen model's training (and selection) loss by sweep and term ({@link FeatureObjective#terms}): which
-     * feature of which sweep the fit could not match.
+     * The chosen model's training (and selection, where given) loss by sweep and term ({@link FeatureObjective#terms}):
+     * which feature of which sweep the fit could not match.
      */
-    private static JsonObject lossTermsJson(FeatureObjective train, FeatureObjective select, double[] values) {
+    private static JsonObject lossTermsJson(List<FeatureObjective.SweepTerms> training,
+                                            List<FeatureObjective.SweepTerms> selection) {
         JsonObject o = new JsonObject();
-        o.add("training", sweepTermsJson(train.terms(values)));
-        if (select != null) {
-            o.add("selection", sweepTermsJson(select.terms(values)));
+        o.add("training", sweepTermsJson(training));
+        if (!selection.isEmpty()) {
+            o.add("selection", sweepTermsJson(selection));
         }
         return o;
+    }
+
+    /** The same as a table (fit_loss_terms.csv): a row per sweep, a column per term, empty where not scored. */
+    static Table lossTermsTable(List<FeatureObjective.SweepTerms> training,
+                                List<FeatureObjective.SweepTerms> selection) {
+        Table t = new Table("PatchPINN Fit Loss Terms");
+        for (String role : List.of("training", "selection")) {
+            for (FeatureObjective.SweepTerms s : role.equals("training") ? training : selection) {
+                Table.Row r = t.addRow().set("sweep", s.sweep()).set("role", role).set("loss", s.loss());
+                s.terms().forEach(r::set);
+            }
+        }
+        return t;
     }
 
     private static JsonArray sweepTermsJson(List<FeatureObjective.SweepTerms> sweeps) {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelSpec;
+import org.patchpinn.report.Table;
 import org.patchpinn.sim.NoiseModel;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.sim.Stimulus;
@@ -72,14 +73,15 @@ class StagedFitTest {
         assertEquals(1, cell.model().timeConstantMs() / cell.data().timeConstantMs(), 0.25);
         assertEquals(260, out.estimate("Cm").value(), 60);
         assertSlowStageStartsWhereItsStageEnded(out.diagnostics());
-        assertLossTermsAddUpToTheChosenStagesLosses(out.diagnostics(), roles);
+        assertLossTermsAddUpToTheChosenStagesLosses(out, roles);
     }
 
     /**
      * result.json's loss breakdown is the chosen model's: per role, its sweeps' terms sum to that stage's losses (the
      * selection's only where selection sweeps were given; otherwise the training sweeps select, and are listed once).
      */
-    private static void assertLossTermsAddUpToTheChosenStagesLosses(JsonObject diagnostics, SweepRoles roles) {
+    private static void assertLossTermsAddUpToTheChosenStagesLosses(FitOutcome out, SweepRoles roles) {
+        JsonObject diagnostics = out.diagnostics();
         JsonObject chosen = diagnostics.getAsJsonObject("stage_scores")
                 .getAsJsonObject(diagnostics.get("chosen_stage").getAsString());
         JsonObject terms = diagnostics.getAsJsonObject("loss_terms");
@@ -95,6 +97,12 @@ class StagedFitTest {
             assertEquals(loss, sum, 1e-6 * Math.max(1, loss), role + ": " + terms);
             assertEquals((role.equals("training") ? roles.training() : roles.selection()).size(), sweeps, role);
         }
+        // and as fit_loss_terms.csv: a row per sweep scored, the same shares
+        Table table = out.tables().stream().filter(t -> t.name().equals("PatchPINN Fit Loss Terms")).findFirst()
+                .orElseThrow();
+        assertEquals(roles.training().size() + roles.selection().size(), table.rowCount());
+        double first = terms.getAsJsonArray("training").get(0).getAsJsonObject().get("loss").getAsDouble();
+        assertEquals(first, table.getNumber(0, "loss"), 0);
     }
 
     /**
@@ -146,7 +154,7 @@ class StagedFitTest {
                 FitSettings.defaults().withConfidenceIntervals(false));
         FitOutcome out = new StagedFit().fit(problem, Progress.NONE);
         assertEquals("trace", out.diagnostics().get("chosen_stage").getAsString());
-        assertLossTermsAddUpToTheChosenStagesLosses(out.diagnostics(), roles);
+        assertLossTermsAddUpToTheChosenStagesLosses(out, roles);
         for (String g : List.of("gNa", "gK", "gL")) {
             assertEquals(1, out.estimate(g).value() / truth.parameter(g).value(), 0.03, g);
         }
