@@ -9,9 +9,9 @@ import org.patchpinn.numeric.Median;
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same
  * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
  * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the median trough
- * between consecutive spikes and the median upstroke (steepest rise) of the spikes, the baseline before the step,
- * the steady state at its end (silent steps), the charging curve at its start (up to the first spike's approach)
- * and the recovery after it. Spike times come from {@link SpikeTimes} (fast, run thousands of times per fit).
+ * between consecutive spikes and the median upstroke (steepest rise) of the spikes, the baseline before the step, the steady state at its end (silent steps), the
+ * charging curve at its start (up to the first spike's approach) and the recovery after it. Spike times come from
+ * {@link SpikeTimes} (fast, run thousands of times per fit).
  */
 record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
                    double peakMv, double halfWidthMs, double ahpMv, double troughMv, double upstrokeVPerS,
