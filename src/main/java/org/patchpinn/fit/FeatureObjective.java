@@ -18,8 +18,9 @@ import org.patchpinn.trace.CurrentClampSweep;
  * The staged fit's loss: per step sweep, the model's {@link StepSummary} against the data's as z-scores
  * (BluePyOpt's |model − data| / scale, squared and summed), each capped so no feature drowns the others — except
  * the spike counts, which are not capped, so a silent model on a spiking sweep always scores badly. Shape terms
- * (AP peak, half-width, AHP, the spikes' upstroke, and the trough between spikes over the train, whose cap is wider)
- * weigh half: a single compartment cannot match shape and timing at once (SCIENCE.md). Only the stimulus window and a short tail are simulated. The recovery after the step is scored
+ * (AP peak, half-width, AHP, and the trough between spikes over the train, whose cap is wider) weigh half: a single
+ * compartment cannot match shape and timing at once
+ * (SCIENCE.md). Only the stimulus window and a short tail are simulated. The recovery after the step is scored
  * only for models with a slow current ({@link Scored#recovery}): a model without one cannot produce a slow
  * undershoot, and its fast parameters would only be bent towards it. The charging curve of a spiking sweep (its first
  * {@value StepSummary#SPIKING_CHARGING_MS} ms, up to the first spike's approach) is scored only where the training
@@ -44,8 +45,6 @@ final class FeatureObjective {
     /** Scale (mV) and cap (z) of the trough between spikes: up to 75 mV off is still seen. */
     static final double TROUGH_MV = 5;
     static final double TROUGH_CAP = 15;
-    /** Scale of the spikes' upstroke on a log scale (as the intervals'). */
-    static final double UPSTROKE_LOG = 0.15;
     /** Names of the terms several samples of a curve share. */
     static final String RECOVERY = "recovery";
     static final String CHARGING = "charging";
@@ -251,7 +250,6 @@ final class FeatureObjective {
         r.add("AP peak", SHAPE_WEIGHT * (any ? z(m.peakMv(), d.peakMv(), 5) : CAP));
         r.add("half-width", SHAPE_WEIGHT * (any ? zLog(m.halfWidthMs(), d.halfWidthMs(), 0.3) : CAP));
         r.add("AHP", SHAPE_WEIGHT * (any ? z(m.ahpMv(), d.ahpMv(), 3) : CAP));
-        r.add("upstroke", SHAPE_WEIGHT * (any ? zLog(m.upstrokeVPerS(), d.upstrokeVPerS(), UPSTROKE_LOG) : CAP));
         if (d.spikes() > 1) {
             // the trough between spikes over the whole train, on a scale that does not saturate within the errors
             // real fits made (troughs 20-70 mV below the cell's; the first spike's AHP term caps at 15 mV)

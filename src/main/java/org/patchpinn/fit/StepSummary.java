@@ -9,13 +9,13 @@ import org.patchpinn.numeric.Median;
  * The summary statistics of one trace around its current step that the staged fit compares, computed the same
  * way on data and model (so definitions cancel): spikes before and in the step, first-spike latency, the first
  * and last interspike intervals, the first spike's peak, half-width and after-hyperpolarisation, the median trough
- * between consecutive spikes and the median upstroke (steepest rise) of the spikes, the baseline before the step, the steady state at its end (silent steps), the
+ * between consecutive spikes, the baseline before the step, the steady state at its end (silent steps), the
  * charging curve at its start (up to the first spike's approach) and the recovery after it. Spike times come from
  * {@link SpikeTimes} (fast, run thousands of times per fit).
  */
 record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstIsiMs, double lastIsiMs,
-                   double peakMv, double halfWidthMs, double ahpMv, double troughMv, double upstrokeVPerS,
-                   double baselineMv, double steadyMv, double[] charging, double[] recovery) {
+                   double peakMv, double halfWidthMs, double ahpMv, double troughMv, double baselineMv, double steadyMv,
+                   double[] charging, double[] recovery) {
     /** Times after step onset at which the charging curve is sampled (ms). */
     static final double[] CHARGING_MS = {2, 5, 10, 20, 40, 80};
     /**
@@ -78,17 +78,6 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
             troughs[k] = v[TraceMath.argMin(v, from, Math.max(from + 1, (int) Math.floor(in[k + 1] / dtMs)))];
         }
         double trough = troughs.length == 0 ? Double.NaN : Median.of(troughs);
-        // each spike's steepest rise, median over the train: the sodium current's strength (max dV/dt ~ gNa/Cm), which
-        // peak and half-width barely see (a synthetic cell fitted at 2.6x its gNa: peak 1 mV, half-width 0.14 ms
-        // off, upstroke +17 % on the first spike and +50 % on later ones)
-        double[] rises = new double[in.length];
-        for (int k = 0; k < in.length; k++) {
-            int i0 = (int) Math.floor(in[k] / dtMs);
-            int pk = TraceMath.argMax(v, i0, Math.min(n, i0 + (int) Math.round(3 / dtMs)));
-            int at = steepestRise(v, Math.max(1, pk - (int) Math.round(2 / dtMs)), pk);
-            rises[k] = (v[at] - v[at - 1]) / dtMs;
-        }
-        double upstroke = rises.length == 0 ? Double.NaN : Median.of(rises);
         double steady = in.length == 0 && b > a ? Median.upper(v, a + (int) (0.8 * (b - a)), b) : Double.NaN;
         // the charging curve's start up to the first spike's approach: on a spiking sweep it is the only
         // subthreshold view of the membrane (capacitance, leak) when a protocol has no hyperpolarising step; its
@@ -111,8 +100,8 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
             int i = origin + (int) Math.round(RECOVERY_MS[k] / dtMs);
             recovery[k] = i + h <= n ? Median.upper(v, i - h, i + h) - baseline : Double.NaN;
         }
-        return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, trough, upstroke,
-                baseline, steady, charging, recovery);
+        return new StepSummary(before, in.length, latency, firstIsi, lastIsi, peak, half, ahp, trough, baseline,
+                steady, charging, recovery);
     }
 
     /**
