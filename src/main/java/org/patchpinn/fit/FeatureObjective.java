@@ -75,7 +75,12 @@ final class FeatureObjective {
      * One sweep's share of the loss by term: its squared z-scores weighted as the loss weighs them, so the terms of
      * all sweeps sum to {@link #loss}. {@code sweep} is the recording's sweep index.
      */
-    record SweepTerms(int sweep, double loss, Map<String, Double> terms) { }
+    record SweepTerms(int sweep, Map<String, Double> terms) {
+        /** The sweep's share of the loss: its terms' sum. */
+        double loss() {
+            return terms.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
 
     /** A sweep trimmed to what the loss reads, with the data's summary. */
     private record Target(FitSweep sweep, double startMs, double endMs, StepSummary data) { }
@@ -164,7 +169,7 @@ final class FeatureObjective {
         for (int i = 0; i < targets.size(); i++) {
             addResiduals(targets.get(i).data(), m[i], scored, r);
         }
-        double norm = 1 / Math.sqrt(targets.size());
+        double norm = Math.sqrt(sweepWeight());
         double[] out = new double[r.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = r.get(i) * norm;
@@ -178,15 +183,19 @@ final class FeatureObjective {
      */
     List<SweepTerms> terms(double[] full) {
         StepSummary[] m = summaries(full);
-        double weight = 1.0 / targets.size();
+        double weight = sweepWeight();
         List<SweepTerms> out = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Map<String, Double> terms = new LinkedHashMap<>();
             addTerms(targets.get(i).data(), m[i], scored, (term, z) -> terms.merge(term, weight * z * z, Double::sum));
-            out.add(new SweepTerms(targets.get(i).sweep().index(),
-                    terms.values().stream().mapToDouble(Double::doubleValue).sum(), terms));
+            out.add(new SweepTerms(targets.get(i).sweep().index(), terms));
         }
         return out;
+    }
+
+    /** Each sweep's weight in the loss: the loss is the mean over sweeps of their summed squared z-scores. */
+    private double sweepWeight() {
+        return 1.0 / targets.size();
     }
 
     /**

@@ -417,13 +417,16 @@ public final class StagedFit implements FitMethod {
     static Table lossTermsTable(List<FeatureObjective.SweepTerms> training,
                                 List<FeatureObjective.SweepTerms> selection) {
         Table t = new Table("PatchPINN Fit Loss Terms");
-        for (String role : List.of("training", "selection")) {
-            for (FeatureObjective.SweepTerms s : role.equals("training") ? training : selection) {
-                Table.Row r = t.addRow().set("sweep", s.sweep()).set("role", role).set("loss", s.loss());
-                s.terms().forEach(r::set);
-            }
-        }
+        addTermRows(t, "training", training);
+        addTermRows(t, "selection", selection);
         return t;
+    }
+
+    private static void addTermRows(Table t, String role, List<FeatureObjective.SweepTerms> sweeps) {
+        for (FeatureObjective.SweepTerms s : sweeps) {
+            Table.Row r = t.addRow().set("sweep", s.sweep()).set("role", role).set("loss", s.loss());
+            s.terms().forEach(r::set);
+        }
     }
 
     private static JsonArray sweepTermsJson(List<FeatureObjective.SweepTerms> sweeps) {
