@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.model.BuiltinModels;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.NoiseModel;
+import org.patchpinn.sim.Simulator;
 import org.patchpinn.sim.Stimuli;
 import org.patchpinn.sim.Stimulus;
 import org.patchpinn.sim.SyntheticRecording;
@@ -200,6 +202,54 @@ class StagedFitTest {
                 roles.training().stream().map(all::get).toList(), List.of(),
                 FitSettings.defaults().withMaxEvaluations(60).withConfidenceIntervals(false));
         return assertThrows(FitException.class, () -> new StagedFit().fit(problem, Progress.NONE)).getMessage();
+    }
+
+    @Test
+    void aCellFiringAtTheHoldingCurrentIsRefusedOnItsLevelBeforeTheStepsWhenItHasNoRest() {
+        // 99111002.nwb, a CA1 cell at -15 mV that fires at the holding current, has no rest to refuse on: it was
+        // fitted for three minutes (RMSE 162 mV). Its level before the steps, spikes and all, is read instead.
+        List<FitSweep> cell = pacemakerSweeps(0);
+        List<FitSweep> offset = pacemakerSweeps(50);
+        PassiveEstimate p = PassiveEstimate.ofMeasured(offset.stream()
+                .map(s -> PassiveSteps.of(s.vMv(), s.iPa(), s.dtMs())).toList());
+        assertTrue(Double.isNaN(p.restMv()), "a cell firing at the holding current has no rest");
+        double level = StagedFit.levelBeforeSteps(p, StepSweep.of(cell));
+        assertTrue(level > -65 && level < -35, "between its spikes: " + level + " mV");
+        assertEquals(level + 50, StagedFit.levelBeforeSteps(p, StepSweep.of(offset)), 1e-9);
+
+        long t0 = System.nanoTime();
+        FitProblem problem = new FitProblem(BuiltinModels.get("traub-rs-m"), offset, List.of(),
+                FitSettings.defaults().withMaxEvaluations(60).withConfidenceIntervals(false));
+        String e = assertThrows(FitException.class, () -> new StagedFit().fit(problem, Progress.NONE)).getMessage();
+        assertTrue(e.contains("above -30 mV") && e.contains("before the steps"), e);
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused before any search");
+    }
+
+    /**
+     * Steps of -60, -20 and +40 pA (400 ms in, 500 ms long) of a cell firing at 0 pA, each after a 1.5 s lead-in so
+     * the sweep starts mid-cycle, V shifted by {@code offsetMv} as a rig's offset would.
+     */
+    private static List<FitSweep> pacemakerSweeps(double offsetMv) {
+        ModelSpec pacemaker = BuiltinModels.get("traub-rs-m").withValue("Cm", 40).withValue("gNa", 2500)
+                .withValue("gK", 300).withValue("gL", 1.2).withValue("EL", -35).withValue("VT", -53)
+                .withValue("gM", 3);
+        double dt = 0.1;
+        double lead = 1500;
+        List<FitSweep> out = new ArrayList<>();
+        double[] amplitudes = {-60, -20, 40};
+        for (int k = 0; k < amplitudes.length; k++) {
+            Stimulus step = Stimuli.step(400, 500, amplitudes[k]);
+            double[] all = Simulator.shared().voltage(pacemaker, pacemaker.values(),
+                    t -> t < lead ? 0 : step.currentPa(t - lead), lead + 1100, dt);
+            double[] v = Arrays.copyOfRange(all, (int) Math.round(lead / dt), all.length);
+            double[] cmd = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] += offsetMv;
+                cmd[i] = step.currentPa(i * dt);
+            }
+            out.add(new FitSweep(new CurrentClampSweep(k, v, cmd, dt), step));
+        }
+        return out;
     }
 
     @Test
