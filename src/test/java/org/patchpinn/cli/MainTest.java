@@ -149,6 +149,24 @@ class MainTest {
     }
 
     @Test
+    void aRealRecordingWithAVoltageOffsetIsRefusedInSecondsAndNothingWritten() throws Exception {
+        // 99111002.nwb (Hippocampus Hub): -15 mV before its steps and firing there, so it has no rest; until session
+        // 39 it was fitted for three minutes (RMSE 162 mV) instead of refused
+        Path nwb = SharedData.path("data/other/nwb/99111002.nwb");
+        String before = hash(nwb);
+        Path dir = tmp.resolve("fit");
+        long t0 = System.nanoTime();
+        assertNotEquals(0, run("fit", nwb.toString(), "--model", "traub-rs-m", "--out", dir.toString()));
+        assertTrue((System.nanoTime() - t0) / 1e9 < 30, "refused before any search");
+        String e = err().strip();
+        String last = e.substring(e.lastIndexOf('\n') + 1);
+        assertTrue(last.startsWith("error: 99111002.nwb") && last.contains("above -30 mV")
+                && last.contains("nothing fitted"), e);
+        assertFalse(Files.exists(dir), "nothing written");
+        assertEquals(before, hash(nwb));
+    }
+
+    @Test
     void anOutputFolderHoldingTheInputIsRefusedAndTheInputKept() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("sim"));
         Path input = dir.resolve("simulated.atf");
