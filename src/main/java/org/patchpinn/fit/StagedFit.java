@@ -166,7 +166,7 @@ public final class StagedFit implements FitMethod {
         // the onset base reads the hyperpolarising steps before a sag, as it reads spiking ones before adaptation:
         // a steady state after the sag would give its leak the conductance the new state must explain
         PassiveEstimate passive = PassiveEstimate.ofMeasured(measuredSteps, onsetOnly);
-        refuseDepolarisedRest(levelBeforeSteps(passive, training));
+        refuseDepolarisedLevel(levelBeforeSteps(passive, training));
         if (training.stream().noneMatch(StepSweep::spiking)) {
             // every spike-generating parameter would be searched on nothing: the search ends anywhere (on a
             // passive model cell, measured: Cm, EL and VT on their bounds, reported as a fit)
@@ -557,14 +557,15 @@ public final class StagedFit implements FitMethod {
     }
 
     /**
-     * A rest above {@link ArtefactDetector#DEPOLARISED_BASELINE_MV} is no rest a spiking model has: the recording
-     * carries a voltage offset or the cell is damaged. Two of BluePyEfe's CA1 test recordings rest at −1.5 and −2.3 mV
+     * A cell sitting above {@link ArtefactDetector#DEPOLARISED_BASELINE_MV} before its steps ({@link
+     * #levelBeforeSteps}) is at no rest a spiking model has: the recording carries a voltage offset or the cell is
+     * damaged. Two of BluePyEfe's CA1 test recordings rest at −1.5 and −2.3 mV
      * (98205017/8.abf; 99111002.nwb at −13 mV): the fit ran a minute, then said the model "fires no spike within its
      * bounds", which pointed at the model rather than the recording.
      */
-    private static void refuseDepolarisedRest(double restMv) {
-        if (restMv > ArtefactDetector.DEPOLARISED_BASELINE_MV) {
-            double offset = restMv + 65;
+    private static void refuseDepolarisedLevel(double levelMv) {
+        if (levelMv > ArtefactDetector.DEPOLARISED_BASELINE_MV) {
+            double offset = levelMv + 65;
             String cause = offset <= FitData.MAX_LJP_MV
                     ? String.format(Locale.ROOT, "the voltage carries an offset (a junction potential or an amplifier "
                     + "offset; --ljp_mv %.0f would put the rest at -65 mV) or the cell is damaged", offset)
@@ -572,7 +573,7 @@ public final class StagedFit implements FitMethod {
                     + "corrects up to %.0f mV): the recording's voltage offset or scaling is wrong, or the cell is "
                     + "damaged", offset, FitData.MAX_LJP_MV);
             throw new FitException(String.format(Locale.ROOT, "the cell sits at %.1f mV before the steps of its "
-                    + "training sweeps, above %.0f mV, where no neuron model rests or fires: %s; nothing fitted", restMv,
+                    + "training sweeps, above %.0f mV, where no neuron model rests or fires: %s; nothing fitted", levelMv,
                     ArtefactDetector.DEPOLARISED_BASELINE_MV, cause));
         }
     }
