@@ -22,7 +22,6 @@ import org.patchpinn.model.CurrentSpec;
 import org.patchpinn.model.GateKinetics;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
-import org.patchpinn.numeric.Median;
 import org.patchpinn.report.FitResultJson;
 import org.patchpinn.report.Json;
 import org.patchpinn.report.Table;
@@ -538,9 +537,9 @@ public final class StagedFit implements FitMethod {
 
     /**
      * Where the cell sits before its steps: its measured rest, or for a cell without one (firing at the holding
-     * current, or no spike-free stretch before its steps) the median over the training sweeps of V before each step,
-     * spikes and all — brief, they leave the median between them. The rest alone let 99111002.nwb (a CA1 cell at
-     * -15 mV that fires at the holding current) through to a three-minute fit of an offset recording (RMSE 162 mV).
+     * current, or no spike-free stretch before its steps) the median over the training sweeps of the baseline the
+     * statistics score ({@link StepSummary#baselineMv}). The rest alone let 99111002.nwb (a CA1 cell at -15 mV that
+     * fires at the holding current) through to a three-minute fit of an offset recording (RMSE 162 mV).
      */
     static double levelBeforeSteps(PassiveEstimate passive, List<StepSweep> training) {
         if (Double.isFinite(passive.restMv())) {
@@ -548,9 +547,9 @@ public final class StagedFit implements FitMethod {
         }
         List<Double> levels = new ArrayList<>();
         for (StepSweep s : training) {
-            int n = (int) Math.floor((s.window().startMs() - StepSweep.EDGE_MARGIN_MS) / s.sweep().dtMs());
-            if (n > 0) {
-                levels.add(Median.of(s.sweep().vMv(), 0, Math.min(n, s.sweep().length())));
+            double level = StepSummary.baselineMv(s.sweep().vMv(), s.sweep().dtMs(), s.window().startMs());
+            if (!Double.isNaN(level)) {
+                levels.add(level);
             }
         }
         return PassiveEstimate.median(levels);

@@ -39,6 +39,15 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
     /** dV/dt that marks a spike's onset when searching back from its peak (mV/ms = V/s). */
     static final double ONSET_DVDT = 20;
 
+    /**
+     * The level before a step starting at {@code startMs}: the median of V over the {@value #BASELINE_MS} ms before it,
+     * spikes and all (brief, they leave the median between them); NaN when the step starts at the trace's start.
+     */
+    static double baselineMv(double[] v, double dtMs, double startMs) {
+        int a = Math.min(v.length, (int) Math.round(startMs / dtMs));
+        return Median.upper(v, Math.max(0, a - (int) Math.round(BASELINE_MS / dtMs)), a);
+    }
+
     static StepSummary of(double[] v, double dtMs, double startMs, double endMs) {
         int n = v.length;
         int a = Math.min(n, (int) Math.round(startMs / dtMs));
@@ -46,7 +55,7 @@ record StepSummary(int spikesBefore, int spikes, double latencyMs, double firstI
         double[] times = SpikeTimes.detect(v, dtMs);
         int before = SpikeTimes.countIn(times, 0, startMs);
         double[] in = Arrays.stream(times).filter(t -> t >= startMs && t < endMs).toArray();
-        double baseline = Median.upper(v, Math.max(0, a - (int) Math.round(BASELINE_MS / dtMs)), a);
+        double baseline = baselineMv(v, dtMs, startMs);
         double latency = in.length > 0 ? in[0] - startMs : Double.NaN;
         double firstIsi = in.length > 1 ? in[1] - in[0] : Double.NaN;
         double lastIsi = in.length > 2 ? in[in.length - 1] - in[in.length - 2] : firstIsi;
