@@ -14,6 +14,7 @@ import org.patchpinn.model.ModelFileWriter;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.report.SimulateResultJson;
 import org.patchpinn.report.RecordingChart;
+import org.patchpinn.report.OutputFolder;
 import org.patchpinn.report.Table;
 import org.patchpinn.sim.NoiseModel;
 import org.patchpinn.sim.SimulationResult;
@@ -123,8 +124,8 @@ public final class SimulateOperation extends BasicOperation {
             SimulateResultJson.Sweep w = reported.get(i);
             summary.addRow().set("sweep", w.sweep()).set("stimulus", w.stimulus()).set("spikes", w.spikes())
                     .set("V start (mV)", w.vStartMv());
-            result.fileTable(results.get(i).toTable("PatchPINN Simulation Sweep " + w.sweep()),
-                    "sweep_" + w.sweep() + ".csv");
+            // streamed from the arrays: as a table, a long sweep at a high sampling rate exhausted the heap
+            result.streamedFile("sweep_" + w.sweep() + ".csv", OutputFolder.csv(results.get(i).columns()));
         }
         result.table(summary, "simulation.csv");
         result.streamedFile("simulated.atf", out -> AtfWriter.write(rec, out));

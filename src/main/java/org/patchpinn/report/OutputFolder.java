@@ -1,5 +1,6 @@
 package org.patchpinn.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -310,6 +311,15 @@ public final class OutputFolder {
         return out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CsvWriter.write(table, w);
+            w.flush();
+        };
+    }
+
+    /** The bytes of numeric columns as CSV ({@link CsvWriter#write(Map, Writer)}), written as they stream out. */
+    public static Body csv(Map<String, double[]> columns) {
+        return out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CsvWriter.write(columns, w);
             w.flush();
         };
     }

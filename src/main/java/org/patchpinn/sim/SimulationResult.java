@@ -3,7 +3,6 @@ package org.patchpinn.sim;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.patchpinn.report.Table;
 
 /**
  * A simulated sweep sampled every dtMs: time (ms), V (mV), the stimulus (pA), every gate
@@ -50,19 +49,21 @@ public final class SimulationResult {
         return true;
     }
 
-    /** Samples as a table: time (ms), V (mV), I_stim (pA), gates, currents (pA). */
-    public Table toTable(String name) {
-        Table t = new Table(name);
-        t.column("time (ms)").column("V (mV)").column("I_stim (pA)");
-        gates.keySet().forEach(g -> t.column(g + " (1)"));
-        currents.keySet().forEach(c -> t.column(c + " (pA)"));
-        for (int i = 0; i < vMv.length; i++) {
-            Table.Row r = t.addRow().set("time (ms)", i * dtMs).set("V (mV)", vMv[i])
-                    .set("I_stim (pA)", stimulusPa[i]);
-            int row = i;
-            gates.forEach((g, x) -> r.set(g + " (1)", x[row]));
-            currents.forEach((c, x) -> r.set(c + " (pA)", x[row]));
+    /**
+     * The samples as named columns, in the order of a simulated sweep's CSV: time (ms), V (mV), I_stim (pA), gates
+     * (1), currents (pA). The arrays are shared, do not modify.
+     */
+    public Map<String, double[]> columns() {
+        Map<String, double[]> c = new LinkedHashMap<>();
+        double[] t = new double[vMv.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i * dtMs;
         }
-        return t;
+        c.put("time (ms)", t);
+        c.put("V (mV)", vMv);
+        c.put("I_stim (pA)", stimulusPa);
+        gates.forEach((g, x) -> c.put(g + " (1)", x));
+        currents.forEach((n, x) -> c.put(n + " (pA)", x));
+        return c;
     }
 }
