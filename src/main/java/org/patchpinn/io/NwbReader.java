@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,13 +31,15 @@ import org.patchpinn.trace.Trace;
 import org.patchpinn.trace.Units;
 
 /**
- * NWB 2 intracellular recordings (HDF5, read with jHDF). Every {@code CurrentClampSeries},
+ * NWB intracellular recordings (HDF5, read with jHDF). In NWB 2 every {@code CurrentClampSeries},
  * {@code VoltageClampSeries} or {@code IZeroClampSeries} under {@code /acquisition} is one trace; its
  * values are {@code data × conversion + offset} in the SI unit of its {@code unit} attribute, given here in
  * mV or pA; its rate is the {@code rate} of {@code starting_time}. Series are grouped into sweeps by
  * {@code sweep_number} (or, without it, by {@code starting_time}), one channel per electrode. The stimulus
- * series under {@code /stimulus/presentation} become the command, matched to a sweep the same way. A file whose
- * responses differ in clamp mode, length or rate is read one stimulus set at a time ({@link NwbStimulusSets}).
+ * series under {@code /stimulus/presentation} become the command, matched to a sweep the same way. NWB 1 files
+ * as the Allen Institute's pipeline wrote them differ only in where the series lie and how they are described
+ * ({@link Nwb1Layout}); everything after the listing is shared. A file whose responses differ in clamp mode,
+ * length or rate is read one stimulus set at a time ({@link NwbStimulusSets}).
  */
 public final class NwbReader implements RecordingReader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -53,11 +56,37 @@ public final class NwbReader implements RecordingReader {
      */
     record Series(String name, String type, String electrode, double sweepKey, boolean bySweepNumber,
                   double rateHz, double startS, String unit, String description, Dataset data, int length,
-                  double conversion, double offset, double scale, String where) {
+                  double conversion, double offset, double scale, String where, Map<String, String> metadata) {
         /** The samples in mV or pA, counted against the file's sample budget. */
         float[] values(Path file, SampleBudget budget) {
             budget.require(file, where + "/data", length);
             return toFloats(data.getData(), conversion, offset, scale, file, where);
+        }
+
+        /** This series as another type (an NWB 1 series whose clamp mode is known only from its unit). */
+        Series withType(String t) {
+            return new Series(name, t, electrode, sweepKey, bySweepNumber, rateHz, startS, unit, description, data,
+                    length, conversion, offset, scale, where, metadata);
+        }
+    }
+
+    /** What a unit's samples are multiplied by to give them in {@code unit} (mV or pA). */
+    record Scale(double factor, String unit) {
+        /** The scale of an NWB {@code unit} attribute, or null where it is neither a voltage nor a current. */
+        static Scale of(String unit) {
+            switch (unit.toLowerCase(Locale.ROOT)) {
+                case "volts", "volt", "v" -> {
+                    return new Scale(1e3, "mV");
+                }
+                case "amperes", "ampere", "amps", "a" -> {
+                    return new Scale(1e12, "pA");
+                }
+                default -> {
+                    double mv = Units.toMillivolts(unit);
+                    double pa = Units.toPicoamperes(unit);
+                    return !Double.isNaN(mv) ? new Scale(mv, "mV") : !Double.isNaN(pa) ? new Scale(pa, "pA") : null;
+                }
+            }
         }
     }
 
@@ -145,8 +174,15 @@ public final class NwbReader implements RecordingReader {
      * draws on.
      */
     private record Listing(List<Series> responses, List<Series> stimuli, boolean bySweepNumber,
-                           Map<Double, Series> stimulusBySweep, SampleBudget budget) {
+                           Map<Double, Series> stimulusBySweep, SampleBudget budget, List<String> warnings,
+                           Map<String, String> metadata) {
         static Listing of(List<Series> responses, List<Series> stimuli) {
+            return of(responses, stimuli, List.of(), Map.of());
+        }
+
+        /** {@code warnings} and {@code metadata} are the file's, whichever set is read. */
+        static Listing of(List<Series> responses, List<Series> stimuli, List<String> warnings,
+                          Map<String, String> metadata) {
             boolean bySweepNumber = responses.stream().allMatch(Series::bySweepNumber);
             // in recording order, so that stimulus sets are numbered as they were run
             List<Series> ordered = responses.stream()
@@ -160,7 +196,7 @@ public final class NwbReader implements RecordingReader {
                 }
             }
             return new Listing(ordered, List.copyOf(stimuli), bySweepNumber, byKey,
-                    new SampleBudget(ReadLimits.maxSamples()));
+                    new SampleBudget(ReadLimits.maxSamples()), List.copyOf(warnings), ordered(metadata));
         }
 
         double key(Series s) {
@@ -205,7 +241,7 @@ public final class NwbReader implements RecordingReader {
     private Listing listing(Path file, HdfFile hdf, long fileSize) {
         Node acq = hdf.getChild("acquisition");
         if (!(acq instanceof Group acquisition)) {
-            throw new RecordingFormatException(file, "HDF5 file without /acquisition: not an NWB 2 recording");
+            throw new RecordingFormatException(file, "HDF5 file without /acquisition: not an NWB recording");
         }
         List<Series> responses = new ArrayList<>();
         for (Node n : acquisition.getChildren().values()) {
@@ -216,10 +252,9 @@ public final class NwbReader implements RecordingReader {
         }
         if (responses.isEmpty()) {
             // NWB 1 (e.g. the Allen Cell Types Database's ephys.nwb) keeps its series in /acquisition/timeseries
-            if (acquisition.getChild("timeseries") instanceof Group) {
-                throw new RecordingFormatException(file, "an NWB 1 file (series under /acquisition/timeseries, as the "
-                        + "Allen Cell Types Database wrote them; nwb_version '" + stringAttrOrEmpty(hdf, "nwb_version")
-                        + "'): only NWB 2 is read; export its sweeps to ATF or CSV, or convert it to NWB 2");
+            if (acquisition.getChild("timeseries") instanceof Group timeseries) {
+                Nwb1Layout nwb1 = new Nwb1Layout(file, hdf, fileSize);
+                return Listing.of(nwb1.responses(timeseries), nwb1.stimuli(), nwb1.warnings(), nwb1.metadata());
             }
             throw new RecordingFormatException(file, "no intracellular series (CurrentClampSeries, "
                     + "VoltageClampSeries) under /acquisition");
@@ -270,7 +305,7 @@ public final class NwbReader implements RecordingReader {
         double rate = responses.get(0).rateHz();
         Map<Double, Series> stimulusBySweep = listing.stimulusBySweep();
 
-        Recording.Builder b = Recording.builder().source(file).format("NWB", stringAttrOrEmpty(hdf, "nwb_version"))
+        Recording.Builder b = Recording.builder().source(file).format("NWB", version(file, fileSize, hdf))
                 .sampleRateHz(rate);
         List<Series> first = sorted(sweeps.values().iterator().next());
         for (Series s : first) {
@@ -326,6 +361,7 @@ public final class NwbReader implements RecordingReader {
         if (setWarning != null) {
             b.warning(setWarning);
         }
+        listing.warnings().forEach(b::warning);
         if (!listing.stimuli().isEmpty() && !withCommand) {
             b.warning("stimulus series do not match every sweep (" + String.join(", ", missing)
                     + "); the recording has no command waveform");
@@ -352,6 +388,12 @@ public final class NwbReader implements RecordingReader {
             starts.append(starts.length() == 0 ? "" : ",").append(g.get(0).startS());
         }
         b.metadata("sweepStartTimesS", starts.toString());
+        listing.metadata().forEach(b::metadata);
+        // what a series tells of its sweep (NWB 1: the Allen stimulus name and amplitude), one value per sweep
+        for (String key : sweeps.values().iterator().next().get(0).metadata().keySet()) {
+            b.metadata(key, String.join(",", sweeps.values().stream()
+                    .map(g -> g.get(0).metadata().getOrDefault(key, "")).toList()));
+        }
         return b.build();
     }
 
@@ -368,7 +410,22 @@ public final class NwbReader implements RecordingReader {
     }
 
     private Series series(Path file, Group g, String type, long fileSize) {
-        String where = g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
+        // an attribute of PatchClampSeries in the NWB schema (core/nwb.icephys.yaml); some writers store a dataset
+        double sweepNumber = numberAttr(g, "sweep_number", Double.NaN);
+        if (Double.isNaN(sweepNumber) && g.getChild("sweep_number") instanceof Dataset sn) {
+            checkSize(file, where(g) + "/sweep_number", sn, fileSize, 1);
+            sweepNumber = toDouble(sn.getData());
+        }
+        return series(file, g, type, sweepNumber, stringAttr(g, "stimulus_description"), true, Map.of(), fileSize);
+    }
+
+    /**
+     * A series' samples, unit and rate as NWB 1 and 2 store them; the caller says how it is numbered and described,
+     * and whether its {@code conversion} holds ({@link Nwb1Layout} explains where it does not).
+     */
+    static Series series(Path file, Group g, String type, double sweepNumber, String description,
+                         boolean converted, Map<String, String> metadata, long fileSize) {
+        String where = where(g);
         if (!(g.getChild("data") instanceof Dataset data)) {
             throw new RecordingFormatException(file, where + ": no 'data' dataset");
         }
@@ -379,23 +436,16 @@ public final class NwbReader implements RecordingReader {
         }
         long samples = checkSize(file, where + "/data", data, fileSize, Integer.MAX_VALUE);
         String unit = stringAttr(data, "unit");
-        double conversion = numberAttr(data, "conversion", 1.0);
+        if (unit.isBlank()) {
+            throw new RecordingFormatException(file, where + "/data: no 'unit' attribute; the samples' unit is not "
+                    + "guessed");
+        }
+        double conversion = converted ? numberAttr(data, "conversion", 1.0) : 1.0;
         double offset = numberAttr(data, "offset", 0.0);
-        double scale;
-        String working;
-        switch (unit.toLowerCase(Locale.ROOT)) {
-            case "volts", "volt", "v" -> { scale = 1e3; working = "mV"; }
-            case "amperes", "ampere", "amps", "a" -> { scale = 1e12; working = "pA"; }
-            default -> {
-                double mv = Units.toMillivolts(unit);
-                double pa = Units.toPicoamperes(unit);
-                if (!Double.isNaN(mv)) { scale = mv; working = "mV"; }
-                else if (!Double.isNaN(pa)) { scale = pa; working = "pA"; }
-                else {
-                    throw new RecordingFormatException(file, where + "/data: unit '" + unit
-                            + "' is neither a voltage nor a current");
-                }
-            }
+        Scale scale = Scale.of(unit);
+        if (scale == null) {
+            throw new RecordingFormatException(file, where + "/data: unit '" + unit
+                    + "' is neither a voltage nor a current");
         }
         double rate;
         double start = 0;
@@ -414,18 +464,22 @@ public final class NwbReader implements RecordingReader {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new RecordingFormatException(file, where + "/starting_time: rate " + rate + " is not a sample rate");
         }
-        // an attribute of PatchClampSeries in the NWB schema (core/nwb.icephys.yaml); some writers store a dataset
-        double sweepNumber = numberAttr(g, "sweep_number", Double.NaN);
-        if (Double.isNaN(sweepNumber) && g.getChild("sweep_number") instanceof Dataset sn) {
-            checkSize(file, where + "/sweep_number", sn, fileSize, 1);
-            sweepNumber = toDouble(sn.getData());
-        }
         String electrode = "";
         if (g.getChild("electrode") instanceof Link link && !link.isBrokenLink()) {
             electrode = link.getTarget().getName();
         }
         return new Series(g.getName(), type, electrode, sweepNumber, !Double.isNaN(sweepNumber), rate, start,
-                working, stringAttr(g, "stimulus_description"), data, (int) samples, conversion, offset, scale, where);
+                scale.unit(), description, data, (int) samples, conversion, offset, scale.factor(), where,
+                ordered(metadata));
+    }
+
+    /** A group's path as messages name it, without jHDF's trailing slash. */
+    static String where(Group g) {
+        return g.getPath().endsWith("/") ? g.getPath().substring(0, g.getPath().length() - 1) : g.getPath();
+    }
+
+    private static Map<String, String> ordered(Map<String, String> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     /** The rate of evenly spaced timestamps (s); uneven ones are refused, as in the text readers. */
@@ -484,7 +538,7 @@ public final class NwbReader implements RecordingReader {
     }
 
     /** Attributes hold names, units and scalars: a large one is damage, and is not read. */
-    private static boolean small(Attribute a) {
+    static boolean small(Attribute a) {
         return a.getSize() <= 4096 && a.getSizeInBytes() <= 1 << 20;
     }
 
@@ -536,7 +590,7 @@ public final class NwbReader implements RecordingReader {
         return out;
     }
 
-    private static double toDouble(Object v) {
+    static double toDouble(Object v) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -546,7 +600,7 @@ public final class NwbReader implements RecordingReader {
         return Double.NaN;
     }
 
-    private static double numberAttr(Node n, String name, double fallback) {
+    static double numberAttr(Node n, String name, double fallback) {
         Attribute a = n.getAttribute(name);
         if (a == null || !small(a)) {
             return fallback;
@@ -555,7 +609,7 @@ public final class NwbReader implements RecordingReader {
         return Double.isNaN(d) ? fallback : d;
     }
 
-    private static String stringAttr(Node n, String name) {
+    static String stringAttr(Node n, String name) {
         Attribute a = n.getAttributes().get(name);
         if (a == null || !small(a)) {
             return "";
@@ -567,13 +621,16 @@ public final class NwbReader implements RecordingReader {
         return v == null ? "" : v.toString();
     }
 
-    private static String stringAttrOrEmpty(HdfFile hdf, String name) {
-        return stringAttr(hdf, name);
+    /** The root's {@code nwb_version}: an attribute in NWB 2, a dataset ("NWB-1.0.5") in NWB 1. */
+    private static String version(Path file, long fileSize, HdfFile hdf) {
+        String attr = stringAttr(hdf, "nwb_version");
+        return attr.isEmpty() ? scalarString(file, fileSize, hdf, "nwb_version") : attr;
     }
 
-    private static String scalarString(Path file, long fileSize, Group g, String name) {
+    /** The text (or first element) of {@code g}'s dataset {@code name}; "" without one. */
+    static String scalarString(Path file, long fileSize, Group g, String name) {
         if (g.getChild(name) instanceof Dataset d) {
-            checkSize(file, "/" + name, d, fileSize, 1024);
+            checkSize(file, where(g) + "/" + name, d, fileSize, 1024);
             Object v = d.getData();
             if (v != null && v.getClass().isArray() && Array.getLength(v) >= 1) {
                 v = Array.get(v, 0);
