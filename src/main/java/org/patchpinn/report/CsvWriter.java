@@ -12,24 +12,8 @@ public final class CsvWriter {
     }
 
     public static void write(Table table, Writer out) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < table.columns().size(); c++) {
-            if (c > 0) {
-                line.append(',');
-            }
-            line.append(quote(table.columns().get(c)));
-        }
-        out.write(line.append('\n').toString());
-        for (int r = 0; r < table.rowCount(); r++) {
-            line.setLength(0);
-            for (int c = 0; c < table.columns().size(); c++) {
-                if (c > 0) {
-                    line.append(',');
-                }
-                line.append(cell(table.get(r, table.columns().get(c))));
-            }
-            out.write(line.append('\n').toString());
-        }
+        List<String> cols = table.columns();
+        write(cols, table.rowCount(), (r, c) -> cell(table.get(r, cols.get(c))), out);
     }
 
     /**
@@ -45,21 +29,30 @@ public final class CsvWriter {
                 throw new IllegalArgumentException("columns of different lengths: " + c.length + " and " + rows);
             }
         }
+        write(List.copyOf(columns.keySet()), rows, (r, c) -> number(cols.get(c)[r]), out);
+    }
+
+    /** A cell's text by row and column. */
+    private interface Cells {
+        String at(int row, int column);
+    }
+
+    private static void write(List<String> columns, int rows, Cells cells, Writer out) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (String name : columns.keySet()) {
-            if (line.length() > 0) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (c > 0) {
                 line.append(',');
             }
-            line.append(quote(name));
+            line.append(quote(columns.get(c)));
         }
         out.write(line.append('\n').toString());
         for (int r = 0; r < rows; r++) {
             line.setLength(0);
-            for (int c = 0; c < cols.size(); c++) {
+            for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) {
                     line.append(',');
                 }
-                line.append(number(cols.get(c)[r]));
+                line.append(cells.at(r, c));
             }
             out.write(line.append('\n').toString());
         }
