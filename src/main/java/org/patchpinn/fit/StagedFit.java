@@ -62,6 +62,10 @@ public final class StagedFit implements FitMethod {
     /** Diagnostics key: why the membrane was not solved from the cell's rest (absent where it was). */
     public static final String PASSIVE_NOT_SOLVED = "passive_not_solved";
     static final double POLISH_MIN_GAMMA = 0.5;
+    /** Training Γ from which a search that ends below {@link #POLISH_MIN_GAMMA} is run again from another seed. */
+    static final double SECOND_SEARCH_MIN_GAMMA = 0.15;
+    /** Seed offset of the second search (the slow stage already uses seed + 1). */
+    static final int SECOND_SEED_OFFSET = 100;
     /** Relative worsening of the selection loss the trace stage may cost and still be chosen. */
     static final double TRACE_TOLERANCE = 0.25;
     /** CMA-ES step in the unit cube of the stage's bands: wide for the active stage, half for the slow one. */
@@ -273,60 +277,39 @@ public final class StagedFit implements FitMethod {
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate(START, start, trainObj.loss(start), selectObj.loss(start), 1, 0));
 
-        List<String> activeFree = searched(FitStage.free(spec, stages, List.of(FitStage.PASSIVE, FitStage.ACTIVE)),
-                solved);
-        List<String> slowFree = onsetOnly ? List.of() : FitStage.free(spec, stages, List.of(FitStage.SLOW));
-        int budget = settings.maxEvaluations();
-        double[] current = start;
-        if (!activeFree.isEmpty() && !refine) {
-            progress.status("fit (classic): active stage " + activeFree);
-            ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, rates, false, start);
-            Candidate c = search("active", s1, complete, SIGMA, trainObj, selectObj, settings.seed(), budget,
-                    progress.range(0, rateStage ? 0.25 : 0.45), lossTable);
-            candidates.add(c);
-            stageJson.add(stageJson(c, activeFree));
-            if (rateStage) {
-                List<String> withRates = new ArrayList<>(activeFree);
-                withRates.addAll(rates);
-                progress.status("fit (classic): active stage with rate factors " + withRates);
-                double[] rateStart = complete.apply(measured.values());
-                ModelSpec s1r = Bands.around(spec.withValues(rateStart).withFree(withRates), stages, rates, false,
-                        rateStart);
-                Candidate r = search(RATES, s1r, complete, SIGMA, trainObj, selectObj, settings.seed(), budget,
-                        progress.range(0.25, 0.45), lossTable);
-                candidates.add(r);
-                stageJson.add(stageJson(r, withRates));
-                // the selection sweeps choose, as between any stages
-                if (r.selectionLoss() < c.selectionLoss()) {
-                    c = r;
-                    start = rateStart;
-                    List<String> free = new ArrayList<>(spec.freeParameters());
-                    free.addAll(rates);
-                    spec = spec.withFree(free);
-                }
-                diagnostics.addProperty("rate_factor_stage_chosen", c == r);
+        StageSearch searches = new StageSearch(stages, rates, measured, rateStage, complete, solved, trainObj,
+                selectObj, settings, onsetOnly, refine, lossTable, stageJson, diagnostics);
+        StageSearch.Result run = searches.run(spec, start, candidates.get(0), 0, "", progress);
+        double gamma = trainingGamma(run.spec(), run.best().values(), problem.fitSweeps());
+        if (!refine && !onsetOnly && gamma >= SECOND_SEARCH_MIN_GAMMA && gamma < POLISH_MIN_GAMMA) {
+            // the spike trains partly coincide: the statistics search ended in a well beside the one the trace stage
+            // can finish from, and which well it ends in turns on the seed (session 40: one cell's test Γ 0.50, 1.00
+            // and 0.00 with seeds 1, 2, 3). A second search from another seed replaces the first where it opens the
+            // trace stage; below SECOND_SEARCH_MIN_GAMMA (every real cell so far) the family does not time the spikes
+            progress.log(String.format(Locale.ROOT, "fit (classic): training Γ %.2f, below the trace stage's %.2f: a "
+                    + "second search from seed + %d", gamma, POLISH_MIN_GAMMA, SECOND_SEED_OFFSET));
+            StageSearch.Result second = searches.run(spec, start, candidates.get(0), SECOND_SEED_OFFSET, "_2",
+                    progress);
+            double gamma2 = trainingGamma(second.spec(), second.best().values(), problem.fitSweeps());
+            boolean adopted = gamma2 >= POLISH_MIN_GAMMA;
+            diagnostics.add("training_gamma_first_search", Json.number(gamma));
+            diagnostics.add("training_gamma_second_search", Json.number(gamma2));
+            diagnostics.addProperty("second_search_adopted", adopted);
+            // both searches' stages are reported; the one whose model goes on is the one that opens the trace stage
+            candidates.addAll(run.searched());
+            candidates.addAll(second.searched());
+            if (adopted) {
+                run = second;
+                gamma = gamma2;
             }
-            current = c.values();
-            checkSpikes(spec, trainObj, current);
+        } else {
+            candidates.addAll(run.searched());
         }
-        if (!slowFree.isEmpty()) {
-            List<String> all = searched(spec.freeParameters(), solved);
-            progress.status("fit (classic): slow stage " + slowFree);
-            // the solved values are solved again from the start the chosen stage solved them from: the capacitance is
-            // found by iterating on a τ read from a sampled trace, so from its own answer it lands elsewhere, and the
-            // slow stage had started there (0055_fsi: 77.92 where the active stage ended at 76.24, and ended above it)
-            ModelSpec s2 = Bands.around(spec.withValues(solvedFrom(spec, current, start, solved)).withFree(all), stages,
-                    rates, true, start);
-            Candidate c = search("slow", s2, complete, SIGMA / 2, trainObj, selectObj, settings.seed() + 1, budget,
-                    progress.range(0.45, 0.9), lossTable);
-            candidates.add(c);
-            stageJson.add(stageJson(c, all));
-        }
-        Candidate best = chosen(candidates, refine);
-        checkSpikes(spec, trainObj, best.values());
+        spec = run.spec();
+        start = run.start();
+        Candidate best = run.best();
 
         FitOutcome polished = null;
-        double gamma = trainingGamma(spec, best.values(), problem.fitSweeps());
         diagnostics.add("training_gamma_before_trace_stage", Json.number(gamma));
         diagnostics.addProperty("scored", onsetOnly ? "response onset of spiking sweeps" : "whole steps");
         if (gamma >= POLISH_MIN_GAMMA && !onsetOnly) {
@@ -470,6 +453,84 @@ public final class StagedFit implements FitMethod {
         end = Math.min(s.window().endMs(), Math.max(start + ONSET_MIN_MS, end));
         return new StepSweep(s.sweep(), new StimulusWindow(start, end), s.amplitudePa(),
                 SpikeTimes.countIn(t, start, end));
+    }
+
+    /**
+     * The active (and rate-factor) and slow stages from one start, searched with one seed: the stages of a fit from
+     * scratch, run a second time from another seed where the first search's spike trains only partly coincide.
+     */
+    private record StageSearch(Map<String, FitStage> stages, List<String> rates, RateFactors.Start measured,
+                               boolean rateStage, UnaryOperator<double[]> complete, List<String> solved,
+                               FeatureObjective trainObj, FeatureObjective selectObj, FitSettings settings,
+                               boolean onsetOnly, boolean refine, Table lossTable, JsonArray stageLog,
+                               JsonObject diagnostics) {
+        /** A search's candidates (the start first), the one the selection sweeps chose, and its spec and start. */
+        record Result(List<Candidate> candidates, Candidate best, ModelSpec spec, double[] start) {
+            /** The candidates the stages searched for (not the shared start). */
+            List<Candidate> searched() {
+                return candidates.subList(1, candidates.size());
+            }
+        }
+
+        Result run(ModelSpec spec, double[] start, Candidate startCandidate, long seedOffset, String suffix,
+                   Progress progress) {
+            List<Candidate> candidates = new ArrayList<>();
+            candidates.add(startCandidate);
+            List<String> activeFree = searched(FitStage.free(spec, stages,
+                    List.of(FitStage.PASSIVE, FitStage.ACTIVE)), solved);
+            List<String> slowFree = onsetOnly ? List.of() : FitStage.free(spec, stages, List.of(FitStage.SLOW));
+            int budget = settings.maxEvaluations();
+            double[] current = start;
+            if (!activeFree.isEmpty() && !refine) {
+                progress.status("fit (classic): active stage " + activeFree);
+                ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, rates, false,
+                        start);
+                Candidate c = search("active" + suffix, s1, complete, SIGMA, trainObj, selectObj,
+                        settings.seed() + seedOffset, budget, progress.range(0, rateStage ? 0.25 : 0.45), lossTable);
+                candidates.add(c);
+                stageLog.add(stageJson(c, activeFree));
+                if (rateStage) {
+                    List<String> withRates = new ArrayList<>(activeFree);
+                    withRates.addAll(rates);
+                    progress.status("fit (classic): active stage with rate factors " + withRates);
+                    double[] rateStart = complete.apply(measured.values());
+                    ModelSpec s1r = Bands.around(spec.withValues(rateStart).withFree(withRates), stages, rates,
+                            false, rateStart);
+                    Candidate r = search(RATES + suffix, s1r, complete, SIGMA, trainObj, selectObj,
+                            settings.seed() + seedOffset, budget, progress.range(0.25, 0.45), lossTable);
+                    candidates.add(r);
+                    stageLog.add(stageJson(r, withRates));
+                    // the selection sweeps choose, as between any stages
+                    if (r.selectionLoss() < c.selectionLoss()) {
+                        c = r;
+                        start = rateStart;
+                        List<String> free = new ArrayList<>(spec.freeParameters());
+                        free.addAll(rates);
+                        spec = spec.withFree(free);
+                    }
+                    diagnostics.addProperty("rate_factor_stage_chosen" + suffix, c == r);
+                }
+                current = c.values();
+                checkSpikes(spec, trainObj, current);
+            }
+            if (!slowFree.isEmpty()) {
+                List<String> all = searched(spec.freeParameters(), solved);
+                progress.status("fit (classic): slow stage " + slowFree);
+                // the solved values are solved again from the start the chosen stage solved them from: the
+                // capacitance is found by iterating on a τ read from a sampled trace, so from its own answer it lands
+                // elsewhere, and the slow stage had started there (0055_fsi: 77.92 where the active stage ended at
+                // 76.24, and ended above it)
+                ModelSpec s2 = Bands.around(spec.withValues(solvedFrom(spec, current, start, solved)).withFree(all),
+                        stages, rates, true, start);
+                Candidate c = search("slow" + suffix, s2, complete, SIGMA / 2, trainObj, selectObj,
+                        settings.seed() + seedOffset + 1, budget, progress.range(0.45, 0.9), lossTable);
+                candidates.add(c);
+                stageLog.add(stageJson(c, all));
+            }
+            Candidate best = chosen(candidates, refine);
+            checkSpikes(spec, trainObj, best.values());
+            return new Result(candidates, best, spec, start);
+        }
     }
 
     /** The free parameters the searches move: all but those the passive constraint solves. */
