@@ -279,7 +279,8 @@ public final class StagedFit implements FitMethod {
 
         StageSearch searches = new StageSearch(stages, rates, measured, rateStage, complete, solved, trainObj,
                 selectObj, settings, onsetOnly, refine, lossTable, stageJson, diagnostics);
-        StageSearch.Result run = searches.run(spec, start, candidates.get(0), 0, "", progress);
+        // the first search reports on [0, 0.6] of the bar, a second one on [0.6, 0.9], so the bar never runs back
+        StageSearch.Result run = searches.run(spec, start, candidates.get(0), 0, "", progress.range(0, 0.6));
         double gamma = trainingGamma(run.spec(), run.best().values(), problem.fitSweeps());
         if (!refine && !onsetOnly && gamma >= SECOND_SEARCH_MIN_GAMMA && gamma < POLISH_MIN_GAMMA) {
             // the spike trains partly coincide: the statistics search ended in a well beside the one the trace stage
@@ -289,7 +290,7 @@ public final class StagedFit implements FitMethod {
             progress.log(String.format(Locale.ROOT, "fit (classic): training Γ %.2f, below the trace stage's %.2f: a "
                     + "second search from seed + %d", gamma, POLISH_MIN_GAMMA, SECOND_SEED_OFFSET));
             StageSearch.Result second = searches.run(spec, start, candidates.get(0), SECOND_SEED_OFFSET, "_2",
-                    progress);
+                    progress.range(0.6, 0.9));
             double gamma2 = trainingGamma(second.spec(), second.best().values(), problem.fitSweeps());
             boolean adopted = gamma2 >= POLISH_MIN_GAMMA;
             diagnostics.add("training_gamma_first_search", Json.number(gamma));
@@ -457,7 +458,8 @@ public final class StagedFit implements FitMethod {
 
     /**
      * The active (and rate-factor) and slow stages from one start, searched with one seed: the stages of a fit from
-     * scratch, run a second time from another seed where the first search's spike trains only partly coincide.
+     * scratch, run a second time from another seed where the first search's spike trains only partly coincide. Its
+     * stages report on the whole of the progress it is given.
      */
     private record StageSearch(Map<String, FitStage> stages, List<String> rates, RateFactors.Start measured,
                                boolean rateStage, UnaryOperator<double[]> complete, List<String> solved,
@@ -486,7 +488,7 @@ public final class StagedFit implements FitMethod {
                 ModelSpec s1 = Bands.around(spec.withValues(current).withFree(activeFree), stages, rates, false,
                         start);
                 Candidate c = search("active" + suffix, s1, complete, SIGMA, trainObj, selectObj,
-                        settings.seed() + seedOffset, budget, progress.range(0, rateStage ? 0.25 : 0.45), lossTable);
+                        settings.seed() + seedOffset, budget, progress.range(0, rateStage ? 0.28 : 0.5), lossTable);
                 candidates.add(c);
                 stageLog.add(stageJson(c, activeFree));
                 if (rateStage) {
@@ -497,7 +499,7 @@ public final class StagedFit implements FitMethod {
                     ModelSpec s1r = Bands.around(spec.withValues(rateStart).withFree(withRates), stages, rates,
                             false, rateStart);
                     Candidate r = search(RATES + suffix, s1r, complete, SIGMA, trainObj, selectObj,
-                            settings.seed() + seedOffset, budget, progress.range(0.25, 0.45), lossTable);
+                            settings.seed() + seedOffset, budget, progress.range(0.28, 0.5), lossTable);
                     candidates.add(r);
                     stageLog.add(stageJson(r, withRates));
                     // the selection sweeps choose, as between any stages
@@ -523,7 +525,7 @@ public final class StagedFit implements FitMethod {
                 ModelSpec s2 = Bands.around(spec.withValues(solvedFrom(spec, current, start, solved)).withFree(all),
                         stages, rates, true, start);
                 Candidate c = search("slow" + suffix, s2, complete, SIGMA / 2, trainObj, selectObj,
-                        settings.seed() + seedOffset + 1, budget, progress.range(0.45, 0.9), lossTable);
+                        settings.seed() + seedOffset + 1, budget, progress.range(0.5, 1), lossTable);
                 candidates.add(c);
                 stageLog.add(stageJson(c, all));
             }

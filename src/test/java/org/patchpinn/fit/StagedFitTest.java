@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.model.BuiltinModels;
@@ -59,7 +60,8 @@ class StagedFitTest {
                 roles.training().stream().map(all::get).toList(), roles.selection().stream().map(all::get).toList(),
                 FitSettings.defaults().withMaxEvaluations(500).withConfidenceIntervals(false));
         long t0 = System.nanoTime();
-        FitOutcome out = new StagedFit().fit(problem, Progress.NONE);
+        FractionRecorder bar = new FractionRecorder();
+        FitOutcome out = new StagedFit().fit(problem, bar);
         List<SweepValidation> v = Validation.evaluate(out.fitted(), all, roles, Progress.NONE);
         CellComparison cell = CellComparison.of(v);
         System.out.printf("staged fit in %.1f s: Cm %.0f pF (truth 260), VT %.1f mV (truth -58), spike counts "
@@ -76,6 +78,33 @@ class StagedFitTest {
         assertEquals(260, out.estimate("Cm").value(), 60);
         assertSlowStageStartsWhereItsStageEnded(out.diagnostics());
         assertLossTermsAddUpToTheChosenStagesLosses(out, roles);
+        // this cell's first search ends with spike trains partly coinciding, so a second search runs: the bar the
+        // user watches must still only move forward
+        assertTrue(out.diagnostics().has("second_search_adopted"), "no second search: the bar's check is vacuous");
+        bar.assertNeverRunsBack();
+    }
+
+    /** The fractions a fit reports, in order. */
+    private static final class FractionRecorder implements Progress {
+        private final List<Double> fractions = new ArrayList<>();
+
+        @Override public void status(String message) { }
+        @Override public void fraction(double done) {
+            fractions.add(done);
+        }
+        @Override public void log(String message) { }
+        @Override public boolean isCancelled() {
+            return false;
+        }
+
+        void assertNeverRunsBack() {
+            for (int k = 1; k < fractions.size(); k++) {
+                assertTrue(fractions.get(k) >= fractions.get(k - 1) - 1e-12, String.format(Locale.ROOT,
+                        "progress ran back from %.3f to %.3f (report %d of %d)", fractions.get(k - 1),
+                        fractions.get(k), k, fractions.size()));
+            }
+            assertEquals(1, fractions.get(fractions.size() - 1), 1e-12);
+        }
     }
 
     /**
