@@ -18,8 +18,9 @@ import org.patchpinn.task.Progress;
 
 /**
  * The final form of every candidate that learned new states, made before the number of states is chosen: every
- * learned state in closed form ({@link LearnedStateLaw}) and the staged classic fit ({@link StagedFit}: statistics,
- * then the trace when spike trains agree) of base and states together on the training sweeps. The result replaces
+ * learned state in closed form ({@link LearnedStateLaw}) and the whole staged classic fit ({@link StagedFit#withStates}:
+ * passive, active, slow with the states, the trace when spike trains agree) of base and states together on the
+ * training sweeps, at the fit's own budget per stage. The result replaces
  * the learned model only when the selection sweeps score it at least as well ({@link #adopts}); the test sweeps are
  * not read.
  */
@@ -30,13 +31,6 @@ final class LawRefit {
      * @param staged  the staged fit's outcome (null when it failed)
      */
     record Result(boolean adopted, FittedModel model, ModelSpec spec, FitOutcome staged, JsonObject json) { }
-
-    /**
-     * Evaluations of the law stage's search, in units of the fit's budget: base and states together are twice the
-     * active stage's dimension, and one budget left the search far from its optimum, on the selection sweeps most
-     * of all (no benchmark reproduces the measurement).
-     */
-    static final int LAW_BUDGET = 3;
 
     private LawRefit() {
     }
@@ -55,18 +49,6 @@ final class LawRefit {
         return lawCounts >= learnedCounts && lawStatistics <= learnedStatistics
                 && (lawAgreement >= learnedAgreement - tolerance
                 || NewStateFit.clearlyBetter(lawStatistics, learnedStatistics));
-    }
-
-    /**
-     * The law stage's evaluations: {@link #LAW_BUDGET} × the fit's budget, but at most
-     * {@link NewStateFitMethod#REFINE_SAMPLES} simulated samples (whole training sweeps at the staged fit's step), the
-     * cap of the summary-statistic refinement: every candidate with new states has a law stage, and on a real cell's
-     * 3 s sweeps the full budget made one fit of 171116sh_0018 run past 45 min (CPU) where the limit is 15 min.
-     * Short synthetic sweeps keep the full budget (rs_adapting: 10,000 allowed, 6,000 used).
-     */
-    static int budget(int maxEvaluations, List<FitSweep> training) {
-        long samples = Math.round(training.stream().mapToDouble(s -> s.durationMs() / StagedFit.SEARCH_STEP_MS).sum());
-        return NewStateFitMethod.defaultRefinement(LAW_BUDGET * maxEvaluations, samples);
     }
 
     /**
@@ -132,8 +114,7 @@ final class LawRefit {
         ModelSpec law = start(problem, learned, zero, scored, json, progress);
         json.addProperty("start_model", law.isWritable() ? ModelFileWriter.write(law) : "");
         FitSettings fs = problem.settings();
-        FitSettings classic = new FitSettings(fs.seed(), 1, budget(fs.maxEvaluations(), problem.fitSweeps()), false,
-                fs.device(), Map.of());
+        FitSettings classic = new FitSettings(fs.seed(), 1, fs.maxEvaluations(), false, fs.device(), Map.of());
         List<SweepScore> before = HybridFitter.scoreAll(learned, selection);
         double a0 = NewStateFit.agreement(before);
         int f0 = NewStateFit.fiWithin(before);
@@ -144,7 +125,7 @@ final class LawRefit {
         json.add("learned_selection_statistics_loss", Json.number(s0));
         FitOutcome staged;
         try {
-            StagedFit refit = StagedFit.refining(LearnedStateLaw.parameters(learned.latents().size()));
+            StagedFit refit = StagedFit.withStates(LearnedStateLaw.parameters(learned.latents().size()));
             staged = refit.fit(new FitProblem(law, problem.fitSweeps(), problem.holdoutSweeps(), classic), progress);
         } catch (FitException e) {
             json.addProperty("adopted", false);

@@ -56,7 +56,7 @@ class LearnedStateLawTest {
         FittedModel learned = new FittedModel(KnownModel.of(base), base.values(), List.of(fast));
         ModelSpec law = LearnedStateLaw.spec(learned.baseSpec(), learned);
         assertEquals(FitStage.ACTIVE, FitStage.of(law).get("gz1"));
-        java.util.Map<String, FitStage> stages = StagedFit.refining(LearnedStateLaw.parameters(1)).stagesOf(law);
+        java.util.Map<String, FitStage> stages = StagedFit.withStates(LearnedStateLaw.parameters(1)).stagesOf(law);
         for (String p : LearnedStateLaw.parameters(1)) {
             assertEquals(FitStage.SLOW, stages.get(p), p);
         }

@@ -462,13 +462,12 @@ class StagedFitTest {
     }
 
     @Test
-    void theStartIsChosenOnlyWhenNoStageRanOrWhenItIsTheModelARefitRefines() {
+    void theStartIsChosenOnlyWhenNoStageRan() {
         // File_axon_5's stage scores: the start lowest on its one silent selection sweep, far worst on training
         StagedFit.Candidate start = new StagedFit.Candidate(StagedFit.START, new double[0], 99.5, 12.0, 1, 0);
         StagedFit.Candidate active = new StagedFit.Candidate("active", new double[0], 43.0, 12.9, 2000, 1);
         StagedFit.Candidate slow = new StagedFit.Candidate("slow", new double[0], 40.0, 12.6, 2000, 1);
-        assertEquals("slow", StagedFit.chosen(List.of(start, active, slow), false).stage());
-        assertEquals("start", StagedFit.chosen(List.of(start), false).stage());
-        assertEquals("start", StagedFit.chosen(List.of(start, slow), true).stage(), "a refit may keep its start");
+        assertEquals("slow", StagedFit.chosen(List.of(start, active, slow)).stage());
+        assertEquals("start", StagedFit.chosen(List.of(start)).stage());
     }
 }
