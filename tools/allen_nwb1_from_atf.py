@@ -50,9 +50,10 @@ def main(atf, out, version='', amplitudes=''):
     rate = 1000.0 / (t[1] - t[0])
     sweeps = (d.shape[1] - 1) // 2
     amps = [float(a) for a in amplitudes.split(',')] if amplitudes else [step(d[:, 2 + 2 * k]) for k in range(sweeps)]
-    # from pipeline 1.1 on data x conversion is in volts / amperes; before, the samples are volts / amperes already
+    # from pipeline 1.1 on the samples are mV / pA with a conversion to volts / amperes; before, they are volts /
+    # amperes already and the conversion (1) is not applied: stored x conversion is volts / amperes either way
     mv, pa = (1e-3, 1e-12) if version else (1.0, 1.0)
-    v_scale, i_scale = (1.0, 1.0) if version else (1e-3, 1e-12)
+    v_scale, i_scale = 1e-3 / mv, 1e-12 / pa
     with h5py.File(out, 'w') as f:
         f.create_dataset('nwb_version', data=text('NWB-1.0.5'))
         f.create_dataset('identifier', data=text('allen-layout check'))

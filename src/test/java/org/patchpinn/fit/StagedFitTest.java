@@ -92,7 +92,6 @@ class StagedFitTest {
         @Override public void fraction(double done) {
             fractions.add(done);
         }
-        @Override public void log(String message) { }
         @Override public boolean isCancelled() {
             return false;
         }
