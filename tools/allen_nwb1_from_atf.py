@@ -2,12 +2,15 @@
 Database's ephys.nwb, as AllenSDK's NwbDataSet reads it), with h5py: a check of PatchPINN's NWB 1 reader against
 files another HDF5 library wrote (no real Allen file is at hand). Not part of the build or the tests.
 
-usage: python allen_nwb1_from_atf.py SIMULATED.atf OUT.nwb [PIPELINE_VERSION] [AMPLITUDES_PA]
+usage: python allen_nwb1_from_atf.py SIMULATED.atf OUT.nwb [PIPELINE_VERSION] [AMPLITUDES_PA] [STOPPED]
   SIMULATED.atf   an ATF written by `simulate` (time in ms, then V (mV) and I (pA) per sweep)
   PIPELINE_VERSION  e.g. 1.1 (conversion attributes apply); empty or absent: no /general/generated_by (AllenSDK's
                     0.0: samples stored in volts and amperes, conversion not applied)
   AMPLITUDES_PA   comma-separated, one per sweep, for aibs_stimulus_amplitude_pa (default: the level held longest)
+  STOPPED         K:SECONDS: the K-th sweep (from 0) stopped recording at SECONDS: 0 is stored after it, and its
+                  /epochs/Experiment_n ends there (as the pipeline marks a sweep terminated mid-stimulus)
 The long squares become Sweep_10, Sweep_11, ...; a 1 s "Short Square" sweep (3 ms, 1 nA) of another length is added.
+Every sweep has its /epochs/Sweep_n (idx_start 0, count: its samples).
 """
 import sys
 
@@ -42,7 +45,13 @@ def series(parent, name, samples, unit, conversion, kind, stimulus_name, amplitu
     g.create_dataset('bias_current', data=0.0)
 
 
-def main(atf, out, version='', amplitudes=''):
+def epoch(f, name, start, count):
+    g = f.require_group('epochs').create_group(name).create_group('stimulus')
+    g.create_dataset('idx_start', data=np.int64(start))
+    g.create_dataset('count', data=np.int64(count))
+
+
+def main(atf, out, version='', amplitudes='', stopped=''):
     with open(atf) as f:
         skip = int(f.readline() and f.readline().split()[0]) + 3  # ATF: 2 lines, N header records, titles
     d = np.loadtxt(atf, skiprows=skip)
@@ -63,16 +72,23 @@ def main(atf, out, version='', amplitudes=''):
                                                                    text('version'), text(version)]))
         acquisition = f.create_group('acquisition/timeseries')
         presentation = f.create_group('stimulus/presentation')
+        stop_k, stop_s = (int(stopped.split(':')[0]), float(stopped.split(':')[1])) if stopped else (-1, 0.0)
         for k in range(sweeps):
             name = 'Sweep_%d' % (10 + k)
-            series(acquisition, name, d[:, 1 + 2 * k] * v_scale, 'Volts', mv, 'CurrentClampSeries', 'Long Square',
-                   amps[k], rate)
+            v = d[:, 1 + 2 * k] * v_scale
+            epoch(f, name, 0, len(v))
+            if k == stop_k:
+                end = int(round(stop_s * rate))
+                v = np.concatenate([v[:end], np.zeros(len(v) - end)])
+                epoch(f, 'Experiment_%d' % (10 + k), 0, end)
+            series(acquisition, name, v, 'Volts', mv, 'CurrentClampSeries', 'Long Square', amps[k], rate)
             series(presentation, name, d[:, 2 + 2 * k] * i_scale, 'Amps', pa, 'CurrentClampStimulusSeries',
                    'Long Square', amps[k], rate)
         n = int(rate)
         v = np.full(n, d[0, 1]) * v_scale
         i = np.zeros(n)
         i[int(0.5 * rate):int(0.503 * rate)] = 1000.0
+        epoch(f, 'Sweep_30', 0, n)
         series(acquisition, 'Sweep_30', v, 'Volts', mv, 'CurrentClampSeries', 'Short Square', 1000, rate)
         series(presentation, 'Sweep_30', i * i_scale, 'Amps', pa, 'CurrentClampStimulusSeries', 'Short Square', 1000,
                rate)

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,8 @@ final class Nwb1Layout {
     private final String pipelineVersion;
     private final boolean converted;
     private final Set<Double> ignoredConversions = new TreeSet<>();
+    /** Sweeps whose Experiment epoch ends before their samples do: sweep number → "end of length" (s). */
+    private final Map<Integer, String> stoppedEarly = new TreeMap<>();
 
     Nwb1Layout(Path file, HdfFile hdf, long fileSize) {
         this.file = file;
@@ -81,14 +85,26 @@ final class Nwb1Layout {
         return out;
     }
 
-    /** Said once whatever set is read: conversions the pipeline version says not to apply. */
+    /**
+     * Said once whatever set is read: conversions the pipeline version says not to apply, and sweeps read only up to
+     * the end of their Experiment epoch.
+     */
     List<String> warnings() {
-        if (converted || ignoredConversions.isEmpty()) {
-            return List.of();
+        List<String> out = new ArrayList<>();
+        if (!converted && !ignoredConversions.isEmpty()) {
+            out.add("pipeline version " + (pipelineVersion.isEmpty() ? "0.0 (none in /general/generated_by)"
+                    : pipelineVersion) + ": the samples are read as stored, in volts and amperes, and their "
+                    + "'conversion' attributes " + ignoredConversions + " are not applied, as AllenSDK reads files "
+                    + "before version 1.1");
         }
-        return List.of("pipeline version " + (pipelineVersion.isEmpty() ? "0.0 (none in /general/generated_by)"
-                : pipelineVersion) + ": the samples are read as stored, in volts and amperes, and their 'conversion' "
-                + "attributes " + ignoredConversions + " are not applied, as AllenSDK reads files before version 1.1");
+        if (!stoppedEarly.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            stoppedEarly.forEach((n, at) -> b.append(b.length() == 0 ? "" : "; ").append(n).append(": ").append(at));
+            out.add("sweeps whose recording stopped before their end (the end of their /epochs/Experiment_<n>) are read "
+                    + "up to there, as AllenSDK and ipfx read them, and so form stimulus sets of their own length: "
+                    + "sweep " + b);
+        }
+        return out;
     }
 
     Map<String, String> metadata() {
@@ -125,12 +141,54 @@ final class Nwb1Layout {
         }
         NwbReader.Series s = NwbReader.series(file, g, types.contains(type) ? type : "", number,
                 description(g, number, response), converted, meta, fileSize);
+        int end = experimentEnd(number, s.length());
+        if (end < s.length()) {
+            stoppedEarly.put(number, String.format(Locale.ROOT, "%.3f s of %.3f s", end / s.rateHz(),
+                    s.length() / s.rateHz()));
+            s = s.firstSamples(end);
+        }
         if (types.contains(type)) {
             return s;
         }
         boolean voltage = s.unit().equals("mV");
         return s.withType(response ? (voltage ? "CurrentClampSeries" : "VoltageClampSeries")
                 : (voltage ? "VoltageClampStimulusSeries" : "CurrentClampStimulusSeries"));
+    }
+
+    /**
+     * Where sweep {@code number}'s valid samples end: the end of its {@code /epochs/Experiment_<n>} (idx_start + count
+     * of its stimulus), {@code length} where it has none. AllenSDK's NwbDataSet.get_sweep: the experiment "excludes
+     * any erroneous response data at the end of the sweep (usually for ramp sweeps, where recording was terminated
+     * mid-stimulus)"; read whole, such a sweep's unrecorded tail would be fitted as a cell sitting at 0 mV. The
+     * epoch's start (after the test pulse) is not cut: AllenSDK returns the test pulse too.
+     */
+    private int experimentEnd(int number, int length) {
+        String where = "/epochs/Experiment_" + number + "/stimulus";
+        if (!(hdf.getChild("epochs") instanceof Group epochs
+                && epochs.getChild("Experiment_" + number) instanceof Group experiment
+                && experiment.getChild("stimulus") instanceof Group stimulus)) {
+            return length;
+        }
+        long start = index(stimulus, where, "idx_start");
+        long count = index(stimulus, where, "count");
+        long end = start + count;
+        if (start < 0 || count <= 0 || end > length) {
+            throw new RecordingFormatException(file, String.format(Locale.ROOT, "%s: idx_start %d and count %d are "
+                    + "not a range of sweep %d's %d samples", where, start, count, number, length));
+        }
+        return (int) end;
+    }
+
+    private long index(Group g, String where, String name) {
+        if (!(g.getChild(name) instanceof Dataset d)) {
+            throw new RecordingFormatException(file, where + ": no '" + name + "'");
+        }
+        NwbReader.checkSize(file, where + "/" + name, d, fileSize, 1);
+        double v = NwbReader.toDouble(d.getData());
+        if (v != Math.rint(v)) {
+            throw new RecordingFormatException(file, where + "/" + name + ": " + v + " is not a sample index");
+        }
+        return (long) v;
     }
 
     /** AllenSDK reads a sweep's stimulus name and amplitude from its stimulus series; the response may lack them. */

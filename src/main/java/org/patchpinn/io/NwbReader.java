@@ -57,10 +57,17 @@ public final class NwbReader implements RecordingReader {
     record Series(String name, String type, String electrode, double sweepKey, boolean bySweepNumber,
                   double rateHz, double startS, String unit, String description, Dataset data, int length,
                   double conversion, double offset, double scale, String where, Map<String, String> metadata) {
-        /** The samples in mV or pA, counted against the file's sample budget. */
+        /** The samples in mV or pA (the first {@code length}), counted against the file's sample budget. */
         float[] values(Path file, SampleBudget budget) {
             budget.require(file, where + "/data", length);
-            return toFloats(data.getData(), conversion, offset, scale, file, where);
+            float[] v = toFloats(data.getData(), conversion, offset, scale, file, where);
+            return v.length > length ? Arrays.copyOf(v, length) : v;
+        }
+
+        /** This series' first {@code n} samples only (an NWB 1 sweep whose recording stopped early). */
+        Series firstSamples(int n) {
+            return new Series(name, type, electrode, sweepKey, bySweepNumber, rateHz, startS, unit, description, data,
+                    n, conversion, offset, scale, where, metadata);
         }
 
         /** This series as another type (an NWB 1 series whose clamp mode is known only from its unit). */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,14 @@ class Nwb1ReaderTest {
      * conversion holds; "1.0": samples in volts and amperes beside a wrong conversion; null: no generated_by).
      */
     private Path file(String name, String version, List<Sweep> sweeps) {
+        return file(name, version, sweeps, Map.of());
+    }
+
+    /**
+     * The same with an Experiment epoch ({@code /epochs/Experiment_n}: idx_start, count) for the sweeps in
+     * {@code experiments}; the response after its end is stored as 0, a recording that stopped there.
+     */
+    private Path file(String name, String version, List<Sweep> sweeps, Map<Integer, int[]> experiments) {
         Path f = tmp.resolve(name);
         boolean si = version == null || version.startsWith("1.0");
         try (WritableHdfFile w = HdfFile.write(f)) {
@@ -79,8 +88,10 @@ class Nwb1ReaderTest {
                 String series = "Sweep_" + s.number();
                 double[] response = new double[s.samples()];
                 double[] command = new double[s.samples()];
+                int[] experiment = experiments.get(s.number());
+                int end = experiment == null ? s.samples() : experiment[0] + experiment[1];
                 for (int i = 0; i < s.samples(); i++) {
-                    response[i] = stored(s, i, si);
+                    response[i] = i < end ? stored(s, i, si) : 0;
                     // the command in units of 10 pA (conversion 1e-11 A) or, in voltage clamp, mV (1e-3 V)
                     double c = s.command().applyAsDouble(i);
                     command[i] = s.voltageClamp() ? (si ? c * 1e-3 : c) : (si ? c * 1e-12 : c / 10);
@@ -111,6 +122,11 @@ class Nwb1ReaderTest {
                 WritableGroup epoch = epochs.putGroup(series).putGroup("stimulus");
                 epoch.putDataset("idx_start", 0);
                 epoch.putDataset("count", s.samples());
+                if (experiment != null) {
+                    WritableGroup e = epochs.putGroup("Experiment_" + s.number()).putGroup("stimulus");
+                    e.putDataset("idx_start", experiment[0]);
+                    e.putDataset("count", experiment[1]);
+                }
             }
         }
         return f;
@@ -265,6 +281,34 @@ class Nwb1ReaderTest {
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(mies));
         assertTrue(e.getMessage().startsWith(mies + ": an NWB 1 file whose /acquisition/timeseries holds "
                 + "'data_00000_AD0'"), e.getMessage());
+    }
+
+    /**
+     * A sweep whose recording stopped early (its Experiment epoch ends at sample 2,200 of 4,000, 0 stored after it)
+     * is read up to there, as AllenSDK and ipfx read it, and so is a stimulus set of its own length, said in a warning;
+     * an epoch ending at the sweep's end changes nothing, and one beyond it is refused naming the epoch.
+     */
+    @Test
+    void aSweepIsReadToTheEndOfItsExperimentEpoch() {
+        List<Sweep> squares = List.of(longSquare(8, -50), longSquare(9, 50), longSquare(10, 150));
+        Path f = file("stopped.nwb", "1.1", squares, Map.of(9, new int[] {200, 2_000}, 10, new int[] {200, 3_800}));
+        Recording r = Recordings.open(f);
+        assertEquals("8,10", r.metadata().get("sweep_number"), r.warnings().toString());
+        assertEquals(LS_SAMPLES, r.sweepLength());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Experiment")
+                && w.contains("sweep 9: 0.110 s of 0.200 s")), r.warnings().toString());
+        assertFalse(r.warnings().stream().anyMatch(w -> w.contains("sweep 10:")), r.warnings().toString());
+        SeriesEntry stopped = Recordings.series(f).stream().filter(e -> e.sweeps() == 1).findFirst().orElseThrow();
+        Recording nine = Recordings.open(f, stopped.id(), Progress.NONE);
+        assertEquals("9", nine.metadata().get("sweep_number"));
+        assertEquals(2_200, nine.sweepLength());
+        for (int i = 0; i < 2_200; i++) {
+            assertEquals(stored(longSquare(9, 50), i, false) * 1e-4 * 1e3, nine.sweep(0).channel(0).get(i), 1e-4);
+        }
+        Path beyond = file("beyond.nwb", "1.1", squares, Map.of(9, new int[] {200, 3_801}));
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recordings.open(beyond));
+        assertTrue(e.getMessage().startsWith(beyond + ": /epochs/Experiment_9/stimulus: idx_start 200 and count 3801"),
+                e.getMessage());
     }
 
     /** Cut anywhere: a clean error naming the file, or (a cut in unused trailing bytes) the complete recording. */
