@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where an NWB 1 file keeps its sweeps as the Allen Institute's pipeline wrote them (the Allen Cell Types Database's
@@ -98,11 +99,10 @@ final class Nwb1Layout {
                     + "before version 1.1");
         }
         if (!stoppedEarly.isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            stoppedEarly.forEach((n, at) -> b.append(b.length() == 0 ? "" : "; ").append(n).append(": ").append(at));
             out.add("sweeps whose recording stopped before their end (the end of their /epochs/Experiment_<n>) are read "
                     + "up to there, as AllenSDK and ipfx read them, and so form stimulus sets of their own length: "
-                    + "sweep " + b);
+                    + "sweep " + stoppedEarly.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         return out;
     }
