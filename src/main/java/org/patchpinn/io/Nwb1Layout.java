@@ -169,8 +169,8 @@ final class Nwb1Layout {
                 && experiment.getChild("stimulus") instanceof Group stimulus)) {
             return length;
         }
-        long start = index(stimulus, where, "idx_start");
-        long count = index(stimulus, where, "count");
+        long start = index(stimulus, "idx_start");
+        long count = index(stimulus, "count");
         long end = start + count;
         if (start < 0 || count <= 0 || end > length) {
             throw new RecordingFormatException(file, String.format(Locale.ROOT, "%s: idx_start %d and count %d are "
@@ -179,14 +179,15 @@ final class Nwb1Layout {
         return (int) end;
     }
 
-    private long index(Group g, String where, String name) {
-        if (!(g.getChild(name) instanceof Dataset d)) {
-            throw new RecordingFormatException(file, where + ": no '" + name + "'");
+    /** A sample index stored in {@code g}'s one-element dataset {@code name}; refused where missing or not whole. */
+    private long index(Group g, String name) {
+        String where = NwbReader.where(g) + "/" + name;
+        if (!(g.getChild(name) instanceof Dataset)) {
+            throw new RecordingFormatException(file, where + ": missing");
         }
-        NwbReader.checkSize(file, where + "/" + name, d, fileSize, 1);
-        double v = NwbReader.toDouble(d.getData());
+        double v = NwbReader.scalarNumber(file, fileSize, g, name);
         if (v != Math.rint(v)) {
-            throw new RecordingFormatException(file, where + "/" + name + ": " + v + " is not a sample index");
+            throw new RecordingFormatException(file, where + ": " + v + " is not a sample index");
         }
         return (long) v;
     }
@@ -232,13 +233,8 @@ final class Nwb1Layout {
     }
 
     private String number(Group g, String name) {
-        double v;
-        if (g.getChild(name) instanceof Dataset d) {
-            NwbReader.checkSize(file, NwbReader.where(g) + "/" + name, d, fileSize, 1);
-            v = NwbReader.toDouble(d.getData());
-        } else {
-            v = NwbReader.numberAttr(g, name, Double.NaN);
-        }
+        double v = g.getChild(name) instanceof Dataset ? NwbReader.scalarNumber(file, fileSize, g, name)
+                : NwbReader.numberAttr(g, name, Double.NaN);
         return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
     }
 

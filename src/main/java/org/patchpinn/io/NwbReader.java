@@ -419,9 +419,8 @@ public final class NwbReader implements RecordingReader {
     private Series series(Path file, Group g, String type, long fileSize) {
         // an attribute of PatchClampSeries in the NWB schema (core/nwb.icephys.yaml); some writers store a dataset
         double sweepNumber = numberAttr(g, "sweep_number", Double.NaN);
-        if (Double.isNaN(sweepNumber) && g.getChild("sweep_number") instanceof Dataset sn) {
-            checkSize(file, where(g) + "/sweep_number", sn, fileSize, 1);
-            sweepNumber = toDouble(sn.getData());
+        if (Double.isNaN(sweepNumber)) {
+            sweepNumber = scalarNumber(file, fileSize, g, "sweep_number");
         }
         return series(file, g, type, sweepNumber, stringAttr(g, "stimulus_description"), true, Map.of(), fileSize);
     }
@@ -632,6 +631,15 @@ public final class NwbReader implements RecordingReader {
     private static String version(Path file, long fileSize, HdfFile hdf) {
         String attr = stringAttr(hdf, "nwb_version");
         return attr.isEmpty() ? scalarString(file, fileSize, hdf, "nwb_version") : attr;
+    }
+
+    /** The number in a one-element dataset {@code name} of {@code g}; NaN where there is none or it is no number. */
+    static double scalarNumber(Path file, long fileSize, Group g, String name) {
+        if (g.getChild(name) instanceof Dataset d) {
+            checkSize(file, where(g) + "/" + name, d, fileSize, 1);
+            return toDouble(d.getData());
+        }
+        return Double.NaN;
     }
 
     /** The text (or first element) of {@code g}'s dataset {@code name}; "" without one. */
