@@ -177,12 +177,19 @@ public final class NewStateFitMethod implements FitMethod {
     /**
      * Samples the summary-statistic refinement simulates at most by default (each evaluation simulates every
      * training sweep whole, at the training interval): about 2 min per candidate on one core. Short sweeps keep the
-     * command's max_evaluations; long real ones get fewer, in proportion to their length.
+     * command's max_evaluations; long real ones get fewer, in proportion to their length. Halved from 2.4e8 in
+     * session 44: on 171116sh_0018 the refinement took 254 s of the hybrid's 893 s and was not kept; at 1.2e8 the
+     * same answer came in 681 s.
      */
-    static final double REFINE_SAMPLES = 2.4e8;
+    static final double REFINE_SAMPLES = 1.2e8;
 
     static int defaultRefinement(int maxEvaluations, long samples) {
-        return (int) Math.max(1, Math.min(maxEvaluations, Math.floor(REFINE_SAMPLES / Math.max(1, samples))));
+        return budget(maxEvaluations, samples, REFINE_SAMPLES);
+    }
+
+    /** At most {@code cap} simulated samples of {@code samples} each, at most max_evaluations, at least one. */
+    static int budget(int maxEvaluations, long samples, double cap) {
+        return (int) Math.max(1, Math.min(maxEvaluations, Math.floor(cap / Math.max(1, samples))));
     }
 
     /** The problem's model as the known base: its values are the start, its free parameters are fitted. */

@@ -427,8 +427,8 @@ public final class StagedFit implements FitMethod {
     }
 
     /**
-     * The trace stage's search budget: the fit's, but at most {@link NewStateFitMethod#REFINE_SAMPLES} simulated
-     * samples, as the other refinements (a synthetic cell's 17 sweeps of 1.5 s: 1,538 of 2,000), and at least
+     * The trace stage's search budget: the fit's, but at most {@link #TRACE_SAMPLES} simulated samples (a
+     * synthetic cell's 17 sweeps of 1.5 s: 1,538 of 2,000), and at least
      * {@value #TRACE_MIN_EVALUATIONS}. A flat cap of 300 stopped the search short of the spike trains' valley and
      * the least squares then crawled along it (a squid cell: gNa +17 %, StagedFitTest); the sample cap keeps this
      * stage near a minute on long real sweeps, where the whole fit must stay within 5 min.
@@ -436,8 +436,11 @@ public final class StagedFit implements FitMethod {
     static int traceBudget(int maxEvaluations, List<FitSweep> windows) {
         long samples = Math.round(windows.stream().mapToDouble(s -> s.durationMs() / ClassicFit.COARSE_STEP_MS).sum());
         return Math.max(Math.min(TRACE_MIN_EVALUATIONS, maxEvaluations),
-                NewStateFitMethod.defaultRefinement(maxEvaluations, samples));
+                NewStateFitMethod.budget(maxEvaluations, samples, TRACE_SAMPLES));
     }
+
+    /** The trace stage's cap on simulated samples (the hybrid's refinement has its own, smaller one). */
+    static final double TRACE_SAMPLES = 2.4e8;
 
     static final int TRACE_MIN_EVALUATIONS = 300;
 
