@@ -380,6 +380,11 @@ public final class FitOperation extends BasicOperation {
             summary += "; the cell's input resistance changes over the recording (" + cell.dataResistance().range()
                     + ": cell_comparison.csv)";
         }
+        if (!cell.sagNote().isEmpty()) {
+            summary += String.format(Locale.ROOT, "; the cell sags on %d of its %d hyperpolarising steps and the "
+                    + "model on %d (cell_comparison.csv)", cell.data().sagSteps(), cell.data().steps(),
+                    cell.model().sagSteps());
+        }
         if (cell.firesAtHolding()) {
             summary += String.format(Locale.ROOT, "; the cell fires at the holding current (%d spikes there, the model "
                     + "%d): no rest, its input resistance and time constant are read from the steady states of its "

@@ -193,6 +193,9 @@ public final class FitResultJson {
         if (!c.resistanceNote().isEmpty()) {
             o.addProperty("input_resistance_note", c.resistanceNote());
         }
+        if (!c.sagNote().isEmpty()) {
+            o.addProperty("sag_note", c.sagNote());
+        }
         o.addProperty("fires_at_holding", c.firesAtHolding());
         if (c.firesAtHolding()) {
             o.addProperty("membrane_note", c.levelsNote());

@@ -118,6 +118,42 @@ class CellComparisonTest {
         assertEquals("", steady.cellTable().get(1, "note"));
     }
 
+    /**
+     * 171116sh_0018 sags on its hyperpolarising steps (eFEL sag ratio 0.24): a model without a current opening on
+     * hyperpolarisation — here the data with every hyperpolarising command's response held at its running minimum,
+     * so it never relaxes from its peak — is named in the input resistance's note; the cell itself, as its own
+     * model, is not.
+     */
+    @Test
+    void aCellThatSagsWhereTheModelDoesNotIsNamed() throws Exception {
+        CellComparison same = perfectModel("171116sh_0018.abf");
+        assertTrue(2 * same.data().sagSteps() >= same.data().steps(), same.data().toString());
+        assertEquals("", same.sagNote());
+        CellComparison c = comparedWith("171116sh_0018.abf", CellComparisonTest::withoutSag);
+        assertEquals(same.data().sagSteps(), c.data().sagSteps());
+        assertEquals(0, c.model().sagSteps(), c.model().toString());
+        assertTrue(c.sagNote().startsWith(String.format(java.util.Locale.ROOT, "the cell sags on %d of its %d "
+                + "hyperpolarising steps, the model on 0 of %d", c.data().sagSteps(), c.data().steps(),
+                c.model().steps())), c.sagNote());
+        assertTrue(c.cellTable().get(1, "note").toString().endsWith(c.sagNote()));
+    }
+
+    /** V held at its running minimum wherever the command is below its first value (the holding current). */
+    private static double[] withoutSag(FitSweep s) {
+        double[] v = s.vMv().clone();
+        double[] cmd = s.iPa();
+        double low = Double.NaN;
+        for (int i = 0; i < v.length; i++) {
+            if (cmd[i] < cmd[0] - 1) {
+                low = Double.isNaN(low) ? v[i] : Math.min(low, v[i]);
+                v[i] = low;
+            } else {
+                low = Double.NaN;
+            }
+        }
+        return v;
+    }
+
     @Test
     void aSteadyRestHasNoNote() throws Exception {
         CellComparison.RestRange rest = perfectModel("171116sh_0018.abf").dataRest();
