@@ -259,8 +259,9 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
      * current opening on hyperpolarisation, an h-current) and the model, read the same way, on fewer than half of
      * its own: one membrane without that current meets the cell's peak or its steady state, not both, and the input
      * resistance (read at the steady state on both) is off by the sag. Empty otherwise, and for a cell firing at
-     * the holding current (read on steady states only). Session 44: the CNO cells whose input resistance the
-     * traub-rs-m fit missed by about 24 % sagged by about 20 % of their deflection.
+     * the holding current (read on steady states only). Session 44: two CNO cells whose input resistance the
+     * traub-rs-m fit missed by 22–24 % sag by about a fifth of their deflection (2023_04_13_09_0003: eFEL sag ratio
+     * 0.20).
      */
     public String sagNote() {
         if (firesAtHolding || data.steps() == 0 || 2 * data.sagSteps() < data.steps()

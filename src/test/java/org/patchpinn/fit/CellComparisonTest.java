@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class CellComparisonTest {
         CellComparison c = comparedWith("171116sh_0018.abf", CellComparisonTest::withoutSag);
         assertEquals(same.data().sagSteps(), c.data().sagSteps());
         assertEquals(0, c.model().sagSteps(), c.model().toString());
-        assertTrue(c.sagNote().startsWith(String.format(java.util.Locale.ROOT, "the cell sags on %d of its %d "
+        assertTrue(c.sagNote().startsWith(String.format(Locale.ROOT, "the cell sags on %d of its %d "
                 + "hyperpolarising steps, the model on 0 of %d", c.data().sagSteps(), c.data().steps(),
                 c.model().steps())), c.sagNote());
         assertTrue(c.cellTable().get(1, "note").toString().endsWith(c.sagNote()));
