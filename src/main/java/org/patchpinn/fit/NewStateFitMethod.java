@@ -164,7 +164,7 @@ public final class NewStateFitMethod implements FitMethod {
             // the new current next to V on the first held-out sweep (the method's own simulation)
             CurrentClampSweep first = data.sweep(held.get(0));
             JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
-            c.setTitle("Held-out sweep " + first.index() + ": data, free simulation and the new current");
+            c.setTitle("Selection sweep " + first.index() + ": data, free simulation and the new current");
             out.chart("heldout_current.png", c);
         }
         out.chart("loss.png", NewStateReport.lossChart(o));

@@ -105,7 +105,7 @@ public final class NewStateReport {
             }
             plot.add(subplot(ic, "new current (pA)", false), 2);
         }
-        return Charts.chart("Held-out sweep " + (sw.index() + 1) + ": data and free simulation", plot, true);
+        return Charts.chart("Selection sweep " + sw.index() + ": data and free simulation", plot, true);
     }
 
     public static JFreeChart lossChart(NewStateFit.Outcome o) {

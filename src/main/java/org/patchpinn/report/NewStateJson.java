@@ -97,7 +97,7 @@ public final class NewStateJson {
 
     private static JsonObject score(SweepScore s) {
         JsonObject e = new JsonObject();
-        e.addProperty("sweep", s.sweep() + 1);
+        e.addProperty("sweep", s.sweep());
         e.add("stimulus_pA", Json.number(s.stimulusPa()));
         e.add("gamma", Json.number(s.gamma()));
         e.add("rmse_mV", Json.number(s.rmseMv()));

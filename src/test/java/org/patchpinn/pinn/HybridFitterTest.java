@@ -77,4 +77,19 @@ class HybridFitterTest {
                 d.select(List.of(0)), d.select(List.of(1)), options(1).toBuilder().device("tpu").build(), Progress.NONE));
         assertTrue(e.getMessage().contains("device"));
     }
+    @Test
+    void theCheckpointLogNamesSweepsByTheirRecordingIndexAndTheStartHasNoLossYet() {
+        CurrentClampData d = squidData();
+        FittedModel truth = new FittedModel(TestBases.HH_SQUID, TestBases.HH_SQUID.values(), List.of());
+        // the second sweep as recording sweep 7: the log must say 7, as --sweeps and sweep_7.png do
+        CurrentClampSweep second = d.sweep(1);
+        CurrentClampData seven = new CurrentClampData("synthetic", DT,
+                List.of(new CurrentClampSweep(7, second.vMv(), second.iPa(), DT)));
+        HybridFitter.Checkpoint start = HybridFitter.evaluate(0, Double.NaN, truth, seven);
+        String line = HybridFitter.describe(start);
+        assertTrue(line.startsWith("step 0: before training,"), line);
+        assertTrue(line.contains("| sweep 7: "), line);
+        String later = HybridFitter.describe(HybridFitter.evaluate(25, 1.5, truth, seven));
+        assertTrue(later.startsWith("step 25: loss 1.500 mV²,"), later);
+    }
 }
