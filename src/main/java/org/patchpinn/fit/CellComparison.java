@@ -61,29 +61,77 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
 
     /**
      * How the data's input resistance moves over the recording: the median per-step ΔV/ΔI ({@link PassiveSteps}) of
-     * the first and of the last third of the sweeps that measure it, in recording order. A cell whose membrane
-     * changes while it is recorded (deteriorating, or still adapting from the previous step when a test pulse comes)
-     * has no one input resistance; its data value is the median of all, which one model cannot match everywhere.
+     * the first and of the last third of the sweeps that measure it, in recording order, with the median step (pA)
+     * each was read on; where a step of one size recurs in both thirds (a test pulse on every sweep), on that size
+     * alone. A cell whose membrane changes while it is recorded (deteriorating, or still adapting from the
+     * previous step when a test pulse comes) has no one input resistance; its data value is the median of all, which
+     * one model cannot match everywhere. Where the two thirds were read on steps of different size (a step protocol
+     * read on its main steps, ordered by amplitude) the difference may as well be the membrane's voltage dependence
+     * (inward rectification, an h-current): session 44's CNO cell 2023_03_16_01_0007 read 555 MΩ on its −50 pA step
+     * and 916 on its −5 pA one, which the note had called a change over the recording.
      */
-    public record ResistanceTrend(double firstMOhm, double lastMOhm, int sweeps) {
+    public record ResistanceTrend(double firstMOhm, double lastMOhm, int sweeps, double firstStepPa,
+                                  double lastStepPa) {
         /** A change larger than this fraction is named: it is the tolerance #12 judges a model's Rin with. */
         static final double CHANGE_LIMIT = 0.15;
+        /** Steps whose medians differ by more than this fraction are steps of different size. */
+        static final double SAME_STEP_LIMIT = 0.2;
 
         static ResistanceTrend of(List<PassiveSteps> inRecordingOrder) {
-            List<Double> perSweep = new ArrayList<>();
-            for (PassiveSteps p : inRecordingOrder) {
-                if (!p.steps().isEmpty()) {
-                    perSweep.add(PassiveEstimate.median(p.steps().stream().map(PassiveSteps.Step::resistanceMOhm)
-                            .toList()));
-                }
-            }
-            int n = perSweep.size();
+            List<List<PassiveSteps.Step>> measuring = inRecordingOrder.stream().map(PassiveSteps::steps)
+                    .filter(s -> !s.isEmpty()).toList();
+            int n = measuring.size();
             if (n < 3) {
-                return new ResistanceTrend(Double.NaN, Double.NaN, n);
+                return new ResistanceTrend(Double.NaN, Double.NaN, n, Double.NaN, Double.NaN);
+            }
+            // a step of one size in both thirds (a test pulse on every sweep) tells a change in time by itself
+            double common = commonStepPa(measuring);
+            List<Double> perSweep = new ArrayList<>();
+            List<Double> stepPa = new ArrayList<>();
+            for (List<PassiveSteps.Step> steps : measuring) {
+                List<PassiveSteps.Step> read = Double.isNaN(common) ? steps
+                        : steps.stream().filter(x -> sameSize(x.deltaPa(), common)).toList();
+                perSweep.add(read.isEmpty() ? Double.NaN
+                        : PassiveEstimate.median(read.stream().map(PassiveSteps.Step::resistanceMOhm).toList()));
+                stepPa.add(read.isEmpty() ? Double.NaN
+                        : PassiveEstimate.median(read.stream().map(PassiveSteps.Step::deltaPa).toList()));
             }
             int third = n / 3;
-            return new ResistanceTrend(PassiveEstimate.median(perSweep.subList(0, third)),
-                    PassiveEstimate.median(perSweep.subList(n - third, n)), n);
+            return new ResistanceTrend(finiteMedian(perSweep.subList(0, third)),
+                    finiteMedian(perSweep.subList(n - third, n)), n, finiteMedian(stepPa.subList(0, third)),
+                    finiteMedian(stepPa.subList(n - third, n)));
+        }
+
+        /**
+         * A step size found on some sweep of the first third and some sweep of the last (of the first sweep's steps,
+         * the one on most sweeps); NaN when none is.
+         */
+        private static double commonStepPa(List<List<PassiveSteps.Step>> measuring) {
+            int n = measuring.size();
+            int third = n / 3;
+            double best = Double.NaN;
+            int bestCount = 0;
+            for (PassiveSteps.Step candidate : measuring.get(0)) {
+                double a = candidate.deltaPa();
+                boolean late = measuring.subList(n - third, n).stream()
+                        .anyMatch(s -> s.stream().anyMatch(x -> sameSize(x.deltaPa(), a)));
+                int count = (int) measuring.stream().filter(s -> s.stream().anyMatch(x -> sameSize(x.deltaPa(), a)))
+                        .count();
+                if (late && count > bestCount) {
+                    best = a;
+                    bestCount = count;
+                }
+            }
+            return best;
+        }
+
+        private static boolean sameSize(double a, double b) {
+            return a * b > 0 && Math.abs(a / b - 1) <= SAME_STEP_LIMIT;
+        }
+
+        private static double finiteMedian(List<Double> x) {
+            List<Double> finite = x.stream().filter(Double::isFinite).toList();
+            return finite.isEmpty() ? Double.NaN : PassiveEstimate.median(finite);
         }
 
         /** Whether the input resistance moves by more than {@value #CHANGE_LIMIT} of its first value. */
@@ -91,16 +139,37 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             return Math.abs(lastMOhm / firstMOhm - 1) > CHANGE_LIMIT;
         }
 
-        /** What a reader of the input resistance's error should know, empty when it holds. */
-        public String note() {
-            return changes() ? String.format(Locale.ROOT, "the cell's input resistance changes over the recording: "
-                    + "%s; the data value is the median of all, a model has one membrane", range()) : "";
+        /** Whether both thirds were read on steps of about the same size, so a difference is a change in time. */
+        public boolean sameSteps() {
+            return sameSize(firstStepPa, lastStepPa);
         }
 
-        /** "80 MOhm over the first third of the 22 sweeps that measure it, 48 over the last". */
+        /** What a reader of the input resistance's error should know, empty when it holds. */
+        public String note() {
+            if (!changes()) {
+                return "";
+            }
+            String why = sameSteps() ? "" : "; a protocol ordered by step size cannot tell a membrane that depends on "
+                    + "voltage (inward rectification, an h-current) from one that changes over the recording";
+            return summary() + ": " + range() + why + "; the data value is the median of all, a model has one membrane";
+        }
+
+        /** "the cell's input resistance changes over the recording", or "… differs between steps …" (see above). */
+        public String summary() {
+            return sameSteps() ? "the cell's input resistance changes over the recording"
+                    : "the cell's input resistance differs between steps of different size, by voltage or over time";
+        }
+
+        /**
+         * "80 MOhm over the first third of the 22 sweeps that measure it, 48 over the last", naming the steps where
+         * they differ ("555 MOhm on -50 pA steps over the first third …, 916 on -5 pA steps over the last").
+         */
         public String range() {
-            return String.format(Locale.ROOT, "%.0f MOhm over the first third of the %d sweeps that measure it, %.0f "
-                    + "over the last", firstMOhm, sweeps, lastMOhm);
+            return sameSteps() ? String.format(Locale.ROOT, "%.0f MOhm over the first third of the %d sweeps that "
+                    + "measure it, %.0f over the last", firstMOhm, sweeps, lastMOhm)
+                    : String.format(Locale.ROOT, "%.0f MOhm on %.0f pA steps over the first third of the %d sweeps "
+                    + "that measure it, %.0f on %.0f pA steps over the last", firstMOhm, firstStepPa, sweeps, lastMOhm,
+                    lastStepPa);
         }
     }
 

@@ -377,7 +377,7 @@ public final class FitOperation extends BasicOperation {
                     + " over the recording (cell_comparison.csv)";
         }
         if (!cell.resistanceNote().isEmpty()) {
-            summary += "; the cell's input resistance changes over the recording (" + cell.dataResistance().range()
+            summary += "; " + cell.dataResistance().summary() + " (" + cell.dataResistance().range()
                     + ": cell_comparison.csv)";
         }
         if (!cell.sagNote().isEmpty()) {

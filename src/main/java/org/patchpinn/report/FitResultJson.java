@@ -184,6 +184,10 @@ public final class FitResultJson {
         firstLast.add(Json.number(trend.firstMOhm()));
         firstLast.add(Json.number(trend.lastMOhm()));
         data.add("input_resistance_first_last_third_MOhm", firstLast);
+        JsonArray firstLastSteps = new JsonArray();
+        firstLastSteps.add(Json.number(trend.firstStepPa()));
+        firstLastSteps.add(Json.number(trend.lastStepPa()));
+        data.add("input_resistance_first_last_third_step_pA", firstLastSteps);
         o.add("data", data);
         o.add("model", passive(c.model(), c.modelRheobasePa()));
         o.add("error", cellError(c));

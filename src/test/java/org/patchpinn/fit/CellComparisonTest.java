@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.patchpinn.features.PassiveSteps;
 import org.patchpinn.features.SpikeTimes;
 import org.patchpinn.io.Recordings;
 import org.patchpinn.report.Table;
@@ -110,6 +111,10 @@ class CellComparisonTest {
         assertEquals(110, trend.firstMOhm(), 3);
         assertEquals(91, trend.lastMOhm(), 3);
         assertTrue(trend.changes());
+        // read on its test pulse alone, which every sweep has: a change in time, not a step of another size
+        assertTrue(trend.sameSteps(), trend.toString());
+        assertEquals(-100, trend.firstStepPa(), 5);
+        assertEquals(-100, trend.lastStepPa(), 5);
         assertTrue(c.resistanceNote().contains("110 MOhm over the first third of the 17 sweeps that measure it, 91 over the last"),
                 c.resistanceNote());
         assertEquals(c.resistanceNote(), c.cellTable().get(1, "note"));
@@ -117,6 +122,47 @@ class CellComparisonTest {
         CellComparison steady = perfectModel("18711001.abf");
         assertFalse(steady.dataResistance().changes(), steady.dataResistance().toString());
         assertEquals("", steady.cellTable().get(1, "note"));
+    }
+
+    /**
+     * Four RC responses whose resistance rises from 555 to 916 MOhm over the recording: on steps of one size that is a
+     * change over the recording; on a protocol stepping -50, -35, -20, -5 pA (session 44's 2023_03_16_01_0007 read
+     * those figures on those steps) it may as well be the membrane's voltage dependence, and the note says so.
+     */
+    @Test
+    void aResistanceReadOnStepsOfDifferentSizeIsNotCalledAChangeOverTheRecording() {
+        double[] rin = {555, 650, 780, 916};
+        CellComparison.ResistanceTrend oneSize = CellComparison.ResistanceTrend.of(List.of(rc(-20, rin[0]),
+                rc(-20, rin[1]), rc(-20, rin[2]), rc(-20, rin[3])));
+        assertTrue(oneSize.changes() && oneSize.sameSteps(), oneSize.toString());
+        assertTrue(oneSize.note().startsWith("the cell's input resistance changes over the recording: 555 MOhm over "
+                + "the first third of the 4 sweeps that measure it, 916 over the last;"), oneSize.note());
+        CellComparison.ResistanceTrend protocol = CellComparison.ResistanceTrend.of(List.of(rc(-50, rin[0]),
+                rc(-35, rin[1]), rc(-20, rin[2]), rc(-5, rin[3])));
+        assertTrue(protocol.changes(), protocol.toString());
+        assertFalse(protocol.sameSteps(), protocol.toString());
+        assertEquals(-50, protocol.firstStepPa(), 1e-6);
+        assertEquals(-5, protocol.lastStepPa(), 1e-6);
+        assertFalse(protocol.note().contains("changes over the recording:"), protocol.note());
+        assertTrue(protocol.note().contains("555 MOhm on -50 pA steps over the first third of the 4 sweeps that "
+                + "measure it, 916 on -5 pA steps over the last; a protocol ordered by step size cannot tell"),
+                protocol.note());
+    }
+
+    /** A 300 ms step of {@code pa} from 0 pA on a membrane of {@code mohm} and τ 20 ms, 0.1 ms samples. */
+    private static PassiveSteps rc(double pa, double mohm) {
+        double dt = 0.1;
+        double[] v = new double[6000];
+        double[] c = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double t = i * dt;
+            boolean on = t >= 100 && t < 400;
+            c[i] = on ? pa : 0;
+            double dv = mohm * pa / 1000;
+            v[i] = -65 + (on ? dv * (1 - Math.exp(-(t - 100) / 20))
+                    : t >= 400 ? dv * (1 - Math.exp(-300 / 20.0)) * Math.exp(-(t - 400) / 20) : 0);
+        }
+        return PassiveSteps.of(v, c, dt);
     }
 
     /**
