@@ -91,7 +91,7 @@ public final class FitOperation extends BasicOperation {
                         + "(classic: CMA-ES evaluations)"),
                 ParamSpec.bool("ci", true, "compute 95% confidence intervals"),
                 ParamSpec.choice("latent", "auto", "new states to learn (hybrid, pinn): 0, 1, 2, or auto = choose "
-                        + "among 0-2 on the held-out sweeps; classic ignores auto", "auto", "0", "1", "2"),
+                        + "among 0-2 on the selection sweeps; classic ignores auto", "auto", "0", "1", "2"),
                 ParamSpec.choice("device", "auto", "device for methods that train networks", "auto", "cpu", "gpu"),
                 ParamSpec.string("options", "", "method-specific options, e.g. steps=300,refine_evals=500 "
                         + "(hybrid, pinn)"),

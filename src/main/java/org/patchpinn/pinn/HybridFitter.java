@@ -346,7 +346,7 @@ public final class HybridFitter {
         // before the first step there is no window loss yet
         String loss = Double.isNaN(cp.loss()) ? "before training"
                 : String.format(Locale.ROOT, "loss %.3f mV²", cp.loss());
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "step %d: %s, held-out agreement %.3f",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "step %d: %s, selection agreement %.3f",
                 cp.step(), loss, cp.agreement()));
         for (SweepScore s : cp.scores()) {
             b.append(String.format(Locale.ROOT, " | sweep %d: Γ %.2f, spikes %d/%d, AI %.3f/%.3f", s.sweep(), s.gamma(),

@@ -188,7 +188,7 @@ public final class NewStateFit {
         } else {
             StringBuilder b = new StringBuilder();
             for (Candidate c : candidates) {
-                b.append(String.format(Locale.ROOT, "%d new state(s): held-out agreement %.3f (tolerance %.3f), "
+                b.append(String.format(Locale.ROOT, "%d new state(s): selection agreement %.3f (tolerance %.3f), "
                         + "statistics loss %.3g, spike counts within max(2, 20 %%) on %d/%d (training %d/%d)%s; ",
                         c.latentCount(), c.heldOutAgreement(), tolerance(c.heldOut()), c.heldOutStatistics(),
                         fiWithin(c.heldOut()), c.heldOut().size(), fiWithin(c.train()), c.train().size(),
@@ -267,7 +267,7 @@ public final class NewStateFit {
                     pick = i;
                 }
             }
-            logging.log(String.format(Locale.ROOT, "held-out agreement: %s %.3f, refined %.3f, polished %.3f; "
+            logging.log(String.format(Locale.ROOT, "selection agreement: %s %.3f, refined %.3f, polished %.3f; "
                     + "kept the %s model", names[0], scores[0], scores[1], scores[2], names[pick]));
             model = options[pick];
         }

@@ -55,9 +55,9 @@ public final class NewStateReport {
     public static Table selection(NewStateFit.Outcome o) {
         Table t = new Table("PatchPINN State Selection");
         for (NewStateFit.Candidate c : o.candidates()) {
-            t.addRow().set("latent states", c.latentCount()).set("held-out agreement", c.heldOutAgreement())
-                    .set("held-out gamma", meanGamma(c.heldOut()))
-                    .set("held-out statistics loss", c.heldOutStatistics())
+            t.addRow().set("latent states", c.latentCount()).set("selection agreement", c.heldOutAgreement())
+                    .set("selection gamma", meanGamma(c.heldOut()))
+                    .set("selection statistics loss", c.heldOutStatistics())
                     .set("train agreement", NewStateFit.agreement(c.train()))
                     .set("chosen", c == o.chosen() ? "yes" : "no").set("wall (s)", c.wallSeconds());
         }
