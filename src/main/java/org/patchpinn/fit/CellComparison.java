@@ -91,10 +91,8 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             for (List<PassiveSteps.Step> steps : measuring) {
                 List<PassiveSteps.Step> read = Double.isNaN(common) ? steps
                         : steps.stream().filter(x -> sameSize(x.deltaPa(), common)).toList();
-                perSweep.add(read.isEmpty() ? Double.NaN
-                        : PassiveEstimate.median(read.stream().map(PassiveSteps.Step::resistanceMOhm).toList()));
-                stepPa.add(read.isEmpty() ? Double.NaN
-                        : PassiveEstimate.median(read.stream().map(PassiveSteps.Step::deltaPa).toList()));
+                perSweep.add(finiteMedian(read.stream().map(PassiveSteps.Step::resistanceMOhm).toList()));
+                stepPa.add(finiteMedian(read.stream().map(PassiveSteps.Step::deltaPa).toList()));
             }
             int third = n / 3;
             return new ResistanceTrend(finiteMedian(perSweep.subList(0, third)),
@@ -129,6 +127,7 @@ public record CellComparison(List<FiRow> fiCurve, PassiveEstimate data, PassiveE
             return a * b > 0 && Math.abs(a / b - 1) <= SAME_STEP_LIMIT;
         }
 
+        /** The median of the finite values, NaN when there are none. */
         private static double finiteMedian(List<Double> x) {
             List<Double> finite = x.stream().filter(Double::isFinite).toList();
             return finite.isEmpty() ? Double.NaN : PassiveEstimate.median(finite);

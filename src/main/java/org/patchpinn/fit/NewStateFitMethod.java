@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jfree.chart.JFreeChart;
 import org.patchpinn.model.ModelSpec;
 import org.patchpinn.model.Parameter;
 import org.patchpinn.pinn.CurrentClampData;
@@ -161,11 +160,8 @@ public final class NewStateFitMethod implements FitMethod {
         out.table(NewStateReport.loss(o), "loss.csv", false);
         if (!fm.latents().isEmpty()) {
             out.chart("learned.png", NewStateReport.learnedChart(fm));
-            // the new current next to V on the first held-out sweep (the method's own simulation)
-            CurrentClampSweep first = data.sweep(held.get(0));
-            JFreeChart c = NewStateReport.tracesChart(fm, first, dt);
-            c.setTitle("Selection sweep " + first.index() + ": data, free simulation and the new current");
-            out.chart("heldout_current.png", c);
+            // the new current next to V on the first selection sweep (the method's own simulation)
+            out.chart("heldout_current.png", NewStateReport.tracesChart(fm, data.sweep(held.get(0)), dt));
         }
         out.chart("loss.png", NewStateReport.lossChart(o));
         return out;

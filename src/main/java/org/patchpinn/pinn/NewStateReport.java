@@ -105,7 +105,9 @@ public final class NewStateReport {
             }
             plot.add(subplot(ic, "new current (pA)", false), 2);
         }
-        return Charts.chart("Selection sweep " + sw.index() + ": data and free simulation", plot, true);
+        String title = "Selection sweep " + sw.index() + ": data, free simulation"
+                + (m.latents().isEmpty() ? "" : " and the new current");
+        return Charts.chart(title, plot, true);
     }
 
     public static JFreeChart lossChart(NewStateFit.Outcome o) {
